@@ -1,0 +1,657 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
+import {IERC165} from "@openzeppelin/contracts/interfaces/IERC165.sol";
+import {ERC721} from "@openzeppelin/contracts/token/ERC721/ERC721.sol";
+import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Permit.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {IHashpowerExchange} from "./interfaces/IHashpowerExchange.sol";
+import {IMarketRateOracle} from "./interfaces/IMarketRateOracle.sol";
+import {IPositionRenderer} from "./interfaces/IPositionRenderer.sol";
+import {EscrowMath} from "./libraries/EscrowMath.sol";
+import {OfferingFactory} from "./libraries/OfferingFactory.sol";
+import {
+    Asset,
+    DefaultThresholds,
+    FlagReason,
+    Offering,
+    OfferingStatus,
+    OfferingTerms,
+    Position
+} from "./types/HashpowerTypes.sol";
+
+/// @title HashpowerExchange
+/// @notice DMEX core: hashpower offerings, their position NFTs (ERC-721), the daily-release escrow,
+/// mining rewards and default handling in one contract, so a purchase mints without a cross-contract
+/// call and all funds sit behind one set of invariants (see test/invariant/README.md).
+contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, ReentrancyGuard, IERC4906 {
+    using SafeERC20 for IERC20;
+    using SafeCast for uint256;
+
+    /// @notice Sets parameters, resolves flags (resume/halt), approves lockers. The DAO timelock in production.
+    bytes32 public constant GOVERNOR_ROLE = keccak256("GOVERNOR_ROLE");
+    /// @notice Creates offerings. Held by the contract that executes DAO-approved applications.
+    bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
+    /// @notice May halt an already flagged offering (the council during bootstrap); nothing else.
+    bytes32 public constant HALT_GUARDIAN_ROLE = keccak256("HALT_GUARDIAN_ROLE");
+
+    /// @notice Hard cap of the channel fee: 10%.
+    uint16 public constant MAX_CHANNEL_FEE_BPS = 1_000;
+    /// @notice Scale of reward accumulators (per unit). 1e12 keeps 6- and 8-decimal tokens exact
+    /// to well under a base unit while an accumulator fits 128 bits.
+    uint256 public constant REWARD_PRECISION = 1e12;
+    uint256 private constant WAD = 1e18;
+    uint256 private constant BPS = 10_000;
+    uint256 private constant DAY = 1 days;
+
+    IMarketRateOracle public oracle;
+    IPositionRenderer public renderer;
+
+    uint16 public channelFeeBps;
+    address public feeRecipient;
+    DefaultThresholds private _thresholds;
+
+    uint32 public assetCount;
+    uint256 public offeringCount;
+    uint256 public positionCount;
+
+    mapping(uint32 assetId => Asset) private _assets;
+    mapping(uint256 offeringId => Offering) private _offerings;
+    mapping(uint256 tokenId => Position) private _positions;
+    mapping(uint256 tokenId => address locker) public lockedBy;
+    mapping(address locker => bool approved) public isLocker;
+
+    /// @param admin Receives the admin and governor roles (the DAO timelock once governance is live).
+    /// @param feeRecipient_ Where channel fees go.
+    /// @param oracle_ The market rate oracle.
+    /// @param channelFeeBps_ Initial channel fee (500 = 5%).
+    constructor(address admin, address feeRecipient_, IMarketRateOracle oracle_, uint16 channelFeeBps_)
+        ERC721("DMEX Hashpower Position", "DMEX-HP")
+    {
+        if (admin == address(0) || feeRecipient_ == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
+        if (channelFeeBps_ > MAX_CHANNEL_FEE_BPS) revert FeeTooHigh(channelFeeBps_, MAX_CHANNEL_FEE_BPS);
+        _grantRole(DEFAULT_ADMIN_ROLE, admin);
+        _grantRole(GOVERNOR_ROLE, admin);
+        feeRecipient = feeRecipient_;
+        oracle = oracle_;
+        channelFeeBps = channelFeeBps_;
+        _thresholds = DefaultThresholds({missedDaysThreshold: 7, lowStreakThreshold: 7, minRewardRatioBps: 8_000});
+        emit FeeRecipientSet(address(0), feeRecipient_);
+        emit OracleSet(address(oracle_));
+        emit ChannelFeeSet(0, channelFeeBps_);
+        emit DefaultThresholdsSet(7, 7, 8_000);
+    }
+
+    // =================================================================== offerings
+
+    /// @inheritdoc IHashpowerExchange
+    function registerAsset(string calldata symbol, string calldata unitLabel)
+        external
+        onlyRole(GOVERNOR_ROLE)
+        returns (uint32 assetId)
+    {
+        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) revert InvalidTerms("asset labels");
+        assetId = ++assetCount;
+        _assets[assetId] = Asset({symbol: symbol, unitLabel: unitLabel});
+        emit AssetRegistered(assetId, symbol, unitLabel);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function createOffering(OfferingTerms calldata terms) external onlyRole(REGISTRAR_ROLE) returns (uint256 offeringId) {
+        offeringId = ++offeringCount;
+        OfferingFactory.create(_offerings[offeringId], offeringId, terms, channelFeeBps, assetCount);
+    }
+
+    // =================================================================== primary sale
+
+    /// @inheritdoc IHashpowerExchange
+    function buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer)
+        external
+        nonReentrant
+        returns (uint256 tokenId)
+    {
+        return _buy(offeringId, units, maxTotalPrice, referrer);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function buyWithPermit(
+        uint256 offeringId,
+        uint256 units,
+        uint256 maxTotalPrice,
+        address referrer,
+        uint256 deadline,
+        uint8 v,
+        bytes32 r,
+        bytes32 s
+    ) external nonReentrant returns (uint256 tokenId) {
+        address token = _offerings[offeringId].paymentToken;
+        if (token == address(0)) revert UnknownOffering(offeringId);
+        // A permit already used by a front-runner reverts; the allowance it set still works.
+        try IERC20Permit(token).permit(msg.sender, address(this), maxTotalPrice, deadline, v, r, s) {} catch {}
+        return _buy(offeringId, units, maxTotalPrice, referrer);
+    }
+
+    /// @dev Values of one purchase, grouped to keep the stack shallow.
+    struct Sale {
+        uint256 offeringId;
+        uint256 tokenId;
+        uint256 units;
+        uint256 totalPrice;
+        uint256 net;
+        uint256 today;
+        uint256 startDay;
+        uint256 snapshot;
+    }
+
+    function _buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer)
+        private
+        returns (uint256 tokenId)
+    {
+        Offering storage o = _offerings[offeringId];
+        Sale memory sale = _priceSale(o, offeringId, units, maxTotalPrice);
+
+        // Effect:
+        uint256 termStart = o.termStartDay;
+        sale.startDay = sale.today + 1 > termStart ? sale.today + 1 : termStart;
+        _addCohort(o, sale.today, sale.startDay, sale.net);
+        o.feesAccrued += (sale.totalPrice - sale.net).toUint128();
+        uint256 sold = o.unitsSold;
+        if (sold == 0 && o.lastCoveredDay < sale.startDay - 1) {
+            // Days before anyone held units need no reward deposit.
+            o.lastCoveredDay = uint32(sale.startDay - 1);
+        }
+        o.unitsSold = uint40(sold + units);
+        sale.snapshot = o.accRewardPerUnit;
+        tokenId = ++positionCount;
+        sale.tokenId = tokenId;
+        _positions[tokenId] = Position({
+            offeringId: uint32(offeringId),
+            units: uint40(units),
+            purchaseDay: uint32(sale.today),
+            refunded: false,
+            rewardSnapshot: uint128(sale.snapshot)
+        });
+        // No receiver callback: the buyer called us itself, and skipping it removes a re-entry point.
+        _mint(msg.sender, tokenId);
+        _emitPurchased(sale, referrer);
+
+        // Interaction:
+        IERC20(o.paymentToken).safeTransferFrom(msg.sender, address(this), sale.totalPrice);
+    }
+
+    function _priceSale(Offering storage o, uint256 offeringId, uint256 units, uint256 maxTotalPrice)
+        private
+        view
+        returns (Sale memory sale)
+    {
+        // Check:
+        if (o.status != OfferingStatus.Active) {
+            if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+            revert OfferingNotActive(offeringId, o.status);
+        }
+        if (block.timestamp < o.saleStart || block.timestamp >= o.saleEnd) {
+            revert SaleClosed(offeringId, o.saleStart, o.saleEnd);
+        }
+        if (units == 0) revert ZeroUnits();
+        uint256 available = o.unitsTotal - o.unitsSold;
+        if (units > available) revert InsufficientUnits(offeringId, units, available);
+        sale.offeringId = offeringId;
+        sale.units = units;
+        sale.totalPrice = units * o.pricePerUnit;
+        if (sale.totalPrice > maxTotalPrice) revert PriceAboveMax(sale.totalPrice, maxTotalPrice);
+        sale.net = units * o.netPricePerUnit;
+        sale.today = block.timestamp / DAY;
+    }
+
+    function _emitPurchased(Sale memory sale, address referrer) private {
+        emit PositionPurchased(
+            sale.tokenId,
+            sale.offeringId,
+            msg.sender,
+            referrer,
+            sale.units,
+            sale.totalPrice,
+            sale.totalPrice - sale.net,
+            sale.net,
+            sale.today,
+            sale.startDay,
+            sale.snapshot
+        );
+    }
+
+    /// @dev Adds `net` to the cohort starting on `startDay`; folds the pending cohort in first if it
+    /// has started. At most one cohort is ever pending: before the term every purchase starts on
+    /// termStartDay, during it every purchase starts tomorrow.
+    function _addCohort(Offering storage o, uint256 today, uint256 startDay, uint256 net) private {
+        uint256 pendingNet = o.pendingNet;
+        if (pendingNet != 0 && o.pendingDay <= today) {
+            uint256 pendingDay = o.pendingDay;
+            uint256 cohortRate = EscrowMath.rate(pendingNet, o.termEndDay - pendingDay);
+            o.rateSum += cohortRate;
+            o.rateDayProduct += cohortRate * (pendingDay - o.termStartDay);
+            pendingNet = 0;
+        }
+        o.pendingNet = (pendingNet + net).toUint128();
+        o.pendingDay = uint32(startDay);
+        o.totalNet += net.toUint128();
+    }
+
+    // =================================================================== rewards
+
+    /// @inheritdoc IHashpowerExchange
+    function depositReward(uint256 offeringId, uint256 amount) external nonReentrant returns (uint256 day) {
+        Offering storage o = _offerings[offeringId];
+        // Check:
+        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+        if (amount == 0) revert ZeroAmount();
+        uint256 units = o.unitsSold;
+        if (units == 0) revert NoUnitsOutstanding(offeringId);
+        uint256 today = block.timestamp / DAY;
+        day = uint256(o.lastCoveredDay) + 1;
+        if (day >= today || day >= o.termEndDay) revert NothingToCover(offeringId, day, today);
+
+        uint256 dayPerUnitWad = Math.mulDiv(amount, WAD, units);
+        (uint256 marketAvg, bool reported) = oracle.rateOf(o.assetId, day);
+        // Judge the day against the market; if the oracle is over a day late, leave the day unjudged
+        // rather than block the miner (who would then be flagged for missing deposits).
+        if (!reported && today <= day + 1) revert MarketRateNotReported(o.assetId, day);
+        uint256 streak = o.lowStreak;
+        bool below;
+        if (reported) {
+            below = dayPerUnitWad * BPS < marketAvg * _thresholds.minRewardRatioBps;
+            streak = below ? streak + 1 : 0;
+        }
+
+        // Effect:
+        uint256 acc = o.accRewardPerUnit + (amount * REWARD_PRECISION) / units;
+        o.accRewardPerUnit = acc.toUint128();
+        o.lastCoveredDay = uint32(day);
+        o.lowStreak = uint16(Math.min(streak, type(uint16).max));
+        emit RewardDeposited(
+            offeringId, msg.sender, day, amount, units, acc, dayPerUnitWad, reported ? marketAvg : 0, reported, below, streak
+        );
+
+        // Interaction:
+        IERC20(o.rewardToken).safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function claimRewards(uint256[] calldata tokenIds) external nonReentrant returns (uint256 total) {
+        address runOwner;
+        address runToken;
+        uint256 runAmount;
+        for (uint256 i; i < tokenIds.length; ++i) {
+            uint256 tokenId = tokenIds[i];
+            address owner = _requireOwned(tokenId);
+            if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+            Position storage p = _positions[tokenId];
+            Offering storage o = _offerings[p.offeringId];
+            uint128 acc = o.accRewardPerUnit;
+            uint256 amount = (uint256(p.units) * (acc - p.rewardSnapshot)) / REWARD_PRECISION;
+            if (amount == 0) continue;
+            p.rewardSnapshot = acc;
+            emit RewardClaimed(tokenId, p.offeringId, owner, amount, acc);
+            total += amount;
+
+            address token = o.rewardToken;
+            if (owner != runOwner || token != runToken) {
+                _pay(runToken, runOwner, runAmount);
+                (runOwner, runToken, runAmount) = (owner, token, 0);
+            }
+            runAmount += amount;
+        }
+        _pay(runToken, runOwner, runAmount);
+    }
+
+    // =================================================================== escrow
+
+    /// @inheritdoc IHashpowerExchange
+    function withdrawEscrow(uint256 offeringId, address to) external nonReentrant returns (uint256 amount) {
+        Offering storage o = _offerings[offeringId];
+        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+        if (msg.sender != o.miner) revert NotMiner(offeringId, msg.sender);
+        if (to == address(0)) revert ZeroAddress();
+        (uint256 released, uint256 releasedDay) = _releasedToDate(o);
+        amount = released - o.withdrawn;
+        if (amount == 0) revert NothingToWithdraw(offeringId);
+        o.withdrawn = released.toUint128();
+        emit EscrowWithdrawn(offeringId, msg.sender, to, amount, released, releasedDay);
+        IERC20(o.paymentToken).safeTransfer(to, amount);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function collectFees(uint256[] calldata offeringIds) external nonReentrant returns (uint256 total) {
+        address recipient = feeRecipient;
+        for (uint256 i; i < offeringIds.length; ++i) {
+            Offering storage o = _offerings[offeringIds[i]];
+            uint256 fees = o.feesAccrued;
+            if (fees == 0) continue;
+            o.feesAccrued = 0;
+            total += fees;
+            emit FeesCollected(offeringIds[i], recipient, fees);
+            IERC20(o.paymentToken).safeTransfer(recipient, fees);
+        }
+    }
+
+    // =================================================================== default handling
+
+    /// @inheritdoc IHashpowerExchange
+    function flag(uint256 offeringId) external {
+        Offering storage o = _offerings[offeringId];
+        (bool canFlag, FlagReason reason, uint256 missedDays, uint256 streak) = _flaggable(o, offeringId);
+        if (!canFlag) revert DefaultConditionsNotMet(offeringId, missedDays, streak);
+        uint256 today = block.timestamp / DAY;
+        o.status = OfferingStatus.Flagged;
+        o.flaggedDay = uint32(today);
+        o.flagReason = reason;
+        emit OfferingFlagged(offeringId, msg.sender, today, reason, o.lastCoveredDay, streak);
+        _refreshAllMetadata();
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function resume(uint256 offeringId) external onlyRole(GOVERNOR_ROLE) {
+        Offering storage o = _offerings[offeringId];
+        if (o.status != OfferingStatus.Flagged) revert OfferingNotFlagged(offeringId, o.status);
+        o.status = OfferingStatus.Active;
+        o.flagReason = FlagReason.None;
+        o.lowStreak = 0;
+        emit OfferingResumed(offeringId, msg.sender, block.timestamp / DAY);
+        _refreshAllMetadata();
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function halt(uint256 offeringId) external {
+        if (!hasRole(GOVERNOR_ROLE, msg.sender) && !hasRole(HALT_GUARDIAN_ROLE, msg.sender)) {
+            revert AccessControlUnauthorizedAccount(msg.sender, GOVERNOR_ROLE);
+        }
+        Offering storage o = _offerings[offeringId];
+        if (o.status != OfferingStatus.Flagged) revert OfferingNotFlagged(offeringId, o.status);
+        o.status = OfferingStatus.Halted;
+        (uint256 released,) = _releasedToDate(o);
+        emit OfferingHalted(offeringId, msg.sender, o.flaggedDay, released, o.totalNet - released);
+        _refreshAllMetadata();
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function claimRefunds(uint256[] calldata tokenIds) external nonReentrant returns (uint256 total) {
+        address runOwner;
+        address runToken;
+        uint256 runAmount;
+        for (uint256 i; i < tokenIds.length; ++i) {
+            uint256 tokenId = tokenIds[i];
+            address owner = _requireOwned(tokenId);
+            if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+            Position storage p = _positions[tokenId];
+            Offering storage o = _offerings[p.offeringId];
+            if (o.status != OfferingStatus.Halted) revert OfferingNotHalted(p.offeringId, o.status);
+            if (p.refunded) revert AlreadyRefunded(tokenId);
+            uint256 amount = _refundable(o, p);
+            p.refunded = true;
+            o.refunded += amount.toUint128();
+            emit RefundClaimed(tokenId, p.offeringId, owner, amount);
+            emit MetadataUpdate(tokenId);
+            total += amount;
+
+            address token = o.paymentToken;
+            if (owner != runOwner || token != runToken) {
+                _pay(runToken, runOwner, runAmount);
+                (runOwner, runToken, runAmount) = (owner, token, 0);
+            }
+            runAmount += amount;
+        }
+        _pay(runToken, runOwner, runAmount);
+    }
+
+    // =================================================================== locks
+
+    /// @inheritdoc IHashpowerExchange
+    function lock(uint256 tokenId) external {
+        if (!isLocker[msg.sender]) revert NotApprovedLocker(msg.sender);
+        address owner = _requireOwned(tokenId);
+        if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+        address current = lockedBy[tokenId];
+        if (current != address(0)) revert PositionIsLocked(tokenId, current);
+        lockedBy[tokenId] = msg.sender;
+        emit PositionLocked(tokenId, msg.sender, owner);
+        emit MetadataUpdate(tokenId);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function unlock(uint256 tokenId) external {
+        _releaseLock(tokenId, msg.sender, address(0));
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function seize(uint256 tokenId, address to) external nonReentrant {
+        if (to == address(0)) revert ZeroAddress();
+        address owner = _requireOwned(tokenId);
+        _releaseLock(tokenId, msg.sender, to);
+        _transfer(owner, to, tokenId);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function releaseRevokedLock(uint256 tokenId) external onlyRole(GOVERNOR_ROLE) {
+        address locker = lockedBy[tokenId];
+        if (locker == address(0)) revert PositionIsNotLocked(tokenId);
+        if (isLocker[locker]) revert LockerStillApproved(locker);
+        _releaseLock(tokenId, locker, address(0));
+    }
+
+    function _releaseLock(uint256 tokenId, address holder, address seizedTo) private {
+        address locker = lockedBy[tokenId];
+        if (locker == address(0)) revert PositionIsNotLocked(tokenId);
+        if (locker != holder) revert NotLockHolder(tokenId, holder);
+        delete lockedBy[tokenId];
+        emit PositionUnlocked(tokenId, locker, seizedTo);
+        emit MetadataUpdate(tokenId);
+    }
+
+    /// @dev The single choke point of every transfer: a locked position cannot move. Mints skip the
+    /// lock lookup (a token that does not exist yet cannot be locked).
+    function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
+        if (_ownerOf(tokenId) != address(0)) {
+            address locker = lockedBy[tokenId];
+            if (locker != address(0)) revert PositionIsLocked(tokenId, locker);
+        }
+        return super._update(to, tokenId, auth);
+    }
+
+    // =================================================================== governance
+
+    /// @inheritdoc IHashpowerExchange
+    function setChannelFee(uint16 feeBps) external onlyRole(GOVERNOR_ROLE) {
+        if (feeBps > MAX_CHANNEL_FEE_BPS) revert FeeTooHigh(feeBps, MAX_CHANNEL_FEE_BPS);
+        emit ChannelFeeSet(channelFeeBps, feeBps);
+        channelFeeBps = feeBps;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setFeeRecipient(address recipient) external onlyRole(GOVERNOR_ROLE) {
+        if (recipient == address(0)) revert ZeroAddress();
+        emit FeeRecipientSet(feeRecipient, recipient);
+        feeRecipient = recipient;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setDefaultThresholds(DefaultThresholds calldata thresholds) external onlyRole(GOVERNOR_ROLE) {
+        if (
+            thresholds.missedDaysThreshold == 0 || thresholds.lowStreakThreshold == 0
+                || thresholds.minRewardRatioBps == 0 || thresholds.minRewardRatioBps > BPS
+        ) revert InvalidThresholds();
+        _thresholds = thresholds;
+        emit DefaultThresholdsSet(
+            thresholds.missedDaysThreshold, thresholds.lowStreakThreshold, thresholds.minRewardRatioBps
+        );
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setLocker(address locker, bool approved) external onlyRole(GOVERNOR_ROLE) {
+        if (locker == address(0)) revert ZeroAddress();
+        isLocker[locker] = approved;
+        emit LockerSet(locker, approved);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setRenderer(address renderer_) external onlyRole(GOVERNOR_ROLE) {
+        renderer = IPositionRenderer(renderer_);
+        emit RendererSet(renderer_);
+        _refreshAllMetadata();
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setOracle(address oracle_) external onlyRole(GOVERNOR_ROLE) {
+        if (oracle_ == address(0)) revert ZeroAddress();
+        oracle = IMarketRateOracle(oracle_);
+        emit OracleSet(oracle_);
+    }
+
+    // =================================================================== views
+
+    /// @inheritdoc IHashpowerExchange
+    function currentDay() external view returns (uint256) {
+        return block.timestamp / DAY;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function getOffering(uint256 offeringId) external view returns (Offering memory) {
+        return _offerings[offeringId];
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function getPosition(uint256 tokenId) external view returns (Position memory) {
+        _requireOwned(tokenId);
+        return _positions[tokenId];
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function getAsset(uint32 assetId) external view returns (Asset memory) {
+        return _assets[assetId];
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function netPaidOf(uint256 tokenId) public view returns (uint256) {
+        Position storage p = _positions[tokenId];
+        return uint256(p.units) * _offerings[p.offeringId].netPricePerUnit;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function startDayOf(uint256 tokenId) public view returns (uint256) {
+        Position storage p = _positions[tokenId];
+        return _startDay(p.purchaseDay, _offerings[p.offeringId].termStartDay);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function claimableRewards(uint256 tokenId) external view returns (uint256) {
+        Position storage p = _positions[tokenId];
+        return (uint256(p.units) * (_offerings[p.offeringId].accRewardPerUnit - p.rewardSnapshot)) / REWARD_PRECISION;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function refundableOf(uint256 tokenId) external view returns (uint256) {
+        Position storage p = _positions[tokenId];
+        Offering storage o = _offerings[p.offeringId];
+        if (o.status != OfferingStatus.Halted || p.refunded || p.units == 0) return 0;
+        return _refundable(o, p);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function releasedToDate(uint256 offeringId) external view returns (uint256 released, uint256 releasedDay) {
+        return _releasedToDate(_offerings[offeringId]);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function withdrawableEscrow(uint256 offeringId) external view returns (uint256) {
+        Offering storage o = _offerings[offeringId];
+        (uint256 released,) = _releasedToDate(o);
+        return released - o.withdrawn;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function flaggable(uint256 offeringId)
+        external
+        view
+        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 lowStreak)
+    {
+        return _flaggable(_offerings[offeringId], offeringId);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function defaultThresholds() external view returns (DefaultThresholds memory) {
+        return _thresholds;
+    }
+
+    /// @notice On-chain metadata from the renderer (JSON + SVG data URI).
+    function tokenURI(uint256 tokenId) public view override returns (string memory) {
+        _requireOwned(tokenId);
+        if (address(renderer) == address(0)) return "";
+        return renderer.tokenURI(address(this), tokenId);
+    }
+
+    /// @inheritdoc IERC165
+    function supportsInterface(bytes4 interfaceId) public view override(ERC721, AccessControl, IERC165) returns (bool) {
+        return interfaceId == bytes4(0x49064906) || super.supportsInterface(interfaceId);
+    }
+
+    // =================================================================== internals
+
+    function _startDay(uint256 purchaseDay, uint256 termStartDay) private pure returns (uint256) {
+        return purchaseDay + 1 > termStartDay ? purchaseDay + 1 : termStartDay;
+    }
+
+    /// @dev The day release has reached: today while active, frozen at the flag day otherwise.
+    function _releasedToDate(Offering storage o) private view returns (uint256 released, uint256 day) {
+        day = block.timestamp / DAY;
+        if (o.status != OfferingStatus.Active && o.flaggedDay < day) day = o.flaggedDay;
+        uint256 endDay = o.termEndDay;
+        if (day >= endDay) return (o.totalNet, endDay);
+        uint256 termStart = o.termStartDay;
+        if (day <= termStart) return (0, day);
+        uint256 scaled = o.rateSum * (day - termStart) - o.rateDayProduct;
+        uint256 pendingDay = o.pendingDay;
+        if (o.pendingNet != 0 && pendingDay < day) {
+            scaled += EscrowMath.rate(o.pendingNet, endDay - pendingDay) * (day - pendingDay);
+        }
+        released = Math.min(scaled / EscrowMath.RATE_PRECISION, o.totalNet);
+    }
+
+    function _refundable(Offering storage o, Position storage p) private view returns (uint256) {
+        uint256 net = uint256(p.units) * o.netPricePerUnit;
+        uint256 startDay = _startDay(p.purchaseDay, o.termStartDay);
+        return net - EscrowMath.positionReleasedCeil(net, startDay, o.termEndDay, o.flaggedDay);
+    }
+
+    function _flaggable(Offering storage o, uint256 offeringId)
+        private
+        view
+        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 lowStreak)
+    {
+        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+        lowStreak = o.lowStreak;
+        uint256 today = block.timestamp / DAY;
+        if (today >= o.termEndDay) return (false, FlagReason.None, 0, lowStreak);
+        uint256 lastCompleted = today - 1;
+        if (lastCompleted > o.lastCoveredDay) missedDays = lastCompleted - o.lastCoveredDay;
+        if (o.status != OfferingStatus.Active || o.unitsSold == 0) return (false, FlagReason.None, missedDays, lowStreak);
+        DefaultThresholds memory t = _thresholds;
+        if (missedDays >= t.missedDaysThreshold) return (true, FlagReason.MissedDeposits, missedDays, lowStreak);
+        if (lowStreak >= t.lowStreakThreshold) return (true, FlagReason.LowRewards, missedDays, lowStreak);
+    }
+
+    function _pay(address token, address to, uint256 amount) private {
+        if (amount != 0) IERC20(token).safeTransfer(to, amount);
+    }
+
+    /// @dev A status change alters every position card of the offering; ERC-4906 has no per-offering
+    /// event, so signal the whole id range (indexers and marketplaces refetch lazily).
+    function _refreshAllMetadata() private {
+        if (positionCount != 0) emit BatchMetadataUpdate(1, positionCount);
+    }
+}
