@@ -4,6 +4,13 @@ pragma solidity 0.8.28;
 /// @notice The subset of forge's cheatcodes (served at the `hevm cheat code` address) these tests use.
 /// See docs/decisions/0003-test-base-on-cheatcodes.md for why there is no forge-std here.
 interface Vm {
+    /// @notice A log captured by {recordLogs} (forge's `Vm.Log`).
+    struct Log {
+        bytes32[] topics;
+        bytes data;
+        address emitter;
+    }
+
     // environment
     function warp(uint256 timestamp) external;
     function roll(uint256 blockNumber) external;
@@ -51,6 +58,11 @@ interface Vm {
     function assertGt(uint256 left, uint256 right, string calldata error) external pure;
     function assertApproxEqAbs(uint256 left, uint256 right, uint256 maxDelta) external pure;
     function assertApproxEqAbs(uint256 left, uint256 right, uint256 maxDelta, string calldata error) external pure;
+
+    // logs
+    function recordLogs() external;
+    function getRecordedLogs() external returns (Log[] memory logs);
+    function expectEmit(bool checkTopic1, bool checkTopic2, bool checkTopic3, bool checkData, address emitter) external;
 
     // utilities
     function toString(uint256 value) external pure returns (string memory);

@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
+import {OfferingTerms} from "../../src/types/HashpowerTypes.sol";
+import {ExchangeFixture} from "../utils/ExchangeFixture.sol";
+import {Vm} from "../utils/Vm.sol";
+
+/// @notice Shared figures and helpers of the unit suites, on top of the fixture. Expected amounts
+/// are derived here from the product rules, never read back from the exchange's own views.
+abstract contract UnitHelpers is ExchangeFixture {
+    uint256 internal constant BPS = 10_000;
+    uint256 internal constant FEE_BPS = 500;
+    uint256 internal constant FEE_PER_UNIT = PRICE * FEE_BPS / BPS; // 1.9 USDT
+    uint256 internal constant NET_PER_UNIT = PRICE - FEE_PER_UNIT; // 36.1 USDT
+    uint256 internal constant TERM_START = START_DAY + 2;
+    uint256 internal constant TERM_END = TERM_START + TERM_DAYS;
+    uint256 internal constant PRECISION = 1e12; // REWARD_PRECISION
+    uint256 internal constant WAD = 1e18;
+
+    bytes32 internal constant PERMIT_TYPEHASH =
+        keccak256("Permit(address owner,address spender,uint256 value,uint256 nonce,uint256 deadline)");
+    bytes32 internal constant ERC20_TRANSFER = keccak256("Transfer(address,address,uint256)");
+
+    /// @dev The private key behind a fixture `makeAddr(name)` account.
+    function _pk(string memory name) internal pure returns (uint256) {
+        return uint256(keccak256(bytes(name)));
+    }
+
+    function _signPermit(BridgedToken token, string memory ownerName, address spender, uint256 value, uint256 deadline)
+        internal
+        view
+        returns (uint8 v, bytes32 r, bytes32 s)
+    {
+        address owner = vm.addr(_pk(ownerName));
+        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
+        return vm.sign(_pk(ownerName), digest);
+    }
+
+    /// @dev Exact release of one position at `day` (floor), from the rule "equal daily steps".
+    function _exactReleased(uint256 net, uint256 startDay, uint256 endDay, uint256 day) internal pure returns (uint256) {
+        if (day <= startDay) return 0;
+        if (day >= endDay) return net;
+        return net * (day - startDay) / (endDay - startDay);
+    }
+
+    /// @dev What a refund must pay: net minus the released share at `flagDay`, rounded up.
+    function _expectedRefund(uint256 net, uint256 startDay, uint256 endDay, uint256 flagDay)
+        internal
+        pure
+        returns (uint256)
+    {
+        if (flagDay <= startDay) return net;
+        if (flagDay >= endDay) return 0;
+        uint256 num = net * (flagDay - startDay);
+        uint256 den = endDay - startDay;
+        return net - (num + den - 1) / den;
+    }
+
+    /// @dev Deposits `amount` (market-judged at the fixture's average) until `day` is covered.
+    function _coverThrough(uint256 id, uint256 day, uint256 amount) internal {
+        while (exchange.getOffering(id).lastCoveredDay < day) _deposit(id, amount);
+    }
+
+    /// @dev Warps to the first day the offering has missed 7 completed days, and flags it.
+    function _flagForMissedDeposits(uint256 id) internal returns (uint256 day) {
+        day = uint256(exchange.getOffering(id).lastCoveredDay) + 8;
+        if (_today() < day) _warpToDay(day);
+        day = _today();
+        exchange.flag(id);
+    }
+
+    function _halt(uint256 id) internal {
+        vm.prank(governor);
+        exchange.halt(id);
+    }
+
+    function _createWith(OfferingTerms memory terms) internal returns (uint256) {
+        vm.prank(registrar);
+        return exchange.createOffering(terms);
+    }
+
+    function _countTransfers(Vm.Log[] memory logs, address token) internal pure returns (uint256 n) {
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter == token && logs[i].topics.length == 3 && logs[i].topics[0] == ERC20_TRANSFER) ++n;
+        }
+    }
+
+    function _transferAt(Vm.Log[] memory logs, address token, uint256 index)
+        internal
+        pure
+        returns (address from, address to, uint256 amount)
+    {
+        uint256 n;
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].emitter == token && logs[i].topics.length == 3 && logs[i].topics[0] == ERC20_TRANSFER) {
+                if (n++ == index) {
+                    return (
+                        address(uint160(uint256(logs[i].topics[1]))),
+                        address(uint160(uint256(logs[i].topics[2]))),
+                        abi.decode(logs[i].data, (uint256))
+                    );
+                }
+            }
+        }
+        revert("transfer not found");
+    }
+
+    function _ids(uint256 a, uint256 b, uint256 c) internal pure returns (uint256[] memory ids) {
+        ids = new uint256[](3);
+        (ids[0], ids[1], ids[2]) = (a, b, c);
+    }
+
+    function _ids(uint256 a, uint256 b, uint256 c, uint256 d) internal pure returns (uint256[] memory ids) {
+        ids = new uint256[](4);
+        (ids[0], ids[1], ids[2], ids[3]) = (a, b, c, d);
+    }
+}
