@@ -1,0 +1,193 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+
+import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
+import {Asset, Offering, OfferingStatus, OfferingTerms, FlagReason} from "../../src/types/HashpowerTypes.sol";
+import {UnitHelpers} from "./UnitHelpers.sol";
+
+/// @notice registerAsset and createOffering: storage, events and every validation.
+contract OfferingsTest is UnitHelpers {
+    // ------------------------------------------------------------------ registerAsset
+
+    function test_RegisterAsset_AssignsNextIdStoresLabelsAndEmits() public {
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.AssetRegistered(3, "ALEO", "Mc/s");
+        vm.prank(governor);
+        uint32 id = exchange.registerAsset("ALEO", "Mc/s");
+        vm.assertEq(uint256(id), 3);
+        vm.assertEq(uint256(exchange.assetCount()), 3);
+        Asset memory a = exchange.getAsset(3);
+        vm.assertEq(a.symbol, "ALEO");
+        vm.assertEq(a.unitLabel, "Mc/s");
+        vm.assertEq(exchange.getAsset(filAsset).symbol, "FIL");
+        vm.assertEq(exchange.getAsset(btcAsset).unitLabel, "TH/s");
+    }
+
+    function test_RevertWhen_RegisteringAssetWithEmptySymbol() public {
+        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "asset labels"));
+        vm.prank(governor);
+        exchange.registerAsset("", "TiB");
+    }
+
+    function test_RevertWhen_RegisteringAssetWithEmptyUnitLabel() public {
+        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "asset labels"));
+        vm.prank(governor);
+        exchange.registerAsset("FIL", "");
+    }
+
+    function test_RevertWhen_NonGovernorRegistersAsset() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, registrar, exchange.GOVERNOR_ROLE()
+            )
+        );
+        vm.prank(registrar);
+        exchange.registerAsset("X", "Y");
+    }
+
+    // ------------------------------------------------------------------ createOffering
+
+    function test_CreateOffering_StoresTermsSnapshotsFeeAndEmits() public {
+        OfferingTerms memory t = _terms(carol, 500, 20e6, TERM_START + 10, TERM_END);
+        t.assetId = btcAsset;
+        t.rewardToken = address(wbtc);
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.OfferingCreated(2, carol, btcAsset, t, 19e6, 500);
+        uint256 id = _createWith(t);
+
+        vm.assertEq(id, 2);
+        vm.assertEq(exchange.offeringCount(), 2);
+        Offering memory o = exchange.getOffering(id);
+        vm.assertEq(o.miner, carol);
+        vm.assertEq(uint256(o.assetId), uint256(btcAsset));
+        vm.assertEq(o.termStartDay, TERM_START + 10);
+        vm.assertEq(o.termEndDay, TERM_END);
+        vm.assertEq(o.paymentToken, address(usdt));
+        vm.assertEq(o.rewardToken, address(wbtc));
+        vm.assertEq(o.saleStart, t.saleStart);
+        vm.assertEq(o.saleEnd, t.saleEnd);
+        vm.assertEq(o.unitsTotal, 500);
+        vm.assertEq(o.unitsSold, 0);
+        vm.assertTrue(o.status == OfferingStatus.Active);
+        vm.assertEq(o.pricePerUnit, 20e6);
+        vm.assertEq(o.netPricePerUnit, 19e6);
+        vm.assertEq(o.expectedDailyRewardPerUnitWad, EXPECTED_FIL_WAD);
+        vm.assertEq(o.accRewardPerUnit, 0);
+        vm.assertEq(o.lastCoveredDay, TERM_START + 9, "day before the term");
+        vm.assertEq(o.lowStreak, 0);
+        vm.assertTrue(o.flagReason == FlagReason.None);
+        vm.assertEq(o.feeBps, 500);
+        vm.assertEq(o.totalNet, 0);
+        vm.assertEq(o.minerName, "Lotus Ridge Storage");
+        vm.assertEq(o.metadataURI, "ipfs://disclosure");
+    }
+
+    function test_CreateOffering_AcceptsSaleEndingExactlyOneDayBeforeTermEnd() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.saleEnd = uint48((TERM_END - 1) * DAY);
+        uint256 id = _createWith(t);
+        vm.warp(t.saleEnd - 1); // the last moment to buy: day TERM_END - 2
+        uint256 tokenId = _buy(alice, id, 1);
+        vm.assertEq(exchange.startDayOf(tokenId), TERM_END - 1, "the last buyer still gets one release day");
+    }
+
+    function test_CreateOffering_AllowsOneDayTerm() public {
+        uint256 id = _createOffering(miner, 1, PRICE, TERM_START, TERM_START + 1);
+        vm.assertEq(exchange.getOffering(id).termEndDay, TERM_START + 1);
+    }
+
+    function test_GetOffering_UnknownIdIsEmpty() public view {
+        vm.assertTrue(exchange.getOffering(77).status == OfferingStatus.None);
+    }
+
+    function _expectCreateRevert(OfferingTerms memory t, bytes memory err) internal {
+        vm.expectRevert(err);
+        vm.prank(registrar);
+        exchange.createOffering(t);
+    }
+
+    function test_RevertWhen_NonRegistrarCreatesOffering() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, governor, exchange.REGISTRAR_ROLE()
+            )
+        );
+        vm.prank(governor);
+        exchange.createOffering(t);
+    }
+
+    function test_RevertWhen_OfferingMinerIsZero() public {
+        OfferingTerms memory t = _terms(address(0), 1, PRICE, TERM_START, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.ZeroAddress.selector));
+    }
+
+    function test_RevertWhen_OfferingPaymentTokenIsZero() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.paymentToken = address(0);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.ZeroAddress.selector));
+    }
+
+    function test_RevertWhen_OfferingRewardTokenIsZero() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.rewardToken = address(0);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.ZeroAddress.selector));
+    }
+
+    function test_RevertWhen_OfferingAssetIsZero() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.assetId = 0;
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 0));
+    }
+
+    function test_RevertWhen_OfferingAssetIsUnregistered() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.assetId = 3;
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 3));
+    }
+
+    function test_RevertWhen_OfferingHasZeroUnits() public {
+        OfferingTerms memory t = _terms(miner, 0, PRICE, TERM_START, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "unitsTotal"));
+    }
+
+    function test_RevertWhen_SaleStartEqualsSaleEnd() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.saleStart = t.saleEnd;
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale window"));
+    }
+
+    function test_RevertWhen_SaleStartAfterSaleEnd() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.saleStart = t.saleEnd + 1;
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale window"));
+    }
+
+    function test_RevertWhen_TermStartDayIsZero() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, 0, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+    }
+
+    function test_RevertWhen_TermStartEqualsTermEnd() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_END, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+    }
+
+    function test_RevertWhen_TermStartAfterTermEnd() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_END + 1, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+    }
+
+    function test_RevertWhen_SaleEndsLessThanOneDayBeforeTermEnd() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.saleEnd = uint48((TERM_END - 1) * DAY + 1);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends too late"));
+    }
+
+    function test_RevertWhen_PriceIsZero() public {
+        OfferingTerms memory t = _terms(miner, 1, 0, TERM_START, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "price"));
+    }
+}
