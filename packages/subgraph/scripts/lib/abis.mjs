@@ -1,0 +1,45 @@
+// Where the subgraph's JSON ABIs come from, in order of preference:
+// 1. @dmex/deployments (packages/deployments/abis/<Contract>.json), generated from the contracts;
+// 2. Foundry artifacts (<out>/<Contract>.sol/<Contract>.json, field `abi`), with <out> taken from
+//    DMEX_CONTRACTS_OUT, else packages/contracts/out.
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const CONTRACTS = ["HashpowerExchange", "MarketRateOracle"];
+
+/** Accepts a bare ABI array or an object with an `abi` array (Foundry artifact, some generators). */
+export function abiOf(json, origin) {
+  const abi = Array.isArray(json) ? json : json?.abi;
+  if (!Array.isArray(abi) || abi.length === 0) {
+    throw new Error(`${origin} holds no ABI (expected an array or an object with an "abi" array)`);
+  }
+  return abi;
+}
+
+export function candidatePaths(repoRoot, contract, env = process.env) {
+  const out = env.DMEX_CONTRACTS_OUT ?? join(repoRoot, "packages/contracts/out");
+  return [
+    join(repoRoot, "packages/deployments/abis", `${contract}.json`),
+    join(out, `${contract}.sol`, `${contract}.json`),
+  ];
+}
+
+/** Copies every contract's ABI into `targetDir`; returns the source used for each. */
+export function prepareAbis(repoRoot, targetDir, env = process.env) {
+  mkdirSync(targetDir, { recursive: true });
+  const sources = {};
+  for (const contract of CONTRACTS) {
+    const candidates = candidatePaths(repoRoot, contract, env);
+    const found = candidates.find((path) => existsSync(path));
+    if (!found) {
+      throw new Error(
+        `No ABI for ${contract}. Looked in:\n  ${candidates.join("\n  ")}\n` +
+          "Build @dmex/deployments or the contracts first (pnpm turbo run build --filter=@dmex/subgraph...).",
+      );
+    }
+    const abi = abiOf(JSON.parse(readFileSync(found, "utf8")), found);
+    writeFileSync(join(targetDir, `${contract}.json`), `${JSON.stringify(abi, null, 2)}\n`);
+    sources[contract] = found;
+  }
+  return sources;
+}

@@ -1,0 +1,93 @@
+// Per-network values and manifest rendering (pure functions, unit-tested in test/manifest.test.ts).
+//
+// config/<network>.json is either
+//   { "network", "chainId", "source": "deployments" }   -> addresses from @dmex/deployments
+//   { "network", "chainId", "contracts": { "<DataSource>": { "address", "startBlock" } } }
+// and networks.json (graph-cli's format) is generated from all of them.
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+export const DATA_SOURCES = ["HashpowerExchange", "MarketRateOracle"];
+export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+
+export function readConfigs(configDir) {
+  return readdirSync(configDir)
+    .filter((file) => file.endsWith(".json"))
+    .sort()
+    .map((file) => JSON.parse(readFileSync(join(configDir, file), "utf8")));
+}
+
+/** The deployment record of a chain ({chainId, network, contracts}), or null if not deployed yet. */
+export function readDeployment(deploymentsDir, chainId) {
+  const path = join(deploymentsDir, `${chainId}.json`);
+  if (!existsSync(path)) return null;
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+/**
+ * graph-cli networks.json: { <network>: { <DataSource>: { address, startBlock } } }.
+ * Also returns, per network, whether its addresses are placeholders (local chain not deployed).
+ */
+export function buildNetworks(configs, deploymentsDir) {
+  const networks = {};
+  const placeholders = {};
+  for (const config of configs) {
+    if (!config.network || !Number.isInteger(config.chainId)) {
+      throw new Error(`config for ${config.network ?? "?"}: "network" and an integer "chainId" are required`);
+    }
+    let contracts = config.contracts;
+    if (config.source === "deployments") {
+      const deployment = readDeployment(deploymentsDir, config.chainId);
+      if (deployment && deployment.chainId !== config.chainId) {
+        throw new Error(`${config.chainId}.json is for chain ${deployment.chainId}`);
+      }
+      contracts = deployment?.contracts ?? {};
+      placeholders[config.network] = deployment == null;
+    }
+    const entry = {};
+    for (const name of DATA_SOURCES) {
+      const contract = contracts?.[name];
+      if (config.source === "deployments" && !contract) {
+        if (placeholders[config.network]) {
+          entry[name] = { address: ZERO_ADDRESS, startBlock: 0 };
+          continue;
+        }
+        throw new Error(`deployments/${config.chainId}.json has no ${name}`);
+      }
+      entry[name] = { address: contract?.address ?? "", startBlock: contract?.startBlock ?? 0 };
+    }
+    networks[config.network] = entry;
+  }
+  return { networks, placeholders };
+}
+
+/** Checks a network can be built: known, with real addresses (zero only for an undeployed local chain). */
+export function checkNetwork(networks, placeholders, network) {
+  const entry = networks[network];
+  if (!entry) throw new Error(`unknown network "${network}"; known: ${Object.keys(networks).join(", ")}`);
+  for (const [name, { address, startBlock }] of Object.entries(entry)) {
+    if (!ADDRESS.test(address)) {
+      throw new Error(`${network}: ${name} has no address; fill config/${network}.json (address and startBlock)`);
+    }
+    if (address === ZERO_ADDRESS && !placeholders[network]) {
+      throw new Error(`${network}: ${name} is the zero address`);
+    }
+    if (!Number.isInteger(startBlock) || startBlock < 0) {
+      throw new Error(`${network}: ${name} startBlock must be a non-negative integer`);
+    }
+  }
+  return entry;
+}
+
+/** Replaces {{network}} and {{<DataSource>.address|startBlock}}; fails on any placeholder left. */
+export function renderTemplate(template, network, entry) {
+  const rendered = template.replace(/\{\{\s*([\w.]+)\s*\}\}/g, (match, key) => {
+    if (key === "network") return network;
+    const [name, field] = key.split(".");
+    const value = entry[name]?.[field];
+    if (value === undefined) throw new Error(`template placeholder ${match} has no value for ${network}`);
+    return String(value);
+  });
+  return rendered;
+}

@@ -1,0 +1,23 @@
+// Handlers of HashpowerExchange events, one per file (the manifest names one mapping file).
+export { handleAssetRegistered } from "./assetRegistered";
+export { handleBatchMetadataUpdate } from "./batchMetadataUpdate";
+export { handleChannelFeeSet } from "./channelFeeSet";
+export { handleDefaultThresholdsSet } from "./defaultThresholdsSet";
+export { handleEscrowWithdrawn } from "./escrowWithdrawn";
+export { handleFeeRecipientSet } from "./feeRecipientSet";
+export { handleFeesCollected } from "./feesCollected";
+export { handleLockerSet } from "./lockerSet";
+export { handleMetadataUpdate } from "./metadataUpdate";
+export { handleOfferingCreated } from "./offeringCreated";
+export { handleOfferingFlagged } from "./offeringFlagged";
+export { handleOfferingHalted } from "./offeringHalted";
+export { handleOfferingResumed } from "./offeringResumed";
+export { handleOracleSet } from "./oracleSet";
+export { handlePositionLocked } from "./positionLocked";
+export { handlePositionPurchased } from "./positionPurchased";
+export { handlePositionUnlocked } from "./positionUnlocked";
+export { handleRefundClaimed } from "./refundClaimed";
+export { handleRendererSet } from "./rendererSet";
+export { handleRewardClaimed } from "./rewardClaimed";
+export { handleRewardDeposited } from "./rewardDeposited";
+export { handleTransfer } from "./transfer";

@@ -1,0 +1,76 @@
+import { OfferingCreated } from "../../../generated/HashpowerExchange/HashpowerExchange";
+import { Offering } from "../../../generated/schema";
+import { loadAsset } from "../../utils/assets";
+import { STATUS_ACTIVE, ZERO } from "../../utils/constants";
+import { offeringId } from "../../utils/ids";
+import { getOrCreateMiner, getOrCreateProtocol, getOrCreateToken } from "../../utils/loaders";
+
+/** OfferingFactory.create: every term is in the event, so the offering needs no call. */
+export function handleOfferingCreated(event: OfferingCreated): void {
+  const terms = event.params.terms;
+  const protocol = getOrCreateProtocol(event.address);
+  const miner = getOrCreateMiner(protocol, event.params.miner);
+  miner.name = terms.minerName;
+  miner.offeringCount += 1;
+  miner.save();
+
+  const asset = loadAsset(event.params.assetId.toI32());
+  asset.offeringCount += 1;
+  asset.save();
+
+  getOrCreateToken(terms.paymentToken);
+  getOrCreateToken(terms.rewardToken);
+
+  const o = new Offering(offeringId(event.params.offeringId));
+  o.offeringId = event.params.offeringId;
+  o.miner = miner.id;
+  o.asset = asset.id;
+  o.paymentToken = terms.paymentToken;
+  o.rewardToken = terms.rewardToken;
+  o.minerName = terms.minerName;
+  o.metadataURI = terms.metadataURI;
+  o.unitsTotal = terms.unitsTotal;
+  o.unitsSold = ZERO;
+  o.pricePerUnit = terms.pricePerUnit;
+  o.netPricePerUnit = event.params.netPricePerUnit;
+  o.feeBps = event.params.feeBps.toI32();
+  o.saleStart = terms.saleStart;
+  o.saleEnd = terms.saleEnd;
+  o.termStartDay = terms.termStartDay.toI32();
+  o.termEndDay = terms.termEndDay.toI32();
+  o.expectedDailyRewardPerUnitWad = terms.expectedDailyRewardPerUnitWad;
+
+  o.status = STATUS_ACTIVE;
+  o.flagReason = "None";
+  o.flaggedDay = 0;
+  o.lastCoveredDay = o.termStartDay - 1;
+  o.lowStreak = 0;
+
+  o.totalNet = ZERO;
+  o.pendingNet = ZERO;
+  o.pendingDay = 0;
+  o.rateSum = ZERO;
+  o.rateDayProduct = ZERO;
+  o.withdrawn = ZERO;
+  o.refunded = ZERO;
+  o.feesAccrued = ZERO;
+  o.feesCollected = ZERO;
+  o.lastReportedReleased = ZERO;
+  o.lastReportedReleasedDay = 0;
+
+  o.accRewardPerUnit = ZERO;
+  o.rewardsDeposited = ZERO;
+  o.rewardsClaimed = ZERO;
+  o.volume = ZERO;
+  o.positionCount = 0;
+
+  o.createdAtBlock = event.block.number;
+  o.createdAtTimestamp = event.block.timestamp;
+  o.createdAtTransaction = event.transaction.hash;
+  o.updatedAtBlock = event.block.number;
+  o.updatedAtTimestamp = event.block.timestamp;
+  o.save();
+
+  protocol.offeringCount += 1;
+  protocol.save();
+}

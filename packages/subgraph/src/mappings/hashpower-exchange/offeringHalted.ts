@@ -1,0 +1,37 @@
+import { OfferingHalted } from "../../../generated/HashpowerExchange/HashpowerExchange";
+import { Flag } from "../../../generated/schema";
+import { STATUS_HALTED } from "../../utils/constants";
+import { dayOf, eventId, offeringId } from "../../utils/ids";
+import { getOrCreateOfferingDay, getOrCreateProtocol, loadOffering, saveOfferingWithDay } from "../../utils/loaders";
+
+/** halt: release frozen at the flag day forever; holders pull the rest with claimRefunds. */
+export function handleOfferingHalted(event: OfferingHalted): void {
+  const params = event.params;
+  const o = loadOffering(offeringId(params.offeringId));
+  o.status = STATUS_HALTED;
+  o.releasedAtHalt = params.releasedAtHalt;
+  o.refundable = params.refundable;
+  o.lastReportedReleased = params.releasedAtHalt;
+  o.lastReportedReleasedDay = params.flaggedDay.toI32();
+
+  const flag = new Flag(eventId(event));
+  flag.offering = o.id;
+  flag.action = "Halted";
+  flag.by = params.by;
+  flag.day = params.flaggedDay.toI32();
+  flag.reason = o.flagReason;
+  flag.releasedAtHalt = params.releasedAtHalt;
+  flag.refundable = params.refundable;
+  flag.blockNumber = event.block.number;
+  flag.timestamp = event.block.timestamp;
+  flag.transactionHash = event.transaction.hash;
+  flag.logIndex = event.logIndex;
+  flag.save();
+
+  saveOfferingWithDay(o, getOrCreateOfferingDay(o.id, dayOf(event.block.timestamp)), event);
+
+  const protocol = getOrCreateProtocol(event.address);
+  protocol.offeringsFlagged -= 1;
+  protocol.offeringsHalted += 1;
+  protocol.save();
+}

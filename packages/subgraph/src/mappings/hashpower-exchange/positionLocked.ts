@@ -1,0 +1,31 @@
+import { PositionLocked } from "../../../generated/HashpowerExchange/HashpowerExchange";
+import { PositionLock } from "../../../generated/schema";
+import { eventId, positionId } from "../../utils/ids";
+import { getOrCreateLocker, loadPosition } from "../../utils/loaders";
+import { positionStatus } from "../../utils/positions";
+
+/** lock: an approved locker (staking, loans, auctions) holds the position in place. */
+export function handlePositionLocked(event: PositionLocked): void {
+  const params = event.params;
+  const position = loadPosition(positionId(params.tokenId));
+  const locker = getOrCreateLocker(params.locker);
+  locker.activeLocks += 1;
+  locker.save();
+
+  const lock = new PositionLock(eventId(event));
+  lock.position = position.id;
+  lock.locker = locker.id;
+  lock.owner = params.owner;
+  lock.active = true;
+  lock.lockedAtBlock = event.block.number;
+  lock.lockedAtTimestamp = event.block.timestamp;
+  lock.lockedAtTransaction = event.transaction.hash;
+  lock.save();
+
+  position.lockedBy = params.locker;
+  position.currentLock = lock.id;
+  position.locked = true;
+  position.status = positionStatus(position);
+  position.updatedAtBlock = event.block.number;
+  position.save();
+}

@@ -1,0 +1,2 @@
+// Handlers of MarketRateOracle events, one per file.
+export { handleMarketRateReported } from "./marketRateReported";
