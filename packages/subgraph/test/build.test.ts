@@ -1,0 +1,186 @@
+// Consistency of the build output (run `pnpm build` first; turbo's test task depends on build).
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse } from "yaml";
+
+const PKG = join(__dirname, "..");
+const BUILD = join(PKG, "build");
+
+/** ABI events deliberately not indexed, and why. A new ABI event must be handled or listed here. */
+const UNHANDLED: Record<string, Record<string, string>> = {
+  HashpowerExchange: {
+    Approval: "token approvals are wallet state, read from the chain when needed",
+    ApprovalForAll: "operator approvals are wallet state, read from the chain when needed",
+    RoleAdminChanged: "access control is governance's concern (issue D indexes the DAO)",
+    RoleGranted: "access control is governance's concern (issue D indexes the DAO)",
+    RoleRevoked: "access control is governance's concern (issue D indexes the DAO)",
+  },
+  MarketRateOracle: {
+    RoleAdminChanged: "access control is governance's concern",
+    RoleGranted: "access control is governance's concern",
+    RoleRevoked: "access control is governance's concern",
+  },
+};
+
+/** Entity names the web app and the checks depend on. */
+const REQUIRED_ENTITIES = [
+  "Miner", "Offering", "Position", "Account", "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal",
+  "Refund", "OfferingDay", "ProtocolDay", "Protocol", "Asset", "MarketRate", "PositionTransfer", "Flag",
+  "PositionLock", "FeeCollection", "ParameterChange",
+];
+
+const EVENT_RECORDS = [
+  "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal", "Refund", "FeeCollection", "Flag",
+  "PositionTransfer", "ParameterChange", "MetadataUpdate",
+];
+
+type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };
+type AbiItem = { type: string; name?: string; inputs?: AbiInput[] };
+type Handler = { event: string; handler: string };
+type DataSource = {
+  name: string;
+  network: string;
+  source: { address: string; abi: string; startBlock: number };
+  mapping: { apiVersion: string; file: string; entities: string[]; abis: { name: string; file: string }[]; eventHandlers: Handler[] };
+};
+
+function canonicalType(input: AbiInput): string {
+  if (input.type.startsWith("tuple")) {
+    return `(${(input.components ?? []).map(canonicalType).join(",")})${input.type.slice("tuple".length)}`;
+  }
+  return input.type;
+}
+
+/** graph-cli's event signature: indexed markers, tuples expanded. */
+export function eventSignature(event: AbiItem): string {
+  const params = (event.inputs ?? []).map((i) => `${i.indexed ? "indexed " : ""}${canonicalType(i)}`);
+  return `${event.name}(${params.join(",")})`;
+}
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
+    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+  );
+}
+
+function schemaEntities(schema: string): Map<string, { immutable: boolean; idType: string; body: string }> {
+  const entities = new Map();
+  for (const match of schema.matchAll(/^type (\w+) @entity\(immutable: (true|false)\) \{\n([\s\S]*?)^\}/gm)) {
+    const idType = /^\s+id: (\w+)!/m.exec(match[3])?.[1];
+    entities.set(match[1], { immutable: match[2] === "true", idType, body: match[3] });
+  }
+  return entities;
+}
+
+let manifest: { specVersion: string; dataSources: DataSource[] };
+let schema: string;
+let entities: ReturnType<typeof schemaEntities>;
+
+beforeAll(() => {
+  if (!existsSync(join(BUILD, "subgraph.yaml"))) {
+    throw new Error("build/subgraph.yaml missing: run `pnpm --filter @dmex/subgraph build` first");
+  }
+  manifest = parse(readFileSync(join(BUILD, "subgraph.yaml"), "utf8"));
+  schema = readFileSync(join(BUILD, "schema.graphql"), "utf8");
+  entities = schemaEntities(schema);
+});
+
+describe("build output", () => {
+  it("has both data sources, apiVersion 0.0.9 and a spec version graph-cli 0.98 supports", () => {
+    expect(manifest.specVersion).toBe("1.2.0");
+    expect(manifest.dataSources.map((d) => d.name)).toEqual(["HashpowerExchange", "MarketRateOracle"]);
+    for (const ds of manifest.dataSources) expect(ds.mapping.apiVersion).toBe("0.0.9");
+  });
+
+  it("compiles every data source to a wasm module exporting each of its handlers", async () => {
+    for (const ds of manifest.dataSources) {
+      const bytes = readFileSync(join(BUILD, ds.mapping.file));
+      const module = await WebAssembly.compile(bytes);
+      const exported = new Set(WebAssembly.Module.exports(module).map((e) => e.name));
+      for (const { handler } of ds.mapping.eventHandlers) expect(exported, `${ds.name}.${handler}`).toContain(handler);
+      for (const name of ["memory", "allocate", "id_of_type", "_start"]) expect(exported).toContain(name);
+    }
+  });
+
+  it("handles every ABI event except the ones deliberately left out", () => {
+    for (const ds of manifest.dataSources) {
+      const abiFile = ds.mapping.abis.find((a) => a.name === ds.source.abi)!.file;
+      const abi: AbiItem[] = JSON.parse(readFileSync(join(BUILD, abiFile), "utf8"));
+      const events = abi.filter((item) => item.type === "event");
+      const bySignature = new Map(events.map((e) => [eventSignature(e), e.name!]));
+      const handled = new Set<string>();
+      for (const { event } of ds.mapping.eventHandlers) {
+        expect(bySignature.has(event), `${ds.name}: ${event} is not an event of the ABI`).toBe(true);
+        handled.add(bySignature.get(event)!);
+      }
+      const unhandled = events.map((e) => e.name!).filter((name) => !handled.has(name)).sort();
+      expect(unhandled, ds.name).toEqual(Object.keys(UNHANDLED[ds.name]).sort());
+    }
+  });
+
+  it("has one handler per event, in src/mappings/<contract>/<event>.ts", () => {
+    for (const ds of manifest.dataSources) {
+      const folder = ds.name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+      for (const { event, handler } of ds.mapping.eventHandlers) {
+        const name = event.slice(0, event.indexOf("("));
+        expect(handler).toBe(`handle${name}`);
+        const file = join(PKG, "src/mappings", folder, `${name[0].toLowerCase()}${name.slice(1)}.ts`);
+        expect(existsSync(file), file).toBe(true);
+        expect(readFileSync(file, "utf8")).toContain(`export function ${handler}(event: ${name}): void`);
+      }
+    }
+  });
+});
+
+describe("schema", () => {
+  it("defines the entities the app depends on", () => {
+    for (const name of REQUIRED_ENTITIES) expect(entities.has(name), name).toBe(true);
+  });
+
+  it("stores event records as immutable entities keyed by tx hash and log index", () => {
+    for (const name of EVENT_RECORDS) {
+      expect(entities.get(name), name).toMatchObject({ immutable: true, idType: "Bytes" });
+    }
+    expect(entities.get("MarketRate")).toMatchObject({ immutable: true });
+    for (const name of ["Offering", "Position", "Account", "Protocol", "OfferingDay", "ProtocolDay", "Miner"]) {
+      expect(entities.get(name)!.immutable, name).toBe(false);
+    }
+  });
+
+  it("keeps the contract's escrow and reward state on Offering and Position", () => {
+    const offering = entities.get("Offering")!.body;
+    for (const field of [
+      "totalNet", "pendingNet", "pendingDay", "rateSum", "rateDayProduct", "withdrawn", "refunded", "feesAccrued",
+      "accRewardPerUnit", "status", "flagReason", "flaggedDay", "lastCoveredDay", "lowStreak", "releasedAtHalt", "refundable",
+    ]) {
+      expect(offering, field).toMatch(new RegExp(`^  ${field}: `, "m"));
+    }
+    const position = entities.get("Position")!.body;
+    for (const field of ["owner", "units", "purchaseDay", "startDay", "netPaid", "rewardSnapshot", "claimed", "refundedAmount", "lockedBy", "status"]) {
+      expect(position, field).toMatch(new RegExp(`^  ${field}: `, "m"));
+    }
+    expect(entities.get("Account")!.body).toContain('positions: [Position!]! @derivedFrom(field: "owner")');
+    expect(entities.get("Offering")!.body).toContain('positions: [Position!]! @derivedFrom(field: "offering")');
+    expect(position).toContain('claims: [RewardClaim!]! @derivedFrom(field: "position")');
+  });
+
+  it("lists every entity in a data source and writes every entity from some handler", () => {
+    const listed = new Set(manifest.dataSources.flatMap((ds) => ds.mapping.entities));
+    for (const name of listed) expect(entities.has(name), `manifest lists unknown entity ${name}`).toBe(true);
+    const sources = sourceFiles(join(PKG, "src")).map((file) => readFileSync(file, "utf8"));
+    for (const name of entities.keys()) {
+      expect(listed.has(name), `${name} is in no data source's entities`).toBe(true);
+      const constructed = sources.some((src) => {
+        const imported = /import \{([^}]*)\} from "[./]*generated\/schema"/.exec(src)?.[1] ?? "";
+        const alias = imported
+          .split(",")
+          .map((s) => s.trim().split(/\s+as\s+/))
+          .find(([original]) => original === name);
+        return alias !== undefined && src.includes(`new ${alias[1] ?? alias[0]}(`);
+      });
+      expect(constructed, `no handler creates ${name}`).toBe(true);
+    }
+  });
+});

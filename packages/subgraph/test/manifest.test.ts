@@ -1,0 +1,122 @@
+import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { describe, expect, it } from "vitest";
+
+import { abiOf, candidatePaths, prepareAbis } from "../scripts/lib/abis.mjs";
+import { buildNetworks, checkNetwork, readConfigs, renderTemplate, ZERO_ADDRESS } from "../scripts/lib/manifest.mjs";
+
+const CONFIG_DIR = join(__dirname, "../config");
+const EXCHANGE = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+const ORACLE = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+
+function tempDir() {
+  return mkdtempSync(join(tmpdir(), "dmex-subgraph-"));
+}
+
+describe("networks", () => {
+  it("lists localhost, Calibration and Filecoin mainnet with their chain ids", () => {
+    const configs = readConfigs(CONFIG_DIR);
+    expect(Object.fromEntries(configs.map((c) => [c.network, c.chainId]))).toEqual({
+      localhost: 31337,
+      "filecoin-testnet": 314159,
+      filecoin: 314,
+    });
+  });
+
+  it("uses zero placeholders for localhost until a deployment record exists", () => {
+    const { networks, placeholders } = buildNetworks(readConfigs(CONFIG_DIR), tempDir());
+    expect(placeholders.localhost).toBe(true);
+    expect(networks.localhost).toEqual({
+      HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 0 },
+      MarketRateOracle: { address: ZERO_ADDRESS, startBlock: 0 },
+    });
+    expect(checkNetwork(networks, placeholders, "localhost")).toBe(networks.localhost);
+  });
+
+  it("takes localhost addresses and start blocks from @dmex/deployments", () => {
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, "31337.json"),
+      JSON.stringify({
+        chainId: 31337,
+        network: "localhost",
+        contracts: {
+          HashpowerExchange: { address: EXCHANGE, startBlock: 7 },
+          MarketRateOracle: { address: ORACLE, startBlock: 5 },
+          BridgedToken: { address: ORACLE, startBlock: 3 },
+        },
+      }),
+    );
+    const { networks, placeholders } = buildNetworks(readConfigs(CONFIG_DIR), dir);
+    expect(placeholders.localhost).toBe(false);
+    expect(networks.localhost).toEqual({
+      HashpowerExchange: { address: EXCHANGE, startBlock: 7 },
+      MarketRateOracle: { address: ORACLE, startBlock: 5 },
+    });
+  });
+
+  it("rejects a deployment record without a data source's contract or for another chain", () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } } }));
+    expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no MarketRateOracle/);
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 1, contracts: {} }));
+    expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/for chain 1/);
+  });
+
+  it("refuses to build Filecoin networks until their addresses are filled in", () => {
+    const { networks, placeholders } = buildNetworks(readConfigs(CONFIG_DIR), tempDir());
+    expect(networks["filecoin-testnet"].HashpowerExchange.address).toBe("");
+    expect(() => checkNetwork(networks, placeholders, "filecoin-testnet")).toThrow(/fill config\/filecoin-testnet.json/);
+    expect(() => checkNetwork(networks, placeholders, "filecoin")).toThrow(/fill config\/filecoin.json/);
+    expect(() => checkNetwork(networks, placeholders, "mainnet")).toThrow(/unknown network/);
+    const filled = { ...networks, filecoin: { HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 1 }, MarketRateOracle: { address: ORACLE, startBlock: 1 } } };
+    expect(() => checkNetwork(filled, placeholders, "filecoin")).toThrow(/zero address/);
+  });
+});
+
+describe("renderTemplate", () => {
+  const entry = { HashpowerExchange: { address: EXCHANGE, startBlock: 12 } };
+
+  it("fills the network, addresses and start blocks", () => {
+    const out = renderTemplate("network: {{network}}\naddress: \"{{ HashpowerExchange.address }}\"\nstartBlock: {{HashpowerExchange.startBlock}}", "localhost", entry);
+    expect(out).toBe(`network: localhost\naddress: "${EXCHANGE}"\nstartBlock: 12`);
+  });
+
+  it("fails on a placeholder it cannot fill", () => {
+    expect(() => renderTemplate("{{MarketRateOracle.address}}", "localhost", entry)).toThrow(/MarketRateOracle.address/);
+  });
+});
+
+describe("ABIs", () => {
+  it("prefers @dmex/deployments and falls back to the Foundry artifacts", () => {
+    const root = tempDir();
+    const out = join(root, "forge-out");
+    expect(candidatePaths(root, "HashpowerExchange", { DMEX_CONTRACTS_OUT: out })).toEqual([
+      join(root, "packages/deployments/abis/HashpowerExchange.json"),
+      join(out, "HashpowerExchange.sol/HashpowerExchange.json"),
+    ]);
+    const abi = [{ type: "event", name: "X", inputs: [], anonymous: false }];
+    for (const name of ["HashpowerExchange", "MarketRateOracle"]) {
+      mkdirSync(join(out, `${name}.sol`), { recursive: true });
+      writeFileSync(join(out, `${name}.sol/${name}.json`), JSON.stringify({ abi, bytecode: {} }));
+    }
+    mkdirSync(join(root, "packages/deployments/abis"), { recursive: true });
+    writeFileSync(join(root, "packages/deployments/abis/MarketRateOracle.json"), JSON.stringify(abi));
+    const target = join(root, "abis");
+    const sources = prepareAbis(root, target, { DMEX_CONTRACTS_OUT: out });
+    expect(sources.HashpowerExchange).toContain("forge-out");
+    expect(sources.MarketRateOracle).toContain("packages/deployments/abis");
+  });
+
+  it("explains where it looked when no ABI exists", () => {
+    const root = tempDir();
+    expect(() => prepareAbis(root, join(root, "abis"), {})).toThrow(/No ABI for HashpowerExchange. Looked in/);
+  });
+
+  it("rejects files without an ABI", () => {
+    expect(abiOf({ abi: [{ type: "function" }] }, "x")).toHaveLength(1);
+    expect(() => abiOf({ bytecode: "0x" }, "x.json")).toThrow(/x.json holds no ABI/);
+  });
+});
