@@ -1,0 +1,41 @@
+import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, isAbsolute, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+/** Root of the @dmex/deployments package (the same from src/generator and dist/generator). */
+export const packageRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..", "..");
+
+/** Root of the Foundry project (packages/contracts); `DMEX_CONTRACTS_DIR` overrides. */
+export function contractsRoot(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DMEX_CONTRACTS_DIR) return resolve(env.DMEX_CONTRACTS_DIR);
+  try {
+    const require = createRequire(join(packageRoot, "package.json"));
+    return dirname(require.resolve("@dmex/contracts/package.json"));
+  } catch {
+    const sibling = resolve(packageRoot, "..", "contracts");
+    if (existsSync(sibling)) return sibling;
+    throw new Error("Cannot find @dmex/contracts; set DMEX_CONTRACTS_DIR to the Foundry project.");
+  }
+}
+
+/**
+ * forge's artifacts directory: `DMEX_ARTIFACTS_DIR`, else `FOUNDRY_OUT` (relative to the Foundry
+ * project, as forge reads it), else `<contracts>/out`.
+ */
+export function defaultArtifactsDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DMEX_ARTIFACTS_DIR) return resolve(env.DMEX_ARTIFACTS_DIR);
+  const root = contractsRoot(env);
+  return env.FOUNDRY_OUT ? fromProject(root, env.FOUNDRY_OUT) : join(root, "out");
+}
+
+/** forge's broadcast directory: `DMEX_BROADCAST_DIR`, else `FOUNDRY_BROADCAST`, else `<contracts>/broadcast`. */
+export function defaultBroadcastDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DMEX_BROADCAST_DIR) return resolve(env.DMEX_BROADCAST_DIR);
+  const root = contractsRoot(env);
+  return env.FOUNDRY_BROADCAST ? fromProject(root, env.FOUNDRY_BROADCAST) : join(root, "broadcast");
+}
+
+function fromProject(root: string, path: string): string {
+  return isAbsolute(path) ? path : resolve(root, path);
+}
