@@ -68,4 +68,13 @@ interface Vm {
     // utilities
     function toString(uint256 value) external pure returns (string memory);
     function toString(address value) external pure returns (string memory);
+
+    // json and strings (renderer tests)
+    function parseJson(string calldata json) external pure returns (bytes memory abiEncodedData);
+    function parseJsonString(string calldata json, string calldata key) external pure returns (string memory);
+    function parseJsonUint(string calldata json, string calldata key) external pure returns (uint256);
+    function parseJsonAddress(string calldata json, string calldata key) external pure returns (address);
+    function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
+    function indexOf(string calldata input, string calldata key) external pure returns (uint256);
+    function toBase64(bytes calldata data) external pure returns (string memory);
 }
