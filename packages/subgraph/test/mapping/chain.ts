@@ -1,0 +1,88 @@
+// A private anvil for the mapping tests, and the contracts deployed from Foundry artifacts.
+// TODO(devstack): switch to @dmex/devstack's startStack once it exists (it did not when this was written).
+import { type ChildProcess, spawn } from "node:child_process";
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import {
+  type Abi,
+  type Address,
+  type Hex,
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  publicActions,
+} from "viem";
+import { mnemonicToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+
+const PKG = join(__dirname, "../..");
+const REPO = join(PKG, "../..");
+const MNEMONIC = "test test test test test test test test test test test junk";
+
+export type Anvil = { rpcUrl: string; stop: () => Promise<void> };
+
+export async function startAnvil(): Promise<Anvil> {
+  const bin = join(PKG, "node_modules/.bin/anvil");
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const child: ChildProcess = spawn(bin, ["--port", String(port), "--silent", "--chain-id", "31337"], { stdio: "ignore" });
+    const rpcUrl = `http://127.0.0.1:${port}`;
+    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
+    const stop = async () => {
+      if (child.exitCode === null) child.kill("SIGTERM");
+      await exited;
+    };
+    for (let i = 0; i < 100; i++) {
+      if (child.exitCode !== null) break;
+      try {
+        const res = await fetch(rpcUrl, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
+        });
+        if (res.ok) return { rpcUrl, stop };
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    await stop();
+  }
+  throw new Error("anvil did not start");
+}
+
+export function clients(rpcUrl: string) {
+  const transport = http(rpcUrl);
+  const accounts = Array.from({ length: 8 }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
+  const publicClient = createPublicClient({ chain: foundry, transport });
+  const testClient = createTestClient({ chain: foundry, mode: "anvil", transport }).extend(publicActions);
+  const wallets = accounts.map((account) => createWalletClient({ account, chain: foundry, transport }));
+  return { publicClient, testClient, wallets, accounts };
+}
+
+type Artifact = { abi: Abi; bytecode: { object: Hex; linkReferences: Record<string, Record<string, { start: number; length: number }[]>> } };
+
+/** Foundry artifact of `contract`, from DMEX_CONTRACTS_OUT or packages/contracts/out. */
+export function artifact(contract: string): Artifact {
+  const out = process.env.DMEX_CONTRACTS_OUT ?? join(REPO, "packages/contracts/out");
+  const path = join(out, `${contract}.sol`, `${contract}.json`);
+  if (!existsSync(path)) throw new Error(`${path} missing: build the contracts (pnpm --filter @dmex/contracts build)`);
+  return JSON.parse(readFileSync(path, "utf8"));
+}
+
+/** Bytecode with library placeholders replaced by the deployed library addresses. */
+export function link(a: Artifact, libraries: Record<string, Address>): Hex {
+  let code = a.bytecode.object.slice(2);
+  for (const file of Object.values(a.bytecode.linkReferences)) {
+    for (const [name, refs] of Object.entries(file)) {
+      const address = libraries[name];
+      if (!address) throw new Error(`library ${name} not deployed`);
+      for (const { start, length } of refs) {
+        code = code.slice(0, start * 2) + address.slice(2).toLowerCase() + code.slice((start + length) * 2);
+      }
+    }
+  }
+  return `0x${code}`;
+}
