@@ -293,7 +293,7 @@ contract BuyTest is UnitHelpers {
         usdt.mint(dave, 1_000e6);
         uint256 deadline = block.timestamp + 1 hours;
         // signed by someone else: the permit fails, is ignored, and the allowance check decides
-        (uint8 v, bytes32 r, bytes32 s) = _signPermit(usdt, "carol", address(exchange), 380e6, deadline);
+        (uint8 v, bytes32 r, bytes32 s) = _signPermitAs(usdt, "carol", dave, address(exchange), 380e6, deadline);
         vm.expectRevert(
             abi.encodeWithSelector(IERC20Errors.ERC20InsufficientAllowance.selector, address(exchange), 0, 380e6)
         );

@@ -38,6 +38,20 @@ abstract contract UnitHelpers is ExchangeFixture {
         return vm.sign(_pk(ownerName), digest);
     }
 
+    /// @dev A permit for `owner`'s allowance signed with `signerName`'s key (a forgery unless they match).
+    function _signPermitAs(
+        BridgedToken token,
+        string memory signerName,
+        address owner,
+        address spender,
+        uint256 value,
+        uint256 deadline
+    ) internal view returns (uint8 v, bytes32 r, bytes32 s) {
+        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
+        bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
+        return vm.sign(_pk(signerName), digest);
+    }
+
     /// @dev Exact release of one position at `day` (floor), from the rule "equal daily steps".
     function _exactReleased(uint256 net, uint256 startDay, uint256 endDay, uint256 day) internal pure returns (uint256) {
         if (day <= startDay) return 0;
