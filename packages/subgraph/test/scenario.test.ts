@@ -47,3 +47,25 @@ describe("anvil scenario", () => {
     expect([...blocks].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))).toEqual(blocks);
   });
 });
+
+describe("anvil scenario history (what the mapping tests expect the subgraph to record)", () => {
+  it("flags offering 1 for low rewards and offering 2 for missed deposits, then halts offering 2", async () => {
+    const { publicClient } = clients(anvil.rpcUrl);
+    const logs = parseEventLogs({ abi: scenario.exchangeAbi, logs: await publicClient.getLogs({ address: scenario.exchange, fromBlock: 0n }) });
+    const history = logs
+      .filter((l) => ["OfferingFlagged", "OfferingResumed", "OfferingHalted"].includes(l.eventName))
+      .map((l: any) => `${l.args.offeringId}:${l.eventName}${l.eventName === "OfferingFlagged" ? `:${l.args.reason}` : ""}`);
+    expect(history).toEqual([
+      "1:OfferingFlagged:2", "1:OfferingResumed", "2:OfferingFlagged:1", "2:OfferingResumed", "2:OfferingFlagged:1", "2:OfferingHalted",
+    ]);
+    const parameters = logs
+      .filter((l) => ["ChannelFeeSet", "FeeRecipientSet", "DefaultThresholdsSet", "LockerSet", "RendererSet", "OracleSet"].includes(l.eventName))
+      .map((l) => l.eventName);
+    expect(parameters).toEqual([
+      "FeeRecipientSet", "OracleSet", "ChannelFeeSet", "DefaultThresholdsSet", "LockerSet", "RendererSet", "ChannelFeeSet",
+      "FeeRecipientSet", "DefaultThresholdsSet", "OracleSet",
+    ]);
+    const deposits = logs.filter((l) => l.eventName === "RewardDeposited").map((l: any) => [l.args.judged, l.args.belowThreshold]);
+    expect(deposits).toEqual([[true, false], [true, true]]);
+  });
+});

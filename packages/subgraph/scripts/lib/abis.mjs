@@ -24,9 +24,16 @@ export function candidatePaths(repoRoot, contract, env = process.env) {
   ];
 }
 
-/** Copies every contract's ABI into `targetDir`; returns the source used for each. */
+/**
+ * Copies every contract's ABI into `targetDir`; returns the source used for each.
+ * @param {string} repoRoot
+ * @param {string} targetDir
+ * @param {Record<string, string | undefined>} [env]
+ * @returns {Record<string, string>}
+ */
 export function prepareAbis(repoRoot, targetDir, env = process.env) {
   mkdirSync(targetDir, { recursive: true });
+  /** @type {Record<string, string>} */
   const sources = {};
   for (const contract of CONTRACTS) {
     const candidates = candidatePaths(repoRoot, contract, env);

@@ -25,12 +25,19 @@ export function readDeployment(deploymentsDir, chainId) {
   return JSON.parse(readFileSync(path, "utf8"));
 }
 
+/** @typedef {Record<string, { address: string, startBlock: number }>} NetworkEntry */
+
 /**
  * graph-cli networks.json: { <network>: { <DataSource>: { address, startBlock } } }.
  * Also returns, per network, whether its addresses are placeholders (local chain not deployed).
+ * @param {any[]} configs
+ * @param {string} deploymentsDir
+ * @returns {{ networks: Record<string, NetworkEntry>, placeholders: Record<string, boolean> }}
  */
 export function buildNetworks(configs, deploymentsDir) {
+  /** @type {Record<string, NetworkEntry>} */
   const networks = {};
+  /** @type {Record<string, boolean>} */
   const placeholders = {};
   for (const config of configs) {
     if (!config.network || !Number.isInteger(config.chainId)) {
@@ -45,6 +52,7 @@ export function buildNetworks(configs, deploymentsDir) {
       contracts = deployment?.contracts ?? {};
       placeholders[config.network] = deployment == null;
     }
+    /** @type {NetworkEntry} */
     const entry = {};
     for (const name of DATA_SOURCES) {
       const contract = contracts?.[name];

@@ -1,0 +1,82 @@
+// Runs the built subgraph on @dmex/graph-host against an RPC, behind graph-node's GraphQL API.
+// Only `startGraphHost` is host-specific; everything else talks GraphQL (section 3 of
+// shared/reference/graph-node-host.md), so the same assertions hold against a real graph-node.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { parse, stringify } from "yaml";
+
+const BUILD = join(__dirname, "../../build");
+
+export type RunningHost = { url: string; stop: () => Promise<void> };
+type StartGraphHost = (options: Record<string, unknown>) => Promise<Record<string, unknown>>;
+
+/** graph-host's entry point, or the reason it cannot be used yet. */
+export async function loadGraphHost(): Promise<{ start: StartGraphHost } | { missing: string }> {
+  let mod: Record<string, unknown>;
+  try {
+    mod = await import(/* @vite-ignore */ "@dmex/graph-host" as string);
+  } catch (error) {
+    return { missing: `@dmex/graph-host cannot be imported (${(error as Error).message.split("\n")[0]})` };
+  }
+  if (typeof mod.startGraphHost !== "function") return { missing: "@dmex/graph-host exports no startGraphHost" };
+  return { start: mod.startGraphHost as StartGraphHost };
+}
+
+/** A copy of build/ whose manifest points at the deployed contracts. */
+export function buildFor(addresses: Record<string, { address: string; startBlock: bigint }>): string {
+  const dir = mkdtempSync(join(tmpdir(), "dmex-subgraph-build-"));
+  cpSync(BUILD, dir, { recursive: true });
+  const path = join(dir, "subgraph.yaml");
+  const manifest = parse(readFileSync(path, "utf8"));
+  for (const ds of manifest.dataSources) {
+    const deployed = addresses[ds.name];
+    if (!deployed) throw new Error(`no address for data source ${ds.name}`);
+    ds.source.address = deployed.address;
+    ds.source.startBlock = Number(deployed.startBlock);
+  }
+  writeFileSync(path, stringify(manifest));
+  return path;
+}
+
+export async function startHost(start: StartGraphHost, manifestPath: string, rpcUrl: string): Promise<RunningHost> {
+  const host = await start({ manifest: manifestPath, rpcUrl, subgraphName: "dmex/hashpower", port: 0 });
+  const url = (host.url ?? host.graphqlUrl ?? host.queryUrl) as string | undefined;
+  if (!url) throw new Error(`startGraphHost returned no url (keys: ${Object.keys(host).join(", ")})`);
+  const stop = (host.stop ?? host.close) as (() => Promise<void>) | undefined;
+  return { url, stop: async () => stop?.call(host) };
+}
+
+export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
+  const body = (await res.json()) as { data?: T; errors?: { message: string }[] };
+  if (body.errors?.length) throw new Error(`GraphQL: ${body.errors.map((e) => e.message).join("; ")}`);
+  return body.data as T;
+}
+
+/** Waits until the subgraph has indexed `block` (and fails on an indexing error). */
+export async function waitForBlock(url: string, block: bigint, timeoutMs = 120_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  let last = "";
+  while (Date.now() < deadline) {
+    try {
+      const data = await gql<{ _meta: { block: { number: number }; hasIndexingErrors: boolean } }>(
+        url,
+        "{ _meta { block { number } hasIndexingErrors } }",
+      );
+      if (data._meta.hasIndexingErrors) throw new Error("the subgraph has indexing errors");
+      if (BigInt(data._meta.block.number) >= block) return;
+      last = `at block ${data._meta.block.number}`;
+    } catch (error) {
+      if ((error as Error).message.includes("indexing errors")) throw error;
+      last = (error as Error).message;
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`subgraph did not reach block ${block} (${last})`);
+}
