@@ -25,6 +25,13 @@ contract PositionRenderer is IPositionRenderer {
     /// @dev Reverts for a token that does not exist (the exchange's `getPosition` does).
     function tokenURI(address exchange, uint256 tokenId) external view returns (string memory) {
         CardData memory c = _load(IHashpowerExchange(exchange), tokenId);
+        string memory image = Base64.encode(bytes(SvgCard.render(c)));
+        // From here on the text fields hold their JSON-escaped forms, escaped once each.
+        c.minerName = Escape.json(c.minerName);
+        c.assetSymbol = Escape.json(c.assetSymbol);
+        c.unitLabel = Escape.json(c.unitLabel);
+        c.escrowed = Escape.json(c.escrowed);
+        c.claimable = Escape.json(c.claimable);
         bytes memory json = bytes(
             string.concat(
                 '{"name":"DMEX Hashpower #',
@@ -32,13 +39,13 @@ contract PositionRenderer is IPositionRenderer {
                 " - ",
                 Strings.toString(c.units),
                 " ",
-                Escape.json(c.unitLabel),
+                c.unitLabel,
                 " ",
-                Escape.json(c.assetSymbol),
+                c.assetSymbol,
                 '","description":"',
                 _description(c),
                 '","image":"data:image/svg+xml;base64,',
-                Base64.encode(bytes(SvgCard.render(c))),
+                image,
                 '","attributes":[',
                 _attributes(c),
                 "]}"
@@ -93,15 +100,16 @@ contract PositionRenderer is IPositionRenderer {
         );
     }
 
+    /// @dev `c` text fields already JSON-escaped.
     function _description(CardData memory c) private pure returns (string memory) {
         return string.concat(
             Strings.toString(c.units),
             " ",
-            Escape.json(c.unitLabel),
+            c.unitLabel,
             " of ",
-            Escape.json(c.assetSymbol),
+            c.assetSymbol,
             " hashpower from ",
-            Escape.json(c.minerName),
+            c.minerName,
             ", term ",
             DateTime.toIsoDate(c.termStartDay),
             " to ",
@@ -110,18 +118,19 @@ contract PositionRenderer is IPositionRenderer {
         );
     }
 
+    /// @dev `c` text fields already JSON-escaped.
     function _attributes(CardData memory c) private pure returns (string memory) {
         return string.concat(
             string.concat(
-                _text("Miner", Escape.json(c.minerName)),
+                _text("Miner", c.minerName),
                 ",",
                 _text("Miner address", Strings.toHexString(c.miner)),
                 ",",
-                _text("Asset", Escape.json(c.assetSymbol)),
+                _text("Asset", c.assetSymbol),
                 ",",
                 _number("Units", c.units),
                 ",",
-                _text("Unit", Escape.json(c.unitLabel)),
+                _text("Unit", c.unitLabel),
                 ",",
                 _text("Term start", DateTime.toIsoDate(c.termStartDay)),
                 ",",
@@ -136,9 +145,9 @@ contract PositionRenderer is IPositionRenderer {
             ",",
             _text("Purchase day", DateTime.toIsoDate(c.purchaseDay)),
             ",",
-            _text("Escrowed", Escape.json(c.escrowed)),
+            _text("Escrowed", c.escrowed),
             ",",
-            _text("Claimable rewards", Escape.json(c.claimable))
+            _text("Claimable rewards", c.claimable)
         );
     }
 

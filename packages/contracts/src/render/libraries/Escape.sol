@@ -18,6 +18,12 @@ library Escape {
     bytes32 private constant REPLACEMENT = "\xef\xbf\xbd"; // U+FFFD
     bytes32 private constant ELLIPSIS = "\xe2\x80\xa6"; // U+2026
     bytes16 private constant HEX = "0123456789abcdef";
+    /// @dev Bytes (as bit positions) the slow path must handle: controls, non-ASCII, and per format
+    /// `"` `\` (JSON) or `"` `&` `'` `<` `>` (XML).
+    uint256 private constant CONTROL_AND_NON_ASCII = (type(uint256).max << 128) | 0xffffffff;
+    uint256 private constant JSON_SPECIAL = CONTROL_AND_NON_ASCII | (1 << 0x22) | (1 << 0x5c);
+    uint256 private constant XML_SPECIAL =
+        CONTROL_AND_NON_ASCII | (1 << 0x22) | (1 << 0x26) | (1 << 0x27) | (1 << 0x3c) | (1 << 0x3e);
 
     /// @notice `s` escaped for the inside of a JSON string literal (quotes not included).
     function json(string memory s) internal pure returns (string memory) {
@@ -35,6 +41,8 @@ library Escape {
     }
 
     function _escape(bytes memory s, bool isXml, uint256 maxChars) private pure returns (string memory) {
+        // Fast path, the common case: no byte needs escaping or repair and nothing is cut.
+        if (s.length <= maxChars && !_anySpecial(s, isXml ? XML_SPECIAL : JSON_SPECIAL)) return string(s);
         uint256 n = _pass(s, isXml, maxChars, false, "");
         // 32 bytes of slack: writes store whole words, the tail of which later writes overwrite.
         bytes memory out = new bytes(n + 32);
@@ -43,6 +51,17 @@ library Escape {
             mstore(out, n)
         }
         return string(out);
+    }
+
+    /// @dev Whether any byte of `s` is flagged in the 256-bit set `special` (~25 gas a byte).
+    function _anySpecial(bytes memory s, uint256 special) private pure returns (bool found) {
+        assembly ("memory-safe") {
+            let p := add(s, 32)
+            let end := add(p, mload(s))
+            let hits := 0
+            for {} lt(p, end) { p := add(p, 1) } { hits := or(hits, shr(byte(0, mload(p)), special)) }
+            found := and(hits, 1)
+        }
     }
 
     /// @dev Counts (`write` false) or writes the escaped form of `s`; returns its length.
@@ -62,7 +81,10 @@ library Escape {
             unchecked {
                 ++chars;
             }
-            uint8 b = uint8(s[i]);
+            uint8 b;
+            assembly ("memory-safe") {
+                b := byte(0, mload(add(add(s, 32), i)))
+            }
             if (b < 0x80) {
                 unchecked {
                     ++i;
