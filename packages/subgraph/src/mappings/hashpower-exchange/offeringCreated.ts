@@ -2,8 +2,14 @@ import { OfferingCreated } from "../../../generated/HashpowerExchange/HashpowerE
 import { Offering } from "../../../generated/schema";
 import { loadAsset } from "../../utils/assets";
 import { STATUS_ACTIVE, ZERO } from "../../utils/constants";
-import { offeringId } from "../../utils/ids";
-import { getOrCreateMiner, getOrCreateProtocol, getOrCreateToken } from "../../utils/loaders";
+import { dayOf, offeringId } from "../../utils/ids";
+import {
+  getOrCreateMiner,
+  getOrCreateOfferingDay,
+  getOrCreateProtocol,
+  getOrCreateToken,
+  saveOfferingWithDay,
+} from "../../utils/loaders";
 
 /** OfferingFactory.create: every term is in the event, so the offering needs no call. */
 export function handleOfferingCreated(event: OfferingCreated): void {
@@ -67,9 +73,8 @@ export function handleOfferingCreated(event: OfferingCreated): void {
   o.createdAtBlock = event.block.number;
   o.createdAtTimestamp = event.block.timestamp;
   o.createdAtTransaction = event.transaction.hash;
-  o.updatedAtBlock = event.block.number;
-  o.updatedAtTimestamp = event.block.timestamp;
-  o.save();
+  // Also opens the creation day's OfferingDay (status Active, nothing sold or released yet).
+  saveOfferingWithDay(o, getOrCreateOfferingDay(o.id, dayOf(event.block.timestamp)), event);
 
   protocol.offeringCount += 1;
   protocol.save();
