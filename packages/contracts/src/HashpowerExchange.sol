@@ -32,6 +32,11 @@ import {
 /// @notice DMEX core: hashpower offerings, their position NFTs (ERC-721), the daily-release escrow,
 /// mining rewards and default handling in one contract, so a purchase mints without a cross-contract
 /// call and all funds sit behind one set of invariants (see test/invariant/README.md).
+/// @dev Re-entrancy (docs/decisions/0007-reentrancy-and-gas.md): buy, depositReward and withdrawEscrow
+/// make a single token transfer as their very last step after all effects, and claimRewards settles each
+/// position before any transfer that pays it, so a re-entrant call finds nothing more to take; these hot
+/// paths skip the storage guard (no transient storage on the FEVM target). Loops that pay several
+/// parties from shared totals (claimRefunds, collectFees) and seize keep `nonReentrant`.
 contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, ReentrancyGuard, IERC4906 {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -52,12 +57,15 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     uint256 private constant BPS = 10_000;
     uint256 private constant DAY = 1 days;
 
+    // One slot: depositReward reads the oracle and the ratio together.
     IMarketRateOracle public oracle;
-    IPositionRenderer public renderer;
+    uint16 private _missedDaysThreshold;
+    uint16 private _lowStreakThreshold;
+    uint16 private _minRewardRatioBps;
 
+    IPositionRenderer public renderer;
     uint16 public channelFeeBps;
     address public feeRecipient;
-    DefaultThresholds private _thresholds;
 
     uint32 public assetCount;
     uint256 public offeringCount;
@@ -83,7 +91,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         feeRecipient = feeRecipient_;
         oracle = oracle_;
         channelFeeBps = channelFeeBps_;
-        _thresholds = DefaultThresholds({missedDaysThreshold: 7, lowStreakThreshold: 7, minRewardRatioBps: 8_000});
+        (_missedDaysThreshold, _lowStreakThreshold, _minRewardRatioBps) = (7, 7, 8_000);
         emit FeeRecipientSet(address(0), feeRecipient_);
         emit OracleSet(address(oracle_));
         emit ChannelFeeSet(0, channelFeeBps_);
@@ -115,7 +123,6 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IHashpowerExchange
     function buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer)
         external
-        nonReentrant
         returns (uint256 tokenId)
     {
         return _buy(offeringId, units, maxTotalPrice, referrer);
@@ -131,7 +138,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint8 v,
         bytes32 r,
         bytes32 s
-    ) external nonReentrant returns (uint256 tokenId) {
+    ) external returns (uint256 tokenId) {
         address token = _offerings[offeringId].paymentToken;
         if (token == address(0)) revert UnknownOffering(offeringId);
         // A permit already used by a front-runner reverts; the allowance it set still works.
@@ -235,8 +242,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (pendingNet != 0 && o.pendingDay <= today) {
             uint256 pendingDay = o.pendingDay;
             uint256 cohortRate = EscrowMath.rate(pendingNet, o.termEndDay - pendingDay);
-            o.rateSum += cohortRate;
-            o.rateDayProduct += cohortRate * (pendingDay - o.termStartDay);
+            o.rateSum = (o.rateSum + cohortRate).toUint128();
+            o.rateDayProduct = (o.rateDayProduct + cohortRate * (pendingDay - o.termStartDay)).toUint128();
             pendingNet = 0;
         }
         o.pendingNet = (pendingNet + net).toUint128();
@@ -247,7 +254,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     // =================================================================== rewards
 
     /// @inheritdoc IHashpowerExchange
-    function depositReward(uint256 offeringId, uint256 amount) external nonReentrant returns (uint256 day) {
+    function depositReward(uint256 offeringId, uint256 amount) external returns (uint256 day) {
         Offering storage o = _offerings[offeringId];
         // Check:
         if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
@@ -266,7 +273,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint256 streak = o.lowStreak;
         bool below;
         if (reported) {
-            below = dayPerUnitWad * BPS < marketAvg * _thresholds.minRewardRatioBps;
+            below = dayPerUnitWad * BPS < marketAvg * _minRewardRatioBps;
             streak = below ? streak + 1 : 0;
         }
 
@@ -284,7 +291,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     }
 
     /// @inheritdoc IHashpowerExchange
-    function claimRewards(uint256[] calldata tokenIds) external nonReentrant returns (uint256 total) {
+    function claimRewards(uint256[] calldata tokenIds) external returns (uint256 total) {
         address runOwner;
         address runToken;
         uint256 runAmount;
@@ -314,7 +321,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     // =================================================================== escrow
 
     /// @inheritdoc IHashpowerExchange
-    function withdrawEscrow(uint256 offeringId, address to) external nonReentrant returns (uint256 amount) {
+    function withdrawEscrow(uint256 offeringId, address to) external returns (uint256 amount) {
         Offering storage o = _offerings[offeringId];
         if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
         if (msg.sender != o.miner) revert NotMiner(offeringId, msg.sender);
@@ -322,7 +329,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         (uint256 released, uint256 releasedDay) = _releasedToDate(o);
         amount = released - o.withdrawn;
         if (amount == 0) revert NothingToWithdraw(offeringId);
-        o.withdrawn = released.toUint128();
+        o.withdrawn = released.toUint96();
         emit EscrowWithdrawn(offeringId, msg.sender, to, amount, released, releasedDay);
         IERC20(o.paymentToken).safeTransfer(to, amount);
     }
@@ -486,7 +493,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
             thresholds.missedDaysThreshold == 0 || thresholds.lowStreakThreshold == 0
                 || thresholds.minRewardRatioBps == 0 || thresholds.minRewardRatioBps > BPS
         ) revert InvalidThresholds();
-        _thresholds = thresholds;
+        _missedDaysThreshold = thresholds.missedDaysThreshold;
+        _lowStreakThreshold = thresholds.lowStreakThreshold;
+        _minRewardRatioBps = thresholds.minRewardRatioBps;
         emit DefaultThresholdsSet(
             thresholds.missedDaysThreshold, thresholds.lowStreakThreshold, thresholds.minRewardRatioBps
         );
@@ -585,7 +594,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function defaultThresholds() external view returns (DefaultThresholds memory) {
-        return _thresholds;
+        return DefaultThresholds(_missedDaysThreshold, _lowStreakThreshold, _minRewardRatioBps);
     }
 
     /// @notice On-chain metadata from the renderer (JSON + SVG data URI).
@@ -614,7 +623,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (day >= endDay) return (o.totalNet, endDay);
         uint256 termStart = o.termStartDay;
         if (day <= termStart) return (0, day);
-        uint256 scaled = o.rateSum * (day - termStart) - o.rateDayProduct;
+        uint256 scaled = uint256(o.rateSum) * (day - termStart) - o.rateDayProduct;
         uint256 pendingDay = o.pendingDay;
         if (o.pendingNet != 0 && pendingDay < day) {
             scaled += EscrowMath.rate(o.pendingNet, endDay - pendingDay) * (day - pendingDay);
@@ -640,9 +649,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint256 lastCompleted = today - 1;
         if (lastCompleted > o.lastCoveredDay) missedDays = lastCompleted - o.lastCoveredDay;
         if (o.status != OfferingStatus.Active || o.unitsSold == 0) return (false, FlagReason.None, missedDays, lowStreak);
-        DefaultThresholds memory t = _thresholds;
-        if (missedDays >= t.missedDaysThreshold) return (true, FlagReason.MissedDeposits, missedDays, lowStreak);
-        if (lowStreak >= t.lowStreakThreshold) return (true, FlagReason.LowRewards, missedDays, lowStreak);
+        if (missedDays >= _missedDaysThreshold) return (true, FlagReason.MissedDeposits, missedDays, lowStreak);
+        if (lowStreak >= _lowStreakThreshold) return (true, FlagReason.LowRewards, missedDays, lowStreak);
     }
 
     function _pay(address token, address to, uint256 amount) private {

@@ -14,8 +14,13 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// releases more than the exact sum (rounding favours holders); on the last day the remainder
 /// is released exactly. See docs/decisions/0004-escrow-and-reward-math.md.
 library EscrowMath {
-    /// @notice Scale of cohort rates.
-    uint256 internal constant RATE_PRECISION = 1e18;
+    /// @notice Scale of cohort rates. 1e6 keeps the rounding below a millionth of a base unit per
+    /// cohort per day while `rateSum` and `rateDayProduct` share one 256-bit slot: with terms of at
+    /// most MAX_TERM_DAYS, they fit 128 bits for offerings up to ~9e28 base units.
+    uint256 internal constant RATE_PRECISION = 1e6;
+
+    /// @notice Longest term an offering may have (ten years).
+    uint256 internal constant MAX_TERM_DAYS = 3_650;
 
     /// @notice Release rate of a cohort with `net` escrowed over `duration` days.
     function rate(uint256 net, uint256 duration) internal pure returns (uint256) {

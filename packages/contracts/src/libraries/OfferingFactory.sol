@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
+import {EscrowMath} from "./EscrowMath.sol";
 import {Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.sol";
 
 /// @title OfferingFactory
@@ -26,7 +27,10 @@ library OfferingFactory {
         if (terms.assetId == 0 || terms.assetId > assetCount) revert IHashpowerExchange.UnknownAsset(terms.assetId);
         if (terms.unitsTotal == 0) revert IHashpowerExchange.InvalidTerms("unitsTotal");
         if (terms.saleStart >= terms.saleEnd) revert IHashpowerExchange.InvalidTerms("sale window");
-        if (terms.termStartDay == 0 || terms.termStartDay >= terms.termEndDay) {
+        if (
+            terms.termStartDay == 0 || terms.termStartDay >= terms.termEndDay
+                || terms.termEndDay - terms.termStartDay > EscrowMath.MAX_TERM_DAYS
+        ) {
             revert IHashpowerExchange.InvalidTerms("term");
         }
         // The last buyer must still get a release day: purchase day + 1 < termEndDay.

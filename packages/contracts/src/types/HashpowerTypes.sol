@@ -40,7 +40,9 @@ struct OfferingTerms {
     string metadataURI;
 }
 
-/// @notice Storage of one offering, packed so `buy` touches few slots.
+/// @notice Storage of one offering, packed so each hot path touches few slots:
+/// buy reads slots 0-6 and writes 2, 5, 6; depositReward writes only slot 4; withdrawEscrow
+/// reads slots 0-2 and 5-8 and writes only slot 6, which is already non-zero after the first sale (no zero-to-non-zero store).
 struct Offering {
     // slot 0
     address miner;
@@ -59,27 +61,27 @@ struct Offering {
     // slot 3: price per unit and what reaches escrow after the channel fee (fee snapshotted at creation)
     uint128 pricePerUnit;
     uint128 netPricePerUnit;
-    // slot 4: rewards
-    uint128 expectedDailyRewardPerUnitWad;
+    // slot 4: rewards and the delinquency monitor, written together by depositReward
     uint128 accRewardPerUnit; // REWARD_PRECISION-scaled reward per unit ever deposited
-    // slot 5: delinquency monitor
     uint32 lastCoveredDay; // last day a deposit covered (termStartDay - 1 before any)
-    uint16 lowStreak; // consecutive covered days below the market threshold
+    uint16 lowStreak; // consecutive judged days below the market threshold
     uint32 flaggedDay; // day the current flag was raised; release never passes it while not Active
     FlagReason flagReason;
     uint16 feeBps; // channel fee snapshotted at creation
-    // slot 6: escrow totals
+    // slot 5: escrow totals written by buy
     uint128 totalNet; // sum of net payments of all positions
     uint128 feesAccrued; // channel fees not yet collected
-    // slot 7: the cohort that starts on a future day (at most one can exist, see EscrowMath)
+    // slot 6: the cohort that starts on a future day (at most one exists, see EscrowMath) and
+    // the miner's withdrawals (uint96 holds 7.9e28 base units: more than any token's supply here)
     uint128 pendingNet;
     uint32 pendingDay;
-    // slot 8
-    uint128 withdrawn; // escrow paid to the miner
+    uint96 withdrawn;
+    // slot 7
     uint128 refunded; // escrow refunded to holders after a halt
-    // slots 9-10: started cohorts, see EscrowMath
-    uint256 rateSum;
-    uint256 rateDayProduct;
+    uint128 expectedDailyRewardPerUnitWad;
+    // slot 8: started cohorts, see EscrowMath (bounded by MAX_TERM_DAYS and RATE_PRECISION)
+    uint128 rateSum;
+    uint128 rateDayProduct;
     string minerName;
     string metadataURI;
 }

@@ -1,0 +1,89 @@
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { startAnvil } from "../shared/anvil.js";
+import { contractsPackageRoot } from "../shared/artifacts.js";
+import { runGasScenario, type GasFigures } from "./scenario.js";
+
+/** Targets from shared/reference/anchors.md, all including the 21,000 base cost. */
+const TARGETS: Record<string, number> = {
+  buy: 150_000,
+  claim1: 55_000,
+  claim10: 160_000,
+  depositReward: 70_000,
+  withdrawEscrow_1: 60_000,
+  withdrawEscrow_1000: 60_000,
+};
+/** withdrawEscrow must not depend on the number of purchases. */
+const MAX_WITHDRAW_SPREAD = 0.02;
+/** Gas is deterministic; this only absorbs encoding differences of timestamps and ids. */
+const MAX_REGRESSION = 0.005;
+
+const reportPath = join(contractsPackageRoot, "gas-report.json");
+const mode = process.argv.includes("--check") ? "check" : "write";
+
+function table(figures: GasFigures, previous: GasFigures | undefined): string {
+  const rows = Object.entries(figures).map(([key, gas]) => {
+    const target = TARGETS[key];
+    const before = previous?.[key];
+    const delta = before ? `${(((gas - before) / before) * 100).toFixed(2)}%` : "new";
+    return `| ${key.padEnd(20)} | ${gas.toLocaleString("en-US").padStart(9)} | ${(target ? target.toLocaleString("en-US") : "-").padStart(9)} | ${delta.padStart(7)} |`;
+  });
+  return ["| operation            |  gas used |    target | vs file |", "|---|---:|---:|---:|", ...rows].join("\n");
+}
+
+function problems(figures: GasFigures, previous: GasFigures | undefined): string[] {
+  const found: string[] = [];
+  for (const [key, target] of Object.entries(TARGETS)) {
+    const gas = figures[key];
+    if (gas === undefined) found.push(`${key} was not measured`);
+    else if (gas > target) found.push(`${key} uses ${gas} gas, over its target of ${target}`);
+  }
+  const one = figures.withdrawEscrow_1 ?? 0;
+  const many = figures.withdrawEscrow_1000 ?? 0;
+  const spread = Math.abs(many - one) / one;
+  if (spread > MAX_WITHDRAW_SPREAD) found.push(`withdrawEscrow differs by ${(spread * 100).toFixed(2)}% between 1 and 1,000 purchases`);
+  if (previous) {
+    for (const [key, gas] of Object.entries(figures)) {
+      const before = previous[key];
+      if (before && gas > before * (1 + MAX_REGRESSION)) {
+        found.push(`${key} regressed from ${before} to ${gas}; if intended, run \`pnpm gas\` and commit gas-report.json`);
+      }
+    }
+  }
+  return found;
+}
+
+async function main() {
+  const previous = existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, "utf8")) as GasFigures) : undefined;
+  const anvil = await startAnvil();
+  let figures: GasFigures;
+  const started = Date.now();
+  try {
+    figures = await runGasScenario(anvil.rpcUrl);
+  } finally {
+    await anvil.stop();
+  }
+  const withdrawSpread = Math.abs((figures.withdrawEscrow_1000 ?? 0) - (figures.withdrawEscrow_1 ?? 0));
+  console.log(`Gas on real anvil transactions (receipt gasUsed, 21,000 base included), ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
+  console.log(table(figures, previous));
+  console.log(`\nwithdrawEscrow 1 vs 1,000 purchases: ${withdrawSpread} gas apart`);
+
+  const found = problems(figures, mode === "check" ? previous : undefined);
+  if (mode === "write") {
+    writeFileSync(reportPath, `${JSON.stringify(figures, null, 2)}\n`);
+    console.log(`\nWrote ${reportPath}`);
+  } else if (!previous) {
+    found.push(`${reportPath} is missing: run \`pnpm gas\` and commit it`);
+  }
+  if (found.length > 0) {
+    console.error(`\nGas check failed:\n- ${found.join("\n- ")}`);
+    process.exit(1);
+  }
+  console.log(mode === "check" ? "\ngas: 1 passed, 0 failed" : "");
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
