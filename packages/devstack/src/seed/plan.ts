@@ -1,0 +1,196 @@
+/**
+ * The seed's fixed scenario: who sells what at which price, who buys when, what the market paid
+ * and how each miner behaves. Days are offsets from the seed's first day (day 0); nothing here
+ * depends on the wall clock, so two seeds of the same anchor day produce the same state.
+ */
+
+export type AssetSymbol = "FIL" | "BTC";
+export type Behaviour = "healthy" | "defaulting";
+
+export const ASSET_ID: Record<AssetSymbol, number> = { FIL: 1, BTC: 2 };
+
+/** Network average reward per hashpower unit per day, WAD-scaled reward-token base units. */
+export const MARKET_BASE_WAD: Record<AssetSymbol, bigint> = {
+  FIL: 450_000_000_000_000n * 10n ** 18n, // 0.00045 FIL per TiB per day (IFIL, 18 decimals)
+  BTC: 50n * 10n ** 18n, // 50 sat per TH/s per day (WBTC, 8 decimals)
+};
+
+/** Day-to-day wobble of the market average: within +-3%, fixed per day. */
+export function marketAverageWad(asset: AssetSymbol, day: number): bigint {
+  const permille = 1_000 + ((day * 37 + (asset === "BTC" ? 11 : 0)) % 61) - 30;
+  return (MARKET_BASE_WAD[asset] * BigInt(permille)) / 1_000n;
+}
+
+export interface MinerPlan {
+  /** Index into MINER_INDICES. */
+  readonly slot: number;
+  readonly name: string;
+  readonly behaviour: Behaviour;
+  readonly disclosure: {
+    readonly legalName: string;
+    readonly jurisdiction: string;
+    readonly registrationNumber: string;
+    readonly website: string;
+    readonly asset: AssetSymbol;
+    readonly unit: string;
+    readonly totalHashpower: number;
+    readonly effectiveHashpower: number;
+    readonly facilities: readonly { readonly location: string; readonly powerSource: string; readonly capacityMW: number }[];
+    readonly minerIds: readonly string[];
+  };
+}
+
+export const MINERS: readonly MinerPlan[] = [
+  {
+    slot: 0,
+    name: "Deepwell Storage",
+    behaviour: "healthy",
+    disclosure: {
+      legalName: "Deepwell Storage Ltd.",
+      jurisdiction: "Hong Kong SAR",
+      registrationNumber: "HK-3187204",
+      website: "https://deepwell.example",
+      asset: "FIL",
+      unit: "TiB",
+      totalHashpower: 102_400,
+      effectiveHashpower: 99_830,
+      facilities: [
+        { location: "Hong Kong, Tseung Kwan O", powerSource: "grid", capacityMW: 4.2 },
+        { location: "Singapore, Jurong", powerSource: "grid + solar", capacityMW: 2.5 },
+      ],
+      minerIds: ["f01842213", "f02031177"],
+    },
+  },
+  {
+    slot: 1,
+    name: "Nordic Hash",
+    behaviour: "healthy",
+    disclosure: {
+      legalName: "Nordic Hash AS",
+      jurisdiction: "Norway",
+      registrationNumber: "NO-926 551 019",
+      website: "https://nordichash.example",
+      asset: "BTC",
+      unit: "TH/s",
+      totalHashpower: 250_000,
+      effectiveHashpower: 241_300,
+      facilities: [{ location: "Mo i Rana, Norway", powerSource: "hydro", capacityMW: 9.5 }],
+      minerIds: ["pool:nordichash.worker01-48"],
+    },
+  },
+  {
+    slot: 2,
+    name: "Quickfil Storage",
+    behaviour: "defaulting",
+    disclosure: {
+      legalName: "Quickfil Storage Ltd.",
+      jurisdiction: "Seychelles",
+      registrationNumber: "SC-228410",
+      website: "https://quickfil.example",
+      asset: "FIL",
+      unit: "TiB",
+      totalHashpower: 20_480,
+      effectiveHashpower: 19_950,
+      facilities: [{ location: "undisclosed", powerSource: "grid", capacityMW: 1.1 }],
+      minerIds: ["f02544901"],
+    },
+  },
+];
+
+export interface OfferingPlan {
+  /** Offering id on a fresh deployment (created in this order). */
+  readonly id: number;
+  readonly label: string;
+  readonly minerSlot: number;
+  readonly asset: AssetSymbol;
+  readonly unitsTotal: number;
+  /** USDT base units (6 decimals) per hashpower unit. */
+  readonly pricePerUnit: bigint;
+  readonly termStartOffset: number;
+  readonly termDays: number;
+  /** Sale end as a day offset; undefined = the latest allowed (the day before the term ends). */
+  readonly saleEndOffset?: number;
+  readonly expectedDailyRewardPerUnitWad: bigint;
+}
+
+export const OFFERINGS: readonly OfferingPlan[] = [
+  { id: 1, label: "Deepwell FIL 180d", minerSlot: 0, asset: "FIL", unitsTotal: 20_000, pricePerUnit: 420_000n, termStartOffset: 2, termDays: 180, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.FIL },
+  { id: 2, label: "Nordic BTC 180d", minerSlot: 1, asset: "BTC", unitsTotal: 5_000, pricePerUnit: 8_500_000n, termStartOffset: 2, termDays: 180, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC },
+  { id: 3, label: "Quickfil FIL 180d", minerSlot: 2, asset: "FIL", unitsTotal: 15_000, pricePerUnit: 360_000n, termStartOffset: 2, termDays: 180, expectedDailyRewardPerUnitWad: (MARKET_BASE_WAD.FIL * 107n) / 100n },
+  { id: 4, label: "Deepwell FIL 360d", minerSlot: 0, asset: "FIL", unitsTotal: 30_000, pricePerUnit: 800_000n, termStartOffset: 4, termDays: 360, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.FIL },
+  { id: 5, label: "Nordic BTC 90d", minerSlot: 1, asset: "BTC", unitsTotal: 2_000, pricePerUnit: 4_400_000n, termStartOffset: 2, termDays: 90, saleEndOffset: 20, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC },
+];
+
+/** The offering whose miner under-pays, then stops: flaggable at the end, left unflagged. */
+export const DEFAULTING_OFFERING_ID = 3;
+/** Days the defaulting miner deposits (under 80% of the market) before it stops. */
+export const UNDERPAID_DAYS = 10;
+export const UNDERPAY_RATIO_BPS = 7_000n;
+
+/** A healthy miner pays 99-107% of the market average, fixed per offering and day. */
+export function healthyRatioBps(offeringId: number, day: number): bigint {
+  return BigInt(9_900 + ((day * 53 + offeringId * 17) % 800));
+}
+
+export interface PurchasePlan {
+  readonly dayOffset: number;
+  /** Index into BUYER_INDICES. */
+  readonly buyer: number;
+  readonly offeringId: number;
+  readonly units: number;
+}
+
+function unitsFor(offeringId: number, buyer: number, k: number): number {
+  const asset = OFFERINGS[offeringId - 1]?.asset;
+  return asset === "BTC" ? 10 + ((buyer * 3 + k * 5) % 7) * 5 : 200 + ((buyer * 7 + k * 13) % 9) * 100;
+}
+
+/** 36 purchases by 8 buyers: 24 on day 0, 6 on day 1, 3 on day 10 and 3 on day 16 (during the terms). */
+export const PURCHASES: readonly PurchasePlan[] = [
+  ...[0, 1, 2, 3, 4, 5, 6, 7].flatMap((buyer) =>
+    [0, 1, 2].map((k) => {
+      const offeringId = ((buyer + 2 * k) % 5) + 1;
+      return { dayOffset: 0, buyer, offeringId, units: unitsFor(offeringId, buyer, k) };
+    }),
+  ),
+  ...[0, 1, 2, 3, 4, 5].map((buyer) => ({ dayOffset: 1, buyer, offeringId: (buyer % 5) + 1, units: unitsFor((buyer % 5) + 1, buyer, 3) })),
+  { dayOffset: 10, buyer: 6, offeringId: 1, units: 500 },
+  { dayOffset: 10, buyer: 7, offeringId: 2, units: 25 },
+  { dayOffset: 10, buyer: 0, offeringId: 3, units: 300 },
+  { dayOffset: 16, buyer: 1, offeringId: 4, units: 700 },
+  { dayOffset: 16, buyer: 2, offeringId: 2, units: 15 },
+  { dayOffset: 16, buyer: 3, offeringId: 1, units: 400 },
+];
+
+/** The simulated days: day offsets on which the previous day is reported and covered. */
+export const FIRST_SIMULATED_DAY = 3;
+export const SIMULATED_DAYS = 30;
+/** Buyers 0-3 claim their rewards on these days. */
+export const CLAIM_DAYS = [9, 16, 23, 30] as const;
+export const CLAIMING_BUYERS = [0, 1, 2, 3] as const;
+/** Healthy miners withdraw released escrow on these days. */
+export const WITHDRAW_DAYS = [12, 22, 32] as const;
+/** The treasury collects channel fees on this day. */
+export const FEE_COLLECTION_DAY = 20;
+
+export const USDT_PER_ACCOUNT = 20_000n * 10n ** 6n;
+
+/** Disclosure document of an offering: JSON in a data: URI, readable without a network. */
+export function metadataURI(offering: OfferingPlan, miner: MinerPlan): string {
+  const d = miner.disclosure;
+  const document = {
+    schema: "dmex.miner-disclosure/v1",
+    offering: offering.label,
+    company: {
+      name: miner.name,
+      legalName: d.legalName,
+      jurisdiction: d.jurisdiction,
+      registrationNumber: d.registrationNumber,
+      website: d.website,
+    },
+    hashpower: { asset: d.asset, unit: d.unit, total: d.totalHashpower, effective: d.effectiveHashpower },
+    facilities: d.facilities,
+    minerIds: d.minerIds,
+  };
+  return `data:application/json;base64,${Buffer.from(JSON.stringify(document)).toString("base64")}`;
+}

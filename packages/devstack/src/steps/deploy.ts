@@ -1,0 +1,51 @@
+import { join } from "node:path";
+
+import { foundryBinary } from "../internal/foundry.js";
+import { runCommand } from "../internal/process.js";
+import { requireRpcUrl, type Step } from "../stack.js";
+
+/** anvil's account 0 (default mnemonic): the deployer, unlocked on anvil. */
+export const DEPLOYER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+
+export interface DeployOptions {
+  /** The Foundry project (packages/contracts). */
+  readonly contractsDir: string;
+  /** Where forge writes the broadcast (FOUNDRY_BROADCAST); default the project's `broadcast/`. */
+  readonly broadcastDir?: string;
+  /** Extra environment for forge (e.g. FOUNDRY_OUT, DMEX_* overrides). */
+  readonly env?: NodeJS.ProcessEnv;
+  readonly logFile?: string;
+}
+
+/** Deploys with script/Deploy.s.sol from anvil's unlocked account 0. */
+export function deployStep(options: DeployOptions): Step {
+  return {
+    name: "deploy",
+    async run(context) {
+      const rpcUrl = requireRpcUrl(context, "deploy");
+      const forge = foundryBinary("forge");
+      await runCommand(
+        "forge script script/Deploy.s.sol",
+        forge.command,
+        [
+          ...forge.args,
+          "script", join("script", "Deploy.s.sol"),
+          "--rpc-url", rpcUrl,
+          "--broadcast",
+          "--unlocked",
+          "--sender", DEPLOYER,
+          "--non-interactive",
+        ],
+        {
+          cwd: options.contractsDir,
+          env: {
+            ...process.env,
+            ...options.env,
+            ...(options.broadcastDir !== undefined && { FOUNDRY_BROADCAST: options.broadcastDir }),
+          },
+          ...(options.logFile !== undefined && { logFile: options.logFile }),
+        },
+      );
+    },
+  };
+}
