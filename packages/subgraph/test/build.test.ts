@@ -13,14 +13,10 @@ const UNHANDLED: Record<string, Record<string, string>> = {
   HashpowerExchange: {
     Approval: "token approvals are wallet state, read from the chain when needed",
     ApprovalForAll: "operator approvals are wallet state, read from the chain when needed",
-    RoleAdminChanged: "access control is governance's concern (issue D indexes the DAO)",
-    RoleGranted: "access control is governance's concern (issue D indexes the DAO)",
-    RoleRevoked: "access control is governance's concern (issue D indexes the DAO)",
+    RoleAdminChanged: "never emitted: the contract does not call _setRoleAdmin",
   },
   MarketRateOracle: {
-    RoleAdminChanged: "access control is governance's concern",
-    RoleGranted: "access control is governance's concern",
-    RoleRevoked: "access control is governance's concern",
+    RoleAdminChanged: "never emitted: the contract does not call _setRoleAdmin",
   },
 };
 
@@ -33,7 +29,7 @@ const REQUIRED_ENTITIES = [
 
 const EVENT_RECORDS = [
   "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal", "Refund", "FeeCollection", "Flag",
-  "PositionTransfer", "ParameterChange", "MetadataUpdate",
+  "PositionTransfer", "ParameterChange", "MetadataUpdate", "RoleChange",
 ];
 
 type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };

@@ -225,6 +225,25 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     for (const r of data.refunds) expect(r.position.refundedAmount).toBe(r.amount);
   });
 
+  it("knows who holds which role on the exchange and the oracle", async () => {
+    const { roleMembers, roleChanges } = await gql(host.url, `{
+      roleMembers(first: 1000) { contract role roleName account active changes { granted } }
+      roleChanges(first: 1000) { id } }`);
+    const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
+    const grants = (await logsOf(scenario.exchange, scenario.exchangeAbi)).concat(await logsOf(scenario.oracle, scenario.oracleAbi))
+      .filter((l) => l.eventName === "RoleGranted" || l.eventName === "RoleRevoked");
+    expect(roleChanges).toHaveLength(grants.length);
+    const names = new Set(roleMembers.map((m: any) => m.roleName));
+    for (const name of ["DEFAULT_ADMIN_ROLE", "GOVERNOR_ROLE", "REGISTRAR_ROLE", "HALT_GUARDIAN_ROLE", "REPORTER_ROLE"]) expect(names).toContain(name);
+    for (const m of roleMembers) {
+      const [address, abi] = m.contract === lower(scenario.exchange) ? [scenario.exchange, scenario.exchangeAbi] : [scenario.oracle, scenario.oracleAbi];
+      const has = await read<boolean>(address, abi, "hasRole", [m.role, m.account], latest);
+      expect(m.active, `${m.roleName} ${m.account}`).toBe(has);
+    }
+    const guardian = roleMembers.find((m: any) => m.roleName === "HALT_GUARDIAN_ROLE");
+    expect(guardian.changes.map((c: any) => c.granted).sort()).toEqual([false, true]);
+  });
+
   it("keeps protocol parameters and totals equal to the contract and the logs", async () => {
     const logs = await logsOf(scenario.exchange, scenario.exchangeAbi);
     const sum = (name: string, field: string) =>

@@ -68,6 +68,8 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   const oracleArt = artifact("MarketRateOracle");
   const oracle = await deploy(admin, oracleArt.abi, oracleArt.bytecode.object, [addr[0]]);
   await send(admin, oracle.address, oracleArt.abi, "grantRole", [role("REPORTER_ROLE"), addr[0]]);
+  await send(admin, oracle.address, oracleArt.abi, "grantRole", [role("REPORTER_ROLE"), addr[7]]);
+  await send(admin, oracle.address, oracleArt.abi, "revokeRole", [role("REPORTER_ROLE"), addr[7]]);
   const factory = artifact("OfferingFactory");
   const factoryAddress = (await deploy(admin, factory.abi, factory.bytecode.object)).address;
   const exArt = artifact("HashpowerExchange");
@@ -158,7 +160,9 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   await warpToDay(t2 + 7n);
   await send(bob, ex, exAbi, "flag", [2n], "offering 2 flagged again");
   await warpToDay(t2 + 9n);
-  await send(admin, ex, exAbi, "halt", [2n], "offering 2 halted");
+  await send(admin, ex, exAbi, "grantRole", [role("HALT_GUARDIAN_ROLE"), addr[6]], "halt guardian appointed");
+  await send(wallets[6], ex, exAbi, "halt", [2n], "offering 2 halted by the guardian");
+  await send(admin, ex, exAbi, "revokeRole", [role("HALT_GUARDIAN_ROLE"), addr[6]], "halt guardian revoked");
   await send(alice, ex, exAbi, "claimRefunds", [[5n]], "alice claims her refund");
   await send(miner, ex, exAbi, "withdrawEscrow", [2n, addr[1]], "miner withdraws what was released before the flag");
 

@@ -20,4 +20,6 @@ export { handleRefundClaimed } from "./refundClaimed";
 export { handleRendererSet } from "./rendererSet";
 export { handleRewardClaimed } from "./rewardClaimed";
 export { handleRewardDeposited } from "./rewardDeposited";
+export { handleRoleGranted } from "./roleGranted";
+export { handleRoleRevoked } from "./roleRevoked";
 export { handleTransfer } from "./transfer";

@@ -1,0 +1,6 @@
+import { RoleGranted } from "../../../generated/MarketRateOracle/MarketRateOracle";
+import { recordRoleChange } from "../../utils/roles";
+
+export function handleRoleGranted(event: RoleGranted): void {
+  recordRoleChange(event, event.params.role, event.params.account, event.params.sender, true);
+}
