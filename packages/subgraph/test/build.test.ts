@@ -1,11 +1,14 @@
 // Consistency of the build output (run `pnpm build` first; turbo's test task depends on build).
 import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-const PKG = join(__dirname, "..");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const PKG = join(HERE, "..");
 const BUILD = join(PKG, "build");
 
 /** ABI events deliberately not indexed, and why. A new ABI event must be handled or listed here. */

@@ -1,13 +1,16 @@
 import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 
 import { abiOf, candidatePaths, prepareAbis } from "../scripts/lib/abis.mjs";
 import { buildNetworks, checkNetwork, readConfigs, renderTemplate, ZERO_ADDRESS } from "../scripts/lib/manifest.mjs";
 
-const CONFIG_DIR = join(__dirname, "../config");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const CONFIG_DIR = join(HERE, "../config");
 const EXCHANGE = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const ORACLE = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
 

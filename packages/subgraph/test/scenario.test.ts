@@ -1,7 +1,8 @@
 // The anvil scenario the mapping tests index must emit every event the manifest handles, so
 // every handler runs against real logs. Runs without graph-host.
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { parseEventLogs } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,6 +10,8 @@ import { parse } from "yaml";
 
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
 import { runScenario, type Scenario } from "./mapping/scenario";
+
+const HERE = dirname(fileURLToPath(import.meta.url));
 
 let anvil: Anvil;
 let scenario: Scenario;
@@ -25,7 +28,7 @@ afterAll(async () => {
 describe("anvil scenario", () => {
   it("emits every event that has a handler, from the addresses the manifest will index", async () => {
     const { publicClient } = clients(anvil.rpcUrl);
-    const manifest = parse(readFileSync(join(__dirname, "../build/subgraph.yaml"), "utf8"));
+    const manifest = parse(readFileSync(join(HERE, "../build/subgraph.yaml"), "utf8"));
     const sources = {
       HashpowerExchange: { address: scenario.exchange, abi: scenario.exchangeAbi, fromBlock: scenario.startBlock.exchange },
       MarketRateOracle: { address: scenario.oracle, abi: scenario.oracleAbi, fromBlock: scenario.startBlock.oracle },

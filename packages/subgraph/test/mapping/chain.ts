@@ -2,7 +2,8 @@
 // TODO(devstack): switch to @dmex/devstack's startStack once it exists (it did not when this was written).
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import {
   type Abi,
@@ -17,7 +18,9 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
-const PKG = join(__dirname, "../..");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const PKG = join(HERE, "../..");
 const REPO = join(PKG, "../..");
 const MNEMONIC = "test test test test test test test test test test test junk";
 

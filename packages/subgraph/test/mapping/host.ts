@@ -3,11 +3,14 @@
 // shared/reference/graph-node-host.md), so the same assertions hold against a real graph-node.
 import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 
 import { parse, stringify } from "yaml";
 
-const BUILD = join(__dirname, "../../build");
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+const BUILD = join(HERE, "../../build");
 
 export type RunningHost = { url: string; stop: () => Promise<void> };
 type StartGraphHost = (options: Record<string, unknown>) => Promise<Record<string, unknown>>;
