@@ -4,7 +4,7 @@ pragma solidity 0.8.28;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
-import {DefaultThresholds} from "../../src/types/HashpowerTypes.sol";
+import {DefaultThresholds, OfferingTerms} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 
 /// @notice Daily-release escrow: releasedToDate, withdrawableEscrow, withdrawEscrow, freezes.
@@ -202,6 +202,29 @@ contract EscrowTest is UnitHelpers {
         vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, miner);
+    }
+
+    /// @dev An offering must never take more escrow than its miner can ever withdraw: either the
+    /// creation or the sale refuses it, or the full withdrawal at the term end succeeds.
+    /// FAILS today: `withdrawn` is a uint96 (7.9e28) while totalNet is a uint128 and nothing
+    /// bounds a sale by 2^96, so withdrawEscrow reverts with SafeCastOverflowedUintDowncast forever.
+    function test_GivenEscrowAboveUint96Range_MinerCanStillWithdrawEverything() public {
+        OfferingTerms memory t = _terms(miner, 10_000, 1e25, TERM_START, TERM_END); // 10M IFIL a unit
+        t.paymentToken = address(ifil);
+        vm.prank(registrar);
+        try exchange.createOffering(t) returns (uint256 id) {
+            vm.prank(bridge);
+            ifil.mint(alice, 1e29);
+            vm.prank(alice);
+            ifil.approve(address(exchange), type(uint256).max);
+            vm.prank(alice);
+            try exchange.buy(id, 10_000, type(uint256).max, address(0)) {
+                uint256 totalNet = 10_000 * (1e25 - 1e25 * FEE_BPS / BPS); // 9.5e28 > 2^96
+                _warpToDay(TERM_END);
+                vm.prank(miner);
+                vm.assertEq(exchange.withdrawEscrow(id, miner), totalNet, "escrow stuck above 2^96");
+            } catch {}
+        } catch {}
     }
 
     // ------------------------------------------------------------------ freezes

@@ -98,6 +98,16 @@ contract OfferingsTest is UnitHelpers {
         vm.assertEq(exchange.getOffering(id).termEndDay, TERM_START + 1);
     }
 
+    function test_CreateOffering_AcceptsTenYearTerm() public {
+        uint256 id = _createOffering(miner, 1, PRICE, TERM_START, TERM_START + 3_650);
+        vm.assertEq(exchange.getOffering(id).termEndDay, TERM_START + 3_650);
+    }
+
+    function test_RevertWhen_TermLongerThanTenYears() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_START + 3_651);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+    }
+
     function test_GetOffering_UnknownIdIsEmpty() public view {
         vm.assertTrue(exchange.getOffering(77).status == OfferingStatus.None);
     }
