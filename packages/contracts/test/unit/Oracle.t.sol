@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
@@ -45,6 +46,17 @@ contract OracleTest is UnitHelpers {
         _report(START_DAY - 1, type(uint128).max);
         (uint256 avg,) = oracle.rateOf(filAsset, START_DAY - 1);
         vm.assertEq(avg, type(uint128).max);
+    }
+
+    /// @dev The report used to be stored with a bare `uint128(avg)`: a rate of 2^128 + 5 was kept
+    /// as 5 while the event announced 2^128 + 5, so deposits were judged against a wrapped average.
+    function test_RevertWhen_RateDoesNotFitStorage() public {
+        uint256 avg = uint256(type(uint128).max) + 6;
+        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 128, avg));
+        vm.prank(reporter);
+        oracle.report(filAsset, START_DAY - 1, avg);
+        (, bool reported) = oracle.rateOf(filAsset, START_DAY - 1);
+        vm.assertFalse(reported);
     }
 
     function test_RevertWhen_ReportingToday() public {
