@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IMarketRateOracle} from "../interfaces/IMarketRateOracle.sol";
 
@@ -51,7 +52,8 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
         if (day >= today) revert DayNotOver(day, today);
         Rate storage rate = _rates[assetId][day];
         if (rate.reported) revert AlreadyReported(assetId, day);
-        rate.avgRewardPerUnitWad = uint128(avg);
+        // Checked: a wrapped value would judge deposits against a different average than announced.
+        rate.avgRewardPerUnitWad = SafeCast.toUint128(avg);
         rate.reported = true;
         emit MarketRateReported(assetId, day, avg, msg.sender);
     }
