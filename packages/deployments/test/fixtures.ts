@@ -60,6 +60,7 @@ export function writeBroadcast(broadcastDir: string, chainId: number, txs: reado
         transactionHash: hash(1000 + i),
         blockNumber: `0x${tx.block.toString(16)}`,
         blockHash: hash(tx.block + blockHashSalt),
+        contractAddress: tx.type === "CREATE" ? tx.address : null,
         status: tx.status ?? "0x1",
       })),
     }),

@@ -127,6 +127,17 @@ describe("generate", () => {
     expect(second.files.map((f) => [f, readFileSync(f, "utf8")])).toEqual(snapshot);
   });
 
+  it("pairs each creation with the receipt that created its address, even when forge swapped the hashes", async () => {
+    const file = writeBroadcast(broadcast, 314159, deployTxs);
+    const json = JSON.parse(readFileSync(file, "utf8"));
+    // What forge 1.7 wrote once while sending transactions concurrently: hashes of USDT and IFIL swapped.
+    [json.transactions[0].hash, json.transactions[1].hash] = [json.transactions[1].hash, json.transactions[0].hash];
+    writeFileSync(file, JSON.stringify(json));
+    const [deployment] = (await run()).deployments;
+    expect(deployment?.contracts.USDT?.startBlock).toBe(2);
+    expect(deployment?.contracts.IFIL?.startBlock).toBe(3);
+  });
+
   it("rejects broadcasts it cannot name, and skips chains DMEX does not run on", async () => {
     writeBroadcast(broadcast, 1, deployTxs);
     expect((await run()).skipped).toEqual([expect.objectContaining({ chainId: 1, reason: expect.stringMatching(/not a DMEX chain/) })]);

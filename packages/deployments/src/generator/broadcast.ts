@@ -39,6 +39,7 @@ interface ForgeTransaction {
 }
 interface ForgeReceipt {
   transactionHash: string;
+  contractAddress?: string | null;
   blockNumber: string;
   blockHash: string;
   status: string;
@@ -72,13 +73,20 @@ export function parseBroadcast(broadcast: ForgeBroadcast, file: string, chainIdF
     throw new BroadcastError(`${file} says chain ${chainId} but lives in the folder of chain ${chainIdFromPath}.`);
   }
   const receipts = new Map((broadcast.receipts ?? []).map((r) => [r.transactionHash.toLowerCase(), r]));
+  // forge can pair a transaction with another one's hash when it sends several at once: a CREATE's
+  // own receipt is the one that created its address (CREATE2 through the factory has none; by hash).
+  const byCreated = new Map(
+    (broadcast.receipts ?? []).flatMap((r) => (r.contractAddress ? [[r.contractAddress.toLowerCase(), r] as const] : [])),
+  );
   const contracts: BroadcastContract[] = [];
   for (const tx of broadcast.transactions ?? []) {
     if (tx.transactionType !== "CREATE" && tx.transactionType !== "CREATE2") continue;
     if (tx.contractName === null || tx.contractAddress === null) {
       throw new BroadcastError(`${file}: creation ${tx.hash} has no contract name or address (unknown artifact?).`);
     }
-    const receipt = receipts.get(tx.hash.toLowerCase());
+    const receipt =
+      (tx.transactionType === "CREATE" ? byCreated.get(tx.contractAddress.toLowerCase()) : undefined) ??
+      receipts.get(tx.hash.toLowerCase());
     if (receipt === undefined) throw new BroadcastError(`${file}: no receipt for ${tx.hash} (run still pending?).`);
     if (receipt.status !== "0x1") throw new BroadcastError(`${file}: creation ${tx.hash} reverted.`);
     const name = instanceName(tx.contractName, tx.arguments ?? []);
@@ -89,7 +97,7 @@ export function parseBroadcast(broadcast: ForgeBroadcast, file: string, chainIdF
       address: checksumless(tx.contractAddress),
       startBlock: Number.parseInt(receipt.blockNumber, 16),
       blockHash: receipt.blockHash as `0x${string}`,
-      transactionHash: tx.hash as `0x${string}`,
+      transactionHash: receipt.transactionHash as `0x${string}`,
     });
   }
   contracts.sort((a, b) => a.name.localeCompare(b.name));

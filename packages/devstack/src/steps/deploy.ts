@@ -35,6 +35,8 @@ export function deployStep(options: DeployOptions): Step {
           "--unlocked",
           "--sender", DEPLOYER,
           "--non-interactive",
+          // One transaction at a time: deterministic blocks, and forge cannot mix up hashes and receipts.
+          "--slow",
         ],
         {
           cwd: options.contractsDir,
