@@ -8,8 +8,14 @@ interface ITokenReceiveHook {
     function onTokenReceived(address from, uint256 amount) external;
 }
 
-/// @notice ERC-777-style hostile test token: after every transfer to a recipient that opted in, it
-/// calls the recipient's `onTokenReceived`, handing control to it in the middle of the payer's call.
+/// @notice Implemented by senders that want a hook before a {CallbackToken} leaves them (ERC-777 `tokensToSend`).
+interface ITokenSendHook {
+    function onTokenSent(address to, uint256 amount) external;
+}
+
+/// @notice ERC-777-style hostile test token: before a transfer from a sender that opted in it calls
+/// the sender's `onTokenSent` (balances not moved yet), and after every transfer to a recipient that
+/// opted in it calls the recipient's `onTokenReceived`, handing control over mid-call either way.
 contract CallbackToken is ERC20 {
     mapping(address account => bool) public hookEnabled;
 
@@ -25,6 +31,7 @@ contract CallbackToken is ERC20 {
     }
 
     function _update(address from, address to, uint256 value) internal override {
+        if (hookEnabled[from]) ITokenSendHook(from).onTokenSent(to, value);
         super._update(from, to, value);
         if (hookEnabled[to]) ITokenReceiveHook(to).onTokenReceived(from, value);
     }

@@ -3,13 +3,13 @@ pragma solidity 0.8.28;
 
 import {IERC721Receiver} from "@openzeppelin/contracts/token/ERC721/IERC721Receiver.sol";
 
-import {ITokenReceiveHook} from "./CallbackToken.sol";
+import {ITokenReceiveHook, ITokenSendHook} from "./CallbackToken.sol";
 
-/// @notice Hostile position holder: from `onERC721Received` (a safeTransferFrom into it) and from a
-/// token receive hook ({CallbackToken}) it re-enters `target` with a preset call, once per arming,
+/// @notice Hostile position holder: from `onERC721Received` (a safeTransferFrom into it) and from
+/// token send/receive hooks ({CallbackToken}) it re-enters `target` with a preset call, once per arming,
 /// and records whether the re-entry succeeded and what it returned. It never reverts itself, so
 /// the outer call's own behaviour is what a test observes.
-contract ReentrantReceiver is IERC721Receiver, ITokenReceiveHook {
+contract ReentrantReceiver is IERC721Receiver, ITokenReceiveHook, ITokenSendHook {
     address public immutable target;
 
     bytes public nftAction;
@@ -57,6 +57,16 @@ contract ReentrantReceiver is IERC721Receiver, ITokenReceiveHook {
     }
 
     function onTokenReceived(address, uint256) external {
+        ++tokenCallbacks;
+        bytes memory action = tokenAction;
+        if (action.length != 0) {
+            delete tokenAction;
+            _reenter(action);
+        }
+    }
+
+    /// @notice Same armed action, run before the tokens leave this contract (buy, depositReward).
+    function onTokenSent(address, uint256) external {
         ++tokenCallbacks;
         bytes memory action = tokenAction;
         if (action.length != 0) {

@@ -219,6 +219,54 @@ contract HostileTest is UnitHelpers {
         vm.assertEq(cbt.balanceOf(address(receiver)), 2e18);
     }
 
+    function test_GivenPaymentTokenSendHook_ReentrantBuyIsPaidInFull() public {
+        CallbackToken cbt = new CallbackToken();
+        OfferingTerms memory t = _terms(miner, 1_000, 10e18, TERM_START, TERM_END);
+        t.paymentToken = address(cbt);
+        uint256 id = _createWith(t);
+        cbt.mint(address(receiver), 100e18);
+        receiver.execute(address(cbt), abi.encodeCall(cbt.approve, (address(exchange), 100e18)));
+        receiver.execute(address(cbt), abi.encodeCall(cbt.setHook, (true)));
+        // before the outer payment moves, the buyer buys again
+        receiver.setTokenAction(abi.encodeCall(exchange.buy, (id, 2, 20e18, address(0))));
+
+        receiver.execute(address(exchange), abi.encodeCall(exchange.buy, (id, 1, 10e18, address(0))));
+
+        vm.assertTrue(receiver.reentered());
+        uint256 units = receiver.lastSuccess() ? 3 : 1;
+        if (!receiver.lastSuccess()) vm.assertEq(receiver.lastReturnData(), REENTRANT);
+        vm.assertEq(exchange.getOffering(id).unitsSold, units);
+        vm.assertEq(exchange.balanceOf(address(receiver)), units == 3 ? 2 : 1);
+        vm.assertEq(cbt.balanceOf(address(exchange)), units * 10e18, "every unit minted was paid for");
+        vm.assertEq(cbt.balanceOf(address(receiver)), 100e18 - units * 10e18);
+        vm.assertEq(exchange.getOffering(id).totalNet, units * 9.5e18);
+        vm.assertEq(exchange.getOffering(id).feesAccrued, units * 0.5e18);
+    }
+
+    function test_GivenRewardTokenSendHook_ClaimBeforeDepositArrivesStaysSolvent() public {
+        CallbackToken cbt = new CallbackToken();
+        uint256 id = _callbackRewardOffering(cbt);
+        uint256 other = _callbackRewardOffering(cbt); // another offering's rewards share the pool
+        uint256 tokenR = _receiverBuys(id, 10);
+        uint256 tokenO = _buy(bob, other, 10);
+        _warpToDay(TERM_START + 3);
+        _deposit(other, 7e18);
+        _deposit(id, 5e18); // day TERM_START for the receiver's offering
+        // the receiver pays the next day's rewards itself and, before its tokens move, claims
+        cbt.mint(address(receiver), 3e18);
+        receiver.execute(address(cbt), abi.encodeCall(cbt.approve, (address(exchange), 3e18)));
+        _report(TERM_START + 1, MARKET_FIL_WAD);
+        receiver.execute(address(cbt), abi.encodeCall(cbt.setHook, (true)));
+        receiver.setTokenAction(abi.encodeCall(exchange.claimRewards, (_ids(tokenR))));
+        receiver.execute(address(exchange), abi.encodeCall(exchange.depositReward, (id, 3e18)));
+
+        uint256 claimed = receiver.lastSuccess() ? abi.decode(receiver.lastReturnData(), (uint256)) : 0;
+        vm.assertEq(claimed + exchange.claimableRewards(tokenR), 8e18, "both days, once");
+        vm.assertEq(cbt.balanceOf(address(exchange)), 7e18 + 8e18 - claimed, "pool intact after the deposit landed");
+        vm.prank(bob);
+        vm.assertEq(exchange.claimRewards(_ids(tokenO)), 7e18);
+    }
+
     // ================================================================== blacklistable USDT
 
     BlacklistableUSDT internal busdt;

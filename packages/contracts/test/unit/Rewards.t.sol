@@ -213,9 +213,12 @@ contract RewardsTest is UnitHelpers {
         vm.assertEq(exchange.getPosition(tokenA).rewardSnapshot, 2e29);
     }
 
-    function test_GivenLaterBuyer_EachPositionEarnsFromItsPurchaseOn() public {
+    /// @dev Documents the NatSpec rule "every unit outstanding now accrues": bob (starts TERM_START + 3)
+    /// shares the deposit for TERM_START + 1 because it is made after his purchase. See the suite report.
+    function test_GivenLaterBuyer_LateDepositIsSharedWithUnitsOutstandingAtDeposit() public {
         _deposit(offeringId, 1e18); // day TERM_START: alice alone
         uint256 tokenB = _buy(bob, offeringId, 30);
+        vm.assertEq(exchange.startDayOf(tokenB), TERM_START + 3);
         _deposit(offeringId, 4e18); // day TERM_START + 1: 40 units outstanding now
         vm.prank(alice);
         vm.assertEq(exchange.claimRewards(_ids(tokenA)), 1e18 + 1e18);
