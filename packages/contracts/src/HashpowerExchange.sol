@@ -168,7 +168,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         // Effect:
         uint256 termStart = o.termStartDay;
         sale.startDay = sale.today + 1 > termStart ? sale.today + 1 : termStart;
-        _addCohort(o, sale.today, sale.startDay, sale.net);
+        _addCohort(o, sale.offeringId, sale.today, sale.startDay, sale.net);
         o.feesAccrued += (sale.totalPrice - sale.net).toUint128();
         uint256 sold = o.unitsSold;
         if (sold == 0 && o.lastCoveredDay < sale.startDay - 1) {
@@ -237,7 +237,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @dev Adds `net` to the cohort starting on `startDay`; folds the pending cohort in first if it
     /// has started. At most one cohort is ever pending: before the term every purchase starts on
     /// termStartDay, during it every purchase starts tomorrow.
-    function _addCohort(Offering storage o, uint256 today, uint256 startDay, uint256 net) private {
+    function _addCohort(Offering storage o, uint256 offeringId, uint256 today, uint256 startDay, uint256 net) private {
         uint256 pendingNet = o.pendingNet;
         if (pendingNet != 0 && o.pendingDay <= today) {
             uint256 pendingDay = o.pendingDay;
@@ -248,7 +248,10 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         }
         o.pendingNet = (pendingNet + net).toUint128();
         o.pendingDay = uint32(startDay);
-        o.totalNet += net.toUint128();
+        // `withdrawn` is 96 bits wide (see Offering); refusing the sale beats escrow that cannot leave.
+        uint256 totalNet = o.totalNet + net;
+        if (totalNet > type(uint96).max) revert EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
+        o.totalNet = uint128(totalNet);
     }
 
     // =================================================================== rewards

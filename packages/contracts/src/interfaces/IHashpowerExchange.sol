@@ -24,6 +24,7 @@ interface IHashpowerExchange {
     error ZeroUnits();
     error InsufficientUnits(uint256 offeringId, uint256 requested, uint256 available);
     error PriceAboveMax(uint256 totalPrice, uint256 maxTotalPrice);
+    error EscrowCapacityExceeded(uint256 offeringId, uint256 totalNet, uint256 capacity);
     error ZeroAmount();
     error NoUnitsOutstanding(uint256 offeringId);
     error NothingToCover(uint256 offeringId, uint256 nextDay, uint256 today);
