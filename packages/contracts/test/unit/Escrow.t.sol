@@ -87,6 +87,35 @@ contract EscrowTest is UnitHelpers {
         vm.assertEq(released, (180 + 170 + 169) * NET_PER_UNIT);
     }
 
+    function test_GivenPurchaseOnTermStartDay_PreTermCohortIsFoldedAndBothRelease() public {
+        _buy(alice, offeringId, 180); // starts TERM_START: 36.1 a day over 180 days
+        _warpToDay(TERM_START);
+        _buy(bob, offeringId, 179); // starts TERM_START + 1: 36.1 a day over 179 days
+        (uint256 atStart,) = _released();
+        vm.assertEq(atStart, 0);
+        _warpToDay(TERM_START + 1);
+        (uint256 dayOne,) = _released();
+        vm.assertEq(dayOne, DAILY, "only the pre-term cohort released on day one");
+        _warpToDay(TERM_START + 10);
+        (uint256 released,) = _released();
+        vm.assertEq(released, 10 * DAILY + 9 * DAILY);
+        _warpToDay(TERM_END - 1);
+        (released,) = _released();
+        vm.assertEq(released, 179 * DAILY + 178 * DAILY);
+    }
+
+    function test_GivenSameDayPurchases_TheyShareOneCohort() public {
+        _warpToDay(TERM_START + 19);
+        _buy(alice, offeringId, 100);
+        _buy(bob, offeringId, 60); // 160 units from TERM_START + 20 over 160 days: 36.1 a day
+        _warpToDay(TERM_START + 20);
+        (uint256 atStart,) = _released();
+        vm.assertEq(atStart, 0);
+        _warpToDay(TERM_START + 100);
+        (uint256 released,) = _released();
+        vm.assertEq(released, 80 * DAILY);
+    }
+
     function test_GivenLastPossiblePurchase_ItReleasesOnTheFinalDay() public {
         vm.warp((TERM_END - 1) * DAY - 1); // day TERM_END - 2, the sale's last second
         uint256 tokenId = _buy(alice, offeringId, 2);
