@@ -1,0 +1,120 @@
+import { join } from "node:path";
+import { type QueryRequest, runQuery } from "./graphql/execute.js";
+import { buildApiSchema } from "./graphql/schema.js";
+import { type LogLevel, type Logger, createLogger } from "./internal/logger.js";
+import { loadManifest } from "./manifest/load.js";
+import { parseSchema } from "./manifest/schema.js";
+import { createHttpServer, listen } from "./server/http.js";
+import { type Db, openPglite, openPostgres } from "./store/db.js";
+import { Store } from "./store/store.js";
+import { Indexer } from "./sync/indexer.js";
+import { Rpc } from "./sync/rpc.js";
+
+export interface GraphHostOptions {
+  /** The `graph build` output directory (holds subgraph.yaml). */
+  buildDir: string;
+  /** JSON-RPC endpoint of the chain, e.g. http://127.0.0.1:8545. */
+  rpcUrl: string;
+  /** Subgraph name served at /subgraphs/name/<name>. */
+  name: string;
+  /** HTTP port; 0 picks a free one. Default 8000. */
+  port?: number;
+  /** Interface to listen on. Default 127.0.0.1. */
+  host?: string;
+  /** PGlite directory; the store lives in memory when neither this nor databaseUrl is set. */
+  dataDir?: string;
+  /** A Postgres URL; takes precedence over dataDir. */
+  databaseUrl?: string;
+  /** How often to poll the chain head when caught up. Default 250 ms. */
+  pollIntervalMs?: number;
+  /** Blocks per eth_getLogs range. Default 2000. */
+  rangeSize?: number;
+  logLevel?: LogLevel;
+  logger?: Logger;
+}
+
+export interface GraphHost {
+  /** The subgraph's query URL: http://host:port/subgraphs/name/<name>. */
+  url: string;
+  port: number;
+  /** Resolves once the indexed head is at or past `block`; rejects if the subgraph fails first. */
+  waitForBlock(block: number, timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Loads the build, opens the store, starts following the chain and serves the GraphQL API. */
+export async function startGraphHost(options: GraphHostOptions): Promise<GraphHost> {
+  const logger = options.logger ?? createLogger(options.logLevel ?? "info");
+  const manifest = await loadManifest(options.buildDir);
+  const model = parseSchema(manifest.schemaSource);
+  const api = buildApiSchema(model);
+  let db: Db;
+  let schemaName = "sgd";
+  if (options.databaseUrl) {
+    db = await openPostgres(options.databaseUrl);
+    schemaName = `graph_host_${options.name.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+  } else {
+    db = await openPglite(options.dataDir ? join(options.dataDir, "pglite") : undefined);
+  }
+  const store = new Store(db, schemaName, model, manifest.deploymentId);
+  await store.init();
+  const rpc = new Rpc(options.rpcUrl);
+  const indexer = new Indexer({
+    manifest,
+    schema: model,
+    store,
+    rpc,
+    logger,
+    pollIntervalMs: options.pollIntervalMs ?? 250,
+    rangeSize: options.rangeSize ?? 2000,
+  });
+  await indexer.start();
+
+  const server = createHttpServer(
+    {
+      name: options.name,
+      deploymentId: manifest.deploymentId,
+      query: (request: QueryRequest) =>
+        runQuery(api, request, {
+          store,
+          head: indexer.state.head,
+          hasIndexingErrors: indexer.state.failed,
+          deploymentId: manifest.deploymentId,
+          batches: new Map(),
+        }),
+      health: async () => ({ block: indexer.state.head?.number ?? null, hasIndexingErrors: indexer.state.failed }),
+    },
+    logger,
+  );
+  const host = options.host ?? "127.0.0.1";
+  const port = await listen(server, options.port ?? 8000, host);
+  const url = `http://${host}:${port}/subgraphs/name/${options.name}`;
+  logger.info("serving", { url, deployment: manifest.deploymentId, store: options.databaseUrl ? "postgres" : options.dataDir ? "pglite" : "pglite (memory)" });
+
+  return {
+    url,
+    port,
+    waitForBlock(block, timeoutMs = 60_000) {
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if ((indexer.state.head?.number ?? -1) >= block) return done(() => resolve());
+          if (indexer.state.failed) return done(() => reject(new Error(`subgraph failed: ${indexer.state.error}`)));
+        };
+        const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for block ${block} (head ${indexer.state.head?.number ?? "none"})`))), timeoutMs);
+        const off = indexer.onChange(check);
+        const done = (f: () => void) => {
+          clearTimeout(timer);
+          off();
+          f();
+        };
+        check();
+      });
+    },
+    async stop() {
+      await indexer.stop();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeAllConnections();
+      await db.close();
+    },
+  };
+}

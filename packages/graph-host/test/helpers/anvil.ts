@@ -1,0 +1,115 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import {
+  type Abi,
+  type Address,
+  type Hex,
+  createPublicClient,
+  createWalletClient,
+  http,
+} from "viem";
+import { privateKeyToAccount } from "viem/accounts";
+import { foundry } from "viem/chains";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const PACKAGE_DIR = join(here, "..", "..");
+export const FIXTURE_BUILD = join(PACKAGE_DIR, "test", "fixture", "build");
+const ANVIL = join(PACKAGE_DIR, "node_modules", ".bin", "anvil");
+
+/** anvil's first dev account. */
+export const DEV_KEY: Hex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
+export const FIXTURE_ADDRESS: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = createServer();
+    s.unref();
+    s.on("error", reject);
+    s.listen(0, "127.0.0.1", () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => (port === 8545 || port === 8000 || port === 3000 ? freePort().then(resolve, reject) : resolve(port)));
+    });
+  });
+}
+
+export interface Anvil {
+  url: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts a fresh anvil (chain id 31337, automine) on `port` or a random free port. */
+export async function startAnvil(port?: number): Promise<Anvil> {
+  const p = port ?? (await freePort());
+  const proc: ChildProcess = spawn(ANVIL, ["--port", String(p), "--host", "127.0.0.1", "--silent"], { stdio: "ignore" });
+  const url = `http://127.0.0.1:${p}`;
+  const deadline = Date.now() + 20_000;
+  for (;;) {
+    try {
+      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }) });
+      if (r.ok) break;
+    } catch {
+      // not up yet
+    }
+    if (Date.now() > deadline) throw new Error("anvil did not start");
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    port: p,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (proc.exitCode !== null) return resolve();
+        proc.once("exit", () => resolve());
+        proc.kill("SIGKILL");
+      }),
+  };
+}
+
+interface Artifact {
+  abi: Abi;
+  bytecode: Hex;
+}
+
+export const artifacts = JSON.parse(readFileSync(join(PACKAGE_DIR, "test", "fixture", "abis", "artifacts.json"), "utf8")) as {
+  Fixture: Artifact;
+  Child: Artifact;
+};
+
+export function clients(url: string) {
+  const account = privateKeyToAccount(DEV_KEY);
+  const chain = { ...foundry, rpcUrls: { default: { http: [url] } } };
+  const publicClient = createPublicClient({ chain, transport: http(url) });
+  const wallet = createWalletClient({ account, chain, transport: http(url) });
+  return { account, publicClient, wallet };
+}
+
+/** Deploys the fixture contract as the first transaction (so it lands at FIXTURE_ADDRESS, block 1). */
+export async function deployFixture(url: string): Promise<Address> {
+  const { publicClient, wallet } = clients(url);
+  const hash = await wallet.deployContract({ abi: artifacts.Fixture.abi, bytecode: artifacts.Fixture.bytecode });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.contractAddress?.toLowerCase() !== FIXTURE_ADDRESS.toLowerCase()) throw new Error(`fixture deployed at ${receipt.contractAddress}`);
+  return receipt.contractAddress;
+}
+
+export type FixtureFn = "deposit" | "depositMany" | "probe" | "remove" | "boom" | "createChild";
+
+/** Sends one fixture transaction and waits for it; returns its block number. */
+export async function send(url: string, functionName: FixtureFn, args: readonly unknown[]): Promise<number> {
+  const { publicClient, wallet } = clients(url);
+  const hash = await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName, args: args as never, gas: 25_000_000n });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
+  return Number(receipt.blockNumber);
+}
+
+/** POSTs a GraphQL query; returns the parsed body (graph-node always answers 200). */
+export async function gql<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string }[] }> {
+  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+  if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
+  return (await r.json()) as { data?: T; errors?: { message: string }[] };
+}
