@@ -233,27 +233,31 @@ contract EscrowTest is UnitHelpers {
         exchange.withdrawEscrow(offeringId, miner);
     }
 
-    /// @dev An offering must never take more escrow than its miner can ever withdraw: either the
-    /// creation or the sale refuses it, or the full withdrawal at the term end succeeds.
-    /// FAILS today: `withdrawn` is a uint96 (7.9e28) while totalNet is a uint128 and nothing
-    /// bounds a sale by 2^96, so withdrawEscrow reverts with SafeCastOverflowedUintDowncast forever.
-    function test_GivenEscrowAboveUint96Range_MinerCanStillWithdrawEverything() public {
+    /// @dev An offering must never take more escrow than its miner can ever withdraw: `withdrawn`
+    /// is 96 bits wide, so a sale that would push totalNet past 2^96 - 1 is refused (this used to
+    /// succeed and strand the escrow: withdrawEscrow reverted with SafeCastOverflowedUintDowncast).
+    function test_RevertWhen_SaleWouldPushEscrowPastWithdrawableRange() public {
         OfferingTerms memory t = _terms(miner, 10_000, 1e25, TERM_START, TERM_END); // 10M IFIL a unit
         t.paymentToken = address(ifil);
-        vm.prank(registrar);
-        try exchange.createOffering(t) returns (uint256 id) {
-            vm.prank(bridge);
-            ifil.mint(alice, 1e29);
-            vm.prank(alice);
-            ifil.approve(address(exchange), type(uint256).max);
-            vm.prank(alice);
-            try exchange.buy(id, 10_000, type(uint256).max, address(0)) {
-                uint256 totalNet = 10_000 * (1e25 - 1e25 * FEE_BPS / BPS); // 9.5e28 > 2^96
-                _warpToDay(TERM_END);
-                vm.prank(miner);
-                vm.assertEq(exchange.withdrawEscrow(id, miner), totalNet, "escrow stuck above 2^96");
-            } catch {}
-        } catch {}
+        uint256 id = _createWith(t);
+        vm.prank(bridge);
+        ifil.mint(alice, 1e29);
+        vm.prank(alice);
+        ifil.approve(address(exchange), type(uint256).max);
+        uint256 netPerUnit = 1e25 - 1e25 * FEE_BPS / BPS; // 9.5e24
+        uint256 fits = uint256(type(uint96).max) / netPerUnit; // 8,339 units
+        _buy(alice, id, fits);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IHashpowerExchange.EscrowCapacityExceeded.selector, id, (fits + 1) * netPerUnit, type(uint96).max
+            )
+        );
+        vm.prank(alice);
+        exchange.buy(id, 1, type(uint256).max, address(0));
+
+        _warpToDay(TERM_END);
+        vm.prank(miner);
+        vm.assertEq(exchange.withdrawEscrow(id, miner), fits * netPerUnit, "the largest escrow still leaves in full");
     }
 
     // ------------------------------------------------------------------ freezes
