@@ -6,8 +6,10 @@
  */
 import { parseArgs } from "node:util";
 
-import { table } from "../seed/summary.js";
-import { formatSeedSummary } from "../seed/summary.js";
+import { generate } from "@dmex/deployments/generator";
+import { LOCAL_CHAIN_ID } from "@dmex/deployments/chains";
+
+import { formatSeedSummary, table } from "../seed/summary.js";
 import { startStack, type Stack } from "../start.js";
 import { StackError } from "../internal/errors.js";
 
@@ -25,6 +27,15 @@ async function shutdown(code: number) {
   stopping = true;
   log("stopping...");
   await stack?.stop();
+  if (stack !== undefined) {
+    // The chain is gone: regenerate so @dmex/deployments no longer lists its addresses.
+    try {
+      await generate({ rpcUrls: { [LOCAL_CHAIN_ID]: stack.rpcUrl }, compile: true });
+      log("local deployment removed from @dmex/deployments");
+    } catch (error) {
+      log(`could not clear the local deployment: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
   process.exit(code);
 }
 process.on("SIGINT", () => void shutdown(0));
