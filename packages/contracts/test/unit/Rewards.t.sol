@@ -313,6 +313,22 @@ contract RewardsTest is UnitHelpers {
         vm.assertEq(ifil.balanceOf(bob), 1_000e18 + 30e18);
     }
 
+    function test_ClaimRewards_SameTokenAcrossOfferingsIsOneRun() public {
+        uint256 second = _createOffering(miner, 100, PRICE, TERM_START, TERM_END); // also pays IFIL
+        uint256 s1 = _buy(alice, second, 5); // starts TERM_START + 3
+        _warpToDay(TERM_START + 4);
+        _deposit(offeringId, 1e18);
+        _deposit(second, 2e18);
+        vm.recordLogs();
+        vm.prank(alice);
+        vm.assertEq(exchange.claimRewards(_ids(tokenA, s1)), 3e18);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        vm.assertEq(_countTransfers(logs, address(ifil)), 1, "runs are per owner and token, not per offering");
+        (, address to, uint256 amount) = _transferAt(logs, address(ifil), 0);
+        vm.assertEq(to, alice);
+        vm.assertEq(amount, 3e18);
+    }
+
     function test_ClaimRewards_SplitsRunsByRewardToken() public {
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START + 5, TERM_END);
         t.rewardToken = address(wbtc);
