@@ -9,6 +9,8 @@ import { processStep } from "./process.js";
 export interface AnvilOptions {
   readonly port: number;
   readonly host?: string;
+  /** Chain id (default 31337, the local chain). Tests pass another to rehearse a real network's deploy. */
+  readonly chainId?: number;
   /** Timestamp of the genesis block (seconds); later blocks follow the wall clock from there. */
   readonly genesisTimestamp?: number;
   /** Anvil's own log goes here (appended). */
@@ -19,12 +21,13 @@ export interface AnvilOptions {
 export function anvilStep(options: AnvilOptions): Step {
   const host = options.host ?? "127.0.0.1";
   const rpcUrl = `http://${host}:${options.port}`;
+  const chainId = options.chainId ?? LOCAL_CHAIN_ID;
   const inner = processStep({
     name: "anvil",
     port: options.port,
     host,
     url: rpcUrl,
-    ready: { rpc: rpcUrl, chainId: LOCAL_CHAIN_ID },
+    ready: { rpc: rpcUrl, chainId },
     wait: { timeoutMs: 20_000 },
     command: () => {
       const bin = foundryBinary("anvil");
@@ -32,7 +35,7 @@ export function anvilStep(options: AnvilOptions): Step {
         ...bin.args,
         "--host", host,
         "--port", String(options.port),
-        "--chain-id", String(LOCAL_CHAIN_ID),
+        "--chain-id", String(chainId),
         "--accounts", "20",
         ...(options.genesisTimestamp !== undefined ? ["--timestamp", String(options.genesisTimestamp)] : []),
       ];

@@ -1,0 +1,54 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+import { CALIBRATION_CHAIN_ID } from "@dmex/deployments";
+import { generate } from "@dmex/deployments/generator";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { anvilAddress } from "../src/seed/accounts.js";
+import { contractsDir } from "../src/internal/paths.js";
+import { anvilStep, deployStep, freePort, runSteps, type RunningSteps } from "../src/index.js";
+
+// The deploy script off the local chain, rehearsed on an anvil that calls itself Filecoin Calibration.
+let chain: RunningSteps;
+let dir: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "dmex-deploy-remote-"));
+  let port = await freePort();
+  while ([8545, 8000, 3000].includes(port)) port = await freePort();
+  chain = await runSteps([anvilStep({ port, chainId: CALIBRATION_CHAIN_ID })], () => {});
+}, 60_000);
+
+afterAll(async () => {
+  await chain?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+const deploy = (env: NodeJS.ProcessEnv) =>
+  runSteps([{ name: "rpc", run: async (ctx) => void (ctx.rpcUrl = chain.context.rpcUrl) }, deployStep({ contractsDir: contractsDir(), broadcastDir: join(dir, "broadcast"), env })], () => {});
+
+describe("Deploy.s.sol on a non-local chain", () => {
+  it("refuses to run without the canonical addresses, naming the missing variable", async () => {
+    await expect(deploy({})).rejects.toThrow(/MissingEnv\("DMEX_TREASURY", 314159/);
+  }, 120_000);
+
+  it("uses the tokens from env and deploys no stand-ins", async () => {
+    const [usdt, ifil, wbtc, treasury, registrar, reporter] = [10, 11, 12, 1, 2, 3].map(anvilAddress);
+    await deploy({
+      DMEX_USDT: usdt,
+      DMEX_IFIL: ifil,
+      DMEX_WBTC: wbtc,
+      DMEX_TREASURY: treasury,
+      DMEX_REGISTRAR: registrar,
+      DMEX_REPORTER: reporter,
+    });
+    const rpcUrl = chain.context.rpcUrl;
+    if (rpcUrl === undefined) throw new Error("no rpc");
+    const result = await generate({ broadcastDir: join(dir, "broadcast"), outDir: join(dir, "out"), rpcUrls: { [CALIBRATION_CHAIN_ID]: rpcUrl } });
+    const deployment = result.deployments.find((d) => d.chainId === CALIBRATION_CHAIN_ID);
+    expect(deployment?.network).toBe("calibration");
+    expect(Object.keys(deployment?.contracts ?? {}).sort()).toEqual(["HashpowerExchange", "MarketRateOracle", "OfferingFactory", "PositionRenderer"]);
+  }, 120_000);
+});
