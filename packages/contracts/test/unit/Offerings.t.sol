@@ -86,6 +86,7 @@ contract OfferingsTest is UnitHelpers {
 
     function test_CreateOffering_AcceptsSaleEndingExactlyOneDayBeforeTermEnd() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        // forge-lint: disable-next-line(unsafe-typecast)
         t.saleEnd = uint48((TERM_END - 1) * DAY);
         uint256 id = _createWith(t);
         vm.warp(t.saleEnd - 1); // the last moment to buy: day TERM_END - 2
@@ -192,6 +193,7 @@ contract OfferingsTest is UnitHelpers {
 
     function test_RevertWhen_SaleEndsLessThanOneDayBeforeTermEnd() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        // forge-lint: disable-next-line(unsafe-typecast)
         t.saleEnd = uint48((TERM_END - 1) * DAY + 1);
         _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends too late"));
     }
