@@ -394,6 +394,14 @@ contract HostileTest is UnitHelpers {
         vm.assertEq(exchange.claimRewards(_ids(tokenB)), 30e6);
     }
 
+    function test_GivenPaymentTokenWithoutPermit_BuyWithPermitFallsBackToAllowance() public {
+        (uint256 id,,) = _blacklistSetUp(); // BlacklistableUSDT has no permit function at all
+        vm.prank(alice);
+        uint256 tokenId = exchange.buyWithPermit(id, 2, 76e6, address(0), 0, 27, bytes32(0), bytes32(0));
+        vm.assertEq(exchange.ownerOf(tokenId), alice);
+        vm.assertEq(exchange.getOffering(id).totalNet, 42 * NET_PER_UNIT);
+    }
+
     function test_GivenBlacklistedBuyer_PurchaseRevertsAndNothingIsMinted() public {
         (uint256 id,,) = _blacklistSetUp();
         busdt.setBlacklisted(alice, true);
