@@ -3,7 +3,7 @@
 // refundableOf (EscrowMath.positionReleasedCeil). GraphQL returns BigInt fields as decimal
 // strings and Int fields as numbers; every input here accepts bigint | string | number.
 
-export const RATE_PRECISION = 10n ** 18n;
+export const RATE_PRECISION = 10n ** 6n;
 export const REWARD_PRECISION = 10n ** 12n;
 export const SECONDS_PER_DAY = 86400;
 
@@ -14,7 +14,7 @@ export function dayOf(timestampSeconds) {
   return Number(big(timestampSeconds) / 86400n);
 }
 
-/** EscrowMath.rate: floor(net * 1e18 / duration). */
+/** EscrowMath.rate: floor(net * RATE_PRECISION / duration), RATE_PRECISION = 1e6. */
 export function cohortRate(net, duration) {
   return (big(net) * RATE_PRECISION) / big(duration);
 }

@@ -11,7 +11,8 @@ import {
   withdrawableEscrow,
 } from "../lib/escrow.js";
 
-const E18 = 10n ** 18n;
+// EscrowMath.RATE_PRECISION, restated here so the reference below does not depend on lib/escrow.js.
+const RP = 10n ** 6n;
 
 type Offering = {
   status: string;
@@ -48,7 +49,7 @@ function buy(o: Offering, today: number, net: bigint): number {
   const startDay = Math.max(today + 1, o.termStartDay);
   let pendingNet = o.pendingNet;
   if (pendingNet !== 0n && o.pendingDay <= today) {
-    const rate = (pendingNet * E18) / BigInt(o.termEndDay - o.pendingDay);
+    const rate = (pendingNet * RP) / BigInt(o.termEndDay - o.pendingDay);
     o.rateSum += rate;
     o.rateDayProduct += rate * BigInt(o.pendingDay - o.termStartDay);
     pendingNet = 0n;
@@ -66,9 +67,9 @@ function referenceReleased(cohorts: Map<number, bigint>, o: Offering, today: num
   if (day >= o.termEndDay) return total;
   let scaled = 0n;
   for (const [start, net] of cohorts) {
-    if (start < day) scaled += ((net * E18) / BigInt(o.termEndDay - start)) * BigInt(day - start);
+    if (start < day) scaled += ((net * RP) / BigInt(o.termEndDay - start)) * BigInt(day - start);
   }
-  const released = scaled / E18;
+  const released = scaled / RP;
   return released < total ? released : total;
 }
 
@@ -99,9 +100,9 @@ describe("releasedToDate", () => {
     expect(releasedToDate(o, 105)).toBe(500n);
     expect(releasedToDate(o, 106)).toBe(602n);
     buy(o, 106, 7n); // folds the day-105 cohort; 7/4 per day from 107
-    expect(o.rateSum).toBe(100n * E18 + 2n * E18);
-    expect(o.rateDayProduct).toBe(2n * E18 * 5n);
-    expect(releasedToDate(o, 108)).toBe((102n * 8n * E18 - 10n * E18 + ((7n * E18) / 3n) * 1n) / E18);
+    expect(o.rateSum).toBe(100n * RP + 2n * RP);
+    expect(o.rateDayProduct).toBe(2n * RP * 5n);
+    expect(releasedToDate(o, 108)).toBe((102n * 8n * RP - 10n * RP + ((7n * RP) / 3n) * 1n) / RP);
     expect(releasedToDate(o, 110)).toBe(1017n);
   });
 
@@ -183,6 +184,6 @@ describe("rewards and refunds", () => {
 
   it("uses the contract's day and rate definitions", () => {
     expect(dayOf(86400 * 20000 + 86399)).toBe(20000);
-    expect(cohortRate(10n, 3)).toBe((10n * E18) / 3n);
+    expect(cohortRate(10n, 3)).toBe((10n * RP) / 3n);
   });
 });

@@ -8,7 +8,9 @@ import { parseEventLogs } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
+import { dayOf, releasedToDate } from "../lib/escrow.js";
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
+import { applyLog, type OfferingState } from "./mapping/replay";
 import { runScenario, type Scenario } from "./mapping/scenario";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -70,5 +72,37 @@ describe("anvil scenario history (what the mapping tests expect the subgraph to 
     ]);
     const deposits = logs.filter((l) => l.eventName === "RewardDeposited").map((l: any) => [l.args.judged, l.args.belowThreshold]);
     expect(deposits).toEqual([[true, false], [true, true]]);
+  });
+});
+
+describe("the handlers' state rules, replayed over the scenario's logs", () => {
+  it("reproduce the contract's offering storage and releasedToDate at every checkpoint", async () => {
+    const { publicClient } = clients(anvil.rpcUrl);
+    const logs = parseEventLogs({ abi: scenario.exchangeAbi, logs: await publicClient.getLogs({ address: scenario.exchange, fromBlock: 0n }) });
+    const offerings = new Map<bigint, OfferingState>();
+    const STATUS = ["None", "Active", "Flagged", "Halted"];
+    let next = 0;
+    let compared = 0;
+    for (const { label, block } of scenario.checkpoints) {
+      while (next < logs.length && logs[next].blockNumber <= block) applyLog(offerings, logs[next++] as any);
+      const today = dayOf((await publicClient.getBlock({ blockNumber: block })).timestamp);
+      for (const [id, mine] of offerings) {
+        const c: any = await publicClient.readContract({ address: scenario.exchange, abi: scenario.exchangeAbi, functionName: "getOffering", args: [id], blockNumber: block });
+        const at = `${label}: offering ${id}`;
+        expect(mine.status, at).toBe(STATUS[c.status]);
+        expect([mine.flagReason, mine.flaggedDay, mine.lastCoveredDay, mine.lowStreak, mine.pendingDay], at).toEqual([
+          Number(c.flagReason), Number(c.flaggedDay), Number(c.lastCoveredDay), Number(c.lowStreak), Number(c.pendingDay),
+        ]);
+        for (const f of ["totalNet", "pendingNet", "rateSum", "rateDayProduct", "withdrawn", "refunded", "feesAccrued", "accRewardPerUnit"] as const) {
+          expect(mine[f], `${at} ${f}`).toBe(BigInt(c[f]));
+        }
+        expect(mine.unitsSold, at).toBe(BigInt(c.unitsSold));
+        const [released] = (await publicClient.readContract({ address: scenario.exchange, abi: scenario.exchangeAbi, functionName: "releasedToDate", args: [id], blockNumber: block })) as [bigint, bigint];
+        expect(releasedToDate(mine, today), `${at} releasedToDate`).toBe(released);
+        compared++;
+      }
+    }
+    expect(next).toBe(logs.length);
+    expect(compared).toBeGreaterThanOrEqual(50);
   });
 });

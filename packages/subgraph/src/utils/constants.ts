@@ -4,8 +4,8 @@ export const ZERO_ADDRESS = Address.zero();
 export const ZERO = BigInt.zero();
 export const ONE = BigInt.fromI32(1);
 export const SECONDS_PER_DAY = BigInt.fromI32(86400);
-/** EscrowMath.RATE_PRECISION */
-export const RATE_PRECISION = BigInt.fromString("1000000000000000000");
+/** EscrowMath.RATE_PRECISION (1e6 since the rate fields share one 256-bit slot) */
+export const RATE_PRECISION = BigInt.fromString("1000000");
 /** HashpowerExchange.REWARD_PRECISION */
 export const REWARD_PRECISION = BigInt.fromString("1000000000000");
 /** Offering.lowStreak is a uint16 in storage: the contract stores min(streak, 65535). */
