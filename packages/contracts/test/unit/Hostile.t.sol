@@ -356,6 +356,23 @@ contract HostileTest is UnitHelpers {
         vm.assertEq(busdt.balanceOf(carol), 2 * (40 * NET_PER_UNIT) / TERM_DAYS);
     }
 
+    function test_GivenBlacklistedMinerAndHalt_HoldersAreRefunded() public {
+        (uint256 id, uint256 tokenA, uint256 tokenB) = _blacklistSetUp();
+        busdt.setBlacklisted(miner, true);
+        _flagForMissedDeposits(id);
+        _halt(id);
+        uint256 refundA = _expectedRefund(10 * NET_PER_UNIT, TERM_START, TERM_END, TERM_START + 7);
+        uint256 refundB = _expectedRefund(30 * NET_PER_UNIT, TERM_START, TERM_END, TERM_START + 7);
+        vm.prank(alice);
+        exchange.setApprovalForAll(bob, true);
+        uint256 a0 = busdt.balanceOf(alice);
+        uint256 b0 = busdt.balanceOf(bob);
+        vm.prank(bob);
+        vm.assertEq(exchange.claimRefunds(_ids(tokenA, tokenB)), refundA + refundB);
+        vm.assertEq(busdt.balanceOf(alice) - a0, refundA);
+        vm.assertEq(busdt.balanceOf(bob) - b0, refundB);
+    }
+
     function test_GivenBlacklistedFeeRecipient_SalesClaimsAndWithdrawalsContinue() public {
         (uint256 id,, uint256 tokenB) = _blacklistSetUp();
         busdt.setBlacklisted(treasury, true);
