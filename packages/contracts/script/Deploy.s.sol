@@ -9,7 +9,9 @@ import {BridgedToken} from "../src/tokens/BridgedToken.sol";
 import {ScriptBase} from "./utils/ScriptVm.sol";
 
 /// @title Deploy
-/// @notice Deploys DMEX on any chain: `forge script script/Deploy.s.sol --rpc-url <url> --broadcast ...`.
+/// @notice Deploys DMEX on any chain:
+///   forge script script/Deploy.s.sol --rpc-url <url> --broadcast --slow (--account <keystore> | --unlocked --sender <addr>)
+/// `--slow` sends one transaction at a time (the devstack does the same); locally `npm run dev` runs it.
 /// On the local chain (31337) it also deploys stand-ins of the bridged tokens (USDT 6, IFIL 18,
 /// WBTC 8) and lets the bridge account mint them; elsewhere the canonical tokens come from env.
 /// The admin and governor roles stay with the broadcaster until the DAO timelock takes over.
@@ -49,6 +51,7 @@ contract Deploy is ScriptBase {
     }
 
     error MissingEnv(string name, uint256 chainId);
+    error InvalidEnv(string name, uint256 value);
 
     function run() external returns (Deployed memory d) {
         Config memory cfg = config();
@@ -75,9 +78,9 @@ contract Deploy is ScriptBase {
         if (cfg.haltGuardian != address(0)) d.exchange.grantRole(d.exchange.HALT_GUARDIAN_ROLE(), cfg.haltGuardian);
         d.oracle.grantRole(d.oracle.REPORTER_ROLE(), cfg.reporter);
         if (local) {
-            grantMinter(d.usdt, cfg.minter);
-            grantMinter(d.ifil, cfg.minter);
-            grantMinter(d.wbtc, cfg.minter);
+            grantMinterOfStandIn("DMEX_USDT", d.usdt, cfg.minter);
+            grantMinterOfStandIn("DMEX_IFIL", d.ifil, cfg.minter);
+            grantMinterOfStandIn("DMEX_WBTC", d.wbtc, cfg.minter);
         }
 
         d.renderer = address(new PositionRenderer());
@@ -100,7 +103,11 @@ contract Deploy is ScriptBase {
         cfg.reporter = account("DMEX_REPORTER", 3, local);
         cfg.minter = local ? account("DMEX_MINTER", 4, true) : address(0);
         cfg.haltGuardian = vm.envOr("DMEX_HALT_GUARDIAN", address(0));
-        cfg.channelFeeBps = uint16(vm.envOr("DMEX_CHANNEL_FEE_BPS", uint256(500)));
+        uint256 feeBps = vm.envOr("DMEX_CHANNEL_FEE_BPS", uint256(500));
+        if (feeBps > type(uint16).max) revert InvalidEnv("DMEX_CHANNEL_FEE_BPS", feeBps);
+        // casting to 'uint16' is safe because the line above bounds it
+        // forge-lint: disable-next-line(unsafe-typecast)
+        cfg.channelFeeBps = uint16(feeBps);
     }
 
     /// @dev `name` from env; on the local chain anvil's account `anvilIndex` when unset, elsewhere required.
@@ -120,7 +127,9 @@ contract Deploy is ScriptBase {
         return address(new BridgedToken({name_: name, symbol_: symbol, decimals_: decimals, admin: msg.sender}));
     }
 
-    function grantMinter(address tokenAddress, address minter) internal {
+    /// @dev Only tokens this script created: a token given by env is not ours to configure.
+    function grantMinterOfStandIn(string memory envName, address tokenAddress, address minter) internal {
+        if (vm.envExists(envName)) return;
         BridgedToken t = BridgedToken(tokenAddress);
         t.grantRole(t.MINTER_ROLE(), minter);
     }
