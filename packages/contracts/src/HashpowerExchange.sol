@@ -266,7 +266,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (units == 0) revert NoUnitsOutstanding(offeringId);
         uint256 today = block.timestamp / DAY;
         day = uint256(o.lastCoveredDay) + 1;
-        if (day >= today || day >= o.termEndDay) revert NothingToCover(offeringId, day, today);
+        if (day >= o.termEndDay) revert TermEnded(offeringId, o.termEndDay);
+        if (day >= today) revert NothingToCover(offeringId, day, today);
 
         uint256 dayPerUnitWad = Math.mulDiv(amount, WAD, units);
         (uint256 marketAvg, bool reported) = oracle.rateOf(o.assetId, day);
@@ -442,6 +443,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IHashpowerExchange
     function seize(uint256 tokenId, address to) external nonReentrant {
         if (to == address(0)) revert ZeroAddress();
+        // Revoking a locker is the emergency brake: it may still unlock, never take.
+        if (!isLocker[msg.sender]) revert NotApprovedLocker(msg.sender);
         address owner = _requireOwned(tokenId);
         _releaseLock(tokenId, msg.sender, to);
         _transfer(owner, to, tokenId);

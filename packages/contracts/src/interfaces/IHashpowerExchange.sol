@@ -173,7 +173,9 @@ interface IHashpowerExchange {
 
     // ------------------------------------------------------------------ rewards
     /// @notice Deposits the reward of the next uncovered day (`lastCoveredDay + 1`, which must be over).
-    /// @dev Every unit outstanding now accrues `amount / unitsOutstanding`. The day is judged against
+    /// @dev Every unit outstanding now accrues `amount / unitsOutstanding` (including units bought since
+    /// that day: deposit on time, the day after, to keep a day's reward with that day's holders).
+    /// Reverts {TermEnded} once every term day is covered, {NothingToCover} while the next day is not over. The day is judged against
     /// the market oracle's average: it must be reported, unless the oracle is more than one day late,
     /// in which case the day is not judged. Emits {RewardDeposited}.
     /// @return day The day covered.
@@ -225,6 +227,7 @@ interface IHashpowerExchange {
     function unlock(uint256 tokenId) external;
 
     /// @notice The lock holder takes the position (e.g. a loan in default): unlocks and transfers it to `to`.
+    /// The holder must still be an approved locker: a revoked one can only unlock.
     /// Emits {PositionUnlocked} and {Transfer}.
     function seize(uint256 tokenId, address to) external;
 

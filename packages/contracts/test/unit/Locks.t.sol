@@ -230,12 +230,15 @@ contract LocksTest is UnitHelpers {
 
     /// @dev Documents current behaviour: revoking a locker does not stop it seizing what it holds
     /// (only releaseRevokedLock, a separate governance call, does). See the suite report.
-    function test_GivenLockerRevoked_SeizeStillWorks() public {
+    function test_RevertWhen_RevokedLockerSeizes() public {
         _lockA();
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
+        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(locker)));
         locker.seize(tokenA, lender);
-        vm.assertEq(exchange.ownerOf(tokenA), lender);
+        vm.assertEq(exchange.ownerOf(tokenA), alice);
+        locker.unlock(tokenA); // the brake still lets it release
+        vm.assertEq(exchange.lockedBy(tokenA), address(0));
     }
 
     function test_RevertWhen_SeizingToZeroAddress() public {

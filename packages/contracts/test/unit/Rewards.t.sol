@@ -175,7 +175,7 @@ contract RewardsTest is UnitHelpers {
         _warpToDay(TERM_END + 5);
         _coverThrough(offeringId, TERM_END - 1, 1e15);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NothingToCover.selector, offeringId, TERM_END, TERM_END + 5)
+            abi.encodeWithSelector(IHashpowerExchange.TermEnded.selector, offeringId, TERM_END)
         );
         _depositAs(miner, 1e18);
     }
