@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { claimableRewards, dayOf, refundableOf, releasedToDate, withdrawableEscrow } from "../lib/escrow.js";
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
-import { buildFor, gql, loadGraphHost, type RunningHost, startHost, waitForBlock } from "./mapping/host";
+import { buildFor, gql, loadGraphHost, type RunningHost, startHost } from "./mapping/host";
 import { runScenario, type Scenario } from "./mapping/scenario";
 
 const graphHost = await loadGraphHost();
@@ -33,18 +33,18 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
   beforeAll(async () => {
     anvil = await startAnvil();
     scenario = await runScenario(anvil.rpcUrl);
-    const manifest = buildFor({
+    const buildDir = buildFor({
       HashpowerExchange: { address: scenario.exchange, startBlock: scenario.startBlock.exchange },
       MarketRateOracle: { address: scenario.oracle, startBlock: scenario.startBlock.oracle },
     });
-    host = await startHost((graphHost as { start: any }).start, manifest, anvil.rpcUrl);
+    host = await startHost((graphHost as { start: any }).start, buildDir, anvil.rpcUrl);
     const { publicClient } = clients(anvil.rpcUrl);
     read = (address, abi, functionName, args, blockNumber) =>
       publicClient.readContract({ address, abi, functionName, args, blockNumber }) as Promise<any>;
     logsOf = async (address, abi) =>
       parseEventLogs({ abi, logs: await publicClient.getLogs({ address, fromBlock: 0n }) }) as unknown as DecodedLog[];
     blockTime = async (block) => (await publicClient.getBlock({ blockNumber: block })).timestamp;
-    await waitForBlock(host.url, await publicClient.getBlockNumber());
+    await host.waitForBlock(await publicClient.getBlockNumber());
   });
 
   afterAll(async () => {

@@ -12,8 +12,9 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 
 const BUILD = join(HERE, "../../build");
 
-export type RunningHost = { url: string; stop: () => Promise<void> };
-type StartGraphHost = (options: Record<string, unknown>) => Promise<Record<string, unknown>>;
+export type RunningHost = { url: string; waitForBlock: (block: bigint) => Promise<void>; stop: () => Promise<void> };
+type GraphHost = { url: string; waitForBlock(block: number, timeoutMs?: number): Promise<void>; stop(): Promise<void> };
+type StartGraphHost = (options: { buildDir: string; rpcUrl: string; name: string; port?: number; logLevel?: string }) => Promise<GraphHost>;
 
 /** graph-host's entry point, or the reason it cannot be used yet. */
 export async function loadGraphHost(): Promise<{ start: StartGraphHost } | { missing: string }> {
@@ -27,7 +28,7 @@ export async function loadGraphHost(): Promise<{ start: StartGraphHost } | { mis
   return { start: mod.startGraphHost as StartGraphHost };
 }
 
-/** A copy of build/ whose manifest points at the deployed contracts. */
+/** A copy of build/ whose manifest points at the deployed contracts; returns the directory. */
 export function buildFor(addresses: Record<string, { address: string; startBlock: bigint }>): string {
   const dir = mkdtempSync(join(tmpdir(), "dmex-subgraph-build-"));
   cpSync(BUILD, dir, { recursive: true });
@@ -40,15 +41,20 @@ export function buildFor(addresses: Record<string, { address: string; startBlock
     ds.source.startBlock = Number(deployed.startBlock);
   }
   writeFileSync(path, stringify(manifest));
-  return path;
+  return dir;
 }
 
-export async function startHost(start: StartGraphHost, manifestPath: string, rpcUrl: string): Promise<RunningHost> {
-  const host = await start({ manifest: manifestPath, rpcUrl, subgraphName: "dmex/hashpower", port: 0 });
-  const url = (host.url ?? host.graphqlUrl ?? host.queryUrl) as string | undefined;
-  if (!url) throw new Error(`startGraphHost returned no url (keys: ${Object.keys(host).join(", ")})`);
-  const stop = (host.stop ?? host.close) as (() => Promise<void>) | undefined;
-  return { url, stop: async () => stop?.call(host) };
+export async function startHost(start: StartGraphHost, buildDir: string, rpcUrl: string): Promise<RunningHost> {
+  const host = await start({ buildDir, rpcUrl, name: "dmex/hashpower", port: 0, logLevel: "warn" });
+  return {
+    url: host.url,
+    // The host's own wait rejects with the indexing error; then the GraphQL API must agree.
+    waitForBlock: async (block) => {
+      await host.waitForBlock(Number(block), 120_000);
+      await waitForBlock(host.url, block);
+    },
+    stop: () => host.stop(),
+  };
 }
 
 export async function gql<T = any>(url: string, query: string, variables: Record<string, unknown> = {}): Promise<T> {
