@@ -1,8 +1,13 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-import { startAnvil } from "../shared/anvil.js";
-import { contractsPackageRoot } from "../shared/artifacts.js";
+import { mkdtempSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { dirname } from "node:path";
+
+import { freePort, startStack } from "@dmex/devstack";
+
 import { runGasScenario, type GasFigures } from "./scenario.js";
 
 /** Targets from shared/reference/anchors.md, all including the 21,000 base cost. */
@@ -19,7 +24,8 @@ const MAX_WITHDRAW_SPREAD = 0.02;
 /** Gas is deterministic; this only absorbs encoding differences of timestamps and ids. */
 const MAX_REGRESSION = 0.005;
 
-const reportPath = join(contractsPackageRoot, "gas-report.json");
+const contractsRoot = dirname(createRequire(import.meta.url).resolve("@dmex/contracts/package.json"));
+const reportPath = join(contractsRoot, "gas-report.json");
 const mode = process.argv.includes("--check") ? "check" : "write";
 
 function table(figures: GasFigures, previous: GasFigures | undefined): string {
@@ -56,13 +62,16 @@ function problems(figures: GasFigures, previous: GasFigures | undefined): string
 
 async function main() {
   const previous = existsSync(reportPath) ? (JSON.parse(readFileSync(reportPath, "utf8")) as GasFigures) : undefined;
-  const anvil = await startAnvil();
+  // A fresh, unseeded chain deployed by the real deploy script; outputs isolated from `npm run dev`.
+  const workDir = mkdtempSync(join(tmpdir(), "dmex-gas-"));
+  const stack = await startStack({ port: await freePort(), isolated: true, seed: false, workDir });
   let figures: GasFigures;
   const started = Date.now();
   try {
-    figures = await runGasScenario(anvil.rpcUrl);
+    figures = await runGasScenario(stack.rpcUrl, stack.deployment);
   } finally {
-    await anvil.stop();
+    await stack.stop();
+    rmSync(workDir, { recursive: true, force: true });
   }
   const withdrawSpread = Math.abs((figures.withdrawEscrow_1000 ?? 0) - (figures.withdrawEscrow_1 ?? 0));
   console.log(`Gas on real anvil transactions (receipt gasUsed, 21,000 base included), ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);

@@ -1,17 +1,22 @@
 import {
+  bridgedTokenAbi,
+  hashpowerExchangeAbi,
+  marketRateOracleAbi,
+  type DeployedContractName,
+  type Deployment,
+} from "@dmex/deployments";
+import { ROLE_INDEX, anvilAddress } from "@dmex/devstack";
+import {
   createPublicClient,
   createWalletClient,
   http,
   maxUint256,
   type Abi,
   type Address,
-  type Hex,
   type PublicClient,
   type WalletClient,
 } from "viem";
 import { foundry } from "viem/chains";
-
-import { linkBytecode, readArtifact } from "../shared/artifacts.js";
 
 const DAY = 86_400n;
 const REWARD_TOKEN_UNIT = 10n ** 18n;
@@ -29,13 +34,18 @@ export type GasFigures = Record<string, number>;
  * `gasUsed` from each measured receipt: the 21,000 base and calldata included, cold storage as a
  * user would meet it.
  */
-export async function runGasScenario(rpcUrl: string): Promise<GasFigures> {
+export async function runGasScenario(rpcUrl: string, deployment: Deployment): Promise<GasFigures> {
   const transport = http(rpcUrl);
   // anvil automines: a receipt exists as soon as the send returns, so poll fast.
   const publicClient = createPublicClient({ chain: foundry, transport, pollingInterval: 20 }) as PublicClient;
-  const accounts = (await publicClient.request({ method: "eth_accounts" })) as Address[];
-  const [deployer, minerA, minerB, minerC, ...buyers] = accounts;
-  if (!deployer || !minerA || !minerB || !minerC || buyers.length < 12) throw new Error("anvil needs 16+ accounts");
+  // Roles as the deploy script assigns them locally; miners and buyers from the accounts the seed would use.
+  const governor = anvilAddress(ROLE_INDEX.deployer);
+  const registrar = anvilAddress(ROLE_INDEX.registrar);
+  const reporter = anvilAddress(ROLE_INDEX.reporter);
+  const minter = anvilAddress(ROLE_INDEX.minter);
+  const [minerA, minerB, minerC] = [5, 6, 7].map(anvilAddress) as [Address, Address, Address];
+  const buyers = Array.from({ length: 12 }, (_, i) => anvilAddress(8 + i));
+  const flagger = anvilAddress(ROLE_INDEX.treasury);
   const wallet = createWalletClient({ chain: foundry, transport, pollingInterval: 20 }) as WalletClient;
   const figures: GasFigures = {};
 
@@ -57,19 +67,6 @@ export async function runGasScenario(rpcUrl: string): Promise<GasFigures> {
     figures[key] = Number(receipt.gasUsed);
     return receipt;
   }
-  async function deploy(name: string, args: readonly unknown[], libraries: Record<string, Address> = {}, file?: string) {
-    const artifact = readArtifact(name, file);
-    const hash = await wallet.deployContract({
-      account: deployer!,
-      chain: foundry,
-      abi: artifact.abi,
-      bytecode: linkBytecode(artifact, libraries),
-      args,
-    });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (!receipt.contractAddress) throw new Error(`deploying ${name} failed`);
-    return { address: receipt.contractAddress, abi: artifact.abi } satisfies Contract;
-  }
   async function read<T>(contract: Contract, functionName: string, args: readonly unknown[] = []): Promise<T> {
     return (await publicClient.readContract({ address: contract.address, abi: contract.abi, functionName, args })) as T;
   }
@@ -78,31 +75,29 @@ export async function runGasScenario(rpcUrl: string): Promise<GasFigures> {
     await publicClient.request({ method: "evm_mine" as never, params: [] as never });
   }
 
-  // ---- deployment (deployer is governor, registrar, reporter and bridge)
+  // The deployment this run made (isolated from the package's generated one).
+  const addressOf = (name: DeployedContractName): Address => {
+    const contract = deployment.contracts[name];
+    if (!contract) throw new Error(`${name} missing from the deployment`);
+    return contract.address;
+  };
+  const usdt: Contract = { address: addressOf("USDT"), abi: bridgedTokenAbi };
+  const ifil: Contract = { address: addressOf("IFIL"), abi: bridgedTokenAbi };
+  const oracle: Contract = { address: addressOf("MarketRateOracle"), abi: marketRateOracleAbi };
+  const exchange: Contract = { address: addressOf("HashpowerExchange"), abi: hashpowerExchangeAbi };
+
   const latest = await publicClient.getBlock();
   const today = latest.timestamp / DAY + 1n;
   await setTime(today * DAY + 3_600n);
-  const usdt = await deploy("BridgedToken", ["Tether USD (local)", "USDT", 6, deployer]);
-  const ifil = await deploy("BridgedToken", ["Interchain FIL", "IFIL", 18, deployer]);
-  const oracle = await deploy("MarketRateOracle", [deployer]);
-  const factory = await deploy("OfferingFactory", []);
-  const exchange = await deploy("HashpowerExchange", [deployer, deployer, oracle.address, 500], {
-    OfferingFactory: factory.address,
-  });
-  for (const token of [usdt, ifil]) {
-    await send(deployer, token, "grantRole", [await read<Hex>(token, "MINTER_ROLE"), deployer]);
-  }
-  await send(deployer, oracle, "grantRole", [await read<Hex>(oracle, "REPORTER_ROLE"), deployer]);
-  await send(deployer, exchange, "grantRole", [await read<Hex>(exchange, "REGISTRAR_ROLE"), deployer]);
-  await send(deployer, exchange, "registerAsset", ["FIL", "TiB"]);
+  const filAssetId = 1; // the deploy script registers FIL first
 
   const termStart = today + 1n;
   const termEnd = termStart + 180n;
   async function createOffering(miner: Address, unitsTotal: bigint): Promise<bigint> {
-    await send(deployer!, exchange, "createOffering", [
+    await send(registrar, exchange, "createOffering", [
       {
         miner,
-        assetId: 1,
+        assetId: filAssetId,
         paymentToken: usdt.address,
         rewardToken: ifil.address,
         unitsTotal,
@@ -123,27 +118,27 @@ export async function runGasScenario(rpcUrl: string): Promise<GasFigures> {
   const offeringBad = await createOffering(minerC, 1_000n); // defaults
 
   for (const account of [...buyers, minerA, minerB, minerC]) {
-    await send(deployer, usdt, "mint", [account, 10n ** 15n]);
+    await send(minter, usdt, "mint", [account, 10n ** 15n]);
     await send(account, usdt, "approve", [exchange.address, maxUint256]);
   }
   for (const miner of [minerA, minerB, minerC]) {
-    await send(deployer, ifil, "mint", [miner, 10n ** 24n]);
+    await send(minter, ifil, "mint", [miner, 10n ** 24n]);
     await send(miner, ifil, "approve", [exchange.address, maxUint256]);
   }
 
   // ---- 1,000 purchases spread over ten buyers, before the term starts
   const regulars = buyers.slice(0, 10);
   for (let i = 0; i < 1_000; i++) {
-    await send(regulars[i % 10]!, exchange, "buy", [offeringMany, 1n + BigInt(i % 7), maxUint256, deployer]);
+    await send(regulars[i % 10]!, exchange, "buy", [offeringMany, 1n + BigInt(i % 7), maxUint256, governor]);
   }
-  await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, deployer]);
-  await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, deployer]);
+  await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, governor]);
+  await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, governor]);
 
   // ---- into the term: three days of oracle reports and deposits
   let day = termStart;
   const depositDay = async (measureKey?: string) => {
     await setTime((day + 1n) * DAY + 600n);
-    await send(deployer!, oracle, "report", [1, day, 2n * 10n ** 33n]);
+    await send(reporter, oracle, "report", [filAssetId, day, 2n * 10n ** 33n]);
     for (const [miner, offeringId] of [
       [minerA, offeringMany],
       [minerB, offeringOne],
@@ -159,11 +154,10 @@ export async function runGasScenario(rpcUrl: string): Promise<GasFigures> {
   await depositDay("depositReward");
 
   // ---- purchases during the term
-  const [fresh1, fresh2, fresh3] = buyers.slice(10, 13) as [Address, Address, Address];
-  await measure("buy_firstOfDay", fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, deployer]);
-  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, deployer]);
-  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, deployer]);
-  void fresh3;
+  const [fresh1, fresh2] = buyers.slice(10, 12) as [Address, Address];
+  await measure("buy_firstOfDay", fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, governor]);
+  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, governor]);
+  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, governor]);
 
   // ---- claims: holder regulars[2] owns 100 positions of offeringMany
   const balanceHolder = regulars[2]!;
@@ -183,8 +177,8 @@ export async function runGasScenario(rpcUrl: string): Promise<GasFigures> {
 
   // ---- default: offering C never deposited; flag after 7 missed days, halt, refund
   await setTime((termStart + 8n) * DAY + 600n);
-  await measure("flag", buyers[11]!, exchange, "flag", [offeringBad]);
-  await measure("halt", deployer, exchange, "halt", [offeringBad]);
+  await measure("flag", flagger, exchange, "flag", [offeringBad]);
+  await measure("halt", governor, exchange, "halt", [offeringBad]);
   const badToken = 1_002n; // the 1,002nd purchase: regulars[1]'s position of offeringBad
   await measure("refund", regulars[1]!, exchange, "claimRefunds", [[badToken]]);
   return figures;
