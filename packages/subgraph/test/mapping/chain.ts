@@ -1,5 +1,6 @@
 // A private anvil for the mapping tests, and the contracts deployed from Foundry artifacts.
-// TODO(devstack): switch to @dmex/devstack's startStack once it exists (it did not when this was written).
+// Kept separate from @dmex/devstack on purpose: the scenario needs its own clock, thresholds and
+// roles to reach every event; test/devstack.test.ts indexes the devstack's seeded chain instead.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
