@@ -77,4 +77,10 @@ interface Vm {
     function keyExistsJson(string calldata json, string calldata key) external view returns (bool);
     function indexOf(string calldata input, string calldata key) external pure returns (uint256);
     function toBase64(bytes calldata data) external pure returns (string memory);
+
+    // files and json arrays (shared test vectors with the web app, test/vectors)
+    function readFile(string calldata path) external view returns (string memory data);
+    function projectRoot() external view returns (string memory path);
+    function parseJsonUintArray(string calldata json, string calldata key) external pure returns (uint256[] memory);
+    function parseJsonBool(string calldata json, string calldata key) external pure returns (bool);
 }
