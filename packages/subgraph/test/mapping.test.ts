@@ -225,6 +225,45 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     for (const r of data.refunds) expect(r.position.refundedAmount).toBe(r.amount);
   });
 
+  it("serves the derived lists the app reads (holdings, claims, history, per-day data)", async () => {
+    const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
+    const logs = await logsOf(scenario.exchange, scenario.exchangeAbi);
+    for (const holder of [scenario.accounts[2], scenario.accounts[3]]) {
+      const { account } = await gql(host.url, `query($id: ID!) { account(id: $id) {
+        positions(orderBy: tokenId) { id } purchases { id } claims { amount } transfersIn { id } transfersOut { id } } }`, { id: lower(holder) });
+      const owned: string[] = [];
+      for (const id of scenario.tokenIds) {
+        const owner = await read<Address>(scenario.exchange, scenario.exchangeAbi, "ownerOf", [id], latest);
+        if (lower(owner) === lower(holder)) owned.push(String(id));
+      }
+      expect(account.positions.map((p: any) => p.id), holder).toEqual(owned);
+      const bought = logs.filter((l) => l.eventName === "PositionPurchased" && lower(l.args.buyer) === lower(holder));
+      expect(account.purchases).toHaveLength(bought.length);
+      const received = logs.filter((l) => l.eventName === "Transfer" && lower(l.args.to) === lower(holder));
+      const sent = logs.filter((l) => l.eventName === "Transfer" && lower(l.args.from) === lower(holder));
+      expect([account.transfersIn.length, account.transfersOut.length], holder).toEqual([received.length, sent.length]);
+    }
+    const { offering } = await gql(host.url, `{ offering(id: "1") {
+      positions(orderBy: tokenId) { id } purchases { id } rewardDeposits { id } withdrawals { id } flags { id } feeCollections { id }
+      days(orderBy: day) { day covered purchases rewardsClaimed escrowWithdrawn } } }`);
+    const forOffering = (name: string) => logs.filter((l) => l.eventName === name && l.args.offeringId === 1n).length;
+    expect(offering.positions.map((p: any) => p.id)).toEqual(["1", "2", "3", "4"]);
+    expect(offering.purchases).toHaveLength(forOffering("PositionPurchased"));
+    expect(offering.rewardDeposits).toHaveLength(forOffering("RewardDeposited"));
+    expect(offering.withdrawals).toHaveLength(forOffering("EscrowWithdrawn"));
+    expect(offering.feeCollections).toHaveLength(forOffering("FeesCollected"));
+    expect(offering.flags).toHaveLength(forOffering("OfferingFlagged") + forOffering("OfferingResumed"));
+    expect(offering.days.filter((d: any) => d.covered)).toHaveLength(forOffering("RewardDeposited"));
+    expect(offering.days.reduce((n: number, d: any) => n + d.purchases, 0)).toBe(forOffering("PositionPurchased"));
+    const { position } = await gql(host.url, `{ position(id: "2") { referrer metadataUpdatedAtBlock transfers { from sender { id } } locks { id } purchase { units } } }`);
+    expect(position.referrer).toBe(lower(scenario.accounts[6]));
+    const lastUpdate = logs.filter((l) => l.eventName === "MetadataUpdate" && l.args._tokenId === 2n).at(-1)!;
+    expect(position.metadataUpdatedAtBlock).toBe(String(lastUpdate.blockNumber));
+    expect(position.transfers.filter((t: any) => t.sender === null)).toEqual([{ from: zeroAddress, sender: null }]);
+    expect(position.locks).toHaveLength(2);
+    expect(position.purchase.units).toBe("3");
+  });
+
   it("knows who holds which role on the exchange and the oracle", async () => {
     const { roleMembers, roleChanges } = await gql(host.url, `{
       roleMembers(first: 1000) { contract role roleName account active changes { granted } }
