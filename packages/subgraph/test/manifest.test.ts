@@ -1,12 +1,13 @@
-import { mkdtempSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
+import { parse } from "yaml";
 
 import { abiOf, candidatePaths, prepareAbis } from "../scripts/lib/abis.mjs";
-import { buildNetworks, checkNetwork, readConfigs, renderTemplate, ZERO_ADDRESS } from "../scripts/lib/manifest.mjs";
+import { buildNetworks, checkNetwork, readConfigs, renderTemplate, retargetManifest, ZERO_ADDRESS } from "../scripts/lib/manifest.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -89,6 +90,37 @@ describe("renderTemplate", () => {
 
   it("fails on a placeholder it cannot fill", () => {
     expect(() => renderTemplate("{{MarketRateOracle.address}}", "localhost", entry)).toThrow(/MarketRateOracle.address/);
+  });
+});
+
+describe("retargetManifest", () => {
+  const built = join(HERE, "../build/subgraph.yaml");
+
+  it("re-points graph build's manifest at new addresses and start blocks and changes nothing else", () => {
+    const text = readFileSync(built, "utf8");
+    const out = retargetManifest(
+      text,
+      { HashpowerExchange: { address: EXCHANGE, startBlock: 12 }, MarketRateOracle: { address: ORACLE, startBlock: 9 } },
+      "filecoin-testnet",
+    );
+    const before = parse(text);
+    const after = parse(out);
+    expect(after.dataSources.map((d: any) => [d.name, d.network, d.source.address, d.source.startBlock])).toEqual([
+      ["HashpowerExchange", "filecoin-testnet", EXCHANGE, 12],
+      ["MarketRateOracle", "filecoin-testnet", ORACLE, 9],
+    ]);
+    for (const ds of after.dataSources) {
+      const original = before.dataSources.find((d: any) => d.name === ds.name);
+      expect(ds.mapping).toEqual(original.mapping);
+      expect({ ...ds.source, address: undefined, startBlock: undefined }).toEqual({ ...original.source, address: undefined, startBlock: undefined });
+    }
+    expect({ ...after, dataSources: undefined }).toEqual({ ...before, dataSources: undefined });
+  });
+
+  it("refuses a data source it has no address for", () => {
+    expect(() => retargetManifest(readFileSync(built, "utf8"), { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } })).toThrow(
+      /no address for data source MarketRateOracle/,
+    );
   });
 });
 

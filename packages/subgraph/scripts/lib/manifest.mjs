@@ -99,3 +99,32 @@ export function renderTemplate(template, network, entry) {
   });
   return rendered;
 }
+
+/**
+ * Points a built manifest (build/subgraph.yaml) at other addresses and start blocks without
+ * recompiling: only `source.address` and `source.startBlock` of each data source change.
+ * @param {string} text the manifest
+ * @param {NetworkEntry} entry addresses and start blocks by data source name
+ * @param {string} [network] also rewrites each data source's `network`
+ */
+export function retargetManifest(text, entry, network) {
+  let current = null;
+  let seen = 0;
+  const lines = text.split("\n").map((line) => {
+    const name = /^ {2}- kind: /.test(line) ? null : /^ {4}name: (\S+)/.exec(line)?.[1];
+    if (/^ {2}- kind: /.test(line)) current = null;
+    if (name !== undefined && name !== null) {
+      current = name;
+      if (!entry[current]) throw new Error(`no address for data source ${current}`);
+      seen++;
+      return line;
+    }
+    if (current && network && /^ {4}network: /.test(line)) return `    network: ${network}`;
+    if (current && /^ {6}address: /.test(line)) return `      address: "${entry[current].address}"`;
+    if (current && /^ {6}startBlock: /.test(line)) return `      startBlock: ${entry[current].startBlock}`;
+    if (/^templates:/.test(line)) current = null;
+    return line;
+  });
+  if (seen === 0) throw new Error("the manifest has no data sources");
+  return lines.join("\n");
+}

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { parse, stringify } from "yaml";
+import { retargetManifest } from "../../scripts/lib/manifest.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -33,14 +33,11 @@ export function buildFor(addresses: Record<string, { address: string; startBlock
   const dir = mkdtempSync(join(tmpdir(), "dmex-subgraph-build-"));
   cpSync(BUILD, dir, { recursive: true });
   const path = join(dir, "subgraph.yaml");
-  const manifest = parse(readFileSync(path, "utf8"));
-  for (const ds of manifest.dataSources) {
-    const deployed = addresses[ds.name];
-    if (!deployed) throw new Error(`no address for data source ${ds.name}`);
-    ds.source.address = deployed.address;
-    ds.source.startBlock = Number(deployed.startBlock);
-  }
-  writeFileSync(path, stringify(manifest));
+  const entry = Object.fromEntries(
+    Object.entries(addresses).map(([name, { address, startBlock }]) => [name, { address, startBlock: Number(startBlock) }]),
+  );
+  // The same rewrite scripts/retarget-build.mjs applies to build/ for the dev stack.
+  writeFileSync(path, retargetManifest(readFileSync(path, "utf8"), entry));
   return dir;
 }
 
