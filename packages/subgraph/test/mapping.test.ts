@@ -264,6 +264,68 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(position.purchase.units).toBe("3");
   });
 
+  it("sums every running total from the logs (offerings, miners, accounts, positions, days)", async () => {
+    const logs = await logsOf(scenario.exchange, scenario.exchangeAbi);
+    const sum = (name: string, field: string, where: (a: any) => boolean = () => true) =>
+      String(logs.filter((l) => l.eventName === name && where(l.args)).reduce((acc, l) => acc + BigInt(l.args[field]), 0n));
+    const n = (name: string, where: (a: any) => boolean = () => true) => logs.filter((l) => l.eventName === name && where(l.args)).length;
+    const data = await gql(host.url, `{
+      offerings { id volume rewardsDeposited rewardsClaimed feesCollected positionCount lastReportedReleased lastReportedReleasedDay
+        days(first: 1000) { volume fees feesCollected refunded rewardsClaimed escrowWithdrawn unitsSold } }
+      miners { id name offeringCount escrowWithdrawn rewardsDeposited }
+      accounts(first: 1000) { id purchaseCount rewardsClaimed refunded }
+      positions(first: 1000) { id totalPrice fee buyer { id } transferCount }
+      protocols { accountCount minerCount purchaseCount }
+      protocolDays(first: 1000) { purchases newPositions transfers unitsSold fees feesCollected escrowWithdrawn refunded rewardsDeposited }
+      tokenDays(first: 1000) { token { id } volume rewardsDeposited rewardsClaimed } }`);
+    for (const o of data.offerings) {
+      const of = (a: any) => String(a.offeringId) === o.id;
+      expect(o.volume, o.id).toBe(sum("PositionPurchased", "totalPrice", of));
+      expect(o.rewardsDeposited, o.id).toBe(sum("RewardDeposited", "amount", of));
+      expect(o.rewardsClaimed, o.id).toBe(sum("RewardClaimed", "amount", of));
+      expect(o.feesCollected, o.id).toBe(sum("FeesCollected", "amount", of));
+      expect(o.positionCount, o.id).toBe(n("PositionPurchased", of));
+      const lastWithdrawal = logs.filter((l) => l.eventName === "EscrowWithdrawn" && of(l.args)).at(-1)!;
+      expect([o.lastReportedReleased, o.lastReportedReleasedDay], o.id).toEqual([
+        String(lastWithdrawal.args.releasedToDate), Number(lastWithdrawal.args.releasedDay),
+      ]);
+      const daySum = (f: string) => String(o.days.reduce((acc: bigint, d: any) => acc + BigInt(d[f]), 0n));
+      expect(daySum("volume"), o.id).toBe(o.volume);
+      expect(daySum("fees"), o.id).toBe(sum("PositionPurchased", "fee", of));
+      expect(daySum("unitsSold"), o.id).toBe(sum("PositionPurchased", "units", of));
+      expect(daySum("feesCollected"), o.id).toBe(o.feesCollected);
+      expect(daySum("refunded"), o.id).toBe(sum("RefundClaimed", "amount", of));
+      expect(daySum("rewardsClaimed"), o.id).toBe(o.rewardsClaimed);
+      expect(daySum("escrowWithdrawn"), o.id).toBe(sum("EscrowWithdrawn", "amount", of));
+    }
+    expect(data.miners).toEqual([{
+      id: lower(scenario.accounts[1]), name: "Miner Two", offeringCount: 2,
+      escrowWithdrawn: sum("EscrowWithdrawn", "amount"), rewardsDeposited: sum("RewardDeposited", "amount"),
+    }]);
+    for (const a of data.accounts) {
+      const by = (field: string) => (args: any) => lower(args[field]) === a.id;
+      expect([a.purchaseCount, a.rewardsClaimed, a.refunded], a.id).toEqual([
+        n("PositionPurchased", by("buyer")), sum("RewardClaimed", "amount", by("owner")), sum("RefundClaimed", "amount", by("owner")),
+      ]);
+    }
+    for (const p of data.positions) {
+      const bought = logs.find((l) => l.eventName === "PositionPurchased" && String(l.args.tokenId) === p.id)!.args;
+      expect([p.totalPrice, p.fee, p.buyer.id], p.id).toEqual([String(bought.totalPrice), String(bought.fee), lower(bought.buyer)]);
+      expect(p.transferCount, p.id).toBe(n("Transfer", (a) => String(a.tokenId) === p.id && a.from !== zeroAddress));
+    }
+    const buyersAndReceivers = new Set(logs.filter((l) => l.eventName === "Transfer").map((l) => lower(l.args.to)));
+    expect(data.protocols[0]).toEqual({ accountCount: buyersAndReceivers.size, minerCount: 1, purchaseCount: n("PositionPurchased") });
+    const pd = (f: string) => data.protocolDays.reduce((acc: bigint, d: any) => acc + BigInt(d[f]), 0n);
+    expect([pd("purchases"), pd("newPositions")]).toEqual([BigInt(n("PositionPurchased")), BigInt(n("PositionPurchased"))]);
+    expect(pd("transfers")).toBe(BigInt(n("Transfer", (a) => a.from !== zeroAddress)));
+    expect(String(pd("refunded"))).toBe(sum("RefundClaimed", "amount"));
+    expect(String(pd("rewardsDeposited"))).toBe(sum("RewardDeposited", "amount"));
+    const td = (token: string, f: string) =>
+      String(data.tokenDays.filter((d: any) => d.token.id === lower(token)).reduce((acc: bigint, d: any) => acc + BigInt(d[f]), 0n));
+    expect(td(scenario.usdt, "volume")).toBe(sum("PositionPurchased", "totalPrice"));
+    expect(td(scenario.ifil, "rewardsClaimed")).toBe(sum("RewardClaimed", "amount"));
+  });
+
   it("knows who holds which role on the exchange and the oracle", async () => {
     const { roleMembers, roleChanges } = await gql(host.url, `{
       roleMembers(first: 1000) { contract role roleName account active changes { granted } }
