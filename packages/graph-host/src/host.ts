@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type QueryRequest, runQuery } from "./graphql/execute.js";
+import { type QueryRequest, type QueryResponse, runQuery } from "./graphql/execute.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { type LogLevel, type Logger, createLogger } from "./internal/logger.js";
 import { loadManifest } from "./manifest/load.js";
@@ -29,6 +29,11 @@ export interface GraphHostOptions {
   pollIntervalMs?: number;
   /** Blocks per eth_getLogs range. Default 2000. */
   rangeSize?: number;
+  /**
+   * Cache query results per indexed head block and share identical in-flight queries (graph-node
+   * does both: its block cache and query herd cache). Default true.
+   */
+  queryCache?: boolean;
   logLevel?: LogLevel;
   logger?: Logger;
 }
@@ -40,6 +45,28 @@ export interface GraphHost {
   /** Resolves once the indexed head is at or past `block`; rejects if the subgraph fails first. */
   waitForBlock(block: number, timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
+}
+
+/** Query results of the current head block; a new head empties it. Store errors are not kept. */
+class ResultCache {
+  private epoch = "";
+  private readonly entries = new Map<string, Promise<QueryResponse>>();
+
+  get(epoch: string, key: string, run: () => Promise<QueryResponse>): Promise<QueryResponse> {
+    if (epoch !== this.epoch) {
+      this.entries.clear();
+      this.epoch = epoch;
+    }
+    const hit = this.entries.get(key);
+    if (hit) return hit;
+    const p = run();
+    if (this.entries.size >= 1000) this.entries.delete(this.entries.keys().next().value!);
+    this.entries.set(key, p);
+    void p.then((r) => {
+      if (r.errors?.some((e) => e.message.startsWith("Store error"))) this.entries.delete(key);
+    });
+    return p;
+  }
 }
 
 /** Loads the build, opens the store, starts following the chain and serves the GraphQL API. */
@@ -69,19 +96,24 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
     rangeSize: options.rangeSize ?? 2000,
   });
   await indexer.start();
+  const results = new ResultCache();
 
   const server = createHttpServer(
     {
       name: options.name,
       deploymentId: manifest.deploymentId,
-      query: (request: QueryRequest) =>
-        runQuery(api, request, {
-          store,
-          head: indexer.state.head,
-          hasIndexingErrors: indexer.state.failed,
-          deploymentId: manifest.deploymentId,
-          batches: new Map(),
-        }),
+      query: (request: QueryRequest) => {
+        const run = () =>
+          runQuery(api, request, {
+            store,
+            head: indexer.state.head,
+            hasIndexingErrors: indexer.state.failed,
+            deploymentId: manifest.deploymentId,
+            batches: new Map(),
+          });
+        if (options.queryCache === false || typeof request.query !== "string" || request.query.length > 16_384) return run();
+        return results.get(`${indexer.state.head?.number}|${indexer.state.failed}`, JSON.stringify([request.query, request.variables, request.operationName]), run);
+      },
       health: async () => ({ block: indexer.state.head?.number ?? null, hasIndexingErrors: indexer.state.failed }),
     },
     logger,

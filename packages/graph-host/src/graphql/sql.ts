@@ -1,6 +1,6 @@
 import type { EntityDef, FieldDef, SchemaModel } from "../manifest/schema.js";
 import { QueryError } from "../internal/errors.js";
-import { type ColumnKind, columnKind, idCast, paramExpr, q } from "../store/layout.js";
+import { type ColumnKind, OPEN, columnKind, idCast, paramExpr, q } from "../store/layout.js";
 
 /** One entry of an `X_filter` input: which field and which operator. */
 export interface FilterOp {
@@ -72,10 +72,13 @@ export interface WhereContext {
   filterOps: Map<string, Map<string, FilterOp>>;
   params: Params;
   block: number;
+  head: number;
   table: (entity: EntityDef) => string;
 }
 
-export const visible = (alias: string, block: number) => `${alias}._from <= ${block} and ${alias}._to > ${block}`;
+/** Versions valid at `block`. At the head, `_to = OPEN` lets the planner use the partial indexes. */
+export const visible = (alias: string, block: number, head?: number) =>
+  block === head ? `${alias}._to = ${OPEN} and ${alias}._from <= ${block}` : `${alias}._from <= ${block} and ${alias}._to > ${block}`;
 
 let aliasCounter = 0;
 
@@ -119,7 +122,7 @@ function condition(ctx: WhereContext, entity: EntityDef, alias: string, { field,
   const cast = castOf(kind);
   const c = column(alias, schema, field);
   const textual = kind === "text" || kind === "enum";
-  const collate = textual ? ` collate "C"` : "";
+  const collate = "";
   if (field.list) {
     const arr = (v: unknown) => params.add((v as unknown[]).map((x) => sqlValue(kind, x)), `${cast}[]`);
     if (value === null) return op === "" ? `${c} is null` : `${c} is not null`;
@@ -192,7 +195,7 @@ function childFilter(ctx: WhereContext, entity: EntityDef, alias: string, field:
   if (field.base.kind !== "entity") throw new QueryError(`Filter not supported: \`${field.name}_\``);
   const child = ctx.schema.entities.get(field.base.name)!;
   const x = `c${++aliasCounter}`;
-  const inner = `${visible(x, ctx.block)} and ${buildWhere(ctx, child, x, filter)}`;
+  const inner = `${visible(x, ctx.block, ctx.head)} and ${buildWhere(ctx, child, x, filter)}`;
   const table = ctx.table(child);
   if (field.derivedFrom) {
     const back = child.fieldMap.get(field.derivedFrom)!;
@@ -211,7 +214,7 @@ export interface OrderResult {
 /** `orderBy`/`orderDirection`, with `id` appended in the same direction as graph-node does. */
 export function buildOrder(ctx: WhereContext, entity: EntityDef, alias: string, orderBy: string | undefined, direction: string | undefined): OrderResult {
   const dir = direction === "desc" ? "desc" : "asc";
-  const idOrder = `${alias}.id${entity.idType === "String" ? ` collate "C"` : ""} ${dir}`;
+  const idOrder = `${alias}.id ${dir}`;
   if (!orderBy || orderBy === "id") return { joins: "", orderBy: idOrder };
   const sep = orderBy.indexOf("__");
   let expr: string;
@@ -226,15 +229,13 @@ export function buildOrder(ctx: WhereContext, entity: EntityDef, alias: string, 
     field = child.fieldMap.get(orderBy.slice(sep + 2));
     if (!field || field.list || field.derivedFrom) throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
     const j = `o${++aliasCounter}`;
-    joins = ` left join ${ctx.table(child)} ${j} on ${j}.id = ${alias}.${q(parentField.name)} and ${visible(j, ctx.block)}`;
+    joins = ` left join ${ctx.table(child)} ${j} on ${j}.id = ${alias}.${q(parentField.name)} and ${visible(j, ctx.block, ctx.head)}`;
     expr = `${j}.${q(field.name)}`;
   } else {
     field = entity.fieldMap.get(orderBy);
     if (!field || field.list || field.derivedFrom) throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
     expr = `${alias}.${q(field.name)}`;
   }
-  const kind = columnKind(ctx.schema, field);
-  if (kind === "text") expr += ` collate "C"`;
   return { joins, orderBy: `${expr} ${dir}, ${idOrder}` };
 }
 

@@ -40,7 +40,8 @@ export function columnKind(schema: SchemaModel, field: FieldDef): ColumnKind {
 export function sqlType(schemaName: string, schema: SchemaModel, field: FieldDef): string {
   const kind = columnKind(schema, field);
   const base = kind === "enum" ? `${q(schemaName)}.${q((field.base as { name: string }).name)}` : kind;
-  return field.list ? `${base}[]` : base;
+  // Text sorts byte-wise, as graph-node requires of its database (C locale).
+  return `${field.list ? `${base}[]` : base}${kind === "text" ? ' collate "C"' : ""}`;
 }
 
 /** DDL for one entity table: every version of an entity is a row valid for blocks [_from, _to). */
@@ -54,9 +55,11 @@ export function tableDdl(schemaName: string, schema: SchemaModel, entity: Entity
   ];
   for (const f of entity.columns) {
     if (f.name === "id" || f.list) continue;
-    // References are what derived fields and nested filters join on; the rest serve where/orderBy.
-    ddl.push(`create index on ${t} (${q(f.name)}${columnKind(schema, f) === "text" ? ` collate "C"` : ""}, _to)`);
+    // Current versions only (queries at the head say `_to = OPEN`): `order by f, id limit n`
+    // walks the index; references also serve derived fields and nested filters.
+    ddl.push(`create index on ${t} (${q(f.name)}, id) where _to = ${OPEN}`);
   }
+  ddl.push(`create index on ${t} (id) where _to = ${OPEN}`);
   return ddl;
 }
 

@@ -133,6 +133,11 @@ export class Store {
     });
   }
 
+  /** Refreshes planner statistics (PGlite has no autovacuum; without them every sort is a seq scan). */
+  async analyze(): Promise<void> {
+    for (const entity of this.schema.entities.values()) await this.db.exec(`analyze ${this.table(entity)}`);
+  }
+
   async head(): Promise<HeadBlock | null> {
     const rows = await this.db.query<{ head_number: number | null; head_hash: string; head_timestamp: string; head_parent_hash: string }>(
       `select head_number, head_hash, head_timestamp, head_parent_hash from ${this.s}._meta where id = 1`,

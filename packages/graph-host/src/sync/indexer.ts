@@ -1,4 +1,4 @@
-import { type Hex, decodeEventLog, getAddress } from "viem";
+import { type Hex, decodeAbiParameters, getAddress } from "viem";
 import type { DataSourceSpec, EventHandlerSpec, Manifest } from "../manifest/types.js";
 import type { SchemaModel } from "../manifest/schema.js";
 import { ChainResetError, DeterministicError, MissingData, RetryableError, errorMessage } from "../internal/errors.js";
@@ -19,6 +19,13 @@ interface Instance {
   startBlock: number;
   context: Entity | null;
   entities: Set<string>;
+}
+
+interface RangeData {
+  logs: ChainLog[];
+  sorted: number[];
+  byNumber: Map<number, BlockWithTxs>;
+  toHeader: ChainBlock;
 }
 
 type Trigger =
@@ -142,6 +149,11 @@ export class Indexer {
   }
 
   private latest = 0;
+  private range: number | undefined;
+  private writesSinceAnalyze = 0;
+  private prefetched: { from: number; to: number; instances: number; data: Promise<RangeData> } | undefined;
+  /** Largest range known to work after the provider refused a larger one. */
+  private rangeCeiling: number | undefined;
 
   private report(): void {
     const secs = (Date.now() - this.stats.since) / 1000;
@@ -169,18 +181,33 @@ export class Indexer {
     const from = head ? head.number + 1 : minStart;
     if (from > latest) return false;
     const hasBlockHandlers = this.instances.some((i) => i.spec.blockHandlers.length > 0);
-    let to = Math.min(latest, from + (hasBlockHandlers ? Math.min(this.o.rangeSize, 200) : this.o.rangeSize) - 1);
+    const maxRange = hasBlockHandlers ? Math.min(this.o.rangeSize, 200) : this.o.rangeSize;
+    // Start small and grow while ranges come back light: providers refuse (slowly) huge responses.
+    this.range = Math.min(this.range ?? 100, maxRange);
+    let to = Math.min(latest, from + this.range - 1);
 
-    const logs = await this.fetchLogs(from, to, this.instances);
-    const numbers = new Set<number>(logs.map((l) => Number(l.blockNumber)));
-    if (hasBlockHandlers) for (let n = from; n <= to; n++) numbers.add(n);
-    const sorted = [...numbers].sort((a, b) => a - b);
-    const [blocks, toHeader] = await Promise.all([
-      Promise.all(sorted.map((n) => this.o.rpc.blockWithTxs(n))),
-      this.o.rpc.block(to),
-    ]);
-    if (!toHeader) throw new RetryableError(`block ${to} not found`);
-    const byNumber = new Map(blocks.map((b) => [Number(b.block.number), b]));
+    let data: RangeData;
+    try {
+      data = await this.takeRange(from, to);
+    } catch (error) {
+      // Providers cap eth_getLogs by block span or response size: halve the range and retry.
+      if (to > from && !(error instanceof ChainResetError)) {
+        this.range = Math.max(1, Math.floor((to - from + 1) / 2));
+        this.rangeCeiling = this.range;
+        this.o.logger.debug("eth_getLogs failed; shrinking the block range", { range: this.range, error: errorMessage(error) });
+        return true;
+      }
+      throw error;
+    }
+    if (to - from + 1 >= this.range && data.logs.length < 2_500) this.range = Math.min(maxRange, this.rangeCeiling ?? maxRange, this.range * 2);
+    // Fetch the next range while this one runs (RPC and mappings overlap).
+    if (to < latest) {
+      const nextTo = Math.min(latest, to + this.range);
+      this.prefetched = { from: to + 1, to: nextTo, instances: this.instances.length, data: this.fetchRange(to + 1, nextTo) };
+      this.prefetched.data.catch(() => {});
+    }
+    const { logs, byNumber, toHeader, sorted } = data;
+    const tFetch = performance.now();
     const logsByBlock = new Map<number, ChainLog[]>();
     for (const l of logs) {
       const n = Number(l.blockNumber);
@@ -192,6 +219,7 @@ export class Indexer {
 
     const commits: BlockCommit[] = [];
     const batch: BlockWrites = new Map();
+    const tRun = performance.now();
     let headBlock: ChainBlock = toHeader;
     let failure: { error: string; block: number } | undefined;
     for (const n of sorted) {
@@ -231,11 +259,51 @@ export class Indexer {
       await this.refreshState();
       return true;
     }
+    const tCommit = performance.now();
     await this.o.store.commit(commits, this.head(headBlock));
     for (const c of commits) this.cache.applyCommitted(c.writes);
+    for (const c of commits) for (const w of c.writes.values()) this.writesSinceAnalyze += w.size;
+    const caughtUp = Number(headBlock.number) >= latest;
+    if (this.writesSinceAnalyze > 20_000 || (caughtUp && this.writesSinceAnalyze > 0)) {
+      await this.o.store.analyze();
+      this.writesSinceAnalyze = 0;
+    }
+    this.o.logger.debug("range indexed", {
+      from,
+      to: Number(headBlock.number),
+      triggers: logs.length,
+      fetchMs: Math.round(tRun - tFetch),
+      runMs: Math.round(tCommit - tRun),
+      commitMs: Math.round(performance.now() - tCommit),
+    });
     this.stats.blocks += Number(headBlock.number) - from + 1;
     await this.refreshState();
     return true;
+  }
+
+  /** Uses the prefetched range when it is exactly the one wanted and no data source was added since. */
+  private async takeRange(from: number, to: number): Promise<RangeData> {
+    const p = this.prefetched;
+    this.prefetched = undefined;
+    if (p && p.from === from && p.to === to && p.instances === this.instances.length) {
+      try {
+        return await p.data;
+      } catch {
+        // fall through and fetch again
+      }
+    }
+    return this.fetchRange(from, to);
+  }
+
+  private async fetchRange(from: number, to: number): Promise<RangeData> {
+    const logs = await this.fetchLogs(from, to, this.instances);
+    const hasBlockHandlers = this.instances.some((i) => i.spec.blockHandlers.length > 0);
+    const numbers = new Set<number>(logs.map((l) => Number(l.blockNumber)));
+    if (hasBlockHandlers) for (let n = from; n <= to; n++) numbers.add(n);
+    const sorted = [...numbers].sort((a, b) => a - b);
+    const [blocks, toHeader] = await Promise.all([Promise.all(sorted.map((n) => this.o.rpc.blockWithTxs(n))), this.o.rpc.block(to)]);
+    if (!toHeader) throw new RetryableError(`block ${to} not found`);
+    return { logs, sorted, byNumber: new Map(blocks.map((b) => [Number(b.block.number), b])), toHeader };
   }
 
   private head(b: ChainBlock): HeadBlock {
@@ -377,22 +445,22 @@ export class Indexer {
   }
 
   private decodeParams(handler: EventHandlerSpec, log: ChainLog): { name: string; value: EthValue }[] | null {
-    let args: unknown;
+    const inputs = handler.abiEvent.inputs;
+    let data: readonly unknown[];
     try {
-      args = decodeEventLog({ abi: [handler.abiEvent], data: log.data, topics: log.topics as [Hex, ...Hex[]], strict: true }).args;
+      data = decodeAbiParameters(inputs.filter((i) => !i.indexed), log.data);
     } catch {
       return null;
     }
     let topic = 1;
-    return handler.abiEvent.inputs.map((input, i) => {
+    let d = 0;
+    return inputs.map((input, i) => {
       const name = input.name || `param${i}`;
-      const raw = Array.isArray(args) ? args[i] : (args as Record<string, unknown>)[input.name ?? ""];
-      if (input.indexed) {
-        const t = log.topics[topic++]!;
-        const dynamic = input.type === "string" || input.type === "bytes" || input.type.endsWith("]") || input.type.startsWith("tuple");
-        if (dynamic) return { name, value: { kind: "fixedBytes", value: hexToBytes(t) } as EthValue };
-      }
-      return { name, value: fromAbi(input, raw) };
+      if (!input.indexed) return { name, value: fromAbi(input, data[d++]) };
+      const t = log.topics[topic++]!;
+      const dynamic = input.type === "string" || input.type === "bytes" || input.type.endsWith("]") || input.type.startsWith("tuple");
+      if (dynamic) return { name, value: { kind: "fixedBytes", value: hexToBytes(t) } as EthValue };
+      return { name, value: fromAbi(input, decodeAbiParameters([input], t)[0]) };
     });
   }
 

@@ -1,8 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createServer } from "node:net";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import {
   type Abi,
   type Address,
@@ -13,9 +12,9 @@ import {
 } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
+import { PACKAGE_DIR } from "./paths.js";
 
-const here = dirname(fileURLToPath(import.meta.url));
-export const PACKAGE_DIR = join(here, "..", "..");
+export { PACKAGE_DIR };
 export const FIXTURE_BUILD = join(PACKAGE_DIR, "test", "fixture", "build");
 const ANVIL = join(PACKAGE_DIR, "node_modules", ".bin", "anvil");
 

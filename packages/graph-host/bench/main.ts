@@ -1,0 +1,88 @@
+/**
+ * Indexing and query benchmark on a local anvil: >= 20,000 fixture events indexed from scratch
+ * (events/s), then 50 concurrent clients running typical queries (p50/p95 latency).
+ */
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startGraphHost } from "../src/index.js";
+import { FIXTURE_BUILD, clients, deployFixture, FIXTURE_ADDRESS, artifacts, gql, startAnvil } from "../test/helpers/anvil.js";
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
+const T = () => `${(performance.now() / 1000).toFixed(1)}s`;
+const PER_TX = 250;
+const USERS = 200;
+const CLIENTS = 50;
+const QUERIES_PER_CLIENT = 40;
+
+async function main(): Promise<void> {
+  const anvil = await startAnvil();
+  const dataDir = await mkdtemp(join(tmpdir(), "graph-host-bench-"));
+  try {
+    await deployFixture(anvil.url);
+    const { wallet, publicClient } = clients(anvil.url);
+    const txs = Math.ceil(EVENTS / PER_TX);
+    let last = 0n;
+    const hashes: `0x${string}`[] = [];
+    for (let i = 0; i < txs; i++) {
+      hashes.push(await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName: "depositMany", args: [BigInt(PER_TX), BigInt(USERS)], gas: 29_000_000n }));
+    }
+    for (const hash of hashes) last = (await publicClient.waitForTransactionReceipt({ hash })).blockNumber;
+    const events = txs * PER_TX;
+    console.log(`${T()} generated ${events} events in ${txs} blocks`);
+
+    const t0 = performance.now();
+    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "bench", port: 0, dataDir, logLevel: (process.env.LOG_LEVEL as "debug" | undefined) ?? "warn" });
+    const t1 = performance.now();
+    await host.waitForBlock(Number(last), 600_000);
+    const t2 = performance.now();
+    const secs = (t2 - t0) / 1000;
+    console.log(
+      `indexed ${events} events in ${secs.toFixed(2)} s incl. startup: ${Math.round(events / secs)} events/s (startup ${((t1 - t0) / 1000).toFixed(2)} s, sync alone ${Math.round(events / ((t2 - t1) / 1000))} events/s)`,
+    );
+
+    const queries = [
+      `{ accounts(first: 100, orderBy: total, orderDirection: desc) { id total count } }`,
+      `{ deposits(first: 50, where: { flag: true, amount_gt: "1000" }, orderBy: amount) { id amount account { id total } } }`,
+      `{ accounts(first: 20) { id deposits(first: 5, orderBy: amount, orderDirection: desc) { id amount note } } }`,
+      `{ account(id: "0x0000000000000000000000000000000000001005") { id total deposits(first: 10) { id } } }`,
+      `{ deposits(first: 100, skip: 500, orderBy: seq) { id seq ratio at } _meta { block { number } } }`,
+    ];
+    await measure(host.url, queries, "result cache on");
+    await host.stop();
+    // The same store without the result cache: every query goes to the database.
+    const cold = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "bench", port: 0, dataDir, logLevel: "warn", queryCache: false });
+    await cold.waitForBlock(Number(last), 60_000);
+    await measure(cold.url, queries, "result cache off");
+    await cold.stop();
+  } finally {
+    await anvil.stop();
+    await rm(dataDir, { recursive: true, force: true });
+  }
+}
+
+async function measure(url: string, queries: string[], label: string): Promise<void> {
+  {
+    const latencies: number[] = [];
+    const runClient = async (c: number) => {
+      for (let i = 0; i < QUERIES_PER_CLIENT; i++) {
+        const q = queries[(c + i) % queries.length]!;
+        const t = performance.now();
+        const r = await gql(url, q);
+        latencies.push(performance.now() - t);
+        if (r.errors) throw new Error(r.errors[0]!.message);
+      }
+    };
+    const q0 = performance.now();
+    await Promise.all(Array.from({ length: CLIENTS }, (_, c) => runClient(c)));
+    const qsecs = (performance.now() - q0) / 1000;
+    latencies.sort((a, b) => a - b);
+    const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+    console.log(`${label}: ${latencies.length} queries from ${CLIENTS} concurrent clients in ${qsecs.toFixed(2)} s: p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1]!.toFixed(1)} ms`);
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});
