@@ -1,0 +1,64 @@
+"use client";
+import { useApolloClient } from "@apollo/client/react/hooks";
+import { useQueryClient } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+import { useChainNow } from "~/hooks/useChainNow";
+import { formatDay } from "~/lib/format";
+import { META_QUERY } from "~/lib/graphql/queries";
+import type { Meta } from "~/lib/graphql/types";
+import { rpcUrl } from "~/services/chains";
+
+async function rpc<T>(method: string, params: unknown[]): Promise<T> {
+  const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await res.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result as T;
+}
+
+/** Local chain only: anvil time travel by whole days, plus a block so the new time is on chain. */
+export function DevClock() {
+  const { day } = useChainNow();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const apollo = useApolloClient();
+  const queryClient = useQueryClient();
+  const router = useRouter();
+
+  async function advance(days: number) {
+    setBusy(true);
+    setError(null);
+    try {
+      await rpc("evm_increaseTime", [days * 86_400]);
+      await rpc("evm_mine", []);
+      const head = BigInt(await rpc<string>("eth_blockNumber", []));
+      for (let i = 0; i < 150; i++) {
+        const { data } = await apollo.query<{ _meta: Meta }>({ query: META_QUERY, fetchPolicy: "network-only" });
+        if (BigInt(data._meta.block.number) >= head) break;
+        await new Promise((r) => setTimeout(r, 200));
+      }
+      await Promise.allSettled([apollo.refetchQueries({ include: "active" }), queryClient.invalidateQueries()]);
+      router.refresh();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  return (
+    <div className="flex items-center gap-1 text-xs" role="group" aria-label="Dev clock (local chain)">
+      <span className="text-slate-700" data-testid="chain-day">
+        Chain day {day === undefined ? "…" : formatDay(day)}
+      </span>
+      <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(1)}>
+        +1 day
+      </button>
+      <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(7)}>
+        +7 days
+      </button>
+      {error && <span role="alert" className="text-red-800">{error}</span>}
+    </div>
+  );
+}

@@ -1,0 +1,120 @@
+/**
+ * The full local stack for the e2e suite, the bench and manual runs, on the standard ports:
+ * anvil :8545 + deploy + seed (@dmex/devstack), the subgraph on graph-host :8000. Reuses what is
+ * already running (a chain from `npm run dev`, a graph host) instead of starting a second copy.
+ *
+ *   npx tsx e2e/stack.ts      # start (or reuse) and keep running until Ctrl-C
+ */
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { getDeployment, localPorts, type Deployment } from "@dmex/deployments";
+import { startStack, type Step } from "@dmex/devstack";
+import { startGraphHost } from "@dmex/graph-host";
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const repoRoot = resolve(here, "../../..");
+export const RPC_URL = `http://127.0.0.1:${localPorts.rpc}`;
+export const GRAPH_URL = `http://127.0.0.1:${localPorts.graph}/subgraphs/name/dmex`;
+
+export interface RunningStack {
+  readonly rpcUrl: string;
+  readonly graphUrl: string;
+  readonly deployment: Deployment;
+  readonly reused: { chain: boolean; graph: boolean };
+  stop(): Promise<void>;
+}
+
+async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
+  const res = await fetch(RPC_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await res.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result as T;
+}
+
+async function chainUp(): Promise<boolean> {
+  try {
+    return Number(await rpc<string>("eth_chainId")) === 31337;
+  } catch {
+    return false;
+  }
+}
+
+async function graphUp(): Promise<boolean> {
+  try {
+    const res = await fetch(GRAPH_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _meta { block { number } } }" }) });
+    return res.ok;
+  } catch {
+    return false;
+  }
+}
+
+/** Copies the subgraph build and points its manifest at the local deployment (the WASM is address-free). */
+function localSubgraphBuild(deployment: Deployment, workDir: string): string {
+  const source = join(repoRoot, "packages/subgraph/build");
+  const target = join(workDir, "subgraph-build");
+  mkdirSync(workDir, { recursive: true });
+  cpSync(source, target, { recursive: true });
+  const manifestPath = join(target, "subgraph.yaml");
+  let manifest = readFileSync(manifestPath, "utf8");
+  for (const name of ["HashpowerExchange", "MarketRateOracle"] as const) {
+    const c = deployment.contracts[name];
+    if (c === undefined) throw new Error(`the local deployment has no ${name}`);
+    const block = new RegExp(`(name: ${name}\\n\\s+network: \\S+\\n\\s+source:\\n\\s+address: )"0x[0-9a-fA-F]{40}"(\\n\\s+abi: \\S+\\n\\s+startBlock: )\\d+`);
+    if (!block.test(manifest)) throw new Error(`cannot find the ${name} data source in ${manifestPath}`);
+    manifest = manifest.replace(block, `$1"${c.address}"$2${c.startBlock}`);
+  }
+  writeFileSync(manifestPath, manifest);
+  return target;
+}
+
+async function startGraph(deployment: Deployment, workDir: string) {
+  const buildDir = localSubgraphBuild(deployment, workDir);
+  const host = await startGraphHost({ buildDir, rpcUrl: RPC_URL, name: "dmex", port: localPorts.graph, logLevel: "warn" });
+  const head = Number(await rpc<string>("eth_blockNumber"));
+  await host.waitForBlock(head, 600_000);
+  return host;
+}
+
+export async function ensureStack(log: (m: string) => void = (m) => console.log(`[stack] ${m}`)): Promise<RunningStack> {
+  const workDir = join(repoRoot, ".dmex/web-e2e");
+  const [chain, graph] = await Promise.all([chainUp(), graphUp()]);
+  if (chain && graph) {
+    const deployment = getDeployment(31337);
+    if (deployment === undefined) throw new Error("a chain runs on :8545 but @dmex/deployments has no local deployment (restart it with npm run dev)");
+    log("reusing the running chain and graph host");
+    return { rpcUrl: RPC_URL, graphUrl: GRAPH_URL, deployment, reused: { chain: true, graph: true }, stop: async () => {} };
+  }
+  if (chain) {
+    const deployment = getDeployment(31337);
+    if (deployment === undefined) throw new Error("a chain runs on :8545 but @dmex/deployments has no local deployment");
+    log("reusing the running chain; starting the graph host");
+    const host = await startGraph(deployment, workDir);
+    return { rpcUrl: RPC_URL, graphUrl: GRAPH_URL, deployment, reused: { chain: true, graph: false }, stop: () => host.stop() };
+  }
+  if (graph) throw new Error(`something serves :${localPorts.graph} but no chain runs on :${localPorts.rpc}; stop it first`);
+  log("starting anvil, deploy, seed and the graph host (a minute or two)...");
+  const graphStep: Step = {
+    name: "graph",
+    async run(context) {
+      if (context.deployment === undefined) throw new Error("graph needs the deployment");
+      const host = await startGraph(context.deployment, workDir);
+      return { name: "graph", url: host.url, stop: () => host.stop() };
+    },
+  };
+  const stack = await startStack({ extraSteps: [graphStep], log });
+  return { rpcUrl: stack.rpcUrl, graphUrl: GRAPH_URL, deployment: stack.deployment, reused: { chain: false, graph: false }, stop: () => stack.stop() };
+}
+
+if (process.argv[1] === fileURLToPath(import.meta.url)) {
+  const stack = await ensureStack();
+  console.log(`[stack] ready: rpc ${stack.rpcUrl}, graph ${stack.graphUrl}`);
+  const stop = async () => {
+    await stack.stop();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop());
+  process.on("SIGTERM", () => void stop());
+  setInterval(() => {}, 1 << 30);
+}
