@@ -3,10 +3,11 @@ import { join, resolve } from "node:path";
 
 import { localPorts, type Deployment } from "@dmex/deployments";
 
-import { contractsDir, defaultWorkDir } from "./internal/paths.js";
+import { contractsDir, defaultWorkDir, subgraphDir } from "./internal/paths.js";
 import type { SeedSummary } from "./seed/summary.js";
 import { runSteps, type Service, type Step } from "./stack.js";
 import { anvilLogFile, anvilStep } from "./steps/anvil.js";
+import { graphHostStep } from "./steps/graphHost.js";
 import { deployStep } from "./steps/deploy.js";
 import { generateStep } from "./steps/generate.js";
 import { seedStep } from "./steps/seed.js";
@@ -38,7 +39,12 @@ export interface StartStackOptions {
   readonly anchorDay?: number;
   /** Extra environment for forge (FOUNDRY_OUT, DMEX_* deploy overrides...). */
   readonly forgeEnv?: NodeJS.ProcessEnv;
-  /** More services after the seed (subgraph host, web app): see `processStep`. */
+  /**
+   * Serve the subgraph from packages/subgraph/build with graph-host after the seed (default off;
+   * `up` turns it on at :8000 as /subgraphs/name/dmex).
+   */
+  readonly graph?: { readonly port: number; readonly name?: string };
+  /** More services after the seed (e.g. the web app): see `processStep`. */
   readonly extraSteps?: readonly Step[];
   readonly log?: (message: string) => void;
 }
@@ -85,6 +91,18 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
       ...(options.forgeEnv?.FOUNDRY_OUT !== undefined && { artifactsDir: resolve(contractsDir(), options.forgeEnv.FOUNDRY_OUT) }),
     }),
     ...(options.seed === false ? [] : [seedStep({ anchorDay })]),
+    ...(options.graph === undefined
+      ? []
+      : [
+          graphHostStep({
+            subgraphDir: subgraphDir(),
+            ...(deploymentsDir !== undefined && { deploymentsDir: join(deploymentsDir, "deployments") }),
+            port: options.graph.port,
+            host,
+            name: options.graph.name ?? "dmex",
+            workDir,
+          }),
+        ]),
     ...(options.extraSteps ?? []),
   ];
   const running = await runSteps(steps, log);

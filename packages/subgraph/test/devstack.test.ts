@@ -1,55 +1,78 @@
 // The integration path the app uses: @dmex/devstack deploys and seeds a chain, @dmex/deployments
-// records it, the subgraph's network config turns that record into data source addresses, and
-// graph-host indexes the seeded history without an error. Checks the indexed state against the
+// records it, and the stack's subgraph-host step serves the seeded history (as `npm run dev` does). Checks the indexed state against the
 // seed summary and the contract's views at the head.
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 
 import { freePort, type Stack, startStack } from "@dmex/devstack";
 import { type Abi, type Address, createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { claimableRewards, dayOf, releasedToDate } from "../lib/escrow.js";
-import { buildNetworks, checkNetwork, readConfigs } from "../scripts/lib/manifest.mjs";
-import { buildFor, gql, loadGraphHost, type RunningHost, startHost } from "./mapping/host";
-
-const HERE = dirname(fileURLToPath(import.meta.url));
-const graphHost = await loadGraphHost();
-const missing = "missing" in graphHost ? graphHost.missing : undefined;
-if (missing) console.warn(`[devstack indexing test SKIPPED] ${missing}`);
+import { gql } from "./mapping/host";
 
 let stack: Stack;
-let host: RunningHost;
+let graphUrl: string;
 let exchange: Address;
 let exchangeAbi: Abi;
 
-describe.skipIf(missing !== undefined)("the seeded devstack chain, indexed through the generated deployment", () => {
+// Exactly what `npm run dev` runs, on free ports: startStack with its subgraph-host step.
+describe("the seeded devstack chain, served by the stack's own subgraph host", () => {
   beforeAll(async () => {
-    stack = await startStack({ port: await freePort(), workDir: mkdtempSync(join(tmpdir(), "dmex-subgraph-stack-")), isolated: true });
-    const { networks, placeholders } = buildNetworks(readConfigs(join(HERE, "../config")), join(stack.deploymentsDir!, "deployments"));
-    expect(placeholders.localhost).toBe(false);
-    const entry = checkNetwork(networks, placeholders, "localhost");
-    const buildDir = buildFor({
-      HashpowerExchange: { address: entry.HashpowerExchange.address, startBlock: BigInt(entry.HashpowerExchange.startBlock) },
-      MarketRateOracle: { address: entry.MarketRateOracle.address, startBlock: BigInt(entry.MarketRateOracle.startBlock) },
+    let graphPort = await freePort();
+    while ([8545, 8000, 3000].includes(graphPort)) graphPort = await freePort();
+    stack = await startStack({
+      port: await freePort(),
+      workDir: mkdtempSync(join(tmpdir(), "dmex-subgraph-stack-")),
+      isolated: true,
+      graph: { port: graphPort, name: "dmex" },
     });
-    host = await startHost((graphHost as { start: any }).start, buildDir, stack.rpcUrl);
-    exchange = entry.HashpowerExchange.address as Address;
+    const graph = stack.services.find((service) => service.name === "graph");
+    expect(graph?.url).toBe(`http://127.0.0.1:${graphPort}/subgraphs/name/dmex`);
+    graphUrl = graph!.url!;
+    exchange = stack.deployment.contracts.HashpowerExchange!.address as Address;
     exchangeAbi = (await import("@dmex/deployments")).abis.HashpowerExchange as Abi;
-    const head = await createPublicClient({ transport: http(stack.rpcUrl) }).getBlockNumber();
-    await host.waitForBlock(head);
   }, 600_000);
 
   afterAll(async () => {
-    await host?.stop();
     await stack?.stop();
+  });
+
+  it("answers the portfolio query (an account's positions by units, nested offering filter) as the chain says", async () => {
+    const client = createPublicClient({ transport: http(stack.rpcUrl) });
+    const read = (functionName: string, args: readonly unknown[]) =>
+      client.readContract({ address: exchange, abi: exchangeAbi, functionName, args });
+    const count = Number(await read("positionCount", []));
+    const chain: { id: bigint; owner: string; units: bigint; assetId: number }[] = [];
+    for (let id = 1n; id <= BigInt(count); id++) {
+      const owner = ((await read("ownerOf", [id])) as string).toLowerCase();
+      const position = (await read("getPosition", [id])) as { offeringId: number; units: bigint };
+      const offering = (await read("getOffering", [BigInt(position.offeringId)])) as { assetId: number };
+      chain.push({ id, owner, units: BigInt(position.units), assetId: Number(offering.assetId) });
+    }
+    // The buyer with the most FIL positions makes the ordering meaningful.
+    const filOwners = chain.filter((p) => p.assetId === 1).map((p) => p.owner);
+    const owner = filOwners.sort((a, b) => filOwners.filter((x) => x === b).length - filOwners.filter((x) => x === a).length)[0]!;
+    const expected = chain
+      .filter((p) => p.owner === owner && p.assetId === 1)
+      .sort((a, b) => (a.units === b.units ? Number(b.id - a.id) : Number(b.units - a.units)))
+      .map((p) => String(p.id));
+    expect(expected.length).toBeGreaterThan(1);
+
+    const { positions } = await gql(
+      graphUrl,
+      `query($owner: String!) { positions(where: { owner: $owner, offering_: { asset: "1" } }, orderBy: units, orderDirection: desc) {
+        id units owner { id } offering { asset { symbol } } } }`,
+      { owner },
+    );
+    expect(positions.map((p: { id: string }) => p.id)).toEqual(expected);
+    for (const p of positions) expect(p).toMatchObject({ owner: { id: owner }, offering: { asset: { symbol: "FIL" } } });
   });
 
   it("indexes every seeded offering with the seed's status, sales and coverage", async () => {
     const seed = stack.seed!;
-    const { offerings } = await gql(host.url, `{ offerings(first: 1000, orderBy: offeringId) {
+    const { offerings } = await gql(graphUrl, `{ offerings(first: 1000, orderBy: offeringId) {
       id status unitsSold unitsTotal termStartDay termEndDay lastCoveredDay lowStreak minerName positionCount miner { id } } }`);
     expect(offerings).toHaveLength(seed.offerings.length);
     for (const s of seed.offerings) {
@@ -67,9 +90,9 @@ describe.skipIf(missing !== undefined)("the seeded devstack chain, indexed throu
         miner: { id: s.miner.toLowerCase() },
       });
     }
-    const { positions } = await gql(host.url, "{ positions(first: 1000) { id } }");
+    const { positions } = await gql(graphUrl, "{ positions(first: 1000) { id } }");
     expect(positions).toHaveLength(seed.positions);
-    const { accounts } = await gql(host.url, "{ accounts(first: 1000, where: {purchaseCount_gt: 0}) { id } }");
+    const { accounts } = await gql(graphUrl, "{ accounts(first: 1000, where: {purchaseCount_gt: 0}) { id } }");
     expect(accounts).toHaveLength(seed.distinctBuyers);
   });
 
@@ -77,7 +100,7 @@ describe.skipIf(missing !== undefined)("the seeded devstack chain, indexed throu
     const client = createPublicClient({ transport: http(stack.rpcUrl) });
     const block = await client.getBlock();
     const today = dayOf(block.timestamp);
-    const { offerings, positions } = await gql(host.url, `{
+    const { offerings, positions } = await gql(graphUrl, `{
       offerings(first: 1000) { id status flaggedDay termStartDay termEndDay totalNet pendingNet pendingDay rateSum rateDayProduct withdrawn }
       positions(first: 1000) { id units rewardSnapshot offering { accRewardPerUnit } } }`);
     for (const o of offerings) {
@@ -91,7 +114,7 @@ describe.skipIf(missing !== undefined)("the seeded devstack chain, indexed throu
   });
 
   it("has no indexing errors", async () => {
-    const { _meta } = await gql(host.url, "{ _meta { hasIndexingErrors block { number } } }");
+    const { _meta } = await gql(graphUrl, "{ _meta { hasIndexingErrors block { number } } }");
     expect(_meta.hasIndexingErrors).toBe(false);
   });
 });

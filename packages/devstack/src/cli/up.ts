@@ -7,7 +7,7 @@
 import { parseArgs } from "node:util";
 
 import { generate } from "@dmex/deployments/generator";
-import { LOCAL_CHAIN_ID } from "@dmex/deployments/chains";
+import { LOCAL_CHAIN_ID, localPorts } from "@dmex/deployments/chains";
 
 import { formatSeedSummary, table } from "../seed/summary.js";
 import { startStack, type Stack } from "../start.js";
@@ -45,6 +45,7 @@ try {
   stack = await startStack({
     ...(values.port !== undefined && { port: Number(values.port) }),
     seed: !values["no-seed"],
+    graph: { port: localPorts.graph, name: "dmex" },
     log,
   });
 } catch (error) {
@@ -56,6 +57,7 @@ const contracts = Object.entries(stack.deployment.contracts).map(([name, c]) => 
 console.log(`\nChain ${stack.chainId} at ${stack.rpcUrl}\n`);
 console.log(table(["contract", "address", "start block"], contracts));
 if (stack.seed) console.log(`\n${formatSeedSummary(stack.seed)}`);
+for (const service of stack.services) if (service.url) console.log(`${service.name.padEnd(8)} ${service.url}`);
 const t = stack.timings;
 console.log(
   `\nReady in ${((Date.now() - started) / 1000).toFixed(1)} s ` +

@@ -15,3 +15,11 @@ export function contractsDir(): string {
 
 /** Default state folder of `up` (gitignored by the root `.dmex/` rule). */
 export const defaultWorkDir = join(repoRoot, ".dmex", "devstack");
+
+/**
+ * The subgraph package, by path: it depends on this package for its tests, so a package
+ * dependency back would be a cycle. `npm run dev` builds it before `up`.
+ */
+export function subgraphDir(): string {
+  return join(repoRoot, "packages", "subgraph");
+}
