@@ -112,3 +112,48 @@ export async function gql<T = Record<string, unknown>>(url: string, query: strin
   if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
   return (await r.json()) as { data?: T; errors?: { message: string }[] };
 }
+
+async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
+  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await r.json()) as { result?: unknown; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result;
+}
+
+export interface Sent {
+  block: number;
+  hash: Hex;
+}
+
+/** Sends one fixture transaction and waits for it. */
+export async function sendTx(url: string, functionName: FixtureFn, args: readonly unknown[]): Promise<Sent> {
+  const { publicClient, wallet } = clients(url);
+  const hash = await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName, args: args as never, gas: 25_000_000n });
+  const receipt = await publicClient.waitForTransactionReceipt({ hash });
+  if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
+  return { block: Number(receipt.blockNumber), hash };
+}
+
+/** Mines several fixture transactions into one block (in the given order); returns their hashes. */
+export async function sendInOneBlock(url: string, calls: [FixtureFn, readonly unknown[]][]): Promise<{ block: number; hashes: Hex[] }> {
+  const { publicClient, wallet } = clients(url);
+  await rpc(url, "evm_setAutomine", [false]);
+  const hashes: Hex[] = [];
+  try {
+    for (const [functionName, args] of calls) {
+      hashes.push(await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName, args: args as never, gas: 5_000_000n }));
+    }
+    await rpc(url, "evm_mine", []);
+  } finally {
+    await rpc(url, "evm_setAutomine", [true]);
+  }
+  const receipts = await Promise.all(hashes.map((hash) => publicClient.waitForTransactionReceipt({ hash })));
+  const blocks = new Set(receipts.map((r) => Number(r.blockNumber)));
+  if (blocks.size !== 1) throw new Error("transactions were not mined into one block");
+  return { block: [...blocks][0]!, hashes };
+}
+
+export async function blockInfo(url: string, n: number): Promise<{ hash: Hex; timestamp: bigint; parentHash: Hex }> {
+  const b = (await rpc(url, "eth_getBlockByNumber", [`0x${n.toString(16)}`, false])) as { hash: Hex; timestamp: Hex; parentHash: Hex };
+  return { hash: b.hash, timestamp: BigInt(b.timestamp), parentHash: b.parentHash };
+}
