@@ -43,7 +43,9 @@ export interface Anvil {
 /** Starts a fresh anvil (chain id 31337, automine) on `port` or a random free port. */
 export async function startAnvil(port?: number): Promise<Anvil> {
   const p = port ?? (await freePort());
-  const proc: ChildProcess = spawn(ANVIL, ["--port", String(p), "--host", "127.0.0.1", "--silent"], { stdio: "ignore" });
+  // The npm `anvil` is a node wrapper around the binary: run it in its own process group so that
+  // stopping it stops the binary too.
+  const proc: ChildProcess = spawn(ANVIL, ["--port", String(p), "--host", "127.0.0.1", "--silent"], { stdio: "ignore", detached: true });
   const url = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 20_000;
   for (;;) {
@@ -62,8 +64,12 @@ export async function startAnvil(port?: number): Promise<Anvil> {
     stop: () =>
       new Promise<void>((resolve) => {
         if (proc.exitCode !== null) return resolve();
-        proc.once("exit", () => resolve());
-        proc.kill("SIGKILL");
+        proc.once("exit", () => setTimeout(resolve, 50));
+        try {
+          process.kill(-proc.pid!, "SIGKILL");
+        } catch {
+          proc.kill("SIGKILL");
+        }
       }),
   };
 }
