@@ -10,6 +10,7 @@ import { useApolloClient } from "@apollo/client/react/hooks";
 import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useMemo, useRef, useState, type ReactNode } from "react";
+import { errorsAbi } from "@dmex/deployments";
 import type { Abi, Address, Hash } from "viem";
 import { useAccount, useConfig } from "wagmi";
 import { simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
@@ -104,7 +105,9 @@ export function TxProvider({ children }: { children: ReactNode }) {
         }
         const c = typeof call === "function" ? await call() : call;
         // Simulate first: a revert is explained before the wallet asks for a signature.
-        const { request } = await simulateContract(config, { ...c, account: address, chainId: targetChain.id } as Parameters<typeof simulateContract>[1]);
+        // errorsAbi holds every custom error of every contract, so reverts bubbling up from a token decode too.
+        const abi = [...c.abi, ...errorsAbi.filter((e) => !c.abi.some((x) => x.type === "error" && x.name === e.name))];
+        const { request } = await simulateContract(config, { ...c, abi, account: address, chainId: targetChain.id } as Parameters<typeof simulateContract>[1]);
         update(id, { phase: "signing" });
         const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
         update(id, { phase: "pending", hash });

@@ -63,7 +63,8 @@ export function Stat({ label, value, hint }: { label: string; value: ReactNode; 
 
 export function SkeletonRows({ rows = 5 }: { rows?: number }) {
   return (
-    <div aria-busy="true" aria-label="Loading" className="space-y-2">
+    <div role="status" aria-busy="true" className="space-y-2">
+      <span className="sr-only">Loading…</span>
       {Array.from({ length: rows }, (_, i) => (
         <div key={i} className="skeleton h-10 w-full" />
       ))}

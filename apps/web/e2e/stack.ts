@@ -10,6 +10,7 @@ import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { getDeployment, localPorts, type Deployment } from "@dmex/deployments";
+import { generate } from "@dmex/deployments/generator";
 import { startStack, type Step } from "@dmex/devstack";
 import { startGraphHost } from "@dmex/graph-host";
 
@@ -104,7 +105,12 @@ export async function ensureStack(log: (m: string) => void = (m) => console.log(
     },
   };
   const stack = await startStack({ extraSteps: [graphStep], log });
-  return { rpcUrl: stack.rpcUrl, graphUrl: GRAPH_URL, deployment: stack.deployment, reused: { chain: false, graph: false }, stop: () => stack.stop() };
+  const stop = async () => {
+    await stack.stop();
+    // The chain is gone: regenerate so @dmex/deployments no longer lists its addresses (as `npm run dev` does on Ctrl-C).
+    await generate({ rpcUrls: { 31337: stack.rpcUrl }, compile: true }).catch((e: unknown) => log(`could not clear the local deployment: ${String(e)}`));
+  };
+  return { rpcUrl: stack.rpcUrl, graphUrl: GRAPH_URL, deployment: stack.deployment, reused: { chain: false, graph: false }, stop };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

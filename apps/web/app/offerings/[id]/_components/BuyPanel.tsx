@@ -1,12 +1,12 @@
 "use client";
 import { bridgedTokenAbi, hashpowerExchangeAbi } from "@dmex/deployments";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
 import { useState } from "react";
 import { parseSignature, zeroAddress, type Address } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
-import { signTypedData } from "wagmi/actions";
+import { readContract, signTypedData } from "wagmi/actions";
 
 import { useExchangeAddress } from "~/components/DeploymentContext";
+import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useTx } from "~/components/TxProvider";
 import { validateUnits, validateAmount } from "~/lib/amount";
 import type { OfferingStatusName } from "~/lib/escrow";
@@ -50,7 +50,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
         : [],
     query: { enabled: Boolean(address && exchange), refetchInterval: 3_000 },
   });
-  const [balance, allowance, live] = (reads.data ?? []) as [bigint | undefined, bigint | undefined, { unitsTotal: bigint; unitsSold: bigint } | undefined];
+  const [balance, allowance, live] = (reads.data ?? []) as unknown as [bigint | undefined, bigint | undefined, { unitsTotal: number; unitsSold: number } | undefined];
   const available = live ? BigInt(live.unitsTotal) - BigInt(live.unitsSold) : BigInt(offering.remaining);
 
   const price = BigInt(offering.pricePerUnit);
@@ -86,8 +86,8 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
             label,
             call: async () => {
               const [nonce, domain] = await Promise.all([
-                config.getClient({ chainId: targetChain.id }).readContract({ address: token.address, abi: bridgedTokenAbi, functionName: "nonces", args: [address] }),
-                config.getClient({ chainId: targetChain.id }).readContract({ address: token.address, abi: bridgedTokenAbi, functionName: "eip712Domain" }),
+                readContract(config, { address: token.address, abi: bridgedTokenAbi, functionName: "nonces", args: [address], chainId: targetChain.id }),
+                readContract(config, { address: token.address, abi: bridgedTokenAbi, functionName: "eip712Domain", chainId: targetChain.id }),
               ]);
               const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600 * 24 * 30);
               const signature = await signTypedData(config, {
@@ -114,7 +114,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
       ) : !isConnected ? (
         <div className="mt-2 space-y-2 text-sm">
           <p className="text-slate-700">Connect a wallet to buy.</p>
-          <ConnectButton />
+          <ConnectPrompt />
         </div>
       ) : (
         <form className="mt-3 space-y-3" onSubmit={(e) => { e.preventDefault(); void (needsApproval ? approve() : buy()); }}>

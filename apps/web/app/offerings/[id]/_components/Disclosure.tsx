@@ -35,9 +35,9 @@ export function Disclosure({ doc, uri }: { doc: Record<string, unknown> | null; 
               </dd>
             </div>
           )}
-          <p className="text-xs text-slate-600 sm:col-span-2">Self-declared by the miner at listing; not verified on chain.</p>
         </dl>
       )}
+      {doc !== null && <p className="mt-2 text-xs text-slate-600">Self-declared by the miner at listing; not verified on chain.</p>}
     </section>
   );
 }

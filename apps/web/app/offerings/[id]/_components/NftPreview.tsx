@@ -34,7 +34,7 @@ export function NftPreview({ tokenId }: { tokenId: string | null }) {
       {tokenId === null ? (
         <p className="mt-2 text-sm text-slate-700">No position exists yet: the first purchase mints one.</p>
       ) : isLoading ? (
-        <div className="skeleton mt-3 aspect-[5/7] w-full" aria-label="Loading the card" />
+        <div role="status" className="skeleton mt-3 aspect-[5/7] w-full"><span className="sr-only">Loading the card…</span></div>
       ) : error || !meta?.image ? (
         <p className="mt-2 text-sm text-slate-700">The card could not be read from the chain.</p>
       ) : (

@@ -1,0 +1,38 @@
+"use client";
+import { useQuery } from "@apollo/client/react/hooks";
+import Link from "next/link";
+import { useAccount } from "wagmi";
+
+import { ConnectPrompt } from "~/components/ConnectPrompt";
+import { Empty, ErrorBox, SkeletonRows } from "~/components/ui";
+import { useChainNow } from "~/hooks/useChainNow";
+import { MINER_QUERY } from "~/lib/graphql/queries";
+import type { MinerData } from "~/lib/graphql/types";
+import { thresholdsOf } from "~/lib/offering";
+import { MinerOfferingCard } from "./MinerOfferingCard";
+
+export function MinerDesk() {
+  const { address, isConnected } = useAccount();
+  const { day } = useChainNow();
+  const { data, loading, error } = useQuery<MinerData>(MINER_QUERY, { variables: { miner: address?.toLowerCase() ?? "" }, skip: !address, pollInterval: 10_000 });
+  if (!isConnected) {
+    return (
+      <div className="card space-y-2 text-sm">
+        <p>Connect the miner&apos;s wallet.</p>
+        <ConnectPrompt />
+      </div>
+    );
+  }
+  if (error) return <ErrorBox title="Your offerings cannot load">{error.message}</ErrorBox>;
+  if ((loading && !data) || day === undefined) return <SkeletonRows rows={3} />;
+  const offerings = data?.offerings ?? [];
+  if (offerings.length === 0) return <Empty>This account is not the miner of any offering. Offerings are created by the registrar after DAO approval; <Link className="underline" href="/">see the marketplace</Link>.</Empty>;
+  const t = thresholdsOf(data?.protocols[0]);
+  return (
+    <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your offerings">
+      {offerings.map((o) => (
+        <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} />
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+
+import { ErrorBox, Stat } from "~/components/ui";
+import { formatAmount, formatDay } from "~/lib/format";
+import { PROTOCOL_QUERY } from "~/lib/graphql/queries";
+import type { ProtocolPageData } from "~/lib/graphql/types";
+import { getAppDeployment } from "~/services/deployment.server";
+import { querySubgraph } from "~/services/subgraph.server";
+import { tokenOf } from "~/services/tokens";
+import { BarChart } from "./_components/BarChart";
+
+export const metadata: Metadata = { title: "Protocol" };
+
+export default async function ProtocolPage() {
+  const [deployment, result] = await Promise.all([getAppDeployment(), querySubgraph<ProtocolPageData>(PROTOCOL_QUERY)]);
+  if (result.error !== null) return <ErrorBox title="Protocol figures cannot load">{result.error}</ErrorBox>;
+  const p = result.data.protocols[0];
+  const days = [...result.data.protocolDays].reverse();
+  const usdt = Object.values(deployment.tokens).find((t) => t.symbol === "USDT") ?? { decimals: 6, symbol: "USDT" };
+  const usd = (v: string) => `${formatAmount(BigInt(v), usdt.decimals, 2)} ${usdt.symbol}`;
+  const rewardTokens = [...new Set(days.flatMap((d) => d.tokenDays.filter((t) => BigInt(t.rewardsClaimed) > 0n || BigInt(t.rewardsDeposited) > 0n).map((t) => t.token.id)))];
+  return (
+    <div className="space-y-6">
+      <h1 className="text-2xl font-bold">Protocol</h1>
+      {!p ? (
+        <p className="text-sm text-slate-700">Nothing indexed yet.</p>
+      ) : (
+        <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
+          <Stat label="Volume" value={usd(p.volume)} hint={`${p.purchaseCount} purchases`} />
+          <Stat label="Channel fees" value={usd(p.fees)} hint={`${usd(p.feesCollected)} collected`} />
+          <Stat label="Escrow" value={usd(p.totalNet)} hint={`${usd(p.escrowWithdrawn)} withdrawn, ${usd(p.refunded)} refunded`} />
+          <Stat label="Offerings" value={p.offeringCount} hint={`${p.offeringsFlagged} flagged, ${p.offeringsHalted} halted`} />
+          <Stat label="Positions" value={p.positionCount} hint={`${p.accountCount} accounts`} />
+          <Stat label="Miners" value={p.minerCount} />
+          <Stat label="Units sold" value={p.unitsSold} />
+          <Stat label="Channel fee" value={`${p.channelFeeBps / 100}%`} hint={`flag after ${p.missedDaysThreshold} missed days or ${p.lowStreakThreshold} days < ${p.minRewardRatioBps / 100}%`} />
+        </dl>
+      )}
+      <section className="card" aria-labelledby="vol-h">
+        <h2 id="vol-h" className="text-lg font-semibold">Daily volume and fees ({usdt.symbol})</h2>
+        <BarChart
+          label="Daily volume and channel fees"
+          rows={days.map((d) => ({ key: d.id, label: formatDay(d.day), values: [Number(BigInt(d.volume)) / 10 ** usdt.decimals, Number(BigInt(d.fees)) / 10 ** usdt.decimals] }))}
+          series={[{ name: "Volume", className: "fill-brand" }, { name: "Fees", className: "fill-amber-600" }]}
+        />
+      </section>
+      {rewardTokens.map((tokenId) => {
+        const tok = tokenOf(deployment.tokens, tokenId);
+        return (
+          <section key={tokenId} className="card" aria-labelledby={`rw-${tok.symbol}`}>
+            <h2 id={`rw-${tok.symbol}`} className="text-lg font-semibold">Daily rewards ({tok.symbol})</h2>
+            <BarChart
+              label={`Daily rewards deposited and paid in ${tok.symbol}`}
+              rows={days.map((d) => {
+                const td = d.tokenDays.find((t) => t.token.id === tokenId);
+                const f = (v: string | undefined) => (v ? Number(BigInt(v)) / 10 ** tok.decimals : 0);
+                return { key: d.id, label: formatDay(d.day), values: [f(td?.rewardsDeposited), f(td?.rewardsClaimed)] };
+              })}
+              series={[{ name: "Deposited", className: "fill-slate-500" }, { name: "Paid to holders", className: "fill-brand" }]}
+            />
+          </section>
+        );
+      })}
+    </div>
+  );
+}

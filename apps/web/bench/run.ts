@@ -1,0 +1,139 @@
+/**
+ * `bench:web`: builds the production app, serves it against the seeded local stack (started or
+ * reused, see e2e/stack.ts) and reports
+ *   - Lighthouse performance and accessibility (npm `lighthouse`, Debian's Chromium, default
+ *     mobile config with simulated throttling) for the marketplace and an offering page;
+ *   - first-load JS per route: the gzipped size of every script a route's first load needs
+ *     (framework + shared chunks + the route's own), computed from the build manifests.
+ * Targets: performance >= 95, accessibility >= 95, marketplace first-load JS <= 250 kB gzipped.
+ * Writes bench/results/web-bench.json. Options: --skip-build (reuse .next), --port N (default 3100).
+ */
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { gzipSync } from "node:zlib";
+
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+
+import { ensureStack } from "../e2e/stack";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = join(here, "..");
+const require = createRequire(import.meta.url);
+const CHROMIUM = "/usr/bin/chromium";
+const { values } = parseArgs({ options: { "skip-build": { type: "boolean", default: false }, port: { type: "string", default: "3100" } } });
+const PORT = Number(values.port);
+const BASE = `http://127.0.0.1:${PORT}`;
+const TARGETS = { performance: 95, accessibility: 95, marketplaceFirstLoadKb: 250 };
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  let r = spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit" });
+  if (r.status !== 0) {
+    spawnSync("apt-get", ["update"], { stdio: "inherit" });
+    r = spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit" });
+  }
+  if (r.status !== 0) throw new Error("could not install Debian's chromium");
+}
+
+/** Gzipped first-load JS per app route, from .next/app-build-manifest.json + build-manifest.json. */
+export function firstLoadJs(nextDir: string): { route: string; kb: number; files: number }[] {
+  const app = JSON.parse(readFileSync(join(nextDir, "app-build-manifest.json"), "utf8")) as { pages: Record<string, string[]> };
+  const build = JSON.parse(readFileSync(join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
+  const size = new Map<string, number>();
+  const gz = (f: string) => {
+    let s = size.get(f);
+    if (s === undefined) {
+      s = gzipSync(readFileSync(join(nextDir, f)), { level: 9 }).length;
+      size.set(f, s);
+    }
+    return s;
+  };
+  return Object.entries(app.pages)
+    .filter(([page]) => page.endsWith("/page"))
+    .map(([page, files]) => {
+      const all = [...new Set([...(build.rootMainFiles ?? []), ...files])].filter((f) => f.endsWith(".js"));
+      return { route: page.replace(/\/page$/, "") || "/", kb: Math.round((all.reduce((s, f) => s + gz(f), 0) / 1024) * 10) / 10, files: all.length };
+    })
+    .sort((a, b) => a.route.localeCompare(b.route));
+}
+
+async function up(url: string) {
+  try {
+    return (await fetch(url)).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function main() {
+  ensureChromium();
+  const stack = await ensureStack();
+  const next = require.resolve("next/dist/bin/next");
+  if (!values["skip-build"] || !existsSync(join(webDir, ".next/BUILD_ID"))) {
+    console.log("[bench] next build...");
+    const b = spawnSync(process.execPath, [next, "build"], { cwd: webDir, stdio: "inherit" });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+  const sizes = firstLoadJs(join(webDir, ".next"));
+  const server = spawn(process.execPath, [next, "start", "-p", String(PORT)], { cwd: webDir, stdio: ["ignore", "ignore", "inherit"] });
+  try {
+    for (let i = 0; i < 120 && !(await up(BASE)); i++) await new Promise((r) => setTimeout(r, 500));
+    const pages = [
+      { name: "marketplace", url: `${BASE}/` },
+      { name: "offering", url: `${BASE}/offerings/1` },
+    ];
+    for (const p of pages) await fetch(p.url); // warm the server (first request compiles nothing in production, but opens connections)
+    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
+    const scores: { page: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number }[] = [];
+    try {
+      for (const p of pages) {
+        const result = await lighthouse(p.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+        const lhr = result?.lhr;
+        if (!lhr) throw new Error(`lighthouse returned nothing for ${p.url}`);
+        scores.push({
+          page: p.name,
+          performance: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+          accessibility: Math.round((lhr.categories.accessibility?.score ?? 0) * 100),
+          lcpMs: Math.round(lhr.audits["largest-contentful-paint"]?.numericValue ?? 0),
+          tbtMs: Math.round(lhr.audits["total-blocking-time"]?.numericValue ?? 0),
+        });
+        const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id && r.weight > 0));
+        if (failing.length > 0) console.log(`[bench] ${p.name} accessibility audits below 1: ${failing.map((a) => a.id).join(", ")}`);
+      }
+    } finally {
+      chrome.kill();
+    }
+    const market = sizes.find((s) => s.route === "/");
+    const report = {
+      when: new Date().toISOString(),
+      lighthouse: { config: "lighthouse default (mobile, simulated throttling)", chromium: CHROMIUM, scores },
+      firstLoadJsKbGzip: sizes,
+      targets: TARGETS,
+      pass: {
+        performance: scores.every((s) => s.performance >= TARGETS.performance),
+        accessibility: scores.every((s) => s.accessibility >= TARGETS.accessibility),
+        marketplaceFirstLoad: market !== undefined && market.kb <= TARGETS.marketplaceFirstLoadKb,
+      },
+    };
+    mkdirSync(join(here, "results"), { recursive: true });
+    writeFileSync(join(here, "results/web-bench.json"), JSON.stringify(report, null, 2) + "\n");
+    console.log("\nLighthouse (mobile, simulated throttling)");
+    for (const s of scores) console.log(`  ${s.page.padEnd(12)} performance ${s.performance}  accessibility ${s.accessibility}  LCP ${s.lcpMs} ms  TBT ${s.tbtMs} ms`);
+    console.log("\nFirst-load JS per route (gzip)");
+    for (const s of sizes) console.log(`  ${s.route.padEnd(28)} ${s.kb.toFixed(1)} kB (${s.files} files)`);
+    console.log(`\nTargets: performance >= ${TARGETS.performance}: ${report.pass.performance ? "PASS" : "FAIL"}; accessibility >= ${TARGETS.accessibility}: ${report.pass.accessibility ? "PASS" : "FAIL"}; marketplace first-load <= ${TARGETS.marketplaceFirstLoadKb} kB: ${report.pass.marketplaceFirstLoad ? "PASS" : "FAIL"}`);
+  } finally {
+    server.kill("SIGTERM");
+    await stack.stop();
+  }
+}
+
+main().catch((error) => {
+  console.error(`[bench] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,39 @@
+"use client";
+import { ConnectButton } from "@rainbow-me/rainbowkit";
+
+import { shortAddress } from "~/lib/format";
+
+/** RainbowKit's connect/account/chain buttons, rendered without aria-hidden placeholders. */
+export function AccountButton() {
+  return (
+    <ConnectButton.Custom>
+      {({ account, chain, openAccountModal, openChainModal, openConnectModal, mounted }) => {
+        if (!mounted) return <span className="inline-block h-9 w-32 rounded-md bg-slate-100" />;
+        if (!account || !chain) {
+          return (
+            <button type="button" className="btn-primary" onClick={openConnectModal}>
+              Connect Wallet
+            </button>
+          );
+        }
+        if (chain.unsupported) {
+          return (
+            <button type="button" className="btn-danger" onClick={openChainModal}>
+              Wrong network
+            </button>
+          );
+        }
+        return (
+          <span className="flex gap-1">
+            <button type="button" className="btn-secondary" onClick={openChainModal} aria-label={`Network: ${chain.name ?? chain.id}. Change network`}>
+              {chain.name ?? chain.id}
+            </button>
+            <button type="button" className="btn-secondary font-mono" onClick={openAccountModal} aria-label={`Account ${account.address}. Open account menu`} data-testid="account-button">
+              {shortAddress(account.address)}
+            </button>
+          </span>
+        );
+      }}
+    </ConnectButton.Custom>
+  );
+}

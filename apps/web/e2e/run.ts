@@ -1,0 +1,326 @@
+/**
+ * End-to-end suite in Chromium (Debian's /usr/bin/chromium driven by playwright-core; installed
+ * with apt-get when missing, never `playwright install`) against the full local stack: anvil +
+ * deploy + seed (devstack), the subgraph (graph-host) and the web app. Reuses running pieces on
+ * the standard ports, otherwise starts them. Every test saves a screenshot in e2e/screenshots/.
+ *
+ * The flows change chain state (they flag and halt the seeded defaulting offering), so they
+ * expect a freshly seeded stack: a reused one is checked and refused with a clear message.
+ */
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync } from "node:fs";
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { chromium, type Browser, type Page } from "playwright-core";
+
+import { ensureStack, RPC_URL } from "./stack";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const webDir = join(here, "..");
+const shots = join(here, "screenshots");
+const require = createRequire(import.meta.url);
+const WEB = "http://127.0.0.1:3000";
+const CHROMIUM = "/usr/bin/chromium";
+
+// Seeded accounts (packages/devstack/src/seed/accounts.ts)
+const GOVERNOR = 0;
+const MINER_DEEPWELL = 5;
+const BUYER_1 = 8; // holds a position of the defaulting offering 3
+const FRESH = 17; // funded with USDT, untouched by the seed
+
+function ensureChromium() {
+  if (existsSync(CHROMIUM)) return;
+  console.log("[e2e] /usr/bin/chromium missing: apt-get install -y chromium");
+  let r = spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit" });
+  if (r.status !== 0) {
+    spawnSync("apt-get", ["update"], { stdio: "inherit" });
+    r = spawnSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit" });
+  }
+  if (r.status !== 0 || !existsSync(CHROMIUM)) throw new Error("could not install Debian's chromium");
+}
+
+async function webUp(): Promise<boolean> {
+  try {
+    return (await fetch(WEB, { signal: AbortSignal.timeout(120_000) })).ok;
+  } catch {
+    return false;
+  }
+}
+
+async function ensureWeb(): Promise<ChildProcess | null> {
+  if (await webUp()) {
+    console.log("[e2e] reusing the web app on :3000");
+    return null;
+  }
+  if (!existsSync(join(webDir, ".next/BUILD_ID"))) {
+    console.log("[e2e] building the web app (next build)...");
+    const b = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: webDir, stdio: "inherit" });
+    if (b.status !== 0) throw new Error("next build failed");
+  }
+  console.log("[e2e] starting the web app on :3000");
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", "3000"], { cwd: webDir, stdio: "inherit" });
+  for (let i = 0; i < 120 && !(await webUp()); i++) await new Promise((r) => setTimeout(r, 500));
+  if (!(await webUp())) throw new Error("the web app did not come up on :3000");
+  return child;
+}
+
+async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
+  const res = await fetch(RPC_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const body = (await res.json()) as { result?: T; error?: { message: string } };
+  if (body.error) throw new Error(body.error.message);
+  return body.result as T;
+}
+
+// ------------------------------------------------------------------ helpers
+
+async function connectDev(page: Page, index: number) {
+  await page.evaluate((i) => window.localStorage.setItem("dmex.devWallet.account", String(i)), index);
+  const connect = page.getByRole("button", { name: "Connect Wallet" }).first();
+  await connect.click();
+  await page.getByText("Local dev wallet (anvil)").click();
+  await page.getByTestId("dev-account").waitFor({ timeout: 30_000 });
+}
+
+async function switchAccount(page: Page, index: number) {
+  await page.getByTestId("dev-account").selectOption(String(index));
+  await page.waitForTimeout(500);
+}
+
+/** Waits for the newest transaction toast to reach "done" (mined and indexed); fails on "failed". */
+async function txDone(page: Page, label: RegExp) {
+  const toast = page.getByTestId("tx-toast").filter({ hasText: label }).last();
+  await toast.waitFor({ timeout: 60_000 });
+  const started = Date.now();
+  while (Date.now() - started < 90_000) {
+    const phase = await toast.getAttribute("data-phase");
+    if (phase === "done") return;
+    if (phase === "failed") throw new Error(`transaction failed: ${await toast.innerText()}`);
+    await page.waitForTimeout(250);
+  }
+  throw new Error(`transaction "${label}" did not finish`);
+}
+
+async function axeCheck(page: Page, name: string) {
+  // Check the hydrated page (the chain clock renders once wagmi has read a block).
+  await page.waitForFunction(() => !document.querySelector("[data-testid=chain-day]")?.textContent?.includes("…"), undefined, { timeout: 30_000 });
+  await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
+  const violations = await page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
+    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+  });
+  if (violations.length > 0) throw new Error(`accessibility (${name}):\n  ${violations.join("\n  ")}`);
+}
+
+async function shot(page: Page, name: string) {
+  await page.screenshot({ path: join(shots, `${name}.png`), fullPage: true });
+}
+
+async function advanceDays(page: Page, label: "+1 day" | "+7 days") {
+  const before = await page.getByTestId("chain-day").innerText();
+  await page.getByRole("button", { name: label }).click();
+  await page.waitForFunction((b) => document.querySelector("[data-testid=chain-day]")?.textContent !== b, before, { timeout: 30_000 });
+  await page.getByRole("button", { name: label }).isEnabled();
+  await page.waitForTimeout(1_000);
+}
+
+async function claimableOf(page: Page, tokenId: string): Promise<bigint> {
+  const el = page.getByTestId(`claimable-${tokenId}`);
+  await el.waitFor({ timeout: 30_000 });
+  return BigInt((await el.getAttribute("data-value")) ?? "0");
+}
+
+// ------------------------------------------------------------------ tests
+
+interface Ctx {
+  browser: Browser;
+  boughtTokenId?: string;
+}
+
+const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
+  {
+    name: "01-marketplace-accessible-and-keyboard",
+    async fn(_ctx, page) {
+      await page.goto(`${WEB}/`);
+      await page.getByRole("heading", { name: "Hashpower marketplace" }).waitFor();
+      const rows = await page.getByTestId("offering-row").count();
+      if (rows < 5) throw new Error(`expected the 5 seeded offerings, saw ${rows}`);
+      await page.keyboard.press("Tab");
+      const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
+      if (!/Skip to content/.test(focused)) throw new Error(`first Tab should reach the skip link, got "${focused}"`);
+      await axeCheck(page, "marketplace");
+      await page.goto(`${WEB}/?asset=2&sort=price&dir=asc`);
+      const filtered = await page.getByTestId("offering-row").allInnerTexts();
+      if (filtered.length !== 2 || !filtered.every((t) => t.includes("BTC"))) throw new Error(`BTC filter: ${filtered.length} rows`);
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${WEB}/`);
+      if ((await page.getByTestId("offering-card").count()) < 5) throw new Error("phone layout shows no cards");
+      await shot(page, "01-marketplace-phone");
+      await page.setViewportSize({ width: 1280, height: 900 });
+    },
+  },
+  {
+    name: "02-buy-and-see-in-portfolio",
+    async fn(ctx, page) {
+      await page.goto(`${WEB}/offerings/1`);
+      await axeCheck(page, "offering");
+      await connectDev(page, FRESH);
+      const panel = page.getByTestId("buy-panel");
+      await panel.getByLabel("Units").fill("abc");
+      await panel.getByText("Units are whole numbers.").waitFor();
+      await panel.getByLabel("Units").fill("12");
+      await panel.getByTestId("buy-total").filter({ hasText: "5.04 USDT" }).waitFor();
+      await panel.getByLabel("Maximum total (USDT)").fill("5.0000001");
+      await panel.getByText("At most 6 decimal places for this token.").waitFor();
+      await panel.getByLabel("Maximum total (USDT)").fill("");
+      await panel.getByTestId("buy-submit").filter({ hasText: "Approve" }).click();
+      await txDone(page, /Approve/);
+      await panel.getByTestId("buy-submit").filter({ hasText: /^Buy$/ }).click();
+      await txDone(page, /Buy 12 units of offering #1/);
+      await panel.getByTestId("buy-result").filter({ hasText: "Bought" }).waitFor();
+      await page.getByRole("link", { name: "Portfolio" }).click();
+      const card = page.getByTestId("position-card").filter({ hasText: "#1 Deepwell" }).filter({ hasText: "12 TiB" });
+      await card.first().waitFor({ timeout: 30_000 });
+      ctx.boughtTokenId = (await card.first().getAttribute("data-token-id")) ?? undefined;
+      await axeCheck(page, "portfolio");
+      await shot(page, "02-portfolio-after-buy");
+    },
+  },
+  {
+    name: "03-clock-deposit-claim",
+    async fn(ctx, page) {
+      const tokenId = ctx.boughtTokenId;
+      if (!tokenId) throw new Error("needs the position bought in test 02");
+      await page.goto(`${WEB}/portfolio`);
+      await connectDev(page, FRESH);
+      if ((await claimableOf(page, tokenId)) !== 0n) throw new Error("a fresh position should have nothing to claim");
+      await advanceDays(page, "+1 day");
+      // As the miner: deposit the day that just ended (suggested amount = units outstanding x expected reward).
+      await switchAccount(page, MINER_DEEPWELL);
+      await page.getByRole("link", { name: "Miner desk" }).click();
+      const card = page.getByTestId("miner-offering").filter({ hasText: "#1 Deepwell" });
+      await card.getByTestId("deposit-button").click();
+      await txDone(page, /Deposit rewards/);
+      await axeCheck(page, "miner desk");
+      await switchAccount(page, FRESH);
+      await page.getByRole("link", { name: "Portfolio" }).click();
+      const started = Date.now();
+      while ((await claimableOf(page, tokenId)) === 0n) {
+        if (Date.now() - started > 30_000) throw new Error("claimable rewards did not appear");
+        await page.waitForTimeout(500);
+      }
+      await shot(page, "03-claimable-appeared");
+      await page.getByTestId("claim-all").click();
+      await txDone(page, /Claim rewards/);
+      const after = Date.now();
+      while ((await claimableOf(page, tokenId)) !== 0n) {
+        if (Date.now() - after > 30_000) throw new Error("claimable did not drop to 0 after the claim");
+        await page.waitForTimeout(500);
+      }
+      await page.goto(`${WEB}/portfolio/${tokenId}`);
+      await page.getByText(/^Claimed /).first().waitFor({ timeout: 30_000 });
+      await shot(page, "03-position-history");
+    },
+  },
+  {
+    name: "04-miner-deposit-and-withdraw",
+    async fn(_ctx, page) {
+      await page.goto(`${WEB}/miner`);
+      await connectDev(page, MINER_DEEPWELL);
+      const card4 = page.getByTestId("miner-offering").filter({ hasText: "#4 Deepwell" });
+      await card4.getByTestId("deposit-button").click();
+      await txDone(page, /Deposit rewards/);
+      const card1 = page.getByTestId("miner-offering").filter({ hasText: "#1 Deepwell" });
+      await card1.getByTestId("withdraw-button").waitFor();
+      await page.waitForFunction(() => {
+        const el = [...document.querySelectorAll("[data-testid=miner-offering]")].find((e) => e.textContent?.includes("#1 Deepwell"));
+        return el?.querySelector("[data-testid=withdrawable]")?.textContent?.match(/[1-9]/) !== null;
+      }, undefined, { timeout: 30_000 });
+      await card1.getByTestId("withdraw-button").click();
+      await txDone(page, /Withdraw released escrow/);
+      await card1.getByTestId("withdrawable").filter({ hasText: /^0 USDT$/ }).waitFor({ timeout: 30_000 });
+      await shot(page, "04-miner-desk");
+    },
+  },
+  {
+    name: "05-flag-halt-refund",
+    async fn(_ctx, page) {
+      await page.goto(`${WEB}/offerings/3`);
+      await connectDev(page, BUYER_1);
+      await page.getByTestId("flag-button").click();
+      await txDone(page, /Flag offering #3/);
+      await page.getByTestId("flag-status").filter({ hasText: "Flagged" }).waitFor({ timeout: 30_000 });
+      await switchAccount(page, GOVERNOR);
+      await page.getByTestId("halt-button").click();
+      await txDone(page, /Halt offering #3/);
+      await page.getByTestId("flag-status").filter({ hasText: "Halted" }).waitFor({ timeout: 30_000 });
+      await shot(page, "05-offering-halted");
+      await switchAccount(page, BUYER_1);
+      await page.getByRole("link", { name: "Portfolio" }).click();
+      await page.getByTestId("refund-all").click();
+      await txDone(page, /Refund/);
+      await page.getByTestId("refund-all").waitFor({ state: "detached", timeout: 30_000 });
+      await shot(page, "05-refunded");
+    },
+  },
+  {
+    name: "06-rejected-and-reverted-explained",
+    async fn(_ctx, page) {
+      // A revert decoded into plain language: the governor is not the miner of offering 1.
+      await page.goto(`${WEB}/miner`);
+      await connectDev(page, GOVERNOR);
+      await page.getByText("This account is not the miner of any offering").waitFor();
+      await page.goto(`${WEB}/offerings/3`);
+      const buy = page.getByTestId("buy-panel");
+      await buy.getByText(/halted: it cannot be bought/).first().waitFor();
+      await page.goto(`${WEB}/protocol`);
+      await page.getByRole("heading", { name: "Protocol" }).waitFor();
+      await axeCheck(page, "protocol");
+      await shot(page, "06-protocol");
+    },
+  },
+];
+
+async function main() {
+  mkdirSync(shots, { recursive: true });
+  ensureChromium();
+  const stack = await ensureStack();
+  const offering3 = await fetch(stack.graphUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: '{ offering(id: "3") { status } }' }) }).then((r) => r.json() as Promise<{ data?: { offering?: { status: string } } }>);
+  if (offering3.data?.offering?.status !== "Active") {
+    await stack.stop();
+    throw new Error(`the running stack was already used (offering 3 is ${offering3.data?.offering?.status ?? "missing"}): restart it (npm run dev) for a fresh seed`);
+  }
+  const web = await ensureWeb();
+  const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
+  const ctx: Ctx = { browser };
+  let failed = 0;
+  console.log(`[e2e] chain head ${Number(await rpc<string>("eth_blockNumber"))}`);
+  for (const t of tests) {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    page.setDefaultTimeout(30_000);
+    const started = Date.now();
+    try {
+      await t.fn(ctx, page);
+      await shot(page, `${t.name}-final`);
+      console.log(`  ✓ ${t.name} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      failed++;
+      await shot(page, `${t.name}-FAILED`).catch(() => {});
+      console.log(`  ✗ ${t.name}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await context.close();
+  }
+  await browser.close();
+  web?.kill("SIGTERM");
+  await stack.stop();
+  console.log(`[e2e] ${tests.length - failed} passed, ${failed} failed; screenshots in ${shots}`);
+  process.exit(failed === 0 ? 0 : 1);
+}
+
+main().catch((error) => {
+  console.error(`[e2e] ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
