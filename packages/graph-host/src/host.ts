@@ -1,5 +1,5 @@
 import { join } from "node:path";
-import { type QueryRequest, type QueryResponse, runQuery } from "./graphql/execute.js";
+import { type QueryRequest, runQuery } from "./graphql/execute.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { type LogLevel, type Logger, createLogger } from "./internal/logger.js";
 import { loadManifest } from "./manifest/load.js";
@@ -50,9 +50,9 @@ export interface GraphHost {
 /** Query results of the current head block; a new head empties it. Store errors are not kept. */
 class ResultCache {
   private epoch = "";
-  private readonly entries = new Map<string, Promise<QueryResponse>>();
+  private readonly entries = new Map<string, Promise<string>>();
 
-  get(epoch: string, key: string, run: () => Promise<QueryResponse>): Promise<QueryResponse> {
+  get(epoch: string, key: string, run: () => Promise<string>): Promise<string> {
     if (epoch !== this.epoch) {
       this.entries.clear();
       this.epoch = epoch;
@@ -63,7 +63,7 @@ class ResultCache {
     if (this.entries.size >= 1000) this.entries.delete(this.entries.keys().next().value!);
     this.entries.set(key, p);
     void p.then((r) => {
-      if (r.errors?.some((e) => e.message.startsWith("Store error"))) this.entries.delete(key);
+      if (r.startsWith('{"errors":') && r.includes('"Store error')) this.entries.delete(key);
     });
     return p;
   }
@@ -103,14 +103,16 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
       name: options.name,
       deploymentId: manifest.deploymentId,
       query: (request: QueryRequest) => {
-        const run = () =>
-          runQuery(api, request, {
-            store,
-            head: indexer.state.head,
-            hasIndexingErrors: indexer.state.failed,
-            deploymentId: manifest.deploymentId,
-            batches: new Map(),
-          });
+        const run = async () =>
+          JSON.stringify(
+            await runQuery(api, request, {
+              store,
+              head: indexer.state.head,
+              hasIndexingErrors: indexer.state.failed,
+              deploymentId: manifest.deploymentId,
+              batches: new Map(),
+            }),
+          );
         if (options.queryCache === false || typeof request.query !== "string" || request.query.length > 16_384) return run();
         return results.get(`${indexer.state.head?.number}|${indexer.state.failed}`, JSON.stringify([request.query, request.variables, request.operationName]), run);
       },

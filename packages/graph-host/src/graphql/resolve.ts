@@ -1,4 +1,4 @@
-import type { GraphQLFieldResolver } from "graphql";
+import { type GraphQLFieldResolver, type GraphQLResolveInfo, Kind, type SelectionSetNode } from "graphql";
 import type { EntityDef, FieldDef, SchemaModel } from "../manifest/schema.js";
 import { QueryError } from "../internal/errors.js";
 import { parseJson } from "../runtime/json.js";
@@ -75,6 +75,23 @@ function checkRange(args: ListArgs): { first: number; skip: number } {
   return { first, skip };
 }
 
+/** Fields selected on the current field's result (fragments included): only those are read. */
+function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const out = new Set<string>();
+  const visit = (set: SelectionSetNode | undefined, seen: Set<string>) => {
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.FIELD) out.add(sel.name.value);
+      else if (sel.kind === Kind.INLINE_FRAGMENT) visit(sel.selectionSet, seen);
+      else if (!seen.has(sel.name.value)) {
+        seen.add(sel.name.value);
+        visit(info.fragments[sel.name.value]?.selectionSet, seen);
+      }
+    }
+  };
+  for (const node of info.fieldNodes) visit(node.selectionSet, new Set());
+  return out;
+}
+
 export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<string, FilterOp>>): FieldResolvers {
   const whereCtx = (ctx: QueryContext, params: Params, block: number): WhereContext => ({
     schema,
@@ -89,6 +106,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
   const output = (entity: EntityDef, raw: Record<string, unknown>, block: number): Row => {
     const row: Row = { __block: block };
     for (const f of entity.columns) {
+      if (!(f.name in raw)) continue;
       const v = raw[f.name];
       if (f.list && v !== null && v !== undefined) {
         const parsed = parseJson(String(v));
@@ -108,14 +126,14 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
     return row;
   };
 
-  const select = async (ctx: QueryContext, entity: EntityDef, block: number, args: ListArgs, extra?: (alias: string, params: Params) => string) => {
+  const select = async (ctx: QueryContext, entity: EntityDef, block: number, args: ListArgs, cols: Set<string>, extra?: (alias: string, params: Params) => string) => {
     const { first, skip } = checkRange(args);
     const params = new Params();
     const wc = whereCtx(ctx, params, block);
     const where = buildWhere(wc, entity, "t", args.where);
     const order = buildOrder(wc, entity, "t", args.orderBy, args.orderDirection);
     const more = extra ? ` and ${extra("t", params)}` : "";
-    const sql = `select ${selectList(schema, entity)} from ${ctx.store.table(entity)} t${order.joins} where ${visible("t", block, ctx.head?.number)} and ${where}${more} order by ${order.orderBy} limit ${first} offset ${skip}`;
+    const sql = `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t${order.joins} where ${visible("t", block, ctx.head?.number)} and ${where}${more} order by ${order.orderBy} limit ${first} offset ${skip}`;
     const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
     return rows.map((r) => output(entity, r, block));
   };
@@ -143,28 +161,29 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
   const toIdParam = (entity: EntityDef, id: string) => (entity.idType === "Bytes" ? id.replace(/^0x/, "") : id);
 
   return {
-    single: (entity) => async (_src, args, ctx) => {
+    single: (entity) => async (_src, args, ctx, info) => {
       const block = await resolveBlock(ctx, args.block);
       if (entity.idType === "Bytes" && !/^(0x)?([0-9a-fA-F]{2})*$/.test(args.id ?? "")) {
         throw new QueryError(`Failed to decode \`Bytes\` value: \`${args.id}\``);
       }
       const params = new Params();
-      const sql = `select ${selectList(schema, entity)} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, ctx.head?.number)}`;
+      const sql = `select ${selectList(schema, entity, "t", selectedFields(info))} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, ctx.head?.number)}`;
       const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
       return rows[0] ? output(entity, rows[0], block) : null;
     },
 
-    plural: (entity) => async (_src, args, ctx) => select(ctx, entity, await resolveBlock(ctx, args.block), args),
+    plural: (entity) => async (_src, args, ctx, info) => select(ctx, entity, await resolveBlock(ctx, args.block), args, selectedFields(info)),
 
-    reference: (_entity, field) => async (parent, _args, ctx) => {
+    reference: (_entity, field) => async (parent, _args, ctx, info) => {
       const id = parent[field.name];
       if (id === null || id === undefined) return null;
       const target = schema.entities.get((field.base as { name: string }).name)!;
       const block = parent.__block;
-      const rows = await batched(ctx, `ref|${target.name}|${block}`, id, async (ids) => {
+      const cols = selectedFields(info);
+      const rows = await batched(ctx, `ref|${target.name}|${block}|${[...cols].sort().join(",")}`, id, async (ids) => {
         const unique = [...new Set(ids as string[])];
         const raw = await ctx.store.db.query<Record<string, unknown>>(
-          `select ${selectList(schema, target)} from ${ctx.store.table(target)} t where t.id = any(${paramExpr("$1", `${idCast(target)}[]`)}) and ${visible("t", block, ctx.head?.number)}`,
+          `select ${selectList(schema, target, "t", cols)} from ${ctx.store.table(target)} t where t.id = any(${paramExpr("$1", `${idCast(target)}[]`)}) and ${visible("t", block, ctx.head?.number)}`,
           [unique.map((i) => toIdParam(target, i))],
         );
         const byId = new Map(raw.map((r) => [String(r.id), output(target, r, block)]));
@@ -173,18 +192,19 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       return rows[0] ?? null;
     },
 
-    list: (entity, field) => async (parent, args, ctx) => {
+    list: (entity, field) => async (parent, args, ctx, info) => {
+      const cols = selectedFields(info);
       const target = schema.entities.get((field.base as { name: string }).name)!;
       const block = parent.__block;
       if (!field.derivedFrom) {
         const ids = parent[field.name] as string[] | null;
         if (!ids || ids.length === 0) return ids ?? null;
-        return select(ctx, target, block, args, (alias, params) => `${alias}.id = any(${params.add(ids.map((i) => toIdParam(target, i)), `${idCast(target)}[]`)})`);
+        return select(ctx, target, block, args, cols, (alias, params) => `${alias}.id = any(${params.add(ids.map((i) => toIdParam(target, i)), `${idCast(target)}[]`)})`);
       }
       // Derived list: one lateral query for all parents resolved in this tick.
       const back = target.fieldMap.get(field.derivedFrom);
       if (!back) throw new QueryError(`derived field \`${entity.name}.${field.name}\` points at unknown field \`${field.derivedFrom}\``);
-      const key = `derived|${entity.name}.${field.name}|${block}|${JSON.stringify(args)}`;
+      const key = `derived|${entity.name}.${field.name}|${block}|${JSON.stringify(args)}|${[...cols].sort().join(",")}`;
       return batched(ctx, key, parent.id, async (ids) => {
         const { first, skip } = checkRange(args);
         const params = new Params();
@@ -194,7 +214,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
         const order = buildOrder(wc, target, "t", args.orderBy, args.orderDirection);
         const link = back.list ? `p.pid = any(t.${q(back.name)})` : `t.${q(back.name)} = p.pid`;
         const sql =
-          `select p.ord as "__ord", ${selectList(schema, target, "c")} from unnest(${idsParam}) with ordinality as p(pid, ord) ` +
+          `select p.ord as "__ord", ${selectList(schema, target, "c", cols)} from unnest(${idsParam}) with ordinality as p(pid, ord) ` +
           `cross join lateral (select t.* from ${ctx.store.table(target)} t${order.joins} where ${link} and ${visible("t", block, ctx.head?.number)} and ${where} ` +
           `order by ${order.orderBy} limit ${first} offset ${skip}) c`;
         const raw = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);

@@ -1,12 +1,13 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Logger } from "../internal/logger.js";
-import type { QueryRequest, QueryResponse } from "../graphql/execute.js";
+import type { QueryRequest } from "../graphql/execute.js";
 
 export interface HttpHandlers {
   name: string;
   deploymentId: string;
-  query(request: QueryRequest): Promise<QueryResponse>;
+  /** The serialised JSON response (serialised once, so cached results are sent as they are). */
+  query(request: QueryRequest): Promise<string>;
   health(): Promise<{ block: number | null; hasIndexingErrors: boolean }>;
 }
 
@@ -19,7 +20,7 @@ const CORS = {
 };
 
 function send(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body);
+  const text = typeof body === "string" ? body : JSON.stringify(body);
   res.writeHead(status, { ...CORS, "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
   res.end(text);
 }

@@ -169,8 +169,9 @@ export function rowToEntity(schema: SchemaModel, entity: EntityDef, row: Record<
 }
 
 /** The `select` list for reading whole entities from alias `t`. */
-export function selectList(schema: SchemaModel, entity: EntityDef, alias = "t"): string {
-  return entity.columns.map((f) => `${selectExpr(alias, schema, f)} as ${q(f.name)}`).join(", ");
+export function selectList(schema: SchemaModel, entity: EntityDef, alias = "t", only?: ReadonlySet<string>): string {
+  const cols = only ? entity.columns.filter((f) => f.name === "id" || only.has(f.name)) : entity.columns;
+  return cols.map((f) => `${selectExpr(alias, schema, f)} as ${q(f.name)}`).join(", ");
 }
 
 /** The SQL literal for an id key (the hex string for Bytes ids). */
