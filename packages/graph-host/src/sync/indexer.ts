@@ -102,6 +102,12 @@ export class Indexer {
   async start(): Promise<void> {
     await this.loadInstances();
     await this.refreshState();
+    const head = this.state.head;
+    this.o.logger.info(head ? "resuming" : "starting from scratch", {
+      from: head ? head.number + 1 : Math.min(...this.instances.map((i) => i.startBlock)),
+      dataSources: this.instances.length,
+      failed: this.state.failed || undefined,
+    });
     this.loop = this.run();
   }
 
@@ -130,6 +136,8 @@ export class Indexer {
       } catch (error) {
         if (error instanceof ChainResetError) {
           this.o.logger.warn("chain reset detected; rebuilding the store from scratch", { reason: error.message });
+          this.prefetched = undefined;
+          this.wasCaughtUp = false;
           await this.o.store.create();
           this.cache.clear();
           await this.loadInstances();
@@ -151,6 +159,7 @@ export class Indexer {
   private latest = 0;
   private range: number | undefined;
   private writesSinceAnalyze = 0;
+  private wasCaughtUp = false;
   private prefetched: { from: number; to: number; instances: number; data: Promise<RangeData> } | undefined;
   /** Largest range known to work after the provider refused a larger one. */
   private rangeCeiling: number | undefined;
@@ -264,6 +273,8 @@ export class Indexer {
     for (const c of commits) this.cache.applyCommitted(c.writes);
     for (const c of commits) for (const w of c.writes.values()) this.writesSinceAnalyze += w.size;
     const caughtUp = Number(headBlock.number) >= latest;
+    if (caughtUp && !this.wasCaughtUp) this.o.logger.info("caught up with the chain head", { head: Number(headBlock.number), events: this.stats.events });
+    this.wasCaughtUp = caughtUp;
     if (this.writesSinceAnalyze > 20_000 || (caughtUp && this.writesSinceAnalyze > 0)) {
       await this.o.store.analyze();
       this.writesSinceAnalyze = 0;

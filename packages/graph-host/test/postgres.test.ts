@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startGraphHost } from "../src/index.js";
+import { type Anvil, FIXTURE_BUILD, deployFixture, sendTx, startAnvil } from "./helpers/anvil.js";
+import { dumpFixture } from "./helpers/dump.js";
+
+/**
+ * The same store on a real Postgres server. Runs only when GRAPH_HOST_TEST_DATABASE_URL names a
+ * database this test may write to (it creates and drops the schema `graph_host_pgtest`).
+ */
+const url = process.env.GRAPH_HOST_TEST_DATABASE_URL;
+
+describe.skipIf(!url)("DATABASE_URL: Postgres instead of PGlite", () => {
+  let anvil: Anvil;
+  let last = 0;
+
+  beforeAll(async () => {
+    anvil = await startAnvil();
+    await deployFixture(anvil.url);
+    for (let i = 0; i < 5; i++) last = (await sendTx(anvil.url, "depositMany", [40n, 7n])).block;
+    await sendTx(anvil.url, "createChild", ["pg"]);
+    last = (await sendTx(anvil.url, "remove", ["0x0000000000000000000000000000000000001002", "x"])).block;
+  });
+
+  afterAll(async () => {
+    await anvil?.stop();
+  });
+
+  it("indexes to the same state as PGlite", async () => {
+    const pg = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "pgtest", port: 0, databaseUrl: url, logLevel: "silent" });
+    const lite = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "lite", port: 0, logLevel: "silent" });
+    try {
+      await Promise.all([pg.waitForBlock(last, 60_000), lite.waitForBlock(last, 60_000)]);
+      const a = await dumpFixture(pg.url, [3, 5]);
+      const b = await dumpFixture(lite.url, [3, 5]);
+      expect((a.deposits as unknown[]).length).toBe(200);
+      expect(a).toEqual(b);
+    } finally {
+      await pg.stop();
+      await lite.stop();
+    }
+  });
+});
