@@ -134,6 +134,21 @@ describe("host imports as the fixture mappings use them", () => {
     expect(meta.data!._meta).toEqual({ hasIndexingErrors: false, block: { number: blocks.removedMissing } });
   });
 
+  it("block handlers: `once` at the start block, unfiltered ones at the end of every block after its events", async () => {
+    const head = blocks.removedMissing;
+    const info = await blockInfo(anvil.url, head);
+    const r = await gql<{ stats: unknown[] }>(host.url, `{ stats(orderBy: id) { id count firstBlock lastBlock lastHash } }`);
+    expect(r.data!.stats).toEqual([
+      { id: "blocks", count: head, firstBlock: "1", lastBlock: `${head}`, lastHash: info.hash },
+      { id: "init", count: 1, firstBlock: "1", lastBlock: "1", lastHash: (await blockInfo(anvil.url, 1)).hash },
+    ]);
+    const at = async (n: number) =>
+      (await gql<{ stat: { depositsInBlock: number; lastBlock: string } }>(host.url, `{ stat(id: "blocks", block: { number: ${n} }) { depositsInBlock lastBlock } }`)).data!.stat;
+    expect(await at(blocks.first)).toEqual({ depositsInBlock: 1, lastBlock: `${blocks.first}` });
+    expect(await at(blocks.second)).toEqual({ depositsInBlock: 2, lastBlock: `${blocks.second}` });
+    expect(await at(blocks.probe)).toEqual({ depositsInBlock: 0, lastBlock: `${blocks.probe}` });
+  });
+
   it("dataSource.createWithContext: the template indexes the child, including its trigger in the creation block", async () => {
     const r = await gql<{ childs: unknown[] }>(host.url, `{ childs { name pings lastPing label createdAt } }`);
     expect(r.data!.childs).toEqual([{ name: "kid", pings: 1, lastPing: "7", label: "label:kid", createdAt: `${blocks.child}` }]);

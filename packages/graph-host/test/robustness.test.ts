@@ -63,6 +63,7 @@ describe("the HTTP endpoint", () => {
     ["too deep", JSON.stringify({ query: `{ accounts { ${"deposits { account { ".repeat(40)} id ${"} } ".repeat(40)} } }` }), "query has a depth that exceeds the limit"],
     ["larger than the body limit", JSON.stringify({ query: `{ accounts { id } } #${"x".repeat(2 * 1024 * 1024)}` }), "too large"],
     ["bad variables", JSON.stringify({ query: "query($n: Int!) { accounts(first: $n) { id } }", variables: { n: "x" } }), "Int cannot represent non-integer value"],
+    ["potentially too many entities", JSON.stringify({ query: "{ accounts(first: 1000) { deposits(first: 1000) { account { deposits(first: 1000) { id } } } } }" }), "query potentially returns"],
     ["fragment cycle", JSON.stringify({ query: "{ accounts { ...F } } fragment F on Account { deposits { account { ...F } } }" }), "Cannot spread fragment"],
   ])("%s -> 200 with an error, and the server stays up", async (_name, body, message) => {
     const r = await fetch(host.url, { method: "POST", headers: { "content-type": "application/json" }, body });

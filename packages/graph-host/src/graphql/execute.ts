@@ -1,5 +1,11 @@
 import {
+  type ArgumentNode,
   type DocumentNode,
+  GraphQLList,
+  GraphQLNonNull,
+  GraphQLObjectType,
+  type GraphQLSchema,
+  getNamedType,
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
@@ -13,7 +19,7 @@ import { QueryError } from "../internal/errors.js";
 import type { QueryContext } from "./resolve.js";
 import type { ApiSchema } from "./schema.js";
 
-export const LIMITS = { maxQueryLength: 256 * 1024, maxTokens: 20_000, maxDepth: 64 };
+export const LIMITS = { maxQueryLength: 256 * 1024, maxTokens: 20_000, maxDepth: 64, maxEntities: 250_000 };
 
 export interface QueryRequest {
   query: unknown;
@@ -54,6 +60,55 @@ function checkDepth(doc: DocumentNode): void {
   }
 }
 
+/**
+ * How many entities a query may return at most: every list level multiplies by its `first`
+ * (default 100). Bounds the work one request can ask for, so a huge query gets an error instead
+ * of holding the store (and memory) hostage.
+ */
+function checkComplexity(schema: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown> | undefined): void {
+  const fragments = new Map<string, FragmentDefinitionNode>();
+  for (const def of doc.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
+  const firstOf = (args: readonly ArgumentNode[] | undefined): number => {
+    const arg = args?.find((a) => a.name.value === "first");
+    if (!arg) return 100;
+    if (arg.value.kind === Kind.INT) return Number(arg.value.value);
+    if (arg.value.kind === Kind.VARIABLE) return Number(variables?.[arg.value.name.value] ?? 100);
+    return 100;
+  };
+  const cost = (set: SelectionSetNode | undefined, type: GraphQLObjectType, mult: number, seen: Set<string>): number => {
+    let total = 0;
+    for (const sel of set?.selections ?? []) {
+      if (sel.kind === Kind.INLINE_FRAGMENT) total += cost(sel.selectionSet, type, mult, seen);
+      else if (sel.kind === Kind.FRAGMENT_SPREAD) {
+        if (seen.has(sel.name.value)) continue;
+        total += cost(fragments.get(sel.name.value)?.selectionSet, type, mult, new Set([...seen, sel.name.value]));
+      } else {
+        const field = type.getFields()[sel.name.value];
+        if (!field) continue;
+        let t = field.type;
+        if (t instanceof GraphQLNonNull) t = t.ofType;
+        const isList = t instanceof GraphQLList;
+        const named = getNamedType(field.type);
+        if (!(named instanceof GraphQLObjectType)) continue;
+        const m = isList ? mult * firstOf(sel.arguments) : mult;
+        total += m + cost(sel.selectionSet, named, m, seen);
+      }
+      if (total > LIMITS.maxEntities) break;
+    }
+    return total;
+  };
+  const query = schema.getQueryType()!;
+  for (const def of doc.definitions) {
+    if (def.kind !== Kind.OPERATION_DEFINITION) continue;
+    const c = cost(def.selectionSet, query, 1, new Set());
+    if (c > LIMITS.maxEntities) {
+      throw new QueryError(
+        `query potentially returns \`${c}\` entities or more and thereby exceeds the limit of \`${LIMITS.maxEntities}\` entities. Possible solutions are reducing the depth of the query, querying fewer relationships or using \`first\` to return smaller collections`,
+      );
+    }
+  }
+}
+
 function graphNodeMessage(e: GraphQLError): string {
   const m = /^Cannot query field "([^"]+)" on type "([^"]+)"\./.exec(e.message);
   if (m) return `Type \`${m[2]}\` has no field \`${m[1]}\``;
@@ -81,6 +136,7 @@ export async function runQuery(api: ApiSchema, request: QueryRequest, ctx: Query
     if (errors.length > 0) return fail(errors);
     checkDepth(doc);
     const variables = request.variables && typeof request.variables === "object" ? (request.variables as Record<string, unknown>) : undefined;
+    checkComplexity(api.schema, doc, variables);
     const result = await execute({
       schema: api.schema,
       document: doc,

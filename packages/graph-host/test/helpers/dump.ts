@@ -20,6 +20,7 @@ export async function dumpFixture(url: string, pastBlocks: number[]): Promise<Re
   dump.deposits = await all(url, "deposits", "id account { id } amount delta seq ratio data note flag kind at blockNumber score", "");
   dump.probes = await all(url, "probes", "id sum", "");
   dump.childs = await all(url, "childs", "id name pings label", "");
+  dump.stats = await all(url, "stats", "id count firstBlock lastBlock lastHash depositsInBlock", "");
   for (const b of pastBlocks) dump[`accounts@${b}`] = await all(url, "accounts", "id total count tags", `, block: { number: ${b} }`);
   return dump;
 }
