@@ -5,7 +5,7 @@ import { startGraphHost } from "./host.js";
 
 const USAGE = `graph-host --build-dir <dir> --rpc <url> [--port 8000] [--host 127.0.0.1] [--name dmex]
            [--data-dir <dir>] [--database-url <postgres url>] [--poll-interval 250] [--range-size 2000]
-           [--log-level debug|info|warn|error]
+           [--log-level debug|info|warn|error|silent]
 
 Runs a subgraph's compiled mappings (graph build output) against a JSON-RPC chain and serves
 graph-node's GraphQL API at http://<host>:<port>/subgraphs/name/<name>. DATABASE_URL is read too.`;

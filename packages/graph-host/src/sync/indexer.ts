@@ -144,10 +144,16 @@ export class Indexer {
           await this.refreshState();
           continue;
         }
-        this.o.logger.warn("indexing step failed; retrying", { error: errorMessage(error) });
-        await this.sleep(Math.max(this.o.pollIntervalMs, 500));
+        // RPC down or flaky: back off up to 5 s, and say so without flooding the log.
+        this.failures += 1;
+        if (this.failures === 1 || this.failures % 20 === 0) {
+          this.o.logger.warn("indexing step failed; retrying", { error: errorMessage(error), attempt: this.failures });
+        }
+        await this.sleep(Math.min(5000, 250 * 2 ** Math.min(this.failures, 5)));
         continue;
       }
+      if (this.failures > 0) this.o.logger.info("indexing recovered", { after: this.failures });
+      this.failures = 0;
       if (Date.now() - lastReport > 5000 && this.stats.blocks > 0) {
         this.report();
         lastReport = Date.now();
@@ -160,6 +166,7 @@ export class Indexer {
   private range: number | undefined;
   private writesSinceAnalyze = 0;
   private wasCaughtUp = false;
+  private failures = 0;
   private prefetched: { from: number; to: number; instances: number; data: Promise<RangeData> } | undefined;
   /** Largest range known to work after the provider refused a larger one. */
   private rangeCeiling: number | undefined;
