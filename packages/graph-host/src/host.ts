@@ -103,16 +103,23 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
       name: options.name,
       deploymentId: manifest.deploymentId,
       query: (request: QueryRequest) => {
-        const run = async () =>
-          JSON.stringify(
-            await runQuery(api, request, {
-              store,
-              head: indexer.state.head,
-              hasIndexingErrors: indexer.state.failed,
-              deploymentId: manifest.deploymentId,
-              batches: new Map(),
-            }),
-          );
+        const run = async () => {
+          const head = indexer.state.head;
+          const context = (headShortcut: boolean) => ({
+            store,
+            head,
+            hasIndexingErrors: indexer.state.failed,
+            deploymentId: manifest.deploymentId,
+            batches: new Map(),
+            headShortcut,
+          });
+          const seq = indexer.commitSeq;
+          let result = await runQuery(api, request, context(!indexer.committing));
+          // A block committed meanwhile may have closed versions the shortcut was reading:
+          // answer again at the same block with exact ranges (history never changes).
+          if (indexer.commitSeq !== seq) result = await runQuery(api, request, context(false));
+          return JSON.stringify(result);
+        };
         if (options.queryCache === false || typeof request.query !== "string" || request.query.length > 16_384) return run();
         return results.get(`${indexer.state.head?.number}|${indexer.state.failed}`, JSON.stringify([request.query, request.variables, request.operationName]), run);
       },

@@ -15,7 +15,14 @@ export interface QueryContext {
   hasIndexingErrors: boolean;
   deploymentId: string;
   batches: Map<string, Batch>;
+  /**
+   * Read head versions as `_to = OPEN` (index-friendly). Only valid while no block is committed
+   * during the query; the caller re-runs with exact block ranges when one was (see host.ts).
+   */
+  headShortcut: boolean;
 }
+
+const fastHead = (ctx: QueryContext): number | undefined => (ctx.headShortcut ? ctx.head?.number : undefined);
 
 interface Batch {
   ids: unknown[];
@@ -98,7 +105,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
     filterOps,
     params,
     block,
-    head: ctx.head?.number ?? -1,
+    head: fastHead(ctx) ?? -1,
     table: (e) => ctx.store.table(e),
   });
 
@@ -133,7 +140,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
     const where = buildWhere(wc, entity, "t", args.where);
     const order = buildOrder(wc, entity, "t", args.orderBy, args.orderDirection);
     const more = extra ? ` and ${extra("t", params)}` : "";
-    const sql = `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t${order.joins} where ${visible("t", block, ctx.head?.number)} and ${where}${more} order by ${order.orderBy} limit ${first} offset ${skip}`;
+    const sql = `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t${order.joins} where ${visible("t", block, fastHead(ctx))} and ${where}${more} order by ${order.orderBy} limit ${first} offset ${skip}`;
     const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
     return rows.map((r) => output(entity, r, block));
   };
@@ -167,7 +174,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
         throw new QueryError(`Failed to decode \`Bytes\` value: \`${args.id}\``);
       }
       const params = new Params();
-      const sql = `select ${selectList(schema, entity, "t", selectedFields(info))} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, ctx.head?.number)}`;
+      const sql = `select ${selectList(schema, entity, "t", selectedFields(info))} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, fastHead(ctx))}`;
       const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
       return rows[0] ? output(entity, rows[0], block) : null;
     },
@@ -183,7 +190,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       const rows = await batched(ctx, `ref|${target.name}|${block}|${[...cols].sort().join(",")}`, id, async (ids) => {
         const unique = [...new Set(ids as string[])];
         const raw = await ctx.store.db.query<Record<string, unknown>>(
-          `select ${selectList(schema, target, "t", cols)} from ${ctx.store.table(target)} t where t.id = any(${paramExpr("$1", `${idCast(target)}[]`)}) and ${visible("t", block, ctx.head?.number)}`,
+          `select ${selectList(schema, target, "t", cols)} from ${ctx.store.table(target)} t where t.id = any(${paramExpr("$1", `${idCast(target)}[]`)}) and ${visible("t", block, fastHead(ctx))}`,
           [unique.map((i) => toIdParam(target, i))],
         );
         const byId = new Map(raw.map((r) => [String(r.id), output(target, r, block)]));
@@ -215,7 +222,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
         const link = back.list ? `p.pid = any(t.${q(back.name)})` : `t.${q(back.name)} = p.pid`;
         const sql =
           `select p.ord as "__ord", ${selectList(schema, target, "c", cols)} from unnest(${idsParam}) with ordinality as p(pid, ord) ` +
-          `cross join lateral (select t.* from ${ctx.store.table(target)} t${order.joins} where ${link} and ${visible("t", block, ctx.head?.number)} and ${where} ` +
+          `cross join lateral (select t.* from ${ctx.store.table(target)} t${order.joins} where ${link} and ${visible("t", block, fastHead(ctx))} and ${where} ` +
           `order by ${order.orderBy} limit ${first} offset ${skip}) c`;
         const raw = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
         const out: Row[][] = ids.map(() => []);

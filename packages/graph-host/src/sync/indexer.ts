@@ -138,7 +138,13 @@ export class Indexer {
           this.o.logger.warn("chain reset detected; rebuilding the store from scratch", { reason: error.message });
           this.prefetched = undefined;
           this.wasCaughtUp = false;
-          await this.o.store.create();
+          this.commitSeq += 1;
+          try {
+            await this.o.store.create();
+            this.state.head = null;
+          } finally {
+            this.commitSeq += 1;
+          }
           this.cache.clear();
           await this.loadInstances();
           await this.refreshState();
@@ -167,6 +173,11 @@ export class Indexer {
   private writesSinceAnalyze = 0;
   private wasCaughtUp = false;
   private failures = 0;
+  /** Incremented when a commit starts and when it ends; queries compare it (see host.ts). */
+  commitSeq = 0;
+  get committing(): boolean {
+    return this.commitSeq % 2 === 1;
+  }
   private prefetched: { from: number; to: number; instances: number; data: Promise<RangeData> } | undefined;
   /** Largest range known to work after the provider refused a larger one. */
   private rangeCeiling: number | undefined;
@@ -267,7 +278,7 @@ export class Indexer {
       const prevHeader = prev >= 0 ? await this.o.rpc.block(prev) : null;
       if (!prevHeader) throw new RetryableError(`block ${prev} not found`);
       headBlock = prevHeader;
-      await this.o.store.commit(kept, this.head(headBlock), failure);
+      await this.commit(kept, this.head(headBlock), failure);
       this.o.logger.error("subgraph failed: deterministic error, the block's writes are discarded", { block: failure.block, error: failure.error });
       for (const c of kept) this.cache.applyCommitted(c.writes);
       this.cache.clear();
@@ -276,7 +287,7 @@ export class Indexer {
       return true;
     }
     const tCommit = performance.now();
-    await this.o.store.commit(commits, this.head(headBlock));
+    await this.commit(commits, this.head(headBlock));
     for (const c of commits) this.cache.applyCommitted(c.writes);
     for (const c of commits) for (const w of c.writes.values()) this.writesSinceAnalyze += w.size;
     const caughtUp = Number(headBlock.number) >= latest;
@@ -322,6 +333,21 @@ export class Indexer {
     const [blocks, toHeader] = await Promise.all([Promise.all(sorted.map((n) => this.o.rpc.blockWithTxs(n))), this.o.rpc.block(to)]);
     if (!toHeader) throw new RetryableError(`block ${to} not found`);
     return { logs, sorted, byNumber: new Map(blocks.map((b) => [Number(b.block.number), b])), toHeader };
+  }
+
+  private async commit(blocks: BlockCommit[], head: HeadBlock, failure?: { error: string; block: number }): Promise<void> {
+    this.commitSeq += 1;
+    try {
+      await this.o.store.commit(blocks, head, failure);
+      // In the same synchronous step as the sequence bump: a query never sees new rows with an old head.
+      this.state.head = head;
+      if (failure) {
+        this.state.failed = true;
+        this.state.error = failure.error;
+      }
+    } finally {
+      this.commitSeq += 1;
+    }
   }
 
   private head(b: ChainBlock): HeadBlock {
