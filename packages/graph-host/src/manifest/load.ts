@@ -67,8 +67,8 @@ function eventHandler(raw: Yaml, abi: Abi, dsName: string): EventHandlerSpec {
   const handler = str(raw.handler, `${dsName}.eventHandlers.handler`);
   const { name, params } = splitSignature(event);
   const normalized = `${name}(${params.join(",")})`;
-  const abiEvent = abi.find((item): item is AbiEvent => item.type === "event" && manifestSignature(item) === normalized)
-    ?? abi.find((item): item is AbiEvent => item.type === "event" && `${item.name}(${item.inputs.map(canonicalType).join(",")})` === `${name}(${params.map((p) => p.replace(/^indexed /, "")).join(",")})`);
+  // graph-cli writes the signature with `indexed` as in the ABI; a mismatch would never match a log.
+  const abiEvent = abi.find((item): item is AbiEvent => item.type === "event" && manifestSignature(item) === normalized);
   if (!abiEvent) throw new ManifestError(`Validation failed: event \`${event}\` of data source \`${dsName}\` is not in its ABI`);
   const plain = `${name}(${params.map((p) => p.replace(/^indexed /, "")).join(",")})`;
   const indexed = params.filter((p) => p.startsWith("indexed ")).length;
@@ -156,7 +156,14 @@ export async function loadManifest(buildDir: string): Promise<Manifest> {
   for (const ds of dataSources) {
     if (!ds.address) throw new ManifestError(`Validation failed: data source \`${ds.name}\` has no source.address`);
   }
-  const digest = createHash("sha256").update(text).update(schemaSource).digest();
+  // Everything the indexed data depends on: a rebuilt mapping with an unchanged manifest is a new
+  // deployment too (its store is rebuilt).
+  const hash = createHash("sha256").update(text).update(schemaSource);
+  for (const ds of [...dataSources, ...templates]) {
+    hash.update(ds.wasm);
+    for (const [name, abi] of ds.abis) hash.update(name).update(JSON.stringify(abi));
+  }
+  const digest = hash.digest();
   const deploymentId = toBase58(Uint8Array.from([0x12, 0x20, ...digest]));
   return {
     specVersion: String(raw.specVersion ?? ""),
