@@ -151,6 +151,9 @@ export class Indexer {
           continue;
         }
         // RPC down or flaky: back off up to 5 s, and say so without flooding the log.
+        // Data sources created in the failed range were not committed: forget them.
+        this.prefetched = undefined;
+        await this.loadInstances().catch(() => {});
         this.failures += 1;
         if (this.failures === 1 || this.failures % 20 === 0) {
           this.o.logger.warn("indexing step failed; retrying", { error: errorMessage(error), attempt: this.failures });
