@@ -308,3 +308,25 @@ describe("errors use graph-node's messages", () => {
     expect(r.errors?.[0]?.message).toContain(message);
   });
 });
+
+describe("the generated filter input types follow graph-node's operator sets", () => {
+  const inputFields = async (type: string) => {
+    const r = await q<{ __type: { inputFields: { name: string; type: { name: string | null; kind: string; ofType: { name: string | null } | null } }[] } }>(
+      `{ __type(name: "${type}") { inputFields { name type { name kind ofType { name } } } } }`,
+    );
+    return r.data!.__type.inputFields;
+  };
+  it("ID gets comparison operators only; String gets the text set; lists and references get theirs", async () => {
+    const probe = (await inputFields("Probe_filter")).map((f) => f.name);
+    expect(probe.filter((n) => n.startsWith("id"))).toEqual(["id", "id_not", "id_gt", "id_lt", "id_gte", "id_lte", "id_in", "id_not_in"]);
+    expect(probe).toContain("jsonName_not_ends_with_nocase");
+    const account = await inputFields("Account_filter");
+    expect(account.map((f) => f.name).filter((n) => n.startsWith("tags"))).toEqual(["tags", "tags_not", "tags_contains", "tags_not_contains"]);
+    expect(account.map((f) => f.name).filter((n) => n.startsWith("deposits"))).toEqual(["deposits_"]);
+    const deposit = await inputFields("Deposit_filter");
+    const accountOps = deposit.filter((f) => f.name.startsWith("account"));
+    expect(accountOps.map((f) => f.name)).toEqual(["account", "account_not", "account_gt", "account_lt", "account_gte", "account_lte", "account_in", "account_not_in", "account_contains", "account_not_contains", "account_"]);
+    expect(accountOps[0]!.type.name).toBe("Bytes");
+    expect(deposit.map((f) => f.name)).toEqual(expect.arrayContaining(["_change_block", "and", "or", "kind_not_in", "flag_not_in", "at_gte", "seq_lte"]));
+  });
+});

@@ -65,7 +65,11 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
 
   const baseInput = (f: FieldDef): GraphQLInputType => {
     if (f.base.kind === "enum") return enums.get(f.base.name)!;
-    if (f.base.kind === "entity") return GraphQLString;
+    if (f.base.kind === "entity") {
+      // References are filtered by the referenced entity's id, as its scalar (String/Bytes/Int8).
+      const idType = model.entities.get(f.base.name)!.idType;
+      return idType === "Bytes" ? BytesScalar : idType === "Int8" ? Int8Scalar : GraphQLString;
+    }
     return scalars[f.base.scalar];
   };
   const baseOutput = (f: FieldDef): GraphQLOutputType => {

@@ -26,14 +26,18 @@ export const STRING_OPS = [
   "_not_ends_with",
   "_not_ends_with_nocase",
 ];
-export const LIST_OPS = ["", "_not", "_contains", "_contains_nocase", "_not_contains", "_not_contains_nocase"];
+export const LIST_OPS = ["", "_not", "_contains", "_not_contains"];
+export const TEXT_LIST_OPS = ["", "_not", "_contains", "_contains_nocase", "_not_contains", "_not_contains_nocase"];
 
+/** graph-node's filter operators per field type (graph/src/schema/api.rs, field_filter_ops). */
 export function opsFor(schema: SchemaModel, field: FieldDef): string[] {
   if (field.derivedFrom) return [];
-  if (field.list) return LIST_OPS;
-  if (field.base.kind === "enum") return BOOL_OPS;
   const kind = columnKind(schema, field);
+  const stringLike = field.base.kind === "scalar" ? field.base.scalar === "String" : field.base.kind === "entity" && kind === "text";
+  if (field.list) return stringLike ? TEXT_LIST_OPS : LIST_OPS;
+  if (field.base.kind === "enum") return BOOL_OPS;
   if (field.base.kind === "scalar" && field.base.scalar === "Boolean") return BOOL_OPS;
+  if (field.base.kind === "scalar" && field.base.scalar === "ID") return SCALAR_OPS;
   if (kind === "text") return STRING_OPS;
   if (kind === "bytea") return BYTES_OPS;
   return SCALAR_OPS;
