@@ -25,10 +25,10 @@ export function AccountButton() {
         }
         return (
           <span className="flex gap-1">
-            <button type="button" className="btn-secondary" onClick={openChainModal} aria-label={`Network: ${chain.name ?? chain.id}. Change network`}>
+            <button type="button" className="btn-secondary" onClick={openChainModal} title="Change network">
               {chain.name ?? chain.id}
             </button>
-            <button type="button" className="btn-secondary font-mono" onClick={openAccountModal} aria-label={`Account ${account.address}. Open account menu`} data-testid="account-button">
+            <button type="button" className="btn-secondary font-mono" onClick={openAccountModal} title={`Account menu for ${account.address}`} data-testid="account-button">
               {shortAddress(account.address)}
             </button>
           </span>

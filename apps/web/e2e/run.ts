@@ -13,7 +13,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
+import { bridgedTokenAbi, marketRateOracleAbi } from "@dmex/deployments";
+import { seedPlan } from "@dmex/devstack";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { createPublicClient, createWalletClient, http, parseUnits } from "viem";
 
 import { ensureStack, RPC_URL } from "./stack";
 
@@ -29,6 +32,12 @@ const GOVERNOR = 0;
 const MINER_DEEPWELL = 5;
 const BUYER_1 = 8; // holds a position of the defaulting offering 3
 const FRESH = 17; // funded with USDT, untouched by the seed
+const BRIDGE_MINTER = 4;
+const ORACLE_REPORTER = 3;
+const ANVIL = [
+  "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "0x70997970C51812dc3A010C7d01b50e0d17dc79C8", "0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC",
+  "0x90F79bf6EB2c4f870365E785982E1f101E93b906", "0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65", "0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc",
+] as const;
 
 function ensureChromium() {
   if (existsSync(CHROMIUM)) return;
@@ -132,10 +141,21 @@ async function claimableOf(page: Page, tokenId: string): Promise<bigint> {
   return BigInt((await el.getAttribute("data-value")) ?? "0");
 }
 
+/** The oracle reporter (an off-app service) publishes yesterday's FIL market average, as the seed does daily. */
+async function reportYesterday(oracle: `0x${string}`) {
+  const pub = createPublicClient({ transport: http(RPC_URL) });
+  const block = await pub.getBlock();
+  const day = block.timestamp / 86_400n - 1n;
+  const wallet = createWalletClient({ account: ANVIL[ORACLE_REPORTER], transport: http(RPC_URL) });
+  const hash = await wallet.writeContract({ chain: null, address: oracle, abi: marketRateOracleAbi, functionName: "report", args: [seedPlan.ASSET_ID.FIL, day, seedPlan.MARKET_BASE_WAD.FIL] });
+  await pub.waitForTransactionReceipt({ hash });
+}
+
 // ------------------------------------------------------------------ tests
 
 interface Ctx {
   browser: Browser;
+  oracle: `0x${string}`;
   boughtTokenId?: string;
 }
 
@@ -175,8 +195,8 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await panel.getByLabel("Maximum total (USDT)").fill("5.0000001");
       await panel.getByText("At most 6 decimal places for this token.").waitFor();
       await panel.getByLabel("Maximum total (USDT)").fill("");
-      await panel.getByTestId("buy-submit").filter({ hasText: "Approve" }).click();
-      await txDone(page, /Approve/);
+      // The seed pre-approves the spare accounts, so use the permit path (an EIP-712 signature by the dev wallet).
+      await panel.getByLabel("Permit signature (one transaction)").check();
       await panel.getByTestId("buy-submit").filter({ hasText: /^Buy$/ }).click();
       await txDone(page, /Buy 12 units of offering #1/);
       await panel.getByTestId("buy-result").filter({ hasText: "Bought" }).waitFor();
@@ -197,6 +217,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await connectDev(page, FRESH);
       if ((await claimableOf(page, tokenId)) !== 0n) throw new Error("a fresh position should have nothing to claim");
       await advanceDays(page, "+1 day");
+      await reportYesterday(ctx.oracle);
       // As the miner: deposit the day that just ended (suggested amount = units outstanding x expected reward).
       await switchAccount(page, MINER_DEEPWELL);
       await page.getByRole("link", { name: "Miner desk" }).click();
@@ -292,9 +313,17 @@ async function main() {
     await stack.stop();
     throw new Error(`the running stack was already used (offering 3 is ${offering3.data?.offering?.status ?? "missing"}): restart it (npm run dev) for a fresh seed`);
   }
+  // The bridge (off-app) brings the miner the reward tokens it deposits: mint IFIL as the seed's minter.
+  const ifil = stack.deployment.contracts.IFIL?.address;
+  if (ifil === undefined) throw new Error("the local deployment has no IFIL");
+  const wallet = createWalletClient({ account: ANVIL[BRIDGE_MINTER], transport: http(RPC_URL) });
+  const hash = await wallet.writeContract({ chain: null, address: ifil, abi: bridgedTokenAbi, functionName: "mint", args: [ANVIL[MINER_DEEPWELL], parseUnits("100", 18)] });
+  await createPublicClient({ transport: http(RPC_URL) }).waitForTransactionReceipt({ hash });
   const web = await ensureWeb();
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
-  const ctx: Ctx = { browser };
+  const oracle = stack.deployment.contracts.MarketRateOracle?.address;
+  if (oracle === undefined) throw new Error("the local deployment has no MarketRateOracle");
+  const ctx: Ctx = { browser, oracle };
   let failed = 0;
   console.log(`[e2e] chain head ${Number(await rpc<string>("eth_blockNumber"))}`);
   for (const t of tests) {

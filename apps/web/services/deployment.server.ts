@@ -1,6 +1,10 @@
 import "server-only";
 
-import { bridgedTokenAbi, getDeployment, type DeployedContractName } from "@dmex/deployments";
+import { statSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+
+import { bridgedTokenAbi, getDeployment, type DeployedContractName, type Deployment } from "@dmex/deployments";
 import { createPublicClient, http, type Address } from "viem";
 
 import { rpcUrl, targetChain } from "./chains";
@@ -15,12 +19,35 @@ export interface AppDeployment {
 }
 
 const TOKEN_NAMES: readonly DeployedContractName[] = ["USDT", "IFIL", "WBTC"];
-let cached: Promise<AppDeployment> | undefined;
+let cached: { version: number; value: Promise<AppDeployment> } | undefined;
+
+/**
+ * The generated deployments module, read from disk at request time (Next bundles workspace
+ * packages, so a plain import would freeze the addresses at build time). `npm run dev` rewrites it
+ * on every local restart; the file's mtime versions the cache. DMEX_DEPLOYMENTS_DIR overrides the
+ * package location.
+ */
+const generatedFile = join(resolve(process.env.DMEX_DEPLOYMENTS_DIR ?? join(process.cwd(), "node_modules/@dmex/deployments")), "dist/generated/deployments.js");
+
+function generatedVersion(): number {
+  try {
+    return statSync(generatedFile).mtimeMs;
+  } catch {
+    return 0;
+  }
+}
+
+async function readDeployment(version: number): Promise<Deployment | undefined> {
+  if (version === 0) return getDeployment(targetChain.id);
+  const url = `${pathToFileURL(generatedFile).href}?v=${version}`;
+  const mod = (await import(/* webpackIgnore: true */ url)) as { deployments: Readonly<Record<number, Deployment>> };
+  return mod.deployments[targetChain.id];
+}
 
 export const publicClient = createPublicClient({ chain: targetChain.chain, transport: http(rpcUrl) });
 
-async function load(): Promise<AppDeployment> {
-  const d = getDeployment(targetChain.id);
+async function load(version: number): Promise<AppDeployment> {
+  const d = await readDeployment(version);
   const tokens: Record<string, TokenInfo> = {};
   if (d !== undefined) {
     const entries = TOKEN_NAMES.flatMap((name) => {
@@ -46,6 +73,12 @@ async function load(): Promise<AppDeployment> {
 }
 
 export function getAppDeployment(): Promise<AppDeployment> {
-  cached ??= load();
-  return cached;
+  const version = generatedVersion();
+  if (cached === undefined || cached.version !== version) {
+    const value = load(version);
+    cached = { version, value };
+    // Never keep a failed or empty read: the chain may just be starting.
+    value.then((v) => v.exchange === null && cached?.value === value && (cached = undefined), () => cached?.value === value && (cached = undefined));
+  }
+  return cached.value;
 }

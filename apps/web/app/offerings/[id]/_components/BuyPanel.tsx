@@ -127,7 +127,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
             <dt className="text-slate-600">Total (incl. fee)</dt><dd className="text-right font-semibold" data-testid="buy-total">{formatToken(total, token.decimals, token.symbol)}</dd>
             <dt className="text-slate-600">of which fee ({offering.feeBps / 100}%)</dt><dd className="text-right">{formatToken(fee, token.decimals, token.symbol)}</dd>
             <dt className="text-slate-600">Your balance</dt><dd className="text-right">{balance === undefined ? "…" : formatToken(balance, token.decimals, token.symbol)}</dd>
-            <dt className="text-slate-600">Allowance</dt><dd className="text-right">{allowance === undefined ? "…" : formatAmount(allowance, token.decimals)}</dd>
+            <dt className="text-slate-600">Allowance</dt><dd className="break-all text-right">{allowance === undefined ? "…" : allowance >= 1n << 200n ? "Unlimited" : formatAmount(allowance, token.decimals)}</dd>
           </dl>
           <div>
             <label htmlFor="buy-max" className="label">Maximum total ({token.symbol})</label>
