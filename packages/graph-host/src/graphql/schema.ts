@@ -119,7 +119,10 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
       orderValues[f.name] = { value: f.name };
       if (f.base.kind === "entity" && !f.list && !f.derivedFrom) {
         const child = model.entities.get(f.base.name)!;
-        for (const cf of child.fields) if (!cf.list && !cf.derivedFrom) orderValues[`${f.name}__${cf.name}`] = { value: `${f.name}__${cf.name}` };
+        // graph-node: no child lists and no child references (`parent__child` one level deep).
+        for (const cf of child.fields) {
+          if (!cf.list && cf.base.kind !== "entity") orderValues[`${f.name}__${cf.name}`] = { value: `${f.name}__${cf.name}` };
+        }
       }
     }
     orderBys.set(entity.name, new GraphQLEnumType({ name: `${entity.name}_orderBy`, values: orderValues }));

@@ -231,7 +231,7 @@ export function buildOrder(ctx: WhereContext, entity: EntityDef, alias: string, 
     }
     const child = ctx.schema.entities.get(parentField.base.name)!;
     field = child.fieldMap.get(orderBy.slice(sep + 2));
-    if (!field || field.list || field.derivedFrom) throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
+    if (!field || field.list || field.base.kind === "entity") throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
     const j = `o${++aliasCounter}`;
     joins = ` left join ${ctx.table(child)} ${j} on ${j}.id = ${alias}.${q(parentField.name)} and ${visible(j, ctx.block, ctx.head)}`;
     expr = `${j}.${q(field.name)}`;
