@@ -56,7 +56,10 @@ export function firstLoadJs(nextDir: string): { route: string; kb: number; files
   return Object.entries(app.pages)
     .filter(([page]) => page.endsWith("/page"))
     .map(([page, files]) => {
-      const all = [...new Set([...(build.rootMainFiles ?? []), ...files])].filter((f) => f.endsWith(".js"));
+      // A route's first load = the framework's root files + every layout above it + the page.
+      const segments = page.split("/").slice(1, -1);
+      const layouts = ["/layout", ...segments.map((_, i) => `/${segments.slice(0, i + 1).join("/")}/layout`)].flatMap((l) => app.pages[l] ?? []);
+      const all = [...new Set([...(build.rootMainFiles ?? []), ...layouts, ...files])].filter((f) => f.endsWith(".js"));
       return { route: page.replace(/\/page$/, "") || "/", kb: Math.round((all.reduce((s, f) => s + gz(f), 0) / 1024) * 10) / 10, files: all.length };
     })
     .sort((a, b) => a.route.localeCompare(b.route));

@@ -8,7 +8,7 @@
  * expect a freshly seeded stack: a reused one is checked and refused with a clear message.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -176,6 +176,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       if (filtered.length !== 2 || !filtered.every((t) => t.includes("BTC"))) throw new Error(`BTC filter: ${filtered.length} rows`);
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${WEB}/`);
+      await page.getByTestId("offering-card").first().waitFor({ state: "visible" });
       if ((await page.getByTestId("offering-card").count()) < 5) throw new Error("phone layout shows no cards");
       await shot(page, "01-marketplace-phone");
       await page.setViewportSize({ width: 1280, height: 900 });
@@ -305,6 +306,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
 ];
 
 async function main() {
+  rmSync(shots, { recursive: true, force: true });
   mkdirSync(shots, { recursive: true });
   ensureChromium();
   const stack = await ensureStack();
