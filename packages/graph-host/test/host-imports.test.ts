@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeAbiParameters, keccak256, toHex } from "viem";
 import { type GraphHost, startGraphHost } from "../src/index.js";
-import { type Anvil, DEV_KEY, FIXTURE_ADDRESS, FIXTURE_BUILD, blockInfo, deployFixture, gql, sendInOneBlock, sendTx, startAnvil } from "./helpers/anvil.js";
+import { type Anvil, DEV_KEY, FIXTURE_ADDRESS, FIXTURE_BUILD, blockInfo, clients, deployFixture, gql, sendInOneBlock, sendTx, startAnvil } from "./helpers/anvil.js";
 import { privateKeyToAccount } from "viem/accounts";
 
 const USER = "0x00000000000000000000000000000000000000aa";
@@ -14,6 +14,7 @@ let anvil: Anvil;
 let host: GraphHost;
 const blocks: Record<string, number> = {};
 const hashes: Record<string, string> = {};
+let probeTx: `0x${string}`;
 
 beforeAll(async () => {
   anvil = await startAnvil();
@@ -31,6 +32,7 @@ beforeAll(async () => {
     ["probe", [10n, 3n, JSON1]],
   ]);
   blocks.probe = together.block;
+  probeTx = together.hashes[1]!;
   blocks.child = (await sendTx(anvil.url, "createChild", ["kid"])).block;
   blocks.p2 = (await sendTx(anvil.url, "probe", [7n, 2n, '{"id":"p2","name":"bob","n":-1,"big":0,"f":0}'])).block;
   blocks.removed = (await sendTx(anvil.url, "remove", [USER, "p2"])).block;
@@ -50,10 +52,13 @@ describe("host imports as the fixture mappings use them", () => {
       host.url,
       `{ probe(id: "p1") { id sum diff product quotient remainder orBits andBits power shl shr parsed decimalSum decimalQuotient
         decimalProduct decimalEq decimalParsed decimalText divDecimal keccak hex bigHex text base58 h160 jsonName jsonNumber jsonBig
-        jsonFloat jsonTryFailed callDouble callReverted encoded decoded network address inBlockSeen relatedCount txFrom blockHash logIndex } }`,
+        jsonFloat jsonTryFailed callDouble callReverted encoded decoded network address inBlockSeen relatedCount txFrom blockHash logIndex
+        receiptStatus receiptGasUsed receiptLogs receiptLogTopic0 } }`,
     );
     expect(r.errors).toBeUndefined();
     const { hash } = await blockInfo(anvil.url, blocks.probe);
+    const { publicClient } = clients(anvil.url);
+    const receipt = await publicClient.getTransactionReceipt({ hash: probeTx });
     expect(r.data!.probe).toEqual({
       id: "p1",
       sum: "13",
@@ -97,6 +102,10 @@ describe("host imports as the fixture mappings use them", () => {
       txFrom: DEV,
       blockHash: hash,
       logIndex: "1",
+      receiptStatus: "1",
+      receiptGasUsed: `${receipt.gasUsed}`,
+      receiptLogs: 1,
+      receiptLogTopic0: keccak256(toHex("Probed(uint256,uint256,string)")),
     });
   });
 
