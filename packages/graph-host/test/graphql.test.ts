@@ -330,3 +330,26 @@ describe("the generated filter input types follow graph-node's operator sets", (
     expect(deposit.map((f) => f.name)).toEqual(expect.arrayContaining(["_change_block", "and", "or", "kind_not_in", "flag_not_in", "at_gte", "seq_lte"]));
   });
 });
+
+describe("stored lists of references", () => {
+  it("resolve to entities with their own first/orderBy/where, and filter with _contains and child filters", async () => {
+    const r = await q<{ accounts: { id: string; firstDeposits: { amount: string }[] }[] }>(
+      `{ accounts { id firstDeposits(orderBy: amount, orderDirection: desc, first: 2, where: { amount_gt: "3" }) { amount } } }`,
+    );
+    expect(r.errors).toBeUndefined();
+    const expected = [A, B, C].map((user) => ({
+      id: user,
+      firstDeposits: deps
+        .filter((d) => d.user === user)
+        .slice(0, 3)
+        .filter((d) => d.amount > 3n)
+        .sort((a, b) => (a.amount > b.amount ? -1 : 1))
+        .slice(0, 2)
+        .map((d) => ({ amount: `${d.amount}` })),
+    }));
+    expect(r.data!.accounts).toEqual(expected);
+    const firstOfB = deps.find((d) => d.user === B)!;
+    expect(await ids("accounts", `where: { firstDeposits_contains: ["${firstOfB.id}"] }`)).toEqual([B]);
+    expect(await ids("accounts", `where: { firstDeposits_: { note: "omega" } }`)).toEqual([A]);
+  });
+});
