@@ -114,19 +114,17 @@ export function buildWhere(ctx: WhereContext, entity: EntityDef, alias: string, 
     }
     const op = ctx.filterOps.get(entity.name)!.get(key);
     if (!op) throw new QueryError(`Entity \`${entity.name}\` has no attribute \`${key}\``);
-    parts.push(condition(ctx, entity, alias, op, value));
+    parts.push(condition(ctx, alias, op, value));
   }
   return parts.length ? parts.join(" and ") : "true";
 }
 
-function condition(ctx: WhereContext, entity: EntityDef, alias: string, { field, op }: FilterOp, value: unknown): string {
+function condition(ctx: WhereContext, alias: string, { field, op }: FilterOp, value: unknown): string {
   const { schema, params } = ctx;
-  if (op === "_") return childFilter(ctx, entity, alias, field, value as Record<string, unknown>);
+  if (op === "_") return childFilter(ctx, alias, field, value as Record<string, unknown>);
   const kind = columnKind(schema, field);
   const cast = castOf(kind);
   const c = column(alias, schema, field);
-  const textual = kind === "text" || kind === "enum";
-  const collate = "";
   if (field.list) {
     const arr = (v: unknown) => params.add((v as unknown[]).map((x) => sqlValue(kind, x)), `${cast}[]`);
     if (value === null) return op === "" ? `${c} is null` : `${c} is not null`;
@@ -156,13 +154,13 @@ function condition(ctx: WhereContext, entity: EntityDef, alias: string, { field,
     case "_not":
       return `${c} <> ${one()}`;
     case "_gt":
-      return `${c}${collate} > ${one()}`;
+      return `${c} > ${one()}`;
     case "_lt":
-      return `${c}${collate} < ${one()}`;
+      return `${c} < ${one()}`;
     case "_gte":
-      return `${c}${collate} >= ${one()}`;
+      return `${c} >= ${one()}`;
     case "_lte":
-      return `${c}${collate} <= ${one()}`;
+      return `${c} <= ${one()}`;
     case "_in":
       return `${c} = any(${params.add((value as unknown[]).map((x) => sqlValue(kind, x)), `${cast}[]`)})`;
     case "_not_in":
@@ -195,7 +193,7 @@ function condition(ctx: WhereContext, entity: EntityDef, alias: string, { field,
   throw new QueryError(`Filter not supported: \`${field.name}${op}\``);
 }
 
-function childFilter(ctx: WhereContext, entity: EntityDef, alias: string, field: FieldDef, filter: Record<string, unknown>): string {
+function childFilter(ctx: WhereContext, alias: string, field: FieldDef, filter: Record<string, unknown>): string {
   if (field.base.kind !== "entity") throw new QueryError(`Filter not supported: \`${field.name}_\``);
   const child = ctx.schema.entities.get(field.base.name)!;
   const x = `c${++aliasCounter}`;

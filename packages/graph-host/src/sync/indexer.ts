@@ -440,6 +440,7 @@ export class Indexer {
       ...this.blockTriggers(instances, n, "end"),
     ];
     for (;;) {
+      this.prefetchReceipts(triggers);
       const createdNow: DynamicDataSource[] = [];
       for (const trigger of triggers) {
         await this.runTrigger(trigger, data, chain, batch, writes, createdNow);
@@ -491,6 +492,23 @@ export class Indexer {
     };
   }
 
+  /** Receipts of a block's `receipt: true` triggers, fetched together (one batched request). */
+  private receipts = new Map<string, Promise<ChainReceipt>>();
+
+  private receipt(hash: string): Promise<ChainReceipt> {
+    let p = this.receipts.get(hash);
+    if (!p) {
+      p = this.o.rpc.receipt(hash);
+      this.receipts.set(hash, p);
+    }
+    return p;
+  }
+
+  private prefetchReceipts(triggers: Trigger[]): void {
+    this.receipts = new Map();
+    for (const t of triggers) if (t.kind === "log" && t.handler.receipt) this.receipt(t.log.transactionHash).catch(() => {});
+  }
+
   private decodeParams(handler: EventHandlerSpec, log: ChainLog): { name: string; value: EthValue }[] | null {
     const inputs = handler.abiEvent.inputs;
     let data: readonly unknown[];
@@ -531,7 +549,7 @@ export class Indexer {
       }
       let tx = data.transactions.get(trigger.log.transactionHash.toLowerCase());
       if (!tx) throw new RetryableError(`transaction ${trigger.log.transactionHash} not in block ${n}`);
-      const receipt: ChainReceipt | null = trigger.handler.receipt ? await this.o.rpc.receipt(trigger.log.transactionHash) : null;
+      const receipt: ChainReceipt | null = trigger.handler.receipt ? await this.receipt(trigger.log.transactionHash) : null;
       const txRef = tx;
       writeArg = (heap) => writeEvent(heap, trigger.log, data.block, txRef, params, receipt);
       handlerName = trigger.handler.handler;
