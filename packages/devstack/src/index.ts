@@ -6,6 +6,7 @@ export { deployStep, DEPLOYER, type DeployOptions } from "./steps/deploy.js";
 export { generateStep, type GenerateStepOptions } from "./steps/generate.js";
 export { seedStep } from "./steps/seed.js";
 export { graphHostStep, type GraphHostStepOptions } from "./steps/graphHost.js";
+export { webStep, type WebStepOptions } from "./steps/web.js";
 export { seed, type SeedOptions } from "./seed/run.js";
 export { formatSeedSummary, type SeedSummary, type SeededOffering } from "./seed/summary.js";
 export * as seedPlan from "./seed/plan.js";

@@ -3,11 +3,12 @@ import { join, resolve } from "node:path";
 
 import { localPorts, type Deployment } from "@dmex/deployments";
 
-import { contractsDir, defaultWorkDir, subgraphDir } from "./internal/paths.js";
+import { contractsDir, defaultWorkDir, subgraphDir, webDir } from "./internal/paths.js";
 import type { SeedSummary } from "./seed/summary.js";
 import { runSteps, type Service, type Step } from "./stack.js";
 import { anvilLogFile, anvilStep } from "./steps/anvil.js";
 import { graphHostStep } from "./steps/graphHost.js";
+import { webStep } from "./steps/web.js";
 import { deployStep } from "./steps/deploy.js";
 import { generateStep } from "./steps/generate.js";
 import { seedStep } from "./steps/seed.js";
@@ -44,7 +45,9 @@ export interface StartStackOptions {
    * `up` turns it on at :8000 as /subgraphs/name/dmex).
    */
   readonly graph?: { readonly port: number; readonly name?: string };
-  /** More services after the seed (e.g. the web app): see `processStep`. */
+  /** Serve the built web app (`next start`) after the subgraph host (default off; `up` uses :3000). */
+  readonly web?: { readonly port: number };
+  /** More services after the seed: see `processStep`. */
   readonly extraSteps?: readonly Step[];
   readonly log?: (message: string) => void;
 }
@@ -101,6 +104,14 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
             host,
             name: options.graph.name ?? "dmex",
             workDir,
+          }),
+        ]),
+    ...(options.web === undefined ? [] : [
+          webStep({
+            webDir: webDir(),
+            port: options.web.port,
+            ...(deploymentsDir !== undefined && { deploymentsDir: join(deploymentsDir, "deployments") }),
+            logFile: join(workDir, "web.log"),
           }),
         ]),
     ...(options.extraSteps ?? []),

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `pnpm --filter @dmex/devstack run up` (what the root `npm run dev` runs): anvil on 127.0.0.1:8545,
- * deploy, regenerate @dmex/deployments, seed, print addresses and the seed summary, then run until
- * Ctrl-C. Options: --port N, --no-seed.
+ * deploy, regenerate @dmex/deployments, seed, the subgraph host on :8000 and the web app on :3000,
+ * print addresses, the seed summary and URLs, then run until Ctrl-C. Options: --port N, --no-seed.
  */
 import { parseArgs } from "node:util";
 
@@ -46,6 +46,7 @@ try {
     ...(values.port !== undefined && { port: Number(values.port) }),
     seed: !values["no-seed"],
     graph: { port: localPorts.graph, name: "dmex" },
+    web: { port: localPorts.web },
     log,
   });
 } catch (error) {

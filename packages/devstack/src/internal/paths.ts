@@ -23,3 +23,8 @@ export const defaultWorkDir = join(repoRoot, ".dmex", "devstack");
 export function subgraphDir(): string {
   return join(repoRoot, "packages", "subgraph");
 }
+
+/** The web app, by path for the same reason (its e2e suite depends on this package). */
+export function webDir(): string {
+  return join(repoRoot, "apps", "web");
+}
