@@ -1,10 +1,20 @@
 "use client";
-import { ConnectButton } from "@rainbow-me/rainbowkit";
+import { ConnectButton, useConnectModal } from "@rainbow-me/rainbowkit";
+import { useEffect } from "react";
+import { useAccount } from "wagmi";
+
+import { consumeConnectRequest } from "./interactionGate";
 
 import { shortAddress } from "~/lib/format";
 
 /** RainbowKit's connect/account/chain buttons, rendered without aria-hidden placeholders. */
 export function AccountButton() {
+  const { openConnectModal } = useConnectModal();
+  const { isConnected } = useAccount();
+  // The placeholder button was clicked while this island loaded: finish what the user asked for.
+  useEffect(() => {
+    if (openConnectModal && !isConnected && consumeConnectRequest()) openConnectModal();
+  }, [openConnectModal, isConnected]);
   return (
     <ConnectButton.Custom>
       {({ account, chain, openAccountModal, openChainModal, openConnectModal, mounted }) => {

@@ -1,14 +1,12 @@
 "use client";
-import { useApolloClient } from "@apollo/client/react/hooks";
-import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
 import { useChainNow } from "~/hooks/useChainNow";
 import { formatDay } from "~/lib/format";
-import { META_QUERY } from "~/lib/graphql/queries";
-import type { Meta } from "~/lib/graphql/types";
 import { rpcUrl } from "~/services/chains";
+import { runIndexedRefetchers, waitIndexed } from "~/services/indexer";
+import { queryClient } from "~/services/queryClient";
 
 async function rpc<T>(method: string, params: unknown[]): Promise<T> {
   const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
@@ -22,8 +20,6 @@ export function DevClock() {
   const { day } = useChainNow();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const apollo = useApolloClient();
-  const queryClient = useQueryClient();
   const router = useRouter();
 
   async function advance(days: number) {
@@ -33,12 +29,8 @@ export function DevClock() {
       await rpc("evm_increaseTime", [days * 86_400]);
       await rpc("evm_mine", []);
       const head = BigInt(await rpc<string>("eth_blockNumber", []));
-      for (let i = 0; i < 150; i++) {
-        const { data } = await apollo.query<{ _meta: Meta }>({ query: META_QUERY, fetchPolicy: "network-only" });
-        if (BigInt(data._meta.block.number) >= head) break;
-        await new Promise((r) => setTimeout(r, 200));
-      }
-      await Promise.allSettled([apollo.refetchQueries({ include: "active" }), queryClient.invalidateQueries()]);
+      await waitIndexed(head, 30_000);
+      await Promise.allSettled([runIndexedRefetchers(), queryClient.invalidateQueries()]);
       router.refresh();
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { isLocalChain, targetChain } from "~/services/chains";
 import { NavLinks } from "./NavLinks";
-import { WalletArea } from "./WalletArea";
+import { WalletIsland } from "./islands";
 
 export function Header() {
   return (
@@ -14,7 +14,7 @@ export function Header() {
         <NavLinks />
         <div className="ml-auto flex flex-wrap items-center gap-2">
           {isLocalChain && <span className="rounded bg-amber-100 px-2 py-1 text-xs font-medium text-amber-900">{targetChain.chain.name}</span>}
-          <WalletArea />
+          <WalletIsland />
         </div>
       </div>
     </header>

@@ -84,7 +84,15 @@ async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
 
 // ------------------------------------------------------------------ helpers
 
+/** Wallet islands load on the first interaction: move the pointer and wait for them. */
+async function walletReady(page: Page) {
+  await page.mouse.move(5, 5);
+  await page.mouse.move(40, 40);
+  await page.getByTestId("wallet-ready").waitFor({ timeout: 30_000 });
+}
+
 async function connectDev(page: Page, index: number) {
+  await walletReady(page);
   await page.evaluate((i) => window.localStorage.setItem("dmex.devWallet.account", String(i)), index);
   const connect = page.getByRole("button", { name: "Connect Wallet" }).first();
   await connect.click();
@@ -113,7 +121,9 @@ async function txDone(page: Page, label: RegExp) {
 
 async function axeCheck(page: Page, name: string) {
   // Check the hydrated page (the chain clock renders once wagmi has read a block).
+  await walletReady(page);
   await page.waitForFunction(() => !document.querySelector("[data-testid=chain-day]")?.textContent?.includes("…"), undefined, { timeout: 30_000 });
+  await page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 10_000 });
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
     const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { MinerDesk } from "./_components/MinerDesk";
+import { MinerDeskIsland } from "~/components/islands";
 
 export const metadata: Metadata = { title: "Miner desk" };
 
@@ -9,7 +9,7 @@ export default function MinerPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Miner desk</h1>
       <p className="max-w-3xl text-sm text-slate-700">Deposit each day&apos;s reward for your holders, withdraw escrow as it is released, and watch the default monitor of each offering.</p>
-      <MinerDesk />
+      <MinerDeskIsland />
     </div>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { PortfolioView } from "./_components/PortfolioView";
+import { PortfolioIsland } from "~/components/islands";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -8,7 +8,7 @@ export default function PortfolioPage() {
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Portfolio</h1>
-      <PortfolioView />
+      <PortfolioIsland />
     </div>
   );
 }

@@ -5,6 +5,7 @@ import { useAccount } from "wagmi";
 
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { Empty, ErrorBox, SkeletonRows } from "~/components/ui";
+import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";
 import { useChainNow } from "~/hooks/useChainNow";
 import { MINER_QUERY } from "~/lib/graphql/queries";
 import type { MinerData } from "~/lib/graphql/types";
@@ -14,7 +15,8 @@ import { MinerOfferingCard } from "./MinerOfferingCard";
 export function MinerDesk() {
   const { address, isConnected } = useAccount();
   const { day } = useChainNow();
-  const { data, loading, error } = useQuery<MinerData>(MINER_QUERY, { variables: { miner: address?.toLowerCase() ?? "" }, skip: !address, pollInterval: 10_000 });
+  const { data, loading, error, refetch } = useQuery<MinerData>(MINER_QUERY, { variables: { miner: address?.toLowerCase() ?? "" }, skip: !address, pollInterval: 10_000 });
+  useRefetchOnIndexed(refetch);
   if (!isConnected) {
     return (
       <div className="card space-y-2 text-sm">

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
+import { BuyPanelIsland, DefaultActionsIsland, NftPreviewIsland } from "~/components/islands";
 import { ErrorBox, StatusBadge } from "~/components/ui";
 import { dayOf } from "~/lib/days";
 import { formatAmount, formatDay, formatPercent, formatToken, formatUsd, pluralDays, shortAddress } from "~/lib/format";
@@ -13,11 +14,8 @@ import { WAD } from "~/lib/rewards";
 import { getAppDeployment } from "~/services/deployment.server";
 import { querySubgraph } from "~/services/subgraph.server";
 import { tokenOf } from "~/services/tokens";
-import { BuyPanel } from "./_components/BuyPanel";
 import { Disclosure } from "./_components/Disclosure";
-import { DefaultActions } from "./_components/DefaultActions";
 import { EscrowProgress } from "./_components/EscrowProgress";
-import { NftPreview } from "./_components/NftPreview";
 import { RewardChart } from "./_components/RewardChart";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
@@ -95,18 +93,18 @@ export default async function OfferingPage({ params }: { params: Promise<{ id: s
               {o.status === "Active" && d.canFlag && <>The default conditions hold now ({d.reason === "MissedDeposits" ? `${d.missedDays} days without a deposit` : `${o.lowStreak} low days in a row`}): anyone can flag this offering.</>}
               {o.status === "Active" && !d.canFlag && (d.missedFlagDay !== null ? <>If no deposit arrives, the missed-deposit flag could fire on {formatDay(d.missedFlagDay)}.</> : <>No flag can fire: the term is over or no units are sold.</>)}
             </p>
-            <DefaultActions offeringId={o.id} status={o.status} />
+            <DefaultActionsIsland offeringId={o.id} status={o.status} />
           </section>
 
           <Disclosure doc={disclosure} uri={o.metadataURI} />
         </div>
 
         <div className="space-y-6">
-          <BuyPanel
+          <BuyPanelIsland
             offering={{ id: o.id, pricePerUnit: o.pricePerUnit, netPricePerUnit: o.netPricePerUnit, feeBps: o.feeBps, remaining: remaining.toString(), open, status: o.status }}
             token={pay}
           />
-          <NftPreview tokenId={o.positions[0]?.tokenId ?? null} />
+          <NftPreviewIsland tokenId={o.positions[0]?.tokenId ?? null} />
         </div>
       </div>
     </div>

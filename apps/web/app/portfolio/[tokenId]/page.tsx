@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { PositionDetail } from "../_components/PositionDetail";
+import { PositionIsland } from "~/components/islands";
 
 export async function generateMetadata({ params }: { params: Promise<{ tokenId: string }> }): Promise<Metadata> {
   return { title: `Position #${(await params).tokenId}` };
@@ -17,7 +17,7 @@ export default async function PositionPage({ params }: { params: Promise<{ token
         <Link href="/portfolio" className="underline-offset-2 hover:underline">Portfolio</Link> / Position #{tokenId}
       </nav>
       <h1 className="text-2xl font-bold">Position #{tokenId}</h1>
-      <PositionDetail tokenId={tokenId} />
+      <PositionIsland tokenId={tokenId} />
     </div>
   );
 }

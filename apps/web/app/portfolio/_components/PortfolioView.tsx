@@ -10,6 +10,7 @@ import { TickingAmount } from "~/components/TickingAmount";
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useTx } from "~/components/TxProvider";
 import { Empty, ErrorBox, SkeletonRows, StatusBadge } from "~/components/ui";
+import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";
 import { useChainNow } from "~/hooks/useChainNow";
 import { usePositionsLive } from "~/hooks/usePositionsLive";
 import { formatAmount, formatToken, pluralDays } from "~/lib/format";
@@ -24,7 +25,8 @@ export function PortfolioView() {
   const { day: today } = useChainNow();
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const { data, loading, error } = useQuery<PortfolioData>(PORTFOLIO_QUERY, { variables: { owner: address?.toLowerCase() ?? "" }, skip: !address, pollInterval: 10_000 });
+  const { data, loading, error, refetch } = useQuery<PortfolioData>(PORTFOLIO_QUERY, { variables: { owner: address?.toLowerCase() ?? "" }, skip: !address, pollInterval: 10_000 });
+  useRefetchOnIndexed(refetch);
   const positions = useMemo(() => data?.positions ?? [], [data]);
   const ids = useMemo(() => positions.map((p) => BigInt(p.tokenId)), [positions]);
   const { live } = usePositionsLive(ids);

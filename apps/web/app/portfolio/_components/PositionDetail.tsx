@@ -5,6 +5,7 @@ import Link from "next/link";
 import { useDeployment } from "~/components/DeploymentContext";
 import { TickingAmount } from "~/components/TickingAmount";
 import { ErrorBox, SkeletonRows, StatusBadge } from "~/components/ui";
+import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";
 import { usePositionsLive } from "~/hooks/usePositionsLive";
 import { formatDay, formatToken, shortAddress } from "~/lib/format";
 import { POSITION_QUERY } from "~/lib/graphql/queries";
@@ -16,7 +17,8 @@ const ZERO = "0x0000000000000000000000000000000000000000";
 
 export function PositionDetail({ tokenId }: { tokenId: string }) {
   const deployment = useDeployment();
-  const { data, loading, error } = useQuery<PositionData>(POSITION_QUERY, { variables: { id: tokenId } });
+  const { data, loading, error, refetch } = useQuery<PositionData>(POSITION_QUERY, { variables: { id: tokenId } });
+  useRefetchOnIndexed(refetch);
   const { live } = usePositionsLive([BigInt(tokenId)]);
   if (error) return <ErrorBox title="This position cannot load">{error.message}</ErrorBox>;
   if (loading && !data) return <SkeletonRows rows={4} />;

@@ -1,0 +1,76 @@
+"use client";
+/**
+ * Interactive islands: each loads the wallet stack (and Apollo where needed) on the client only,
+ * after the server-rendered page is on screen. The placeholders keep the layout stable.
+ */
+import dynamic from "next/dynamic";
+import type { ComponentType, ReactNode } from "react";
+
+import { requestConnect, useInteractionGate } from "./interactionGate";
+import { SkeletonRows } from "./ui";
+
+/** Renders `placeholder` until the interaction gate opens, then the (lazily loaded) island. */
+function gated<P extends object>(Island: ComponentType<P>, placeholder: () => ReactNode): ComponentType<P> {
+  function Gated(props: P) {
+    const open = useInteractionGate();
+    return open ? <Island {...props} /> : <>{placeholder()}</>;
+  }
+  return Gated;
+}
+
+const box = (h: string) =>
+  function Placeholder() {
+    return <div className={`skeleton ${h} w-full`} aria-hidden="true" />;
+  };
+
+const WalletIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("./WalletArea")]).then(([w, m]) => w.withWeb3(m.WalletArea)),
+  { ssr: false, loading: () => <WalletPlaceholder /> },
+);
+
+const BuyPanelIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/BuyPanel")]).then(([w, m]) => w.withWeb3(m.BuyPanel)),
+  { ssr: false, loading: box("h-72") },
+);
+
+const DefaultActionsIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/DefaultActions")]).then(([w, m]) => w.withWeb3(m.DefaultActions)),
+  { ssr: false, loading: box("mt-3 h-9") },
+);
+
+const NftPreviewIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/NftPreview")]).then(([w, m]) => w.withWeb3(m.NftPreview)),
+  { ssr: false, loading: box("h-96") },
+);
+
+const PortfolioIslandLazy = dynamic(
+  () => Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/PortfolioView")]).then(([w, m]) => w.withWeb3Apollo(m.PortfolioView)),
+  { ssr: false, loading: () => <SkeletonRows rows={4} /> },
+);
+
+const PositionIslandLazy = dynamic(
+  () => Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/PositionDetail")]).then(([w, m]) => w.withWeb3Apollo(m.PositionDetail)),
+  { ssr: false, loading: () => <SkeletonRows rows={4} /> },
+);
+
+const MinerDeskIslandLazy = dynamic(
+  () => Promise.all([import("./Web3ApolloProviders"), import("~/app/miner/_components/MinerDesk")]).then(([w, m]) => w.withWeb3Apollo(m.MinerDesk)),
+  { ssr: false, loading: () => <SkeletonRows rows={3} /> },
+);
+
+function WalletPlaceholder() {
+  return (
+    <button type="button" className="btn-primary" onClick={requestConnect}>
+      Connect Wallet
+    </button>
+  );
+}
+
+const skel = (h: string) => () => <div className={`skeleton ${h} w-full`} aria-hidden="true" />;
+export const WalletIsland = gated(WalletIslandLazy, () => <WalletPlaceholder />);
+export const BuyPanelIsland = gated(BuyPanelIslandLazy, skel("h-72"));
+export const DefaultActionsIsland = gated(DefaultActionsIslandLazy, skel("mt-3 h-9"));
+export const NftPreviewIsland = gated(NftPreviewIslandLazy, skel("h-96"));
+export const PortfolioIsland = gated(PortfolioIslandLazy, () => <SkeletonRows rows={4} />);
+export const PositionIsland = gated(PositionIslandLazy, () => <SkeletonRows rows={4} />);
+export const MinerDeskIsland = gated(MinerDeskIslandLazy, () => <SkeletonRows rows={3} />);
