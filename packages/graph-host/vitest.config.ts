@@ -4,7 +4,8 @@ export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
     globalSetup: ["test/global-setup.ts"],
-    testTimeout: 60_000,
+    // Generous: the machine is shared and two files run at once.
+    testTimeout: 120_000,
     hookTimeout: 120_000,
     // Each file starts its own anvil; two cores, so at most two files at a time.
     maxWorkers: 2,
