@@ -8,7 +8,7 @@
  * expect a freshly seeded stack: a reused one is checked and refused with a clear message.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -58,12 +58,24 @@ async function webUp(): Promise<boolean> {
   }
 }
 
+/** Newest modification time of the app's sources (to rebuild a stale .next). */
+function newestSource(dir = webDir): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if ([".next", "node_modules", "e2e", "bench", "test"].includes(entry.name)) continue;
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
 async function ensureWeb(): Promise<ChildProcess | null> {
   if (await webUp()) {
     console.log("[e2e] reusing the web app on :3000");
     return null;
   }
-  if (!existsSync(join(webDir, ".next/BUILD_ID"))) {
+  const buildId = join(webDir, ".next/BUILD_ID");
+  if (!existsSync(buildId) || statSync(buildId).mtimeMs < newestSource()) {
     console.log("[e2e] building the web app (next build)...");
     const b = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: webDir, stdio: "inherit" });
     if (b.status !== 0) throw new Error("next build failed");
@@ -307,6 +319,16 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.goto(`${WEB}/offerings/3`);
       const buy = page.getByTestId("buy-panel");
       await buy.getByText(/halted: it cannot be bought/).first().waitFor();
+      // Insufficient balance: 4,000 units of offering 2 cost 34,000 USDT; the fresh account has 20,000.
+      await page.goto(`${WEB}/offerings/2`);
+      await connectDev(page, FRESH);
+      const panel = page.getByTestId("buy-panel");
+      await panel.getByLabel("Units").fill("4000");
+      await panel.getByText("Insufficient USDT balance for this total.").waitFor();
+      if (await panel.getByTestId("buy-submit").isEnabled()) throw new Error("Buy must be disabled without the balance");
+      await panel.getByLabel("Units").fill("999999");
+      await panel.getByText(/^Only \d+ units are left\.$/).waitFor();
+      await shot(page, "06-insufficient-balance");
       await page.goto(`${WEB}/protocol`);
       await page.getByRole("heading", { name: "Protocol" }).waitFor();
       await axeCheck(page, "protocol");
