@@ -97,6 +97,15 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
   });
   await indexer.start();
   const results = new ResultCache();
+  // `block: { hash }` for any canonical block, not only those the store has recorded.
+  const blockNumberByHash = async (hash: string): Promise<number | null> => {
+    const stored = await store.blockNumberByHash(hash);
+    if (stored !== null) return stored;
+    const b = await rpc.blockByHash(hash).catch(() => null);
+    if (!b) return null;
+    const canonical = await rpc.block(Number(b.number)).catch(() => null);
+    return canonical?.hash.toLowerCase() === hash.toLowerCase() ? Number(b.number) : null;
+  };
 
   const server = createHttpServer(
     {
@@ -112,6 +121,7 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
             deploymentId: manifest.deploymentId,
             batches: new Map(),
             headShortcut,
+            blockNumberByHash,
           });
           const seq = indexer.commitSeq;
           let result = await runQuery(api, request, context(!indexer.committing));

@@ -15,6 +15,8 @@ export interface QueryContext {
   hasIndexingErrors: boolean;
   deploymentId: string;
   batches: Map<string, Batch>;
+  /** Block number of a block hash (stored blocks first, then the chain); null when unknown. */
+  blockNumberByHash(hash: string): Promise<number | null>;
   /**
    * Read head versions as `_to = OPEN` (index-friendly). Only valid while no block is committed
    * during the query; the caller re-runs with exact block ranges when one was (see host.ts).
@@ -59,7 +61,7 @@ async function resolveBlock(ctx: QueryContext, block: ListArgs["block"]): Promis
   const head = ctx.head?.number ?? -1;
   if (!block) return head;
   if (block.hash !== undefined && block.hash !== null) {
-    const n = await ctx.store.blockNumberByHash(block.hash);
+    const n = await ctx.blockNumberByHash(block.hash);
     if (n === null) throw new QueryError(`no block with that hash found: ${block.hash}`);
     return n;
   }
