@@ -62,7 +62,7 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
 
     const { positions } = await gql(
       graphUrl,
-      `query($owner: String!) { positions(where: { owner: $owner, offering_: { asset: "1" } }, orderBy: units, orderDirection: desc) {
+      `query($owner: Bytes!) { positions(where: { owner: $owner, offering_: { asset: "1" } }, orderBy: units, orderDirection: desc) {
         id units owner { id } offering { asset { symbol } } } }`,
       { owner },
     );
