@@ -105,6 +105,11 @@ async function walletReady(page: Page) {
 
 async function connectDev(page: Page, index: number) {
   await walletReady(page);
+  await page.waitForTimeout(300); // let wagmi reconnect a wallet remembered from an earlier page
+  if ((await page.getByTestId("account-button").count()) > 0 && (await page.getByTestId("dev-account").count()) > 0) {
+    await switchAccount(page, index);
+    return;
+  }
   await page.evaluate((i) => window.localStorage.setItem("dmex.devWallet.account", String(i)), index);
   const connect = page.getByRole("button", { name: "Connect Wallet" }).first();
   await connect.click();
