@@ -83,7 +83,7 @@ export function PortfolioView() {
         <div>
           <p className="text-xs uppercase tracking-wide text-slate-600">Claimable rewards now</p>
           <p className="text-lg font-semibold" data-testid="claimable-total">
-            {claimTotals.size === 0 ? "0" : [...claimTotals].map(([t, v]) => { const tok = tokenOf(deployment.tokens, t); return <TickingAmount key={t} value={v} decimals={tok.decimals} symbol={tok.symbol} />; })}
+            {claimTotals.size === 0 ? "0" : [...claimTotals].map(([t, v], i) => { const tok = tokenOf(deployment.tokens, t); return <span key={t}>{i > 0 && " + "}<TickingAmount value={v} decimals={tok.decimals} symbol={tok.symbol} /></span>; })}
           </p>
         </div>
         <button type="button" className="btn-primary" disabled={busy || claimIds.length === 0} onClick={() => act("claimRewards", claimIds, `Claim rewards of ${claimIds.length} position${claimIds.length === 1 ? "" : "s"}`)} data-testid="claim-all">
@@ -124,7 +124,7 @@ export function PortfolioView() {
               </p>
               <dl className="num grid grid-cols-2 gap-1">
                 <dt className="text-slate-600">Units</dt><dd>{p.units} {p.offering.asset.unitLabel}</dd>
-                <dt className="text-slate-600">Days left</dt><dd>{daysLeft === null ? "…" : pluralDays(daysLeft)}</dd>
+                <dt className="text-slate-600">Days left</dt><dd>{p.offering.status === "Halted" ? "none (halted)" : daysLeft === null ? "…" : pluralDays(daysLeft)}</dd>
                 <dt className="text-slate-600">Paid</dt><dd>{formatToken(BigInt(p.totalPrice), pay.decimals, pay.symbol, 2)}</dd>
                 <dt className="text-slate-600">Claimed</dt><dd>{formatAmount(BigInt(p.claimed), reward.decimals, 6)} {reward.symbol}</dd>
                 <dt className="text-slate-600">Claimable</dt>
