@@ -1,8 +1,7 @@
 import "server-only";
 
-import { statSync } from "node:fs";
+import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { pathToFileURL } from "node:url";
 
 import { bridgedTokenAbi, getDeployment, type DeployedContractName, type Deployment } from "@dmex/deployments";
 import { createPublicClient, http, type Address } from "viem";
@@ -21,33 +20,40 @@ export interface AppDeployment {
 const TOKEN_NAMES: readonly DeployedContractName[] = ["USDT", "IFIL", "WBTC"];
 let cached: { version: number; value: Promise<AppDeployment> } | undefined;
 
-/**
- * The generated deployments module, read from disk at request time (Next bundles workspace
- * packages, so a plain import would freeze the addresses at build time). `npm run dev` rewrites it
- * on every local restart; the file's mtime versions the cache. DMEX_DEPLOYMENTS_DIR overrides the
- * package location.
- */
-const generatedFile = join(resolve(process.env.DMEX_DEPLOYMENTS_DIR ?? join(process.cwd(), "node_modules/@dmex/deployments")), "dist/generated/deployments.js");
+export const publicClient = createPublicClient({ chain: targetChain.chain, transport: http(rpcUrl) });
 
-function generatedVersion(): number {
+/**
+ * The generated deployment record `<dir>/<chainId>.json`, read from disk at request time (Next
+ * bundles workspace packages, so a plain import would freeze the addresses at build time).
+ * `npm run dev` rewrites it on every local restart; the file's mtime versions the cache. The
+ * directory is `DMEX_DEPLOYMENTS_DIR` (as for the subgraph manifest and the devstack's web step),
+ * else the @dmex/deployments package's `deployments/`. Without a record, the build's copy is used.
+ */
+function recordFile(): string {
+  const dir = process.env.DMEX_DEPLOYMENTS_DIR ?? join(process.cwd(), "node_modules/@dmex/deployments/deployments");
+  return join(resolve(dir), `${targetChain.id}.json`);
+}
+
+function recordVersion(): number {
   try {
-    return statSync(generatedFile).mtimeMs;
+    return statSync(recordFile()).mtimeMs;
   } catch {
     return 0;
   }
 }
 
-async function readDeployment(version: number): Promise<Deployment | undefined> {
+function readDeployment(version: number): Deployment | undefined {
   if (version === 0) return getDeployment(targetChain.id);
-  const url = `${pathToFileURL(generatedFile).href}?v=${version}`;
-  const mod = (await import(/* webpackIgnore: true */ url)) as { deployments: Readonly<Record<number, Deployment>> };
-  return mod.deployments[targetChain.id];
+  try {
+    const record = JSON.parse(readFileSync(recordFile(), "utf8")) as Deployment & { $comment?: string };
+    return record.chainId === targetChain.id && typeof record.contracts === "object" ? record : undefined;
+  } catch {
+    return getDeployment(targetChain.id);
+  }
 }
 
-export const publicClient = createPublicClient({ chain: targetChain.chain, transport: http(rpcUrl) });
-
 async function load(version: number): Promise<AppDeployment> {
-  const d = await readDeployment(version);
+  const d = readDeployment(version);
   const tokens: Record<string, TokenInfo> = {};
   if (d !== undefined) {
     const entries = TOKEN_NAMES.flatMap((name) => {
@@ -73,7 +79,7 @@ async function load(version: number): Promise<AppDeployment> {
 }
 
 export function getAppDeployment(): Promise<AppDeployment> {
-  const version = generatedVersion();
+  const version = recordVersion();
   if (cached === undefined || cached.version !== version) {
     const value = load(version);
     cached = { version, value };
