@@ -11,7 +11,7 @@ import { fileURLToPath } from "node:url";
 
 import { getDeployment, localPorts, type Deployment } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
-import { startStack, type Step } from "@dmex/devstack";
+import { startStack } from "@dmex/devstack";
 import { startGraphHost } from "@dmex/graph-host";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -96,15 +96,8 @@ export async function ensureStack(log: (m: string) => void = (m) => console.log(
   }
   if (graph) throw new Error(`something serves :${localPorts.graph} but no chain runs on :${localPorts.rpc}; stop it first`);
   log("starting anvil, deploy, seed and the graph host (a minute or two)...");
-  const graphStep: Step = {
-    name: "graph",
-    async run(context) {
-      if (context.deployment === undefined) throw new Error("graph needs the deployment");
-      const host = await startGraph(context.deployment, workDir);
-      return { name: "graph", url: host.url, stop: () => host.stop() };
-    },
-  };
-  const stack = await startStack({ extraSteps: [graphStep], log });
+  // The devstack's own subgraph-host step (the one `npm run dev` uses) on the standard port.
+  const stack = await startStack({ graph: { port: localPorts.graph, name: "dmex" }, log });
   const stop = async () => {
     await stack.stop();
     // The chain is gone: regenerate so @dmex/deployments no longer lists its addresses (as `npm run dev` does on Ctrl-C).

@@ -114,7 +114,7 @@ export const OFFERING_QUERY = gql`
 export const PORTFOLIO_QUERY = gql`
   ${OFFERING_FIELDS}
   ${META_FIELDS}
-  query Portfolio($owner: String!) {
+  query Portfolio($owner: Bytes!) {
     _meta { ...MetaFields }
     positions(where: { owner: $owner }, orderBy: tokenId, orderDirection: desc, first: 200) {
       id tokenId units purchaseDay startDay endDay netPaid totalPrice fee rewardSnapshot claimed refunded refundedAmount status locked
@@ -143,7 +143,7 @@ export const MINER_QUERY = gql`
   ${OFFERING_FIELDS}
   ${META_FIELDS}
   ${PROTOCOL_FIELDS}
-  query MinerDesk($miner: String!) {
+  query MinerDesk($miner: Bytes!) {
     _meta { ...MetaFields }
     protocols(first: 1) { ...ProtocolFields }
     offerings(where: { miner: $miner }, orderBy: offeringId, first: 100) {
