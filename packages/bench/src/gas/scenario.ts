@@ -18,6 +18,8 @@ import {
 } from "viem";
 import { foundry } from "viem/chains";
 
+import { mineAt } from "../shared/chain.js";
+
 const DAY = 86_400n;
 const REWARD_TOKEN_UNIT = 10n ** 18n;
 
@@ -70,10 +72,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   async function read<T>(contract: Contract, functionName: string, args: readonly unknown[] = []): Promise<T> {
     return (await publicClient.readContract({ address: contract.address, abi: contract.abi, functionName, args })) as T;
   }
-  async function setTime(timestamp: bigint) {
-    await publicClient.request({ method: "evm_setNextBlockTimestamp" as never, params: [Number(timestamp)] as never });
-    await publicClient.request({ method: "evm_mine" as never, params: [] as never });
-  }
+  const setTime = (timestamp: bigint) => mineAt(publicClient, timestamp);
 
   // The deployment this run made (isolated from the package's generated one).
   const addressOf = (name: DeployedContractName): Address => {
