@@ -5,14 +5,12 @@
  *
  *   npx tsx e2e/stack.ts      # start (or reuse) and keep running until Ctrl-C
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { getDeployment, localPorts, type Deployment } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
-import { startStack } from "@dmex/devstack";
-import { startGraphHost } from "@dmex/graph-host";
+import { graphHostStep, startStack, type StackContext } from "@dmex/devstack";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -51,31 +49,13 @@ async function graphUp(): Promise<boolean> {
   }
 }
 
-/** Copies the subgraph build and points its manifest at the local deployment (the WASM is address-free). */
-function localSubgraphBuild(deployment: Deployment, workDir: string): string {
-  const source = join(repoRoot, "packages/subgraph/build");
-  const target = join(workDir, "subgraph-build");
-  mkdirSync(workDir, { recursive: true });
-  cpSync(source, target, { recursive: true });
-  const manifestPath = join(target, "subgraph.yaml");
-  let manifest = readFileSync(manifestPath, "utf8");
-  for (const name of ["HashpowerExchange", "MarketRateOracle"] as const) {
-    const c = deployment.contracts[name];
-    if (c === undefined) throw new Error(`the local deployment has no ${name}`);
-    const block = new RegExp(`(name: ${name}\\n\\s+network: \\S+\\n\\s+source:\\n\\s+address: )"0x[0-9a-fA-F]{40}"(\\n\\s+abi: \\S+\\n\\s+startBlock: )\\d+`);
-    if (!block.test(manifest)) throw new Error(`cannot find the ${name} data source in ${manifestPath}`);
-    manifest = manifest.replace(block, `$1"${c.address}"$2${c.startBlock}`);
-  }
-  writeFileSync(manifestPath, manifest);
-  return target;
-}
-
-async function startGraph(deployment: Deployment, workDir: string) {
-  const buildDir = localSubgraphBuild(deployment, workDir);
-  const host = await startGraphHost({ buildDir, rpcUrl: RPC_URL, name: "dmex", port: localPorts.graph, logLevel: "warn" });
-  const head = Number(await rpc<string>("eth_blockNumber"));
-  await host.waitForBlock(head, 600_000);
-  return host;
+/** The devstack's subgraph-host step (the one `npm run dev` uses) against the already running chain. */
+async function startGraph(deployment: Deployment, workDir: string, log: (m: string) => void) {
+  const context: StackContext = { log, timings: {}, urls: {}, rpcUrl: RPC_URL, deployment };
+  const step = graphHostStep({ subgraphDir: join(repoRoot, "packages/subgraph"), port: localPorts.graph, name: "dmex", workDir });
+  const service = await step.run(context);
+  if (!service) throw new Error("the subgraph-host step started nothing");
+  return service;
 }
 
 export async function ensureStack(log: (m: string) => void = (m) => console.log(`[stack] ${m}`)): Promise<RunningStack> {
@@ -91,7 +71,7 @@ export async function ensureStack(log: (m: string) => void = (m) => console.log(
     const deployment = getDeployment(31337);
     if (deployment === undefined) throw new Error("a chain runs on :8545 but @dmex/deployments has no local deployment");
     log("reusing the running chain; starting the graph host");
-    const host = await startGraph(deployment, workDir);
+    const host = await startGraph(deployment, workDir, log);
     return { rpcUrl: RPC_URL, graphUrl: GRAPH_URL, deployment, reused: { chain: true, graph: false }, stop: () => host.stop() };
   }
   if (graph) throw new Error(`something serves :${localPorts.graph} but no chain runs on :${localPorts.rpc}; stop it first`);
