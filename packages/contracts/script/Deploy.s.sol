@@ -6,6 +6,9 @@ import {IMarketRateOracle} from "../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../src/oracle/MarketRateOracle.sol";
 import {PositionRenderer} from "../src/render/PositionRenderer.sol";
 import {BridgedToken} from "../src/tokens/BridgedToken.sol";
+import {DmexGovernor} from "../src/governance/DmexGovernor.sol";
+import {StakePolicy} from "../src/issuance/ApplicationTypes.sol";
+import {DaoDeployment} from "./lib/DaoDeployment.sol";
 import {ScriptBase} from "./utils/ScriptVm.sol";
 
 /// @title Deploy
@@ -14,28 +17,35 @@ import {ScriptBase} from "./utils/ScriptVm.sol";
 /// `--slow` sends one transaction at a time (the devstack does the same); locally `npm run dev` runs it.
 /// On the local chain (31337) it also deploys stand-ins of the bridged tokens (USDT 6, IFIL 18,
 /// WBTC 8) and lets the bridge account mint them; elsewhere the canonical tokens come from env.
-/// The admin and governor roles stay with the broadcaster until the DAO timelock takes over.
+/// Then it deploys DMC and the DAO (DaoDeployment) and hands every admin role to the DAO timelock:
+/// the broadcaster keeps nothing (only, on 31337, the admin of the stand-in tokens).
 ///
-/// Environment (all optional on 31337, where anvil's default accounts 1-4 are the defaults):
+/// Environment (all optional on 31337, where anvil's default accounts are the defaults):
 ///   DMEX_TREASURY        fee recipient                         (31337: anvil account 1)
-///   DMEX_REGISTRAR       receives REGISTRAR_ROLE on the exchange (31337: anvil account 2)
 ///   DMEX_REPORTER        receives REPORTER_ROLE on the oracle  (31337: anvil account 3)
 ///   DMEX_MINTER          receives MINTER_ROLE on the stand-in tokens, 31337 only (anvil account 4)
-///   DMEX_HALT_GUARDIAN   receives HALT_GUARDIAN_ROLE if set
 ///   DMEX_CHANNEL_FEE_BPS channel fee in basis points           (default 500)
 ///   DMEX_USDT, DMEX_IFIL, DMEX_WBTC  canonical token addresses; required off 31337,
 ///                        and on 31337 they replace the stand-ins when set.
+///   DMEX_COUNCIL         7 comma-separated council owners (31337: anvil accounts 0-4, 16, 17)
+///   DMEX_TEAM, DMEX_BACKERS  vesting beneficiaries            (31337: anvil accounts 18, 19)
+///   DMEX_GENESIS         genesis distribution (5% of DMC)      (default: the council Safe;
+///                        31337: the broadcaster, which the seed distributes from)
+///   DMEX_SAFE_SINGLETON, DMEX_SAFE_FACTORY  canonical Safe 1.4.1 (SafeL2, SafeProxyFactory)
+///                        deployments; when unset both are deployed from the npm artifacts.
+/// Governance periods: production 1-day voting delay, 5-day voting, 2-day timelock, 4% quorum,
+/// 100,000 DMC threshold, 1-day late-quorum extension; on 31337 the same thresholds with periods
+/// of minutes (60 s delay, 10 min voting, 60 s timelock, 2 min extension) for the dev clock.
 /// Deployment records come from forge's broadcast file only (packages/deployments reads it):
 /// this script writes nothing else, so there is a single place an address can come from.
 contract Deploy is ScriptBase {
     uint256 internal constant LOCAL_CHAIN_ID = 31337;
+    string internal constant SAFE_ARTIFACTS = "node_modules/@safe-global/safe-contracts/build/artifacts/contracts/";
 
     struct Config {
         address treasury;
-        address registrar;
         address reporter;
         address minter;
-        address haltGuardian;
         uint16 channelFeeBps;
     }
 
@@ -48,6 +58,7 @@ contract Deploy is ScriptBase {
         address renderer;
         uint32 filAssetId;
         uint32 btcAssetId;
+        DaoDeployment.System dao;
     }
 
     error MissingEnv(string name, uint256 chainId);
@@ -74,8 +85,6 @@ contract Deploy is ScriptBase {
         d.filAssetId = d.exchange.registerAsset({symbol: "FIL", unitLabel: "TiB"});
         d.btcAssetId = d.exchange.registerAsset({symbol: "BTC", unitLabel: "TH/s"});
 
-        d.exchange.grantRole(d.exchange.REGISTRAR_ROLE(), cfg.registrar);
-        if (cfg.haltGuardian != address(0)) d.exchange.grantRole(d.exchange.HALT_GUARDIAN_ROLE(), cfg.haltGuardian);
         d.oracle.grantRole(d.oracle.REPORTER_ROLE(), cfg.reporter);
         if (local) {
             grantMinterOfStandIn("DMEX_USDT", d.usdt, cfg.minter);
@@ -85,6 +94,8 @@ contract Deploy is ScriptBase {
 
         d.renderer = address(new PositionRenderer());
         d.exchange.setRenderer(d.renderer);
+
+        d.dao = DaoDeployment.deploy(d.exchange, d.oracle, daoParams(local));
         vm.stopBroadcast();
 
         log("HashpowerExchange", address(d.exchange));
@@ -93,16 +104,70 @@ contract Deploy is ScriptBase {
         log("IFIL", d.ifil);
         log("WBTC", d.wbtc);
         log("PositionRenderer", d.renderer);
+        log("DMCToken", address(d.dao.dmc));
+        log("MiningReserve", address(d.dao.miningReserve));
+        log("DmexTimelock", address(d.dao.timelock));
+        log("DmexGovernor", address(d.dao.governor));
+        log("MinerApplications", address(d.dao.applications));
+        log("CouncilSafe", d.dao.council);
+    }
+
+    /// @notice DAO parameters for this chain (see the header).
+    function daoParams(bool local) public view returns (DaoDeployment.Params memory p) {
+        p.deployer = msg.sender;
+        p.governance = local
+            ? DmexGovernor.Params({
+                votingDelay: 60,
+                votingPeriod: 600,
+                proposalThreshold: 100_000e18,
+                quorumNumerator: 4,
+                lateQuorumExtension: 120
+            })
+            : DmexGovernor.Params({
+                votingDelay: 1 days,
+                votingPeriod: 5 days,
+                proposalThreshold: 100_000e18,
+                quorumNumerator: 4,
+                lateQuorumExtension: 1 days
+            });
+        p.timelockDelay = local ? 60 : 2 days;
+        p.councilOwners = council(local);
+        p.councilThreshold = 4;
+        p.safeSingleton = vm.envOr("DMEX_SAFE_SINGLETON", address(0));
+        p.safeFactory = vm.envOr("DMEX_SAFE_FACTORY", address(0));
+        if (p.safeSingleton == address(0)) p.safeSingletonCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "SafeL2.sol/SafeL2.json"));
+        if (p.safeFactory == address(0)) {
+            p.safeFactoryCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "proxies/SafeProxyFactory.sol/SafeProxyFactory.json"));
+        }
+        p.genesisRecipient = local ? vm.envOr("DMEX_GENESIS", msg.sender) : vm.envOr("DMEX_GENESIS", address(0));
+        p.teamBeneficiary = account("DMEX_TEAM", 18, local);
+        p.backersBeneficiary = account("DMEX_BACKERS", 19, local);
+        p.tradingFeeBps = 200;
+        p.defiFeeBps = 200;
+        p.stakePolicy = StakePolicy({minStake: 10_000e18, stakePerValueWad: 0.5e18, lockGraceDays: 30});
+    }
+
+    /// @dev Seven council owners: DMEX_COUNCIL, or on the local chain anvil accounts 0-4, 16 and 17.
+    function council(bool local) internal view returns (address[] memory owners) {
+        if (vm.envExists("DMEX_COUNCIL")) {
+            owners = vm.envAddress("DMEX_COUNCIL", ",");
+            if (owners.length != 7) revert InvalidEnv("DMEX_COUNCIL", owners.length);
+            return owners;
+        }
+        if (!local) revert MissingEnv("DMEX_COUNCIL", block.chainid);
+        owners = new address[](7);
+        uint32[7] memory indexes = [uint32(0), 1, 2, 3, 4, 16, 17];
+        for (uint256 i; i < 7; ++i) {
+            owners[i] = anvilAccount(indexes[i]);
+        }
     }
 
     /// @notice The role holders and parameters for this chain, from env with local defaults.
     function config() public view returns (Config memory cfg) {
         bool local = block.chainid == LOCAL_CHAIN_ID;
         cfg.treasury = account("DMEX_TREASURY", 1, local);
-        cfg.registrar = account("DMEX_REGISTRAR", 2, local);
         cfg.reporter = account("DMEX_REPORTER", 3, local);
         cfg.minter = local ? account("DMEX_MINTER", 4, true) : address(0);
-        cfg.haltGuardian = vm.envOr("DMEX_HALT_GUARDIAN", address(0));
         uint256 feeBps = vm.envOr("DMEX_CHANNEL_FEE_BPS", uint256(500));
         if (feeBps > type(uint16).max) revert InvalidEnv("DMEX_CHANNEL_FEE_BPS", feeBps);
         // casting to 'uint16' is safe because the line above bounds it

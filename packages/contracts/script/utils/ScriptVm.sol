@@ -11,9 +11,13 @@ interface ScriptVm {
     // environment
     function envExists(string calldata name) external view returns (bool);
     function envAddress(string calldata name) external view returns (address);
+    function envAddress(string calldata name, string calldata delim) external view returns (address[] memory);
     function envOr(string calldata name, address defaultValue) external view returns (address);
     function envOr(string calldata name, uint256 defaultValue) external view returns (uint256);
     function envOr(string calldata name, string calldata defaultValue) external view returns (string memory);
+
+    // artifacts
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
 
     // keys
     function deriveKey(string calldata mnemonic, uint32 index) external pure returns (uint256 privateKey);

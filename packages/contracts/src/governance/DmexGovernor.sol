@@ -1,0 +1,212 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
+import {GovernorCountingSimple} from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
+import {GovernorPreventLateQuorum} from "@openzeppelin/contracts/governance/extensions/GovernorPreventLateQuorum.sol";
+import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
+import {GovernorTimelockControl} from "@openzeppelin/contracts/governance/extensions/GovernorTimelockControl.sol";
+import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
+import {GovernorVotesQuorumFraction} from
+    "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+
+/// @title DmexGovernor
+/// @notice DMC holders' governor: OpenZeppelin 5 Governor with settings, simple counting (for,
+/// against, abstain), votes at the proposal snapshot (so tokens bought or borrowed after it carry no
+/// weight), a quorum fraction whose history is checkpointed (lowering it later cannot revive a
+/// defeated proposal), late-quorum protection and timelock control.
+///
+/// Two DMEX additions:
+/// - **Miner applications propose without the threshold.** `MinerApplications` creates the
+///   proposal that approves a miner's offering; the miner's DMC stake stands in for the threshold.
+/// - **A proposal guardian** (the council Safe during bootstrap) may cancel any proposal that is
+///   not yet executed. A DAO vote replaces or removes the guardian (the council hand-over).
+contract DmexGovernor is
+    Governor,
+    GovernorSettings,
+    GovernorCountingSimple,
+    GovernorVotes,
+    GovernorVotesQuorumFraction,
+    GovernorPreventLateQuorum,
+    GovernorTimelockControl
+{
+    /// @notice Governance periods, in seconds (the DMC clock is a timestamp).
+    struct Params {
+        uint48 votingDelay;
+        uint32 votingPeriod;
+        uint256 proposalThreshold;
+        uint256 quorumNumerator; // percent of the total supply
+        uint48 lateQuorumExtension;
+    }
+
+    /// @notice The miner-applications contract, allowed to propose without the threshold.
+    address public applications;
+    /// @notice May cancel any proposal before execution; `address(0)` once handed over.
+    address public proposalGuardian;
+
+    /// @notice The applications contract changed.
+    event ApplicationsSet(address oldApplications, address newApplications);
+    /// @notice The proposal guardian changed.
+    event ProposalGuardianSet(address oldGuardian, address newGuardian);
+
+    /// @notice Only the proposal guardian may call this.
+    error GovernorOnlyProposalGuardian(address caller);
+
+    /// @param token DMC (ERC-5805 votes, timestamp clock).
+    /// @param timelock The DAO timelock that executes proposals.
+    /// @param applications_ The miner-applications contract.
+    /// @param guardian The initial proposal guardian (the council Safe), or `address(0)`.
+    /// @param params Delay, period, threshold, quorum and late-quorum extension.
+    constructor(
+        IVotes token,
+        TimelockController timelock,
+        address applications_,
+        address guardian,
+        Params memory params
+    )
+        Governor("DMEX DAO")
+        GovernorSettings(params.votingDelay, params.votingPeriod, params.proposalThreshold)
+        GovernorVotes(token)
+        GovernorVotesQuorumFraction(params.quorumNumerator)
+        GovernorPreventLateQuorum(params.lateQuorumExtension)
+        GovernorTimelockControl(timelock)
+    {
+        applications = applications_;
+        proposalGuardian = guardian;
+        emit ApplicationsSet(address(0), applications_);
+        emit ProposalGuardianSet(address(0), guardian);
+    }
+
+    /// @notice Creates a proposal. The applications contract skips the proposal threshold; everyone
+    /// else needs `proposalThreshold()` votes at the previous second.
+    /// @return proposalId The proposal's id.
+    function propose(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        string memory description
+    ) public override returns (uint256) {
+        if (msg.sender == applications && applications != address(0)) {
+            return _propose(targets, values, calldatas, description, msg.sender);
+        }
+        return super.propose(targets, values, calldatas, description);
+    }
+
+    /// @notice Cancels a proposal in any state before execution. Proposal guardian only.
+    /// @return proposalId The cancelled proposal's id.
+    function guardianCancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) external returns (uint256) {
+        if (msg.sender != proposalGuardian || msg.sender == address(0)) {
+            revert GovernorOnlyProposalGuardian(msg.sender);
+        }
+        return _cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    /// @notice Sets the proposal guardian; `address(0)` removes it. Governance only.
+    /// @param guardian The new guardian.
+    function setProposalGuardian(address guardian) external onlyGovernance {
+        emit ProposalGuardianSet(proposalGuardian, guardian);
+        proposalGuardian = guardian;
+    }
+
+    /// @notice Sets the applications contract allowed to propose without threshold. Governance only.
+    /// @param applications_ The new contract, or `address(0)` for none.
+    function setApplications(address applications_) external onlyGovernance {
+        emit ApplicationsSet(applications, applications_);
+        applications = applications_;
+    }
+
+    // ------------------------------------------------------------ required overrides
+
+    /// @inheritdoc Governor
+    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingDelay();
+    }
+
+    /// @inheritdoc Governor
+    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.votingPeriod();
+    }
+
+    /// @inheritdoc Governor
+    function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
+        return super.quorum(timepoint);
+    }
+
+    /// @inheritdoc Governor
+    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
+        return super.proposalThreshold();
+    }
+
+    /// @inheritdoc Governor
+    function state(uint256 proposalId) public view override(Governor, GovernorTimelockControl) returns (ProposalState) {
+        return super.state(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalNeedsQueuing(uint256 proposalId)
+        public
+        view
+        override(Governor, GovernorTimelockControl)
+        returns (bool)
+    {
+        return super.proposalNeedsQueuing(proposalId);
+    }
+
+    /// @inheritdoc Governor
+    function proposalDeadline(uint256 proposalId)
+        public
+        view
+        override(Governor, GovernorPreventLateQuorum)
+        returns (uint256)
+    {
+        return super.proposalDeadline(proposalId);
+    }
+
+    function _castVote(uint256 proposalId, address account, uint8 support, string memory reason, bytes memory params)
+        internal
+        override(Governor, GovernorPreventLateQuorum)
+        returns (uint256)
+    {
+        return super._castVote(proposalId, account, support, reason, params);
+    }
+
+    function _queueOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint48) {
+        return super._queueOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _executeOperations(
+        uint256 proposalId,
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) {
+        super._executeOperations(proposalId, targets, values, calldatas, descriptionHash);
+    }
+
+    function _cancel(
+        address[] memory targets,
+        uint256[] memory values,
+        bytes[] memory calldatas,
+        bytes32 descriptionHash
+    ) internal override(Governor, GovernorTimelockControl) returns (uint256) {
+        return super._cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    function _executor() internal view override(Governor, GovernorTimelockControl) returns (address) {
+        return super._executor();
+    }
+}
