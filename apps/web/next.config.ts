@@ -2,6 +2,8 @@ import type { NextConfig } from "next";
 
 const config: NextConfig = {
   reactStrictMode: true,
+  // The isolated e2e stack builds into its own folder (its random ports are baked into the bundle).
+  distDir: process.env.DMEX_WEB_DIST_DIR || ".next",
   poweredByHeader: false,
   experimental: { optimizePackageImports: ["@rainbow-me/rainbowkit", "wagmi", "viem"] },
   webpack: (cfg, { webpack }) => {

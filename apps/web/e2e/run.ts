@@ -8,7 +8,7 @@
  * expect a freshly seeded stack: a reused one is checked and refused with a clear message.
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,13 +18,15 @@ import { seedPlan } from "@dmex/devstack";
 import { chromium, type Browser, type Page } from "playwright-core";
 import { createPublicClient, createWalletClient, http, parseUnits } from "viem";
 
-import { ensureStack, RPC_URL } from "./stack";
+import { ensureStack, freeIsolatedPort, RPC_URL, type RunningStack } from "./stack";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const webDir = join(here, "..");
 const shots = join(here, "screenshots");
 const require = createRequire(import.meta.url);
-const WEB = "http://127.0.0.1:3000";
+// The standard ports unless the stack is isolated (then every URL is this run's own).
+let WEB = "http://127.0.0.1:3000";
+let RPC = RPC_URL;
 const CHROMIUM = "/usr/bin/chromium";
 
 // Seeded accounts (packages/devstack/src/seed/accounts.ts)
@@ -50,9 +52,9 @@ function ensureChromium() {
   if (r.status !== 0 || !existsSync(CHROMIUM)) throw new Error("could not install Debian's chromium");
 }
 
-async function webUp(): Promise<boolean> {
+async function webUp(url = WEB): Promise<boolean> {
   try {
-    return (await fetch(WEB, { signal: AbortSignal.timeout(120_000) })).ok;
+    return (await fetch(url, { signal: AbortSignal.timeout(120_000) })).ok;
   } catch {
     return false;
   }
@@ -62,14 +64,47 @@ async function webUp(): Promise<boolean> {
 function newestSource(dir = webDir): number {
   let newest = 0;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    if ([".next", "node_modules", "e2e", "bench", "test"].includes(entry.name)) continue;
+    if ([".next", ".next-e2e", "node_modules", "e2e", "bench", "test"].includes(entry.name)) continue;
     const path = join(dir, entry.name);
     newest = Math.max(newest, entry.isDirectory() ? newestSource(path) : statSync(path).mtimeMs);
   }
   return newest;
 }
 
-async function ensureWeb(): Promise<ChildProcess | null> {
+/**
+ * Isolated stacks: a production build of their own (`.next-e2e`, the browser URLs of this stack baked
+ * in), started on a free port; the standard `.next` and :3000 stay untouched.
+ */
+async function startIsolatedWeb(stack: RunningStack): Promise<ChildProcess> {
+  const distDir = ".next-e2e";
+  const env = { ...process.env, DMEX_WEB_DIST_DIR: distDir, NEXT_PUBLIC_RPC_URL: stack.rpcUrl, NEXT_PUBLIC_SUBGRAPH_URL: stack.graphUrl };
+  const stamp = join(webDir, distDir, "dmex-e2e-urls.json");
+  const urls = JSON.stringify({ rpc: stack.rpcUrl, graph: stack.graphUrl });
+  const buildId = join(webDir, distDir, "BUILD_ID");
+  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSource() || !existsSync(stamp) || readFileSync(stamp, "utf8") !== urls;
+  if (stale) {
+    console.log(`[e2e] building the web app into ${distDir} for this stack (next build)...`);
+    const started = Date.now();
+    const b = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: webDir, stdio: "inherit", env });
+    if (b.status !== 0) throw new Error("next build failed");
+    writeFileSync(stamp, urls);
+    console.log(`[e2e] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
+  }
+  const port = await freeIsolatedPort();
+  WEB = `http://127.0.0.1:${port}`;
+  console.log(`[e2e] starting the web app on :${port}`);
+  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", String(port)], {
+    cwd: webDir,
+    stdio: "inherit",
+    env: { ...env, DMEX_SERVER_SUBGRAPH_URL: stack.graphUrl, ...(stack.deploymentsDir !== undefined && { DMEX_DEPLOYMENTS_DIR: stack.deploymentsDir }) },
+  });
+  for (let i = 0; i < 240 && !(await webUp()); i++) await new Promise((r) => setTimeout(r, 500));
+  if (!(await webUp())) throw new Error(`the web app did not come up on :${port}`);
+  return child;
+}
+
+async function ensureWeb(stack: RunningStack): Promise<ChildProcess | null> {
+  if (stack.deploymentsDir !== undefined) return startIsolatedWeb(stack);
   if (await webUp()) {
     console.log("[e2e] reusing the web app on :3000");
     return null;
@@ -88,7 +123,7 @@ async function ensureWeb(): Promise<ChildProcess | null> {
 }
 
 async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(RPC_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(RPC, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result as T;
@@ -170,10 +205,10 @@ async function claimableOf(page: Page, tokenId: string): Promise<bigint> {
 
 /** The oracle reporter (an off-app service) publishes yesterday's FIL market average, as the seed does daily. */
 async function reportYesterday(oracle: `0x${string}`) {
-  const pub = createPublicClient({ transport: http(RPC_URL) });
+  const pub = createPublicClient({ transport: http(RPC) });
   const block = await pub.getBlock();
   const day = block.timestamp / 86_400n - 1n;
-  const wallet = createWalletClient({ account: ANVIL[ORACLE_REPORTER], transport: http(RPC_URL) });
+  const wallet = createWalletClient({ account: ANVIL[ORACLE_REPORTER], transport: http(RPC) });
   const hash = await wallet.writeContract({ chain: null, address: oracle, abi: marketRateOracleAbi, functionName: "report", args: [seedPlan.ASSET_ID.FIL, day, seedPlan.MARKET_BASE_WAD.FIL] });
   await pub.waitForTransactionReceipt({ hash });
 }
@@ -347,6 +382,7 @@ async function main() {
   mkdirSync(shots, { recursive: true });
   ensureChromium();
   const stack = await ensureStack();
+  RPC = stack.rpcUrl;
   const offering3 = await fetch(stack.graphUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: '{ offering(id: "3") { status } }' }) }).then((r) => r.json() as Promise<{ data?: { offering?: { status: string } } }>);
   if (offering3.data?.offering?.status !== "Active") {
     await stack.stop();
@@ -355,10 +391,10 @@ async function main() {
   // The bridge (off-app) brings the miner the reward tokens it deposits: mint IFIL as the seed's minter.
   const ifil = stack.deployment.contracts.IFIL?.address;
   if (ifil === undefined) throw new Error("the local deployment has no IFIL");
-  const wallet = createWalletClient({ account: ANVIL[BRIDGE_MINTER], transport: http(RPC_URL) });
+  const wallet = createWalletClient({ account: ANVIL[BRIDGE_MINTER], transport: http(RPC) });
   const hash = await wallet.writeContract({ chain: null, address: ifil, abi: bridgedTokenAbi, functionName: "mint", args: [ANVIL[MINER_DEEPWELL], parseUnits("100", 18)] });
-  await createPublicClient({ transport: http(RPC_URL) }).waitForTransactionReceipt({ hash });
-  const web = await ensureWeb();
+  await createPublicClient({ transport: http(RPC) }).waitForTransactionReceipt({ hash });
+  const web = await ensureWeb(stack);
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   const oracle = stack.deployment.contracts.MarketRateOracle?.address;
   if (oracle === undefined) throw new Error("the local deployment has no MarketRateOracle");

@@ -3,14 +3,20 @@
  * anvil :8545 + deploy + seed (@dmex/devstack), the subgraph on graph-host :8000. Reuses what is
  * already running (a chain from `npm run dev`, a graph host) instead of starting a second copy.
  *
+ * Isolated mode (`DMEX_E2E_ISOLATED=1`, or `ensureStack({ isolated: true })`): a fresh stack on free
+ * random ports (never 8545/8000/3000) whose generated deployment stays in its own work folder, so a
+ * running `npm run dev` (and the @dmex/deployments package it wrote) is left alone.
+ *
  *   npx tsx e2e/stack.ts      # start (or reuse) and keep running until Ctrl-C
  */
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { getDeployment, localPorts, type Deployment } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
-import { graphHostStep, startStack, type StackContext } from "@dmex/devstack";
+import { freePort, graphHostStep, startStack, type StackContext } from "@dmex/devstack";
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, "../../..");
@@ -22,7 +28,59 @@ export interface RunningStack {
   readonly graphUrl: string;
   readonly deployment: Deployment;
   readonly reused: { chain: boolean; graph: boolean };
+  /** Isolated stacks only: the folder holding `<chainId>.json` (the web server's DMEX_DEPLOYMENTS_DIR). */
+  readonly deploymentsDir?: string;
   stop(): Promise<void>;
+}
+
+export const isolatedRequested = (): boolean => /^(1|true|yes)$/i.test(process.env.DMEX_E2E_ISOLATED ?? "");
+
+const STANDARD_PORTS: readonly number[] = [localPorts.rpc, localPorts.graph, localPorts.web];
+
+async function portFree(port: number): Promise<boolean> {
+  return new Promise((done) => {
+    const server = createServer();
+    server.once("error", () => done(false));
+    server.listen(port, "127.0.0.1", () => server.close(() => done(true)));
+  });
+}
+
+/** A free port on 127.0.0.1 that is none of the standard ones (other engineers' `npm run dev` uses them). */
+export async function freeIsolatedPort(taken: readonly number[] = []): Promise<number> {
+  for (;;) {
+    const port = await freePort();
+    if (!STANDARD_PORTS.includes(port) && !taken.includes(port)) return port;
+  }
+}
+
+/** A fresh anvil + deploy + seed + graph host on random free ports, everything generated kept in `workDir`. */
+async function startIsolated(log: (m: string) => void): Promise<RunningStack> {
+  const workDir = join(repoRoot, ".dmex/web-e2e-isolated");
+  // Ports are drawn once and kept while free: the browser bundle bakes the RPC and subgraph URLs in
+  // (NEXT_PUBLIC_*), so stable ports let the next run reuse the e2e build instead of rebuilding.
+  const portsFile = join(workDir, "ports.json");
+  let saved: { rpc?: number; graph?: number } = {};
+  try {
+    saved = JSON.parse(readFileSync(portsFile, "utf8")) as { rpc?: number; graph?: number };
+  } catch {
+    saved = {};
+  }
+  const usable = async (p: number | undefined) => p !== undefined && !STANDARD_PORTS.includes(p) && (await portFree(p));
+  const rpcPort = (await usable(saved.rpc)) && saved.rpc !== undefined ? saved.rpc : await freeIsolatedPort();
+  const graphPort = (await usable(saved.graph)) && saved.graph !== undefined && saved.graph !== rpcPort ? saved.graph : await freeIsolatedPort([rpcPort]);
+  mkdirSync(workDir, { recursive: true });
+  writeFileSync(portsFile, JSON.stringify({ rpc: rpcPort, graph: graphPort }) + "\n");
+  log(`isolated stack: anvil :${rpcPort}, graph host :${graphPort} (a minute or two)...`);
+  const stack = await startStack({ port: rpcPort, isolated: true, workDir, graph: { port: graphPort, name: "dmex" }, log });
+  const deploymentsDir = stack.deploymentsDir === undefined ? undefined : join(stack.deploymentsDir, "deployments");
+  return {
+    rpcUrl: stack.rpcUrl,
+    graphUrl: `http://127.0.0.1:${graphPort}/subgraphs/name/dmex`,
+    deployment: stack.deployment,
+    reused: { chain: false, graph: false },
+    ...(deploymentsDir !== undefined && { deploymentsDir }),
+    stop: () => stack.stop(),
+  };
 }
 
 async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
@@ -58,7 +116,11 @@ async function startGraph(deployment: Deployment, workDir: string, log: (m: stri
   return service;
 }
 
-export async function ensureStack(log: (m: string) => void = (m) => console.log(`[stack] ${m}`)): Promise<RunningStack> {
+export async function ensureStack(
+  log: (m: string) => void = (m) => console.log(`[stack] ${m}`),
+  options: { isolated?: boolean } = {},
+): Promise<RunningStack> {
+  if (options.isolated ?? isolatedRequested()) return startIsolated(log);
   const workDir = join(repoRoot, ".dmex/web-e2e");
   const [chain, graph] = await Promise.all([chainUp(), graphUp()]);
   if (chain && graph) {
