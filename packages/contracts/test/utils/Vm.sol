@@ -13,6 +13,7 @@ interface Vm {
 
     // environment
     function warp(uint256 timestamp) external;
+    function getCode(string calldata artifactPath) external view returns (bytes memory creationBytecode);
     function roll(uint256 blockNumber) external;
     function prank(address sender) external;
     function startPrank(address sender) external;

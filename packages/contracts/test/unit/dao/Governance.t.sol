@@ -1,0 +1,282 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.28;
+
+import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {GovernorVotesQuorumFraction} from
+    "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
+import {DmexGovernor} from "../../../src/governance/DmexGovernor.sol";
+import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
+import {DaoFixture, ISafe} from "../../utils/DaoFixture.sol";
+
+contract GovernanceTest is DaoFixture {
+    // ------------------------------------------------------------------ wiring
+
+    function test_deployerKeepsNoPower() public view {
+        address me = address(this);
+        vm.assertFalse(exchange.hasRole(exchange.DEFAULT_ADMIN_ROLE(), me));
+        vm.assertFalse(exchange.hasRole(exchange.GOVERNOR_ROLE(), me));
+        vm.assertFalse(exchange.hasRole(exchange.REGISTRAR_ROLE(), me));
+        vm.assertFalse(oracle.hasRole(oracle.DEFAULT_ADMIN_ROLE(), me));
+        vm.assertFalse(dao.timelock.hasRole(dao.timelock.DEFAULT_ADMIN_ROLE(), me));
+        vm.assertEq(dao.applications.owner(), address(dao.timelock));
+        vm.assertEq(dao.parameters.owner(), address(dao.timelock));
+        vm.assertEq(dao.insuranceFund.owner(), address(dao.timelock));
+        vm.assertEq(dao.miningReserve.owner(), address(dao.timelock));
+
+        address timelock = address(dao.timelock);
+        vm.assertTrue(exchange.hasRole(exchange.DEFAULT_ADMIN_ROLE(), timelock));
+        vm.assertTrue(exchange.hasRole(exchange.GOVERNOR_ROLE(), timelock));
+        vm.assertTrue(exchange.hasRole(exchange.REGISTRAR_ROLE(), address(dao.applications)));
+        vm.assertTrue(exchange.hasRole(exchange.HALT_GUARDIAN_ROLE(), dao.council));
+        vm.assertTrue(dao.timelock.hasRole(dao.timelock.PROPOSER_ROLE(), address(dao.governor)));
+        vm.assertTrue(dao.timelock.hasRole(dao.timelock.PROPOSER_ROLE(), dao.council));
+        vm.assertTrue(dao.timelock.hasRole(dao.timelock.CANCELLER_ROLE(), dao.council));
+        vm.assertTrue(dao.timelock.hasRole(dao.timelock.EXECUTOR_ROLE(), address(0)));
+        vm.assertEq(dao.governor.proposalGuardian(), dao.council);
+
+        ISafe safe = ISafe(dao.council);
+        vm.assertEq(safe.getOwners().length, 7);
+        vm.assertEq(safe.getThreshold(), 4);
+        vm.assertTrue(safe.isModuleEnabled(timelock));
+    }
+
+    function test_dmcSupplyIsFixedAndAllocated() public view {
+        vm.assertEq(dao.dmc.totalSupply(), 100_000_000e18);
+        vm.assertEq(dao.dmc.balanceOf(address(dao.miningReserve)), 50_000_000e18);
+        vm.assertEq(dao.dmc.balanceOf(address(dao.insuranceFund)), 10_000_000e18);
+        vm.assertEq(dao.dmc.balanceOf(address(dao.timelock)), 20_000_000e18);
+        vm.assertEq(dao.dmc.balanceOf(address(dao.teamVesting)), 10_000_000e18);
+        vm.assertEq(dao.dmc.balanceOf(address(dao.backersVesting)), 5_000_000e18);
+        vm.assertEq(dao.dmc.CLOCK_MODE(), "mode=timestamp");
+        vm.assertEq(uint256(dao.dmc.clock()), block.timestamp);
+    }
+
+    // ------------------------------------------------------------------ voting power
+
+    function test_votesAreCheckpointedByTimestamp() public {
+        uint256 t0 = block.timestamp;
+        vm.warp(t0 + 100);
+        vm.prank(whale1);
+        dao.dmc.transfer(whale2, 1_000_000e18);
+        vm.warp(t0 + 200);
+        vm.assertEq(dao.dmc.getPastVotes(whale1, t0 + 99), 2_200_000e18);
+        vm.assertEq(dao.dmc.getPastVotes(whale1, t0 + 100), 1_200_000e18);
+        vm.assertEq(dao.dmc.getVotes(whale2), 3_200_000e18);
+        // An undelegated balance counts for nobody.
+        vm.assertEq(dao.dmc.getVotes(miner), 0);
+    }
+
+    function test_votesBoughtAfterTheSnapshotWeighNothing() public {
+        (uint256 appId, uint256 proposalId) = _submit();
+        appId;
+        address attacker = makeAddr("attacker");
+        vm.warp(dao.governor.proposalSnapshot(proposalId) + 1);
+        // A "flash loan": the attacker borrows a whale's whole balance during the vote.
+        vm.prank(whale1);
+        dao.dmc.transfer(attacker, 2_200_000e18);
+        vm.prank(attacker);
+        dao.dmc.delegate(attacker);
+        vm.prank(attacker);
+        uint256 weight = dao.governor.castVote(proposalId, 1);
+        vm.assertEq(weight, 0);
+        // The lender's snapshot weight is intact.
+        vm.prank(whale1);
+        vm.assertEq(dao.governor.castVote(proposalId, 0), 2_200_000e18);
+        (uint256 against, uint256 forVotes,) = dao.governor.proposalVotes(proposalId);
+        vm.assertEq(forVotes, 0);
+        vm.assertEq(against, 2_200_000e18);
+    }
+
+    function test_loweringQuorumCannotReviveADefeatedProposal() public {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _single(address(dao.parameters), abi.encodeCall(ProtocolParameters.setTradingFee, (100)));
+        vm.prank(whale1);
+        uint256 id = dao.governor.propose(t, v, c, "# Cut the trading fee");
+        vm.warp(dao.governor.proposalSnapshot(id) + 1);
+        vm.prank(whale1);
+        dao.governor.castVote(id, 1); // 2.2M For < 4M quorum
+        vm.warp(dao.governor.proposalDeadline(id) + 1);
+        vm.assertEq(uint256(dao.governor.state(id)), uint256(IGovernor.ProposalState.Defeated));
+
+        _passProposal(
+            address(dao.governor),
+            abi.encodeCall(GovernorVotesQuorumFraction.updateQuorumNumerator, (2)),
+            "# Quorum 2%"
+        );
+        vm.assertEq(dao.governor.quorumNumerator(), 2);
+        vm.assertEq(uint256(dao.governor.state(id)), uint256(IGovernor.ProposalState.Defeated));
+        vm.expectRevert();
+        dao.governor.queue(t, v, c, keccak256("# Cut the trading fee"));
+    }
+
+    function test_lateQuorumExtendsTheDeadline() public {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _single(address(dao.parameters), abi.encodeCall(ProtocolParameters.setTradingFee, (100)));
+        vm.prank(whale1);
+        uint256 id = dao.governor.propose(t, v, c, "# Late");
+        uint256 deadline = dao.governor.proposalDeadline(id);
+        vm.warp(deadline - 10);
+        vm.prank(whale1);
+        dao.governor.castVote(id, 1);
+        vm.prank(whale2);
+        dao.governor.castVote(id, 1); // quorum reached 10 s before the end
+        vm.assertEq(dao.governor.proposalDeadline(id), deadline - 10 + LATE_QUORUM_EXTENSION);
+        vm.warp(deadline + 1);
+        vm.assertEq(uint256(dao.governor.state(id)), uint256(IGovernor.ProposalState.Active));
+    }
+
+    function test_proposalThreshold() public {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _single(address(dao.parameters), abi.encodeCall(ProtocolParameters.setTradingFee, (100)));
+        address small = makeAddr("small");
+        vm.prank(minnow);
+        dao.dmc.transfer(small, 99_999e18);
+        vm.prank(small);
+        dao.dmc.delegate(small);
+        vm.warp(block.timestamp + 1);
+        vm.prank(small);
+        vm.expectRevert(
+            abi.encodeWithSelector(IGovernor.GovernorInsufficientProposerVotes.selector, small, 99_999e18, THRESHOLD)
+        );
+        dao.governor.propose(t, v, c, "# Small");
+        // The applications contract has no votes at all and still proposes (the stake replaces the threshold).
+        vm.assertEq(dao.dmc.getVotes(address(dao.applications)), 0);
+        (, uint256 proposalId) = _submit();
+        vm.assertEq(dao.governor.proposalProposer(proposalId), address(dao.applications));
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    function test_daoSetsFeesWithinCaps() public {
+        _passProposal(address(dao.parameters), abi.encodeCall(ProtocolParameters.setTradingFee, (150)), "# 1.5%");
+        vm.assertEq(dao.parameters.tradingFeeBps(), 150);
+        _passProposal(address(exchange), abi.encodeCall(HashpowerExchange.setChannelFee, (400)), "# Channel 4%");
+        vm.assertEq(exchange.channelFeeBps(), 400);
+
+        vm.prank(address(dao.timelock));
+        vm.expectRevert(
+            abi.encodeWithSelector(ProtocolParameters.FeeTooHigh.selector, bytes32("tradingFeeBps"), 501, 500)
+        );
+        dao.parameters.setTradingFee(501);
+        vm.prank(whale1);
+        vm.expectRevert();
+        dao.parameters.setDefiFee(100);
+    }
+
+    // ------------------------------------------------------------------ council
+
+    function test_councilFastTracksAHaltOfAFlaggedOfferingOnly() public {
+        (uint256 appId, uint256 proposalId) = _submit();
+        uint256 offeringId = _approve(appId, proposalId);
+        bytes memory halt = abi.encodeCall(HashpowerExchange.halt, (offeringId));
+
+        // Not flagged: the inner call reverts, so does the Safe transaction (GS013 without safeTxGas).
+        vm.expectRevert(bytes("GS013"));
+        this.councilExecExternal(address(exchange), halt, 4);
+        // Three signatures are not enough.
+        vm.prank(buyer);
+        exchange.buy(offeringId, 10, type(uint256).max, address(0));
+        _warpToDay(exchange.getOffering(offeringId).termStartDay + 8);
+        exchange.flag(offeringId);
+        vm.expectRevert(bytes("GS020"));
+        this.councilExecExternal(address(exchange), halt, 3);
+        // Four are.
+        vm.assertTrue(_councilExec(address(exchange), halt, _firstSigners(4)));
+        vm.assertEq(uint8(exchange.getOffering(offeringId).status), 3); // Halted
+    }
+
+    function councilExecExternal(address to, bytes memory data, uint256 signers) external returns (bool) {
+        return _councilExec(to, data, _firstSigners(signers));
+    }
+
+    function test_councilGuardianCancelsAProposal() public {
+        (uint256 appId, uint256 proposalId) = _submit();
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _action(appId);
+        bytes memory cancel = abi.encodeCall(
+            DmexGovernor.guardianCancel, (t, v, c, keccak256(bytes("# Lotus Ridge: 1,000 TiB for 180 days")))
+        );
+        vm.assertTrue(_councilExec(address(dao.governor), cancel, _firstSigners(4)));
+        vm.assertEq(uint256(dao.governor.state(proposalId)), uint256(IGovernor.ProposalState.Canceled));
+        vm.prank(whale1);
+        vm.expectRevert(abi.encodeWithSelector(DmexGovernor.GovernorOnlyProposalGuardian.selector, whale1));
+        dao.governor.guardianCancel(t, v, c, bytes32(0));
+    }
+
+    function test_handOverRemovesEveryCouncilPower() public {
+        address council = dao.council;
+        address[] memory t = new address[](4);
+        uint256[] memory v = new uint256[](4);
+        bytes[] memory c = new bytes[](4);
+        (t[0], c[0]) = (address(dao.timelock), abi.encodeWithSignature(
+            "revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), council));
+        (t[1], c[1]) = (address(dao.timelock), abi.encodeWithSignature(
+            "revokeRole(bytes32,address)", dao.timelock.CANCELLER_ROLE(), council));
+        (t[2], c[2]) = (address(exchange), abi.encodeWithSignature(
+            "revokeRole(bytes32,address)", exchange.HALT_GUARDIAN_ROLE(), council));
+        (t[3], c[3]) = (address(dao.governor), abi.encodeCall(DmexGovernor.setProposalGuardian, (address(0))));
+        _passAll(t, v, c, "# Hand-over: the community takes over");
+
+        vm.assertFalse(dao.timelock.hasRole(dao.timelock.PROPOSER_ROLE(), council));
+        vm.assertFalse(dao.timelock.hasRole(dao.timelock.CANCELLER_ROLE(), council));
+        vm.assertFalse(exchange.hasRole(exchange.HALT_GUARDIAN_ROLE(), council));
+        vm.assertEq(dao.governor.proposalGuardian(), address(0));
+
+        // Every former power now fails from the Safe, even with all seven signatures.
+        (uint256 appId, uint256 proposalId) = _submit();
+        proposalId;
+        (address[] memory at, uint256[] memory av, bytes[] memory ac) = _action(appId);
+        bytes32 dh = keccak256(bytes("# Lotus Ridge: 1,000 TiB for 180 days"));
+        vm.expectRevert(bytes("GS013"));
+        this.councilExecExternal(address(dao.governor), abi.encodeCall(DmexGovernor.guardianCancel, (at, av, ac, dh)), 7);
+        bytes memory schedule = abi.encodeWithSignature(
+            "schedule(address,uint256,bytes,bytes32,bytes32,uint256)",
+            address(dao.parameters), 0, abi.encodeCall(ProtocolParameters.setTradingFee, (0)), bytes32(0), bytes32(0),
+            TIMELOCK_DELAY
+        );
+        vm.expectRevert(bytes("GS013"));
+        this.councilExecExternal(address(dao.timelock), schedule, 7);
+        vm.expectRevert(bytes("GS013"));
+        this.councilExecExternal(address(exchange), abi.encodeCall(HashpowerExchange.halt, (1)), 7);
+        // Sanity: the same Safe with the same signatures still executes a harmless call.
+        vm.assertTrue(_councilExec(address(dao.parameters), abi.encodeWithSignature("tradingFeeBps()"), _firstSigners(4)));
+    }
+
+    function test_councilSchedulesAndCancelsOnTheTimelockDuringBootstrap() public {
+        bytes memory call = abi.encodeCall(ProtocolParameters.setDefiFee, (300));
+        bytes memory schedule = abi.encodeWithSignature(
+            "schedule(address,uint256,bytes,bytes32,bytes32,uint256)",
+            address(dao.parameters), 0, call, bytes32(0), bytes32("council"), TIMELOCK_DELAY
+        );
+        vm.assertTrue(_councilExec(address(dao.timelock), schedule, _firstSigners(4)));
+        bytes32 op = dao.timelock.hashOperation(address(dao.parameters), 0, call, bytes32(0), bytes32("council"));
+        vm.assertTrue(dao.timelock.isOperationPending(op));
+        vm.assertTrue(_councilExec(address(dao.timelock), abi.encodeWithSignature("cancel(bytes32)", op), _firstSigners(4)));
+        vm.assertFalse(dao.timelock.isOperation(op));
+    }
+
+    function test_daoReplacesACouncilMember() public {
+        ISafe safe = ISafe(dao.council);
+        address[] memory owners = safe.getOwners();
+        address newcomer = makeAddr("newcomer");
+        bytes memory swap = abi.encodeCall(ISafe.swapOwner, (SENTINEL, owners[0], newcomer));
+        _passProposal(
+            dao.council,
+            abi.encodeCall(ISafe.execTransactionFromModule, (dao.council, 0, swap, 0)),
+            "# Replace a council member"
+        );
+        address[] memory after_ = safe.getOwners();
+        vm.assertEq(after_[0], newcomer);
+        vm.assertEq(after_.length, 7);
+        vm.assertEq(safe.getThreshold(), 4);
+    }
+
+    function _passAll(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description) private {
+        vm.prank(whale1);
+        uint256 id = dao.governor.propose(t, v, c, description);
+        _voteThrough(id, 1);
+        dao.governor.queue(t, v, c, keccak256(bytes(description)));
+        vm.warp(block.timestamp + TIMELOCK_DELAY);
+        dao.governor.execute(t, v, c, keccak256(bytes(description)));
+    }
+}
