@@ -5,8 +5,16 @@ import type { ContractArtifactName } from "./generated/abis.js";
 export type Address = `0x${string}`;
 
 /**
- * Names under which the deploy script's contracts are recorded. The stand-in tokens are three
- * instances of `BridgedToken`, named by their symbol; every other contract by its artifact name.
+ * Names under which the deploy script's contracts are recorded. Every contract is named by its
+ * artifact, except:
+ * - the stand-in tokens, three `BridgedToken`s named by their symbol (`USDT`, `IFIL`, `WBTC`);
+ * - the two `VestingWallet`s, named by the DMC allocation they receive (`TeamVesting`,
+ *   `BackersVesting`: the labels of DMCToken's `Allocated` events, else creation order);
+ * - `CouncilSafe`, the council's Safe proxy (ABI: `SafeL2`), created by `SafeProxyFactory`;
+ * - `SafeL2` and `SafeProxyFactory`, Safe 1.4.1 deployed from the npm artifacts (forge cannot
+ *   name them: recognised by their creation code). Absent where canonical Safe deployments are used.
+ * `MiningReserve` is created by DMCToken's constructor. `CouncilSafeSetup` (a one-shot setup
+ * helper) is not recorded.
  */
 export const deployedContractNames = [
   "HashpowerExchange",
@@ -16,6 +24,18 @@ export const deployedContractNames = [
   "USDT",
   "IFIL",
   "WBTC",
+  "DMCToken",
+  "MiningReserve",
+  "InsuranceFund",
+  "DmexTimelock",
+  "DmexGovernor",
+  "MinerApplications",
+  "ProtocolParameters",
+  "CouncilSafe",
+  "SafeL2",
+  "SafeProxyFactory",
+  "TeamVesting",
+  "BackersVesting",
 ] as const;
 export type DeployedContractName = (typeof deployedContractNames)[number];
 

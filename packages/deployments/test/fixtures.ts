@@ -31,11 +31,20 @@ export const address = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
 
 export interface FixtureTx {
   type: "CREATE" | "CREATE2" | "CALL";
-  contractName: string;
+  /** null: forge had no artifact for the creation code (the Safe contracts). */
+  contractName: string | null;
   address: string;
   args?: string[];
   block: number;
   status?: string;
+  /** Function signature of a CALL (default `grantRole(bytes32,address)`). */
+  fn?: string;
+  /** Transaction input (creation code + constructor arguments for a CREATE). */
+  input?: string;
+  /** Contracts created inside the transaction. */
+  additional?: { type: "CREATE" | "CREATE2"; contractName: string | null; address: string }[];
+  /** Logs of the receipt. */
+  logs?: { address: string; topics: string[]; data: string }[];
 }
 
 /** Writes `broadcast/Deploy.s.sol/<chainId>/run-latest.json` with one receipt per transaction. */
@@ -53,8 +62,11 @@ export function writeBroadcast(broadcastDir: string, chainId: number, txs: reado
         transactionType: tx.type,
         contractName: tx.contractName,
         contractAddress: tx.address,
-        function: tx.type === "CALL" ? "grantRole(bytes32,address)" : null,
+        function: tx.type === "CALL" ? (tx.fn ?? "grantRole(bytes32,address)") : null,
         arguments: tx.args ?? null,
+        transaction: { from: address(0xf39f), to: tx.type === "CALL" ? tx.address : null, input: tx.input ?? "0x6080" },
+        additionalContracts: (tx.additional ?? []).map((c) => ({ transactionType: c.type, contractName: c.contractName, address: c.address, initCode: "0x6080" })),
+        isFixedGasLimit: false,
       })),
       receipts: txs.map((tx, i) => ({
         transactionHash: hash(1000 + i),
@@ -62,8 +74,21 @@ export function writeBroadcast(broadcastDir: string, chainId: number, txs: reado
         blockHash: hash(tx.block + blockHashSalt),
         contractAddress: tx.type === "CREATE" ? tx.address : null,
         status: tx.status ?? "0x1",
+        logs: tx.logs ?? [],
       })),
     }),
   );
   return file;
+}
+
+/** Hardhat-style Safe artifacts (`build/artifacts/contracts/...`) with the given creation codes. */
+export function writeSafeArtifacts(dir: string, codes: { SafeL2: string; SafeProxyFactory: string }): void {
+  const files = [
+    ["SafeL2.sol/SafeL2.json", "SafeL2", "contracts/SafeL2.sol", [fnItem("getOwners"), eventItem("SafeMultiSigTransaction")]],
+    ["proxies/SafeProxyFactory.sol/SafeProxyFactory.json", "SafeProxyFactory", "contracts/proxies/SafeProxyFactory.sol", [fnItem("proxyCreationCode")]],
+  ] as const;
+  for (const [path, name, sourceName, abi] of files) {
+    mkdirSync(join(dir, path, ".."), { recursive: true });
+    writeFileSync(join(dir, path), JSON.stringify({ _format: "hh-sol-artifact-1", contractName: name, sourceName, abi, bytecode: codes[name] }));
+  }
 }

@@ -20,10 +20,33 @@ export interface AbiParameter {
 export interface ContractArtifact {
   /** Contract name (unique among the selected artifacts). */
   readonly name: string;
-  /** Source path relative to the Foundry project, e.g. `src/HashpowerExchange.sol`. */
+  /**
+   * Source path relative to the Foundry project, e.g. `src/HashpowerExchange.sol`; for the Safe
+   * artifacts, the npm path (`@safe-global/safe-contracts/contracts/SafeL2.sol`).
+   */
   readonly sourcePath: string;
   readonly abi: readonly AbiItem[];
+  /** Creation code, kept only where the broadcast must be matched against it (the Safe artifacts). */
+  readonly bytecode?: `0x${string}`;
 }
+
+/**
+ * Dependency contracts the deploy script creates itself, published with the DMEX ABIs:
+ * `[source path in the Foundry project, contract name]`.
+ */
+export const DEPENDENCY_CONTRACTS: readonly (readonly [string, string])[] = [
+  ["node_modules/@openzeppelin/contracts/finance/VestingWallet.sol", "VestingWallet"],
+];
+
+/**
+ * Safe 1.4.1 contracts the deploy script creates from `@safe-global/safe-contracts`'s Hardhat
+ * artifacts (path under `build/artifacts/contracts/`, name). forge records their creations without
+ * a contract name: the generator recognises them by this creation code.
+ */
+export const SAFE_CONTRACTS: readonly (readonly [string, string])[] = [
+  ["SafeL2.sol/SafeL2.json", "SafeL2"],
+  ["proxies/SafeProxyFactory.sol/SafeProxyFactory.json", "SafeProxyFactory"],
+];
 
 interface ForgeArtifact {
   abi?: AbiItem[];
@@ -42,9 +65,15 @@ export class ArtifactsError extends Error {
  */
 export function readArtifacts(
   outDir: string,
-  options: { readonly projectRoot?: string; readonly sourceRoots?: readonly string[] } = {},
+  options: {
+    readonly projectRoot?: string;
+    readonly sourceRoots?: readonly string[];
+    /** Also these `[sourcePath, name]` pairs from outside the source roots (default DEPENDENCY_CONTRACTS). */
+    readonly dependencies?: readonly (readonly [string, string])[];
+  } = {},
 ): ContractArtifact[] {
   const sourceRoots = options.sourceRoots ?? ["src/"];
+  const dependencies = options.dependencies ?? DEPENDENCY_CONTRACTS;
   if (!existsSync(outDir)) {
     throw new ArtifactsError(
       `No forge artifacts at ${outDir}. Build the contracts first: \`pnpm --filter @dmex/contracts run build\`.`,
@@ -59,7 +88,8 @@ export function readArtifacts(
       const target = Object.entries(artifact.metadata?.settings?.compilationTarget ?? {})[0];
       if (target === undefined || artifact.abi === undefined) continue;
       const [sourcePath, name] = target;
-      if (!sourceRoots.some((root) => sourcePath.startsWith(root))) continue;
+      const isDependency = dependencies.some(([path, dependency]) => path === sourcePath && dependency === name);
+      if (!isDependency && !sourceRoots.some((root) => sourcePath.startsWith(root))) continue;
       // forge keeps artifacts of deleted sources until a clean build: never publish their ABIs.
       if (options.projectRoot !== undefined && !existsSync(join(options.projectRoot, sourcePath))) continue;
       // Interfaces and abstract contracts have no creation code.
@@ -76,6 +106,37 @@ export function readArtifacts(
   }
   if (found.size === 0) throw new ArtifactsError(`No contracts under ${sourceRoots.join(", ")} in ${outDir}.`);
   return [...found.values()].sort((a, b) => a.name.localeCompare(b.name));
+}
+
+interface HardhatArtifact {
+  contractName?: string;
+  sourceName?: string;
+  abi?: AbiItem[];
+  bytecode?: string;
+}
+
+/**
+ * Reads the Safe 1.4.1 artifacts (SAFE_CONTRACTS) from `@safe-global/safe-contracts`'s
+ * `build/artifacts/contracts` folder, with their creation code.
+ */
+export function readSafeArtifacts(artifactsDir: string): ContractArtifact[] {
+  return SAFE_CONTRACTS.map(([path, name]) => {
+    const file = join(artifactsDir, path);
+    if (!existsSync(file)) {
+      throw new ArtifactsError(`No Safe artifact at ${file}: is @safe-global/safe-contracts 1.4.1 installed?`);
+    }
+    const artifact = JSON.parse(readFileSync(file, "utf8")) as HardhatArtifact;
+    const bytecode = artifact.bytecode ?? "";
+    if (artifact.abi === undefined || !/^0x[0-9a-fA-F]+$/.test(bytecode)) {
+      throw new ArtifactsError(`${file} has no ABI or creation code.`);
+    }
+    return {
+      name,
+      sourcePath: `@safe-global/safe-contracts/${artifact.sourceName ?? `contracts/${path.replace(/\/[^/]*$/, "")}`}`,
+      abi: artifact.abi,
+      bytecode: bytecode.toLowerCase() as `0x${string}`,
+    };
+  });
 }
 
 /** Canonical signature of an ABI item, e.g. `error InvalidTerms(string)`; tuples expanded. */

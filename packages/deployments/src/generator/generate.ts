@@ -5,9 +5,9 @@ import { join } from "node:path";
 
 import { getChain, LOCAL_CHAIN_ID } from "../chains.js";
 import type { ContractDeployment, DeployedContractName, Deployment } from "../types.js";
-import { collectErrors, readArtifacts, type ContractArtifact } from "./artifacts.js";
+import { ArtifactsError, collectErrors, readArtifacts, readSafeArtifacts, type ContractArtifact } from "./artifacts.js";
 import { readBroadcasts, type BroadcastRun } from "./broadcast.js";
-import { contractsRoot, defaultArtifactsDir, defaultBroadcastDir, packageRoot } from "./paths.js";
+import { contractsRoot, defaultArtifactsDir, defaultBroadcastDir, defaultSafeArtifactsDir, packageRoot } from "./paths.js";
 import {
   GENERATED_NOTICE,
   renderAbiJson,
@@ -24,6 +24,11 @@ export interface GenerateOptions {
   readonly broadcastDir?: string;
   /** The Foundry project the artifacts belong to (default: packages/contracts); sources must still exist there. */
   readonly contractsDir?: string;
+  /**
+   * `build/artifacts/contracts` of `@safe-global/safe-contracts` 1.4.1, whose SafeL2 and
+   * SafeProxyFactory the deploy creates and whose ABIs are published (default: see `defaultSafeArtifactsDir`).
+   */
+  readonly safeArtifactsDir?: string;
   /** Where `abis/`, `deployments/` and `src/generated/` go (default: this package). */
   readonly outDir?: string;
   /**
@@ -67,10 +72,15 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   let deployments: Deployment[];
   const skipped: SkippedRun[] = [];
   try {
-    artifacts = readArtifacts(artifactsDir, { projectRoot: options.contractsDir ?? contractsRoot() });
+    const safe = readSafeArtifacts(options.safeArtifactsDir ?? defaultSafeArtifactsDir());
+    const forge = readArtifacts(artifactsDir, { projectRoot: options.contractsDir ?? contractsRoot() });
+    const clash = safe.find((a) => forge.some((f) => f.name === a.name));
+    if (clash !== undefined) throw new ArtifactsError(`A forge artifact is named ${clash.name} like the Safe artifact: rename it.`);
+    artifacts = [...forge, ...safe].sort((a, b) => a.name.localeCompare(b.name));
     const known = new Set(artifacts.map((a) => a.name));
+    const creationCodes = new Map(safe.flatMap((a) => (a.bytecode === undefined ? [] : [[a.name, a.bytecode] as const])));
     deployments = [];
-    for (const run of readBroadcasts(broadcastDir)) {
+    for (const run of readBroadcasts(broadcastDir, "Deploy.s.sol", { creationCodes })) {
       const reason = await rejectionOf(run, known, options.rpcUrls ?? {});
       if (reason === undefined) deployments.push(toDeployment(run));
       else {

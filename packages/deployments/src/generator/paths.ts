@@ -39,3 +39,29 @@ export function defaultBroadcastDir(env: NodeJS.ProcessEnv = process.env): strin
 function fromProject(root: string, path: string): string {
   return isAbsolute(path) ? path : resolve(root, path);
 }
+
+/**
+ * `build/artifacts/contracts` of `@safe-global/safe-contracts` (a dependency of this package, and
+ * the same version the deploy script reads through @dmex/contracts); `DMEX_SAFE_ARTIFACTS_DIR` overrides.
+ */
+export function defaultSafeArtifactsDir(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.DMEX_SAFE_ARTIFACTS_DIR) return resolve(env.DMEX_SAFE_ARTIFACTS_DIR);
+  const inside = (pkg: string) => join(dirname(pkg), "build", "artifacts", "contracts");
+  for (const from of [packageRoot, contractsRootOrUndefined(env)]) {
+    if (from === undefined) continue;
+    try {
+      return inside(createRequire(join(from, "package.json")).resolve("@safe-global/safe-contracts/package.json"));
+    } catch {
+      // try the next place
+    }
+  }
+  throw new Error("Cannot find @safe-global/safe-contracts; install it or set DMEX_SAFE_ARTIFACTS_DIR.");
+}
+
+function contractsRootOrUndefined(env: NodeJS.ProcessEnv): string | undefined {
+  try {
+    return contractsRoot(env);
+  } catch {
+    return undefined;
+  }
+}
