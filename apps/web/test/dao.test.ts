@@ -1,0 +1,138 @@
+import { abis } from "@dmex/deployments";
+import { describe, expect, it } from "vitest";
+import { encodeFunctionData, zeroAddress, type Address } from "viem";
+
+import { applicationStep, validateApplication, parseUtcDateTime, parseUtcDay, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
+import { bpsPercent, describeAction, roleHash, type ActionContext } from "~/lib/dao/actions";
+import { availableActions, deriveProposalState, formatDuration, groupByState, nextMilestone, titleOf, voteBreakdown, type ProposalTally } from "~/lib/dao/governance";
+
+const M = 10n ** 18n * 1_000_000n;
+const base: ProposalTally = { voteStart: 1_000n, voteEnd: 1_600n, extendedVoteEnd: null, quorum: 4n * M, forVotes: 0n, againstVotes: 0n, abstainVotes: 0n, indexedState: "Pending", eta: null };
+
+describe("proposal state (OpenZeppelin 5.0 Governor.state)", () => {
+  it("is Pending up to and including the snapshot, Active up to and including the deadline", () => {
+    expect(deriveProposalState(base, 999n)).toBe("Pending");
+    expect(deriveProposalState(base, 1_000n)).toBe("Pending");
+    expect(deriveProposalState(base, 1_001n)).toBe("Active");
+    expect(deriveProposalState(base, 1_600n)).toBe("Active");
+  });
+  it("follows a late-quorum extension", () => {
+    expect(deriveProposalState({ ...base, extendedVoteEnd: 2_000n }, 1_800n)).toBe("Active");
+  });
+  it("is Defeated without quorum or majority, Succeeded with both; abstain counts towards quorum only", () => {
+    expect(deriveProposalState({ ...base, forVotes: 3n * M }, 1_601n)).toBe("Defeated");
+    expect(deriveProposalState({ ...base, forVotes: 3n * M, abstainVotes: M }, 1_601n)).toBe("Succeeded");
+    expect(deriveProposalState({ ...base, forVotes: 4n * M, againstVotes: 4n * M }, 1_601n)).toBe("Defeated");
+    expect(deriveProposalState({ ...base, forVotes: 4n * M + 1n, againstVotes: 4n * M }, 1_601n)).toBe("Succeeded");
+  });
+  it("takes Queued, Executed and Canceled from the index", () => {
+    const passed = { ...base, forVotes: 5n * M };
+    expect(deriveProposalState({ ...passed, indexedState: "Queued", eta: 1_700n }, 1_650n)).toBe("Queued");
+    expect(deriveProposalState({ ...passed, indexedState: "Executed", eta: 1_700n }, 1_800n)).toBe("Executed");
+    expect(deriveProposalState({ ...base, indexedState: "Canceled" }, 1_100n)).toBe("Canceled");
+  });
+  it("offers queue when succeeded and execute only once the eta has passed", () => {
+    expect(availableActions("Succeeded", null, 10n)).toMatchObject({ queue: true, execute: false });
+    expect(availableActions("Queued", 100n, 99n)).toMatchObject({ execute: false, waitingForEta: true });
+    expect(availableActions("Queued", 100n, 100n)).toMatchObject({ execute: true, waitingForEta: false });
+    expect(availableActions("Active", null, 10n).vote).toBe(true);
+  });
+  it("counts down to the next milestone", () => {
+    expect(nextMilestone(base, "Pending")).toEqual({ label: "Voting opens", at: 1_001n });
+    expect(nextMilestone(base, "Active")).toEqual({ label: "Voting closes", at: 1_601n });
+    expect(nextMilestone({ ...base, eta: 1_700n }, "Queued")).toEqual({ label: "Executable", at: 1_700n });
+    expect(formatDuration(0)).toBe("now");
+    expect(formatDuration(65)).toBe("1 min 05 s");
+    expect(formatDuration(3 * 86_400 + 7_200)).toBe("3 d 2 h");
+  });
+  it("breaks votes down with quorum progress", () => {
+    const b = voteBreakdown({ quorum: 4n * M, forVotes: 3n * M, againstVotes: M, abstainVotes: 0n });
+    expect(b).toMatchObject({ total: 4n * M, forShare: 0.75, againstShare: 0.25, quorumProgress: 0.75, quorumReached: false });
+    expect(voteBreakdown({ quorum: 4n * M, forVotes: 9n * M, againstVotes: 0n, abstainVotes: 0n }).quorumProgress).toBe(1);
+  });
+  it("groups by state in display order and titles from the description", () => {
+    const g = groupByState(["Executed", "Active", "Defeated", "Pending"] as const, (s) => s);
+    expect(g.map((x) => x.title)).toEqual(["Voting now", "Waiting for the vote to open", "Closed"]);
+    expect(titleOf("\n# Set trading fee\n\nbody")).toBe("Set trading fee");
+  });
+});
+
+const A = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
+const ctx: ActionContext = {
+  contracts: { [A(1).toLowerCase()]: "HashpowerExchange", [A(2).toLowerCase()]: "MinerApplications", [A(3).toLowerCase()]: "ProtocolParameters", [A(4).toLowerCase()]: "DmexTimelock", [A(5).toLowerCase()]: "CouncilSafe", [A(6).toLowerCase()]: "DmexGovernor" },
+  tokens: { [A(7).toLowerCase()]: { symbol: "USDT", decimals: 6 } },
+  applications: new Map([["4", { id: "4", minerName: "Miner X", assetSymbol: "FIL", unitLabel: "TiB", unitsTotal: 500n, pricePerUnit: 38_000_000n, paymentToken: A(7), termStartDay: 20_000, termEndDay: 20_540 }]]),
+  offerings: new Map([["3", "Quickfil"]]),
+};
+
+describe("proposal actions in plain language", () => {
+  it("describes an application approval from its terms", () => {
+    const data = encodeFunctionData({ abi: abis.MinerApplications, functionName: "approve", args: [4n] });
+    expect(describeAction({ target: A(2), value: 0n, calldata: data }, ctx).text).toBe("Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by Miner X");
+  });
+  it("describes halts, fees and hand-over steps", () => {
+    const halt = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "halt", args: [3n] });
+    expect(describeAction({ target: A(1), value: 0n, calldata: halt }, ctx).text).toMatch(/^Halt offering #3 \(Quickfil\)/);
+    const fee = encodeFunctionData({ abi: abis.ProtocolParameters, functionName: "setTradingFee", args: [150] });
+    expect(describeAction({ target: A(3), value: 0n, calldata: fee }, ctx).text).toBe("Set trading fee to 1.5%");
+    const revoke = encodeFunctionData({ abi: abis.DmexTimelock, functionName: "revokeRole", args: [roleHash("PROPOSER_ROLE"), A(5)] });
+    expect(describeAction({ target: A(4), value: 0n, calldata: revoke }, ctx).text).toBe("Revoke the proposer power on the timelock from the council");
+    const guardian = encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setProposalGuardian", args: [zeroAddress] });
+    expect(describeAction({ target: A(6), value: 0n, calldata: guardian }, ctx).text).toMatch(/^Remove the proposal guardian/);
+    const swap = encodeFunctionData({ abi: abis.SafeL2, functionName: "swapOwner", args: [A(1), A(8), A(9)] });
+    expect(describeAction({ target: A(5), value: 0n, calldata: swap }, ctx).text).toMatch(/^Replace council member 0x0000…0008 with 0x0000…0009/);
+  });
+  it("falls back to the raw call for unknown targets", () => {
+    expect(describeAction({ target: A(99), value: 0n, calldata: "0x12345678" }, ctx)).toMatchObject({ contract: null, text: "Call 0x12345678 on 0x0000…0063" });
+    expect(bpsPercent(500)).toBe("5%");
+    expect(bpsPercent(125)).toBe("1.25%");
+  });
+});
+
+const NOW = parseUtcDateTime("2026-11-22T06:00") as number;
+const rules: ApplicationRules = {
+  now: NOW,
+  governanceSeconds: 720,
+  paymentToken: { address: A(7), decimals: 6, symbol: "USDT" },
+  assets: [
+    { id: 1, symbol: "FIL", unitLabel: "TiB", rewardToken: { address: A(8), decimals: 18, symbol: "IFIL" } },
+    { id: 2, symbol: "BTC", unitLabel: "TH/s", rewardToken: { address: A(9), decimals: 8, symbol: "WBTC" } },
+  ],
+};
+const form: ApplicationForm = {
+  assetId: "1", units: "500", price: "38", saleStart: "2026-11-22T06:00", saleEnd: "2026-12-01T00:00", termStart: "2026-12-02", termEnd: "2028-05-25",
+  expectedDailyReward: "0.00045", totalHashpower: "1000", effectiveHashpower: "900", minerName: "Miner X", disclosureURI: "https://minerx.example/disclosure.json",
+};
+
+describe("miner application form", () => {
+  it("turns valid input into the contract's terms", () => {
+    const v = validateApplication(form, rules);
+    expect(v.ok).toBe(true);
+    expect(v.terms).toMatchObject({ assetId: 1, paymentToken: A(7), rewardToken: A(8), unitsTotal: 500n, pricePerUnit: 38_000_000n, termStartDay: parseUtcDay("2026-12-02"), expectedDailyRewardPerUnitWad: 450_000_000_000_000n * 10n ** 18n });
+  });
+  it("rejects too many decimals for the payment and the reward token", () => {
+    expect(validateApplication({ ...form, price: "38.0000001" }, rules).errors.price).toBe("At most 6 decimal places for this token.");
+    expect(validateApplication({ ...form, assetId: "2", expectedDailyReward: "0.000000001" }, rules).errors.expectedDailyReward).toBe("At most 8 decimal places for this token.");
+  });
+  it("enforces units <= effective <= total", () => {
+    expect(validateApplication({ ...form, effectiveHashpower: "1001" }, rules).errors.effectiveHashpower).toMatch(/cannot exceed the total/);
+    expect(validateApplication({ ...form, units: "901" }, rules).errors.units).toMatch(/cannot exceed the effective hashpower \(900\)/);
+    expect(validateApplication({ ...form, units: "1.5" }, rules).errors.units).toMatch(/whole number/);
+  });
+  it("checks the windows as the contract does", () => {
+    expect(validateApplication({ ...form, saleEnd: "2026-11-22T06:10" }, rules).errors.saleEnd).toMatch(/still be open when the vote can execute/);
+    expect(validateApplication({ ...form, saleEnd: "2026-11-22T05:00" }, rules).errors.saleEnd).toMatch(/close after it opens/);
+    expect(validateApplication({ ...form, termEnd: "2026-12-01" }, rules).errors.termEnd).toMatch(/end after it starts/);
+    expect(validateApplication({ ...form, termEnd: "2026-12-01", termStart: "2026-11-20" }, rules).errors.saleEnd).toMatch(/a day before the term ends/);
+  });
+  it("requires a name and a disclosure URI", () => {
+    const v = validateApplication({ ...form, minerName: " ", disclosureURI: "minerx" }, rules);
+    expect(v.ok).toBe(false);
+    expect(Object.keys(v.errors).sort()).toEqual(["disclosureURI", "minerName"]);
+  });
+  it("maps the proposal to the application's progress", () => {
+    expect(applicationStep("Active", null)).toEqual({ reached: 1, failed: null });
+    expect(applicationStep("Defeated", null)).toEqual({ reached: 1, failed: "Defeated" });
+    expect(applicationStep("Executed", "6")).toEqual({ reached: 5, failed: null });
+  });
+});
