@@ -263,6 +263,8 @@ describe("the DAO deployment", () => {
     const abisModule = await import(pathToFileURL(join(dest, "src", "generated", "abis.ts")).href);
     expect(abisModule.vestingWalletAbi).toBeDefined();
     expect(abisModule.safeProxyFactoryAbi).toBeDefined();
+    // A leading acronym is one word: dmcTokenAbi, not dMCTokenAbi.
+    expect(abisModule.dmcTokenAbi).toBeDefined();
     expect(abisModule.errorsAbi.map((e: { name: string }) => e.name)).toEqual(
       expect.arrayContaining(["GovernorUnexpectedProposalState", "VestingWalletError", "ZeroAddress"]),
     );

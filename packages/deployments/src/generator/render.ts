@@ -7,9 +7,14 @@ export const GENERATED_NOTICE =
 
 const tsHeader = `// ${GENERATED_NOTICE}\n/* eslint-disable */\n`;
 
-/** `HashpowerExchange` -> `hashpowerExchangeAbi`. */
+/**
+ * `HashpowerExchange` -> `hashpowerExchangeAbi`; a leading acronym is lowercased as one word:
+ * `DMCToken` -> `dmcTokenAbi`, `SafeL2` -> `safeL2Abi`.
+ */
 export function abiConstName(contract: string): string {
-  return `${contract.charAt(0).toLowerCase()}${contract.slice(1)}Abi`;
+  const run = /^[A-Z]+/.exec(contract)?.[0] ?? "";
+  const lower = run.length <= 1 || run.length === contract.length ? run.length : run.length - 1;
+  return `${contract.slice(0, lower).toLowerCase()}${contract.slice(lower)}Abi`;
 }
 
 export function renderAbisTs(artifacts: readonly ContractArtifact[], errors: readonly AbiItem[]): string {
