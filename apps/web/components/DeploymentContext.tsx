@@ -22,6 +22,11 @@ export function useExchangeAddress(): Address | null {
   return useDeployment().exchange;
 }
 
+/** The DAO's contracts, or null when this deployment has none. */
+export function useDao(): AppDeployment["dao"] {
+  return useDeployment().dao;
+}
+
 export function useToken(address: string): TokenInfo {
   return tokenOf(useDeployment().tokens, address);
 }

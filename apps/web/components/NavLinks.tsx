@@ -2,11 +2,14 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 
-/** Top-level sections. Trading (E), loans (F) and staking (G) add their entries here. */
+/** Top-level sections. Trading (E), loans (F) and staking (G) add their entries here; the DAO (D) added governance, delegates, council. */
 export const NAV = [
   { href: "/", label: "Marketplace" },
   { href: "/portfolio", label: "Portfolio" },
   { href: "/miner", label: "Miner desk" },
+  { href: "/governance", label: "Governance" },
+  { href: "/delegates", label: "Delegates" },
+  { href: "/council", label: "Council" },
   { href: "/protocol", label: "Protocol" },
 ] as const;
 

@@ -58,6 +58,35 @@ const MinerDeskIslandLazy = dynamic(
   { ssr: false, loading: () => <SkeletonRows rows={3} /> },
 );
 
+const ProposalActionsIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("~/app/governance/[proposalId]/_components/ProposalActions")]).then(([w, m]) => w.withWeb3(m.ProposalActions)),
+  { ssr: false, loading: box("h-48") },
+);
+
+const DelegationBannerIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("./DelegationStatus")]).then(([w, m]) => w.withWeb3(m.DelegationStatus)),
+  { ssr: false, loading: () => null },
+);
+
+const DelegationPanelIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3Providers"), import("./DelegationStatus")]).then(([w, m]) => {
+      const Panel = () => <m.DelegationStatus panel />;
+      return w.withWeb3(Panel);
+    }),
+  { ssr: false, loading: box("h-64") },
+);
+
+const ApplyWizardIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("~/app/miner/apply/_components/ApplyWizard")]).then(([w, m]) => w.withWeb3(m.ApplyWizard)),
+  { ssr: false, loading: () => <SkeletonRows rows={6} /> },
+);
+
+const CouncilCheckIslandLazy = dynamic(
+  () => Promise.all([import("./Web3Providers"), import("~/app/council/_components/CouncilCheck")]).then(([w, m]) => w.withWeb3(m.CouncilCheck)),
+  { ssr: false, loading: box("h-32") },
+);
+
 function WalletPlaceholder() {
   return (
     <button type="button" className="btn-primary" onClick={requestConnect}>
@@ -74,3 +103,8 @@ export const NftPreviewIsland = gated(NftPreviewIslandLazy, skel("h-96"));
 export const PortfolioIsland = gated(PortfolioIslandLazy, () => <SkeletonRows rows={4} />);
 export const PositionIsland = gated(PositionIslandLazy, () => <SkeletonRows rows={4} />);
 export const MinerDeskIsland = gated(MinerDeskIslandLazy, () => <SkeletonRows rows={3} />);
+export const ProposalActionsIsland = gated(ProposalActionsIslandLazy, skel("h-48"));
+export const DelegationBannerIsland = gated(DelegationBannerIslandLazy, () => null);
+export const DelegationPanelIsland = gated(DelegationPanelIslandLazy, skel("h-64"));
+export const ApplyWizardIsland = gated(ApplyWizardIslandLazy, () => <SkeletonRows rows={6} />);
+export const CouncilCheckIsland = gated(CouncilCheckIslandLazy, skel("h-32"));

@@ -45,6 +45,76 @@ export const REVERT_MESSAGES: Readonly<Record<string, (args: Args) => string>> =
   ERC2612InvalidSigner: () => "The permit signature does not match your account.",
   ERC721NonexistentToken: (a) => `Position #${n(a[0])} does not exist.`,
   SafeERC20FailedOperation: () => "The token transfer failed.",
+  // DAO (issue D): governor, timelock, miner applications, parameters, insurance fund, DMC.
+  ApplicationClosed: (a) => `Application #${n(a[0])} is closed: it was already approved, cancelled or its stake settled.`,
+  ApplicationStale: (a) => `Application #${n(a[0])} can no longer be approved: its sale window ended (${isoTime(a[1])}).`,
+  InvalidApplication: (a) => `The application was refused: ${APPLICATION_REASONS[String(a[0])] ?? String(a[0])}.`,
+  NotApplicant: (a) => `Only the miner who submitted application #${n(a[0])} can do this. Switch to that account.`,
+  StakeNotInState: (a) => `The stake of application #${n(a[0])} is ${STAKE[Number(a[1])] ?? n(a[1])}, not ${STAKE[Number(a[2])] ?? n(a[2])}.`,
+  UnknownApplication: (a) => `Application #${n(a[0])} does not exist.`,
+  InvalidStakePolicy: () => "That stake policy is outside its bounds (a minimum stake is required, grace at most 365 days).",
+  GovernorAlreadyCastVote: () => "You already voted on this proposal; a vote cannot be changed.",
+  GovernorInsufficientProposerVotes: (a) => `Proposing needs ${dmc(a[2])} votes; you have ${dmc(a[1])}. Delegate to yourself (or gather delegations) first.`,
+  GovernorNonexistentProposal: (a) => `Proposal ${short(a[0])} does not exist.`,
+  GovernorNotQueuedProposal: () => "This proposal is not queued: queue it after it succeeds.",
+  GovernorOnlyProposalGuardian: () => "Only the proposal guardian (the council during bootstrap) can cancel proposals this way.",
+  GovernorOnlyExecutor: () => "Only the DAO timelock can do this: it needs a proposal.",
+  GovernorRestrictedProposer: () => "This account may not make this proposal.",
+  GovernorInvalidVoteType: () => "Vote For, Against or Abstain.",
+  GovernorInvalidProposalLength: () => "The proposal's targets, values and calldatas do not line up.",
+  GovernorUnexpectedProposalState: (a) => `The proposal is ${PROPOSAL_STATE[Number(a[1])] ?? n(a[1])} now, so this cannot be done (it needs: ${expectedStates(a[2])}).`,
+  GovernorAlreadyQueuedProposal: () => "This proposal is already queued.",
+  TimelockUnexpectedOperationState: () => "The timelock is not ready for this: wait until the eta has passed (or the operation was already executed).",
+  TimelockUnauthorizedCaller: () => "Only the governor (or the council during bootstrap) can schedule or cancel timelock operations.",
+  TimelockInsufficientDelay: (a) => `The delay ${n(a[0])} s is below the timelock's minimum of ${n(a[1])} s.`,
+  TimelockUnexecutedPredecessor: () => "An earlier timelock operation this one depends on has not run yet.",
+  OwnableUnauthorizedAccount: () => "Only the DAO (a proposal executed by the timelock) can do this.",
+  FeeTooHigh: (a) => `That fee (${n(a[1])} bps) is above the cap of ${n(a[2])} bps.`,
+  InvalidPayout: () => "An insurance payout needs a recipient and an amount.",
+  NotDrawer: () => "This contract may not draw from that mining bucket.",
+  BucketExhausted: (a) => `The mining bucket holds ${dmc(a[2])} DMC, less than the ${dmc(a[1])} asked.`,
+  ERC5805FutureLookup: () => "Votes at a future time cannot be read yet: wait for the snapshot.",
+  InvalidAccountNonce: () => "The signature's nonce is stale: sign again.",
+  ERC20InvalidReceiver: () => "Tokens cannot be sent to that address.",
+  ERC20InvalidSpender: () => "That spender address is invalid.",
+  ERC20ExceededSafeSupply: () => "The DMC supply cannot grow past the votes' safe limit.",
+  OwnableInvalidOwner: () => "That owner address is invalid.",
+  SafeCastOverflowedUintDowncast: () => "A value is too large for the contract's field.",
+};
+
+function isoTime(v: unknown): string {
+  const sec = Number(v);
+  return Number.isFinite(sec) ? `${new Date(sec * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC` : String(v);
+}
+const short = (v: unknown) => {
+  const s = n(v);
+  return s.length > 14 ? `${s.slice(0, 6)}…${s.slice(-4)}` : s;
+};
+function dmc(v: unknown): string {
+  if (typeof v !== "bigint") return String(v);
+  const whole = v / 10n ** 18n;
+  return whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+const STAKE = ["locked", "withdrawable", "withdrawn", "slashed"];
+const PROPOSAL_STATE = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
+/** OpenZeppelin encodes the states an action needs as a bitmap (bit i = ProposalState i). */
+function expectedStates(v: unknown): string {
+  const bits = typeof v === "string" ? BigInt(v) : typeof v === "bigint" ? v : 0n;
+  const names = PROPOSAL_STATE.filter((_, i) => (bits >> BigInt(i)) & 1n);
+  return names.length > 0 ? names.join(" or ") : "another state";
+}
+/** MinerApplications' InvalidApplication reasons in plain words. */
+const APPLICATION_REASONS: Readonly<Record<string, string>> = {
+  asset: "unknown asset",
+  "units or price": "units and price must be above zero",
+  hashpower: "effective hashpower must be above zero and at most the total",
+  "units exceed effective hashpower": "units for sale exceed the effective hashpower",
+  "sale window": "the sale must close after it opens",
+  term: "the term must end after it starts",
+  "sale ends too late": "the sale must close at least a day before the term ends",
+  disclosure: "the miner name and the disclosure URI are required",
+  "sale ends before the vote can execute": "the sale window closes before the vote could be executed; give it more time",
+  value: "units x price is too large",
 };
 
 export function explainRevert(errorName: string, args: Args = []): string {

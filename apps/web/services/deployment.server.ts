@@ -15,9 +15,25 @@ export interface AppDeployment {
   readonly exchange: Address | null;
   readonly oracle: Address | null;
   readonly tokens: TokenMap;
+  /** The DAO's contracts (issue D), or null where this deployment has none. */
+  readonly dao: DaoAddresses | null;
+  /** Every deployed contract: lowercase address -> deployment name (decodes proposal actions). */
+  readonly contracts: Readonly<Record<string, string>>;
 }
 
-const TOKEN_NAMES: readonly DeployedContractName[] = ["USDT", "IFIL", "WBTC"];
+export interface DaoAddresses {
+  readonly dmc: Address;
+  readonly governor: Address;
+  readonly timelock: Address;
+  readonly applications: Address;
+  readonly parameters: Address | null;
+  readonly insuranceFund: Address | null;
+  readonly council: Address | null;
+}
+
+const TOKEN_NAMES: readonly DeployedContractName[] = ["USDT", "IFIL", "WBTC", "DMCToken"];
+/** Symbols of tokens whose deployment name is not their symbol. */
+const TOKEN_SYMBOL: Partial<Record<DeployedContractName, string>> = { DMCToken: "DMC" };
 let cached: { version: number; value: Promise<AppDeployment> } | undefined;
 
 export const publicClient = createPublicClient({ chain: targetChain.chain, transport: http(rpcUrl) });
@@ -67,14 +83,31 @@ async function load(version: number): Promise<AppDeployment> {
       const r = decimals[i];
       // Fallback to the stand-ins' known decimals when the chain is unreachable.
       const known = e.name === "USDT" ? 6 : e.name === "WBTC" ? 8 : 18;
-      tokens[e.address.toLowerCase()] = { address: e.address, symbol: e.name, decimals: r?.status === "success" ? Number(r.result) : known };
+      tokens[e.address.toLowerCase()] = { address: e.address, symbol: TOKEN_SYMBOL[e.name] ?? e.name, decimals: r?.status === "success" ? Number(r.result) : known };
     });
   }
+  const c = d?.contracts;
+  const dao: DaoAddresses | null =
+    c?.DMCToken && c.DmexGovernor && c.DmexTimelock && c.MinerApplications
+      ? {
+          dmc: c.DMCToken.address,
+          governor: c.DmexGovernor.address,
+          timelock: c.DmexTimelock.address,
+          applications: c.MinerApplications.address,
+          parameters: c.ProtocolParameters?.address ?? null,
+          insuranceFund: c.InsuranceFund?.address ?? null,
+          council: c.CouncilSafe?.address ?? null,
+        }
+      : null;
+  const contracts: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(c ?? {})) if (entry !== undefined) contracts[entry.address.toLowerCase()] = name;
   return {
     chainId: targetChain.id,
-    exchange: d?.contracts.HashpowerExchange?.address ?? null,
-    oracle: d?.contracts.MarketRateOracle?.address ?? null,
+    exchange: c?.HashpowerExchange?.address ?? null,
+    oracle: c?.MarketRateOracle?.address ?? null,
     tokens,
+    dao,
+    contracts,
   };
 }
 

@@ -18,7 +18,26 @@ function revert(errorName: string, args: readonly unknown[]) {
   return new ContractFunctionExecutionError(cause as unknown as BaseError, { abi: hashpowerExchangeAbi, functionName: "buy", args: [] });
 }
 
+/** DAO errors a user can trigger from the governance, delegation and application pages. */
+const DAO_FACING = [
+  "ApplicationClosed", "ApplicationStale", "InvalidApplication", "NotApplicant", "StakeNotInState", "UnknownApplication",
+  "GovernorAlreadyCastVote", "GovernorInsufficientProposerVotes", "GovernorNonexistentProposal", "GovernorNotQueuedProposal",
+  "GovernorOnlyProposalGuardian", "GovernorUnexpectedProposalState", "TimelockUnexpectedOperationState", "TimelockUnauthorizedCaller",
+  "OwnableUnauthorizedAccount", "FeeTooHigh", "InvalidPayout", "ERC5805FutureLookup",
+];
+
 describe("explainError", () => {
+  it("explains every DAO error a user can trigger, decoded from the generated errors ABI", () => {
+    const all = new Set<string>(errorsAbi.filter((e) => e.type === "error").map((e) => e.name));
+    for (const name of DAO_FACING) expect(all.has(name), name).toBe(true);
+    expect(unexplainedErrors(errorsAbi).filter((n) => DAO_FACING.includes(n))).toEqual([]);
+    expect(explainError(revert("InvalidApplication", ["sale ends before the vote can execute"])).message).toMatch(/closes before the vote could be executed/);
+    expect(explainError(revert("GovernorUnexpectedProposalState", [1n, 1, "0x0000000000000000000000000000000000000000000000000000000000000010"])).message).toBe(
+      "The proposal is active now, so this cannot be done (it needs: succeeded).",
+    );
+    expect(explainError(revert("StakeNotInState", [2n, 0, 1])).message).toBe("The stake of application #2 is locked, not withdrawable.");
+  });
+
   it("has a message for every user-facing custom error in the generated ABIs", () => {
     const all = new Set<string>(errorsAbi.filter((e) => e.type === "error").map((e) => e.name));
     for (const name of USER_FACING) expect(all.has(name), name).toBe(true);

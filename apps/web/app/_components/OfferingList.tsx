@@ -6,6 +6,7 @@ import { offeringApr, offeringDelinquency, termDaysLeft, thresholdsOf } from "~/
 import type { PriceTable } from "~/lib/prices";
 import { WAD } from "~/lib/rewards";
 import { tokenOf, type TokenMap } from "~/services/tokens";
+import { OfferingCardView } from "~/components/OfferingCardView";
 import { Empty, StatusBadge, Tip } from "~/components/ui";
 import { hrefWith, type MarketParams, type SortKey } from "./marketplaceParams";
 
@@ -109,21 +110,20 @@ export function OfferingList({ offerings, params, today, tokens, prices, protoco
       </div>
       <ul className="grid gap-3 md:hidden" aria-label="Offerings">
         {rows.map((r) => (
-          <li key={r.o.id} className="card" data-testid="offering-card">
-            <div className="flex items-start justify-between gap-2">
-              <Link href={`/offerings/${r.o.id}`} className="font-semibold text-brand-dark underline-offset-2 hover:underline">
-                #{r.o.id} {r.o.minerName}
-              </Link>
-              <StatusBadge status={r.o.status} flaggable={r.flaggable} />
-            </div>
-            <dl className="num mt-2 grid grid-cols-2 gap-x-3 gap-y-1 text-sm">
-              <dt className="text-slate-600">Asset</dt><dd>{r.o.asset.symbol} ({r.o.asset.unitLabel})</dd>
-              <dt className="text-slate-600">Unit price</dt><dd>{r.price} {r.paySymbol}</dd>
-              <dt className="text-slate-600">Term</dt><dd>{pluralDays(r.daysLeft)} left</dd>
-              <dt className="text-slate-600">Reward/unit/day</dt><dd>{r.reward} {r.rewardSymbol}</dd>
-              <dt className="text-slate-600">APR est.</dt><dd>{formatPercent(r.apr.apr)}</dd>
-              <dt className="text-slate-600">Sold / left</dt><dd>{r.o.unitsSold} / {r.remaining.toString()}</dd>
-            </dl>
+          <li key={r.o.id}>
+            <OfferingCardView
+              title={`#${r.o.id} ${r.o.minerName}`}
+              href={`/offerings/${r.o.id}`}
+              badge={<StatusBadge status={r.o.status} flaggable={r.flaggable} />}
+              rows={[
+                ["Asset", `${r.o.asset.symbol} (${r.o.asset.unitLabel})`],
+                ["Unit price", `${r.price} ${r.paySymbol}`],
+                ["Term", `${pluralDays(r.daysLeft)} left`],
+                ["Reward/unit/day", `${r.reward} ${r.rewardSymbol}`],
+                ["APR est.", formatPercent(r.apr.apr)],
+                ["Sold / left", `${r.o.unitsSold} / ${r.remaining.toString()}`],
+              ]}
+            />
           </li>
         ))}
       </ul>

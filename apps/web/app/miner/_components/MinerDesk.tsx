@@ -10,6 +10,7 @@ import { useChainNow } from "~/hooks/useChainNow";
 import { MINER_QUERY } from "~/lib/graphql/queries";
 import type { MinerData } from "~/lib/graphql/types";
 import { thresholdsOf } from "~/lib/offering";
+import { MinerApplications } from "./MinerApplications";
 import { MinerOfferingCard } from "./MinerOfferingCard";
 
 export function MinerDesk() {
@@ -28,13 +29,19 @@ export function MinerDesk() {
   if (error) return <ErrorBox title="Your offerings cannot load">{error.message}</ErrorBox>;
   if ((loading && !data) || day === undefined) return <SkeletonRows rows={3} />;
   const offerings = data?.offerings ?? [];
-  if (offerings.length === 0) return <Empty>This account is not the miner of any offering. Offerings are created by the registrar after DAO approval; <Link className="underline" href="/">see the marketplace</Link>.</Empty>;
   const t = thresholdsOf(data?.protocols[0]);
   return (
-    <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your offerings">
-      {offerings.map((o) => (
-        <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} />
-      ))}
-    </ul>
+    <div className="space-y-6">
+      {offerings.length === 0 ? (
+        <Empty>This account is not the miner of any offering. Offerings are created when DMC holders approve a miner&apos;s application; <Link className="underline" href="/miner/apply">apply</Link> or <Link className="underline" href="/">see the marketplace</Link>.</Empty>
+      ) : (
+        <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your offerings">
+          {offerings.map((o) => (
+            <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} />
+          ))}
+        </ul>
+      )}
+      {address && <MinerApplications miner={address} />}
+    </div>
   );
 }
