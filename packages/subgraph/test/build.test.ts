@@ -21,18 +21,56 @@ const UNHANDLED: Record<string, Record<string, string>> = {
   MarketRateOracle: {
     RoleAdminChanged: "never emitted: the contract does not call _setRoleAdmin",
   },
+  DMCToken: {
+    Approval: "allowances are wallet state, read from the chain when needed",
+    EIP712DomainChanged: "never emitted: the EIP-712 domain is fixed at deployment",
+  },
+  DmexGovernor: {
+    EIP712DomainChanged: "never emitted: the EIP-712 domain is fixed at deployment",
+  },
+  DmexTimelock: {
+    CallScheduled: "governor operations are followed through ProposalQueued/ProposalExecuted; the schema has no timelock operation",
+    CallExecuted: "governor operations are followed through ProposalExecuted; the effects are indexed from the targets' events",
+    CallSalt: "only identifies an operation (see CallScheduled)",
+    Cancelled: "a governor proposal's cancellation is ProposalCanceled",
+    RoleAdminChanged: "never emitted: TimelockController 5.0 does not call _setRoleAdmin",
+  },
+  MinerApplications: {},
+  CouncilSafe: {
+    ApproveHash: "a signature step, not a change of the council",
+    ChangedFallbackHandler: "no fallback handler is used; not shown by the app",
+    ChangedGuard: "no transaction guard is used; not shown by the app",
+    ExecutionFromModuleSuccess: "the module's (the timelock's) effects are indexed from the events they cause",
+    ExecutionFromModuleFailure: "a failed module call changes nothing",
+    SafeModuleTransaction: "the DAO proposal that caused it is decoded in ProposalAction",
+    SafeMultiSigTransaction: "ExecutionSuccess/ExecutionFailure record the execution; calldata not shown by the app",
+    SafeReceived: "native-token receipts are not part of the DAO state",
+    SignMsg: "off-chain message signatures are not part of the DAO state",
+  },
+  ProtocolParameters: {},
+  InsuranceFund: {},
+  MiningReserve: {},
 };
+
+const DATA_SOURCES = [
+  "HashpowerExchange", "MarketRateOracle", "DMCToken", "DmexGovernor", "DmexTimelock", "MinerApplications", "CouncilSafe",
+  "ProtocolParameters", "InsuranceFund", "MiningReserve",
+];
 
 /** Entity names the web app and the checks depend on. */
 const REQUIRED_ENTITIES = [
   "Miner", "Offering", "Position", "Account", "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal",
   "Refund", "OfferingDay", "ProtocolDay", "Protocol", "Asset", "MarketRate", "PositionTransfer", "Flag",
   "PositionLock", "FeeCollection", "ParameterChange",
+  // DAO (issue D)
+  "Dao", "Proposal", "ProposalAction", "Vote", "Delegate", "VotingPowerChange", "Application", "MinerStake", "Council",
+  "CouncilChange", "Parameter", "ParameterUpdate", "DmcAllocation", "InsurancePayout",
 ];
 
 const EVENT_RECORDS = [
   "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal", "Refund", "FeeCollection", "Flag",
-  "PositionTransfer", "ParameterChange", "MetadataUpdate", "RoleChange",
+  "PositionTransfer", "ParameterChange", "MetadataUpdate", "RoleChange", "Vote", "VotingPowerChange", "CouncilChange",
+  "ParameterUpdate", "DmcAllocation", "InsurancePayout",
 ];
 
 type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };
@@ -87,9 +125,9 @@ beforeAll(() => {
 });
 
 describe("build output", () => {
-  it("has both data sources, apiVersion 0.0.9 and a spec version graph-cli 0.98 supports", () => {
+  it("has every data source, apiVersion 0.0.9 and a spec version graph-cli 0.98 supports", () => {
     expect(manifest.specVersion).toBe("1.2.0");
-    expect(manifest.dataSources.map((d) => d.name)).toEqual(["HashpowerExchange", "MarketRateOracle"]);
+    expect(manifest.dataSources.map((d) => d.name)).toEqual(DATA_SOURCES);
     for (const ds of manifest.dataSources) expect(ds.mapping.apiVersion).toBe("0.0.9");
   });
 
@@ -121,7 +159,8 @@ describe("build output", () => {
 
   it("has one handler per event, in src/mappings/<contract>/<event>.ts", () => {
     for (const ds of manifest.dataSources) {
-      const folder = ds.name.replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+      // HashpowerExchange -> hashpower-exchange, DMCToken -> dmc-token
+      const folder = ds.name.replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
       for (const { event, handler } of ds.mapping.eventHandlers) {
         const name = event.slice(0, event.indexOf("("));
         expect(handler).toBe(`handle${name}`);

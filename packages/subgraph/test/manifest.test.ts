@@ -7,13 +7,26 @@ import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
 import { abiOf, candidatePaths, prepareAbis } from "../scripts/lib/abis.mjs";
-import { buildNetworks, checkNetwork, readConfigs, renderTemplate, retargetManifest, ZERO_ADDRESS } from "../scripts/lib/manifest.mjs";
+import {
+  buildNetworks,
+  checkNetwork,
+  DAO_DATA_SOURCES,
+  DATA_SOURCES,
+  readConfigs,
+  renderTemplate,
+  retargetManifest,
+  ZERO_ADDRESS,
+} from "../scripts/lib/manifest.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const CONFIG_DIR = join(HERE, "../config");
 const EXCHANGE = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const ORACLE = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
+
+const at = (address: string, startBlock: number) => ({ address, startBlock });
+/** Every data source at `address`, start blocks 1, 2, ... in manifest order. */
+const everywhere = (address: string) => Object.fromEntries(DATA_SOURCES.map((name, i) => [name, at(address, i + 1)]));
 
 function tempDir() {
   return mkdtempSync(join(tmpdir(), "dmex-subgraph-"));
@@ -32,10 +45,7 @@ describe("networks", () => {
   it("uses zero placeholders for localhost until a deployment record exists", () => {
     const { networks, placeholders } = buildNetworks(readConfigs(CONFIG_DIR), tempDir());
     expect(placeholders.localhost).toBe(true);
-    expect(networks.localhost).toEqual({
-      HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 0 },
-      MarketRateOracle: { address: ZERO_ADDRESS, startBlock: 0 },
-    });
+    expect(networks.localhost).toEqual(Object.fromEntries(DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])));
     expect(checkNetwork(networks, placeholders, "localhost")).toBe(networks.localhost);
   });
 
@@ -47,6 +57,7 @@ describe("networks", () => {
         chainId: 31337,
         network: "localhost",
         contracts: {
+          ...everywhere(ORACLE),
           HashpowerExchange: { address: EXCHANGE, startBlock: 7 },
           MarketRateOracle: { address: ORACLE, startBlock: 5 },
           BridgedToken: { address: ORACLE, startBlock: 3 },
@@ -56,9 +67,20 @@ describe("networks", () => {
     const { networks, placeholders } = buildNetworks(readConfigs(CONFIG_DIR), dir);
     expect(placeholders.localhost).toBe(false);
     expect(networks.localhost).toEqual({
+      ...everywhere(ORACLE),
       HashpowerExchange: { address: EXCHANGE, startBlock: 7 },
       MarketRateOracle: { address: ORACLE, startBlock: 5 },
     });
+  });
+
+  it("gives a record from before the DAO zero DAO addresses, and rejects one with only some DAO contracts", () => {
+    const dir = tempDir();
+    const core = { HashpowerExchange: at(EXCHANGE, 7), MarketRateOracle: at(ORACLE, 5) };
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: core }));
+    const { networks } = buildNetworks(readConfigs(CONFIG_DIR), dir);
+    expect(networks.localhost).toEqual({ ...core, ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])) });
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { ...core, DMCToken: at(ORACLE, 9) } }));
+    expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no DmexGovernor/);
   });
 
   it("rejects a deployment record without a data source's contract or for another chain", () => {
@@ -75,7 +97,7 @@ describe("networks", () => {
     expect(() => checkNetwork(networks, placeholders, "filecoin-testnet")).toThrow(/fill config\/filecoin-testnet.json/);
     expect(() => checkNetwork(networks, placeholders, "filecoin")).toThrow(/fill config\/filecoin.json/);
     expect(() => checkNetwork(networks, placeholders, "mainnet")).toThrow(/unknown network/);
-    const filled = { ...networks, filecoin: { HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 1 }, MarketRateOracle: { address: ORACLE, startBlock: 1 } } };
+    const filled = { ...networks, filecoin: { ...everywhere(ORACLE), HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 1 } } };
     expect(() => checkNetwork(filled, placeholders, "filecoin")).toThrow(/zero address/);
   });
 });
@@ -100,7 +122,7 @@ describe("retargetManifest", () => {
     const text = readFileSync(built, "utf8");
     const out = retargetManifest(
       text,
-      { HashpowerExchange: { address: EXCHANGE, startBlock: 12 }, MarketRateOracle: { address: ORACLE, startBlock: 9 } },
+      { ...everywhere(ORACLE), HashpowerExchange: { address: EXCHANGE, startBlock: 12 }, MarketRateOracle: { address: ORACLE, startBlock: 9 } },
       "filecoin-testnet",
     );
     const before = parse(text);
@@ -108,6 +130,7 @@ describe("retargetManifest", () => {
     expect(after.dataSources.map((d: any) => [d.name, d.network, d.source.address, d.source.startBlock])).toEqual([
       ["HashpowerExchange", "filecoin-testnet", EXCHANGE, 12],
       ["MarketRateOracle", "filecoin-testnet", ORACLE, 9],
+      ...DAO_DATA_SOURCES.map((name) => [name, "filecoin-testnet", ORACLE, DATA_SOURCES.indexOf(name) + 1]),
     ]);
     for (const ds of after.dataSources) {
       const original = before.dataSources.find((d: any) => d.name === ds.name);
@@ -133,7 +156,7 @@ describe("ABIs", () => {
       join(out, "HashpowerExchange.sol/HashpowerExchange.json"),
     ]);
     const abi = [{ type: "event", name: "X", inputs: [], anonymous: false }];
-    for (const name of ["HashpowerExchange", "MarketRateOracle"]) {
+    for (const name of DATA_SOURCES) {
       mkdirSync(join(out, `${name}.sol`), { recursive: true });
       writeFileSync(join(out, `${name}.sol/${name}.json`), JSON.stringify({ abi, bytecode: {} }));
     }
@@ -143,6 +166,13 @@ describe("ABIs", () => {
     const sources = prepareAbis(root, target, { DMEX_CONTRACTS_OUT: out });
     expect(sources.HashpowerExchange).toContain("forge-out");
     expect(sources.MarketRateOracle).toContain("packages/deployments/abis");
+  });
+
+  it("takes the council Safe's ABI from the SafeL2 1.4.1 artifact when neither has it", () => {
+    const root = tempDir();
+    expect(candidatePaths(root, "CouncilSafe", { DMEX_CONTRACTS_OUT: join(root, "out") }).at(-1)).toBe(
+      join(root, "packages/contracts/node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json"),
+    );
   });
 
   it("explains where it looked when no ABI exists", () => {

@@ -35,7 +35,8 @@ describe("anvil scenario", () => {
       HashpowerExchange: { address: scenario.exchange, abi: scenario.exchangeAbi, fromBlock: scenario.startBlock.exchange },
       MarketRateOracle: { address: scenario.oracle, abi: scenario.oracleAbi, fromBlock: scenario.startBlock.oracle },
     };
-    for (const ds of manifest.dataSources) {
+    // The DAO's data sources: test/dao.test.ts drives them with the deploy script's own wiring.
+    for (const ds of manifest.dataSources.filter((d: { name: string }) => d.name in sources)) {
       const source = sources[ds.name as keyof typeof sources];
       const logs = await publicClient.getLogs({ address: source.address, fromBlock: source.fromBlock });
       const emitted = new Set(parseEventLogs({ abi: source.abi, logs }).map((l) => l.eventName));

@@ -1,11 +1,29 @@
 // Where the subgraph's JSON ABIs come from, in order of preference:
 // 1. @dmex/deployments (packages/deployments/abis/<Contract>.json), generated from the contracts;
 // 2. Foundry artifacts (<out>/<Contract>.sol/<Contract>.json, field `abi`), with <out> taken from
-//    DMEX_CONTRACTS_OUT, else packages/contracts/out.
+//    DMEX_CONTRACTS_OUT, else packages/contracts/out;
+// 3. for the council Safe (not compiled by forge): SafeL2 1.4.1 from @safe-global/safe-contracts,
+//    the artifact the deploy script deploys.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const CONTRACTS = ["HashpowerExchange", "MarketRateOracle"];
+export const CONTRACTS = [
+  "HashpowerExchange",
+  "MarketRateOracle",
+  "DMCToken",
+  "DmexGovernor",
+  "DmexTimelock",
+  "MinerApplications",
+  "CouncilSafe",
+  "ProtocolParameters",
+  "InsuranceFund",
+  "MiningReserve",
+];
+
+/** Contracts whose ABI is an npm artifact rather than a Foundry one (path under packages/contracts). */
+const NPM_ARTIFACTS = {
+  CouncilSafe: "node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json",
+};
 
 /** Accepts a bare ABI array or an object with an `abi` array (Foundry artifact, some generators). */
 export function abiOf(json, origin) {
@@ -18,10 +36,9 @@ export function abiOf(json, origin) {
 
 export function candidatePaths(repoRoot, contract, env = process.env) {
   const out = env.DMEX_CONTRACTS_OUT ?? join(repoRoot, "packages/contracts/out");
-  return [
-    join(repoRoot, "packages/deployments/abis", `${contract}.json`),
-    join(out, `${contract}.sol`, `${contract}.json`),
-  ];
+  const paths = [join(repoRoot, "packages/deployments/abis", `${contract}.json`), join(out, `${contract}.sol`, `${contract}.json`)];
+  if (NPM_ARTIFACTS[contract]) paths.push(join(repoRoot, "packages/contracts", NPM_ARTIFACTS[contract]));
+  return paths;
 }
 
 /**

@@ -7,7 +7,20 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
-export const DATA_SOURCES = ["HashpowerExchange", "MarketRateOracle"];
+/** The exchange's data sources: every deployment record has them. */
+export const CORE_DATA_SOURCES = ["HashpowerExchange", "MarketRateOracle"];
+/** The DAO's (issue D): all or none, so a record written before the DAO existed still builds. */
+export const DAO_DATA_SOURCES = [
+  "DMCToken",
+  "DmexGovernor",
+  "DmexTimelock",
+  "MinerApplications",
+  "CouncilSafe",
+  "ProtocolParameters",
+  "InsuranceFund",
+  "MiningReserve",
+];
+export const DATA_SOURCES = [...CORE_DATA_SOURCES, ...DAO_DATA_SOURCES];
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
@@ -54,10 +67,13 @@ export function buildNetworks(configs, deploymentsDir) {
     }
     /** @type {NetworkEntry} */
     const entry = {};
+    // A local record from before the DAO (no DAO contract at all): its data sources index nothing.
+    const preDao = config.source === "deployments" && !placeholders[config.network] && DAO_DATA_SOURCES.every((name) => !contracts?.[name]);
+    if (preDao) console.warn(`deployments/${config.chainId}.json has no DAO contracts: their data sources get zero addresses`);
     for (const name of DATA_SOURCES) {
       const contract = contracts?.[name];
       if (config.source === "deployments" && !contract) {
-        if (placeholders[config.network]) {
+        if (placeholders[config.network] || (preDao && DAO_DATA_SOURCES.includes(name))) {
           entry[name] = { address: ZERO_ADDRESS, startBlock: 0 };
           continue;
         }

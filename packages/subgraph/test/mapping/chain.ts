@@ -57,9 +57,9 @@ export async function startAnvil(): Promise<Anvil> {
   throw new Error("anvil did not start");
 }
 
-export function clients(rpcUrl: string) {
+export function clients(rpcUrl: string, count = 8) {
   const transport = http(rpcUrl);
-  const accounts = Array.from({ length: 8 }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
+  const accounts = Array.from({ length: count }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
   const publicClient = createPublicClient({ chain: foundry, transport });
   const testClient = createTestClient({ chain: foundry, mode: "anvil", transport }).extend(publicActions);
   const wallets = accounts.map((account) => createWalletClient({ account, chain: foundry, transport }));

@@ -6,7 +6,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { retargetManifest } from "../../scripts/lib/manifest.mjs";
+import { DATA_SOURCES, retargetManifest, ZERO_ADDRESS } from "../../scripts/lib/manifest.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -28,14 +28,18 @@ export async function loadGraphHost(): Promise<{ start: StartGraphHost } | { mis
   return { start: mod.startGraphHost as StartGraphHost };
 }
 
-/** A copy of build/ whose manifest points at the deployed contracts; returns the directory. */
+/**
+ * A copy of build/ whose manifest points at the deployed contracts; returns the directory. Data
+ * sources not given point at the zero address (they index nothing).
+ */
 export function buildFor(addresses: Record<string, { address: string; startBlock: bigint }>): string {
   const dir = mkdtempSync(join(tmpdir(), "dmex-subgraph-build-"));
   cpSync(BUILD, dir, { recursive: true });
   const path = join(dir, "subgraph.yaml");
-  const entry = Object.fromEntries(
-    Object.entries(addresses).map(([name, { address, startBlock }]) => [name, { address, startBlock: Number(startBlock) }]),
+  const entry: Record<string, { address: string; startBlock: number }> = Object.fromEntries(
+    DATA_SOURCES.map((name: string) => [name, { address: ZERO_ADDRESS, startBlock: 0 }]),
   );
+  for (const [name, { address, startBlock }] of Object.entries(addresses)) entry[name] = { address, startBlock: Number(startBlock) };
   // The same rewrite scripts/retarget-build.mjs applies to build/ for the dev stack.
   writeFileSync(path, retargetManifest(readFileSync(path, "utf8"), entry));
   return dir;

@@ -1,5 +1,6 @@
 import { ChannelFeeSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { getOrCreateProtocol } from "../../utils/loaders";
+import { EXCHANGE, setIntParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
 export function handleChannelFeeSet(event: ChannelFeeSet): void {
@@ -11,4 +12,5 @@ export function handleChannelFeeSet(event: ChannelFeeSet): void {
   change.oldFeeBps = event.params.oldFeeBps.toI32();
   change.newFeeBps = event.params.newFeeBps.toI32();
   change.save();
+  setIntParameter(event, EXCHANGE, "channelFeeBps", event.params.newFeeBps);
 }

@@ -1,5 +1,6 @@
 import { DefaultThresholdsSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { getOrCreateProtocol } from "../../utils/loaders";
+import { EXCHANGE, setIntParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
 export function handleDefaultThresholdsSet(event: DefaultThresholdsSet): void {
@@ -15,4 +16,7 @@ export function handleDefaultThresholdsSet(event: DefaultThresholdsSet): void {
   change.lowStreakThreshold = protocol.lowStreakThreshold;
   change.minRewardRatioBps = protocol.minRewardRatioBps;
   change.save();
+  setIntParameter(event, EXCHANGE, "missedDaysThreshold", params.missedDaysThreshold);
+  setIntParameter(event, EXCHANGE, "lowStreakThreshold", params.lowStreakThreshold);
+  setIntParameter(event, EXCHANGE, "minRewardRatioBps", params.minRewardRatioBps);
 }

@@ -1,5 +1,6 @@
 import { FeeRecipientSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { getOrCreateProtocol } from "../../utils/loaders";
+import { EXCHANGE, setAddressParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
 export function handleFeeRecipientSet(event: FeeRecipientSet): void {
@@ -11,4 +12,5 @@ export function handleFeeRecipientSet(event: FeeRecipientSet): void {
   change.oldAddress = event.params.oldRecipient;
   change.address = event.params.newRecipient;
   change.save();
+  setAddressParameter(event, EXCHANGE, "feeRecipient", event.params.newRecipient);
 }

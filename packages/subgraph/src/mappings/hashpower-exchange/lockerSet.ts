@@ -1,5 +1,6 @@
 import { LockerSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { getOrCreateLocker } from "../../utils/loaders";
+import { EXCHANGE, setParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
 /** setLocker approves or revokes a locker; locks it holds stay until released. */
@@ -12,4 +13,5 @@ export function handleLockerSet(event: LockerSet): void {
   change.address = event.params.locker;
   change.approved = event.params.approved;
   change.save();
+  setParameter(event, EXCHANGE, "locker:" + event.params.locker.toHexString(), event.params.approved ? "true" : "false");
 }

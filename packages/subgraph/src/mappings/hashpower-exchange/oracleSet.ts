@@ -1,5 +1,6 @@
 import { OracleSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { getOrCreateProtocol } from "../../utils/loaders";
+import { EXCHANGE, setAddressParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
 /**
@@ -14,4 +15,5 @@ export function handleOracleSet(event: OracleSet): void {
   const change = newParameterChange(event, "Oracle");
   change.address = event.params.oracle;
   change.save();
+  setAddressParameter(event, EXCHANGE, "oracle", event.params.oracle);
 }

@@ -1,5 +1,6 @@
 import { RendererSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { getOrCreateProtocol } from "../../utils/loaders";
+import { EXCHANGE, setAddressParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
 export function handleRendererSet(event: RendererSet): void {
@@ -10,4 +11,5 @@ export function handleRendererSet(event: RendererSet): void {
   const change = newParameterChange(event, "Renderer");
   change.address = event.params.renderer;
   change.save();
+  setAddressParameter(event, EXCHANGE, "renderer", event.params.renderer);
 }

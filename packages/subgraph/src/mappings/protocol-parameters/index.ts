@@ -1,0 +1,3 @@
+// Handlers of ProtocolParameters events: the trading and DeFi fees.
+export { handleOwnershipTransferred } from "./ownershipTransferred";
+export { handleParameterSet } from "./parameterSet";
