@@ -2,8 +2,9 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { CALIBRATION_CHAIN_ID } from "@dmex/deployments";
+import { CALIBRATION_CHAIN_ID, dmcTokenAbi } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
+import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { anvilAddress } from "../src/seed/accounts.js";
@@ -34,21 +35,49 @@ describe("Deploy.s.sol on a non-local chain", () => {
     await expect(deploy({})).rejects.toThrow(/MissingEnv\("DMEX_TREASURY", 314159/);
   }, 120_000);
 
-  it("uses the tokens from env and deploys no stand-ins", async () => {
-    const [usdt, ifil, wbtc, treasury, registrar, reporter] = [10, 11, 12, 1, 2, 3].map(anvilAddress);
+  it("uses the tokens from env, deploys no stand-ins, and gives the genesis DMC to the council Safe", async () => {
+    const [usdt, ifil, wbtc, treasury, reporter, team, backers] = [10, 11, 12, 1, 3, 18, 19].map(anvilAddress);
     await deploy({
       DMEX_USDT: usdt,
       DMEX_IFIL: ifil,
       DMEX_WBTC: wbtc,
       DMEX_TREASURY: treasury,
-      DMEX_REGISTRAR: registrar,
       DMEX_REPORTER: reporter,
+      DMEX_COUNCIL: [0, 1, 2, 3, 4, 16, 17].map(anvilAddress).join(","),
+      DMEX_TEAM: team,
+      DMEX_BACKERS: backers,
     });
     const rpcUrl = chain.context.rpcUrl;
     if (rpcUrl === undefined) throw new Error("no rpc");
     const result = await generate({ broadcastDir: join(dir, "broadcast"), outDir: join(dir, "out"), rpcUrls: { [CALIBRATION_CHAIN_ID]: rpcUrl } });
     const deployment = result.deployments.find((d) => d.chainId === CALIBRATION_CHAIN_ID);
     expect(deployment?.network).toBe("calibration");
-    expect(Object.keys(deployment?.contracts ?? {}).sort()).toEqual(["HashpowerExchange", "MarketRateOracle", "OfferingFactory", "PositionRenderer"]);
+    expect(Object.keys(deployment?.contracts ?? {}).sort()).toEqual(
+      [
+        "BackersVesting",
+        "CouncilSafe",
+        "DMCToken",
+        "DmexGovernor",
+        "DmexTimelock",
+        "HashpowerExchange",
+        "InsuranceFund",
+        "MarketRateOracle",
+        "MinerApplications",
+        "MiningReserve",
+        "OfferingFactory",
+        "PositionRenderer",
+        "ProtocolParameters",
+        "SafeL2",
+        "SafeProxyFactory",
+        "TeamVesting",
+      ].sort(),
+    );
+    const dmc = deployment?.contracts.DMCToken?.address;
+    const council = deployment?.contracts.CouncilSafe?.address;
+    if (dmc === undefined || council === undefined) throw new Error("no DMC or council");
+    const client = createPublicClient({ transport: http(rpcUrl) });
+    // Off the local chain the 5% genesis distribution belongs to the council, not the deployer.
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [council] })).toBe(5_000_000n * 10n ** 18n);
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [anvilAddress(0)] })).toBe(0n);
   }, 120_000);
 });

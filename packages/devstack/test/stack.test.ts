@@ -3,13 +3,21 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
-import { hashpowerExchangeAbi, LOCAL_CHAIN_ID, type Deployment } from "@dmex/deployments";
+import {
+  dmcTokenAbi,
+  dmexGovernorAbi,
+  hashpowerExchangeAbi,
+  LOCAL_CHAIN_ID,
+  minerApplicationsAbi,
+  protocolParametersAbi,
+  type Deployment,
+} from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
 import { createPublicClient, getAbiItem, http, type Address, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { anvilStep, freePort, runSteps, startStack, StackError, type Stack } from "../src/index.js";
-import { DEFAULTING_OFFERING_ID, OFFERINGS } from "../src/seed/plan.js";
+import { anvilAddress, anvilStep, freePort, runSteps, startStack, StackError, type Stack } from "../src/index.js";
+import { DEFAULTING_OFFERING_ID, DMC, DMC_GRANTS, HALT, OFFERINGS, PENDING_APPLICATION, UNDELEGATED_HOLDER } from "../src/seed/plan.js";
 
 const RESERVED_PORTS = new Set([8545, 8000, 3000]);
 
@@ -80,8 +88,30 @@ describe("generated deployment", () => {
     const generated = await import(pathToFileURL(join(deploymentsDir(), "src", "generated", "deployments.ts")).href);
     expect(generated.deployments[LOCAL_CHAIN_ID]).toEqual(fromFile);
     expect(Object.keys(fromFile.contracts).sort()).toEqual(
-      ["HashpowerExchange", "IFIL", "MarketRateOracle", "OfferingFactory", "PositionRenderer", "USDT", "WBTC"].sort(),
+      [
+        "HashpowerExchange",
+        "IFIL",
+        "MarketRateOracle",
+        "OfferingFactory",
+        "PositionRenderer",
+        "USDT",
+        "WBTC",
+        "DMCToken",
+        "MiningReserve",
+        "InsuranceFund",
+        "DmexTimelock",
+        "DmexGovernor",
+        "MinerApplications",
+        "ProtocolParameters",
+        "CouncilSafe",
+        "SafeL2",
+        "SafeProxyFactory",
+        "TeamVesting",
+        "BackersVesting",
+      ].sort(),
     );
+    expect(fromFile.contracts.CouncilSafe?.contract).toBe("SafeL2");
+    expect(fromFile.contracts.TeamVesting?.contract).toBe("VestingWallet");
   });
 
   it("has code at every address, created exactly at its start block", async () => {
@@ -170,21 +200,135 @@ describe("seed", () => {
     expect(new Set(seed.offerings.map((o) => o.pricePerUnit)).size).toBe(OFFERINGS.length);
   });
 
-  it("leaves only the defaulting offering flaggable, and nothing flagged", async () => {
+  it("creates every offering through an application the DMC holders voted through and the timelock executed", async () => {
+    const contracts = stack.deployment.contracts;
+    const applications = contracts.MinerApplications?.address;
+    const governor = contracts.DmexGovernor?.address;
+    const timelock = contracts.DmexTimelock?.address;
+    if (applications === undefined || governor === undefined || timelock === undefined) throw new Error("no DAO deployed");
+    const fromBlock = BigInt(contracts.HashpowerExchange?.startBlock ?? 0);
+    const created = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingCreated" }), fromBlock, strict: true });
+    const approved = await client.getLogs({ address: applications, event: getAbiItem({ abi: minerApplicationsAbi, name: "ApplicationApproved" }), fromBlock, strict: true });
+    expect(created).toHaveLength(OFFERINGS.length);
+    expect(approved.map((l) => [l.args.applicationId, l.args.offeringId])).toEqual(OFFERINGS.map((o) => [BigInt(o.id), BigInt(o.id)]));
+    // Each offering was created in the transaction that executed its application's proposal.
+    expect(approved.map((l) => l.transactionHash)).toEqual(created.map((l) => l.transactionHash));
+    for (const plan of OFFERINGS) {
+      const application = await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(plan.id)] });
+      expect(await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [application.proposalId] })).toBe(7); // Executed
+      expect(application.approved).toBe(true);
+      expect(Number(application.offeringId)).toBe(plan.id);
+      expect(application.terms.unitsTotal).toBeLessThanOrEqual(Number(application.terms.effectiveHashpower));
+      const [against, forVotes] = await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "proposalVotes", args: [application.proposalId] });
+      expect(forVotes).toBeGreaterThan(against);
+      const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(plan.id)] });
+      expect(onChain.miner).toBe(application.miner);
+    }
+    // Nobody but MinerApplications can create offerings; the deployer kept no role; no registrar account.
+    const registrarRole = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "REGISTRAR_ROLE" });
+    const governorRole = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "GOVERNOR_ROLE" });
+    const hasRole = (role: `0x${string}`, who: Address) => client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "hasRole", args: [role, who] });
+    expect(await hasRole(registrarRole, applications)).toBe(true);
+    expect(await hasRole(registrarRole, anvilAddress(2))).toBe(false);
+    expect(await hasRole(governorRole, anvilAddress(0))).toBe(false);
+    expect(await hasRole(governorRole, timelock)).toBe(true);
+  });
+
+  it("resolves Quickfil's default by DAO vote: flagged, halted and slashed by an executed proposal, refunds pulled; the rest stay active", async () => {
+    const seed = stack.seed;
+    const contracts = stack.deployment.contracts;
+    const [governor, timelock, applications, dmc, insuranceFund] = [contracts.DmexGovernor, contracts.DmexTimelock, contracts.MinerApplications, contracts.DMCToken, contracts.InsuranceFund].map((c) => c?.address);
+    if (seed === undefined || !governor || !timelock || !applications || !dmc || !insuranceFund) throw new Error("no seed or DAO");
     for (const offering of OFFERINGS) {
-      const [canFlag, reason, missedDays] = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(offering.id)] });
+      const [canFlag] = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(offering.id)] });
       const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
-      expect(onChain.status, `offering ${offering.id} status`).toBe(1); // Active: nobody flagged it
       if (offering.id === DEFAULTING_OFFERING_ID) {
-        expect(canFlag).toBe(true);
-        expect(reason).toBe(1); // MissedDeposits
-        expect(Number(missedDays)).toBeGreaterThanOrEqual(7);
+        expect(onChain.status, "offering 3 status").toBe(3); // Halted
         expect(onChain.lowStreak).toBeGreaterThanOrEqual(7); // it under-paid before it stopped
       } else {
+        expect(onChain.status, `offering ${offering.id} status`).toBe(1); // Active
         expect(canFlag, `offering ${offering.id} flaggable`).toBe(false);
         expect(onChain.lowStreak).toBe(0);
       }
     }
+    const fromBlock = BigInt(contracts.HashpowerExchange?.startBlock ?? 0);
+    const [flagged] = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingFlagged" }), fromBlock, strict: true });
+    const halted = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingHalted" }), fromBlock, strict: true });
+    expect(flagged?.args).toMatchObject({ offeringId: BigInt(DEFAULTING_OFFERING_ID), flagger: anvilAddress(HALT.flagger) });
+    expect(halted).toHaveLength(1);
+    // Halted by the timelock, i.e. by an executed proposal, not the council's guardian role.
+    expect(halted[0]?.args.by.toLowerCase()).toBe(timelock);
+    const haltId = seed.dao.haltProposalId;
+    if (haltId === null) throw new Error("no halt proposal");
+    expect(await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [BigInt(haltId)] })).toBe(7);
+    const [executed] = await client.getLogs({ address: governor, event: getAbiItem({ abi: dmexGovernorAbi, name: "ProposalExecuted" }), args: {}, fromBlock, strict: true }).then((logs) =>
+      logs.filter((l) => l.args.proposalId === BigInt(haltId)),
+    );
+    expect(executed?.transactionHash).toBe(halted[0]?.transactionHash);
+    // The same proposal slashed Quickfil's stake (application 3) to the insurance fund.
+    expect(await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "stakeState", args: [BigInt(DEFAULTING_OFFERING_ID)] })).toBe(3); // Slashed
+    const stake = (await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(DEFAULTING_OFFERING_ID)] })).stake;
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [insuranceFund] })).toBe(10_000_000n * DMC + stake);
+    // Holders pulled refunds; one left for the app.
+    const refunds = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "RefundClaimed" }), fromBlock, strict: true });
+    expect(refunds.length).toBe(seed.dao.refunds.claimed);
+    expect(seed.dao.refunds.claimed).toBeGreaterThan(0);
+    expect(seed.dao.refunds.claimed).toBeLessThan(seed.dao.refunds.positions);
+  });
+
+  it("hands out genesis DMC: buyers 8 and 9 alone make quorum, 11 delegates to 10, 15 holds DMC with no votes", async () => {
+    const seed = stack.seed;
+    const dmc = stack.deployment.contracts.DMCToken?.address;
+    const governor = stack.deployment.contracts.DmexGovernor?.address;
+    if (seed === undefined || dmc === undefined || governor === undefined) throw new Error("no seed or DMC");
+    const read = (functionName: "balanceOf" | "getVotes", account: number): Promise<bigint> =>
+      functionName === "balanceOf"
+        ? client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [anvilAddress(account)] })
+        : client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "getVotes", args: [anvilAddress(account)] });
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "totalSupply" })).toBe(100_000_000n * DMC);
+    const block = await client.getBlock();
+    const quorum = await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "quorum", args: [block.timestamp - 1n] });
+    expect(quorum).toBe(4_000_000n * DMC);
+    expect((await read("getVotes", 8)) + (await read("getVotes", 9))).toBeGreaterThan(quorum);
+    expect(await read("getVotes", 8)).toBe(2_200_000n * DMC);
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [anvilAddress(11)] })).toBe(anvilAddress(10));
+    expect(await read("getVotes", 10)).toBe((await read("balanceOf", 10)) + (await read("balanceOf", 11)));
+    expect(await read("getVotes", 11)).toBe(0n);
+    expect(await read("balanceOf", UNDELEGATED_HOLDER)).toBeGreaterThan(0n);
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [anvilAddress(UNDELEGATED_HOLDER)] })).toBe(
+      "0x0000000000000000000000000000000000000000",
+    );
+    expect(await read("getVotes", UNDELEGATED_HOLDER)).toBe(0n);
+    expect(seed.dao.undelegatedHolder).toBe(anvilAddress(UNDELEGATED_HOLDER));
+    // The genesis 5M is spent as planned: what the deployer kept is the rest.
+    const granted = DMC_GRANTS.reduce((sum, g) => sum + g.amount, 0n);
+    expect(await read("balanceOf", 0)).toBe(5_000_000n * DMC - granted);
+    // The summary's holders are the chain's.
+    for (const holder of seed.dao.holders) {
+      expect(holder.balance).toBe((await read("balanceOf", holder.account)).toString());
+      expect(holder.votes).toBe((await read("getVotes", holder.account)).toString());
+    }
+  });
+
+  it("leaves a defeated and an executed fee proposal, and a 4th miner's application open for votes", async () => {
+    const seed = stack.seed;
+    const { ProtocolParameters, MinerApplications, DmexGovernor } = stack.deployment.contracts;
+    if (seed === undefined || !ProtocolParameters || !MinerApplications || !DmexGovernor) throw new Error("no seed or DAO");
+    expect(await client.readContract({ address: ProtocolParameters.address, abi: protocolParametersAbi, functionName: "tradingFeeBps" })).toBe(150);
+    const parameterStates = seed.dao.proposals.filter((p) => p.kind === "parameter").map((p) => p.state);
+    expect(parameterStates).toEqual(["Defeated", "Executed"]);
+    for (const p of seed.dao.proposals) {
+      expect(await client.readContract({ address: DmexGovernor.address, abi: dmexGovernorAbi, functionName: "state", args: [BigInt(p.id)] })).toBe(
+        ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"].indexOf(p.state),
+      );
+    }
+    const pending = await client.readContract({ address: MinerApplications.address, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(PENDING_APPLICATION.id)] });
+    expect(pending.miner).toBe(anvilAddress(2));
+    expect(pending.approved).toBe(false);
+    expect(await client.readContract({ address: DmexGovernor.address, abi: dmexGovernorAbi, functionName: "state", args: [pending.proposalId] })).toBe(1); // Active
+    expect(await client.readContract({ address: MinerApplications.address, abi: minerApplicationsAbi, functionName: "applicationCount" })).toBe(6n);
+    expect(seed.dao.applications.map((a) => a.proposalState)).toEqual(["Executed", "Executed", "Executed", "Executed", "Executed", "Active"]);
+    expect(await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" })).toBe(BigInt(OFFERINGS.length));
   });
 
   it("simulated 30 days of reports, deposits, claims and escrow withdrawals, with disclosure metadata", async () => {

@@ -1,8 +1,12 @@
 import {
   bridgedTokenAbi,
+  dmcTokenAbi,
+  dmexGovernorAbi,
   hashpowerExchangeAbi,
   localChain,
   marketRateOracleAbi,
+  minerApplicationsAbi,
+  protocolParametersAbi,
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
@@ -10,7 +14,17 @@ import type { Address } from "viem";
 
 import { StackError } from "../internal/errors.js";
 
-export { bridgedTokenAbi, hashpowerExchangeAbi, localChain, marketRateOracleAbi, type Deployment };
+export {
+  bridgedTokenAbi,
+  dmcTokenAbi,
+  dmexGovernorAbi,
+  hashpowerExchangeAbi,
+  localChain,
+  marketRateOracleAbi,
+  minerApplicationsAbi,
+  protocolParametersAbi,
+  type Deployment,
+};
 
 /** Address of `name` in `deployment`, or a clear error. */
 export function requireContractIn(deployment: Deployment, name: DeployedContractName): Address {
@@ -18,3 +32,11 @@ export function requireContractIn(deployment: Deployment, name: DeployedContract
   if (contract === undefined) throw new StackError(`The deployment on chain ${deployment.chainId} has no ${name}.`);
   return contract.address;
 }
+
+/** Governor proposal states (OpenZeppelin IGovernor.ProposalState), by value. */
+export const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"] as const;
+export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
+
+/** MinerApplications stake states (StakeState), by value. */
+export const STAKE_STATES = ["Locked", "Withdrawable", "Withdrawn", "Slashed"] as const;
+export type StakeStateName = (typeof STAKE_STATES)[number];

@@ -5,7 +5,8 @@
  */
 
 export type AssetSymbol = "FIL" | "BTC";
-export type Behaviour = "healthy" | "defaulting";
+/** `applicant`: a miner whose first application is still being voted on when the seed ends. */
+export type Behaviour = "healthy" | "defaulting" | "applicant";
 
 export const ASSET_ID: Record<AssetSymbol, number> = { FIL: 1, BTC: 2 };
 
@@ -95,6 +96,23 @@ export const MINERS: readonly MinerPlan[] = [
       minerIds: ["f02544901"],
     },
   },
+  {
+    slot: 3,
+    name: "Aurora Hashworks",
+    behaviour: "applicant",
+    disclosure: {
+      legalName: "Aurora Hashworks ehf.",
+      jurisdiction: "Iceland",
+      registrationNumber: "IS-540921-1180",
+      website: "https://aurorahash.example",
+      asset: "BTC",
+      unit: "TH/s",
+      totalHashpower: 64_000,
+      effectiveHashpower: 61_750,
+      facilities: [{ location: "Reykjanes, Iceland", powerSource: "geothermal", capacityMW: 3.8 }],
+      minerIds: ["pool:aurorahash.rk01-12"],
+    },
+  },
 ];
 
 export interface OfferingPlan {
@@ -121,7 +139,23 @@ export const OFFERINGS: readonly OfferingPlan[] = [
   { id: 5, label: "Nordic BTC 90d", minerSlot: 1, asset: "BTC", unitsTotal: 2_000, pricePerUnit: 4_400_000n, termStartOffset: 2, termDays: 90, saleEndOffset: 20, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC },
 ];
 
-/** The offering whose miner under-pays, then stops: flaggable at the end, left unflagged. */
+/**
+ * The application still in its voting period when the seed ends (application 6; offering 6 if the
+ * DAO approves it). Its term starts two days after the last simulated day.
+ */
+export const PENDING_APPLICATION: OfferingPlan = {
+  id: 6,
+  label: "Aurora BTC 180d",
+  minerSlot: 3,
+  asset: "BTC",
+  unitsTotal: 3_000,
+  pricePerUnit: 8_200_000n,
+  termStartOffset: 34,
+  termDays: 180,
+  expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC,
+};
+
+/** The offering whose miner under-pays, then stops; the DAO halts it by vote on HALT.dayOffset. */
 export const DEFAULTING_OFFERING_ID = 3;
 /** Days the defaulting miner deposits (under 80% of the market) before it stops. */
 export const UNDERPAID_DAYS = 10;
@@ -194,3 +228,137 @@ export function metadataURI(offering: OfferingPlan, miner: MinerPlan): string {
   };
   return `data:application/json;base64,${Buffer.from(JSON.stringify(document)).toString("base64")}`;
 }
+
+// ------------------------------------------------------------------ DMC and the DAO
+
+/** 1 DMC (18 decimals). */
+export const DMC = 10n ** 18n;
+
+/**
+ * Who gets genesis DMC from the deployer (anvil account 0, which the deploy gives the 5M genesis
+ * distribution on the local chain) and whom they delegate to: `"self"`, another anvil account, or
+ * `null` (keeps an undelegated balance: 0 votes). Accounts are anvil indices.
+ * Buyers 8 and 9 together hold 4.4M, above the 4M quorum (4% of 100M); miners get enough to stake.
+ */
+export interface DmcGrant {
+  readonly account: number;
+  readonly amount: bigint;
+  readonly delegateTo: "self" | number | null;
+}
+export const DMC_GRANTS: readonly DmcGrant[] = [
+  { account: 8, amount: 2_200_000n * DMC, delegateTo: "self" },
+  { account: 9, amount: 2_200_000n * DMC, delegateTo: "self" },
+  { account: 10, amount: 150_000n * DMC, delegateTo: "self" },
+  { account: 11, amount: 100_000n * DMC, delegateTo: 10 }, // lends its votes to account 10
+  { account: 12, amount: 60_000n * DMC, delegateTo: "self" },
+  { account: 13, amount: 40_000n * DMC, delegateTo: "self" },
+  { account: 14, amount: 25_000n * DMC, delegateTo: "self" },
+  { account: 15, amount: 15_000n * DMC, delegateTo: null }, // holds DMC, never delegated: 0 votes
+  { account: 5, amount: 40_000n * DMC, delegateTo: "self" }, // Deepwell: stakes 10,000 + 12,000
+  { account: 6, amount: 50_000n * DMC, delegateTo: "self" }, // Nordic Hash: stakes 21,250 + 10,000
+  { account: 7, amount: 20_000n * DMC, delegateTo: "self" }, // Quickfil: stakes 10,000 (slashed)
+  { account: 2, amount: 30_000n * DMC, delegateTo: "self" }, // Aurora Hashworks: stakes 12,300
+  { account: 0, amount: 0n, delegateTo: "self" }, // the deployer keeps the rest (70,000) and votes with it
+];
+/** The holder left without a delegate (the app's "you hold DMC but have 0 votes" case). */
+export const UNDELEGATED_HOLDER = 15;
+
+/** Governor vote types (GovernorCountingSimple). */
+export const AGAINST = 0;
+export const FOR = 1;
+export const ABSTAIN = 2;
+export type Support = typeof AGAINST | typeof FOR | typeof ABSTAIN;
+
+export interface VotePlan {
+  /** anvil account index */
+  readonly voter: number;
+  readonly support: Support;
+  readonly reason?: string;
+}
+
+/** Votes on the application of offering `offeringId` (all pass: buyers 8 and 9 alone make quorum). */
+export function applicationVotes(offeringId: number): readonly VotePlan[] {
+  const votes: VotePlan[] = [
+    { voter: 8, support: FOR, ...(offeringId === 1 && { reason: "Audited facilities in HK and SG, clear disclosure." }) },
+    { voter: 9, support: FOR, ...(offeringId === 2 && { reason: "Hydro-powered, long operating record." }) },
+    { voter: 10, support: FOR },
+  ];
+  if (offeringId === 3) votes.push({ voter: 13, support: AGAINST, reason: "Facility undisclosed and a Seychelles shell: too little to go on." });
+  if (offeringId === 5) votes.push({ voter: 12, support: ABSTAIN, reason: "Short term, fine either way." });
+  return votes;
+}
+
+/** Votes already cast on the pending application when the seed ends: below quorum, still open. */
+export const PENDING_APPLICATION_VOTES: readonly VotePlan[] = [
+  { voter: 10, support: FOR, reason: "Geothermal power and a registered company: welcome." },
+  { voter: 12, support: AGAINST, reason: "First application: I would like to see a track record." },
+];
+
+/** A DAO proposal changing ProtocolParameters' trading fee. */
+export interface FeeProposalPlan {
+  readonly dayOffset: number;
+  readonly proposer: number;
+  readonly tradingFeeBps: number;
+  readonly title: string;
+  readonly votes: readonly VotePlan[];
+  /** What the votes make of it. */
+  readonly outcome: "Defeated" | "Executed";
+}
+export const FEE_PROPOSALS: readonly FeeProposalPlan[] = [
+  {
+    dayOffset: 5,
+    proposer: 10,
+    tradingFeeBps: 500,
+    title: "Raise the trading fee to 5%",
+    votes: [
+      { voter: 10, support: FOR, reason: "Fund the insurance pool faster." },
+      { voter: 8, support: AGAINST, reason: "5% would kill secondary trading before it starts." },
+      { voter: 9, support: AGAINST },
+      { voter: 14, support: FOR },
+    ],
+    outcome: "Defeated",
+  },
+  {
+    dayOffset: 6,
+    proposer: 8,
+    tradingFeeBps: 150,
+    title: "Lower the trading fee to 1.5% for the launch",
+    votes: [
+      { voter: 8, support: FOR, reason: "Cheaper trades while the market is young." },
+      { voter: 9, support: FOR },
+      { voter: 12, support: FOR },
+      { voter: 14, support: ABSTAIN },
+    ],
+    outcome: "Executed",
+  },
+];
+
+/**
+ * How Quickfil's default is resolved: on `dayOffset` account `flagger` flags offering 3, account
+ * `proposer` proposes `halt(3)` plus slashing Quickfil's stake to the insurance fund, the holders
+ * vote, the timelock executes, and the buyers (BUYER_INDICES slots) in `refundingBuyers` pull their
+ * refunds; the other holders of offering 3 leave theirs to claim in the app.
+ */
+export const HALT = {
+  dayOffset: 24,
+  flagger: 13,
+  proposer: 9,
+  title: "Halt offering #3 (Quickfil Storage) and slash its stake",
+  slashReason: "Offering #3 default: no deposits since its 10th day, under 80% of the market before that",
+  votes: [
+    { voter: 8, support: FOR, reason: "No deposit for 12 days: halt and refund the holders." },
+    { voter: 9, support: FOR },
+    { voter: 10, support: FOR },
+    { voter: 13, support: FOR, reason: "As feared at the application vote." },
+    { voter: 7, support: AGAINST, reason: "Payments resume next week, give us time." },
+  ] satisfies readonly VotePlan[],
+  refundingBuyers: [0, 2, 3, 5],
+} as const;
+
+/**
+ * Seconds after the start of a proposal (propose or submit) at which the seed votes, queues and
+ * executes. Local governance: 60 s voting delay, 600 s voting period, 60 s timelock delay.
+ */
+export const GOVERNANCE_STEPS = { vote: 120, queue: 720, execute: 800 } as const;
+/** Time of day of the governance actions on their day (after the daily reports and deposits at 02:00). */
+export const GOVERNANCE_TIME_OF_DAY = 3 * 3_600;

@@ -1,15 +1,21 @@
 import {
   bridgedTokenAbi,
+  dmcTokenAbi,
+  dmexGovernorAbi,
   hashpowerExchangeAbi,
   localChain,
   marketRateOracleAbi,
+  minerApplicationsAbi,
+  protocolParametersAbi,
   requireContractIn,
   type Deployment,
+  type ProposalStateName,
 } from "./contracts.js";
 import {
   createPublicClient,
   createTestClient,
   createWalletClient,
+  encodeFunctionData,
   http,
   maxUint256,
   type Address,
@@ -19,24 +25,34 @@ import {
 
 import { StackError } from "../internal/errors.js";
 import { anvilAddress, BUYER_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "./accounts.js";
+import { SeedDao, type ApplicationTerms, type SeedProposal } from "./dao.js";
 import {
+  applicationVotes,
   ASSET_ID,
   CLAIM_DAYS,
   CLAIMING_BUYERS,
   DEFAULTING_OFFERING_ID,
+  DMC_GRANTS,
   FEE_COLLECTION_DAY,
+  FEE_PROPOSALS,
   FIRST_SIMULATED_DAY,
+  GOVERNANCE_STEPS,
+  GOVERNANCE_TIME_OF_DAY,
+  HALT,
   healthyRatioBps,
   marketAverageWad,
   metadataURI,
   MINERS,
   OFFERINGS,
+  PENDING_APPLICATION,
+  PENDING_APPLICATION_VOTES,
   PURCHASES,
   SIMULATED_DAYS,
   UNDERPAID_DAYS,
   UNDERPAY_RATIO_BPS,
   USDT_PER_ACCOUNT,
   WITHDRAW_DAYS,
+  type MinerPlan,
   type OfferingPlan,
 } from "./plan.js";
 import { buildSummary, type SeedCounts, type SeedSummary } from "./summary.js";
@@ -56,16 +72,19 @@ export interface SeedOptions {
 }
 
 /**
- * Seeds a fresh local deployment with the fixed scenario of plan.ts: 3 miners, 5 offerings,
- * 36 purchases by 8 buyers, 30 simulated days of oracle reports, reward deposits, claims and
- * escrow withdrawals. Ends with offering 3 flaggable (its miner under-paid, then stopped) and
- * unflagged, every other offering not flaggable; throws if the chain disagrees.
+ * Seeds a fresh local deployment with the fixed scenario of plan.ts. Day 0: the deployer hands out
+ * genesis DMC, holders delegate, 3 miners apply for 5 offerings, the holders vote them through and
+ * the timelock executes the approvals (offerings 1-5), then the first purchases. Then 30 simulated
+ * days of oracle reports, reward deposits, purchases, claims and escrow withdrawals, with two fee
+ * proposals (one defeated, one executed) and Quickfil's default (offering 3) flagged and halted by
+ * a DAO vote that also slashes its stake, after which most of its holders pull their refunds.
+ * Ends with a 4th miner's application in its voting period. Throws if the chain disagrees.
  */
 export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
   const chain = { ...localChain, rpcUrls: { default: { http: [options.rpcUrl] } } };
   const transport = http(options.rpcUrl, { batch: false });
-  const publicClient = createPublicClient({ chain, transport }) as PublicClient;
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 }) as PublicClient;
   const wallet = createWalletClient({ chain, transport });
   const testClient = createTestClient({ chain, mode: "anvil", transport });
 
@@ -73,38 +92,64 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const oracle = requireContractIn(options.deployment, "MarketRateOracle");
   const usdt = requireContractIn(options.deployment, "USDT");
   const rewardToken = { FIL: requireContractIn(options.deployment, "IFIL"), BTC: requireContractIn(options.deployment, "WBTC") };
+  const dmc = requireContractIn(options.deployment, "DMCToken");
+  const governor = requireContractIn(options.deployment, "DmexGovernor");
+  const applications = requireContractIn(options.deployment, "MinerApplications");
+  const parameters = requireContractIn(options.deployment, "ProtocolParameters");
 
   const deployer = anvilAddress(ROLE_INDEX.deployer);
   const treasury = anvilAddress(ROLE_INDEX.treasury);
-  const registrar = anvilAddress(ROLE_INDEX.registrar);
   const reporter = anvilAddress(ROLE_INDEX.reporter);
   const minter = anvilAddress(ROLE_INDEX.minter);
   const miners = MINER_INDICES.map(anvilAddress);
   const buyers = BUYER_INDICES.map(anvilAddress);
   const spares = SPARE_INDICES.map(anvilAddress);
-  const counts: SeedCounts = { purchases: 0, deposits: 0, reports: 0, claims: 0, withdrawals: 0, feeCollections: 0, mints: 0, transactions: 0 };
+  const counts: SeedCounts = {
+    purchases: 0,
+    deposits: 0,
+    reports: 0,
+    claims: 0,
+    withdrawals: 0,
+    feeCollections: 0,
+    mints: 0,
+    dmcTransfers: 0,
+    delegations: 0,
+    applications: 0,
+    proposals: 0,
+    votes: 0,
+    refunds: 0,
+    transactions: 0,
+  };
 
   const confirm = async (hash: Hash) => {
     counts.transactions++;
     // anvil mines each transaction at once; fall back to polling if it is configured otherwise.
     const receipt = await publicClient
       .getTransactionReceipt({ hash })
-      .catch(() => publicClient.waitForTransactionReceipt({ hash, pollingInterval: 50 }));
+      .catch(() => publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
     if (receipt.status !== "success") throw new StackError(`seed transaction ${hash} reverted`);
     return receipt;
   };
-  const setDay = async (day: number, secondsIntoDay = 2 * 3_600) => {
-    await testClient.setNextBlockTimestamp({ timestamp: BigInt(day * DAY + secondsIntoDay) });
+  /** Mines an empty block at `timestamp` (seconds): the chain clock jumps there. */
+  const setTime = async (timestamp: number) => {
+    await testClient.setNextBlockTimestamp({ timestamp: BigInt(timestamp) });
     await testClient.mine({ blocks: 1 });
   };
+  const setDay = (day: number, secondsIntoDay = 2 * 3_600) => setTime(day * DAY + secondsIntoDay);
   const minerOf = (plan: OfferingPlan): Address => {
     const address = miners[plan.minerSlot];
     if (address === undefined) throw new Error(`no miner slot ${plan.minerSlot}`);
     return address;
   };
+  const minerPlanOf = (plan: OfferingPlan): MinerPlan => {
+    const miner = MINERS[plan.minerSlot];
+    if (miner === undefined) throw new Error(`no miner plan ${plan.minerSlot}`);
+    return miner;
+  };
+  const dao = new SeedDao(publicClient, wallet, chain, confirm, governor, applications);
   const day0 = options.anchorDay;
 
-  // ------------------------------------------------------------------ day 0: funding and offerings
+  // ------------------------------------------------------------------ day 0: funding, DMC, applications
   const head = await publicClient.getBlock();
   if (Number(head.timestamp) >= day0 * DAY + 2 * 3_600) {
     throw new StackError(
@@ -113,14 +158,14 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
     );
   }
   await setDay(day0);
-  log(`  day 0 = ${new Date(day0 * DAY * 1000).toISOString().slice(0, 10)}: funding, offerings, first purchases`);
+  log(`  day 0 = ${new Date(day0 * DAY * 1000).toISOString().slice(0, 10)}: funding, DMC, applications voted through, first purchases`);
 
   const mint = async (token: Address, to: Address, amount: bigint) => {
     counts.mints++;
     await confirm(await wallet.writeContract({ account: minter, chain, address: token, abi: bridgedTokenAbi, functionName: "mint", args: [to, amount] }));
   };
-  const approve = async (owner: Address, token: Address) =>
-    confirm(await wallet.writeContract({ account: owner, chain, address: token, abi: bridgedTokenAbi, functionName: "approve", args: [exchange, maxUint256] }));
+  const approve = async (owner: Address, token: Address, spender: Address = exchange) =>
+    confirm(await wallet.writeContract({ account: owner, chain, address: token, abi: bridgedTokenAbi, functionName: "approve", args: [spender, maxUint256] }));
 
   for (const account of [...buyers, ...spares]) {
     await mint(usdt, account, USDT_PER_ACCOUNT);
@@ -128,46 +173,81 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   }
   for (const plan of MINERS) {
     const miner = miners[plan.slot];
-    if (miner !== undefined) await approve(miner, rewardToken[plan.disclosure.asset]);
+    if (miner !== undefined && plan.behaviour !== "applicant") await approve(miner, rewardToken[plan.disclosure.asset]);
   }
 
-  for (const plan of OFFERINGS) {
-    const miner = MINERS[plan.minerSlot];
-    if (miner === undefined) throw new Error(`no miner plan ${plan.minerSlot}`);
+  // Genesis DMC: the deployer (5M on the local chain) hands it out; holders delegate.
+  for (const grant of DMC_GRANTS) {
+    if (grant.amount === 0n) continue;
+    await confirm(
+      await wallet.writeContract({ account: deployer, chain, address: dmc, abi: dmcTokenAbi, functionName: "transfer", args: [anvilAddress(grant.account), grant.amount] }),
+    );
+    counts.dmcTransfers++;
+  }
+  for (const grant of DMC_GRANTS) {
+    if (grant.delegateTo === null) continue;
+    const holder = anvilAddress(grant.account);
+    const delegatee = grant.delegateTo === "self" ? holder : anvilAddress(grant.delegateTo);
+    await confirm(await wallet.writeContract({ account: holder, chain, address: dmc, abi: dmcTokenAbi, functionName: "delegate", args: [delegatee] }));
+    counts.delegations++;
+  }
+
+  const termsOf = (plan: OfferingPlan, saleStart: number): ApplicationTerms => {
+    const miner = minerPlanOf(plan);
     const termStartDay = day0 + plan.termStartOffset;
     const termEndDay = termStartDay + plan.termDays;
-    const saleEnd = plan.saleEndOffset !== undefined ? (day0 + plan.saleEndOffset) * DAY : (termEndDay - 1) * DAY;
-    await confirm(
-      await wallet.writeContract({
-        account: registrar,
-        chain,
-        address: exchange,
-        abi: hashpowerExchangeAbi,
-        functionName: "createOffering",
-        args: [
-          {
-            miner: minerOf(plan),
-            assetId: ASSET_ID[plan.asset],
-            paymentToken: usdt,
-            rewardToken: rewardToken[plan.asset],
-            unitsTotal: plan.unitsTotal,
-            pricePerUnit: plan.pricePerUnit,
-            saleStart: day0 * DAY,
-            saleEnd,
-            termStartDay,
-            termEndDay,
-            expectedDailyRewardPerUnitWad: plan.expectedDailyRewardPerUnitWad,
-            minerName: miner.disclosure.legalName,
-            metadataURI: metadataURI(plan, miner),
-          },
-        ],
-      }),
-    );
+    return {
+      assetId: ASSET_ID[plan.asset],
+      paymentToken: usdt,
+      rewardToken: rewardToken[plan.asset],
+      unitsTotal: plan.unitsTotal,
+      pricePerUnit: plan.pricePerUnit,
+      saleStart,
+      saleEnd: plan.saleEndOffset !== undefined ? (day0 + plan.saleEndOffset) * DAY : (termEndDay - 1) * DAY,
+      termStartDay,
+      termEndDay,
+      expectedDailyRewardPerUnitWad: plan.expectedDailyRewardPerUnitWad,
+      totalHashpower: BigInt(miner.disclosure.totalHashpower),
+      effectiveHashpower: BigInt(miner.disclosure.effectiveHashpower),
+      minerName: miner.disclosure.legalName,
+      disclosureURI: metadataURI(plan, miner),
+    };
+  };
+  const submitApplication = async (plan: OfferingPlan, saleStart: number): Promise<SeedProposal> => {
+    const miner = minerOf(plan);
+    const stakeAllowance = await publicClient.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "allowance", args: [miner, applications] });
+    if (stakeAllowance === 0n) await approve(miner, dmc, applications);
+    const proposal = await dao.submit(miner, termsOf(plan, saleStart), applicationDescription(plan, minerPlanOf(plan)), `${minerPlanOf(plan).name}: ${plan.label}`);
+    counts.applications++;
+    if (proposal.applicationId !== BigInt(plan.id)) {
+      throw new StackError(`expected application ${plan.id}, MinerApplications created ${proposal.applicationId}: seed a fresh deployment`);
+    }
+    return proposal;
+  };
+
+  // Miners apply for the five offerings; the holders vote them through; the timelock creates them.
+  const applied = day0 * DAY + 2 * 3_600 + 60;
+  await setTime(applied);
+  const applicationProposals: SeedProposal[] = [];
+  for (const plan of OFFERINGS) applicationProposals.push(await submitApplication(plan, day0 * DAY));
+  await setTime(applied + GOVERNANCE_STEPS.vote);
+  for (const [i, plan] of OFFERINGS.entries()) {
+    const proposal = applicationProposals[i];
+    if (proposal !== undefined) await dao.castVotes(proposal, applicationVotes(plan.id));
+  }
+  await setTime(applied + GOVERNANCE_STEPS.queue);
+  for (const proposal of applicationProposals) await dao.queue(proposal, deployer);
+  await setTime(applied + GOVERNANCE_STEPS.execute);
+  for (const [i, plan] of OFFERINGS.entries()) {
+    const proposal = applicationProposals[i];
+    if (proposal === undefined) continue;
+    await dao.execute(proposal, deployer);
     const id = await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" });
-    if (Number(id) !== plan.id) throw new StackError(`expected offering ${plan.id}, the exchange created ${id}: seed a fresh deployment`);
+    if (Number(id) !== plan.id) throw new StackError(`expected offering ${plan.id}, the exchange has ${id}: seed a fresh deployment`);
   }
 
-  const tokensOf = new Map<Address, bigint[]>();
+  const positions: { tokenId: bigint; buyer: Address; offeringId: number }[] = [];
+  const tokensOf = (buyer: Address) => positions.filter((p) => p.buyer === buyer).map((p) => p.tokenId);
   const buyOn = async (dayOffset: number) => {
     for (const p of PURCHASES.filter((x) => x.dayOffset === dayOffset)) {
       const buyer = buyers[p.buyer];
@@ -185,13 +265,82 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
         }),
       );
       const tokenId = await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "positionCount" });
-      tokensOf.set(buyer, [...(tokensOf.get(buyer) ?? []), tokenId]);
+      positions.push({ tokenId, buyer, offeringId: p.offeringId });
       counts.purchases++;
     }
   };
   await buyOn(0);
   await setDay(day0 + 1);
   await buyOn(1);
+
+  // ------------------------------------------------------------------ governance during the simulated days
+  let haltProposal: SeedProposal | undefined;
+  const feeProposal = async (offset: number) => {
+    for (const plan of FEE_PROPOSALS.filter((p) => p.dayOffset === offset)) {
+      const t0 = (day0 + offset) * DAY + GOVERNANCE_TIME_OF_DAY;
+      await setTime(t0);
+      const proposal = await dao.propose(
+        "parameter",
+        plan.proposer,
+        [{ target: parameters, data: encodeFunctionData({ abi: protocolParametersAbi, functionName: "setTradingFee", args: [plan.tradingFeeBps] }) }],
+        plan.title,
+        `Calls ProtocolParameters.setTradingFee(${plan.tradingFeeBps}): the fee on secondary trades becomes ${(plan.tradingFeeBps / 100).toFixed(2)}%.`,
+      );
+      counts.proposals++;
+      await setTime(t0 + GOVERNANCE_STEPS.vote);
+      await dao.castVotes(proposal, plan.votes);
+      await setTime(t0 + GOVERNANCE_STEPS.queue);
+      if (plan.outcome === "Defeated") {
+        await dao.expectState(proposal, "Defeated");
+        continue;
+      }
+      await dao.queue(proposal, deployer);
+      await setTime(t0 + GOVERNANCE_STEPS.execute);
+      await dao.execute(proposal, deployer);
+      const fee = await publicClient.readContract({ address: parameters, abi: protocolParametersAbi, functionName: "tradingFeeBps" });
+      if (fee !== plan.tradingFeeBps) throw new StackError(`trading fee is ${fee} bps after "${plan.title}"`);
+    }
+  };
+  /** Quickfil's default: flag, a DAO vote to halt and slash, execution, refunds. */
+  const resolveDefault = async (offset: number) => {
+    const t0 = (day0 + offset) * DAY + GOVERNANCE_TIME_OF_DAY;
+    const offeringId = BigInt(DEFAULTING_OFFERING_ID);
+    await setTime(t0);
+    const [canFlag] = await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [offeringId] });
+    if (!canFlag) throw new StackError(`offering ${DEFAULTING_OFFERING_ID} is not flaggable on day ${offset}`);
+    await confirm(
+      await wallet.writeContract({ account: anvilAddress(HALT.flagger), chain, address: exchange, abi: hashpowerExchangeAbi, functionName: "flag", args: [offeringId] }),
+    );
+    haltProposal = await dao.propose(
+      "halt",
+      HALT.proposer,
+      [
+        { target: exchange, data: encodeFunctionData({ abi: hashpowerExchangeAbi, functionName: "halt", args: [offeringId] }) },
+        {
+          target: applications,
+          data: encodeFunctionData({ abi: minerApplicationsAbi, functionName: "slash", args: [offeringId, HALT.slashReason] }),
+        },
+      ],
+      HALT.title,
+      `Quickfil Storage paid under 80% of the market for ${UNDERPAID_DAYS} days, then stopped. ` +
+        `Offering #${DEFAULTING_OFFERING_ID} was flagged; this halts it (holders pull the unreleased part of their payment) ` +
+        `and slashes application #${DEFAULTING_OFFERING_ID}'s DMC stake to the insurance fund.`,
+    );
+    counts.proposals++;
+    await setTime(t0 + GOVERNANCE_STEPS.vote);
+    await dao.castVotes(haltProposal, HALT.votes);
+    await setTime(t0 + GOVERNANCE_STEPS.queue);
+    await dao.queue(haltProposal, deployer);
+    await setTime(t0 + GOVERNANCE_STEPS.execute);
+    await dao.execute(haltProposal, deployer);
+    for (const slot of HALT.refundingBuyers) {
+      const buyer = buyers[slot];
+      const tokenIds = positions.filter((p) => p.buyer === buyer && p.offeringId === DEFAULTING_OFFERING_ID).map((p) => p.tokenId);
+      if (buyer === undefined || tokenIds.length === 0) continue;
+      await confirm(await wallet.writeContract({ account: buyer, chain, address: exchange, abi: hashpowerExchangeAbi, functionName: "claimRefunds", args: [tokenIds] }));
+      counts.refunds++;
+    }
+  };
 
   // ------------------------------------------------------------------ 30 simulated days
   const lastSimulated = FIRST_SIMULATED_DAY + SIMULATED_DAYS - 1;
@@ -242,7 +391,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
     if ((CLAIM_DAYS as readonly number[]).includes(offset)) {
       for (const b of CLAIMING_BUYERS) {
         const buyer = buyers[b];
-        const tokenIds = buyer === undefined ? [] : (tokensOf.get(buyer) ?? []);
+        const tokenIds = buyer === undefined ? [] : tokensOf(buyer);
         let claimable = 0n;
         for (const tokenId of tokenIds) {
           claimable += await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "claimableRewards", args: [tokenId] });
@@ -271,37 +420,78 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
       );
       counts.feeCollections++;
     }
+
+    await feeProposal(offset);
+    if (offset === HALT.dayOffset) await resolveDefault(offset);
     if (offset % 10 === 0) log(`  simulated day ${offset}/${lastSimulated}`);
   }
 
   // Leave the chain clock at the wall clock when that is still the last simulated day, so the app's
   // "now" and the chain's agree; never jump further (healthy offerings would start missing days).
+  // The 4th miner applies just before that point, so its vote is open (Active) when the seed ends
+  // and stays open for about the voting period (10 minutes locally) of chain time.
   const endDay = day0 + lastSimulated;
   const nowSeconds = Math.floor(Date.now() / 1000);
-  const latest = await publicClient.getBlock();
-  if ((options.catchUpToWallClock ?? true) && Math.floor(nowSeconds / DAY) === endDay && nowSeconds > Number(latest.timestamp)) {
-    await testClient.setNextBlockTimestamp({ timestamp: BigInt(nowSeconds) });
-    await testClient.mine({ blocks: 1 });
-  }
+  const latest = Number((await publicClient.getBlock()).timestamp);
+  const catchUp = (options.catchUpToWallClock ?? true) && Math.floor(nowSeconds / DAY) === endDay && nowSeconds > latest;
+  const endAt = catchUp ? nowSeconds : latest;
+  const votingDelay = Number(await publicClient.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "votingDelay" }));
+  const pendingAt = Math.max(latest + 1, endAt - votingDelay - 30);
+  await setTime(pendingAt);
+  const pending = await submitApplication(PENDING_APPLICATION, endDay * DAY);
+  await setTime(pendingAt + votingDelay + 10);
+  await dao.castVotes(pending, PENDING_APPLICATION_VOTES);
+  const last = Number((await publicClient.getBlock()).timestamp);
+  if (endAt > last) await setTime(endAt);
+  await dao.expectState(pending, "Active");
 
+  counts.votes = dao.votes;
   const summary = await buildSummary({
     publicClient,
-    exchange,
+    deployment: options.deployment,
     counts,
     day0,
     endDay,
-    roles: { deployer, treasury, registrar, reporter, minter },
+    roles: { deployer, treasury, reporter, minter },
     miners,
     buyers,
     spares,
-    tokensOf,
+    proposals: dao.proposals,
+    haltProposalId: haltProposal?.id,
   });
-  const wrong = summary.offerings.filter((o) => o.flaggable !== (o.id === DEFAULTING_OFFERING_ID) || o.status !== "Active");
-  if (wrong.length > 0) {
+  const wrong = summary.offerings.filter((o) =>
+    o.id === DEFAULTING_OFFERING_ID ? o.status !== "Halted" : o.status !== "Active" || o.flaggable,
+  );
+  const wrongProposals = summary.dao.proposals.filter((p) => p.state !== plannedState(p));
+  if (wrong.length > 0 || wrongProposals.length > 0) {
     throw new StackError(
-      "The seed did not reach its intended end state (only offering 3 flaggable, all active).",
-      JSON.stringify(wrong, null, 2),
+      "The seed did not reach its intended end state (offering 3 halted by the DAO, the others active and not flaggable, each proposal in its planned state).",
+      JSON.stringify({ offerings: wrong, proposals: wrongProposals }, null, 2),
     );
   }
   return summary;
+}
+
+/** The state each seeded proposal must end in. */
+function plannedState(p: { readonly kind: string; readonly title: string; readonly applicationId?: number }): ProposalStateName {
+  if (p.kind === "application") return p.applicationId === PENDING_APPLICATION.id ? "Active" : "Executed";
+  if (p.kind === "halt") return "Executed";
+  return FEE_PROPOSALS.find((f) => f.title === p.title)?.outcome ?? "Executed";
+}
+
+/** The proposal text of an application: what voters read (the app also decodes the terms). */
+function applicationDescription(plan: OfferingPlan, miner: MinerPlan): string {
+  const d = miner.disclosure;
+  const price = (Number(plan.pricePerUnit) / 1e6).toFixed(2);
+  return [
+    `# ${miner.name}: ${plan.label}`,
+    "",
+    `${miner.name} applies to sell ${plan.unitsTotal.toLocaleString("en-US")} ${d.unit} of ${plan.asset} hashpower ` +
+      `at ${price} USDT per ${d.unit} for a ${plan.termDays}-day term.`,
+    "",
+    `- Company: ${d.legalName}, ${d.jurisdiction} (${d.registrationNumber}), ${d.website}`,
+    `- Hashpower: ${d.totalHashpower.toLocaleString("en-US")} ${d.unit} total, ${d.effectiveHashpower.toLocaleString("en-US")} ${d.unit} effective`,
+    `- Facilities: ${d.facilities.map((f) => `${f.location} (${f.powerSource}, ${f.capacityMW} MW)`).join("; ")}`,
+    `- Miner ids: ${d.minerIds.join(", ")}`,
+  ].join("\n");
 }

@@ -1,7 +1,21 @@
 import type { Address, PublicClient } from "viem";
 
-import { hashpowerExchangeAbi } from "./contracts.js";
-import { DEFAULTING_OFFERING_ID, MINERS, OFFERINGS } from "./plan.js";
+import { anvilAddress } from "./accounts.js";
+import {
+  dmcTokenAbi,
+  dmexGovernorAbi,
+  hashpowerExchangeAbi,
+  minerApplicationsAbi,
+  PROPOSAL_STATES,
+  protocolParametersAbi,
+  requireContractIn,
+  STAKE_STATES,
+  type Deployment,
+  type ProposalStateName,
+  type StakeStateName,
+} from "./contracts.js";
+import type { ProposalKind, SeedProposal } from "./dao.js";
+import { DEFAULTING_OFFERING_ID, DMC_GRANTS, MINERS, OFFERINGS, UNDELEGATED_HOLDER } from "./plan.js";
 
 export interface SeedCounts {
   purchases: number;
@@ -11,6 +25,16 @@ export interface SeedCounts {
   withdrawals: number;
   feeCollections: number;
   mints: number;
+  /** Genesis DMC handed out by the deployer. */
+  dmcTransfers: number;
+  delegations: number;
+  /** Miner applications submitted (each creates its own proposal). */
+  applications: number;
+  /** Proposals made by holders (parameters, the halt). */
+  proposals: number;
+  votes: number;
+  /** claimRefunds transactions on the halted offering. */
+  refunds: number;
   transactions: number;
 }
 
@@ -36,6 +60,71 @@ export interface SeededOffering {
   readonly flaggable: boolean;
 }
 
+/** A miner application as the chain has it at the end of the seed. */
+export interface SeededApplication {
+  readonly id: number;
+  readonly miner: Address;
+  readonly minerName: string;
+  /** Governor proposal id (decimal string). */
+  readonly proposalId: string;
+  readonly proposalState: ProposalStateName;
+  /** The offering its execution created, or null. */
+  readonly offeringId: number | null;
+  /** DMC wei (decimal string). */
+  readonly stake: string;
+  readonly stakeState: StakeStateName;
+}
+
+/** A Governor proposal the seed made or voted on, with its tally (DMC wei, decimal strings). */
+export interface SeededProposal {
+  readonly id: string;
+  readonly kind: ProposalKind;
+  readonly title: string;
+  readonly proposer: Address;
+  readonly applicationId?: number;
+  readonly state: ProposalStateName;
+  readonly forVotes: string;
+  readonly againstVotes: string;
+  readonly abstainVotes: string;
+}
+
+/** A DMC holder the seed funded: balance, delegate (null: never delegated) and voting power. */
+export interface DmcHolder {
+  /** anvil account index */
+  readonly account: number;
+  readonly address: Address;
+  readonly balance: string;
+  readonly delegate: Address | null;
+  readonly votes: string;
+}
+
+export interface SeededDao {
+  readonly contracts: {
+    readonly dmc: Address;
+    readonly governor: Address;
+    readonly timelock: Address;
+    readonly applications: Address;
+    readonly parameters: Address;
+    readonly insuranceFund: Address;
+    readonly councilSafe: Address;
+  };
+  /** Votes needed now (DMC wei, decimal string): 4% of the supply. */
+  readonly quorum: string;
+  readonly tradingFeeBps: number;
+  readonly applications: readonly SeededApplication[];
+  /** Every proposal: the applications' and the holders' (parameters, the halt), in creation order. */
+  readonly proposals: readonly SeededProposal[];
+  readonly holders: readonly DmcHolder[];
+  /** Holds DMC and never delegated: 0 votes. */
+  readonly undelegatedHolder: Address;
+  /** The executed proposal that halted the defaulting offering and slashed its stake. */
+  readonly haltProposalId: string | null;
+  /** DMC wei held by the insurance fund (10M allocation + the slashed stake). */
+  readonly insuranceFundDmc: string;
+  /** Positions of the halted offering, and how many of them pulled their refund. */
+  readonly refunds: { readonly positions: number; readonly claimed: number };
+}
+
 /** What the seed made, all plain JSON (bigints as decimal strings). */
 export interface SeedSummary {
   /** UTC day (days since epoch) of seed day 0, and the last simulated day. */
@@ -47,7 +136,6 @@ export interface SeedSummary {
   readonly accounts: {
     readonly deployer: Address;
     readonly treasury: Address;
-    readonly registrar: Address;
     readonly reporter: Address;
     readonly minter: Address;
     readonly miners: readonly { readonly name: string; readonly address: Address; readonly behaviour: string }[];
@@ -57,6 +145,7 @@ export interface SeedSummary {
   };
   readonly offerings: readonly SeededOffering[];
   readonly defaultingOfferingId: number;
+  readonly dao: SeededDao;
   readonly positions: number;
   readonly distinctBuyers: number;
   readonly counts: Readonly<SeedCounts>;
@@ -66,26 +155,33 @@ const STATUS: readonly OfferingStatusName[] = ["None", "Active", "Flagged", "Hal
 
 export async function buildSummary(input: {
   publicClient: PublicClient;
-  exchange: Address;
+  deployment: Deployment;
   counts: SeedCounts;
   day0: number;
   endDay: number;
-  roles: { deployer: Address; treasury: Address; registrar: Address; reporter: Address; minter: Address };
+  roles: { deployer: Address; treasury: Address; reporter: Address; minter: Address };
   miners: readonly Address[];
   buyers: readonly Address[];
   spares: readonly Address[];
-  tokensOf: ReadonlyMap<Address, readonly bigint[]>;
+  proposals: readonly SeedProposal[];
+  haltProposalId: bigint | undefined;
 }): Promise<SeedSummary> {
-  const { publicClient, exchange } = input;
+  const { publicClient } = input;
+  const exchange = requireContractIn(input.deployment, "HashpowerExchange");
   const read = publicClient.readContract.bind(publicClient);
   const offeringCount = Number(await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" }));
   const positionCount = Number(await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "positionCount" }));
 
   const positionsPerOffering = new Map<number, number>();
   const owners = new Set<Address>();
+  const refunds = { positions: 0, claimed: 0 };
   for (let tokenId = 1n; tokenId <= BigInt(positionCount); tokenId++) {
     const position = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getPosition", args: [tokenId] });
     positionsPerOffering.set(position.offeringId, (positionsPerOffering.get(position.offeringId) ?? 0) + 1);
+    if (position.offeringId === DEFAULTING_OFFERING_ID) {
+      refunds.positions++;
+      if (position.refunded) refunds.claimed++;
+    }
     owners.add(await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "ownerOf", args: [tokenId] }));
   }
 
@@ -128,9 +224,91 @@ export async function buildSummary(input: {
     },
     offerings,
     defaultingOfferingId: DEFAULTING_OFFERING_ID,
+    dao: await readDao(publicClient, input.deployment, input.proposals, input.haltProposalId, refunds, Number(block.timestamp)),
     positions: positionCount,
     distinctBuyers: owners.size,
     counts: { ...input.counts },
+  };
+}
+
+async function readDao(
+  publicClient: PublicClient,
+  deployment: Deployment,
+  seeded: readonly SeedProposal[],
+  haltProposalId: bigint | undefined,
+  refunds: SeededDao["refunds"],
+  now: number,
+): Promise<SeededDao> {
+  const read = publicClient.readContract.bind(publicClient);
+  const contracts = {
+    dmc: requireContractIn(deployment, "DMCToken"),
+    governor: requireContractIn(deployment, "DmexGovernor"),
+    timelock: requireContractIn(deployment, "DmexTimelock"),
+    applications: requireContractIn(deployment, "MinerApplications"),
+    parameters: requireContractIn(deployment, "ProtocolParameters"),
+    insuranceFund: requireContractIn(deployment, "InsuranceFund"),
+    councilSafe: requireContractIn(deployment, "CouncilSafe"),
+  };
+  const { dmc, governor } = contracts;
+  const stateOf = async (id: bigint) => PROPOSAL_STATES[await read({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [id] })] ?? "Pending";
+
+  const applications: SeededApplication[] = [];
+  const count = await read({ address: contracts.applications, abi: minerApplicationsAbi, functionName: "applicationCount" });
+  for (let id = 1n; id <= count; id++) {
+    const a = await read({ address: contracts.applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [id] });
+    const stakeState = await read({ address: contracts.applications, abi: minerApplicationsAbi, functionName: "stakeState", args: [id] });
+    applications.push({
+      id: Number(id),
+      miner: a.miner,
+      minerName: a.terms.minerName,
+      proposalId: a.proposalId.toString(),
+      proposalState: await stateOf(a.proposalId),
+      offeringId: a.approved ? Number(a.offeringId) : null,
+      stake: a.stake.toString(),
+      stakeState: STAKE_STATES[stakeState] ?? "Locked",
+    });
+  }
+
+  const proposals: SeededProposal[] = [];
+  for (const p of seeded) {
+    const [against, forVotes, abstain] = await read({ address: governor, abi: dmexGovernorAbi, functionName: "proposalVotes", args: [p.id] });
+    proposals.push({
+      id: p.id.toString(),
+      kind: p.kind,
+      title: p.title,
+      proposer: p.proposer,
+      ...(p.applicationId !== undefined && { applicationId: Number(p.applicationId) }),
+      state: await stateOf(p.id),
+      forVotes: forVotes.toString(),
+      againstVotes: against.toString(),
+      abstainVotes: abstain.toString(),
+    });
+  }
+
+  const holders: DmcHolder[] = [];
+  for (const grant of DMC_GRANTS) {
+    const address = anvilAddress(grant.account);
+    const delegate = await read({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [address] });
+    holders.push({
+      account: grant.account,
+      address,
+      balance: (await read({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [address] })).toString(),
+      delegate: delegate === "0x0000000000000000000000000000000000000000" ? null : delegate,
+      votes: (await read({ address: dmc, abi: dmcTokenAbi, functionName: "getVotes", args: [address] })).toString(),
+    });
+  }
+
+  return {
+    contracts,
+    quorum: (await read({ address: governor, abi: dmexGovernorAbi, functionName: "quorum", args: [BigInt(now - 1)] })).toString(),
+    tradingFeeBps: await read({ address: contracts.parameters, abi: protocolParametersAbi, functionName: "tradingFeeBps" }),
+    applications,
+    proposals,
+    holders,
+    undelegatedHolder: anvilAddress(UNDELEGATED_HOLDER),
+    haltProposalId: haltProposalId?.toString() ?? null,
+    insuranceFundDmc: (await read({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [contracts.insuranceFund] })).toString(),
+    refunds,
   };
 }
 
@@ -147,7 +325,7 @@ export function formatSeedSummary(summary: SeedSummary): string {
     `${day(o.termStartDay)}..${day(o.termEndDay)}`,
     day(o.lastCoveredDay),
     o.status,
-    o.flaggable ? "FLAGGABLE" : "ok",
+    o.status === "Halted" ? "halted by DAO" : o.flaggable ? "FLAGGABLE" : "ok",
   ]);
   const c = summary.counts;
   return [
@@ -156,13 +334,40 @@ export function formatSeedSummary(summary: SeedSummary): string {
     `Seed: ${day(summary.startDay)}..${day(summary.endDay)} (${summary.daysSimulated} days reported), ` +
       `${c.purchases} purchases by ${summary.distinctBuyers} buyers, ${c.deposits} deposits, ${c.claims} claims, ` +
       `${c.withdrawals} escrow withdrawals, ${c.transactions} transactions.`,
-    `Offering ${summary.defaultingOfferingId} is flaggable and NOT flagged (its miner under-paid, then stopped).`,
+    `Offering ${summary.defaultingOfferingId} (its miner under-paid, then stopped) was flagged and halted by DAO vote ` +
+      `(halt + stake slashed to the insurance fund); ${summary.dao.refunds.claimed} of its ${summary.dao.refunds.positions} positions pulled their refund, ` +
+      `the rest can claim in the app.`,
+    "",
+    `DAO: ${c.applications} applications, ${c.proposals} holder proposals, ${c.votes} votes; quorum ${dmc(summary.dao.quorum)} DMC; ` +
+      `trading fee ${(summary.dao.tradingFeeBps / 100).toFixed(2)}%. Offerings exist only through executed applications.`,
+    table(
+      ["proposal", "kind", "state", "for", "against", "abstain"],
+      summary.dao.proposals.map((p) => [
+        p.applicationId !== undefined ? `application ${p.applicationId}: ${p.title}` : p.title,
+        p.kind,
+        p.state,
+        dmc(p.forVotes),
+        dmc(p.againstVotes),
+        dmc(p.abstainVotes),
+      ]),
+    ),
+    "",
+    table(
+      ["DMC holder", "address", "balance", "delegate", "votes"],
+      summary.dao.holders.map((h) => [
+        `account ${h.account}`,
+        h.address,
+        dmc(h.balance),
+        h.delegate === null ? "NONE (0 votes)" : h.delegate === h.address ? "self" : h.delegate,
+        dmc(h.votes),
+      ]),
+    ),
+    "",
     table(
       ["role", "address"],
       [
-        ["deployer/governor", summary.accounts.deployer],
+        ["deployer (no roles left)", summary.accounts.deployer],
         ["treasury", summary.accounts.treasury],
-        ["registrar", summary.accounts.registrar],
         ["oracle reporter", summary.accounts.reporter],
         ["bridge minter", summary.accounts.minter],
         ...summary.accounts.miners.map((m) => [`miner ${m.name} (${m.behaviour})`, m.address]),
@@ -171,6 +376,11 @@ export function formatSeedSummary(summary: SeedSummary): string {
       ],
     ),
   ].join("\n");
+}
+
+/** DMC wei (decimal string) as whole DMC with thousands separators. */
+function dmc(wei: string): string {
+  return (BigInt(wei) / 10n ** 18n).toLocaleString("en-US");
 }
 
 /** Left-aligned columns separated by two spaces, with a rule under the header. */
