@@ -18,6 +18,7 @@ const TARGETS: Record<string, number> = {
   depositReward: 70_000,
   withdrawEscrow_1: 60_000,
   withdrawEscrow_1000: 60_000,
+  castVote: 85_000,
 };
 /** withdrawEscrow must not depend on the number of purchases. */
 const MAX_WITHDRAW_SPREAD = 0.02;

@@ -1,21 +1,34 @@
 import {
   bridgedTokenAbi,
+  dmcTokenAbi,
+  errorsAbi,
+  dmexGovernorAbi,
   hashpowerExchangeAbi,
   marketRateOracleAbi,
+  minerApplicationsAbi,
+  safeL2Abi,
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
-import { ROLE_INDEX, anvilAddress } from "@dmex/devstack";
+import { ANVIL_MNEMONIC, anvilAddress } from "@dmex/devstack";
 import {
+  concat,
   createPublicClient,
   createWalletClient,
+  encodeFunctionData,
   http,
+  keccak256,
   maxUint256,
+  parseEther,
+  toHex,
+  zeroAddress,
   type Abi,
   type Address,
+  type Hex,
   type PublicClient,
   type WalletClient,
 } from "viem";
+import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
 import { mineAt } from "../shared/chain.js";
@@ -40,14 +53,15 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const transport = http(rpcUrl);
   // anvil automines: a receipt exists as soon as the send returns, so poll fast.
   const publicClient = createPublicClient({ chain: foundry, transport, pollingInterval: 20 }) as PublicClient;
-  // Roles as the deploy script assigns them locally; miners and buyers from the accounts the seed would use.
-  const governor = anvilAddress(ROLE_INDEX.deployer);
-  const registrar = anvilAddress(ROLE_INDEX.registrar);
-  const reporter = anvilAddress(ROLE_INDEX.reporter);
-  const minter = anvilAddress(ROLE_INDEX.minter);
+  // Accounts as the deploy script assigns them locally (0 deployer and genesis DMC holder, 1 treasury,
+  // 3 reporter, 4 bridge minter; council 0-4, 16, 17); miners and buyers as the seed would use them.
+  const deployer = anvilAddress(0);
+  const reporter = anvilAddress(3);
+  const minter = anvilAddress(4);
   const [minerA, minerB, minerC] = [5, 6, 7].map(anvilAddress) as [Address, Address, Address];
   const buyers = Array.from({ length: 12 }, (_, i) => anvilAddress(8 + i));
-  const flagger = anvilAddress(ROLE_INDEX.treasury);
+  const flagger = anvilAddress(1);
+  const referrer = deployer;
   const wallet = createWalletClient({ chain: foundry, transport, pollingInterval: 20 }) as WalletClient;
   const figures: GasFigures = {};
 
@@ -61,7 +75,13 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
       args,
     });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
-    if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
+    if (receipt.status !== "success") {
+      // Replay it as a call on the parent block to surface the revert reason.
+      const reason = await publicClient
+        .simulateContract({ account: from, address: contract.address, abi: [...contract.abi, ...errorsAbi], functionName, args, blockNumber: receipt.blockNumber - 1n })
+        .then(async () => `passes as a call; gas used ${receipt.gasUsed} of limit ${(await publicClient.getTransaction({ hash })).gas}`, async (error: unknown) => `${error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : String(error)}; gas used ${receipt.gasUsed} of limit ${(await publicClient.getTransaction({ hash })).gas}`);
+      throw new Error(`${functionName} reverted: ${reason}`);
+    }
     return receipt;
   }
   async function measure(key: string, from: Address, contract: Contract, functionName: string, args: readonly unknown[]) {
@@ -74,6 +94,18 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   }
   const setTime = (timestamp: bigint) => mineAt(publicClient, timestamp);
 
+  /** A council Safe transaction signed by owners 0-3 (anvil accounts 0-3), sent by account 0. */
+  async function measureCouncilExec(key: string, to: Address, data: Hex) {
+    const nonce = await read<bigint>(council, "nonce");
+    const safeTx = [to, 0n, data, 0, 0n, 0n, 0n, zeroAddress, zeroAddress] as const;
+    const txHash = await read<Hex>(council, "getTransactionHash", [...safeTx, nonce]);
+    const signers = [0, 1, 2, 3]
+      .map((addressIndex) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex }))
+      .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
+    const signatures = concat(await Promise.all(signers.map((signer) => signer.sign({ hash: txHash }))));
+    await measure(key, deployer, council, "execTransaction", [...safeTx, signatures]);
+  }
+
   // The deployment this run made (isolated from the package's generated one).
   const addressOf = (name: DeployedContractName): Address => {
     const contract = deployment.contracts[name];
@@ -84,37 +116,101 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const ifil: Contract = { address: addressOf("IFIL"), abi: bridgedTokenAbi };
   const oracle: Contract = { address: addressOf("MarketRateOracle"), abi: marketRateOracleAbi };
   const exchange: Contract = { address: addressOf("HashpowerExchange"), abi: hashpowerExchangeAbi };
+  const dmc: Contract = { address: addressOf("DMCToken"), abi: dmcTokenAbi };
+  const governorContract: Contract = { address: addressOf("DmexGovernor"), abi: dmexGovernorAbi };
+  const applications: Contract = { address: addressOf("MinerApplications"), abi: minerApplicationsAbi };
+  const council: Contract = { address: addressOf("CouncilSafe"), abi: safeL2Abi };
 
   const latest = await publicClient.getBlock();
   const today = latest.timestamp / DAY + 1n;
   await setTime(today * DAY + 3_600n);
   const filAssetId = 1; // the deploy script registers FIL first
+  // ---- DMC from the genesis distribution (5M): two voters holding the 4M quorum between them,
+  // miners with their stakes (0.5 DMC per USDT of offering value: 570,000 and 19,000 DMC)
+  const [voter1, voter2] = buyers.slice(10, 12) as [Address, Address];
+  for (const voter of [voter1, voter2]) {
+    await send(deployer, dmc, "transfer", [voter, parseEther("2050000")]);
+    await send(voter, dmc, "delegate", [voter]);
+  }
+  const smallVoter = buyers[9]!; // votes between the two: neither the first vote nor the one reaching quorum
+  await send(deployer, dmc, "transfer", [smallVoter, parseEther("100000")]);
+  await send(smallVoter, dmc, "delegate", [smallVoter]);
+  for (const [miner, stake] of [[minerA, "600000"], [minerB, "25000"], [minerC, "25000"]] as const) {
+    await send(deployer, dmc, "transfer", [miner, parseEther(stake)]);
+    await send(miner, dmc, "approve", [applications.address, maxUint256]);
+  }
 
+  // ---- offerings exist only through applications the DAO approved: submit, vote, queue, execute
   const termStart = today + 1n;
   const termEnd = termStart + 180n;
-  async function createOffering(miner: Address, unitsTotal: bigint): Promise<bigint> {
-    await send(registrar, exchange, "createOffering", [
-      {
-        miner,
-        assetId: filAssetId,
-        paymentToken: usdt.address,
-        rewardToken: ifil.address,
-        unitsTotal,
-        pricePerUnit: 38_000_000n,
-        saleStart: today * DAY,
-        saleEnd: (termEnd - 1n) * DAY,
-        termStartDay: Number(termStart),
-        termEndDay: Number(termEnd),
-        expectedDailyRewardPerUnitWad: 2n * 10n ** 33n,
-        minerName: "Benchmark Mining Co",
-        metadataURI: "ipfs://bench",
-      },
-    ]);
-    return read<bigint>(exchange, "offeringCount");
+  interface Applied {
+    applicationId: bigint;
+    proposalId: bigint;
+    description: string;
   }
-  const offeringMany = await createOffering(minerA, 100_000n); // 1,000 purchases
-  const offeringOne = await createOffering(minerB, 1_000n); // 1 purchase
-  const offeringBad = await createOffering(minerC, 1_000n); // defaults
+  async function apply(miner: Address, unitsTotal: bigint, key?: string): Promise<Applied> {
+    const description = `# Benchmark Mining Co: ${unitsTotal} TiB (${miner})`;
+    const terms = {
+      assetId: filAssetId,
+      paymentToken: usdt.address,
+      rewardToken: ifil.address,
+      unitsTotal,
+      pricePerUnit: 38_000_000n,
+      saleStart: today * DAY,
+      saleEnd: (termEnd - 1n) * DAY,
+      termStartDay: Number(termStart),
+      termEndDay: Number(termEnd),
+      expectedDailyRewardPerUnitWad: 2n * 10n ** 33n,
+      totalHashpower: unitsTotal * 2n,
+      effectiveHashpower: unitsTotal,
+      minerName: "Benchmark Mining Co",
+      disclosureURI: "ipfs://bench",
+    };
+    if (key) await measure(key, miner, applications, "submit", [terms, description]);
+    else await send(miner, applications, "submit", [terms, description]);
+    const applicationId = await read<bigint>(applications, "applicationCount");
+    const application = await read<{ proposalId: bigint }>(applications, "getApplication", [applicationId]);
+    return { applicationId, proposalId: application.proposalId, description };
+  }
+  async function governorCall(key: string | undefined, functionName: "queue" | "execute", applied: Applied) {
+    const [targets, values, calldatas] = await read<readonly [Address[], bigint[], Hex[]]>(
+      applications,
+      "proposalAction",
+      [applied.applicationId],
+    );
+    const args = [targets, values, calldatas, keccak256(toHex(applied.description))] as const;
+    if (key) await measure(key, deployer, governorContract, functionName, args);
+    else await send(deployer, governorContract, functionName, args);
+  }
+  await setTime(today * DAY + 3_700n); // votes are checkpointed a second before the snapshot
+  const applied = [
+    await apply(minerA, 30_000n, "apply"), // 1,000 purchases
+    await apply(minerB, 1_000n), // 1 purchase
+    await apply(minerC, 1_000n), // defaults
+  ];
+  const votingDelay = await read<bigint>(governorContract, "votingDelay");
+  const votingPeriod = await read<bigint>(governorContract, "votingPeriod");
+  await setTime(today * DAY + 3_700n + votingDelay + 1n);
+  // castVote_first pays for the proposal's first For tally; castVote_reachesQuorum for the late-quorum
+  // deadline record; a typical vote (castVote) does neither.
+  for (const [i, { proposalId }] of applied.entries()) {
+    const measured = i === 0;
+    for (const [voter, key] of [
+      [voter1, "castVote_first"],
+      [smallVoter, "castVote"],
+      [voter2, "castVote_reachesQuorum"],
+    ] as const) {
+      if (measured) await measure(key, voter, governorContract, "castVote", [proposalId, 1]);
+      else await send(voter, governorContract, "castVote", [proposalId, 1]);
+    }
+  }
+  await setTime(today * DAY + 3_700n + votingDelay + votingPeriod + 2n);
+  for (const [i, a] of applied.entries()) await governorCall(i === 0 ? "queue" : undefined, "queue", a);
+  const eta = await read<bigint>(governorContract, "proposalEta", [applied[0]!.proposalId]);
+  await setTime(eta + 1n);
+  for (const [i, a] of applied.entries()) await governorCall(i === 0 ? "execute" : undefined, "execute", a);
+  const [offeringMany, offeringOne, offeringBad] = [1n, 2n, 3n];
+  if ((await read<bigint>(exchange, "offeringCount")) !== 3n) throw new Error("the approvals did not create 3 offerings");
 
   for (const account of [...buyers, minerA, minerB, minerC]) {
     await send(minter, usdt, "mint", [account, 10n ** 15n]);
@@ -128,10 +224,10 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   // ---- 1,000 purchases spread over ten buyers, before the term starts
   const regulars = buyers.slice(0, 10);
   for (let i = 0; i < 1_000; i++) {
-    await send(regulars[i % 10]!, exchange, "buy", [offeringMany, 1n + BigInt(i % 7), maxUint256, governor]);
+    await send(regulars[i % 10]!, exchange, "buy", [offeringMany, 1n + BigInt(i % 7), maxUint256, referrer]);
   }
-  await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, governor]);
-  await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, governor]);
+  await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, referrer]);
+  await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, referrer]);
 
   // ---- into the term: three days of oracle reports and deposits
   let day = termStart;
@@ -154,9 +250,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
 
   // ---- purchases during the term
   const [fresh1, fresh2] = buyers.slice(10, 12) as [Address, Address];
-  await measure("buy_firstOfDay", fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, governor]);
-  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, governor]);
-  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, governor]);
+  await measure("buy_firstOfDay", fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
+  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
+  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
 
   // ---- claims: holder regulars[2] owns 100 positions of offeringMany
   const balanceHolder = regulars[2]!;
@@ -177,7 +273,15 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   // ---- default: offering C never deposited; flag after 7 missed days, halt, refund
   await setTime((termStart + 8n) * DAY + 600n);
   await measure("flag", flagger, exchange, "flag", [offeringBad]);
-  await measure("halt", governor, exchange, "halt", [offeringBad]);
+  // A holder proposes the halt to the DAO; the council fast-tracks it meanwhile (4 of 7 signatures).
+  const haltCall = encodeFunctionData({ abi: hashpowerExchangeAbi, functionName: "halt", args: [offeringBad] });
+  await measure("propose", voter1, governorContract, "propose", [
+    [exchange.address],
+    [0n],
+    [haltCall],
+    "# Halt offering #3: no reward deposit for 7 days",
+  ]);
+  await measureCouncilExec("halt_council", exchange.address, haltCall);
   const badToken = 1_002n; // the 1,002nd purchase: regulars[1]'s position of offeringBad
   await measure("refund", regulars[1]!, exchange, "claimRefunds", [[badToken]]);
   return figures;

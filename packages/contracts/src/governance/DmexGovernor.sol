@@ -11,6 +11,7 @@ import {GovernorVotesQuorumFraction} from
     "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title DmexGovernor
 /// @notice DMC holders' governor: OpenZeppelin 5 Governor with settings, simple counting (for,
@@ -40,6 +41,10 @@ contract DmexGovernor is
         uint256 quorumNumerator; // percent of the total supply
         uint48 lateQuorumExtension;
     }
+
+    /// @notice DMC's total supply, fixed at genesis (DMCToken has no mint or burn after its
+    /// constructor), so the quorum needs no supply checkpoint lookup on every vote.
+    uint256 public immutable fixedSupply;
 
     /// @notice The miner-applications contract, allowed to propose without the threshold.
     address public applications;
@@ -73,6 +78,7 @@ contract DmexGovernor is
         GovernorPreventLateQuorum(params.lateQuorumExtension)
         GovernorTimelockControl(timelock)
     {
+        fixedSupply = IERC20(address(token)).totalSupply();
         applications = applications_;
         proposalGuardian = guardian;
         emit ApplicationsSet(address(0), applications_);
@@ -134,9 +140,12 @@ contract DmexGovernor is
         return super.votingPeriod();
     }
 
-    /// @inheritdoc Governor
+    /// @notice Votes (for + abstain) a proposal snapshotted at `timepoint` needs: the quorum
+    /// numerator in force then (checkpointed, so a later change never applies retroactively) times
+    /// DMC's fixed supply. Same result as OpenZeppelin's supply checkpoint lookup, which late-quorum
+    /// protection would otherwise repeat on every vote.
     function quorum(uint256 timepoint) public view override(Governor, GovernorVotesQuorumFraction) returns (uint256) {
-        return super.quorum(timepoint);
+        return (fixedSupply * quorumNumerator(timepoint)) / quorumDenominator();
     }
 
     /// @inheritdoc Governor

@@ -110,6 +110,15 @@ contract GovernanceTest is DaoFixture {
         dao.governor.queue(t, v, c, keccak256("# Cut the trading fee"));
     }
 
+    function test_quorumMatchesTheSupplyCheckpoints() public {
+        uint256 t = block.timestamp;
+        vm.warp(t + 10);
+        uint256 expected = (dao.dmc.getPastTotalSupply(t) * dao.governor.quorumNumerator(t)) / 100;
+        vm.assertEq(dao.governor.quorum(t), expected);
+        vm.assertEq(dao.governor.quorum(t), 4_000_000e18);
+        vm.assertEq(dao.governor.fixedSupply(), dao.dmc.totalSupply());
+    }
+
     function test_lateQuorumExtendsTheDeadline() public {
         (address[] memory t, uint256[] memory v, bytes[] memory c) =
             _single(address(dao.parameters), abi.encodeCall(ProtocolParameters.setTradingFee, (100)));
