@@ -15,23 +15,34 @@ async function rpc<T>(method: string, params: unknown[]): Promise<T> {
   return body.result as T;
 }
 
-/** Local chain only: anvil time travel by whole days, plus a block so the new time is on chain. */
+/** Steps of the dev clock: days for escrow and rewards, minutes for the local governance periods (60 s delay, 600 s vote). */
+const STEPS = [
+  { label: "+1 min", seconds: 60, title: "Advance the chain by 1 minute (local voting delay and timelock: 60 s)" },
+  { label: "+10 min", seconds: 600, title: "Advance the chain by 10 minutes (local voting period: 600 s)" },
+  { label: "+1 day", seconds: 86_400, title: "Advance the chain by 1 day" },
+  { label: "+7 days", seconds: 7 * 86_400, title: "Advance the chain by 7 days" },
+] as const;
+
+/** Local chain only: anvil time travel, plus a block so the new time is on chain. */
 export function DevClock() {
   const { day } = useChainNow();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [advancedTo, setAdvancedTo] = useState<string>("");
   const router = useRouter();
 
-  async function advance(days: number) {
+  async function advance(seconds: number) {
     setBusy(true);
     setError(null);
     try {
-      await rpc("evm_increaseTime", [days * 86_400]);
+      await rpc("evm_increaseTime", [seconds]);
       await rpc("evm_mine", []);
-      const head = BigInt(await rpc<string>("eth_blockNumber", []));
+      const block = await rpc<{ number: string; timestamp: string }>("eth_getBlockByNumber", ["latest", false]);
+      const head = BigInt(block.number);
       await waitIndexed(head, 30_000);
       await Promise.allSettled([runIndexedRefetchers(), queryClient.invalidateQueries()]);
       router.refresh();
+      setAdvancedTo(String(Number(block.timestamp)));
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));
     } finally {
@@ -40,16 +51,15 @@ export function DevClock() {
   }
 
   return (
-    <div className="flex items-center gap-1 text-xs" role="group" aria-label="Dev clock (local chain)">
+    <div className="flex items-center gap-1 text-xs" role="group" aria-label="Dev clock (local chain)" data-testid="dev-clock" data-advanced-to={advancedTo}>
       <span className="text-slate-700" data-testid="chain-day">
         Chain day {day === undefined ? "…" : formatDay(day)}
       </span>
-      <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(1)}>
-        +1 day
-      </button>
-      <button type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(7)}>
-        +7 days
-      </button>
+      {STEPS.map((s) => (
+        <button key={s.label} type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(s.seconds)} title={s.title}>
+          {s.label}
+        </button>
+      ))}
       {error && <span role="alert" className="text-red-800">{error}</span>}
     </div>
   );

@@ -13,10 +13,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { bridgedTokenAbi, marketRateOracleAbi } from "@dmex/deployments";
-import { seedPlan } from "@dmex/devstack";
+import { bridgedTokenAbi, dmcTokenAbi, marketRateOracleAbi } from "@dmex/deployments";
+import { anvilAddress, seedPlan } from "@dmex/devstack";
 import { chromium, type Browser, type Page } from "playwright-core";
-import { createPublicClient, createWalletClient, http, parseUnits } from "viem";
+import { createPublicClient, createWalletClient, http, parseUnits, zeroAddress } from "viem";
 
 import { ensureStack, freeIsolatedPort, RPC_URL, type RunningStack } from "./stack";
 
@@ -32,7 +32,9 @@ const CHROMIUM = "/usr/bin/chromium";
 // Seeded accounts (packages/devstack/src/seed/accounts.ts)
 const GOVERNOR = 0;
 const MINER_DEEPWELL = 5;
-const BUYER_1 = 8; // holds a position of the defaulting offering 3
+const BUYER_1 = 8; // holds a position of the defaulting offering 3; 2.2M DMC, self-delegated
+const BUYER_2 = 9; // 2.2M DMC, self-delegated
+const FRESH_2 = 18; // funded with USDT, untouched by the seed
 const FRESH = 17; // funded with USDT, untouched by the seed
 const BRIDGE_MINTER = 4;
 const ORACLE_REPORTER = 3;
@@ -197,6 +199,31 @@ async function advanceDays(page: Page, label: "+1 day" | "+7 days") {
   await page.waitForTimeout(1_000);
 }
 
+/** The dev clock's minute steps (governance periods): waits until the new block is indexed and the page refreshed. */
+async function advanceClock(page: Page, label: "+1 min" | "+10 min" | "+1 day") {
+  const clock = page.getByTestId("dev-clock");
+  const before = (await clock.getAttribute("data-advanced-to")) ?? "";
+  await page.getByRole("button", { name: label, exact: true }).click();
+  await page.waitForFunction((b) => {
+    const v = document.querySelector("[data-testid=dev-clock]")?.getAttribute("data-advanced-to") ?? "";
+    return v !== "" && v !== b;
+  }, before, { timeout: 60_000 });
+  await page.waitForTimeout(1_000);
+}
+
+/** Waits for a locator's text to match, reloading the (server-rendered) page between tries. */
+async function untilText(page: Page, testId: string, pattern: RegExp, timeoutMs = 60_000) {
+  const started = Date.now();
+  for (;;) {
+    const texts = await page.getByTestId(testId).allInnerTexts().catch(() => [] as string[]);
+    if (texts.some((t) => pattern.test(t))) return;
+    if (Date.now() - started > timeoutMs) throw new Error(`${testId} never matched ${pattern}: ${JSON.stringify(texts)}`);
+    await page.waitForTimeout(1_500);
+    await page.reload();
+    await walletReady(page);
+  }
+}
+
 async function claimableOf(page: Page, tokenId: string): Promise<bigint> {
   const el = page.getByTestId(`claimable-${tokenId}`);
   await el.waitFor({ timeout: 30_000 });
@@ -219,6 +246,8 @@ interface Ctx {
   browser: Browser;
   oracle: `0x${string}`;
   boughtTokenId?: string;
+  /** anvil index of a DMC holder without a delegate. */
+  undelegated?: number;
 }
 
 const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
@@ -375,7 +404,129 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await shot(page, "06-protocol");
     },
   },
+  {
+    name: "07-miner-applies-dao-votes-buyer-buys",
+    async fn(_ctx, page) {
+      // The miner applies through the wizard (validated form, live preview, DMC stake approval).
+      await page.goto(`${WEB}/miner`);
+      await connectDev(page, MINER_DEEPWELL);
+      await page.getByTestId("apply-link").click();
+      await page.getByRole("heading", { name: "Apply to list an offering" }).waitFor();
+      const form = page.getByTestId("apply-form");
+      await form.waitFor({ timeout: 30_000 });
+      await form.getByLabel("Miner name").fill("E2E Hashworks");
+      await form.getByLabel("Disclosure URI").fill("https://e2e-hashworks.example/disclosure.json");
+      await form.getByLabel("Price per unit (USDT)").fill("38.0000001");
+      await form.getByText("At most 6 decimal places for this token.").waitFor();
+      await form.getByLabel("Price per unit (USDT)").fill("38");
+      await form.getByLabel(/^Effective hashpower/).fill("400");
+      await form.getByText(/Units for sale cannot exceed the effective hashpower \(400\)/).waitFor();
+      await form.getByLabel(/^Effective hashpower/).fill("900");
+      await page.getByTestId("apply-preview").filter({ hasText: "E2E Hashworks" }).filter({ hasText: "38 USDT" }).waitFor();
+      await page.getByTestId("required-stake").filter({ hasText: /DMC$/ }).waitFor({ timeout: 30_000 });
+      await axeCheck(page, "miner application");
+      await form.getByTestId("apply-submit").filter({ hasText: /^Approve/ }).click();
+      await txDone(page, /Approve .* DMC stake/);
+      await form.getByTestId("apply-submit").filter({ hasText: "Submit application" }).click();
+      await txDone(page, /Submit application/);
+      await page.getByTestId("apply-result").getByRole("link", { name: "Follow the vote" }).click();
+      await page.getByRole("heading", { name: /Miner application: E2E Hashworks/ }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("proposal-actions-list").filter({ hasText: "Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by E2E Hashworks" }).waitFor();
+      const proposalUrl = page.url();
+      // Voting opens after the 60 s delay: advance the dev clock past it.
+      await walletReady(page);
+      await advanceClock(page, "+1 min");
+      await untilText(page, "chain-state", /^Active$/);
+      await axeCheck(page, "proposal");
+      // Two DMC holders (2.2M each, self-delegated) vote For: together above the 4M quorum.
+      for (const [voter, reason] of [[BUYER_1, "Disclosure checks out"], [BUYER_2, ""]] as const) {
+        await switchAccount(page, voter);
+        await page.getByTestId("snapshot-votes").filter({ hasText: /You had 2,200,000 votes at the snapshot/ }).waitFor({ timeout: 30_000 });
+        if (reason) await page.getByLabel("Reason (optional, public)").fill(reason);
+        await page.getByTestId("vote-submit").click();
+        await txDone(page, /Vote For on/);
+      }
+      await page.goto(proposalUrl);
+      await untilText(page, "vote-row", /Disclosure checks out/);
+      // Past the 600 s voting period: succeeded, then queue.
+      await advanceClock(page, "+10 min");
+      await untilText(page, "chain-state", /^Succeeded$/);
+      await page.getByTestId("queue-button").click();
+      await txDone(page, /Queue "/);
+      await untilText(page, "chain-state", /^Queued$/);
+      await page.getByTestId("eta-countdown").waitFor({ timeout: 30_000 });
+      // Past the 60 s timelock delay: execute creates the offering.
+      await advanceClock(page, "+1 min");
+      await page.getByTestId("execute-button").click();
+      await txDone(page, /Execute "/);
+      await untilText(page, "proposal-state", /executed/);
+      await shot(page, "07-proposal-executed");
+      const live = page.getByRole("link", { name: /^offering #\d+ is live$/ });
+      await live.waitFor({ timeout: 30_000 });
+      const offeringId = ((await live.innerText()).match(/#(\d+)/) ?? [])[1];
+      if (!offeringId) throw new Error("the executed application links no offering");
+      // The miner desk shows the application as live.
+      await switchAccount(page, MINER_DEEPWELL);
+      await page.goto(`${WEB}/miner`);
+      await page.getByTestId("miner-application").filter({ hasText: "Offering live" }).first().waitFor({ timeout: 30_000 });
+      // A buyer buys from the new offering on its page.
+      await page.goto(`${WEB}/offerings/${offeringId}`);
+      await page.getByRole("heading", { name: new RegExp(`#${offeringId} E2E Hashworks`) }).waitFor();
+      await connectDev(page, FRESH_2);
+      const panel = page.getByTestId("buy-panel");
+      await panel.getByLabel("Units").fill("3");
+      await panel.getByTestId("buy-total").filter({ hasText: "114 USDT" }).waitFor();
+      await panel.getByLabel("Permit signature (one transaction)").check();
+      await panel.getByTestId("buy-submit").filter({ hasText: /^Buy$/ }).click();
+      await txDone(page, new RegExp(`Buy 3 units of offering #${offeringId}`));
+      await panel.getByTestId("buy-result").filter({ hasText: "Bought" }).waitFor();
+      await shot(page, "07-bought-from-new-offering");
+    },
+  },
+  {
+    name: "08-undelegated-holder-self-delegates",
+    async fn(ctx, page) {
+      const holder = ctx.undelegated;
+      if (holder === undefined) throw new Error("no DMC holder without a delegate in the seed");
+      await page.goto(`${WEB}/governance`);
+      await page.getByRole("heading", { name: "Governance" }).waitFor();
+      await connectDev(page, holder);
+      const banner = page.getByTestId("delegation-banner");
+      await banner.waitFor({ timeout: 30_000 });
+      await axeCheck(page, "governance");
+      await banner.getByTestId("self-delegate").click();
+      await txDone(page, /Delegate my DMC votes to myself/);
+      await page.goto(`${WEB}/delegates`);
+      await walletReady(page);
+      await page.getByTestId("my-delegatee").filter({ hasText: "yourself" }).waitFor({ timeout: 30_000 });
+      const votes = await page.getByTestId("my-votes").innerText();
+      if (!/^[1-9][\d,.]* votes$/.test(votes)) throw new Error(`expected the holder's votes after self-delegation, saw "${votes}"`);
+      if ((await page.getByTestId("delegation-banner").count()) > 0) throw new Error("the banner should be gone once delegated");
+      await page.getByTestId("delegate-row").first().waitFor();
+      await axeCheck(page, "delegates");
+      await page.goto(`${WEB}/council`);
+      await page.getByTestId("council-threshold").filter({ hasText: "4 of 7" }).waitFor();
+      await page.getByTestId("council-check").waitFor({ timeout: 30_000 });
+      await axeCheck(page, "council");
+      await shot(page, "08-council");
+    },
+  },
 ];
+
+/** The first anvil account holding DMC without a delegate (the seed leaves one), read from the chain. */
+async function findUndelegated(dmc: `0x${string}` | undefined): Promise<number | undefined> {
+  if (dmc === undefined) return undefined;
+  const pub = createPublicClient({ transport: http(RPC) });
+  for (let i = 0; i < 20; i++) {
+    const account = anvilAddress(i);
+    const [balance, delegatee] = await Promise.all([
+      pub.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [account] }),
+      pub.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [account] }),
+    ]);
+    if (balance > 0n && delegatee === zeroAddress) return i;
+  }
+  return undefined;
+}
 
 async function main() {
   rmSync(shots, { recursive: true, force: true });
@@ -398,7 +549,8 @@ async function main() {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ["--no-sandbox"] });
   const oracle = stack.deployment.contracts.MarketRateOracle?.address;
   if (oracle === undefined) throw new Error("the local deployment has no MarketRateOracle");
-  const ctx: Ctx = { browser, oracle };
+  const undelegated = await findUndelegated(stack.deployment.contracts.DMCToken?.address);
+  const ctx: Ctx = { browser, oracle, ...(undelegated !== undefined && { undelegated }) };
   let failed = 0;
   console.log(`[e2e] chain head ${Number(await rpc<string>("eth_blockNumber"))}`);
   for (const t of tests) {

@@ -136,3 +136,37 @@ describe("miner application form", () => {
     expect(applicationStep("Executed", "6")).toEqual({ reached: 5, failed: null });
   });
 });
+
+import { delegationStatus, parseDelegatee } from "~/lib/dao/delegation";
+import { councilChangeText, powerMismatches } from "~/lib/dao/council";
+
+describe("delegation", () => {
+  const me = "0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8f";
+  it("detects a balance that counts for nobody", () => {
+    expect(delegationStatus(me, 5n, zeroAddress, 0n)).toBe("undelegated");
+    expect(delegationStatus(me, 0n, zeroAddress, 0n)).toBe("no-balance");
+    expect(delegationStatus(me, 5n, me.toLowerCase(), 5n)).toBe("self");
+    expect(delegationStatus(me, 5n, me, 0n)).toBe("undelegated");
+    expect(delegationStatus(me, 5n, A(9), 0n)).toBe("other");
+  });
+  it("validates a delegate address, checksum included", () => {
+    expect(parseDelegatee(me)).toEqual({ ok: true, value: me });
+    expect(parseDelegatee(me.toLowerCase()).ok).toBe(true);
+    expect(parseDelegatee("0x23618e81E3f5cdF7f54C3d65f7FBc0aBf5B21E8F")).toMatchObject({ ok: false, error: expect.stringMatching(/checksum/) });
+    expect(parseDelegatee("0x1234")).toMatchObject({ ok: false, error: expect.stringMatching(/40 hexadecimal/) });
+    expect(parseDelegatee(zeroAddress)).toMatchObject({ ok: false });
+    expect(parseDelegatee(" ")).toMatchObject({ ok: false, error: "Enter an address." });
+  });
+});
+
+describe("council", () => {
+  it("finds powers the index and the chain disagree on", () => {
+    const chain = { "PROPOSER_ROLE@timelock": true, "CANCELLER_ROLE@timelock": true, "HALT_GUARDIAN_ROLE@exchange": false, proposalGuardian: true } as const;
+    expect(powerMismatches(["PROPOSER_ROLE@timelock", "CANCELLER_ROLE@timelock", "HALT_GUARDIAN_ROLE@exchange", "proposalGuardian"], chain)).toEqual(["HALT_GUARDIAN_ROLE@exchange"]);
+    expect(powerMismatches(["PROPOSER_ROLE@timelock", "CANCELLER_ROLE@timelock", "proposalGuardian"], chain)).toEqual([]);
+  });
+  it("words the history", () => {
+    expect(councilChangeText("PowerRevoked", A(1), null, "HALT_GUARDIAN_ROLE@exchange", (a) => a.slice(0, 6))).toBe("Power revoked: HALT_GUARDIAN_ROLE@exchange");
+    expect(councilChangeText("Setup", null, 4, null, (a) => a)).toBe("Council created (threshold 4)");
+  });
+});
