@@ -5,7 +5,8 @@
  *   dmex-deployments [--artifacts DIR] [--broadcast DIR] [--out DIR] [--rpc CHAINID=URL]... [--compile]
  *
  * Env: DMEX_ARTIFACTS_DIR / FOUNDRY_OUT, DMEX_BROADCAST_DIR / FOUNDRY_BROADCAST, DMEX_CONTRACTS_DIR,
- * DMEX_LOCAL_RPC_URL (endpoint that confirms the local 31337 broadcast; default http://127.0.0.1:8545).
+ * DMEX_LOCAL_RPC_URL (endpoint that confirms the local 31337 broadcast; default http://127.0.0.1:8545),
+ * DMEX_SAFE_ARTIFACTS_DIR (Safe 1.4.1 `build/artifacts/contracts`; default from @safe-global/safe-contracts).
  */
 import { parseArgs } from "node:util";
 
