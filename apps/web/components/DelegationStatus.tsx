@@ -1,5 +1,5 @@
 "use client";
-import { abis } from "@dmex/deployments";
+import { dmcTokenAbi } from "@dmex/deployments";
 import { useState } from "react";
 import { zeroAddress } from "viem";
 import { useAccount, useReadContracts } from "wagmi";
@@ -28,9 +28,9 @@ export function DelegationStatus({ panel = false }: { panel?: boolean }) {
     contracts:
       dao && address
         ? [
-            { address: dao.dmc, abi: abis.DMCToken, functionName: "balanceOf", args: [address], chainId: targetChain.id },
-            { address: dao.dmc, abi: abis.DMCToken, functionName: "delegates", args: [address], chainId: targetChain.id },
-            { address: dao.dmc, abi: abis.DMCToken, functionName: "getVotes", args: [address], chainId: targetChain.id },
+            { address: dao.dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [address], chainId: targetChain.id },
+            { address: dao.dmc, abi: dmcTokenAbi, functionName: "delegates", args: [address], chainId: targetChain.id },
+            { address: dao.dmc, abi: dmcTokenAbi, functionName: "getVotes", args: [address], chainId: targetChain.id },
           ]
         : [],
     query: { enabled: Boolean(dao && address), refetchInterval: 4_000 },
@@ -41,7 +41,7 @@ export function DelegationStatus({ panel = false }: { panel?: boolean }) {
     if (!dao) return;
     setBusy(true);
     setMessage(null);
-    const r = await run({ label, call: { address: dao.dmc, abi: abis.DMCToken, functionName: "delegate", args: [target] } });
+    const r = await run({ label, call: { address: dao.dmc, abi: dmcTokenAbi, functionName: "delegate", args: [target] } });
     setMessage(r.ok ? { ok: true, text: "Delegated: your votes count from the next proposal snapshot on." } : { ok: false, text: r.error });
     await reads.refetch();
     setBusy(false);

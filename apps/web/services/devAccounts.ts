@@ -28,25 +28,30 @@ export const ANVIL_ACCOUNTS: readonly Address[] = [
   "0x8626f6940E2eb28930eFb4CeF49B2d1F2C9C1199",
 ];
 
-export const ROLE_INDEX = { deployer: 0, treasury: 1, registrar: 2, reporter: 3, minter: 4 } as const;
-export const MINER_INDICES = [5, 6, 7] as const;
+/** No registrar since issue D: offerings come from DAO-approved applications (account 2 is a miner). */
+export const ROLE_INDEX = { deployer: 0, treasury: 1, reporter: 3, minter: 4 } as const;
+export const MINER_INDICES = [5, 6, 7, 2] as const;
 export const BUYER_INDICES = [8, 9, 10, 11, 12, 13, 14, 15] as const;
 export const SPARE_INDICES = [16, 17, 18, 19] as const;
-const MINER_NAMES = ["Deepwell (miner)", "Nordic Hash (miner)", "Quickfil (miner, defaulting)"];
+/** The council Safe's owners on the local chain (4 of 7). */
+export const COUNCIL_INDICES = [0, 1, 2, 3, 4, 16, 17] as const;
+const MINER_NAMES = ["Deepwell (miner)", "Nordic Hash (miner)", "Quickfil (miner, defaulting)", "Aurora Hashworks (miner, applying)"];
+/** What the seed gives the DMC holders among the buyers (packages/devstack/src/seed/plan.ts DMC_GRANTS). */
+const BUYER_DMC: Readonly<Record<number, string>> = { 8: "2.2M DMC", 9: "2.2M DMC", 10: "DMC delegate", 11: "DMC, delegates to 10", 15: "DMC, not delegated" };
 
 /** A short label of what account `index` does in the seeded world. */
 export function devAccountLabel(index: number): string {
-  if (index === ROLE_INDEX.deployer) return "Governor (deployer)";
-  if (index === ROLE_INDEX.treasury) return "Treasury";
-  if (index === ROLE_INDEX.registrar) return "Registrar";
-  if (index === ROLE_INDEX.reporter) return "Oracle reporter";
-  if (index === ROLE_INDEX.minter) return "Bridge minter";
+  const council = (COUNCIL_INDICES as readonly number[]).includes(index) ? ", council" : "";
+  if (index === ROLE_INDEX.deployer) return `Deployer (DMC${council})`;
+  if (index === ROLE_INDEX.treasury) return `Treasury${council ? " (council)" : ""}`;
+  if (index === ROLE_INDEX.reporter) return `Oracle reporter${council ? " (council)" : ""}`;
+  if (index === ROLE_INDEX.minter) return `Bridge minter${council ? " (council)" : ""}`;
   const miner = (MINER_INDICES as readonly number[]).indexOf(index);
-  if (miner >= 0) return MINER_NAMES[miner] ?? "Miner";
+  if (miner >= 0) return (MINER_NAMES[miner] ?? "Miner") + (council ? " (council)" : "");
   const buyer = (BUYER_INDICES as readonly number[]).indexOf(index);
-  if (buyer >= 0) return `Buyer ${buyer + 1}`;
+  if (buyer >= 0) return `Buyer ${buyer + 1}${BUYER_DMC[index] ? ` (${BUYER_DMC[index]})` : ""}`;
   const spare = (SPARE_INDICES as readonly number[]).indexOf(index);
-  if (spare >= 0) return `Fresh account ${spare + 1} (USDT)`;
+  if (spare >= 0) return `Fresh account ${spare + 1} (USDT${council})`;
   return `Account ${index}`;
 }
 

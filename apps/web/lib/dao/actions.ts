@@ -4,9 +4,12 @@
  * linked application's terms, halts from the offering, fees as percentages.
  */
 import { abis } from "@dmex/deployments";
-import { decodeFunctionData, keccak256, toHex, zeroAddress, type Abi, type Address, type Hex } from "viem";
+import { decodeFunctionData, zeroAddress, type Abi, type Address, type Hex } from "viem";
 
 import { formatAmount, shortAddress } from "../format";
+import { ROLE_NAMES } from "./roles";
+
+export { ROLE_NAMES, roleHash } from "./roles";
 
 export interface ProposalActionInput {
   readonly target: string;
@@ -78,13 +81,6 @@ const PLACE: Readonly<Record<string, string>> = {
   DMCToken: "DMC",
 };
 
-/** Role hash -> name, for the roles of the exchange, oracle and timelock. */
-export const ROLE_NAMES: Readonly<Record<string, string>> = Object.fromEntries([
-  ...["GOVERNOR_ROLE", "REGISTRAR_ROLE", "HALT_GUARDIAN_ROLE", "REPORTER_ROLE", "PROPOSER_ROLE", "CANCELLER_ROLE", "EXECUTOR_ROLE"].map((r) => [keccak256(toHex(r)), r]),
-  ["0x0000000000000000000000000000000000000000000000000000000000000000", "DEFAULT_ADMIN_ROLE"],
-]);
-
-export const roleHash = (name: string): Hex => (name === "DEFAULT_ADMIN_ROLE" ? `0x${"0".repeat(64)}` : keccak256(toHex(name)));
 
 const ROLE_TEXT: Readonly<Record<string, string>> = {
   GOVERNOR_ROLE: "the governor role",

@@ -1,10 +1,10 @@
 "use client";
-import { abis, hashpowerExchangeAbi } from "@dmex/deployments";
+import { dmexGovernorAbi, dmexTimelockAbi, hashpowerExchangeAbi, safeL2Abi } from "@dmex/deployments";
 import type { Address } from "viem";
 import { useReadContracts } from "wagmi";
 
 import { useDao, useExchangeAddress } from "~/components/DeploymentContext";
-import { roleHash } from "~/lib/dao/actions";
+import { roleHash } from "~/lib/dao/roles";
 import { COUNCIL_POWERS, POWER_TEXT, powerMismatches, type CouncilPower } from "~/lib/dao/council";
 import { targetChain } from "~/services/chains";
 
@@ -17,12 +17,12 @@ export function CouncilCheck({ council, owners, threshold, powers }: { council: 
     contracts:
       dao && exchange
         ? [
-            { address: council, abi: abis.SafeL2, functionName: "getOwners", chainId: targetChain.id },
-            { address: council, abi: abis.SafeL2, functionName: "getThreshold", chainId: targetChain.id },
-            { address: dao.timelock, abi: abis.DmexTimelock, functionName: "hasRole", args: [roleHash("PROPOSER_ROLE"), council], chainId: targetChain.id },
-            { address: dao.timelock, abi: abis.DmexTimelock, functionName: "hasRole", args: [roleHash("CANCELLER_ROLE"), council], chainId: targetChain.id },
+            { address: council, abi: safeL2Abi, functionName: "getOwners", chainId: targetChain.id },
+            { address: council, abi: safeL2Abi, functionName: "getThreshold", chainId: targetChain.id },
+            { address: dao.timelock, abi: dmexTimelockAbi, functionName: "hasRole", args: [roleHash("PROPOSER_ROLE"), council], chainId: targetChain.id },
+            { address: dao.timelock, abi: dmexTimelockAbi, functionName: "hasRole", args: [roleHash("CANCELLER_ROLE"), council], chainId: targetChain.id },
             { address: exchange, abi: hashpowerExchangeAbi, functionName: "hasRole", args: [roleHash("HALT_GUARDIAN_ROLE"), council], chainId: targetChain.id },
-            { address: dao.governor, abi: abis.DmexGovernor, functionName: "proposalGuardian", chainId: targetChain.id },
+            { address: dao.governor, abi: dmexGovernorAbi, functionName: "proposalGuardian", chainId: targetChain.id },
           ]
         : [],
     query: { enabled: Boolean(dao && exchange), refetchInterval: 10_000 },

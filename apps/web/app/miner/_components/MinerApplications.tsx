@@ -1,5 +1,5 @@
 "use client";
-import { abis } from "@dmex/deployments";
+import { minerApplicationsAbi } from "@dmex/deployments";
 import { useQuery } from "@apollo/client/react/hooks";
 import Link from "next/link";
 import { useState } from "react";
@@ -30,7 +30,7 @@ export function MinerApplications({ miner }: { miner: string }) {
   const apps = data?.applications ?? [];
   const stakes = useReadContracts({
     allowFailure: true,
-    contracts: dao ? apps.map((a) => ({ address: dao.applications, abi: abis.MinerApplications, functionName: "stakeState", args: [BigInt(a.id)], chainId: targetChain.id }) as const) : [],
+    contracts: dao ? apps.map((a) => ({ address: dao.applications, abi: minerApplicationsAbi, functionName: "stakeState", args: [BigInt(a.id)], chainId: targetChain.id }) as const) : [],
     query: { enabled: Boolean(dao) && apps.length > 0, refetchInterval: 5_000 },
   });
 
@@ -38,7 +38,7 @@ export function MinerApplications({ miner }: { miner: string }) {
     if (!dao) return;
     setBusy(id);
     setMessage(null);
-    const r = await run({ label: `Withdraw the stake of application #${id}`, call: { address: dao.applications, abi: abis.MinerApplications, functionName: "withdrawStake", args: [BigInt(id)] } });
+    const r = await run({ label: `Withdraw the stake of application #${id}`, call: { address: dao.applications, abi: minerApplicationsAbi, functionName: "withdrawStake", args: [BigInt(id)] } });
     setMessage(r.ok ? { ok: true, text: `The stake of application #${id} is back in your wallet.` } : { ok: false, text: r.error });
     await stakes.refetch();
     setBusy(null);

@@ -1,5 +1,5 @@
 "use client";
-import { abis } from "@dmex/deployments";
+import { dmexGovernorAbi } from "@dmex/deployments";
 import { useState } from "react";
 import { zeroAddress, type Hex } from "viem";
 import { useAccount, useReadContracts } from "wagmi";
@@ -42,10 +42,10 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
     allowFailure: true,
     contracts: governor
       ? [
-          { address: governor, abi: abis.DmexGovernor, functionName: "state", args: [id], chainId: targetChain.id },
-          { address: governor, abi: abis.DmexGovernor, functionName: "proposalEta", args: [id], chainId: targetChain.id },
-          { address: governor, abi: abis.DmexGovernor, functionName: "hasVoted", args: [id, address ?? zeroAddress], chainId: targetChain.id },
-          { address: governor, abi: abis.DmexGovernor, functionName: "getVotes", args: [address ?? zeroAddress, snapshotPassed ? voteStart : 0n], chainId: targetChain.id },
+          { address: governor, abi: dmexGovernorAbi, functionName: "state", args: [id], chainId: targetChain.id },
+          { address: governor, abi: dmexGovernorAbi, functionName: "proposalEta", args: [id], chainId: targetChain.id },
+          { address: governor, abi: dmexGovernorAbi, functionName: "hasVoted", args: [id, address ?? zeroAddress], chainId: targetChain.id },
+          { address: governor, abi: dmexGovernorAbi, functionName: "getVotes", args: [address ?? zeroAddress, snapshotPassed ? voteStart : 0n], chainId: targetChain.id },
         ]
       : [],
     query: { enabled: Boolean(governor), refetchInterval: 3_000 },
@@ -68,8 +68,8 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
     const label = kind === "vote" ? `Vote ${support} on "${call.title}"` : kind === "queue" ? `Queue "${call.title}"` : `Execute "${call.title}"`;
     const r =
       kind === "vote"
-        ? await run({ label, call: { address: governor, abi: abis.DmexGovernor, functionName: "castVoteWithReason", args: [id, SUPPORT[support], reason.trim()] } })
-        : await run({ label, call: { address: governor, abi: abis.DmexGovernor, functionName: kind, args } });
+        ? await run({ label, call: { address: governor, abi: dmexGovernorAbi, functionName: "castVoteWithReason", args: [id, SUPPORT[support], reason.trim()] } })
+        : await run({ label, call: { address: governor, abi: dmexGovernorAbi, functionName: kind, args } });
     setMessage(r.ok ? { ok: true, text: kind === "vote" ? "Your vote is counted." : kind === "queue" ? "Queued in the timelock." : "Executed." } : { ok: false, text: r.error });
     await reads.refetch();
     setBusy(false);

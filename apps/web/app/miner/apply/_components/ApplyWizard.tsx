@@ -1,5 +1,5 @@
 "use client";
-import { abis, bridgedTokenAbi } from "@dmex/deployments";
+import { bridgedTokenAbi, dmcTokenAbi, minerApplicationsAbi } from "@dmex/deployments";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { decodeEventLog, parseSignature, type Address } from "viem";
@@ -93,7 +93,7 @@ export function ApplyWizard(props: ApplyProps) {
 
   const stake = useReadContract({
     address: dao?.applications,
-    abi: abis.MinerApplications,
+    abi: minerApplicationsAbi,
     functionName: "requiredStake",
     args: termsArg ? [termsArg] : undefined,
     chainId: targetChain.id,
@@ -105,8 +105,8 @@ export function ApplyWizard(props: ApplyProps) {
     contracts:
       dao && address
         ? [
-            { address: dao.dmc, abi: abis.DMCToken, functionName: "balanceOf", args: [address], chainId: targetChain.id },
-            { address: dao.dmc, abi: abis.DMCToken, functionName: "allowance", args: [address, dao.applications], chainId: targetChain.id },
+            { address: dao.dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [address], chainId: targetChain.id },
+            { address: dao.dmc, abi: dmcTokenAbi, functionName: "allowance", args: [address, dao.applications], chainId: targetChain.id },
           ]
         : [],
     query: { enabled: Boolean(dao && address), refetchInterval: 4_000 },
@@ -130,7 +130,7 @@ export function ApplyWizard(props: ApplyProps) {
     if (!dao || required === undefined) return;
     setBusy(true);
     setResult(null);
-    const r = await run({ label: `Approve ${formatAmount(required, 18, 2)} DMC stake`, call: { address: dao.dmc, abi: abis.DMCToken, functionName: "approve", args: [dao.applications, required] } });
+    const r = await run({ label: `Approve ${formatAmount(required, 18, 2)} DMC stake`, call: { address: dao.dmc, abi: dmcTokenAbi, functionName: "approve", args: [dao.applications, required] } });
     if (!r.ok) setResult({ ok: false, text: r.error });
     await wallet.refetch();
     setBusy(false);
@@ -152,7 +152,7 @@ export function ApplyWizard(props: ApplyProps) {
             label,
             call: async () => {
               const [nonce, domain] = await Promise.all([
-                readContract(config, { address: dao.dmc, abi: abis.DMCToken, functionName: "nonces", args: [address], chainId: targetChain.id }),
+                readContract(config, { address: dao.dmc, abi: dmcTokenAbi, functionName: "nonces", args: [address], chainId: targetChain.id }),
                 readContract(config, { address: dao.dmc, abi: bridgedTokenAbi, functionName: "eip712Domain", chainId: targetChain.id }),
               ]);
               const deadline = BigInt((seconds ?? props.renderedAt) + 3600 * 24 * 30);
@@ -163,10 +163,10 @@ export function ApplyWizard(props: ApplyProps) {
                 message: { owner: address, spender: dao.applications, value: required, nonce, deadline },
               });
               const { v: sv, r: sr, s, yParity } = parseSignature(signature);
-              return { address: dao.applications, abi: abis.MinerApplications, functionName: "submitWithPermit", args: [termsArg, description, deadline, Number(sv ?? BigInt(yParity + 27)), sr, s] };
+              return { address: dao.applications, abi: minerApplicationsAbi, functionName: "submitWithPermit", args: [termsArg, description, deadline, Number(sv ?? BigInt(yParity + 27)), sr, s] };
             },
           })
-        : await run({ label, call: { address: dao.applications, abi: abis.MinerApplications, functionName: "submit", args: [termsArg, description] } });
+        : await run({ label, call: { address: dao.applications, abi: minerApplicationsAbi, functionName: "submit", args: [termsArg, description] } });
     if (!r.ok) {
       setResult({ ok: false, text: r.error });
     } else {
@@ -176,7 +176,7 @@ export function ApplyWizard(props: ApplyProps) {
         for (const log of receipt.logs) {
           if (log.address.toLowerCase() !== dao.applications.toLowerCase()) continue;
           try {
-            const ev = decodeEventLog({ abi: abis.MinerApplications, data: log.data, topics: log.topics });
+            const ev = decodeEventLog({ abi: minerApplicationsAbi, data: log.data, topics: log.topics });
             if (ev.eventName === "ApplicationSubmitted") ids = { applicationId: ev.args.applicationId.toString(), proposalId: ev.args.proposalId.toString() };
           } catch {
             // another event
