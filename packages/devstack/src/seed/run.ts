@@ -305,6 +305,9 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const resolveDefault = async (offset: number) => {
     const t0 = (day0 + offset) * DAY + GOVERNANCE_TIME_OF_DAY;
     const offeringId = BigInt(DEFAULTING_OFFERING_ID);
+    // The application whose executed proposal created the offering: its stake is the one slashed.
+    const defaultingApplication = applicationProposals[DEFAULTING_OFFERING_ID - 1]?.applicationId;
+    if (defaultingApplication === undefined) throw new Error(`no application for offering ${DEFAULTING_OFFERING_ID}`);
     await setTime(t0);
     const [canFlag] = await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [offeringId] });
     if (!canFlag) throw new StackError(`offering ${DEFAULTING_OFFERING_ID} is not flaggable on day ${offset}`);
@@ -318,13 +321,13 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
         { target: exchange, data: encodeFunctionData({ abi: hashpowerExchangeAbi, functionName: "halt", args: [offeringId] }) },
         {
           target: applications,
-          data: encodeFunctionData({ abi: minerApplicationsAbi, functionName: "slash", args: [offeringId, HALT.slashReason] }),
+          data: encodeFunctionData({ abi: minerApplicationsAbi, functionName: "slash", args: [defaultingApplication, HALT.slashReason] }),
         },
       ],
       HALT.title,
       `Quickfil Storage paid under 80% of the market for ${UNDERPAID_DAYS} days, then stopped. ` +
         `Offering #${DEFAULTING_OFFERING_ID} was flagged; this halts it (holders pull the unreleased part of their payment) ` +
-        `and slashes application #${DEFAULTING_OFFERING_ID}'s DMC stake to the insurance fund.`,
+        `and slashes application #${defaultingApplication}'s DMC stake to the insurance fund.`,
     );
     counts.proposals++;
     await setTime(t0 + GOVERNANCE_STEPS.vote);
