@@ -30,7 +30,7 @@ let RPC = RPC_URL;
 const CHROMIUM = "/usr/bin/chromium";
 
 // Seeded accounts (packages/devstack/src/seed/accounts.ts)
-const GOVERNOR = 0;
+const DEPLOYER = 0; // holds no role since issue D (the DAO timelock does)
 const MINER_DEEPWELL = 5;
 const BUYER_1 = 8; // holds a position of the defaulting offering 3; 2.2M DMC, self-delegated
 const BUYER_2 = 9; // 2.2M DMC, self-delegated
@@ -248,6 +248,8 @@ interface Ctx {
   boughtTokenId?: string;
   /** anvil index of a DMC holder without a delegate. */
   undelegated?: number;
+  /** anvil index of the owner of an unrefunded position of the halted offering 3. */
+  offering3Holder?: number;
 }
 
 const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
@@ -358,19 +360,20 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
     },
   },
   {
-    name: "05-flag-halt-refund",
-    async fn(_ctx, page) {
+    name: "05-halted-by-dao-vote-refund",
+    async fn(ctx, page) {
+      // The seed's DMC holders halted the defaulting offering 3 by a DAO vote (no admin key halts any more).
+      const holder = ctx.offering3Holder;
+      if (holder === undefined) throw new Error("no unrefunded position of offering 3 in the seed");
       await page.goto(`${WEB}/offerings/3`);
-      await connectDev(page, BUYER_1);
-      await page.getByTestId("flag-button").click();
-      await txDone(page, /Flag offering #3/);
-      await page.getByTestId("flag-status").filter({ hasText: "Flagged" }).waitFor({ timeout: 30_000 });
-      await switchAccount(page, GOVERNOR);
-      await page.getByTestId("halt-button").click();
-      await txDone(page, /Halt offering #3/);
       await page.getByTestId("flag-status").filter({ hasText: "Halted" }).waitFor({ timeout: 30_000 });
+      await page.goto(`${WEB}/governance`);
+      const halt = page.getByTestId("proposal-card").filter({ hasText: /Halt offering #3 \(Quickfil/ });
+      await halt.first().waitFor();
+      await halt.first().getByTestId("proposal-state").filter({ hasText: "executed" }).waitFor();
+      await page.goto(`${WEB}/offerings/3`);
       await shot(page, "05-offering-halted");
-      await switchAccount(page, BUYER_1);
+      await connectDev(page, holder);
       await page.getByRole("link", { name: "Portfolio" }).click();
       await page.getByTestId("refund-all").click();
       await txDone(page, /Refund/);
@@ -381,9 +384,9 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
   {
     name: "06-rejected-and-reverted-explained",
     async fn(_ctx, page) {
-      // A revert decoded into plain language: the governor is not the miner of offering 1.
+      // The deployer is not the miner of any offering.
       await page.goto(`${WEB}/miner`);
-      await connectDev(page, GOVERNOR);
+      await connectDev(page, DEPLOYER);
       await page.getByText("This account is not the miner of any offering").waitFor();
       await page.goto(`${WEB}/offerings/3`);
       const buy = page.getByTestId("buy-panel");
@@ -534,10 +537,15 @@ async function main() {
   ensureChromium();
   const stack = await ensureStack();
   RPC = stack.rpcUrl;
-  const offering3 = await fetch(stack.graphUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: '{ offering(id: "3") { status } }' }) }).then((r) => r.json() as Promise<{ data?: { offering?: { status: string } } }>);
-  if (offering3.data?.offering?.status !== "Active") {
+  // Test 05 refunds a position of the halted offering 3: a stack whose last one was refunded was already used.
+  const offering3 = await fetch(stack.graphUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: '{ offering(id: "3") { status } positions(where: { offering: "3", status_not: Refunded }) { owner { id } } }' }) }).then(
+    (r) => r.json() as Promise<{ data?: { offering?: { status: string } | null; positions?: { owner: { id: string } }[] } }>,
+  );
+  const owner = offering3.data?.positions?.[0]?.owner.id;
+  const offering3Holder = owner === undefined ? -1 : Array.from({ length: 20 }, (_, i) => i).find((i) => anvilAddress(i).toLowerCase() === owner) ?? -1;
+  if (offering3.data?.offering?.status !== "Halted" || offering3Holder < 0) {
     await stack.stop();
-    throw new Error(`the running stack was already used (offering 3 is ${offering3.data?.offering?.status ?? "missing"}): restart it (npm run dev) for a fresh seed`);
+    throw new Error(`the running stack was already used (offering 3 is ${offering3.data?.offering?.status ?? "missing"}, ${offering3.data?.positions?.length ?? 0} unrefunded positions): restart it (npm run dev) for a fresh seed`);
   }
   // The bridge (off-app) brings the miner the reward tokens it deposits: mint IFIL as the seed's minter.
   const ifil = stack.deployment.contracts.IFIL?.address;
@@ -550,7 +558,7 @@ async function main() {
   const oracle = stack.deployment.contracts.MarketRateOracle?.address;
   if (oracle === undefined) throw new Error("the local deployment has no MarketRateOracle");
   const undelegated = await findUndelegated(stack.deployment.contracts.DMCToken?.address);
-  const ctx: Ctx = { browser, oracle, ...(undelegated !== undefined && { undelegated }) };
+  const ctx: Ctx = { browser, oracle, offering3Holder, ...(undelegated !== undefined && { undelegated }) };
   let failed = 0;
   console.log(`[e2e] chain head ${Number(await rpc<string>("eth_blockNumber"))}`);
   for (const t of tests) {
