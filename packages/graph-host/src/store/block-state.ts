@@ -38,13 +38,30 @@ function describe(v: StoreValue): string {
 /**
  * Committed latest state, cached in memory. Only the host's sync paths read it; misses raise
  * `MissingData` so the runner can load them and replay.
+ *
+ * When the store was empty and every commit since went through `applyCommitted` with nothing
+ * evicted, the cache holds the whole latest state (`complete`): a miss is then an entity that does
+ * not exist, answered without a store round trip and a replay. Indexing from scratch runs this way
+ * until the cache outgrows its limit.
  */
 export class EntityCache {
   private readonly entities = new Map<string, Map<string, Entity | null>>();
   private readonly related = new Map<string, Entity[]>();
   private size = 0;
+  private complete = false;
 
   constructor(readonly store: Store) {}
+
+  /** Declares the store empty (fresh or rebuilt): the cache starts out complete. */
+  startEmpty(): void {
+    this.clear();
+    this.complete = true;
+  }
+
+  /** Whether a miss means "does not exist" (see the class comment). */
+  get isComplete(): boolean {
+    return this.complete;
+  }
 
   peek(type: string, id: string): Entity | null | undefined {
     return this.entities.get(type)?.get(id);
@@ -52,6 +69,7 @@ export class EntityCache {
 
   put(type: string, id: string, value: Entity | null): void {
     if (this.size > CACHE_LIMIT) this.clear();
+    if (this.complete && value === null && !this.entities.get(type)?.has(id)) return;
     let m = this.entities.get(type);
     if (!m) this.entities.set(type, (m = new Map()));
     if (!m.has(id)) this.size++;
@@ -62,6 +80,7 @@ export class EntityCache {
     this.entities.clear();
     this.related.clear();
     this.size = 0;
+    this.complete = false;
   }
 
   /** Applies committed writes; derived lists of the written types are dropped. */
@@ -75,6 +94,7 @@ export class EntityCache {
   get(type: string, id: string): Entity | null {
     const hit = this.peek(type, id);
     if (hit !== undefined) return hit;
+    if (this.complete) return null;
     throw new MissingData(async () => {
       const found = await this.store.loadLatest(type, [id]);
       this.put(type, id, found.get(id) ?? null);

@@ -35,6 +35,8 @@ export interface Status {
 }
 
 const SCHEMA_VERSION = "1";
+/** Rows per statement when a batch is committed. */
+const COMMIT_CHUNK = 2_000;
 
 function valueToJson(v: StoreValue): unknown {
   switch (v.kind) {
@@ -214,28 +216,63 @@ export class Store {
   /**
    * Writes the versions of `blocks` (in order) and moves the head to `head`, atomically.
    * A mutable entity's previous version is closed at the block that changes or removes it.
+   *
+   * The versions of all the blocks are written per entity type, not per block: an entity changed
+   * in blocks b1 < b2 < b3 of the batch gets rows [b1, b2), [b2, b3), [b3, open) and its committed
+   * version is closed at b1, exactly what committing the blocks one by one leaves behind, in two
+   * statements per type (one `update`, one `insert`) instead of two per type and block.
    */
   async commit(blocks: BlockCommit[], head: HeadBlock, failure?: { error: string; block: number }): Promise<void> {
-    await this.db.transaction(async (tx) => {
-      for (const block of blocks) {
-        for (const [type, writes] of block.writes) {
-          const entity = this.schema.entities.get(type)!;
-          const table = this.table(entity);
-          const ids = [...writes.keys()];
-          if (ids.length === 0) continue;
-          if (!entity.immutable) {
-            await tx.query(`update ${table} set _to = $1 where id = any(${paramExpr("$2", `${idCast(entity)}[]`)}) and _to = ${OPEN}`, [
-              block.number,
-              ids.map((id) => idParam(entity, id)),
-            ]);
+    const perType = new Map<string, { entity: EntityDef; closeIds: string[]; closeAt: number[]; rows: Record<string, unknown>[] }>();
+    const open = new Map<string, Map<string, number>>();
+    for (const block of blocks) {
+      for (const [type, writes] of block.writes) {
+        if (writes.size === 0) continue;
+        let t = perType.get(type);
+        if (!t) perType.set(type, (t = { entity: this.schema.entities.get(type)!, closeIds: [], closeAt: [], rows: [] }));
+        let openRows = open.get(type);
+        if (!openRows) open.set(type, (openRows = new Map()));
+        for (const [id, data] of writes) {
+          if (!t.entity.immutable) {
+            const earlier = openRows.get(id);
+            if (earlier !== undefined) {
+              // A version written earlier in this batch ends here.
+              if (earlier >= 0) t.rows[earlier]!._to = block.number;
+            } else {
+              // First write of this id in the batch: its committed version (if any) ends here.
+              t.closeIds.push(id);
+              t.closeAt.push(block.number);
+            }
           }
-          const rows: Record<string, unknown>[] = [];
-          for (const data of writes.values()) if (data) rows.push(toJsonRow(entity, data, block.number));
-          if (rows.length > 0) {
-            const cols = ["_from", "_to", ...entity.columns.map((f) => f.name)].map(q).join(", ");
-            await tx.query(`insert into ${table} (${cols}) select ${cols} from json_populate_recordset(null::${table}, $1::json)`, [JSON.stringify(rows)]);
-          }
+          if (data) {
+            t.rows.push(toJsonRow(t.entity, data, block.number));
+            openRows.set(id, t.rows.length - 1);
+          } else openRows.set(id, -1);
         }
+      }
+    }
+    const numbers = new Map<number, string>();
+    for (const block of blocks) numbers.set(block.number, block.hash.toLowerCase());
+    numbers.set(head.number, head.hash.toLowerCase());
+    await this.db.transaction(async (tx) => {
+      for (const { entity, closeIds, closeAt, rows } of perType.values()) {
+        const table = this.table(entity);
+        // Closing comes first: the inserted rows are open too and must not be closed.
+        for (let i = 0; i < closeIds.length; i += COMMIT_CHUNK) {
+          const ids = closeIds.slice(i, i + COMMIT_CHUNK);
+          await tx.query(
+            `update ${table} t set _to = v.b from unnest(${paramExpr("$1", `${idCast(entity)}[]`)}, $2::int4[]) as v(id, b) where t.id = v.id and t._to = ${OPEN}`,
+            [ids.map((id) => idParam(entity, id)), closeAt.slice(i, i + COMMIT_CHUNK)],
+          );
+        }
+        const cols = ["_from", "_to", ...entity.columns.map((f) => f.name)].map(q).join(", ");
+        for (let i = 0; i < rows.length; i += COMMIT_CHUNK) {
+          await tx.query(`insert into ${table} (${cols}) select ${cols} from json_populate_recordset(null::${table}, $1::json)`, [
+            JSON.stringify(rows.slice(i, i + COMMIT_CHUNK)),
+          ]);
+        }
+      }
+      for (const block of blocks) {
         for (const ds of block.dataSources) {
           await tx.query(`insert into ${this.s}._data_sources (template, address, context, created_block) values ($1, $2, $3, $4)`, [
             ds.template,
@@ -244,9 +281,11 @@ export class Store {
             ds.createdBlock,
           ]);
         }
-        await tx.query(`insert into ${this.s}._blocks (number, hash) values ($1, $2) on conflict (number) do update set hash = excluded.hash`, [block.number, block.hash.toLowerCase()]);
       }
-      await tx.query(`insert into ${this.s}._blocks (number, hash) values ($1, $2) on conflict (number) do update set hash = excluded.hash`, [head.number, head.hash.toLowerCase()]);
+      await tx.query(
+        `insert into ${this.s}._blocks (number, hash) select * from unnest($1::int4[], $2::text[]) on conflict (number) do update set hash = excluded.hash`,
+        [[...numbers.keys()], [...numbers.values()]],
+      );
       await tx.query(
         `update ${this.s}._meta set head_number = $1, head_hash = $2, head_timestamp = $3, head_parent_hash = $4, failed = $5, error = $6, error_block = $7 where id = 1`,
         [head.number, head.hash.toLowerCase(), head.timestamp, head.parentHash.toLowerCase(), failure !== undefined, failure?.error ?? null, failure?.block ?? null],

@@ -51,6 +51,12 @@ export interface IndexerState {
 
 const LOG_LEVELS = ["critical", "error", "warn", "info", "debug"] as const;
 
+/**
+ * A batch (one store transaction) ends at the first block boundary after this many triggers, or
+ * at the end of the fetched range. Bounds the memory a batch holds and what a crash discards.
+ */
+const MAX_BATCH_TRIGGERS = 2_500;
+
 /** Follows the chain and runs the mappings; one transaction per range of blocks, head included. */
 export class Indexer {
   private readonly modules = new Map<string, MappingModule>();
@@ -103,6 +109,7 @@ export class Indexer {
     await this.loadInstances();
     await this.refreshState();
     const head = this.state.head;
+    if (!head) this.cache.startEmpty();
     this.o.logger.info(head ? "resuming" : "starting from scratch", {
       from: head ? head.number + 1 : Math.min(...this.instances.map((i) => i.startBlock)),
       dataSources: this.instances.length,
@@ -137,6 +144,7 @@ export class Indexer {
         if (error instanceof ChainResetError) {
           this.o.logger.warn("chain reset detected; rebuilding the store from scratch", { reason: error.message });
           this.prefetched = undefined;
+          this.leftover = undefined;
           this.wasCaughtUp = false;
           this.commitSeq += 1;
           try {
@@ -145,7 +153,7 @@ export class Indexer {
           } finally {
             this.commitSeq += 1;
           }
-          this.cache.clear();
+          this.cache.startEmpty();
           await this.loadInstances();
           await this.refreshState();
           continue;
@@ -153,6 +161,7 @@ export class Indexer {
         // RPC down or flaky: back off up to 5 s, and say so without flooding the log.
         // Data sources created in the failed range were not committed: forget them.
         this.prefetched = undefined;
+        this.leftover = undefined;
         await this.loadInstances().catch(() => {});
         this.failures += 1;
         if (this.failures === 1 || this.failures % 20 === 0) {
@@ -182,6 +191,8 @@ export class Indexer {
     return this.commitSeq % 2 === 1;
   }
   private prefetched: { from: number; to: number; instances: number; data: Promise<RangeData> } | undefined;
+  /** The blocks of a fetched range that did not fit in the last batch (see MAX_BATCH_TRIGGERS). */
+  private leftover: { from: number; to: number; instances: number; data: RangeData } | undefined;
   /** Largest range known to work after the provider refused a larger one. */
   private rangeCeiling: number | undefined;
 
@@ -210,29 +221,37 @@ export class Indexer {
     const minStart = Math.min(...this.instances.map((i) => i.startBlock));
     const from = head ? head.number + 1 : minStart;
     if (from > latest) return false;
-    const hasBlockHandlers = this.instances.some((i) => i.spec.blockHandlers.length > 0);
-    const maxRange = hasBlockHandlers ? Math.min(this.o.rangeSize, 200) : this.o.rangeSize;
-    // Start small and grow while ranges come back light: providers refuse (slowly) huge responses.
-    this.range = Math.min(this.range ?? 100, maxRange);
-    let to = Math.min(latest, from + this.range - 1);
-
+    let to: number;
     let data: RangeData;
-    try {
-      data = await this.takeRange(from, to);
-    } catch (error) {
-      // Providers cap eth_getLogs by block span or response size: halve the range and retry.
-      if (to > from && !(error instanceof ChainResetError)) {
-        this.range = Math.max(1, Math.floor((to - from + 1) / 2));
-        this.rangeCeiling = this.range;
-        this.o.logger.debug("eth_getLogs failed; shrinking the block range", { range: this.range, error: errorMessage(error) });
-        return true;
+    const rest = this.leftover;
+    this.leftover = undefined;
+    if (rest && rest.from === from && rest.instances === this.instances.length && rest.to <= latest) {
+      // The rest of a range already fetched; its successor may be prefetched already.
+      to = rest.to;
+      data = rest.data;
+    } else {
+      const hasBlockHandlers = this.instances.some((i) => i.spec.blockHandlers.length > 0);
+      const maxRange = hasBlockHandlers ? Math.min(this.o.rangeSize, 200) : this.o.rangeSize;
+      // Start small and grow while ranges come back light: providers refuse (slowly) huge responses.
+      this.range = Math.min(this.range ?? 100, maxRange);
+      to = Math.min(latest, from + this.range - 1);
+      try {
+        data = await this.takeRange(from, to);
+      } catch (error) {
+        // Providers cap eth_getLogs by block span or response size: halve the range and retry.
+        if (to > from && !(error instanceof ChainResetError)) {
+          this.range = Math.max(1, Math.floor((to - from + 1) / 2));
+          this.rangeCeiling = this.range;
+          this.o.logger.debug("eth_getLogs failed; shrinking the block range", { range: this.range, error: errorMessage(error) });
+          return true;
+        }
+        throw error;
       }
-      throw error;
+      if (to - from + 1 >= this.range && data.logs.length < 2_500) this.range = Math.min(maxRange, this.rangeCeiling ?? maxRange, this.range * 2);
     }
-    if (to - from + 1 >= this.range && data.logs.length < 2_500) this.range = Math.min(maxRange, this.rangeCeiling ?? maxRange, this.range * 2);
     // Fetch the next range while this one runs (RPC and mappings overlap).
-    if (to < latest) {
-      const nextTo = Math.min(latest, to + this.range);
+    if (to < latest && this.prefetched?.from !== to + 1) {
+      const nextTo = Math.min(latest, to + (this.range ?? 100));
       this.prefetched = { from: to + 1, to: nextTo, instances: this.instances.length, data: this.fetchRange(to + 1, nextTo) };
       this.prefetched.data.catch(() => {});
     }
@@ -252,7 +271,8 @@ export class Indexer {
     const tRun = performance.now();
     let headBlock: ChainBlock = toHeader;
     let failure: { error: string; block: number } | undefined;
-    for (const n of sorted) {
+    let triggers = 0;
+    for (const [index, n] of sorted.entries()) {
       const data = byNumber.get(n)!;
       let result: { writes: BlockWrites; created: DynamicDataSource[]; events: number };
       try {
@@ -265,6 +285,17 @@ export class Indexer {
       commits.push({ number: n, hash: data.block.hash, writes: result.writes, dataSources: result.created });
       mergeLayer(batch, result.writes);
       this.stats.events += result.events;
+      triggers += result.events;
+      if (triggers >= MAX_BATCH_TRIGGERS && result.created.length === 0 && index < sorted.length - 1) {
+        // Commit here and keep the rest of the fetched range for the next batch: a batch's
+        // uncommitted writes stay in memory, and a smaller batch also loses less to a crash.
+        const restSorted = sorted.slice(index + 1);
+        const restLogs = logs.filter((l) => Number(l.blockNumber) > n);
+        this.leftover = { from: n + 1, to, instances: this.instances.length, data: { logs: restLogs, sorted: restSorted, byNumber, toHeader } };
+        to = n;
+        headBlock = data.block;
+        break;
+      }
       if (result.created.length > 0) {
         // New data sources: the rest of the range has to be fetched again with their addresses.
         to = n;
@@ -276,6 +307,7 @@ export class Indexer {
     const dup = failure ? undefined : await this.immutableDuplicate(commits);
     if (dup) failure = dup;
     if (failure) {
+      this.leftover = undefined;
       const kept = commits.filter((c) => c.number < failure!.block);
       const prev = failure.block - 1;
       const prevHeader = prev >= 0 ? await this.o.rpc.block(prev) : null;
@@ -380,7 +412,9 @@ export class Indexer {
     }
     let first: { error: string; block: number } | undefined;
     for (const [type, m] of idsByType) {
-      const existing = await this.o.store.existing(type, [...m.keys()]);
+      const existing = this.cache.isComplete
+        ? new Set([...m.keys()].filter((id) => this.cache.peek(type, id)))
+        : await this.o.store.existing(type, [...m.keys()]);
       for (const id of existing) {
         const block = m.get(id)!;
         if (!first || block < first.block) {

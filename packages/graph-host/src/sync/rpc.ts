@@ -66,7 +66,9 @@ export class Rpc {
 
   constructor(readonly url: string) {
     this.client = createPublicClient({
-      transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 3, retryDelay: 200, timeout: 30_000 }),
+      // viem's 10 MB response cap is ~10,000 logs: a dense range of a local node passes it. Hosted
+      // providers cap eth_getLogs themselves; the indexer halves the range when refused.
+      transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 3, retryDelay: 200, timeout: 30_000, maxResponseBodySize: 256 * 1024 * 1024 }),
     });
   }
 
