@@ -56,6 +56,7 @@ export class AscHeap {
   private readonly exports: AscExports;
   private readonly rtIds = new Map<number, number>();
   private u8 = new Uint8Array(0);
+  private u16 = new Uint16Array(0);
   private view = new DataView(new ArrayBuffer(0));
 
   constructor(exports: AscExports, rtIdCache?: Map<number, number>) {
@@ -63,12 +64,16 @@ export class AscHeap {
     if (rtIdCache) this.rtIds = rtIdCache;
   }
 
+  /**
+   * Views of the instance's memory. `memory.grow` detaches the old buffer (its views read length
+   * 0), so the views are only rebuilt then: the `memory.buffer` getter is slow on a hot path.
+   */
   private refresh(): void {
+    if (this.u8.length !== 0) return;
     const buffer = this.exports.memory.buffer;
-    if (this.u8.buffer !== buffer) {
-      this.u8 = new Uint8Array(buffer);
-      this.view = new DataView(buffer);
-    }
+    this.u8 = new Uint8Array(buffer);
+    this.u16 = new Uint16Array(buffer, 0, buffer.byteLength >>> 1);
+    this.view = new DataView(buffer);
   }
 
   bytesView(): Uint8Array {
@@ -151,12 +156,7 @@ export class AscHeap {
 
   /** BigInt: two's complement, little-endian. */
   readBigInt(ptr: number): bigint {
-    const bytes = this.readBytes(ptr);
-    if (bytes.length === 0) return 0n;
-    let n = 0n;
-    for (let i = bytes.length - 1; i >= 0; i--) n = (n << 8n) | BigInt(bytes[i]!);
-    if (bytes[bytes.length - 1]! & 0x80) n -= 1n << BigInt(bytes.length * 8);
-    return n;
+    return bigIntFromLeBytes(this.readBytes(ptr));
   }
 
   readBigDecimal(ptr: number): BigDecimal {
@@ -180,8 +180,15 @@ export class AscHeap {
 
   writeString(s: string): number {
     const ptr = this.alloc(s.length * 2, TypeId.String);
-    const view = this.dataView();
-    for (let i = 0; i < s.length; i++) view.setUint16(ptr + 2 * i, s.charCodeAt(i), true);
+    this.refresh();
+    if ((ptr & 1) === 0 && LITTLE_ENDIAN) {
+      const u16 = this.u16;
+      const at = ptr >>> 1;
+      for (let i = 0; i < s.length; i++) u16[at + i] = s.charCodeAt(i);
+    } else {
+      const view = this.view;
+      for (let i = 0; i < s.length; i++) view.setUint16(ptr + 2 * i, s.charCodeAt(i), true);
+    }
     return ptr;
   }
 
@@ -251,15 +258,37 @@ export class AscHeap {
   }
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
+
 /** Minimal two's complement little-endian encoding (zero is one 0x00 byte, as graph-node writes it). */
 export function bigIntToLeBytes(n: bigint): Uint8Array {
-  const out: number[] = [];
-  let v = n;
-  for (;;) {
-    const byte = Number(v & 0xffn);
-    v >>= 8n;
-    out.push(byte);
-    if ((v === 0n && (byte & 0x80) === 0) || (v === -1n && (byte & 0x80) !== 0)) break;
+  let hex: string;
+  let size: number;
+  if (n >= 0n) {
+    hex = n.toString(16);
+    if (hex.length % 2 === 1) hex = `0${hex}`;
+    size = hex.length / 2;
+    // The top bit is the sign: a positive number whose top byte has it set takes one more byte.
+    if (parseInt(hex.slice(0, 2), 16) & 0x80) size += 1;
+  } else {
+    // The fewest bytes k with n >= -2^(8k-1), then n + 2^(8k) in k bytes.
+    const bits = (-n - 1n).toString(2).length + 1;
+    size = Math.ceil(bits / 8);
+    hex = (n + (1n << BigInt(size * 8))).toString(16).padStart(size * 2, "0");
   }
-  return Uint8Array.from(out);
+  const out = new Uint8Array(size);
+  const digits = hex.length / 2;
+  for (let i = 0; i < digits; i++) out[i] = parseInt(hex.slice(hex.length - 2 * i - 2, hex.length - 2 * i), 16);
+  return out;
 }
+
+/** The inverse of `bigIntToLeBytes` (any length; empty is zero). */
+export function bigIntFromLeBytes(bytes: Uint8Array): bigint {
+  if (bytes.length === 0) return 0n;
+  let hex = "";
+  for (let i = bytes.length - 1; i >= 0; i--) hex += HEX[bytes[i]!];
+  const n = BigInt(`0x${hex}`);
+  return bytes[bytes.length - 1]! & 0x80 ? n - (1n << BigInt(bytes.length * 8)) : n;
+}
+
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));

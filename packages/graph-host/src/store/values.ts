@@ -18,8 +18,14 @@ export type Entity = Map<string, StoreValue>;
 
 export const NULL: StoreValue = { kind: "Null" };
 
+const HEX = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, "0"));
+
 export function bytesToHex(bytes: Uint8Array): `0x${string}` {
-  return `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
+  // Ids and addresses are short: a table beats a Buffer round trip by far.
+  if (bytes.length > 64) return `0x${Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString("hex")}`;
+  let out = "0x";
+  for (let i = 0; i < bytes.length; i++) out += HEX[bytes[i]!];
+  return out as `0x${string}`;
 }
 
 export function hexToBytes(hex: string): Uint8Array {
