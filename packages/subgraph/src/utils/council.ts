@@ -42,6 +42,38 @@ export function without(list: Bytes[], item: Bytes): Bytes[] {
   return out;
 }
 
+export function contains(list: Bytes[], item: Bytes): boolean {
+  for (let i = 0; i < list.length; i++) if (list[i].equals(item)) return true;
+  return false;
+}
+
+/** `list` with `item` in place of `old`. */
+export function replaced(list: Bytes[], old: Bytes, item: Bytes): Bytes[] {
+  const out: Bytes[] = [];
+  for (let i = 0; i < list.length; i++) out.push(list[i].equals(old) ? item : list[i]);
+  return out;
+}
+
+/** keccak256("AddedOwner(address)") */
+const ADDED_OWNER = Bytes.fromHexString("0x9465fa0c962cc76958e6373a993326400c1c94f8be2fe3a952adfa7f60b2ea26");
+
+/**
+ * The owner a swapOwner puts in place of the removed one: swapOwner emits RemovedOwner and, as the
+ * next log of the Safe, AddedOwner (needs `receipt: true`). Null for a plain removeOwner.
+ */
+export function swapSuccessor(event: ethereum.Event): Address | null {
+  const receipt = event.receipt;
+  if (!receipt) return null;
+  const next = event.logIndex.plus(BigInt.fromI32(1));
+  for (let i = 0; i < receipt.logs.length; i++) {
+    const log = receipt.logs[i];
+    if (!log.logIndex.equals(next) || !log.address.equals(event.address) || log.topics.length < 2) continue;
+    if (!log.topics[0].equals(ADDED_OWNER)) return null;
+    return Address.fromBytes(Bytes.fromUint8Array(log.topics[1].subarray(12)));
+  }
+  return null;
+}
+
 /** `item` first, then `list` without it (Safe's linked lists insert at the head). */
 export function prepend(list: Bytes[], item: Bytes): Bytes[] {
   const out: Bytes[] = [item];

@@ -1,12 +1,16 @@
 import { AddedOwner } from "../../../generated/CouncilSafe/CouncilSafe";
-import { getOrCreateCouncil, newCouncilChange, prepend } from "../../utils/council";
+import { contains, getOrCreateCouncil, newCouncilChange, prepend } from "../../utils/council";
 
-/** addOwnerWithThreshold and swapOwner (after its RemovedOwner); a new owner heads Safe's list. */
+/**
+ * addOwnerWithThreshold puts the new owner at the head of Safe's list; after a swapOwner the
+ * RemovedOwner handler has already put it in the removed owner's slot.
+ */
 export function handleAddedOwner(event: AddedOwner): void {
   const c = getOrCreateCouncil(event.address);
-  c.owners = prepend(c.owners, event.params.owner);
+  const owner = event.params.owner;
+  if (!contains(c.owners, owner)) c.owners = prepend(c.owners, owner);
   c.save();
   const change = newCouncilChange(event, c.id, "OwnerAdded");
-  change.account = event.params.owner;
+  change.account = owner;
   change.save();
 }
