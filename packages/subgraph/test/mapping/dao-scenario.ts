@@ -253,6 +253,8 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
     call(contracts.InsuranceFund, "pay", [dmc.address, addr[10], DMC(1_000), "Offering #1 holders' compensation"]),
     call(tl, "updateDelay", [90n]),
     call(contracts.MiningReserve, "setDrawer", [0, addr[11], true]),
+    // A function the subgraph does not decode: selector only.
+    call(contracts.DMCToken, "approve", [addr[13], 1n]),
   ];
   const description = "# Omnibus: fees, stake policy, quorum and the council hand-over\n\nEvery parameter at once.";
   const omnibusArgs = [actions.map((a) => a.target), actions.map(() => 0n), actions.map((a) => a.data)] as const;
