@@ -393,4 +393,27 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
       expect(a.positionCount, a.id).toBe(Number(balance));
     }
   });
+
+  it("mirrors the exchange's governance setters into Parameter, one update per change", async () => {
+    const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
+    const r = (fn: string, args: unknown[] = []) => read<any>(scenario.exchange, scenario.exchangeAbi, fn, args, latest);
+    const { parameters } = await gql(host.url, `{ parameters(first: 100, where: {contract: "${lower(scenario.exchange)}"}) {
+      id name value history(orderBy: blockNumber) { oldValue newValue } } }`);
+    const value = (id: string) => parameters.find((p: any) => p.id === id)?.value;
+    const t = await r("defaultThresholds");
+    expect(Object.fromEntries(parameters.filter((p: any) => !p.name.startsWith("locker.")).map((p: any) => [p.id, p.value]))).toEqual({
+      "exchange-channelFeeBps": String(await r("channelFeeBps")),
+      "exchange-feeRecipient": lower(await r("feeRecipient")),
+      "exchange-oracle": lower(await r("oracle")),
+      "exchange-renderer": lower(await r("renderer")),
+      "exchange-missedDaysThreshold": String(t.missedDaysThreshold),
+      "exchange-lowStreakThreshold": String(t.lowStreakThreshold),
+      "exchange-minRewardRatioBps": String(t.minRewardRatioBps),
+    });
+    expect(value(`exchange-locker.${lower(scenario.locker)}`)).toBe(String(await r("isLocker", [scenario.locker])));
+    const fee = parameters.find((p: any) => p.id === "exchange-channelFeeBps");
+    expect(fee.history).toEqual([{ oldValue: null, newValue: "500" }, { oldValue: "500", newValue: "300" }]);
+    // setOracle to the same oracle changed nothing: no second update.
+    expect(parameters.find((p: any) => p.id === "exchange-oracle").history).toHaveLength(1);
+  });
 });
