@@ -49,9 +49,9 @@ export default async function GovernancePage() {
       {groups.length === 0 ? (
         <Empty>No proposals yet. Miner applications create one each; DMC holders above the threshold can propose too.</Empty>
       ) : (
-        groups.map((g) => (
-          <section key={g.title} aria-labelledby={`g-${g.title}`} className="space-y-3">
-            <h2 id={`g-${g.title}`} className="text-lg font-semibold">{g.title} <span className="text-sm font-normal text-slate-600">({g.items.length})</span></h2>
+        groups.map((g, gi) => (
+          <section key={g.title} aria-labelledby={`group-${gi}`} className="space-y-3">
+            <h2 id={`group-${gi}`} className="text-lg font-semibold">{g.title} <span className="text-sm font-normal text-slate-600">({g.items.length})</span></h2>
             <ul className="grid gap-3 lg:grid-cols-2">
               {g.items.map(({ p, state }) => {
                 const milestone = nextMilestone(tallyOf(p), state);

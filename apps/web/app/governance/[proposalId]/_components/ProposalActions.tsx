@@ -70,6 +70,7 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
       kind === "vote"
         ? await run({ label, call: { address: governor, abi: dmexGovernorAbi, functionName: "castVoteWithReason", args: [id, SUPPORT[support], reason.trim()] } })
         : await run({ label, call: { address: governor, abi: dmexGovernorAbi, functionName: kind, args } });
+    if (r.ok && kind === "vote") setReason("");
     setMessage(r.ok ? { ok: true, text: kind === "vote" ? "Your vote is counted." : kind === "queue" ? "Queued in the timelock." : "Executed." } : { ok: false, text: r.error });
     await reads.refetch();
     setBusy(false);

@@ -35,6 +35,15 @@ export interface ApplyProps {
 
 type Method = "approve" | "permit";
 
+/** Fields whose check involves another field (units <= effective <= total, the windows). */
+const RELATED: Partial<Record<ApplicationField, readonly ApplicationField[]>> = {
+  units: ["effectiveHashpower"],
+  effectiveHashpower: ["totalHashpower", "units"],
+  saleEnd: ["saleStart", "termEnd"],
+  termEnd: ["termStart"],
+  price: ["units"],
+};
+
 function defaults(p: ApplyProps): ApplicationForm {
   const now = Math.floor(p.renderedAt / 60) * 60;
   const today = Math.floor(p.renderedAt / 86_400);
@@ -124,7 +133,8 @@ export function ApplyWizard(props: ApplyProps) {
     });
     setTouched((t) => ({ ...t, [k]: true }));
   };
-  const errorOf = (k: ApplicationField) => (touched[k] || result?.ok === false ? v.errors[k] : undefined);
+  // A field's error shows once it, or a field it is checked against, was edited.
+  const errorOf = (k: ApplicationField) => (touched[k] || (RELATED[k] ?? []).some((r) => touched[r]) || result?.ok === false ? v.errors[k] : undefined);
 
   async function approve() {
     if (!dao || required === undefined) return;
