@@ -216,6 +216,13 @@ abstract contract DaoFixture is TestBase {
     /// @dev whale1 proposes a single call, both whales pass it, it is queued and executed.
     function _passProposal(address target, bytes memory data, string memory description) internal {
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _single(target, data);
+        _passAll(t, v, c, description);
+    }
+
+    /// @dev whale1 proposes the actions, both whales pass them, they are queued and executed.
+    function _passAll(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description)
+        internal
+    {
         vm.prank(whale1);
         uint256 id = dao.governor.propose(t, v, c, description);
         _voteThrough(id, 1);

@@ -279,13 +279,4 @@ contract GovernanceTest is DaoFixture {
         vm.assertEq(after_.length, 7);
         vm.assertEq(safe.getThreshold(), 4);
     }
-
-    function _passAll(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description) private {
-        vm.prank(whale1);
-        uint256 id = dao.governor.propose(t, v, c, description);
-        _voteThrough(id, 1);
-        dao.governor.queue(t, v, c, keccak256(bytes(description)));
-        vm.warp(block.timestamp + TIMELOCK_DELAY);
-        dao.governor.execute(t, v, c, keccak256(bytes(description)));
-    }
 }
