@@ -245,7 +245,7 @@ export function ApplyWizard(props: ApplyProps) {
         </fieldset>
         <dl className="num grid grid-cols-2 gap-1 text-sm">
           <dt className="text-slate-600">Required stake</dt><dd className="text-right font-semibold" data-testid="required-stake">{required === undefined ? (terms ? "…" : "complete the form") : `${formatAmount(required, 18, 2)} DMC`}</dd>
-          <dt className="text-slate-600">Your DMC</dt><dd className="text-right">{balance === undefined ? "…" : `${formatAmount(balance, 18, 2)} DMC`}</dd>
+          <dt className="text-slate-600">Your DMC</dt><dd className="text-right" data-testid="dmc-balance">{balance === undefined ? "…" : `${formatAmount(balance, 18, 2)} DMC`}</dd>
         </dl>
         {insufficient && <p role="alert" className="text-sm text-red-800">Not enough DMC for the stake.</p>}
         <button type="submit" className="btn-primary w-full" disabled={busy || insufficient || (v.ok && required === undefined)} data-testid="apply-submit">
