@@ -212,6 +212,12 @@ async function advanceClock(page: Page, label: "+1 min" | "+10 min" | "+1 day") 
   await page.waitForTimeout(1_000);
 }
 
+/** Closes the transaction toasts (fixed bottom-right, they can cover a button the next step clicks). */
+async function dismissToasts(page: Page) {
+  const buttons = page.getByTestId("tx-toast").getByRole("button", { name: /^Dismiss/ });
+  while ((await buttons.count()) > 0) await buttons.first().click();
+}
+
 /** Waits for a locator's text to match, reloading the (server-rendered) page between tries. */
 async function untilText(page: Page, testId: string, pattern: RegExp, timeoutMs = 60_000) {
   const started = Date.now();
@@ -453,6 +459,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
         await switchAccount(page, voter);
         await page.getByTestId("snapshot-votes").filter({ hasText: /You had 2,200,000 votes at the snapshot/ }).waitFor({ timeout: 30_000 });
         if (reason) await page.getByLabel("Reason (optional, public)").fill(reason);
+        await dismissToasts(page);
         await page.getByTestId("vote-submit").click();
         await txDone(page, /Vote For on/);
       }
@@ -461,12 +468,14 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       // Past the 600 s voting period: succeeded, then queue.
       await advanceClock(page, "+10 min");
       await untilText(page, "chain-state", /^Succeeded$/);
+      await dismissToasts(page);
       await page.getByTestId("queue-button").click();
       await txDone(page, /Queue "/);
       await untilText(page, "chain-state", /^Queued$/);
       await page.getByTestId("eta-countdown").waitFor({ timeout: 30_000 });
       // Past the 60 s timelock delay: execute creates the offering.
       await advanceClock(page, "+1 min");
+      await dismissToasts(page);
       await page.getByTestId("execute-button").click();
       await txDone(page, /Execute "/);
       await untilText(page, "proposal-state", /executed/);
@@ -487,6 +496,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await panel.getByLabel("Units").fill("3");
       await panel.getByTestId("buy-total").filter({ hasText: "114 USDT" }).waitFor();
       await panel.getByLabel("Permit signature (one transaction)").check();
+      await dismissToasts(page);
       await panel.getByTestId("buy-submit").filter({ hasText: /^Buy$/ }).click();
       await txDone(page, new RegExp(`Buy 3 units of offering #${offeringId}`));
       await panel.getByTestId("buy-result").filter({ hasText: "Bought" }).waitFor();
@@ -504,6 +514,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       const banner = page.getByTestId("delegation-banner");
       await banner.waitFor({ timeout: 30_000 });
       await axeCheck(page, "governance");
+      await dismissToasts(page);
       await banner.getByTestId("self-delegate").click();
       await txDone(page, /Delegate my DMC votes to myself/);
       await page.goto(`${WEB}/delegates`);

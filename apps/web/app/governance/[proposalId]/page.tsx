@@ -122,7 +122,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
               <dt>Closes</dt><dd>{time(p.extendedVoteEnd ?? p.voteEnd)}{p.extendedVoteEnd && " (extended: late quorum)"}</dd>
               {p.eta && <><dt>Timelock eta</dt><dd>{time(p.eta)}</dd></>}
               {p.executedAt && <><dt>Executed</dt><dd>{time(p.executedAt)}</dd></>}
-              <dt>Proposer</dt><dd className="font-mono">{shortAddress(p.proposer)}</dd>
+              <dt>Proposer</dt><dd className="font-mono">{deployment.contracts[p.proposer.toLowerCase()] ?? shortAddress(p.proposer)}</dd>
             </dl>
           </section>
           <ProposalActionsIsland
