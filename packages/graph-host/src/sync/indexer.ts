@@ -1,4 +1,4 @@
-import { type Hex, decodeAbiParameters, getAddress } from "viem";
+import { type Hex, getAddress } from "viem";
 import type { DataSourceSpec, EventHandlerSpec, Manifest } from "../manifest/types.js";
 import type { SchemaModel } from "../manifest/schema.js";
 import { ChainResetError, DeterministicError, MissingData, RetryableError, errorMessage } from "../internal/errors.js";
@@ -10,6 +10,7 @@ import { type ChainBlock, type ChainLog, type ChainReceipt, writeBlock, writeEve
 import { EntityCache, HandlerStoreImpl, mergeLayer } from "../store/block-state.js";
 import type { BlockCommit, BlockWrites, DynamicDataSource, HeadBlock, Store } from "../store/store.js";
 import { type Entity, hexToBytes } from "../store/values.js";
+import { decodeParameters } from "./decode.js";
 import type { BlockWithTxs, Rpc } from "./rpc.js";
 
 interface Instance {
@@ -547,7 +548,7 @@ export class Indexer {
     const inputs = handler.abiEvent.inputs;
     let data: readonly unknown[];
     try {
-      data = decodeAbiParameters(inputs.filter((i) => !i.indexed), log.data);
+      data = decodeParameters(inputs.filter((i) => !i.indexed), log.data);
     } catch {
       return null;
     }
@@ -559,7 +560,7 @@ export class Indexer {
       const t = log.topics[topic++]!;
       const dynamic = input.type === "string" || input.type === "bytes" || input.type.endsWith("]") || input.type.startsWith("tuple");
       if (dynamic) return { name, value: { kind: "fixedBytes", value: hexToBytes(t) } as EthValue };
-      return { name, value: fromAbi(input, decodeAbiParameters([input], t)[0]) };
+      return { name, value: fromAbi(input, decodeParameters([input], t)[0]) };
     });
   }
 
