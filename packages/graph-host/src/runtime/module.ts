@@ -23,7 +23,7 @@ export class MappingModule {
     wasm: Uint8Array,
     readonly name: string,
   ) {
-    this.module = new WebAssembly.Module(wasm as Uint8Array<ArrayBuffer>);
+    this.module = new WebAssembly.Module(withoutGlobalExports(wasm) as Uint8Array<ArrayBuffer>);
     const slot = this.slot;
     const ctxProxy = new Proxy({} as HostContext, {
       get: (_t, key: string) => (slot.ctx as unknown as Record<string, unknown>)[key],
@@ -91,4 +91,80 @@ export class MappingModule {
     const arg = writeArg(this.slot.heap);
     (fn as (p: number) => void)(arg);
   }
+}
+
+function readLeb(bytes: Uint8Array, at: number): [value: number, next: number] {
+  let value = 0;
+  let shift = 0;
+  let b: number;
+  let pos = at;
+  do {
+    if (pos >= bytes.length) throw new DeterministicError("malformed WASM module: truncated LEB128");
+    b = bytes[pos++]!;
+    value += (b & 0x7f) * 2 ** shift;
+    shift += 7;
+  } while (b & 0x80);
+  return [value, pos];
+}
+
+function writeLeb(value: number): number[] {
+  const out: number[] = [];
+  let v = value;
+  do {
+    let b = v % 128;
+    v = Math.floor(v / 128);
+    if (v > 0) b |= 0x80;
+    out.push(b);
+  } while (v > 0);
+  return out;
+}
+
+/**
+ * The module with its exported globals left out of the export section. graph-ts exports ~180
+ * `TypeId.*` globals that neither graph-node nor this host reads, and every instance wraps each
+ * export in a JS object: instantiation (once per trigger) costs a third less without them. Code,
+ * memory, functions and the globals themselves are untouched, so handlers run exactly the same.
+ */
+export function withoutGlobalExports(wasm: Uint8Array): Uint8Array {
+  if (wasm.length < 8) return wasm;
+  const parts: Uint8Array[] = [wasm.subarray(0, 8)];
+  let pos = 8;
+  while (pos < wasm.length) {
+    const id = wasm[pos]!;
+    const [size, start] = readLeb(wasm, pos + 1);
+    const end = start + size;
+    if (id !== 7) {
+      parts.push(wasm.subarray(pos, end));
+      pos = end;
+      continue;
+    }
+    const [count, first] = readLeb(wasm, start);
+    const kept: Uint8Array[] = [];
+    let q = first;
+    for (let i = 0; i < count; i++) {
+      const entry = q;
+      const [nameLength, name] = readLeb(wasm, q);
+      const kind = wasm[name + nameLength]!;
+      [, q] = readLeb(wasm, name + nameLength + 1);
+      if (kind !== 0x03) kept.push(wasm.subarray(entry, q));
+    }
+    const body = [...writeLeb(kept.length)];
+    const length = kept.reduce((n, k) => n + k.length, body.length);
+    const section = new Uint8Array(1 + writeLeb(length).length + length);
+    section.set([7, ...writeLeb(length), ...body]);
+    let at = 1 + writeLeb(length).length + body.length;
+    for (const k of kept) {
+      section.set(k, at);
+      at += k.length;
+    }
+    parts.push(section);
+    pos = end;
+  }
+  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of parts) {
+    out.set(p, at);
+    at += p.length;
+  }
+  return out;
 }
