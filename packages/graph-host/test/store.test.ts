@@ -19,7 +19,7 @@ const entity = (o: Record<string, StoreValue>): Entity => new Map(Object.entries
 
 /** A store whose committed state is whatever the test puts in the cache; misses are real misses. */
 function setup(batch: BlockWrites = new Map()) {
-  const fake = { loadLatest: async () => new Map(), loadReferencing: async () => [] } as unknown as Store;
+  const fake = { schema, loadLatest: async () => new Map(), loadReferencing: async () => [] } as unknown as Store;
   const cache = new EntityCache(fake);
   const block: BlockWrites = new Map();
   const make = () => new HandlerStoreImpl(schema, cache, batch, block, new Set(["Account", "Deposit"]), 10, () => false);
@@ -90,5 +90,39 @@ describe("store.set / remove / loadRelated semantics", () => {
     expect(block.size).toBe(0);
     s.remove("Account", ACC);
     expect(s.get("Account", ACC)).toBeNull();
+  });
+});
+
+describe("the indexer's entity cache", () => {
+  it("keeps a committed immutable entity as a marker and loads its data when a handler asks", async () => {
+    const stored = entity({ id: str("d1"), account: bytes(ACC), amount: big(5n) });
+    const loads: string[] = [];
+    const fake = {
+      schema,
+      loadLatest: async (type: string, ids: string[]) => {
+        loads.push(`${type}:${ids.join(",")}`);
+        return new Map([["d1", stored]]);
+      },
+    } as unknown as Store;
+    const cache = new EntityCache(fake);
+    cache.startEmpty();
+    cache.applyCommitted(new Map([["Deposit", new Map([["d1", stored]])]]));
+    // Known to exist (a second write would be refused) without holding its data.
+    expect(cache.peek("Deposit", "d1")).not.toBe(stored);
+    expect(cache.peek("Deposit", "d1")).toBeTruthy();
+    const miss = (() => {
+      try {
+        cache.get("Deposit", "d1");
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(miss).toBeInstanceOf(MissingData);
+    await (miss as MissingData).load();
+    expect(cache.get("Deposit", "d1")).toBe(stored);
+    expect(loads).toEqual(["Deposit:d1"]);
+    // Complete from an empty store: an unknown id does not exist, no load needed.
+    expect(cache.get("Deposit", "d2")).toBeNull();
+    expect(cache.get("Account", ACC)).toBeNull();
   });
 });

@@ -6,6 +6,13 @@ import { type Entity, type StoreValue, bytesToHex, hexToBytes, idKey } from "./v
 
 const CACHE_LIMIT = 250_000;
 
+/**
+ * Cached in place of a committed immutable entity: it exists, its data is in the store. Handlers
+ * rarely load immutable entities (event records); keeping them whole would make the live heap, and
+ * so every garbage collection during indexing, several times larger.
+ */
+const EXISTS: Entity = new Map();
+
 function layerGet(layer: BlockWrites, type: string, id: string): Entity | null | undefined {
   return layer.get(type)?.get(id);
 }
@@ -67,7 +74,12 @@ export class EntityCache {
     return this.entities.get(type)?.get(id);
   }
 
+  /** Committed state; an immutable entity is kept as a marker (see EXISTS). */
   put(type: string, id: string, value: Entity | null): void {
+    this.keep(type, id, value !== null && this.store.schema.entities.get(type)?.immutable ? EXISTS : value);
+  }
+
+  private keep(type: string, id: string, value: Entity | null): void {
     if (this.size > CACHE_LIMIT) this.clear();
     if (this.complete && value === null && !this.entities.get(type)?.has(id)) return;
     let m = this.entities.get(type);
@@ -93,11 +105,12 @@ export class EntityCache {
 
   get(type: string, id: string): Entity | null {
     const hit = this.peek(type, id);
-    if (hit !== undefined) return hit;
-    if (this.complete) return null;
+    if (hit !== undefined && hit !== EXISTS) return hit;
+    if (hit === undefined && this.complete) return null;
     throw new MissingData(async () => {
       const found = await this.store.loadLatest(type, [id]);
-      this.put(type, id, found.get(id) ?? null);
+      // The data itself, immutable or not: the replay reads it from here.
+      this.keep(type, id, found.get(id) ?? null);
     });
   }
 
