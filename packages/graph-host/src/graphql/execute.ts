@@ -121,20 +121,45 @@ const fail = (errors: readonly GraphQLError[] | GraphQLError[]): QueryResponse =
   errors: errors.map((e) => (e.locations ? { message: graphNodeMessage(e), locations: e.locations } : { message: graphNodeMessage(e) })),
 });
 
+/**
+ * Parsed and validated documents by query text (graph-node keeps the same cache): an app sends
+ * the same few query texts over and over with different variables.
+ */
+const documentsBySchema = new WeakMap<ApiSchema, Map<string, { doc: DocumentNode } | { errors: QueryResponse }>>();
+const DOCUMENTS_KEPT = 500;
+
+function parseAndValidate(api: ApiSchema, query: string): { doc: DocumentNode } | { errors: QueryResponse } {
+  let documents = documentsBySchema.get(api);
+  if (!documents) documentsBySchema.set(api, (documents = new Map()));
+  const hit = documents.get(query);
+  if (hit) return hit;
+  let result: { doc: DocumentNode } | { errors: QueryResponse };
+  try {
+    const doc = parse(query, { maxTokens: LIMITS.maxTokens });
+    const errors = validate(api.schema, doc, specifiedRules, { maxErrors: 10 });
+    if (errors.length > 0) result = { errors: fail(errors) };
+    else {
+      checkDepth(doc);
+      result = { doc };
+    }
+  } catch (e) {
+    if (e instanceof GraphQLError) result = { errors: fail([e]) };
+    else if (e instanceof QueryError) result = { errors: { errors: [{ message: e.message }] } };
+    else throw e;
+  }
+  if (documents.size >= DOCUMENTS_KEPT) documents.delete(documents.keys().next().value!);
+  documents.set(query, result);
+  return result;
+}
+
 /** Parses, validates and runs one query. Never throws: every problem becomes `{errors}`. */
 export async function runQuery(api: ApiSchema, request: QueryRequest, ctx: QueryContext): Promise<QueryResponse> {
   try {
     if (typeof request.query !== "string" || request.query.trim() === "") return { errors: [{ message: "The query is empty" }] };
     if (request.query.length > LIMITS.maxQueryLength) return { errors: [{ message: `query is too large: more than ${LIMITS.maxQueryLength} bytes` }] };
-    let doc: DocumentNode;
-    try {
-      doc = parse(request.query, { maxTokens: LIMITS.maxTokens });
-    } catch (e) {
-      return fail([e as GraphQLError]);
-    }
-    const errors = validate(api.schema, doc, specifiedRules, { maxErrors: 10 });
-    if (errors.length > 0) return fail(errors);
-    checkDepth(doc);
+    const parsed = parseAndValidate(api, request.query);
+    if ("errors" in parsed) return parsed.errors;
+    const doc = parsed.doc;
     const variables = request.variables && typeof request.variables === "object" ? (request.variables as Record<string, unknown>) : undefined;
     checkComplexity(api.schema, doc, variables);
     const result = await execute({
