@@ -130,9 +130,8 @@ export class Store {
       `create index on ${this.s}._blocks (hash)`,
       `create table ${this.s}._data_sources (seq serial primary key, template text not null, address text not null, context text, created_block int not null)`,
     );
-    await this.db.transaction(async (tx) => {
-      for (const stmt of ddl) await tx.exec(stmt);
-    });
+    // One round trip: hundreds of statements (a table and an index per column for each entity).
+    await this.db.transaction(async (tx) => tx.exec(ddl.join(";\n")));
   }
 
   /** Refreshes planner statistics (PGlite has no autovacuum; without them every sort is a seq scan). */
