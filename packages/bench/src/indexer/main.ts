@@ -224,10 +224,10 @@ async function main() {
     ];
     // `# n` makes every request text distinct: the result cache (keyed by text, variables and
     // block) never answers, every query goes to the store.
-    const plan = (uncached: boolean, only?: number) =>
+    const plan = (uncached: boolean, only?: number, distinct = Infinity) =>
       Array.from({ length: CLIENTS }, (_, c) =>
         Array.from({ length: QUERIES_PER_CLIENT }, (_, q) => {
-          const n = c * QUERIES_PER_CLIENT + q;
+          const n = (c * QUERIES_PER_CLIENT + q) % distinct;
           const body = queries[only ?? (c + q) % queries.length]!.body(n);
           return JSON.stringify(uncached ? { ...body, query: `${body.query} # ${n}` } : body);
         }),
@@ -243,6 +243,7 @@ async function main() {
     await runLoad(url, [queries.map((q) => JSON.stringify(q.body(0)))]); // warm-up: each shape once
     report("app queries, result cache on (as graph-node)", await runLoad(url, plan(false)));
     report("app queries, every one uncached", await runLoad(url, plan(true)));
+    report("app queries, cache hits only (5 texts)", await runLoad(url, plan(false, undefined, 1)));
     for (const [k, q] of queries.entries()) {
       const r = await runLoad(url, [plan(true, k)[0]!]);
       console.log(`  ${q.name}, uncached, 1 client: p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p95 ${percentile(r.latencies, 0.95).toFixed(1)} ms`);
@@ -250,7 +251,9 @@ async function main() {
     console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   } finally {
     for (const stop of stopAll) await stop();
-    rmSync(workDir, { recursive: true, force: true });
+    // BENCH_KEEP=1 keeps the work dir (subgraph build copy, PGlite store) for a closer look.
+    if (process.env.BENCH_KEEP === "1") console.log(`kept ${workDir}`);
+    else rmSync(workDir, { recursive: true, force: true });
   }
 }
 
