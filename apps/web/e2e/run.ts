@@ -383,6 +383,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       const halt = page.getByTestId("proposal-card").filter({ hasText: /Halt offering #3 \(Quickfil/ });
       await halt.first().waitFor();
       await halt.first().getByTestId("proposal-state").filter({ hasText: "executed" }).waitFor();
+      await shot(page, "05-governance");
       await page.goto(`${WEB}/offerings/3`);
       await shot(page, "05-offering-halted");
       await connectDev(page, holder);
@@ -525,6 +526,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       if ((await page.getByTestId("delegation-banner").count()) > 0) throw new Error("the banner should be gone once delegated");
       await page.getByTestId("delegate-row").first().waitFor();
       await axeCheck(page, "delegates");
+      await shot(page, "08-delegates");
       await page.goto(`${WEB}/council`);
       await page.getByTestId("council-threshold").filter({ hasText: "4 of 7" }).waitFor();
       await page.getByTestId("council-check").waitFor({ timeout: 30_000 });

@@ -166,7 +166,7 @@ describe("council", () => {
     expect(powerMismatches(["PROPOSER_ROLE@timelock", "CANCELLER_ROLE@timelock", "proposalGuardian"], chain)).toEqual([]);
   });
   it("words the history", () => {
-    expect(councilChangeText("PowerRevoked", A(1), null, "HALT_GUARDIAN_ROLE@exchange", (a) => a.slice(0, 6))).toBe("Power revoked: HALT_GUARDIAN_ROLE@exchange");
+    expect(councilChangeText("PowerRevoked", A(1), null, "HALT_GUARDIAN_ROLE@exchange", (a) => a.slice(0, 6))).toBe("Power revoked: halt guardian on the exchange");
     expect(councilChangeText("Setup", null, 4, null, (a) => a)).toBe("Council created (threshold 4)");
   });
 });

@@ -22,6 +22,8 @@ export default async function CouncilPage() {
   if (!council) return <Empty>No council is indexed on this chain.</Empty>;
   const roles = result.data.roleMembers.filter((m) => m.account.toLowerCase() === council.id.toLowerCase());
   const handedOver = council.handedOver;
+  const PLACE: Readonly<Record<string, string>> = { DmexTimelock: "the DAO timelock", DmexGovernor: "the governor", HashpowerExchange: "the exchange" };
+  const nameOf = (a: string) => PLACE[deployment.contracts[a.toLowerCase()] ?? ""] ?? shortAddress(a);
 
   return (
     <div className="space-y-6">
@@ -78,7 +80,7 @@ export default async function CouncilPage() {
                 {council.changes.map((c) => (
                   <li key={c.id} className="flex flex-wrap gap-x-2">
                     <span className="num text-xs text-slate-600">{new Date(Number(c.timestamp) * 1000).toISOString().slice(0, 16).replace("T", " ")}</span>
-                    <span>{councilChangeText(c.kind, c.account, c.threshold, c.detail, shortAddress)}</span>
+                    <span>{councilChangeText(c.kind, c.account, c.threshold, c.detail, nameOf)}</span>
                   </li>
                 ))}
               </ol>

@@ -27,16 +27,21 @@ export function councilChangeText(kind: string, account: string | null, threshol
     case "ThresholdChanged":
       return `Threshold set to ${threshold ?? "?"}`;
     case "ModuleEnabled":
-      return `Module enabled: ${who} (the DAO timelock can replace members)`;
+      return `Module enabled: ${who} (a module can replace members without the council's signatures)`;
     case "ModuleDisabled":
       return `Module disabled: ${who}`;
     case "Executed":
       return `Council transaction executed${detail ? ` (${detail.slice(0, 10)}…)` : ""}`;
     case "PowerGranted":
-      return `Power granted: ${detail ?? "?"}`;
+      return `Power granted: ${powerTitle(detail)}`;
     case "PowerRevoked":
-      return `Power revoked: ${detail ?? "?"}`;
+      return `Power revoked: ${powerTitle(detail)}`;
     default:
       return kind;
   }
+}
+
+function powerTitle(detail: string | null): string {
+  if (detail === null) return "?";
+  return (COUNCIL_POWERS as readonly string[]).includes(detail) ? POWER_TEXT[detail as CouncilPower].title.toLowerCase() : detail;
 }
