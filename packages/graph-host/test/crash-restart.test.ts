@@ -29,9 +29,28 @@ afterAll(async () => {
   await rm(dataDir, { recursive: true, force: true });
 });
 
+let reference: Record<string, unknown> | undefined;
+
+/** The dump of an uninterrupted run from scratch (computed once). */
+async function expectedDump(): Promise<Record<string, unknown>> {
+  if (reference) return reference;
+  const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "reference", port: 0, logLevel: "silent" });
+  try {
+    await host.waitForBlock(last, 120_000);
+    reference = await dumpFixture(host.url, [5, 20, 40]);
+    expect((reference.deposits as unknown[]).length).toBe(TXS * Number(PER_TX));
+    return reference;
+  } finally {
+    await host.stop();
+  }
+}
+
 describe("kill -9 mid-sync, then restart", () => {
-  it("resumes from the persisted head and ends in exactly the state of an uninterrupted run", async () => {
-    const args = ["--build-dir", FIXTURE_BUILD, "--rpc", anvil.url, "--data-dir", dataDir, "--range-size", "3", "--log-level", "warn"];
+  // Range 3: batches of a few blocks. Range 1000: the first batch ends at the 2,500-trigger cap
+  // (~34 blocks), and the kill lands while the next batch is being built or committed.
+  it.each([3, 1000])("resumes from the persisted head and ends in exactly the state of an uninterrupted run (range %i)", async (range) => {
+    await rm(dataDir, { recursive: true, force: true });
+    const args = ["--build-dir", FIXTURE_BUILD, "--rpc", anvil.url, "--data-dir", dataDir, "--range-size", String(range), "--log-level", "warn"];
     const port = await freePort();
     const first = spawnCli(args, port, "crash");
     // Kill as soon as some, but not all, blocks are committed.
@@ -50,16 +69,7 @@ describe("kill -9 mid-sync, then restart", () => {
       expect(resumed.block).toBeGreaterThanOrEqual(seen);
       await until("catch up", async () => (await second.health())?.block === last, 120_000);
       const restarted = await dumpFixture(second.url, [5, 20, 40]);
-
-      const reference = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "reference", port: 0, logLevel: "silent" });
-      try {
-        await reference.waitForBlock(last, 120_000);
-        const expected = await dumpFixture(reference.url, [5, 20, 40]);
-        expect((expected.deposits as unknown[]).length).toBe(TXS * Number(PER_TX));
-        expect(restarted).toEqual(expected);
-      } finally {
-        await reference.stop();
-      }
+      expect(restarted).toEqual(await expectedDump());
     } finally {
       second.proc.kill("SIGTERM");
       await second.exited;
