@@ -23,15 +23,19 @@ const DEFAULT_GAS = 400_000n;
 
 /**
  * Builds blocks of many transactions on anvil: automine off, explicit nonces, explicit gas and fees,
- * transactions sent without waiting, then one `evm_mine` and every receipt checked.
+ * transactions sent without waiting, then one `evm_mine` and every receipt polled and checked.
  *
- * Why not automine with `waitForTransactionReceipt` per transaction: one block per transaction
- * (a chain of 20,000 one-transaction blocks is not what an indexer meets in practice) and a round
- * trip plus a receipt poll per transaction. And why every field is explicit: with automine off,
- * a transaction whose nonce was taken from the node while an earlier one is still pending, or
- * whose fee cap falls under a base fee pushed up by full blocks, or whose gas limit no longer fits
- * the block, waits in the pool forever; a caller that then waits on its receipt hangs. Here a
- * transaction missing after the block is mined is an error that says which one and why.
+ * Why not automine with viem's `waitForTransactionReceipt` per transaction: one block per
+ * transaction (not what an indexer meets in practice), a round trip and a receipt poll each, and it
+ * is what stalled the 10,000-position runs. anvil can report a new block number before that
+ * block's receipts are readable; `waitForTransactionReceipt` then finds no receipt for the new
+ * block and waits for the next one, which never comes when nothing else is sent. Reproduced with
+ * plain ETH transfers: stuck at ~2,080 transactions twice, with the transaction mined and the pool
+ * empty, while polling `eth_getTransactionReceipt` got through 12,000. Why every field is
+ * explicit: with automine off, a nonce taken from the node while an earlier transaction is
+ * pending, a fee cap under a base fee pushed up by full blocks, or a gas limit that no longer fits
+ * the block leaves a transaction in the pool forever. Here a transaction still missing after its
+ * block (and two more) is an error that says which one and why.
  */
 export class BlockBuilder {
   private readonly nonces = new Map<Address, number>();
