@@ -43,6 +43,7 @@ describe("proposal state (OpenZeppelin 5.0 Governor.state)", () => {
     expect(nextMilestone({ ...base, eta: 1_700n }, "Queued")).toEqual({ label: "Executable", at: 1_700n });
     expect(formatDuration(0)).toBe("now");
     expect(formatDuration(65)).toBe("1 min 05 s");
+    expect(formatDuration(600)).toBe("10 min");
     expect(formatDuration(3 * 86_400 + 7_200)).toBe("3 d 2 h");
   });
   it("breaks votes down with quorum progress", () => {
@@ -69,6 +70,11 @@ describe("proposal actions in plain language", () => {
   it("describes an application approval from its terms", () => {
     const data = encodeFunctionData({ abi: abis.MinerApplications, functionName: "approve", args: [4n] });
     expect(describeAction({ target: A(2), value: 0n, calldata: data }, ctx).text).toBe("Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by Miner X");
+  });
+  it("groups thousands of units", () => {
+    const data = encodeFunctionData({ abi: abis.MinerApplications, functionName: "approve", args: [4n] });
+    const big = new Map([["4", { ...ctx.applications!.get("4")!, unitsTotal: 15_000n, pricePerUnit: 360_000n }]]);
+    expect(describeAction({ target: A(2), value: 0n, calldata: data }, { ...ctx, applications: big }).text).toBe("Approve FIL offering: 15,000 TiB at 0.36 USDT/TiB for 540 days by Miner X");
   });
   it("describes halts, fees and hand-over steps", () => {
     const halt = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "halt", args: [3n] });

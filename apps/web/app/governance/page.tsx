@@ -68,7 +68,7 @@ export default async function GovernancePage() {
                     </ul>
                     <VoteBars forVotes={BigInt(p.forVotes)} againstVotes={BigInt(p.againstVotes)} abstainVotes={BigInt(p.abstainVotes)} quorum={BigInt(p.quorum)} compact />
                     <p className="text-xs text-slate-700">
-                      {milestone ? <Countdown at={Number(milestone.at)} now={now} label={milestone.label} /> : <>by {shortAddress(p.proposer)}, {p.voteCount} vote{p.voteCount === 1 ? "" : "s"}</>}
+                      {milestone ? <Countdown at={Number(milestone.at)} now={now} label={milestone.label} /> : <>by {deployment.contracts[p.proposer.toLowerCase()] ?? shortAddress(p.proposer)}, {p.voteCount} vote{p.voteCount === 1 ? "" : "s"}</>}
                     </p>
                   </li>
                 );

@@ -116,7 +116,7 @@ export function describeApplication(a: ApplicationSummary, ctx: Pick<ActionConte
   const pay = ctx.tokens[a.paymentToken.toLowerCase()];
   const price = pay === undefined ? a.pricePerUnit.toString() : `${formatAmount(a.pricePerUnit, pay.decimals, pay.decimals)} ${pay.symbol}`;
   const days = a.termEndDay - a.termStartDay;
-  return `${a.assetSymbol} offering: ${a.unitsTotal.toString()} ${a.unitLabel} at ${price}/${a.unitLabel} for ${days} day${days === 1 ? "" : "s"} by ${a.minerName}`;
+  return `${a.assetSymbol} offering: ${formatAmount(a.unitsTotal, 0)} ${a.unitLabel} at ${price}/${a.unitLabel} for ${days} day${days === 1 ? "" : "s"} by ${a.minerName}`;
 }
 
 function offeringRef(ctx: ActionContext, id: unknown): string {

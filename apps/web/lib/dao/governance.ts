@@ -94,7 +94,7 @@ export function formatDuration(seconds: bigint | number): string {
   s -= m * 60;
   if (d > 0) return h > 0 ? `${d} d ${h} h` : `${d} d`;
   if (h > 0) return m > 0 ? `${h} h ${m} min` : `${h} h`;
-  if (m > 0) return `${m} min ${String(s).padStart(2, "0")} s`;
+  if (m > 0) return s > 0 ? `${m} min ${String(s).padStart(2, "0")} s` : `${m} min`;
   return `${s} s`;
 }
 
