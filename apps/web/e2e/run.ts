@@ -36,6 +36,7 @@ const MINER_DEEPWELL = 5;
 const BUYER_1 = 8; // holds a position of the defaulting offering 3; 2.2M DMC, self-delegated
 const BUYER_2 = 9; // 2.2M DMC, self-delegated
 const FRESH_2 = 18; // funded with USDT, untouched by the seed
+const MINER_AURORA = 2; // its application is still in the vote when the seed ends
 const FRESH = 17; // funded with USDT, untouched by the seed
 const BRIDGE_MINTER = 4;
 const ORACLE_REPORTER = 3;
@@ -532,6 +533,24 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.getByTestId("council-check").waitFor({ timeout: 30_000 });
       await axeCheck(page, "council");
       await shot(page, "08-council");
+    },
+  },
+  {
+    name: "09-defeated-application-withdraws-stake",
+    async fn(_ctx, page) {
+      // The seed leaves Aurora's application (account 2) in its vote; without quorum it is defeated once the vote closes.
+      await page.goto(`${WEB}/miner`);
+      await connectDev(page, MINER_AURORA);
+      const card = page.getByTestId("miner-application").first();
+      await card.waitFor({ timeout: 30_000 });
+      if (!/Defeated/.test(await card.getByTestId("application-state").innerText())) await advanceClock(page, "+1 day");
+      await card.getByTestId("application-state").filter({ hasText: "Defeated" }).waitFor({ timeout: 30_000 });
+      await dismissToasts(page);
+      await card.getByTestId("withdraw-stake").click();
+      await txDone(page, /Withdraw the stake of application/);
+      await card.getByTestId("stake-state").filter({ hasText: "withdrawn" }).waitFor({ timeout: 30_000 });
+      await axeCheck(page, "miner desk with applications");
+      await shot(page, "09-stake-withdrawn");
     },
   },
 ];
