@@ -47,7 +47,7 @@ export function devAccountLabel(index: number): string {
   if (index === ROLE_INDEX.reporter) return `Oracle reporter${council ? " (council)" : ""}`;
   if (index === ROLE_INDEX.minter) return `Bridge minter${council ? " (council)" : ""}`;
   const miner = (MINER_INDICES as readonly number[]).indexOf(index);
-  if (miner >= 0) return (MINER_NAMES[miner] ?? "Miner") + (council ? " (council)" : "");
+  if (miner >= 0) return (MINER_NAMES[miner] ?? "Miner ()").replace(/\)$/, `${council})`);
   const buyer = (BUYER_INDICES as readonly number[]).indexOf(index);
   if (buyer >= 0) return `Buyer ${buyer + 1}${BUYER_DMC[index] ? ` (${BUYER_DMC[index]})` : ""}`;
   const spare = (SPARE_INDICES as readonly number[]).indexOf(index);

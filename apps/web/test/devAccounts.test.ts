@@ -15,7 +15,8 @@ describe("dev wallet accounts", () => {
     expect(dev.SPARE_INDICES).toEqual(SPARE_INDICES);
     expect(dev.devAccountLabel(0)).toMatch(/Deployer/);
     expect(dev.devAccountLabel(7)).toMatch(/Quickfil/);
-    expect(dev.devAccountLabel(2)).toMatch(/Aurora/);
+    expect(dev.devAccountLabel(2)).toBe("Aurora Hashworks (miner, applying, council)");
+    expect(dev.devAccountLabel(5)).toBe("Deepwell (miner)");
     expect(dev.devAccountLabel(8)).toBe("Buyer 1 (2.2M DMC)");
     expect(dev.devAccountLabel(15)).toMatch(/not delegated/);
     expect(dev.devAccountLabel(16)).toMatch(/Fresh/);

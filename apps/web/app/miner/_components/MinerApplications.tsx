@@ -67,7 +67,7 @@ export function MinerApplications({ miner }: { miner: string }) {
               <li key={a.id} className="card space-y-2 text-sm" data-testid="miner-application">
                 <div className="flex items-start justify-between gap-2">
                   <Link href={`/governance/${a.proposal.id}`} className="font-semibold text-brand-dark underline-offset-2 hover:underline">
-                    Application #{a.id}: {a.unitsTotal} {a.asset.unitLabel} of {a.asset.symbol}
+                    Application #{a.id}: {formatAmount(BigInt(a.unitsTotal), 0)} {a.asset.unitLabel} of {a.asset.symbol}
                   </Link>
                   <span className="rounded bg-slate-200 px-2 py-0.5 text-xs font-semibold text-slate-800" data-testid="application-state">{step.failed ?? APPLICATION_STEPS[step.reached]}</span>
                 </div>
