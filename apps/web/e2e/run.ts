@@ -89,7 +89,11 @@ async function startIsolatedWeb(stack: RunningStack): Promise<ChildProcess> {
   if (stale) {
     console.log(`[e2e] building the web app into ${distDir} for this stack (next build)...`);
     const started = Date.now();
+    // next build points next-env.d.ts at its distDir; keep the checked-in one (.next) as it was.
+    const nextEnv = join(webDir, "next-env.d.ts");
+    const nextEnvBefore = readFileSync(nextEnv, "utf8");
     const b = spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { cwd: webDir, stdio: "inherit", env });
+    writeFileSync(nextEnv, nextEnvBefore);
     if (b.status !== 0) throw new Error("next build failed");
     writeFileSync(stamp, urls);
     console.log(`[e2e] built in ${((Date.now() - started) / 1000).toFixed(0)} s`);
