@@ -153,7 +153,14 @@ export const MINER_APPLICATIONS_QUERY = gql`
 
 export const APPLY_QUERY = gql`
   query ApplyContext {
-    assets(first: 20, orderBy: assetId) { id assetId symbol unitLabel offerings(first: 1) { rewardToken { id } paymentToken { id } } }
+    assets(first: 20, orderBy: assetId) {
+      id
+      assetId
+      symbol
+      unitLabel
+      offerings(first: 1) { rewardToken { id } paymentToken { id } }
+      cards: offerings(first: 1, where: { positionCount_gt: 0 }, orderBy: offeringId, orderDirection: desc) { positions(first: 1) { tokenId } }
+    }
     daos(first: 1) { ...DaoFields minStake stakePerValueWad lockGraceDays }
     _meta { ...MetaFields }
   }

@@ -127,7 +127,15 @@ export interface MinerApplicationsData {
 }
 
 export interface ApplyData {
-  assets: { id: string; assetId: number; symbol: string; unitLabel: string; offerings: { rewardToken: { id: string }; paymentToken: { id: string } }[] }[];
+  assets: {
+    id: string;
+    assetId: number;
+    symbol: string;
+    unitLabel: string;
+    offerings: { rewardToken: { id: string }; paymentToken: { id: string } }[];
+    /** A position of the asset's latest sold offering: its on-chain card shows what buyers will hold. */
+    cards: { positions: { tokenId: string }[] }[];
+  }[];
   daos: (DaoEntity & { minStake: string; stakePerValueWad: string; lockGraceDays: number })[];
   _meta: Meta;
 }

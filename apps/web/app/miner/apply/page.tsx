@@ -29,7 +29,8 @@ export default async function ApplyPage() {
     const reward = fromOffering ? tokenOf(deployment.tokens, fromOffering) : tokens.find((t) => t.symbol === REWARD_SYMBOL[a.symbol]);
     if (!reward || reward.symbol === "?") return [];
     const suggested = a.symbol === "FIL" ? "0.00045" : a.symbol === "BTC" ? "0.0000005" : "";
-    return [{ id: a.assetId, symbol: a.symbol, unitLabel: a.unitLabel, rewardToken: { address: reward.address, decimals: reward.decimals, symbol: reward.symbol }, suggestedReward: suggested }];
+    const exampleTokenId = a.cards[0]?.positions[0]?.tokenId ?? null;
+    return [{ id: a.assetId, symbol: a.symbol, unitLabel: a.unitLabel, rewardToken: { address: reward.address, decimals: reward.decimals, symbol: reward.symbol }, suggestedReward: suggested, exampleTokenId }];
   });
   const governanceSeconds = dao ? Number(dao.votingDelay) + Number(dao.votingPeriod) + Number(dao.timelockDelay) : 0;
   const stakeHint = dao ? `at least ${formatAmount(BigInt(dao.minStake), 18, 0)} DMC, or ${formatAmount(BigInt(dao.stakePerValueWad), 18, 4)} DMC per ${usdt?.symbol ?? "USDT"} of offering value if more` : null;

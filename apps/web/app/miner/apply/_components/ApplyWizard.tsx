@@ -9,6 +9,7 @@ import { getTransactionReceipt, readContract, signTypedData } from "wagmi/action
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDao } from "~/components/DeploymentContext";
 import { OfferingCardView } from "~/components/OfferingCardView";
+import { NftPreview } from "~/app/offerings/[id]/_components/NftPreview";
 import { useTx } from "~/components/TxProvider";
 import { useChainNow } from "~/hooks/useChainNow";
 import { applicationDescription, utcDateTimeText, utcDayText, validateApplication, type ApplicationField, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
@@ -23,6 +24,8 @@ export interface ApplyAsset {
   rewardToken: { address: Address; decimals: number; symbol: string };
   /** A sensible expected daily reward per unit, in the reward token (the market's recent level). */
   suggestedReward: string;
+  /** A position of this asset whose on-chain card shows what buyers will hold. */
+  exampleTokenId: string | null;
 }
 
 export interface ApplyProps {
@@ -277,6 +280,7 @@ export function ApplyWizard(props: ApplyProps) {
         <p className="text-xs text-slate-600">
           As the marketplace will list it once the DAO approves. Each purchase then mints a position NFT whose card the contract renders from these terms.
         </p>
+        {asset?.exampleTokenId && <NftPreview tokenId={asset.exampleTokenId} caption={`a live ${asset.symbol} position: yours will show your name, units and term.`} />}
         {terms && asset && (
           <div className="card text-sm">
             <h3 className="font-semibold">Proposal voters will read</h3>

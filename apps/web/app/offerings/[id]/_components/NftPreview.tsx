@@ -17,7 +17,7 @@ export function decodeTokenUri(uri: string): { name?: string; image?: string } |
 }
 
 /** The position NFT card exactly as the chain renders it (PositionRenderer via tokenURI). */
-export function NftPreview({ tokenId }: { tokenId: string | null }) {
+export function NftPreview({ tokenId, caption }: { tokenId: string | null; caption?: string }) {
   const exchange = useExchangeAddress();
   const { data, isLoading, error } = useReadContract({
     address: exchange ?? undefined,
@@ -41,7 +41,7 @@ export function NftPreview({ tokenId }: { tokenId: string | null }) {
         <figure className="mt-3">
           {/* eslint-disable-next-line @next/next/no-img-element -- a data: URI from the chain */}
           <img src={meta.image} alt={`On-chain card of position #${tokenId}`} className="w-full rounded" width={350} height={490} />
-          <figcaption className="mt-1 text-xs text-slate-600">{meta.name ?? `Position #${tokenId}`}, rendered by the contract; an example from this offering.</figcaption>
+          <figcaption className="mt-1 text-xs text-slate-600">{meta.name ?? `Position #${tokenId}`}, rendered by the contract; {caption ?? "an example from this offering."}</figcaption>
         </figure>
       )}
     </section>
