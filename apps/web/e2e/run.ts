@@ -446,6 +446,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.getByTestId("apply-preview").filter({ hasText: "E2E Hashworks" }).filter({ hasText: "38 USDT" }).waitFor();
       await page.getByTestId("required-stake").filter({ hasText: /DMC$/ }).waitFor({ timeout: 30_000 });
       await axeCheck(page, "miner application");
+      await shot(page, "07-apply-wizard");
       // The stake by permit (EIP-712 signature by the dev wallet): submitWithPermit in one transaction.
       await form.getByLabel("Permit signature (one transaction)").check();
       await form.getByTestId("dmc-balance").filter({ hasText: /DMC$/ }).waitFor();

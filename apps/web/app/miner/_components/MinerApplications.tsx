@@ -34,6 +34,16 @@ export function MinerApplications({ miner }: { miner: string }) {
     query: { enabled: Boolean(dao) && apps.length > 0, refetchInterval: 5_000 },
   });
 
+  async function cancel(id: string) {
+    if (!dao) return;
+    setBusy(id);
+    setMessage(null);
+    const r = await run({ label: `Cancel application #${id}`, call: { address: dao.applications, abi: minerApplicationsAbi, functionName: "cancel", args: [BigInt(id)] } });
+    setMessage(r.ok ? { ok: true, text: `Application #${id} is cancelled; its stake can be withdrawn.` } : { ok: false, text: r.error });
+    await Promise.allSettled([stakes.refetch(), refetch()]);
+    setBusy(null);
+  }
+
   async function withdraw(id: string) {
     if (!dao) return;
     setBusy(id);
@@ -82,6 +92,11 @@ export function MinerApplications({ miner }: { miner: string }) {
                   Stake {formatAmount(BigInt(a.stake.amount), 18, 2)} DMC: <span data-testid="stake-state">{stakeState.toLowerCase()}</span>
                   {stakeState === "Locked" && a.stake.unlockAt && ` until ${new Date(Number(a.stake.unlockAt) * 1000).toISOString().slice(0, 10)}`}
                 </p>
+                {state === "Pending" && a.status === "Voting" && (
+                  <button type="button" className="btn-secondary mr-2" disabled={busy !== null} onClick={() => cancel(a.id)} data-testid="cancel-application">
+                    {busy === a.id ? "Working…" : "Cancel before the vote opens"}
+                  </button>
+                )}
                 {stakeState === "Withdrawable" && (
                   <button type="button" className="btn-secondary" disabled={busy !== null} onClick={() => withdraw(a.id)} data-testid="withdraw-stake">
                     {busy === a.id ? "Working…" : "Withdraw stake"}
