@@ -44,22 +44,31 @@ export function sqlType(schemaName: string, schema: SchemaModel, field: FieldDef
   return `${field.list ? `${base}[]` : base}${kind === "text" ? ' collate "C"' : ""}`;
 }
 
-/** DDL for one entity table: every version of an entity is a row valid for blocks [_from, _to). */
+/**
+ * DDL for one entity table: every version of an entity is a row valid for blocks [_from, _to).
+ * Only the indexes the indexer itself reads by (`id`, current versions); the query indexes are
+ * `queryIndexDdl`, built once the store has caught up (see Store.buildQueryIndexes).
+ */
 export function tableDdl(schemaName: string, schema: SchemaModel, entity: EntityDef): string[] {
   const t = `${q(schemaName)}.${q(entity.name)}`;
   const cols = entity.columns.map((f) => `${q(f.name)} ${sqlType(schemaName, schema, f)}${f.nullable ? "" : " not null"}`);
-  const ddl = [
+  return [
     `create table ${t} (vid bigserial primary key, _from int4 not null, _to int4 not null default ${OPEN}, ${cols.join(", ")})`,
     `create index on ${t} (id, _to)`,
-    `create index on ${t} (_from)`,
+    `create index on ${t} (id) where _to = ${OPEN}`,
   ];
+}
+
+/** The indexes queries use: block ranges, and one per column for filters, sorts and references. */
+export function queryIndexDdl(schemaName: string, entity: EntityDef): string[] {
+  const t = `${q(schemaName)}.${q(entity.name)}`;
+  const ddl = [`create index on ${t} (_from)`];
   for (const f of entity.columns) {
     if (f.name === "id" || f.list) continue;
     // Current versions only (queries at the head say `_to = OPEN`): `order by f, id limit n`
     // walks the index; references also serve derived fields and nested filters.
     ddl.push(`create index on ${t} (${q(f.name)}, id) where _to = ${OPEN}`);
   }
-  ddl.push(`create index on ${t} (id) where _to = ${OPEN}`);
   return ddl;
 }
 

@@ -1,7 +1,7 @@
 import type { EntityDef, SchemaModel } from "../manifest/schema.js";
 import * as bd from "../runtime/bigdecimal.js";
 import type { Db } from "./db.js";
-import { OPEN, idCast, idParam, paramExpr, q, rowToEntity, selectList, tableDdl, toJsonRow } from "./layout.js";
+import { OPEN, idCast, idParam, paramExpr, q, queryIndexDdl, rowToEntity, selectList, tableDdl, toJsonRow } from "./layout.js";
 import { type Entity, type StoreValue, bytesToHex, hexToBytes } from "./values.js";
 
 export interface HeadBlock {
@@ -34,7 +34,7 @@ export interface Status {
   errorBlock: number | null;
 }
 
-const SCHEMA_VERSION = "1";
+const SCHEMA_VERSION = "2";
 /** Rows per statement when a batch is committed. */
 const COMMIT_CHUNK = 2_000;
 
@@ -124,15 +124,38 @@ export class Store {
     }
     for (const entity of this.schema.entities.values()) ddl.push(...tableDdl(this.schemaName, this.schema, entity));
     ddl.push(
-      `create table ${this.s}._meta (id int primary key, version text not null, deployment text not null, head_number int, head_hash text, head_timestamp text, head_parent_hash text, failed bool not null default false, error text, error_block int)`,
+      `create table ${this.s}._meta (id int primary key, version text not null, deployment text not null, head_number int, head_hash text, head_timestamp text, head_parent_hash text, failed bool not null default false, error text, error_block int, query_indexes bool not null default false)`,
       `insert into ${this.s}._meta (id, version, deployment) values (1, '${SCHEMA_VERSION}', '${this.deploymentId.replace(/'/g, "")}')`,
       `create table ${this.s}._blocks (number int primary key, hash text not null)`,
       `create index on ${this.s}._blocks (hash)`,
       `create table ${this.s}._data_sources (seq serial primary key, template text not null, address text not null, context text, created_block int not null)`,
     );
-    // One round trip: hundreds of statements (a table and an index per column for each entity).
+    // One round trip: a table and its indexes for each entity.
     await this.db.transaction(async (tx) => tx.exec(ddl.join(";\n")));
+    this.queryIndexes = false;
   }
+
+  /**
+   * Builds the query indexes (see layout.ts `queryIndexDdl`) unless they exist. A sync from scratch
+   * writes without them and builds them once caught up: one `create index` over a table is far
+   * cheaper than maintaining fifteen-odd indexes on every insert. Queries are answered meanwhile,
+   * only slower.
+   */
+  async buildQueryIndexes(): Promise<boolean> {
+    if (this.queryIndexes) return false;
+    const rows = await this.db.query<{ query_indexes: boolean }>(`select query_indexes from ${this.s}._meta where id = 1`);
+    if (rows[0]?.query_indexes) {
+      this.queryIndexes = true;
+      return false;
+    }
+    const ddl = [...this.schema.entities.values()].flatMap((entity) => queryIndexDdl(this.schemaName, entity));
+    ddl.push(`update ${this.s}._meta set query_indexes = true where id = 1`);
+    await this.db.transaction(async (tx) => tx.exec(ddl.join(";\n")));
+    this.queryIndexes = true;
+    return true;
+  }
+
+  private queryIndexes = false;
 
   /** Refreshes planner statistics (PGlite has no autovacuum; without them every sort is a seq scan). */
   async analyze(): Promise<void> {

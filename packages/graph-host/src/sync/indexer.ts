@@ -57,6 +57,8 @@ const LOG_LEVELS = ["critical", "error", "warn", "info", "debug"] as const;
  * at the end of the fetched range. Bounds the memory a batch holds and what a crash discards.
  */
 const MAX_BATCH_TRIGGERS = 2_500;
+/** Triggers run between two turns of the event loop (RPC prefetch, HTTP queries). */
+const YIELD_EVERY = 50;
 
 /** Follows the chain and runs the mappings; one transaction per range of blocks, head included. */
 export class Indexer {
@@ -182,6 +184,7 @@ export class Indexer {
   }
 
   private latest = 0;
+  private sinceYield = 0;
   private range: number | undefined;
   private writesSinceAnalyze = 0;
   private wasCaughtUp = false;
@@ -213,6 +216,7 @@ export class Indexer {
     if (this.state.failed) {
       // A failed subgraph stays failed (as in graph-node) but a chain reset still rebuilds it.
       await this.checkReset();
+      await this.o.store.buildQueryIndexes();
       return false;
     }
     const latest = await this.o.rpc.blockNumber();
@@ -221,7 +225,11 @@ export class Indexer {
     const head = this.state.head;
     const minStart = Math.min(...this.instances.map((i) => i.startBlock));
     const from = head ? head.number + 1 : minStart;
-    if (from > latest) return false;
+    if (from > latest) {
+      // At the head already (a restart after the last commit): queries need their indexes.
+      await this.o.store.buildQueryIndexes();
+      return false;
+    }
     let to: number;
     let data: RangeData;
     const rest = this.leftover;
@@ -315,6 +323,8 @@ export class Indexer {
       if (!prevHeader) throw new RetryableError(`block ${prev} not found`);
       headBlock = prevHeader;
       await this.commit(kept, this.head(headBlock), failure);
+      // A failed subgraph is still queried: at the block before the failure.
+      await this.o.store.buildQueryIndexes();
       this.o.logger.error("subgraph failed: deterministic error, the block's writes are discarded", { block: failure.block, error: failure.error });
       for (const c of kept) this.cache.applyCommitted(c.writes);
       this.cache.clear();
@@ -329,6 +339,7 @@ export class Indexer {
     const caughtUp = Number(headBlock.number) >= latest;
     if (caughtUp && !this.wasCaughtUp) this.o.logger.info("caught up with the chain head", { head: Number(headBlock.number), events: this.stats.events });
     this.wasCaughtUp = caughtUp;
+    if (caughtUp && (await this.o.store.buildQueryIndexes())) this.o.logger.info("query indexes built", { head: Number(headBlock.number) });
     if (this.writesSinceAnalyze > 20_000 || (caughtUp && this.writesSinceAnalyze > 0)) {
       await this.o.store.analyze();
       this.writesSinceAnalyze = 0;
@@ -480,6 +491,13 @@ export class Indexer {
       for (const trigger of triggers) {
         await this.runTrigger(trigger, data, chain, batch, writes, createdNow);
         events += 1;
+        if (++this.sinceYield >= YIELD_EVERY) {
+          // Handlers run without real I/O (misses are answered from memory or replayed), so the
+          // awaits above never leave the microtask queue: without this the prefetch of the next
+          // range would not even be sent, nor queries answered, until the batch is done.
+          this.sinceYield = 0;
+          await new Promise<void>((resolve) => setImmediate(resolve));
+        }
       }
       if (createdNow.length === 0) break;
       // Data sources created in this block see this block's matching triggers too.
