@@ -4,7 +4,7 @@
  * linked application's terms, halts from the offering, fees as percentages.
  */
 import { abis } from "@dmex/deployments";
-import { decodeFunctionData, zeroAddress, type Abi, type Address, type Hex } from "viem";
+import { decodeFunctionData, zeroAddress, type Abi, type Hex } from "viem";
 
 import { formatAmount, shortAddress } from "../format";
 import { ROLE_NAMES } from "./roles";
@@ -230,11 +230,4 @@ export function describeAction(action: ProposalActionInput, ctx: ActionContext):
   const where = contract === null ? shortAddress(action.target) : (PLACE[contract] ?? contract);
   const text = action.calldata === "0x" ? `Send ${formatAmount(action.value, 18)} of the native coin to ${where}` : `Call ${action.calldata.slice(0, 10)} on ${where}${valueText}`;
   return { text, contract, functionName: null, args: [] };
-}
-
-/** The contracts map from a deployment record's entries (name -> address). */
-export function contractsByAddress(entries: Readonly<Record<string, { readonly address: Address } | undefined>>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [name, c] of Object.entries(entries)) if (c !== undefined) out[c.address.toLowerCase()] = name;
-  return out;
 }
