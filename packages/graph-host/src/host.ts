@@ -1,5 +1,6 @@
 import { join } from "node:path";
 import { type QueryRequest, runQuery } from "./graphql/execute.js";
+import type { QueryContext } from "./graphql/resolve.js";
 import { buildApiSchema } from "./graphql/schema.js";
 import { type LogLevel, type Logger, createLogger } from "./internal/logger.js";
 import { loadManifest } from "./manifest/load.js";
@@ -97,6 +98,8 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
   });
   await indexer.start();
   const results = new ResultCache();
+  // Pending store loads, shared by concurrent queries so that theirs merge (see graphql/resolve.ts).
+  const batches: QueryContext["batches"] = new Map();
   // `block: { hash }` for any canonical block, not only those the store has recorded.
   const blockNumberByHash = async (hash: string): Promise<number | null> => {
     const stored = await store.blockNumberByHash(hash);
@@ -119,7 +122,7 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
             head,
             hasIndexingErrors: indexer.state.failed,
             deploymentId: manifest.deploymentId,
-            batches: new Map(),
+            batches,
             headShortcut,
             blockNumberByHash,
           });

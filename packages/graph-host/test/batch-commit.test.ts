@@ -71,4 +71,23 @@ describe("batched commits", () => {
       await Promise.all([single.stop(), batched.stop()]);
     }
   }, 240_000);
+
+  it("concurrent queries' loads merge into shared batches and each still gets its own answer", async () => {
+    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "shared", port: 0, logLevel: "silent", queryCache: false });
+    try {
+      await host.waitForBlock(last, 120_000);
+      const list = await gql<{ deposits: { id: string }[] }>(host.url, "{ deposits(first: 30, orderBy: id) { id } }");
+      const ids = [...list.data!.deposits.map((d) => d.id), "no-such-deposit"];
+      const query = (id: string, block: number) =>
+        `{ deposit(id: "${id}", block: { number: ${block} }) { id amount account { id total } } probe(id: "p1", block: { number: ${block} }) { id sum } }`;
+      const asks = ids.flatMap((id) => [first + 1, last].map((b) => ({ id, b })));
+      const alone: unknown[] = [];
+      for (const a of asks) alone.push((await gql(host.url, query(a.id, a.b))).data);
+      const together = await Promise.all(asks.map(async (a) => (await gql(host.url, query(a.id, a.b))).data));
+      expect(together).toEqual(alone);
+      expect(alone.filter((d) => (d as { deposit: unknown }).deposit === null).length).toBeGreaterThan(2);
+    } finally {
+      await host.stop();
+    }
+  }, 120_000);
 });

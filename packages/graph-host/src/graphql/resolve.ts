@@ -147,9 +147,14 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
     return rows.map((r) => output(entity, r, block));
   };
 
-  /** Collects loads issued in the same tick into one query. */
-  const batched = (ctx: QueryContext, key: string, id: unknown, run: (ids: unknown[]) => Promise<Row[][]>): Promise<Row[]> =>
+  /**
+   * Collects loads issued in the same tick into one query. `ctx.batches` is shared by the host's
+   * concurrent requests, so loads of different requests at the same block merge too; the key holds
+   * everything the SQL depends on (block, head shortcut, columns, arguments).
+   */
+  const batched = (ctx: QueryContext, key0: string, id: unknown, run: (ids: unknown[]) => Promise<Row[][]>): Promise<Row[]> =>
     new Promise((resolve, reject) => {
+      const key = `${key0}|${fastHead(ctx) ?? "exact"}`;
       let batch = ctx.batches.get(key);
       if (!batch) {
         const b: Batch = { ids: [], waiters: [] };
@@ -175,8 +180,22 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       if (entity.idType === "Bytes" && !/^(0x)?([0-9a-fA-F]{2})*$/.test(args.id ?? "")) {
         throw new QueryError(`Failed to decode \`Bytes\` value: \`${args.id}\``);
       }
+      const cols = selectedFields(info);
+      if (entity.idType === "String") {
+        // String ids compare as given: lookups of concurrent requests go in one query.
+        const rows = await batched(ctx, `one|${entity.name}|${block}|${[...cols].sort().join(",")}`, args.id!, async (ids) => {
+          const unique = [...new Set(ids as string[])];
+          const raw = await ctx.store.db.query<Record<string, unknown>>(
+            `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t where t.id = any($1::text[]) and ${visible("t", block, fastHead(ctx))}`,
+            [unique],
+          );
+          const byId = new Map(raw.map((r) => [String(r.id), output(entity, r, block)]));
+          return (ids as string[]).map((i) => (byId.has(i) ? [byId.get(i)!] : []));
+        });
+        return rows[0] ?? null;
+      }
       const params = new Params();
-      const sql = `select ${selectList(schema, entity, "t", selectedFields(info))} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, fastHead(ctx))}`;
+      const sql = `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, fastHead(ctx))}`;
       const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
       return rows[0] ? output(entity, rows[0], block) : null;
     },
