@@ -37,8 +37,11 @@ async function main() {
     isolated: true,
     seed: false,
     workDir,
-    // A private forge output: others build packages/contracts at the same time.
-    forgeEnv: { FOUNDRY_OUT: process.env.FOUNDRY_OUT ?? "/tmp/forge-b/out", FOUNDRY_CACHE_PATH: process.env.FOUNDRY_CACHE_PATH ?? "/tmp/forge-b/cache" },
+    // The bench's own forge output (kept between runs), so it never races a build of packages/contracts.
+    forgeEnv: {
+      FOUNDRY_OUT: process.env.FOUNDRY_OUT ?? join(tmpdir(), "dmex-indexer-bench-forge", "out"),
+      FOUNDRY_CACHE_PATH: process.env.FOUNDRY_CACHE_PATH ?? join(tmpdir(), "dmex-indexer-bench-forge", "cache"),
+    },
   });
   const stopAll: (() => Promise<void>)[] = [() => stack.stop()];
   try {
