@@ -24,6 +24,10 @@ export interface QueryContext {
   headShortcut: boolean;
 }
 
+/** The store's reads for queries: through prepared statements where the database offers them. */
+const read = (ctx: QueryContext) => (sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> =>
+  ctx.store.db.queryPrepared ? ctx.store.db.queryPrepared(sql, params) : ctx.store.db.query(sql, params);
+
 const fastHead = (ctx: QueryContext): number | undefined => (ctx.headShortcut ? ctx.head?.number : undefined);
 
 interface Batch {
@@ -143,7 +147,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
     const order = buildOrder(wc, entity, "t", args.orderBy, args.orderDirection);
     const more = extra ? ` and ${extra("t", params)}` : "";
     const sql = `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t${order.joins} where ${visible("t", block, fastHead(ctx))} and ${where}${more} order by ${order.orderBy} limit ${first} offset ${skip}`;
-    const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
+    const rows = await read(ctx)(sql, params.values);
     return rows.map((r) => output(entity, r, block));
   };
 
@@ -185,7 +189,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
         // String ids compare as given: lookups of concurrent requests go in one query.
         const rows = await batched(ctx, `one|${entity.name}|${block}|${[...cols].sort().join(",")}`, args.id!, async (ids) => {
           const unique = [...new Set(ids as string[])];
-          const raw = await ctx.store.db.query<Record<string, unknown>>(
+          const raw = await read(ctx)(
             `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t where t.id = any($1::text[]) and ${visible("t", block, fastHead(ctx))}`,
             [unique],
           );
@@ -196,7 +200,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       }
       const params = new Params();
       const sql = `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t where t.id = ${idSql(entity, params, args.id!)} and ${visible("t", block, fastHead(ctx))}`;
-      const rows = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
+      const rows = await read(ctx)(sql, params.values);
       return rows[0] ? output(entity, rows[0], block) : null;
     },
 
@@ -210,7 +214,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       const cols = selectedFields(info);
       const rows = await batched(ctx, `ref|${target.name}|${block}|${[...cols].sort().join(",")}`, id, async (ids) => {
         const unique = [...new Set(ids as string[])];
-        const raw = await ctx.store.db.query<Record<string, unknown>>(
+        const raw = await read(ctx)(
           `select ${selectList(schema, target, "t", cols)} from ${ctx.store.table(target)} t where t.id = any(${paramExpr("$1", `${idCast(target)}[]`)}) and ${visible("t", block, fastHead(ctx))}`,
           [unique.map((i) => toIdParam(target, i))],
         );
@@ -245,7 +249,7 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
           `select p.ord as "__ord", ${selectList(schema, target, "c", cols)} from unnest(${idsParam}) with ordinality as p(pid, ord) ` +
           `cross join lateral (select t.* from ${ctx.store.table(target)} t${order.joins} where ${link} and ${visible("t", block, fastHead(ctx))} and ${where} ` +
           `order by ${order.orderBy} limit ${first} offset ${skip}) c`;
-        const raw = await ctx.store.db.query<Record<string, unknown>>(sql, params.values);
+        const raw = await read(ctx)(sql, params.values);
         const out: Row[][] = ids.map(() => []);
         for (const r of raw) out[Number(r.__ord) - 1]!.push(output(target, r, block));
         return out;

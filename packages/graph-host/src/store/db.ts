@@ -10,6 +10,12 @@ export interface Db {
   /** Runs several `;`-separated statements without parameters. */
   exec(sql: string): Promise<void>;
   transaction<T>(fn: (tx: Db) => Promise<T>): Promise<T>;
+  /**
+   * `query` through a server-side prepared statement kept per SQL text (PGlite only): the
+   * GraphQL API repeats a few SQL texts with other parameters, and planning was most of a small
+   * statement's cost. Same rows as `query`.
+   */
+  queryPrepared?<T = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
   readonly kind: "pglite" | "postgres";
 }
@@ -64,14 +70,112 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
       await q.exec(sql);
     },
   });
+  const base = wrap(pg);
+  const prepared = new PreparedStatements(
+    async (sql) => {
+      const results = await pg.exec(sql);
+      return results[results.length - 1]?.rows ?? [];
+    },
+    (sql) => pg.exec(sql).then(() => {}),
+  );
   const db: Db = {
     kind: "pglite",
-    ...wrap(pg),
+    ...base,
+    queryPrepared: <T>(sql: string, params?: unknown[]) => prepared.query(sql, params, (s, p) => base.query(s, p)) as Promise<T[]>,
     transaction: <T>(fn: (tx: Db) => Promise<T>) =>
       pg.transaction(async (tx) => fn({ ...wrap(tx), kind: "pglite", transaction: (f) => f(db), close: async () => {} } as Db)),
     close: () => pg.close(),
   };
   return db;
+}
+
+/**
+ * A literal for one parameter value, in the form Postgres reads it as a parameter's text (arrays as
+ * array literals); undefined when the value is not one this covers (the caller then binds it).
+ * Strings are standard-conforming ('' doubles a quote, backslashes are plain characters).
+ */
+export function sqlLiteral(value: unknown): string | undefined {
+  const quote = (s: string) => (s.includes("\0") ? undefined : `'${s.replace(/'/g, "''")}'`);
+  if (value === null || value === undefined) return "NULL";
+  if (typeof value === "string") return quote(value);
+  if (typeof value === "number") return Number.isFinite(value) ? quote(String(value)) : undefined;
+  if (typeof value === "bigint") return quote(String(value));
+  if (typeof value === "boolean") return value ? "'true'" : "'false'";
+  if (Array.isArray(value)) {
+    const items: string[] = [];
+    for (const v of value) {
+      if (v === null || v === undefined) items.push("NULL");
+      else if (typeof v === "string" || typeof v === "bigint" || (typeof v === "number" && Number.isFinite(v))) {
+        items.push(`"${String(v).replace(/\\/g, "\\\\").replace(/"/g, '\\"')}"`);
+      } else if (typeof v === "boolean") items.push(v ? "true" : "false");
+      else return undefined;
+    }
+    return quote(`{${items.join(",")}}`);
+  }
+  return undefined;
+}
+
+/**
+ * Server-side prepared statements by SQL text, for a single connection: `prepare` once (in the same
+ * round trip as its first `execute`), then `execute name(literals)`; after five executions Postgres
+ * may keep a generic plan and skip planning. At most `max` are kept (the oldest is deallocated).
+ * Parameters go in as literals of the types the statement's casts give them; a value without a
+ * literal form, or a statement that failed to prepare, runs through the plain query instead.
+ */
+export class PreparedStatements {
+  private readonly names = new Map<string, { name: string; ready: Promise<boolean> }>();
+  private seq = 0;
+  private evicted: string[] = [];
+
+  constructor(
+    private readonly run: (sql: string) => Promise<unknown[]>,
+    private readonly exec: (sql: string) => Promise<void>,
+    private readonly max = 256,
+  ) {}
+
+  async query(sql: string, params: unknown[] | undefined, plain: (sql: string, params?: unknown[]) => Promise<unknown[]>): Promise<unknown[]> {
+    const literals: string[] = [];
+    for (const p of params ?? []) {
+      const l = sqlLiteral(p);
+      if (l === undefined) return plain(sql, params);
+      literals.push(l);
+    }
+    const args = literals.length ? `(${literals.join(", ")})` : "";
+    const known = this.names.get(sql);
+    if (known) {
+      // Most recently used last.
+      this.names.delete(sql);
+      this.names.set(sql, known);
+      if (!(await known.ready)) return plain(sql, params);
+      return this.run(`execute ${known.name}${args}`).catch((e: unknown) => {
+        // Deallocated meanwhile (evicted while this call waited): run it plainly.
+        if (e instanceof Error && /prepared statement .* does not exist/.test(e.message)) return plain(sql, params);
+        throw e;
+      });
+    }
+    const name = `gh_q${++this.seq}`;
+    const drop = this.evicted.map((n) => `deallocate ${n};\n`).join("");
+    this.evicted = [];
+    let done!: (ok: boolean) => void;
+    const entry = { name, ready: new Promise<boolean>((r) => (done = r)) };
+    this.names.set(sql, entry);
+    if (this.names.size > this.max) {
+      const [oldest, old] = this.names.entries().next().value!;
+      this.names.delete(oldest);
+      // Deallocated with the next prepare, once its own pending execute has been queued.
+      void old.ready.then((ok) => ok && this.evicted.push(old.name));
+    }
+    try {
+      await this.exec(`${drop}prepare ${name} as ${sql}`);
+      done(true);
+    } catch {
+      // The plain query gives the error (or answer) it always gave.
+      this.names.delete(sql);
+      done(false);
+      return plain(sql, params);
+    }
+    return this.run(`execute ${name}${args}`);
+  }
 }
 
 /** A real Postgres server (`DATABASE_URL`). The C collation is asked for explicitly in ORDER BY. */
