@@ -35,7 +35,10 @@ export function DevClock() {
     setBusy(true);
     setError(null);
     try {
-      await rpc("evm_increaseTime", [seconds]);
+      // Relative to the latest block, not to anvil's wall clock: after the seed's time travel the
+      // chain can run ahead of wall clock + offset, and evm_increaseTime would then move it by less.
+      const latest = await rpc<{ timestamp: string }>("eth_getBlockByNumber", ["latest", false]);
+      await rpc("evm_setNextBlockTimestamp", [Number(latest.timestamp) + seconds]);
       await rpc("evm_mine", []);
       const block = await rpc<{ number: string; timestamp: string }>("eth_getBlockByNumber", ["latest", false]);
       const head = BigInt(block.number);
