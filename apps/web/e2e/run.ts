@@ -456,8 +456,9 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.getByRole("heading", { name: /Miner application: E2E Hashworks/ }).waitFor({ timeout: 30_000 });
       await page.getByTestId("proposal-actions-list").filter({ hasText: "Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by E2E Hashworks" }).waitFor();
       const proposalUrl = page.url();
-      // Voting opens after the 60 s delay: advance the dev clock past it.
+      // Voting opens after the 60 s delay (state Active strictly after voteStart): two minutes past it.
       await walletReady(page);
+      await advanceClock(page, "+1 min");
       await advanceClock(page, "+1 min");
       await untilText(page, "chain-state", /^Active$/);
       await axeCheck(page, "proposal");
