@@ -7,6 +7,7 @@ import type { ContractDeployment, DeployedContractName, Deployment } from "./typ
 
 export * from "./generated/abis.js";
 export * from "./chains.js";
+export type { ApplicationTerms } from "./structs.js";
 export { deployedContractNames, type Address, type ContractDeployment, type DeployedContractName, type Deployment } from "./types.js";
 
 /** Every deployment known to this build, by chain id. The local one only while its chain runs. */

@@ -3,6 +3,7 @@
  * rejecting exactly what the contract's `_validate` would reject, plus amounts with too many
  * decimals for their token. Pure: the wizard, its live preview and the unit tests share it.
  */
+import type { ApplicationTerms as SubmitTerms } from "@dmex/deployments";
 import type { Address } from "viem";
 
 import { parseAmount } from "../amount";
@@ -45,23 +46,8 @@ export interface ApplicationRules {
   readonly paymentToken: { readonly address: Address; readonly decimals: number; readonly symbol: string };
 }
 
-/** The contract's ApplicationTerms struct. */
-export interface ApplicationTerms {
-  readonly assetId: number;
-  readonly paymentToken: Address;
-  readonly rewardToken: Address;
-  readonly unitsTotal: bigint;
-  readonly pricePerUnit: bigint;
-  readonly saleStart: number;
-  readonly saleEnd: number;
-  readonly termStartDay: number;
-  readonly termEndDay: number;
-  readonly expectedDailyRewardPerUnitWad: bigint;
-  readonly totalHashpower: bigint;
-  readonly effectiveHashpower: bigint;
-  readonly minerName: string;
-  readonly disclosureURI: string;
-}
+/** The contract's ApplicationTerms struct, with the unit count kept as a bigint for the form's arithmetic. */
+export type ApplicationTerms = Omit<SubmitTerms, "unitsTotal"> & { readonly unitsTotal: bigint };
 
 export type ApplicationValidation =
   | { readonly ok: true; readonly terms: ApplicationTerms; readonly errors: Partial<Record<ApplicationField, string>> }

@@ -11,6 +11,8 @@ import {
   type WalletClient,
 } from "viem";
 
+import type { ApplicationTerms } from "@dmex/deployments";
+
 import { StackError } from "../internal/errors.js";
 import { anvilAddress } from "./accounts.js";
 import {
@@ -39,23 +41,7 @@ export interface SeedProposal {
   readonly applicationId?: bigint;
 }
 
-/** The ApplicationTerms struct MinerApplications.submit takes. */
-export interface ApplicationTerms {
-  readonly assetId: number;
-  readonly paymentToken: Address;
-  readonly rewardToken: Address;
-  readonly unitsTotal: number;
-  readonly pricePerUnit: bigint;
-  readonly saleStart: number;
-  readonly saleEnd: number;
-  readonly termStartDay: number;
-  readonly termEndDay: number;
-  readonly expectedDailyRewardPerUnitWad: bigint;
-  readonly totalHashpower: bigint;
-  readonly effectiveHashpower: bigint;
-  readonly minerName: string;
-  readonly disclosureURI: string;
-}
+export type { ApplicationTerms };
 
 type Chain = typeof localChain;
 

@@ -101,7 +101,7 @@ export function ApplyWizard(props: ApplyProps) {
   const v = validateApplication(form, rules);
   const asset = props.assets.find((a) => String(a.id) === form.assetId);
   const terms = v.ok ? v.terms : null;
-  const termsArg = terms && { ...terms, unitsTotal: Number(terms.unitsTotal), totalHashpower: terms.totalHashpower, effectiveHashpower: terms.effectiveHashpower };
+  const termsArg = terms && { ...terms, unitsTotal: Number(terms.unitsTotal) };
 
   const stake = useReadContract({
     address: dao?.applications,
