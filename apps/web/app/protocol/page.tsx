@@ -8,6 +8,7 @@ import { getAppDeployment } from "~/services/deployment.server";
 import { querySubgraph } from "~/services/subgraph.server";
 import { tokenOf } from "~/services/tokens";
 import { BarChart } from "./_components/BarChart";
+import { DaoLedger } from "./_components/DaoLedger";
 
 export const metadata: Metadata = { title: "Protocol" };
 
@@ -61,6 +62,17 @@ export default async function ProtocolPage() {
           </section>
         );
       })}
+      <DaoLedger
+        allocations={result.data.dmcAllocations}
+        parameters={result.data.parameters}
+        payouts={result.data.insurancePayouts}
+        contracts={deployment.contracts}
+        amountLabel={(token, amount) => {
+          const isDmc = deployment.dao !== null && token.toLowerCase() === deployment.dao.dmc.toLowerCase();
+          const tok = isDmc ? { decimals: 18, symbol: "DMC" } : tokenOf(deployment.tokens, token);
+          return `${formatAmount(BigInt(amount), tok.decimals, 2)} ${tok.symbol}`;
+        }}
+      />
     </div>
   );
 }

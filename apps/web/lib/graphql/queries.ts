@@ -163,6 +163,9 @@ export const PROTOCOL_QUERY = gql`
       id day date purchases unitsSold volume fees rewardsDeposited rewardsClaimed escrowWithdrawn refunded
       tokenDays(first: 10) { id token { id } rewardsDeposited rewardsClaimed }
     }
+    dmcAllocations(first: 20, orderBy: amount, orderDirection: desc) { id recipient amount label }
+    parameters(first: 100, orderBy: name) { id contract name value updatedAt history(first: 1000) { id } }
+    insurancePayouts(first: 20, orderBy: timestamp, orderDirection: desc) { id token to amount reason timestamp }
   }
 `;
 

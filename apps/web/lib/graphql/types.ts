@@ -131,4 +131,14 @@ export interface ProtocolDayEntity {
   rewardsDeposited: string; rewardsClaimed: string; escrowWithdrawn: string; refunded: string;
   tokenDays: { id: string; token: { id: string }; rewardsDeposited: string; rewardsClaimed: string }[];
 }
-export interface ProtocolPageData { _meta: Meta; protocols: ProtocolEntity[]; protocolDays: ProtocolDayEntity[] }
+export interface DmcAllocationEntity { id: string; recipient: string; amount: string; label: string }
+export interface ParameterEntity { id: string; contract: string; name: string; value: string; updatedAt: string; history: { id: string }[] }
+export interface InsurancePayoutEntity { id: string; token: string; to: string; amount: string; reason: string; timestamp: string }
+export interface ProtocolPageData {
+  _meta: Meta;
+  protocols: ProtocolEntity[];
+  protocolDays: ProtocolDayEntity[];
+  dmcAllocations: DmcAllocationEntity[];
+  parameters: ParameterEntity[];
+  insurancePayouts: InsurancePayoutEntity[];
+}
