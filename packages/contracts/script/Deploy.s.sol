@@ -84,6 +84,10 @@ contract Deploy is ScriptBase {
 
         d.filAssetId = d.exchange.registerAsset({symbol: "FIL", unitLabel: "TiB"});
         d.btcAssetId = d.exchange.registerAsset({symbol: "BTC", unitLabel: "TH/s"});
+        // Offerings may only use listed tokens: the oracle's averages are in these reward tokens' units.
+        d.exchange.setPaymentToken(address(d.usdt), true);
+        d.exchange.setRewardToken(d.filAssetId, address(d.ifil), true);
+        d.exchange.setRewardToken(d.btcAssetId, address(d.wbtc), true);
 
         d.oracle.grantRole(d.oracle.REPORTER_ROLE(), cfg.reporter);
         if (local) {

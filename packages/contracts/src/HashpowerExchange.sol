@@ -16,6 +16,8 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IHashpowerExchange} from "./interfaces/IHashpowerExchange.sol";
 import {IMarketRateOracle} from "./interfaces/IMarketRateOracle.sol";
 import {IPositionRenderer} from "./interfaces/IPositionRenderer.sol";
+import {DefaultMonitor} from "./libraries/DefaultMonitor.sol";
+import {DelinquencyMath} from "./libraries/DelinquencyMath.sol";
 import {EscrowMath} from "./libraries/EscrowMath.sol";
 import {OfferingFactory} from "./libraries/OfferingFactory.sol";
 import {
@@ -57,11 +59,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     uint256 private constant BPS = 10_000;
     uint256 private constant DAY = 1 days;
 
-    // One slot: depositReward reads the oracle and the ratio together.
+    // One slot: depositReward reads the oracle and the thresholds together.
     IMarketRateOracle public oracle;
-    uint16 private _missedDaysThreshold;
-    uint16 private _lowStreakThreshold;
-    uint16 private _minRewardRatioBps;
+    DefaultThresholds private _thresholds;
 
     IPositionRenderer public renderer;
     uint16 public channelFeeBps;
@@ -76,6 +76,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     mapping(uint256 tokenId => Position) private _positions;
     mapping(uint256 tokenId => address locker) public lockedBy;
     mapping(address locker => bool approved) public isLocker;
+    mapping(address token => bool listed) public isPaymentToken;
+    mapping(uint32 assetId => mapping(address token => bool listed)) public isRewardToken;
+    mapping(uint256 offeringId => mapping(address depositor => bool approved)) public isDepositor;
 
     /// @param admin Receives the admin and governor roles (the DAO timelock once governance is live).
     /// @param feeRecipient_ Where channel fees go.
@@ -91,11 +94,10 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         feeRecipient = feeRecipient_;
         oracle = oracle_;
         channelFeeBps = channelFeeBps_;
-        (_missedDaysThreshold, _lowStreakThreshold, _minRewardRatioBps) = (7, 7, 8_000);
         emit FeeRecipientSet(address(0), feeRecipient_);
         emit OracleSet(address(oracle_));
         emit ChannelFeeSet(0, channelFeeBps_);
-        emit DefaultThresholdsSet(7, 7, 8_000);
+        _setDefaultThresholds(DefaultThresholds(7, 7, 8_000, 5_000, 10));
     }
 
     // =================================================================== offerings
@@ -115,7 +117,31 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IHashpowerExchange
     function createOffering(OfferingTerms calldata terms) external onlyRole(REGISTRAR_ROLE) returns (uint256 offeringId) {
         offeringId = ++offeringCount;
-        OfferingFactory.create(_offerings[offeringId], offeringId, terms, channelFeeBps, assetCount);
+        OfferingFactory.create(_offerings[offeringId], offeringId, terms, _rules(), isPaymentToken, isRewardToken);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function validateTerms(OfferingTerms calldata terms) external view {
+        OfferingFactory.validate(terms, _rules(), isPaymentToken, isRewardToken);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setPaymentToken(address token, bool listed) external onlyRole(GOVERNOR_ROLE) {
+        if (token == address(0)) revert ZeroAddress();
+        isPaymentToken[token] = listed;
+        emit PaymentTokenSet(token, listed);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function setRewardToken(uint32 assetId, address token, bool listed) external onlyRole(GOVERNOR_ROLE) {
+        if (token == address(0)) revert ZeroAddress();
+        if (assetId == 0 || assetId > assetCount) revert UnknownAsset(assetId);
+        isRewardToken[assetId][token] = listed;
+        emit RewardTokenSet(assetId, token, listed);
+    }
+
+    function _rules() private view returns (OfferingFactory.Rules memory) {
+        return OfferingFactory.Rules(channelFeeBps, assetCount, _thresholds.missedDaysThreshold);
     }
 
     // =================================================================== primary sale
@@ -155,7 +181,6 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint256 net;
         uint256 today;
         uint256 startDay;
-        uint256 snapshot;
     }
 
     function _buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer)
@@ -165,18 +190,15 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         Offering storage o = _offerings[offeringId];
         Sale memory sale = _priceSale(o, offeringId, units, maxTotalPrice);
 
-        // Effect:
-        uint256 termStart = o.termStartDay;
-        sale.startDay = sale.today + 1 > termStart ? sale.today + 1 : termStart;
-        _addCohort(o, sale.offeringId, sale.today, sale.startDay, sale.net);
+        // Effect: the sale closes when the term starts, so every unit starts on termStartDay, before
+        // any reward day, and shares every deposit (no reward snapshot to take: the accumulator is 0).
+        sale.startDay = o.termStartDay;
+        // `withdrawn` is 96 bits wide (see Offering); refusing the sale beats escrow that cannot leave.
+        uint256 totalNet = o.totalNet + sale.net;
+        if (totalNet > type(uint96).max) revert EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
+        o.totalNet = uint128(totalNet);
         o.feesAccrued += (sale.totalPrice - sale.net).toUint128();
-        uint256 sold = o.unitsSold;
-        if (sold == 0 && o.lastCoveredDay < sale.startDay - 1) {
-            // Days before anyone held units need no reward deposit.
-            o.lastCoveredDay = uint32(sale.startDay - 1);
-        }
-        o.unitsSold = uint40(sold + units);
-        sale.snapshot = o.accRewardPerUnit;
+        o.unitsSold = uint40(o.unitsSold + units);
         tokenId = ++positionCount;
         sale.tokenId = tokenId;
         _positions[tokenId] = Position({
@@ -184,7 +206,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
             units: uint40(units),
             purchaseDay: uint32(sale.today),
             refunded: false,
-            rewardSnapshot: uint128(sale.snapshot)
+            rewardSnapshot: 0
         });
         // No receiver callback: the buyer called us itself, and skipping it removes a re-entry point.
         _mint(msg.sender, tokenId);
@@ -230,37 +252,30 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
             sale.net,
             sale.today,
             sale.startDay,
-            sale.snapshot
+            0
         );
-    }
-
-    /// @dev Adds `net` to the cohort starting on `startDay`; folds the pending cohort in first if it
-    /// has started. At most one cohort is ever pending: before the term every purchase starts on
-    /// termStartDay, during it every purchase starts tomorrow.
-    function _addCohort(Offering storage o, uint256 offeringId, uint256 today, uint256 startDay, uint256 net) private {
-        uint256 pendingNet = o.pendingNet;
-        if (pendingNet != 0 && o.pendingDay <= today) {
-            uint256 pendingDay = o.pendingDay;
-            uint256 cohortRate = EscrowMath.rate(pendingNet, o.termEndDay - pendingDay);
-            o.rateSum = (o.rateSum + cohortRate).toUint128();
-            o.rateDayProduct = (o.rateDayProduct + cohortRate * (pendingDay - o.termStartDay)).toUint128();
-            pendingNet = 0;
-        }
-        o.pendingNet = (pendingNet + net).toUint128();
-        o.pendingDay = uint32(startDay);
-        // `withdrawn` is 96 bits wide (see Offering); refusing the sale beats escrow that cannot leave.
-        uint256 totalNet = o.totalNet + net;
-        if (totalNet > type(uint96).max) revert EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
-        o.totalNet = uint128(totalNet);
     }
 
     // =================================================================== rewards
 
     /// @inheritdoc IHashpowerExchange
+    function setDepositor(uint256 offeringId, address depositor, bool approved) external {
+        Offering storage o = _offerings[offeringId];
+        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+        if (msg.sender != o.miner) revert NotMiner(offeringId, msg.sender);
+        if (depositor == address(0)) revert ZeroAddress();
+        isDepositor[offeringId][depositor] = approved;
+        emit DepositorSet(offeringId, depositor, approved);
+    }
+
+    /// @inheritdoc IHashpowerExchange
     function depositReward(uint256 offeringId, uint256 amount) external returns (uint256 day) {
         Offering storage o = _offerings[offeringId];
-        // Check:
-        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+        // Check: only the miner's deposits make its record, so nobody else can cover (and judge) its days.
+        if (msg.sender != o.miner && !isDepositor[offeringId][msg.sender]) {
+            if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
+            revert NotMinerOrDepositor(offeringId, msg.sender);
+        }
         if (amount == 0) revert ZeroAmount();
         uint256 units = o.unitsSold;
         if (units == 0) revert NoUnitsOutstanding(offeringId);
@@ -270,28 +285,34 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (day >= today) revert NothingToCover(offeringId, day, today);
 
         uint256 dayPerUnitWad = Math.mulDiv(amount, WAD, units);
-        (uint256 marketAvg, bool reported) = oracle.rateOf(o.assetId, day);
-        // Judge the day against the market; if the oracle is over a day late, leave the day unjudged
-        // rather than block the miner (who would then be flagged for missing deposits).
-        if (!reported && today <= day + 1) revert MarketRateNotReported(o.assetId, day);
-        uint256 streak = o.lowStreak;
-        bool below;
-        if (reported) {
-            below = dayPerUnitWad * BPS < marketAvg * _minRewardRatioBps;
-            streak = below ? streak + 1 : 0;
-        }
+        (uint256 marketAvg, bool exact) = _marketRate(o.assetId, day, today);
+        uint256 share = DelinquencyMath.shareOf(dayPerUnitWad, marketAvg);
+        DefaultThresholds memory t = _thresholds;
+        if (share * 10 < t.minCoverageBps) revert DepositBelowMinimum(offeringId, day, share, t.minCoverageBps);
 
         // Effect:
         uint256 acc = o.accRewardPerUnit + (amount * REWARD_PRECISION) / units;
+        uint96 recent = DelinquencyMath.push(o.recentShares, share);
         o.accRewardPerUnit = acc.toUint128();
         o.lastCoveredDay = uint32(day);
-        o.lowStreak = uint16(Math.min(streak, type(uint16).max));
+        o.recentShares = recent;
         emit RewardDeposited(
-            offeringId, msg.sender, day, amount, units, acc, dayPerUnitWad, reported ? marketAvg : 0, reported, below, streak
+            offeringId, msg.sender, day, amount, units, acc, dayPerUnitWad, marketAvg, exact, share, recent
         );
 
         // Interaction:
         IERC20(o.rewardToken).safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// @dev The market average a deposit for `day` is judged against: the day's final report, or,
+    /// once the oracle is over a day late, its latest final report, so an unreported day is no free pass.
+    function _marketRate(uint32 assetId, uint256 day, uint256 today) private view returns (uint256 avg, bool exact) {
+        IMarketRateOracle o = oracle;
+        (avg, exact) = o.rateOf(assetId, day);
+        if (exact) return (avg, true);
+        bool known;
+        if (today > day + 1) (avg,, known) = o.latestRate(assetId);
+        if (!known) revert MarketRateNotReported(assetId, day);
     }
 
     /// @inheritdoc IHashpowerExchange
@@ -357,14 +378,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function flag(uint256 offeringId) external {
-        Offering storage o = _offerings[offeringId];
-        (bool canFlag, FlagReason reason, uint256 missedDays, uint256 streak) = _flaggable(o, offeringId);
-        if (!canFlag) revert DefaultConditionsNotMet(offeringId, missedDays, streak);
-        uint256 today = block.timestamp / DAY;
-        o.status = OfferingStatus.Flagged;
-        o.flaggedDay = uint32(today);
-        o.flagReason = reason;
-        emit OfferingFlagged(offeringId, msg.sender, today, reason, o.lastCoveredDay, streak);
+        DefaultMonitor.flag(_offerings[offeringId], offeringId, _thresholds);
         _refreshAllMetadata();
     }
 
@@ -374,7 +388,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (o.status != OfferingStatus.Flagged) revert OfferingNotFlagged(offeringId, o.status);
         o.status = OfferingStatus.Active;
         o.flagReason = FlagReason.None;
-        o.lowStreak = 0;
+        // A fresh window: governance found the judged days wrong (e.g. a bad report), so they do not count again.
+        o.recentShares = 0;
         emit OfferingResumed(offeringId, msg.sender, block.timestamp / DAY);
         _refreshAllMetadata();
     }
@@ -388,7 +403,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (o.status != OfferingStatus.Flagged) revert OfferingNotFlagged(offeringId, o.status);
         o.status = OfferingStatus.Halted;
         (uint256 released,) = _releasedToDate(o);
-        emit OfferingHalted(offeringId, msg.sender, o.flaggedDay, released, o.totalNet - released);
+        emit OfferingHalted(offeringId, msg.sender, o.frozenDay, released, o.totalNet - released);
         _refreshAllMetadata();
     }
 
@@ -496,15 +511,14 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function setDefaultThresholds(DefaultThresholds calldata thresholds) external onlyRole(GOVERNOR_ROLE) {
-        if (
-            thresholds.missedDaysThreshold == 0 || thresholds.lowStreakThreshold == 0
-                || thresholds.minRewardRatioBps == 0 || thresholds.minRewardRatioBps > BPS
-        ) revert InvalidThresholds();
-        _missedDaysThreshold = thresholds.missedDaysThreshold;
-        _lowStreakThreshold = thresholds.lowStreakThreshold;
-        _minRewardRatioBps = thresholds.minRewardRatioBps;
+        _setDefaultThresholds(thresholds);
+    }
+
+    function _setDefaultThresholds(DefaultThresholds memory t) private {
+        DefaultMonitor.checkThresholds(t);
+        _thresholds = t;
         emit DefaultThresholdsSet(
-            thresholds.missedDaysThreshold, thresholds.lowStreakThreshold, thresholds.minRewardRatioBps
+            t.missedDaysThreshold, t.windowDays, t.minRewardRatioBps, t.minCoverageBps, t.postTermFlagDays
         );
     }
 
@@ -560,8 +574,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function startDayOf(uint256 tokenId) public view returns (uint256) {
-        Position storage p = _positions[tokenId];
-        return _startDay(p.purchaseDay, _offerings[p.offeringId].termStartDay);
+        return _offerings[_positions[tokenId].offeringId].termStartDay;
     }
 
     /// @inheritdoc IHashpowerExchange
@@ -594,14 +607,14 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     function flaggable(uint256 offeringId)
         external
         view
-        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 lowStreak)
+        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare)
     {
-        return _flaggable(_offerings[offeringId], offeringId);
+        return DefaultMonitor.flaggable(_offerings[offeringId], offeringId, _thresholds);
     }
 
     /// @inheritdoc IHashpowerExchange
     function defaultThresholds() external view returns (DefaultThresholds memory) {
-        return DefaultThresholds(_missedDaysThreshold, _lowStreakThreshold, _minRewardRatioBps);
+        return _thresholds;
     }
 
     /// @notice On-chain metadata from the renderer (JSON + SVG data URI).
@@ -618,46 +631,21 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     // =================================================================== internals
 
-    function _startDay(uint256 purchaseDay, uint256 termStartDay) private pure returns (uint256) {
-        return purchaseDay + 1 > termStartDay ? purchaseDay + 1 : termStartDay;
-    }
-
-    /// @dev The day release has reached: today while active, frozen at the flag day otherwise.
+    /// @dev The day release has reached: today (held back in the term's last days until they are
+    /// covered) while active, frozen where it stood when flagged otherwise.
     function _releasedToDate(Offering storage o) private view returns (uint256 released, uint256 day) {
         day = block.timestamp / DAY;
-        if (o.status != OfferingStatus.Active && o.flaggedDay < day) day = o.flaggedDay;
+        if (o.status != OfferingStatus.Active && o.frozenDay < day) day = o.frozenDay;
+        else day = EscrowMath.heldBackDay(o, day);
         uint256 endDay = o.termEndDay;
         if (day >= endDay) return (o.totalNet, endDay);
-        uint256 termStart = o.termStartDay;
-        if (day <= termStart) return (0, day);
-        uint256 scaled = uint256(o.rateSum) * (day - termStart) - o.rateDayProduct;
-        uint256 pendingDay = o.pendingDay;
-        if (o.pendingNet != 0 && pendingDay < day) {
-            scaled += EscrowMath.rate(o.pendingNet, endDay - pendingDay) * (day - pendingDay);
-        }
-        released = Math.min(scaled / EscrowMath.RATE_PRECISION, o.totalNet);
+        released = EscrowMath.released(o.totalNet, o.termStartDay, endDay, day);
     }
+
 
     function _refundable(Offering storage o, Position storage p) private view returns (uint256) {
         uint256 net = uint256(p.units) * o.netPricePerUnit;
-        uint256 startDay = _startDay(p.purchaseDay, o.termStartDay);
-        return net - EscrowMath.positionReleasedCeil(net, startDay, o.termEndDay, o.flaggedDay);
-    }
-
-    function _flaggable(Offering storage o, uint256 offeringId)
-        private
-        view
-        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 lowStreak)
-    {
-        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
-        lowStreak = o.lowStreak;
-        uint256 today = block.timestamp / DAY;
-        if (today >= o.termEndDay) return (false, FlagReason.None, 0, lowStreak);
-        uint256 lastCompleted = today - 1;
-        if (lastCompleted > o.lastCoveredDay) missedDays = lastCompleted - o.lastCoveredDay;
-        if (o.status != OfferingStatus.Active || o.unitsSold == 0) return (false, FlagReason.None, missedDays, lowStreak);
-        if (missedDays >= _missedDaysThreshold) return (true, FlagReason.MissedDeposits, missedDays, lowStreak);
-        if (lowStreak >= _lowStreakThreshold) return (true, FlagReason.LowRewards, missedDays, lowStreak);
+        return net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
     }
 
     /// @dev The owner a claim or refund of `tokenId` pays; the caller must be it or approved by it.

@@ -29,7 +29,7 @@ interface IHashpowerExchange {
     error NoUnitsOutstanding(uint256 offeringId);
     error NothingToCover(uint256 offeringId, uint256 nextDay, uint256 today);
     error MarketRateNotReported(uint32 assetId, uint256 day);
-    error DefaultConditionsNotMet(uint256 offeringId, uint256 missedDays, uint256 lowStreak);
+    error DefaultConditionsNotMet(uint256 offeringId, uint256 missedDays, uint256 windowSharePerMille);
     error TermEnded(uint256 offeringId, uint256 termEndDay);
     error NotMiner(uint256 offeringId, address caller);
     error NotPositionOwnerOrApproved(uint256 tokenId, address caller);
@@ -42,6 +42,10 @@ interface IHashpowerExchange {
     error PositionIsNotLocked(uint256 tokenId);
     error NotLockHolder(uint256 tokenId, address caller);
     error LockerStillApproved(address locker);
+    error NotMinerOrDepositor(uint256 offeringId, address caller);
+    error DepositBelowMinimum(uint256 offeringId, uint256 day, uint256 sharePerMille, uint256 minCoverageBps);
+    error PaymentTokenNotListed(address token);
+    error RewardTokenNotListed(uint32 assetId, address token);
 
     // ------------------------------------------------------------------ events
     /// @notice A hashpower asset was registered.
@@ -75,11 +79,13 @@ interface IHashpowerExchange {
         uint256 rewardSnapshot
     );
 
-    /// @notice Rewards for `day` were deposited; every unit outstanding accrues `amount / unitsOutstanding`.
+    /// @notice Rewards for `day` were deposited and judged; every unit outstanding accrues `amount / unitsOutstanding`.
     /// @param dayRewardPerUnitWad The day's reward per unit, WAD-scaled.
-    /// @param marketAvgPerUnitWad The oracle's network average for the day (0 if `judged` is false).
-    /// @param judged Whether the day was compared with the market average.
-    /// @param belowThreshold Whether the day paid under `minRewardRatioBps` of the average.
+    /// @param marketAvgPerUnitWad The market average the day was judged against.
+    /// @param exactRate True when that is the oracle's report for the day; false when the oracle was over a
+    /// day late and the day was judged against its latest report instead.
+    /// @param sharePerMille The day's share of the market, per-mille, rounded down, capped at 1000.
+    /// @param recentShares The offering's window after this day (see DelinquencyMath for the packing).
     event RewardDeposited(
         uint256 indexed offeringId,
         address indexed depositor,
@@ -89,10 +95,17 @@ interface IHashpowerExchange {
         uint256 accRewardPerUnit,
         uint256 dayRewardPerUnitWad,
         uint256 marketAvgPerUnitWad,
-        bool judged,
-        bool belowThreshold,
-        uint256 lowStreak
+        bool exactRate,
+        uint256 sharePerMille,
+        uint256 recentShares
     );
+
+    /// @notice The miner approved or revoked an account that may deposit rewards for its offering.
+    event DepositorSet(uint256 indexed offeringId, address indexed depositor, bool approved);
+
+    /// @notice The end-of-term holdback snapshotted for a new offering: the release of its last
+    /// `holdbackDays` term days waits for their deposits.
+    event HoldbackSet(uint256 indexed offeringId, uint256 holdbackDays);
 
     /// @notice Rewards of a position were paid to its owner.
     event RewardClaimed(
@@ -107,17 +120,27 @@ interface IHashpowerExchange {
     /// @notice Channel fees of an offering were sent to the fee recipient.
     event FeesCollected(uint256 indexed offeringId, address indexed recipient, uint256 amount);
 
-    /// @notice Anyone flagged a delinquent offering; release pauses at `day`.
+    /// @notice Anyone flagged a delinquent offering on `day`; release pauses at `frozenDay` (`day`, or
+    /// earlier when the end-of-term holdback was holding release back).
+    /// @param windowSharePerMille The window's average share of the market (0 while fewer days than the window were judged).
     event OfferingFlagged(
-        uint256 indexed offeringId, address indexed flagger, uint256 day, FlagReason reason, uint256 lastCoveredDay, uint256 lowStreak
+        uint256 indexed offeringId,
+        address indexed flagger,
+        uint256 day,
+        FlagReason reason,
+        uint256 lastCoveredDay,
+        uint256 windowSharePerMille,
+        uint256 frozenDay
     );
 
     /// @notice Governance cleared a flag; release continues, including the paused days.
     event OfferingResumed(uint256 indexed offeringId, address indexed by, uint256 day);
 
-    /// @notice Governance halted a flagged offering: release stays frozen at `flaggedDay` forever.
+    /// @notice Governance halted a flagged offering: release stays frozen at `frozenDay` forever.
+    /// @param unreleasedEscrow What release left in escrow; holders' refunds round each position in the
+    /// miner's favour by under one base unit, so together they can pull slightly less (see {refundableOf}).
     event OfferingHalted(
-        uint256 indexed offeringId, address indexed by, uint256 flaggedDay, uint256 releasedAtHalt, uint256 refundable
+        uint256 indexed offeringId, address indexed by, uint256 frozenDay, uint256 releasedAtHalt, uint256 unreleasedEscrow
     );
 
     /// @notice The unreleased escrow of a position of a halted offering was paid to its owner.
@@ -130,7 +153,15 @@ interface IHashpowerExchange {
 
     event ChannelFeeSet(uint256 oldFeeBps, uint256 newFeeBps);
     event FeeRecipientSet(address indexed oldRecipient, address indexed newRecipient);
-    event DefaultThresholdsSet(uint256 missedDaysThreshold, uint256 lowStreakThreshold, uint256 minRewardRatioBps);
+    event DefaultThresholdsSet(
+        uint256 missedDaysThreshold,
+        uint256 windowDays,
+        uint256 minRewardRatioBps,
+        uint256 minCoverageBps,
+        uint256 postTermFlagDays
+    );
+    event PaymentTokenSet(address indexed token, bool listed);
+    event RewardTokenSet(uint32 indexed assetId, address indexed token, bool listed);
     event LockerSet(address indexed locker, bool approved);
     event RendererSet(address indexed renderer);
     event OracleSet(address indexed oracle);
@@ -140,18 +171,37 @@ interface IHashpowerExchange {
     /// @return assetId The new asset's id (1-based).
     function registerAsset(string calldata symbol, string calldata unitLabel) external returns (uint32 assetId);
 
-    /// @notice Creates an offering. Only the registrar role (DAO-approved applications, issue D).
-    /// @dev Requirements: known asset; non-zero addresses, units and price; `saleStart < saleEnd`;
-    /// `termStartDay < termEndDay`; the sale ends at least one day before the term ends so every
-    /// position has at least one release day. Snapshots the current channel fee into the offering.
-    /// Emits {OfferingCreated}.
+    /// @notice Creates an offering. Only the registrar role (DAO-approved applications).
+    /// @dev Requirements ({validateTerms}): known asset; a listed payment token and a reward token listed
+    /// for the asset; non-zero addresses, units and price; `saleStart < saleEnd`; a term of 1 to 3,650
+    /// days; the sale closes by the term's first second, so every buyer pays for and gets the whole term.
+    /// Snapshots the channel fee and the end-of-term holdback (the missed-days threshold, at most the term).
+    /// Emits {OfferingCreated} and {HoldbackSet}.
     /// @return offeringId The new offering's id (1-based).
     function createOffering(OfferingTerms calldata terms) external returns (uint256 offeringId);
 
+    /// @notice Reverts with the error {createOffering} would revert with for `terms` now; returns otherwise.
+    /// Miner applications call it before a vote, so terms that cannot be created never reach one.
+    function validateTerms(OfferingTerms calldata terms) external view;
+
+    /// @notice Lists or delists a stablecoin offerings may be paid in (governance). Live offerings keep theirs.
+    function setPaymentToken(address token, bool listed) external;
+
+    /// @notice Lists or delists a reward token for an asset (governance), e.g. IFIL for FIL, WBTC for BTC:
+    /// the oracle's averages are in that token's base units. Live offerings keep theirs.
+    function setRewardToken(uint32 assetId, address token, bool listed) external;
+
+    /// @notice Whether offerings may be paid in `token`.
+    function isPaymentToken(address token) external view returns (bool);
+
+    /// @notice Whether `token` may be the reward token of offerings of `assetId`.
+    function isRewardToken(uint32 assetId, address token) external view returns (bool);
+
     // ------------------------------------------------------------------ primary sale
-    /// @notice Buys `units` of an active offering during its sale window and mints one position NFT.
+    /// @notice Buys `units` of an active offering during its sale window (which closes when the term
+    /// starts) and mints one position NFT.
     /// @dev Pulls `units * pricePerUnit` of the payment token: the channel fee accrues for the fee
-    /// recipient, the rest is escrowed and released to the miner daily from the position's start day.
+    /// recipient, the rest is escrowed and released to the miner daily over the whole term.
     /// Emits {PositionPurchased} and {Transfer}.
     /// @param maxTotalPrice Reverts with {PriceAboveMax} if the total exceeds it (front-running guard).
     /// @param referrer Recorded for referral programs; may be zero.
@@ -173,13 +223,22 @@ interface IHashpowerExchange {
 
     // ------------------------------------------------------------------ rewards
     /// @notice Deposits the reward of the next uncovered day (`lastCoveredDay + 1`, which must be over).
-    /// @dev Every unit outstanding now accrues `amount / unitsOutstanding` (including units bought since
-    /// that day: deposit on time, the day after, to keep a day's reward with that day's holders).
-    /// Reverts {TermEnded} once every term day is covered, {NothingToCover} while the next day is not over. The day is judged against
-    /// the market oracle's average: it must be reported, unless the oracle is more than one day late,
-    /// in which case the day is not judged. Emits {RewardDeposited}.
+    /// Only the miner or a depositor it approved ({setDepositor}): nobody else can cover or judge its days.
+    /// @dev Every unit accrues `amount / unitsSold` (all units start with the term). The day is judged
+    /// against the oracle's final report for it; once the oracle is over a day late, against its latest
+    /// final report instead. A deposit under `minCoverageBps` of that average reverts {DepositBelowMinimum}:
+    /// it covers nothing. Reverts {TermEnded} once every term day is covered, {NothingToCover} while the
+    /// next day is not over, {MarketRateNotReported} while there is nothing to judge against.
+    /// Emits {RewardDeposited}.
     /// @return day The day covered.
     function depositReward(uint256 offeringId, uint256 amount) external returns (uint256 day);
+
+    /// @notice The miner approves or revokes `depositor` (e.g. its pool's payout address) for {depositReward}.
+    /// Emits {DepositorSet}.
+    function setDepositor(uint256 offeringId, address depositor, bool approved) external;
+
+    /// @notice Whether `depositor` may deposit rewards for the offering besides its miner.
+    function isDepositor(uint256 offeringId, address depositor) external view returns (bool);
 
     /// @notice Pays the rewards of each position to its current owner; one transfer per run of
     /// positions with the same owner and reward token. Caller must be owner or approved for each.
@@ -189,6 +248,7 @@ interface IHashpowerExchange {
 
     // ------------------------------------------------------------------ escrow
     /// @notice Sends the escrow released so far and not yet withdrawn to `to`. Miner only; O(1).
+    /// In the term's last `holdbackDays`, a day is released only once the day before it is covered.
     /// Emits {EscrowWithdrawn}.
     function withdrawEscrow(uint256 offeringId, address to) external returns (uint256 amount);
 
@@ -197,13 +257,15 @@ interface IHashpowerExchange {
     function collectFees(uint256[] calldata offeringIds) external returns (uint256 total);
 
     // ------------------------------------------------------------------ default handling
-    /// @notice Flags a delinquent offering; anyone may call when either condition holds:
-    /// no deposit covered the last `missedDaysThreshold` completed days, or the last
-    /// `lowStreakThreshold` covered days each paid under `minRewardRatioBps` of the market average.
-    /// Release pauses at today. Emits {OfferingFlagged} and {BatchMetadataUpdate}.
+    /// @notice Flags a delinquent offering; anyone may call, during the term and `postTermFlagDays` after it,
+    /// when either condition holds: the oldest uncovered term day has waited `missedDaysThreshold`
+    /// completed days for its deposit, or the last `windowDays` judged days paid on average under
+    /// `minRewardRatioBps` of the market (each day's share capped at 100%).
+    /// Release pauses where it stands. Emits {OfferingFlagged} and {BatchMetadataUpdate}.
     function flag(uint256 offeringId) external;
 
-    /// @notice Clears a flag (governance): release continues including the paused days; the low streak resets.
+    /// @notice Clears a flag (governance): release continues including the paused days; the window of
+    /// judged days starts afresh.
     /// Emits {OfferingResumed}.
     function resume(uint256 offeringId) external;
 
@@ -270,7 +332,7 @@ interface IHashpowerExchange {
     /// @notice The escrowed amount of a position: `units * netPricePerUnit`.
     function netPaidOf(uint256 tokenId) external view returns (uint256);
 
-    /// @notice First release day of a position: max(purchaseDay + 1, termStartDay).
+    /// @notice First release day of a position: its offering's `termStartDay` (sales close when the term starts).
     function startDayOf(uint256 tokenId) external view returns (uint256);
 
     /// @notice Rewards the position would pay now.
@@ -279,18 +341,20 @@ interface IHashpowerExchange {
     /// @notice The refund a position of a halted offering can still pull (0 otherwise).
     function refundableOf(uint256 tokenId) external view returns (uint256);
 
-    /// @notice Escrow released to the miner so far, and the day release has reached
-    /// (today while active, the flag day while flagged or halted, capped at the term end).
+    /// @notice Escrow released to the miner so far, and the day release has reached (today while active,
+    /// held back in the term's last days until they are covered; the frozen day while flagged or halted;
+    /// capped at the term end).
     function releasedToDate(uint256 offeringId) external view returns (uint256 released, uint256 releasedDay);
 
     /// @notice Released escrow the miner can withdraw now.
     function withdrawableEscrow(uint256 offeringId) external view returns (uint256);
 
-    /// @notice Whether {flag} would succeed now, why, and the figures behind it.
+    /// @notice Whether {flag} would succeed now, why, and the figures behind it; `windowShare` is the
+    /// window's average share of the market, per-mille (0 until the window is full).
     function flaggable(uint256 offeringId)
         external
         view
-        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 lowStreak);
+        returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare);
 
     /// @notice The contract holding the lock on a position (zero if none).
     function lockedBy(uint256 tokenId) external view returns (address);

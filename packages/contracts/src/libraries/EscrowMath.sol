@@ -3,32 +3,27 @@ pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
+import {Offering} from "../types/HashpowerTypes.sol";
+
 /// @title EscrowMath
 /// @notice Daily-release arithmetic shared by the exchange and its tests.
-/// @dev A position releases `net * elapsed / duration` after `elapsed` whole days of its
-/// `duration = termEndDay - startDay`. Every position of an offering ends on the same day, so
-/// positions starting on the same day form a cohort with rate `net * RATE_PRECISION / duration`,
-/// and the offering's release at day t is `sum(rate_c * (t - start_c))` over started cohorts:
-/// `rateSum * (t - termStart) - rateDayProduct`, with `rateDayProduct = sum(rate_c * (start_c - termStart))`.
-/// That is O(1) whatever the number of purchases. Rates round down, so the aggregate never
-/// releases more than the exact sum (rounding favours holders); on the last day the remainder
-/// is released exactly. See docs/decisions/0004-escrow-and-reward-math.md.
+/// @dev Every position of an offering is bought before the term and starts on `termStartDay`, so the
+/// offering releases `totalNet * elapsed / termDays` after `elapsed` whole days, rounded down, and a
+/// position `net * elapsed / termDays`, rounded up: the refunds derived from positions can never exceed
+/// what the rounded-down aggregate left in escrow. On the last day everything is released exactly.
+/// See docs/decisions/0004-escrow-and-reward-math.md and 0013-buyer-protection.md.
 library EscrowMath {
-    /// @notice Scale of cohort rates. 1e6 keeps the rounding below a millionth of a base unit per
-    /// cohort per day while `rateSum` and `rateDayProduct` share one 256-bit slot: with terms of at
-    /// most MAX_TERM_DAYS, they fit 128 bits for offerings up to ~9e28 base units.
-    uint256 internal constant RATE_PRECISION = 1e6;
-
     /// @notice Longest term an offering may have (ten years).
     uint256 internal constant MAX_TERM_DAYS = 3_650;
 
-    /// @notice Release rate of a cohort with `net` escrowed over `duration` days.
-    function rate(uint256 net, uint256 duration) internal pure returns (uint256) {
-        return Math.mulDiv(net, RATE_PRECISION, duration);
+    /// @notice Released amount of an offering's `totalNet` at `day`, rounded down.
+    function released(uint256 totalNet, uint256 startDay, uint256 endDay, uint256 day) internal pure returns (uint256) {
+        if (day <= startDay) return 0;
+        if (day >= endDay) return totalNet;
+        return Math.mulDiv(totalNet, day - startDay, endDay - startDay);
     }
 
-    /// @notice Released amount of one position at `day`, rounded UP: refunds derived from it can
-    /// never exceed what the rounded-down aggregate left in escrow.
+    /// @notice Released amount of one position at `day`, rounded UP.
     function positionReleasedCeil(uint256 net, uint256 startDay, uint256 endDay, uint256 day)
         internal
         pure
@@ -37,5 +32,28 @@ library EscrowMath {
         if (day <= startDay) return 0;
         if (day >= endDay) return net;
         return Math.mulDiv(net, day - startDay, endDay - startDay, Math.Rounding.Ceil);
+    }
+
+    /// @notice The day release has reached at `day` under the end-of-term holdback: within the last
+    /// `holdbackDays` of the term, release never passes the day after the last covered one, so the
+    /// final days are paid out only once their rewards are deposited.
+    function holdbackDay(uint256 day, uint256 endDay, uint256 holdbackDays, uint256 lastCoveredDay)
+        internal
+        pure
+        returns (uint256)
+    {
+        uint256 zoneStart = endDay - holdbackDays;
+        if (day <= zoneStart) return day;
+        uint256 cap = lastCoveredDay + 1 > zoneStart ? lastCoveredDay + 1 : zoneStart;
+        return day < cap ? day : cap;
+    }
+
+    /// @notice {holdbackDay} for an offering; reads its coverage only inside the holdback zone, so
+    /// mid-term withdrawals pay for no extra storage slot.
+    function heldBackDay(Offering storage o, uint256 day) internal view returns (uint256) {
+        uint256 endDay = o.termEndDay;
+        uint256 holdback = o.holdbackDays;
+        if (day + holdback <= endDay) return day;
+        return holdbackDay(day, endDay, holdback, o.lastCoveredDay);
     }
 }

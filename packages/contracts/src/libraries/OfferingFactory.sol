@@ -8,23 +8,35 @@ import {Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.s
 /// @title OfferingFactory
 /// @notice Validates and stores a new offering. A linked (external) library: offering creation is
 /// rare, so its code lives outside the exchange and keeps the exchange under the EIP-170 size limit
-/// without slowing the hot paths (buy, claim, deposit, withdraw stay internal).
+/// without slowing the hot paths (buy, claim, deposit, withdraw stay internal). The same checks run
+/// for {IHashpowerExchange-validateTerms}, which miner applications call before a vote.
 library OfferingFactory {
     uint256 private constant BPS = 10_000;
     uint256 private constant DAY = 1 days;
 
-    /// @notice Checks `terms`, writes them into `o` with the channel fee snapshotted, emits {OfferingCreated}.
-    function create(
-        Offering storage o,
-        uint256 offeringId,
+    /// @notice What validation needs from the exchange besides the terms.
+    struct Rules {
+        uint16 feeBps;
+        uint32 assetCount;
+        uint16 holdbackDays; // the current missed-days threshold
+    }
+
+    /// @notice Reverts with the first rule `terms` break; returns the net price per unit.
+    function validate(
         OfferingTerms calldata terms,
-        uint16 feeBps,
-        uint32 assetCount
-    ) external {
+        Rules calldata rules,
+        mapping(address => bool) storage paymentTokens,
+        mapping(uint32 => mapping(address => bool)) storage rewardTokens
+    ) public view returns (uint256 netPrice) {
         if (terms.miner == address(0) || terms.paymentToken == address(0) || terms.rewardToken == address(0)) {
             revert IHashpowerExchange.ZeroAddress();
         }
-        if (terms.assetId == 0 || terms.assetId > assetCount) revert IHashpowerExchange.UnknownAsset(terms.assetId);
+        if (terms.assetId == 0 || terms.assetId > rules.assetCount) revert IHashpowerExchange.UnknownAsset(terms.assetId);
+        // Listed per asset: an 18-decimal "BTC" would be judged 10^10 too generously against the oracle.
+        if (!paymentTokens[terms.paymentToken]) revert IHashpowerExchange.PaymentTokenNotListed(terms.paymentToken);
+        if (!rewardTokens[terms.assetId][terms.rewardToken]) {
+            revert IHashpowerExchange.RewardTokenNotListed(terms.assetId, terms.rewardToken);
+        }
         if (terms.unitsTotal == 0) revert IHashpowerExchange.InvalidTerms("unitsTotal");
         if (terms.saleStart >= terms.saleEnd) revert IHashpowerExchange.InvalidTerms("sale window");
         if (
@@ -33,12 +45,26 @@ library OfferingFactory {
         ) {
             revert IHashpowerExchange.InvalidTerms("term");
         }
-        // The last buyer must still get a release day: purchase day + 1 < termEndDay.
-        if (uint256(terms.saleEnd) > (uint256(terms.termEndDay) - 1) * DAY) {
-            revert IHashpowerExchange.InvalidTerms("sale ends too late");
+        // Every buyer gets the whole term it pays for: the sale closes when the term starts.
+        if (uint256(terms.saleEnd) > uint256(terms.termStartDay) * DAY) {
+            revert IHashpowerExchange.InvalidTerms("sale ends after the term starts");
         }
-        uint256 netPrice = terms.pricePerUnit - (uint256(terms.pricePerUnit) * feeBps) / BPS;
+        netPrice = terms.pricePerUnit - (uint256(terms.pricePerUnit) * rules.feeBps) / BPS;
         if (netPrice == 0) revert IHashpowerExchange.InvalidTerms("price");
+    }
+
+    /// @notice Checks `terms`, writes them into `o` with the channel fee and the end-of-term holdback
+    /// snapshotted, emits {OfferingCreated}.
+    function create(
+        Offering storage o,
+        uint256 offeringId,
+        OfferingTerms calldata terms,
+        Rules calldata rules,
+        mapping(address => bool) storage paymentTokens,
+        mapping(uint32 => mapping(address => bool)) storage rewardTokens
+    ) external {
+        uint256 netPrice = validate(terms, rules, paymentTokens, rewardTokens);
+        uint256 termDays = terms.termEndDay - terms.termStartDay;
 
         o.miner = terms.miner;
         o.assetId = terms.assetId;
@@ -50,14 +76,16 @@ library OfferingFactory {
         o.rewardToken = terms.rewardToken;
         o.unitsTotal = terms.unitsTotal;
         o.status = OfferingStatus.Active;
+        o.holdbackDays = uint8(rules.holdbackDays < termDays ? rules.holdbackDays : termDays);
         o.pricePerUnit = terms.pricePerUnit;
         o.netPricePerUnit = uint128(netPrice);
         o.expectedDailyRewardPerUnitWad = terms.expectedDailyRewardPerUnitWad;
         o.lastCoveredDay = terms.termStartDay - 1;
-        o.feeBps = feeBps;
+        o.feeBps = rules.feeBps;
         o.minerName = terms.minerName;
         o.metadataURI = terms.metadataURI;
 
-        emit IHashpowerExchange.OfferingCreated(offeringId, terms.miner, terms.assetId, terms, netPrice, feeBps);
+        emit IHashpowerExchange.OfferingCreated(offeringId, terms.miner, terms.assetId, terms, netPrice, rules.feeBps);
+        emit IHashpowerExchange.HoldbackSet(offeringId, o.holdbackDays);
     }
 }

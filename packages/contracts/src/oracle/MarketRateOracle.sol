@@ -13,12 +13,16 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
     /// @notice May publish daily averages.
     bytes32 public constant REPORTER_ROLE = keccak256("REPORTER_ROLE");
 
+    /// @inheritdoc IMarketRateOracle
+    uint256 public constant CORRECTION_WINDOW = 1 hours;
+
     struct Rate {
         uint128 avgRewardPerUnitWad;
-        bool reported;
+        uint64 reportedAt; // 0: not reported
     }
 
     mapping(uint32 assetId => mapping(uint256 day => Rate)) private _rates;
+    mapping(uint32 assetId => uint256 day) private _latestDay;
 
     /// @param admin Manages reporters (the DAO timelock once governance is live).
     constructor(address admin) {
@@ -42,19 +46,47 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
     }
 
     /// @inheritdoc IMarketRateOracle
-    function rateOf(uint32 assetId, uint256 day) external view returns (uint256 avgRewardPerUnitWad, bool reported) {
+    function correct(uint32 assetId, uint256 day, uint256 avgRewardPerUnitWad) external onlyRole(REPORTER_ROLE) {
         Rate storage rate = _rates[assetId][day];
-        return (rate.avgRewardPerUnitWad, rate.reported);
+        uint256 reportedAt = rate.reportedAt;
+        if (reportedAt == 0) revert NotReported(assetId, day);
+        if (block.timestamp >= reportedAt + CORRECTION_WINDOW) {
+            revert ReportFinal(assetId, day, reportedAt + CORRECTION_WINDOW);
+        }
+        if (avgRewardPerUnitWad == 0) revert ZeroRate(assetId, day);
+        uint256 old = rate.avgRewardPerUnitWad;
+        rate.avgRewardPerUnitWad = SafeCast.toUint128(avgRewardPerUnitWad);
+        emit MarketRateCorrected(assetId, day, old, avgRewardPerUnitWad, msg.sender);
+    }
+
+    /// @inheritdoc IMarketRateOracle
+    function rateOf(uint32 assetId, uint256 day) external view returns (uint256 avgRewardPerUnitWad, bool reported) {
+        return _final(_rates[assetId][day]);
+    }
+
+    /// @inheritdoc IMarketRateOracle
+    function latestRate(uint32 assetId) external view returns (uint256 avgRewardPerUnitWad, uint256 day, bool reported) {
+        day = _latestDay[assetId];
+        (avgRewardPerUnitWad, reported) = _final(_rates[assetId][day]);
+        if (!reported) day = 0;
+    }
+
+    function _final(Rate storage rate) private view returns (uint256, bool) {
+        uint256 reportedAt = rate.reportedAt;
+        if (reportedAt == 0 || block.timestamp < reportedAt + CORRECTION_WINDOW) return (0, false);
+        return (rate.avgRewardPerUnitWad, true);
     }
 
     function _report(uint32 assetId, uint256 day, uint256 avg) private {
         uint256 today = block.timestamp / 1 days;
         if (day >= today) revert DayNotOver(day, today);
+        if (avg == 0) revert ZeroRate(assetId, day);
         Rate storage rate = _rates[assetId][day];
-        if (rate.reported) revert AlreadyReported(assetId, day);
+        if (rate.reportedAt != 0) revert AlreadyReported(assetId, day);
         // Checked: a wrapped value would judge deposits against a different average than announced.
         rate.avgRewardPerUnitWad = SafeCast.toUint128(avg);
-        rate.reported = true;
+        rate.reportedAt = uint64(block.timestamp);
+        if (day > _latestDay[assetId]) _latestDay[assetId] = day;
         emit MarketRateReported(assetId, day, avg, msg.sender);
     }
 }

@@ -14,9 +14,10 @@ enum OfferingStatus {
 /// @notice Why an offering was flagged.
 enum FlagReason {
     None,
-    /// @dev No deposit covered the last `missedDaysThreshold` completed days.
+    /// @dev The oldest uncovered term day has waited `missedDaysThreshold` completed days for its deposit.
     MissedDeposits,
-    /// @dev `lowStreakThreshold` consecutive covered days paid below `minRewardRatioBps` of the market average.
+    /// @dev Over the last `windowDays` judged days the miner paid, on average, under
+    /// `minRewardRatioBps` of the market (each day's share capped at 100%).
     LowRewards
 }
 
@@ -41,8 +42,11 @@ struct OfferingTerms {
 }
 
 /// @notice Storage of one offering, packed so each hot path touches few slots:
-/// buy reads slots 0-6 and writes 2, 5, 6; depositReward writes only slot 4; withdrawEscrow
-/// reads slots 0-2 and 5-8 and writes only slot 6, which is already non-zero after the first sale (no zero-to-non-zero store).
+/// buy reads slots 0-3 and 5 and writes 2 and 5; depositReward reads 0 and 2 and writes only slot 4;
+/// withdrawEscrow reads slots 0-2, 5 and 6 (slot 4 too in the end-of-term holdback) and writes only slot 6.
+/// @dev Every purchase is made before the term starts (the sale closes at `termStartDay`), so every
+/// unit of an offering starts on the same day, shares every day's reward and releases on one schedule:
+/// see docs/decisions/0013-buyer-protection.md.
 struct Offering {
     // slot 0
     address miner;
@@ -58,30 +62,27 @@ struct Offering {
     uint40 unitsTotal;
     uint40 unitsSold;
     OfferingStatus status;
+    uint8 holdbackDays; // last term days whose release waits for their deposits (snapshotted at creation)
     // slot 3: price per unit and what reaches escrow after the channel fee (fee snapshotted at creation)
     uint128 pricePerUnit;
     uint128 netPricePerUnit;
     // slot 4: rewards and the delinquency monitor, written together by depositReward
     uint128 accRewardPerUnit; // REWARD_PRECISION-scaled reward per unit ever deposited
     uint32 lastCoveredDay; // last day a deposit covered (termStartDay - 1 before any)
-    uint16 lowStreak; // consecutive judged days below the market threshold
-    uint32 flaggedDay; // day the current flag was raised; release never passes it while not Active
-    FlagReason flagReason;
-    uint16 feeBps; // channel fee snapshotted at creation
+    uint96 recentShares; // the last judged days' shares of the market, see DelinquencyMath
     // slot 5: escrow totals written by buy
     uint128 totalNet; // sum of net payments of all positions
     uint128 feesAccrued; // channel fees not yet collected
-    // slot 6: the cohort that starts on a future day (at most one exists, see EscrowMath) and
-    // the miner's withdrawals (uint96 holds 7.9e28 base units: more than any token's supply here)
-    uint128 pendingNet;
-    uint32 pendingDay;
+    // slot 6: the miner's withdrawals (uint96 holds 7.9e28 base units: more than any token's supply
+    // here) and the flag
     uint96 withdrawn;
+    uint32 frozenDay; // while flagged or halted, release never passes this day
+    uint32 flaggedOnDay; // the day the current flag was raised
+    FlagReason flagReason;
+    uint16 feeBps; // channel fee snapshotted at creation
     // slot 7
     uint128 refunded; // escrow refunded to holders after a halt
     uint128 expectedDailyRewardPerUnitWad;
-    // slot 8: started cohorts, see EscrowMath (bounded by MAX_TERM_DAYS and RATE_PRECISION)
-    uint128 rateSum;
-    uint128 rateDayProduct;
     string minerName;
     string metadataURI;
 }
@@ -102,9 +103,11 @@ struct Asset {
     string unitLabel;
 }
 
-/// @notice Default-detection parameters (governable).
+/// @notice Default-detection parameters (governable). See docs/decisions/0013-buyer-protection.md.
 struct DefaultThresholds {
-    uint16 missedDaysThreshold; // default 7
-    uint16 lowStreakThreshold; // default 7
-    uint16 minRewardRatioBps; // default 8000 = 80%
+    uint16 missedDaysThreshold; // default 7: completed days the oldest uncovered day may wait; also the end-of-term holdback
+    uint16 windowDays; // default 7: judged days averaged by the low-reward rule (1..8)
+    uint16 minRewardRatioBps; // default 8000 = 80%: the window's average share below which it is low
+    uint16 minCoverageBps; // default 5000 = 50%: a deposit under this share of the market covers nothing and reverts
+    uint16 postTermFlagDays; // default 10: days after the term end during which a flag may still be raised
 }

@@ -149,7 +149,7 @@ contract ExchangeInvariants is ExchangeFixture {
             Offering memory o = exchange.getOffering(ids[i]);
             if (o.status == OfferingStatus.Halted) {
                 (, uint256 day) = exchange.releasedToDate(ids[i]);
-                vm.assertLe(day, o.flaggedDay, "halted release frozen at flag day");
+                vm.assertLe(day, o.frozenDay, "halted release frozen at flag day");
             }
         }
     }

@@ -70,7 +70,7 @@ contract DefaultTest is UnitHelpers {
         exchange.flag(offeringId);
         Offering memory o = exchange.getOffering(offeringId);
         vm.assertTrue(o.status == OfferingStatus.Flagged);
-        vm.assertEq(o.flaggedDay, TERM_START + 7);
+        vm.assertEq(o.frozenDay, TERM_START + 7);
         vm.assertTrue(o.flagReason == FlagReason.MissedDeposits);
     }
 
@@ -85,11 +85,11 @@ contract DefaultTest is UnitHelpers {
 
     function test_GivenCustomMissedThreshold_FlagUsesIt() public {
         vm.prank(governor);
-        exchange.setDefaultThresholds(DefaultThresholds(3, 7, 8_000));
+        exchange.setDefaultThresholds(DefaultThresholds(3, 7, 8_000, 0, 60));
         _warpToDay(TERM_START + 3);
         vm.prank(carol);
         exchange.flag(offeringId);
-        vm.assertEq(exchange.getOffering(offeringId).flaggedDay, TERM_START + 3);
+        vm.assertEq(exchange.getOffering(offeringId).frozenDay, TERM_START + 3);
     }
 
     // ------------------------------------------------------------------ low rewards
@@ -186,7 +186,7 @@ contract DefaultTest is UnitHelpers {
         exchange.flag(offeringId);
         vm.prank(governor);
         exchange.resume(offeringId);
-        vm.assertEq(exchange.getOffering(offeringId).lowStreak, 0);
+        vm.assertEq(exchange.getOffering(offeringId).recentShares, 0);
         _assertFlaggable(false, FlagReason.None, 0, 0);
     }
 
@@ -196,7 +196,7 @@ contract DefaultTest is UnitHelpers {
         exchange.resume(offeringId);
         _warpToDay(TERM_START + 10);
         exchange.flag(offeringId);
-        vm.assertEq(exchange.getOffering(offeringId).flaggedDay, TERM_START + 10, "flag day moves to the new flag");
+        vm.assertEq(exchange.getOffering(offeringId).frozenDay, TERM_START + 10, "flag day moves to the new flag");
     }
 
     function test_RevertWhen_ResumingActiveOffering() public {

@@ -315,6 +315,6 @@ contract EscrowTest is UnitHelpers {
     }
 
     function _thresholdsOf(uint16 missed, uint16 streak, uint16 ratio) internal pure returns (DefaultThresholds memory) {
-        return DefaultThresholds(missed, streak, ratio);
+        return DefaultThresholds(missed, streak, ratio, 0, 60);
     }
 }

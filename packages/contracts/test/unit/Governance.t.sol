@@ -40,7 +40,7 @@ contract GovernanceTest is UnitHelpers {
         vm.expectEmit();
         emit IHashpowerExchange.ChannelFeeSet(0, 250);
         vm.expectEmit();
-        emit IHashpowerExchange.DefaultThresholdsSet(7, 7, 8_000);
+        emit IHashpowerExchange.DefaultThresholdsSet(7, 7, 8_000, 5_000, 10);
         HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), 250);
 
         vm.assertTrue(x.hasRole(x.DEFAULT_ADMIN_ROLE(), governor));
@@ -51,7 +51,7 @@ contract GovernanceTest is UnitHelpers {
         vm.assertEq(uint256(x.channelFeeBps()), 250);
         DefaultThresholds memory t = x.defaultThresholds();
         vm.assertEq(t.missedDaysThreshold, 7);
-        vm.assertEq(t.lowStreakThreshold, 7);
+        vm.assertEq(t.windowDays, 7);
         vm.assertEq(t.minRewardRatioBps, 8_000);
         vm.assertEq(x.name(), "DMEX Hashpower Position");
         vm.assertEq(x.symbol(), "DMEX-HP");
@@ -133,12 +133,12 @@ contract GovernanceTest is UnitHelpers {
 
     function test_SetDefaultThresholds_UpdatesAndEmits() public {
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.DefaultThresholdsSet(3, 5, 10_000);
+        emit IHashpowerExchange.DefaultThresholdsSet(3, 5, 10_000, 0, 60);
         vm.prank(governor);
-        exchange.setDefaultThresholds(DefaultThresholds(3, 5, 10_000));
+        exchange.setDefaultThresholds(DefaultThresholds(3, 5, 10_000, 0, 60));
         DefaultThresholds memory t = exchange.defaultThresholds();
         vm.assertEq(t.missedDaysThreshold, 3);
-        vm.assertEq(t.lowStreakThreshold, 5);
+        vm.assertEq(t.windowDays, 5);
         vm.assertEq(t.minRewardRatioBps, 10_000);
     }
 
@@ -149,24 +149,24 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_RevertWhen_MissedDaysThresholdIsZero() public {
-        _expectInvalidThresholds(DefaultThresholds(0, 7, 8_000));
+        _expectInvalidThresholds(DefaultThresholds(0, 7, 8_000, 0, 60));
     }
 
     function test_RevertWhen_LowStreakThresholdIsZero() public {
-        _expectInvalidThresholds(DefaultThresholds(7, 0, 8_000));
+        _expectInvalidThresholds(DefaultThresholds(7, 0, 8_000, 0, 60));
     }
 
     function test_RevertWhen_MinRewardRatioIsZero() public {
-        _expectInvalidThresholds(DefaultThresholds(7, 7, 0));
+        _expectInvalidThresholds(DefaultThresholds(7, 7, 0, 0, 60));
     }
 
     function test_RevertWhen_MinRewardRatioAboveOneHundredPercent() public {
-        _expectInvalidThresholds(DefaultThresholds(7, 7, 10_001));
+        _expectInvalidThresholds(DefaultThresholds(7, 7, 10_001, 0, 60));
     }
 
     function test_RevertWhen_NonGovernorSetsThresholds() public {
         _expectUnauthorized(miner);
-        exchange.setDefaultThresholds(DefaultThresholds(30, 30, 1));
+        exchange.setDefaultThresholds(DefaultThresholds(30, 30, 1, 0, 60));
     }
 
     // ------------------------------------------------------------------ setRenderer / tokenURI

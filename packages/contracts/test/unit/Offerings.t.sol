@@ -76,7 +76,7 @@ contract OfferingsTest is UnitHelpers {
         vm.assertEq(o.expectedDailyRewardPerUnitWad, EXPECTED_FIL_WAD);
         vm.assertEq(o.accRewardPerUnit, 0);
         vm.assertEq(o.lastCoveredDay, TERM_START + 9, "day before the term");
-        vm.assertEq(o.lowStreak, 0);
+        vm.assertEq(o.recentShares, 0);
         vm.assertTrue(o.flagReason == FlagReason.None);
         vm.assertEq(o.feeBps, 500);
         vm.assertEq(o.totalNet, 0);

@@ -78,7 +78,7 @@ contract RewardsTest is UnitHelpers {
             offeringId, miner, TERM_START + 1, 1e18, 10, 2e29, 1e35, 1.25e35 + 1, true, true, 2
         );
         _depositAs(miner, 1e18);
-        vm.assertEq(exchange.getOffering(offeringId).lowStreak, 2);
+        vm.assertEq(exchange.getOffering(offeringId).recentShares, 2);
     }
 
     function test_GivenDepositAtExactlyEightyPercent_StreakResets() public {
@@ -90,7 +90,7 @@ contract RewardsTest is UnitHelpers {
             offeringId, miner, TERM_START + 1, 1e18, 10, 2e29, 1e35, 1.25e35, true, false, 0
         );
         _depositAs(miner, 1e18);
-        vm.assertEq(exchange.getOffering(offeringId).lowStreak, 0);
+        vm.assertEq(exchange.getOffering(offeringId).recentShares, 0);
     }
 
     function test_GivenOracleMoreThanOneDayLate_DayIsUnjudgedAndStreakKept() public {
@@ -102,7 +102,7 @@ contract RewardsTest is UnitHelpers {
             offeringId, miner, TERM_START + 1, 1e18, 10, 2e29, 1e35, 0, false, false, 1
         );
         _depositAs(miner, 1e18);
-        vm.assertEq(exchange.getOffering(offeringId).lowStreak, 1, "unjudged day neither grows nor resets");
+        vm.assertEq(exchange.getOffering(offeringId).recentShares, 1, "unjudged day neither grows nor resets");
     }
 
     function test_GivenCustomRatio_JudgingUsesIt() public {
@@ -110,7 +110,7 @@ contract RewardsTest is UnitHelpers {
         exchange.setDefaultThresholds(_thr(7, 7, 10_000));
         _report(TERM_START, 1e35 + 1); // paid 1e35: under 100%
         _depositAs(miner, 1e18);
-        vm.assertEq(exchange.getOffering(offeringId).lowStreak, 1);
+        vm.assertEq(exchange.getOffering(offeringId).recentShares, 1);
     }
 
     function test_RewardAccumulator_RoundsDownAndKeepsDustInContract() public {
@@ -381,6 +381,6 @@ contract RewardsTest is UnitHelpers {
     }
 
     function _thr(uint16 a, uint16 b, uint16 c) internal pure returns (DefaultThresholds memory) {
-        return DefaultThresholds(a, b, c);
+        return DefaultThresholds(a, b, c, 0, 60);
     }
 }

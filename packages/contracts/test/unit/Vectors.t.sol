@@ -100,7 +100,7 @@ contract VectorsTest is UnitHelpers {
         (bool canFlag,, uint256 missedDays, uint256 lowStreak) = exchange.flaggable(offeringId);
         vm.assertEq(canFlag, vm.parseJsonBool(json, _key(i, ".canFlag")), string.concat(name, ": flaggable"));
         vm.assertEq(missedDays, vm.parseJsonUint(json, _key(i, ".missedDays")), string.concat(name, ": missed days"));
-        vm.assertEq(lowStreak, vm.parseJsonUint(json, _key(i, ".lowStreak")), string.concat(name, ": low streak"));
+        vm.assertEq(lowStreak, vm.parseJsonUint(json, _key(i, ".recentShares")), string.concat(name, ": low streak"));
     }
 
     function _checkPositions(uint256 i, string memory name, uint256[] memory tokenIds, uint256 positions) internal view {

@@ -89,6 +89,8 @@ abstract contract DaoFixture is TestBase {
         oracle.grantRole(oracle.REPORTER_ROLE(), reporter);
         filAsset = exchange.registerAsset("FIL", "TiB");
         exchange.registerAsset("BTC", "TH/s");
+        exchange.setPaymentToken(address(usdt), true);
+        exchange.setRewardToken(filAsset, address(ifil), true);
 
         for (uint256 i; i < 7; ++i) {
             councilKeys[i] = uint256(keccak256(abi.encode("council", i)));
@@ -280,9 +282,13 @@ abstract contract DaoFixture is TestBase {
 
     // ------------------------------------------------------------------ exchange
 
+    /// @dev Reports as of an hour ago, so the report is final (past its correction window) now.
     function _report(uint256 day, uint256 avgWad) internal {
+        uint256 now_ = block.timestamp;
+        vm.warp(now_ - oracle.CORRECTION_WINDOW());
         vm.prank(reporter);
         oracle.report(filAsset, day, avgWad);
+        vm.warp(now_);
     }
 
     function _warpToDay(uint256 day) internal {

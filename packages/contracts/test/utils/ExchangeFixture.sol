@@ -51,6 +51,9 @@ abstract contract ExchangeFixture is TestBase {
         exchange.grantRole(exchange.REGISTRAR_ROLE(), registrar);
         filAsset = exchange.registerAsset("FIL", "TiB");
         btcAsset = exchange.registerAsset("BTC", "TH/s");
+        exchange.setPaymentToken(address(usdt), true);
+        exchange.setRewardToken(filAsset, address(ifil), true);
+        exchange.setRewardToken(btcAsset, address(wbtc), true);
         vm.stopPrank();
 
         offeringId = _createOffering(miner, 1_000, PRICE, START_DAY + 2, START_DAY + 2 + TERM_DAYS);
@@ -82,7 +85,7 @@ abstract contract ExchangeFixture is TestBase {
             unitsTotal: uint40(units),
             pricePerUnit: uint128(price),
             saleStart: uint48(block.timestamp),
-            saleEnd: uint48((termEnd - 1) * DAY),
+            saleEnd: uint48(termStart * DAY),
             termStartDay: uint32(termStart),
             termEndDay: uint32(termEnd),
             expectedDailyRewardPerUnitWad: EXPECTED_FIL_WAD,
@@ -119,9 +122,14 @@ abstract contract ExchangeFixture is TestBase {
         vm.warp(day * DAY + 12 hours);
     }
 
+    /// @dev Reports `avgWad` for `day` as of an hour ago, so the report is already final (past its
+    /// correction window) at the current timestamp.
     function _report(uint256 day, uint256 avgWad) internal {
+        uint256 now_ = block.timestamp;
+        vm.warp(now_ - oracle.CORRECTION_WINDOW());
         vm.prank(reporter);
         oracle.report(filAsset, day, avgWad);
+        vm.warp(now_);
     }
 
     /// @dev Reports the market rate for the next uncovered day and deposits `amount` for it.
