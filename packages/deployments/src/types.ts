@@ -20,6 +20,7 @@ export const deployedContractNames = [
   "HashpowerExchange",
   "MarketRateOracle",
   "OfferingFactory",
+  "DefaultMonitor",
   "PositionRenderer",
   "USDT",
   "IFIL",

@@ -355,7 +355,7 @@ describe("the real contracts build", () => {
     const { defaultArtifactsDir, contractsRoot, collectErrors } = await import("../src/generator/index.js");
     const artifacts = readArtifacts(defaultArtifactsDir(), { projectRoot: contractsRoot() });
     const names = artifacts.map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(["HashpowerExchange", "MarketRateOracle", "BridgedToken", "OfferingFactory"]));
+    expect(names).toEqual(expect.arrayContaining(["HashpowerExchange", "MarketRateOracle", "BridgedToken", "OfferingFactory", "DefaultMonitor"]));
     const exchange = artifacts.find((a) => a.name === "HashpowerExchange");
     expect(exchange?.abi.filter((i) => i.type === "event").map((i) => i.name)).toEqual(
       expect.arrayContaining(["OfferingCreated", "PositionPurchased", "RewardDeposited", "OfferingFlagged"]),

@@ -65,6 +65,7 @@ describe("Deploy.s.sol on a non-local chain", () => {
         "MinerApplications",
         "MiningReserve",
         "OfferingFactory",
+        "DefaultMonitor",
         "PositionRenderer",
         "ProtocolParameters",
         "SafeL2",

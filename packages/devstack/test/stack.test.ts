@@ -17,7 +17,16 @@ import { createPublicClient, getAbiItem, http, type Address, type PublicClient }
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { anvilAddress, anvilStep, freePort, runSteps, startStack, StackError, type Stack } from "../src/index.js";
-import { DEFAULTING_OFFERING_ID, DMC, DMC_GRANTS, HALT, OFFERINGS, PENDING_APPLICATION, UNDELEGATED_HOLDER } from "../src/seed/plan.js";
+import {
+  APPROVED_OFFERINGS,
+  DEFAULTING_OFFERING_ID,
+  DMC,
+  DMC_GRANTS,
+  HALT,
+  OPEN_SALE_OFFERING,
+  PENDING_APPLICATION,
+  UNDELEGATED_HOLDER,
+} from "../src/seed/plan.js";
 
 const RESERVED_PORTS = new Set([8545, 8000, 3000]);
 
@@ -93,6 +102,7 @@ describe("generated deployment", () => {
         "IFIL",
         "MarketRateOracle",
         "OfferingFactory",
+        "DefaultMonitor",
         "PositionRenderer",
         "USDT",
         "WBTC",
@@ -171,8 +181,8 @@ describe("seed", () => {
     const seed = stack.seed;
     if (seed === undefined) throw new Error("no seed");
     const offeringCount = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" });
-    expect(Number(offeringCount)).toBe(OFFERINGS.length);
-    expect(seed.offerings).toHaveLength(OFFERINGS.length);
+    expect(Number(offeringCount)).toBe(APPROVED_OFFERINGS.length);
+    expect(seed.offerings).toHaveLength(APPROVED_OFFERINGS.length);
 
     const purchases = await client.getLogs({
       address: exchange,
@@ -197,7 +207,32 @@ describe("seed", () => {
       expect(purchases.filter((p) => p.args.offeringId === BigInt(offering.id)).length).toBe(offering.positions);
     }
     expect(new Set(seed.offerings.map((o) => o.asset))).toEqual(new Set(["FIL", "BTC"]));
-    expect(new Set(seed.offerings.map((o) => o.pricePerUnit)).size).toBe(OFFERINGS.length);
+    expect(new Set(seed.offerings.map((o) => o.pricePerUnit)).size).toBe(APPROVED_OFFERINGS.length);
+  });
+
+  it("sells every position before its term starts, so each starts on its offering's first term day", async () => {
+    const seed = stack.seed;
+    if (seed === undefined) throw new Error("no seed");
+    const purchases = await client.getLogs({
+      address: exchange,
+      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "PositionPurchased" }),
+      fromBlock: BigInt(stack.deployment.contracts.HashpowerExchange?.startBlock ?? 0),
+      toBlock: "latest",
+      strict: true,
+    });
+    for (const offering of seed.offerings) {
+      const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
+      expect(onChain.saleEnd).toBeLessThanOrEqual(onChain.termStartDay * 86_400);
+      for (const p of purchases.filter((x) => x.args.offeringId === BigInt(offering.id))) {
+        expect(p.args.startDay).toBe(BigInt(onChain.termStartDay));
+        expect(p.args.purchaseDay).toBeLessThan(BigInt(onChain.termStartDay));
+      }
+    }
+    // The late offering's sale is open when the stack comes up: its term starts after the last seeded day.
+    const open = seed.offerings.find((o) => o.id === OPEN_SALE_OFFERING.id);
+    expect(open?.status).toBe("Active");
+    expect(open?.termStartDay).toBeGreaterThan(seed.endDay);
+    expect(open?.unitsSold).toBeGreaterThan(0);
   });
 
   it("creates every offering through an application the DMC holders voted through and the timelock executed", async () => {
@@ -209,11 +244,11 @@ describe("seed", () => {
     const fromBlock = BigInt(contracts.HashpowerExchange?.startBlock ?? 0);
     const created = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingCreated" }), fromBlock, strict: true });
     const approved = await client.getLogs({ address: applications, event: getAbiItem({ abi: minerApplicationsAbi, name: "ApplicationApproved" }), fromBlock, strict: true });
-    expect(created).toHaveLength(OFFERINGS.length);
-    expect(approved.map((l) => [l.args.applicationId, l.args.offeringId])).toEqual(OFFERINGS.map((o) => [BigInt(o.id), BigInt(o.id)]));
+    expect(created).toHaveLength(APPROVED_OFFERINGS.length);
+    expect(approved.map((l) => [l.args.applicationId, l.args.offeringId])).toEqual(APPROVED_OFFERINGS.map((o) => [BigInt(o.id), BigInt(o.id)]));
     // Each offering was created in the transaction that executed its application's proposal.
     expect(approved.map((l) => l.transactionHash)).toEqual(created.map((l) => l.transactionHash));
-    for (const plan of OFFERINGS) {
+    for (const plan of APPROVED_OFFERINGS) {
       const application = await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(plan.id)] });
       expect(await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [application.proposalId] })).toBe(7); // Executed
       expect(application.approved).toBe(true);
@@ -239,16 +274,19 @@ describe("seed", () => {
     const contracts = stack.deployment.contracts;
     const [governor, timelock, applications, dmc, insuranceFund] = [contracts.DmexGovernor, contracts.DmexTimelock, contracts.MinerApplications, contracts.DMCToken, contracts.InsuranceFund].map((c) => c?.address);
     if (seed === undefined || !governor || !timelock || !applications || !dmc || !insuranceFund) throw new Error("no seed or DAO");
-    for (const offering of OFFERINGS) {
-      const [canFlag] = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(offering.id)] });
+    for (const offering of APPROVED_OFFERINGS) {
+      const [canFlag, , , windowShare] = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(offering.id)] });
       const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
       if (offering.id === DEFAULTING_OFFERING_ID) {
         expect(onChain.status, "offering 3 status").toBe(3); // Halted
-        expect(onChain.lowStreak).toBeGreaterThanOrEqual(7); // it under-paid before it stopped
+        // 60% with one 85% day a week: the old 7-days-running rule never fired, the window does.
+        expect(Number(windowShare)).toBeGreaterThanOrEqual(600);
+        expect(Number(windowShare)).toBeLessThan(800);
+        expect(onChain.flagReason).toBe(2); // LowRewards
       } else {
         expect(onChain.status, `offering ${offering.id} status`).toBe(1); // Active
         expect(canFlag, `offering ${offering.id} flaggable`).toBe(false);
-        expect(onChain.lowStreak).toBe(0);
+        if (offering.id !== OPEN_SALE_OFFERING.id) expect(Number(windowShare)).toBeGreaterThanOrEqual(990); // healthy: 99-107%, capped at 100%
       }
     }
     const fromBlock = BigInt(contracts.HashpowerExchange?.startBlock ?? 0);
@@ -326,9 +364,9 @@ describe("seed", () => {
     expect(pending.miner).toBe(anvilAddress(2));
     expect(pending.approved).toBe(false);
     expect(await client.readContract({ address: DmexGovernor.address, abi: dmexGovernorAbi, functionName: "state", args: [pending.proposalId] })).toBe(1); // Active
-    expect(await client.readContract({ address: MinerApplications.address, abi: minerApplicationsAbi, functionName: "applicationCount" })).toBe(6n);
-    expect(seed.dao.applications.map((a) => a.proposalState)).toEqual(["Executed", "Executed", "Executed", "Executed", "Executed", "Active"]);
-    expect(await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" })).toBe(BigInt(OFFERINGS.length));
+    expect(await client.readContract({ address: MinerApplications.address, abi: minerApplicationsAbi, functionName: "applicationCount" })).toBe(7n);
+    expect(seed.dao.applications.map((a) => a.proposalState)).toEqual(["Executed", "Executed", "Executed", "Executed", "Executed", "Executed", "Active"]);
+    expect(await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" })).toBe(BigInt(APPROVED_OFFERINGS.length));
   });
 
   it("simulated 30 days of reports, deposits, claims and escrow withdrawals, with disclosure metadata", async () => {

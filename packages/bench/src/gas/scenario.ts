@@ -126,7 +126,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   await setTime(today * DAY + 3_600n);
   const filAssetId = 1; // the deploy script registers FIL first
   // ---- DMC from the genesis distribution (5M): two voters holding the 4M quorum between them,
-  // miners with their stakes (0.5 DMC per USDT of offering value: 570,000 and 19,000 DMC)
+  // miners with their stakes (0.5 DMC per USDT of offering value: 570,000 and 19,000 + 10,000 DMC)
   const [voter1, voter2] = buyers.slice(10, 12) as [Address, Address];
   for (const voter of [voter1, voter2]) {
     await send(deployer, dmc, "transfer", [voter, parseEther("2050000")]);
@@ -135,7 +135,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const smallVoter = buyers[9]!; // votes between the two: neither the first vote nor the one reaching quorum
   await send(deployer, dmc, "transfer", [smallVoter, parseEther("100000")]);
   await send(smallVoter, dmc, "delegate", [smallVoter]);
-  for (const [miner, stake] of [[minerA, "600000"], [minerB, "25000"], [minerC, "25000"]] as const) {
+  for (const [miner, stake] of [[minerA, "600000"], [minerB, "40000"], [minerC, "25000"]] as const) {
     await send(deployer, dmc, "transfer", [miner, parseEther(stake)]);
     await send(miner, dmc, "approve", [applications.address, maxUint256]);
   }
@@ -148,8 +148,8 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     proposalId: bigint;
     description: string;
   }
-  async function apply(miner: Address, unitsTotal: bigint, key?: string): Promise<Applied> {
-    const description = `# Benchmark Mining Co: ${unitsTotal} TiB (${miner})`;
+  async function apply(miner: Address, unitsTotal: bigint, key?: string, termDays = 180n): Promise<Applied> {
+    const description = `# Benchmark Mining Co: ${unitsTotal} TiB for ${termDays} days (${miner})`;
     const terms = {
       assetId: filAssetId,
       paymentToken: usdt.address,
@@ -157,9 +157,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
       unitsTotal,
       pricePerUnit: 38_000_000n,
       saleStart: today * DAY,
-      saleEnd: (termEnd - 1n) * DAY,
+      saleEnd: termStart * DAY, // sales close when the term starts
       termStartDay: Number(termStart),
-      termEndDay: Number(termEnd),
+      termEndDay: Number(termStart + termDays),
       expectedDailyRewardPerUnitWad: 2n * 10n ** 33n,
       totalHashpower: unitsTotal * 2n,
       effectiveHashpower: unitsTotal,
@@ -187,6 +187,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     await apply(minerA, 30_000n, "apply"), // 1,000 purchases
     await apply(minerB, 1_000n), // 1 purchase
     await apply(minerC, 1_000n), // defaults
+    await apply(minerB, 10n, undefined, 10n), // a 10-day term: withdrawals inside the end-of-term holdback
   ];
   const votingDelay = await read<bigint>(governorContract, "votingDelay");
   const votingPeriod = await read<bigint>(governorContract, "votingPeriod");
@@ -209,8 +210,8 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const eta = await read<bigint>(governorContract, "proposalEta", [applied[0]!.proposalId]);
   await setTime(eta + 1n);
   for (const [i, a] of applied.entries()) await governorCall(i === 0 ? "execute" : undefined, "execute", a);
-  const [offeringMany, offeringOne, offeringBad] = [1n, 2n, 3n];
-  if ((await read<bigint>(exchange, "offeringCount")) !== 3n) throw new Error("the approvals did not create 3 offerings");
+  const [offeringMany, offeringOne, offeringBad, offeringShort] = [1n, 2n, 3n, 4n];
+  if ((await read<bigint>(exchange, "offeringCount")) !== 4n) throw new Error("the approvals did not create 4 offerings");
 
   for (const account of [...buyers, minerA, minerB, minerC]) {
     await send(minter, usdt, "mint", [account, 10n ** 15n]);
@@ -228,12 +229,20 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   }
   await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, referrer]);
   await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, referrer]);
+  await send(regulars[3]!, exchange, "buy", [offeringShort, 10n, maxUint256, referrer]);
+
+  // ---- purchases by new buyers, still before the term (sales close when it starts)
+  const [fresh1, fresh2] = buyers.slice(10, 12) as [Address, Address];
+  await send(fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
+  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
+  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
 
   // ---- into the term: three days of oracle reports and deposits
   let day = termStart;
   const depositDay = async (measureKey?: string) => {
     await setTime((day + 1n) * DAY + 600n);
     await send(reporter, oracle, "report", [filAssetId, day, 2n * 10n ** 33n]);
+    await setTime((day + 1n) * DAY + 600n + 3_600n); // the report is final after its one-hour correction window
     for (const [miner, offeringId] of [
       [minerA, offeringMany],
       [minerB, offeringOne],
@@ -247,12 +256,6 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   await depositDay();
   await depositDay();
   await depositDay("depositReward");
-
-  // ---- purchases during the term
-  const [fresh1, fresh2] = buyers.slice(10, 12) as [Address, Address];
-  await measure("buy_firstOfDay", fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
-  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
-  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
 
   // ---- claims: holder regulars[2] owns 100 positions of offeringMany
   const balanceHolder = regulars[2]!;
@@ -273,6 +276,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   // ---- default: offering C never deposited; flag after 7 missed days, halt, refund
   await setTime((termStart + 8n) * DAY + 600n);
   await measure("flag", flagger, exchange, "flag", [offeringBad]);
+  // The short offering's last 7 term days (termStart + 3 on) release only as they are covered: this
+  // withdrawal reads the coverage too.
+  await measure("withdrawEscrow_holdback", minerB, exchange, "withdrawEscrow", [offeringShort, minerB]);
   // A holder proposes the halt to the DAO; the council fast-tracks it meanwhile (4 of 7 signatures).
   const haltCall = encodeFunctionData({ abi: hashpowerExchangeAbi, functionName: "halt", args: [offeringBad] });
   await measure("propose", voter1, governorContract, "propose", [

@@ -32,6 +32,7 @@ import {
   CLAIM_DAYS,
   CLAIMING_BUYERS,
   DEFAULTING_OFFERING_ID,
+  DEPOSIT_TIME_OF_DAY,
   DMC_GRANTS,
   FEE_COLLECTION_DAY,
   FEE_PROPOSALS,
@@ -44,12 +45,15 @@ import {
   metadataURI,
   MINERS,
   OFFERINGS,
+  OPEN_SALE_APPROVAL_DAY,
+  OPEN_SALE_OFFERING,
   PENDING_APPLICATION,
   PENDING_APPLICATION_VOTES,
   PURCHASES,
+  REPORT_TIME_OF_DAY,
   SIMULATED_DAYS,
   UNDERPAID_DAYS,
-  UNDERPAY_RATIO_BPS,
+  underpayRatioBps,
   USDT_PER_ACCOUNT,
   WITHDRAW_DAYS,
   type MinerPlan,
@@ -74,11 +78,14 @@ export interface SeedOptions {
 /**
  * Seeds a fresh local deployment with the fixed scenario of plan.ts. Day 0: the deployer hands out
  * genesis DMC, holders delegate, 3 miners apply for 5 offerings, the holders vote them through and
- * the timelock executes the approvals (offerings 1-5), then the first purchases. Then 30 simulated
- * days of oracle reports, reward deposits, purchases, claims and escrow withdrawals, with two fee
- * proposals (one defeated, one executed) and Quickfil's default (offering 3) flagged and halted by
- * a DAO vote that also slashes its stake, after which most of its holders pull their refunds.
- * Ends with a 4th miner's application in its voting period. Throws if the chain disagrees.
+ * the timelock executes the approvals (offerings 1-5), then the first purchases (every sale closes
+ * when its term starts). Then 30 simulated days of oracle reports, reward deposits (an hour after
+ * each report, once it is final), claims and escrow withdrawals, with two fee proposals (one
+ * defeated, one executed), Quickfil's default (offering 3: 60% of the market with one 85% day a
+ * week, caught by the 7-day window) flagged and halted by a DAO vote that also slashes its stake,
+ * after which most of its holders pull their refunds, and a sixth offering approved late whose sale
+ * is open at the end. Ends with a 4th miner's application in its voting period. Throws if the chain
+ * disagrees.
  */
 export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const log = options.log ?? (() => {});
@@ -192,7 +199,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
     counts.delegations++;
   }
 
-  const termsOf = (plan: OfferingPlan, saleStart: number): ApplicationTerms => {
+  const termsOf = (plan: OfferingPlan): ApplicationTerms => {
     const miner = minerPlanOf(plan);
     const termStartDay = day0 + plan.termStartOffset;
     const termEndDay = termStartDay + plan.termDays;
@@ -202,8 +209,9 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
       rewardToken: rewardToken[plan.asset],
       unitsTotal: plan.unitsTotal,
       pricePerUnit: plan.pricePerUnit,
-      saleStart,
-      saleEnd: plan.saleEndOffset !== undefined ? (day0 + plan.saleEndOffset) * DAY : (termEndDay - 1) * DAY,
+      saleStart: (day0 + (plan.saleStartOffset ?? 0)) * DAY,
+      // Every buyer pays for, and gets, the whole term: the sale closes when it starts.
+      saleEnd: termStartDay * DAY,
       termStartDay,
       termEndDay,
       expectedDailyRewardPerUnitWad: plan.expectedDailyRewardPerUnitWad,
@@ -213,11 +221,11 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
       disclosureURI: metadataURI(plan, miner),
     };
   };
-  const submitApplication = async (plan: OfferingPlan, saleStart: number): Promise<SeedProposal> => {
+  const submitApplication = async (plan: OfferingPlan): Promise<SeedProposal> => {
     const miner = minerOf(plan);
     const stakeAllowance = await publicClient.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "allowance", args: [miner, applications] });
     if (stakeAllowance === 0n) await approve(miner, dmc, applications);
-    const proposal = await dao.submit(miner, termsOf(plan, saleStart), applicationDescription(plan, minerPlanOf(plan)), `${minerPlanOf(plan).name}: ${plan.label}`);
+    const proposal = await dao.submit(miner, termsOf(plan), applicationDescription(plan, minerPlanOf(plan)), `${minerPlanOf(plan).name}: ${plan.label}`);
     counts.applications++;
     if (proposal.applicationId !== BigInt(plan.id)) {
       throw new StackError(`expected application ${plan.id}, MinerApplications created ${proposal.applicationId}: seed a fresh deployment`);
@@ -229,7 +237,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const applied = day0 * DAY + 2 * 3_600 + 60;
   await setTime(applied);
   const applicationProposals: SeedProposal[] = [];
-  for (const plan of OFFERINGS) applicationProposals.push(await submitApplication(plan, day0 * DAY));
+  for (const plan of OFFERINGS) applicationProposals.push(await submitApplication(plan));
   await setTime(applied + GOVERNANCE_STEPS.vote);
   for (const [i, plan] of OFFERINGS.entries()) {
     const proposal = applicationProposals[i];
@@ -251,7 +259,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const buyOn = async (dayOffset: number) => {
     for (const p of PURCHASES.filter((x) => x.dayOffset === dayOffset)) {
       const buyer = buyers[p.buyer];
-      const plan = OFFERINGS[p.offeringId - 1];
+      const plan = p.offeringId === OPEN_SALE_OFFERING.id ? OPEN_SALE_OFFERING : OFFERINGS[p.offeringId - 1];
       if (buyer === undefined || plan === undefined) throw new Error("bad purchase plan");
       const total = plan.pricePerUnit * BigInt(p.units);
       await confirm(
@@ -272,6 +280,22 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   await buyOn(0);
   await setDay(day0 + 1);
   await buyOn(1);
+
+  /** A late application voted through and executed within one day: the sale open at the end. */
+  const approveOpenSale = async (offset: number) => {
+    if (offset !== OPEN_SALE_APPROVAL_DAY) return;
+    const t0 = (day0 + offset) * DAY + GOVERNANCE_TIME_OF_DAY;
+    await setTime(t0);
+    const proposal = await submitApplication(OPEN_SALE_OFFERING);
+    await setTime(t0 + GOVERNANCE_STEPS.vote);
+    await dao.castVotes(proposal, applicationVotes(OPEN_SALE_OFFERING.id));
+    await setTime(t0 + GOVERNANCE_STEPS.queue);
+    await dao.queue(proposal, deployer);
+    await setTime(t0 + GOVERNANCE_STEPS.execute);
+    await dao.execute(proposal, deployer);
+    const id = await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" });
+    if (Number(id) !== OPEN_SALE_OFFERING.id) throw new StackError(`expected offering ${OPEN_SALE_OFFERING.id}, the exchange has ${id}`);
+  };
 
   // ------------------------------------------------------------------ governance during the simulated days
   let haltProposal: SeedProposal | undefined;
@@ -325,7 +349,8 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
         },
       ],
       HALT.title,
-      `Quickfil Storage paid under 80% of the market for ${UNDERPAID_DAYS} days, then stopped. ` +
+      `Quickfil Storage paid 60% of the market, 85% one day a week, for ${UNDERPAID_DAYS} days: ` +
+        "on average 64% over its last 7 judged days, under the 80% the rules require, so anyone could flag it. " +
         `Offering #${DEFAULTING_OFFERING_ID} was flagged; this halts it (holders pull the unreleased part of their payment) ` +
         `and slashes application #${defaultingApplication}'s DMC stake to the insurance fund.`,
     );
@@ -350,7 +375,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   for (let offset = FIRST_SIMULATED_DAY; offset <= lastSimulated; offset++) {
     const today = day0 + offset;
     const reported = today - 1;
-    await setDay(today);
+    await setDay(today, REPORT_TIME_OF_DAY);
 
     // The oracle publishes yesterday's network averages.
     await confirm(
@@ -364,6 +389,8 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
       }),
     );
     counts.reports++;
+    // Deposits are judged against final reports only: wait out the oracle's one-hour correction window.
+    await setDay(today, DEPOSIT_TIME_OF_DAY);
 
     await buyOn(offset);
 
@@ -376,7 +403,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
       let ratio = healthyRatioBps(plan.id, reported);
       if (miner.behaviour === "defaulting") {
         if (reported >= termStartDay + UNDERPAID_DAYS) continue; // stopped paying
-        ratio = UNDERPAY_RATIO_BPS;
+        ratio = underpayRatioBps(reported - termStartDay);
       }
       const offering = await publicClient.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(plan.id)] });
       if (offering.lastCoveredDay + 1 !== reported) {
@@ -426,6 +453,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
 
     await feeProposal(offset);
     if (offset === HALT.dayOffset) await resolveDefault(offset);
+    await approveOpenSale(offset);
     if (offset % 10 === 0) log(`  simulated day ${offset}/${lastSimulated}`);
   }
 
@@ -441,7 +469,7 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   const votingDelay = Number(await publicClient.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "votingDelay" }));
   const pendingAt = Math.max(latest + 1, endAt - votingDelay - 30);
   await setTime(pendingAt);
-  const pending = await submitApplication(PENDING_APPLICATION, endDay * DAY);
+  const pending = await submitApplication(PENDING_APPLICATION);
   await setTime(pendingAt + votingDelay + 10);
   await dao.castVotes(pending, PENDING_APPLICATION_VOTES);
   const last = Number((await publicClient.getBlock()).timestamp);

@@ -15,7 +15,7 @@ import {
   type StakeStateName,
 } from "./contracts.js";
 import type { ProposalKind, SeedProposal } from "./dao.js";
-import { DEFAULTING_OFFERING_ID, DMC_GRANTS, MINERS, OFFERINGS, UNDELEGATED_HOLDER } from "./plan.js";
+import { DEFAULTING_OFFERING_ID, DMC_GRANTS, MINERS, OFFERINGS, OPEN_SALE_OFFERING, UNDELEGATED_HOLDER } from "./plan.js";
 
 export interface SeedCounts {
   purchases: number;
@@ -55,7 +55,8 @@ export interface SeededOffering {
   readonly termStartDay: number;
   readonly termEndDay: number;
   readonly lastCoveredDay: number;
-  readonly lowStreak: number;
+  /** The low-reward window: average share of the market over the last judged days (per-mille, 0 until full). */
+  readonly windowSharePerMille: number;
   readonly status: OfferingStatusName;
   readonly flaggable: boolean;
 }
@@ -188,8 +189,8 @@ export async function buildSummary(input: {
   const offerings: SeededOffering[] = [];
   for (let id = 1; id <= offeringCount; id++) {
     const o = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(id)] });
-    const [canFlag] = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(id)] });
-    const plan = OFFERINGS[id - 1];
+    const [canFlag, , , windowShare] = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(id)] });
+    const plan = id === OPEN_SALE_OFFERING.id ? OPEN_SALE_OFFERING : OFFERINGS[id - 1];
     offerings.push({
       id,
       label: plan?.label ?? `offering ${id}`,
@@ -204,7 +205,7 @@ export async function buildSummary(input: {
       termStartDay: o.termStartDay,
       termEndDay: o.termEndDay,
       lastCoveredDay: o.lastCoveredDay,
-      lowStreak: o.lowStreak,
+      windowSharePerMille: Number(windowShare),
       status: STATUS[o.status] ?? "None",
       flaggable: canFlag,
     });
