@@ -1,6 +1,6 @@
 /**
  * Indexer benchmark on a DMEX history: a fresh chain deployed by the real deploy script, N (2,000)
- * positions bought, 30 days of oracle reports and reward deposits, claims and NFT transfers; then
+ * positions bought, 21 days of oracle reports and reward deposits, claims and NFT transfers; then
  * the DMEX subgraph indexed from scratch by graph-host (as `npm run dev` runs it) and 50 concurrent
  * clients running the app's typical queries. Prints events/s and p50/p95 latency.
  */
@@ -22,7 +22,7 @@ const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 10_000);
 const TXS_PER_BLOCK = Number(process.env.BENCH_TXS_PER_BLOCK ?? 50);
 /** Claims and transfers per day of the term. */
 const ACTIONS_PER_DAY = 100;
-const DAYS = 30;
+const DAYS = 21;
 const CLIENTS = 50;
 const QUERIES_PER_CLIENT = 40;
 const DAY = 86_400n;
@@ -81,7 +81,8 @@ async function main() {
     };
 
     const today = (await client.getBlock()).timestamp / DAY + 1n;
-    const termStart = today + 1n;
+    // Sales close when the term starts: ten days of purchases, then the term.
+    const termStart = today + 10n;
     const termEnd = termStart + 365n;
     // Offerings first (purchases need them), then tokens and allowances in one block.
     await mineAll(
@@ -99,7 +100,7 @@ async function main() {
               unitsTotal: 1_000_000n,
               pricePerUnit: 400_000n + BigInt(i) * 100_000n,
               saleStart: today * DAY,
-              saleEnd: (termEnd - 1n) * DAY,
+              saleEnd: termStart * DAY,
               termStartDay: Number(termStart),
               termEndDay: Number(termEnd),
               expectedDailyRewardPerUnitWad: 2n * 10n ** 33n,
@@ -117,7 +118,7 @@ async function main() {
       ...buyers.flatMap((buyer) => [call(minter, usdt, "mint", [buyer, 10n ** 14n]), call(buyer, usdt, "approve", [exchange.address, maxUint256])]),
     ]);
 
-    // Purchases spread over the sale window and the first days of the term, TXS_PER_BLOCK a block.
+    // Purchases spread over the ten sale days before the term, TXS_PER_BLOCK a block.
     // Who owns which position comes from the mint's Transfer log (order inside a block is the pool's).
     const ownerOf = new Map<bigint, Address>();
     const transferTopic = toEventSelector("Transfer(address,address,uint256)");
@@ -145,9 +146,12 @@ async function main() {
     let nextToken = 1;
     for (let d = 0n; d < BigInt(DAYS); d++) {
       const day = termStart + d;
-      if (day < today + 10n) continue;
       await mineAll([call(reporter, oracle, "report", [1, day, 2n * 10n ** 33n])], (day + 1n) * DAY + 600n);
-      await mineAll(miners.map((miner, i) => call(miner, exchange, "depositReward", [BigInt(i + 1), 10n ** 21n])));
+      // Deposits are judged against final reports: after the oracle's one-hour correction window.
+      await mineAll(
+        miners.map((miner, i) => call(miner, exchange, "depositReward", [BigInt(i + 1), 10n ** 21n])),
+        (day + 1n) * DAY + 600n + 3_600n,
+      );
       const touched = new Set<bigint>();
       const moves: Call[] = [];
       for (let k = 0; k < ACTIONS_PER_DAY; k++, nextToken++) {
@@ -216,7 +220,7 @@ async function main() {
       {
         name: "offering days",
         body: (i) => ({
-          query: `{ offering(id: "${1 + (i % 3)}") { id totalNet rateSum rateDayProduct pendingNet pendingDay withdrawn days(first: 60, orderBy: day) { day rewardPerUnitWad marketAvgPerUnitWad } } }`,
+          query: `{ offering(id: "${1 + (i % 3)}") { id totalNet withdrawn lastCoveredDay holdbackDays days(first: 60, orderBy: day) { day rewardPerUnitWad marketAvgPerUnitWad } } }`,
         }),
       },
       { name: "protocol days", body: () => ({ query: "{ protocolDays(first: 30, orderBy: day, orderDirection: desc) { day volume fees rewardsDeposited rewardsClaimed } }" }) },
