@@ -8,7 +8,8 @@ import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DefaultThresholds, FlagReason, Offering, OfferingStatus} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 
-/// @notice Default detection: flaggable/flag (missed deposits, low streak), resume and halt.
+/// @notice Default detection: flaggable/flag (missed deposits, low window average, the post-term
+/// flag window), resume and halt.
 contract DefaultTest is UnitHelpers {
     address internal guardian = makeAddr("guardian");
     uint256 internal tokenA;
@@ -22,22 +23,28 @@ contract DefaultTest is UnitHelpers {
         exchange.grantRole(role, guardian);
     }
 
-    function _assertFlaggable(bool can, FlagReason reason, uint256 missed, uint256 streak) internal view {
-        (bool c, FlagReason r, uint256 m, uint256 s) = exchange.flaggable(offeringId);
+    function _assertFlaggable(bool can, FlagReason reason, uint256 missed, uint256 windowShare) internal view {
+        (bool c, FlagReason r, uint256 m, uint256 w) = exchange.flaggable(offeringId);
         vm.assertEq(c, can, "canFlag");
         vm.assertEq(uint256(r), uint256(reason), "reason");
         vm.assertEq(m, missed, "missedDays");
-        vm.assertEq(s, streak, "lowStreak");
+        vm.assertEq(w, windowShare, "windowShare");
     }
 
-    /// @dev Deposits judged below 80% (market reported at 2e35, 1 FIL / 200 units = 5e33 per unit... far below).
+    /// @dev Deposits judged at exactly 50% of the market (the coverage floor, under the 80% ratio):
+    /// 1 FIL over 200 units = 5e33 a unit against a reported 1e34.
     function _depositLow(uint256 n) internal {
         for (uint256 i; i < n; ++i) {
             uint256 day = exchange.getOffering(offeringId).lastCoveredDay + 1;
-            _report(day, 1e36);
+            _report(day, 1e34);
             vm.prank(miner);
             exchange.depositReward(offeringId, 1e18);
         }
+    }
+
+    /// @dev Deposits paying the whole market (1 FIL over 200 units against the fixture's 2e33: capped at 100%).
+    function _depositFull(uint256 n) internal {
+        for (uint256 i; i < n; ++i) _deposit(offeringId, 1e18);
     }
 
     // ------------------------------------------------------------------ missed deposits
@@ -62,7 +69,7 @@ contract DefaultTest is UnitHelpers {
         _warpToDay(TERM_START + 7);
         vm.expectEmit(address(exchange));
         emit IHashpowerExchange.OfferingFlagged(
-            offeringId, carol, TERM_START + 7, FlagReason.MissedDeposits, TERM_START - 1, 0
+            offeringId, carol, TERM_START + 7, FlagReason.MissedDeposits, TERM_START - 1, 0, TERM_START + 7
         );
         vm.expectEmit(address(exchange));
         emit IERC4906.BatchMetadataUpdate(1, 2);
@@ -71,6 +78,7 @@ contract DefaultTest is UnitHelpers {
         Offering memory o = exchange.getOffering(offeringId);
         vm.assertTrue(o.status == OfferingStatus.Flagged);
         vm.assertEq(o.frozenDay, TERM_START + 7);
+        vm.assertEq(o.flaggedOnDay, TERM_START + 7);
         vm.assertTrue(o.flagReason == FlagReason.MissedDeposits);
     }
 
@@ -94,41 +102,83 @@ contract DefaultTest is UnitHelpers {
 
     // ------------------------------------------------------------------ low rewards
 
-    function test_GivenSevenConsecutiveLowDays_FlagForLowRewards() public {
+    function test_GivenSevenLowJudgedDays_FlagForLowRewards() public {
         _warpToDay(TERM_START + 7);
-        _depositLow(7);
-        _assertFlaggable(true, FlagReason.LowRewards, 0, 7);
+        _depositLow(6);
+        _assertFlaggable(false, FlagReason.None, 1, 0); // six judged days: the window is not full
+        _depositLow(1);
+        _assertFlaggable(true, FlagReason.LowRewards, 0, 500);
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.OfferingFlagged(offeringId, carol, TERM_START + 7, FlagReason.LowRewards, TERM_START + 6, 7);
+        emit IHashpowerExchange.OfferingFlagged(
+            offeringId, carol, TERM_START + 7, FlagReason.LowRewards, TERM_START + 6, 500, TERM_START + 7
+        );
         vm.prank(carol);
         exchange.flag(offeringId);
         vm.assertTrue(exchange.getOffering(offeringId).flagReason == FlagReason.LowRewards);
     }
 
-    function test_GivenSixLowDaysThenAFairOne_StreakResets() public {
+    /// @dev The old rule reset a "low streak" on any fair day; the window averages instead, so one
+    /// full day after six at 50% still leaves the average at 571 per-mille: low.
+    function test_GivenSixLowDaysThenAFullOne_WindowAverageIsStillLow() public {
         _warpToDay(TERM_START + 7);
         _depositLow(6);
-        _assertFlaggable(false, FlagReason.None, 1, 6);
-        _deposit(offeringId, 1e18); // fair against the fixture average
-        _assertFlaggable(false, FlagReason.None, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, 0, 0));
-        exchange.flag(offeringId);
+        _depositFull(1);
+        _assertFlaggable(true, FlagReason.LowRewards, 0, 571); // (6 x 500 + 1000) / 7, rounded down
     }
 
-    function test_GivenUnjudgedDayInsideLowRun_StreakStillReachesSeven() public {
+    function test_GivenWindowOfSevenJudgedDays_AverageUnderEightyPercentIsLow() public {
+        _warpToDay(TERM_START + 10);
+        _depositLow(2);
+        _depositFull(5); // newest seven: 2 x 50% + 5 x 100% = 857 per-mille
+        _assertFlaggable(false, FlagReason.None, 3, 857);
+        _depositLow(2); // the two oldest low days leave the window as two new ones enter: 857 again
+        _assertFlaggable(false, FlagReason.None, 1, 857);
+        _depositLow(1); // 3 x 50% + 4 x 100% = 785
+        _assertFlaggable(true, FlagReason.LowRewards, 0, 785);
+    }
+
+    function test_GivenWindowAverageExactlyEightyPercent_NotLow() public {
+        _warpToDay(TERM_START + 7);
+        for (uint256 i; i < 7; ++i) _depositShare(offeringId, 800);
+        _assertFlaggable(false, FlagReason.None, 0, 800);
+    }
+
+    function test_GivenLowDaysFollowedByAFullWindow_NotFlaggable() public {
+        _warpToDay(TERM_START + 13);
+        _depositLow(7);
+        _assertFlaggable(true, FlagReason.LowRewards, 6, 500);
+        _warpToDay(TERM_START + 14);
+        _depositFull(7); // the low days roll out of the window
+        _assertFlaggable(false, FlagReason.None, 0, 1_000);
+    }
+
+    function test_GivenShorterWindow_FlagAveragesOnlyItsDays() public {
+        vm.prank(governor);
+        exchange.setDefaultThresholds(DefaultThresholds(7, 3, 8_000, 5_000, 10));
+        _warpToDay(TERM_START + 7);
+        _depositFull(4);
+        _depositLow(1); // newest three: 100%, 100%, 50%; a seven-day window would not even be full
+        _assertFlaggable(false, FlagReason.None, 2, 833); // 2500 / 3
+        _depositLow(1);
+        _assertFlaggable(true, FlagReason.LowRewards, 1, 666); // 2000 / 3
+    }
+
+    /// @dev A day the oracle never reported is no free pass any more: once the oracle is over a day
+    /// late it is judged against the latest final report (here TERM_START + 2's).
+    function test_GivenOracleLateInsideLowRun_DayIsJudgedAgainstLatestReport() public {
         _warpToDay(TERM_START + 9);
         _depositLow(3);
-        vm.prank(miner); // day TERM_START + 3: no report and the oracle is late: unjudged
+        vm.prank(miner); // day TERM_START + 3: no report and the oracle is late
         exchange.depositReward(offeringId, 1e18);
         _depositLow(4);
-        _assertFlaggable(true, FlagReason.LowRewards, 1, 7);
+        _assertFlaggable(true, FlagReason.LowRewards, 1, 500);
     }
 
     function test_GivenBothConditions_MissedDepositsIsTheReason() public {
         _warpToDay(TERM_START + 7);
         _depositLow(7);
         _warpToDay(TERM_START + 14);
-        _assertFlaggable(true, FlagReason.MissedDeposits, 7, 7);
+        _assertFlaggable(true, FlagReason.MissedDeposits, 7, 500);
     }
 
     // ------------------------------------------------------------------ not flaggable
@@ -140,11 +190,23 @@ contract DefaultTest is UnitHelpers {
         exchange.flag(id);
     }
 
-    function test_GivenTermEnded_OfferingIsNotFlaggable() public {
-        _warpToDay(TERM_END);
-        _assertFlaggable(false, FlagReason.None, 0, 0);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, 0, 0));
+    function test_GivenPostTermFlagWindowOver_OfferingIsNotFlaggable() public {
+        _warpToDay(TERM_END + 9); // the last day of the post-term window: still flaggable
+        _assertFlaggable(true, FlagReason.MissedDeposits, TERM_DAYS + 9, 0);
+        _warpToDay(TERM_END + 10);
+        _assertFlaggable(false, FlagReason.None, TERM_DAYS + 10, 0);
+        vm.expectRevert(
+            abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, TERM_DAYS + 10, 0)
+        );
         exchange.flag(offeringId);
+    }
+
+    function test_GivenEveryDayCovered_TermEndedOfferingIsNotFlaggable() public {
+        _warpToDay(TERM_END);
+        _coverThrough(offeringId, TERM_END - 1, 1e18);
+        _assertFlaggable(false, FlagReason.None, 0, 1_000);
+        _warpToDay(TERM_END + 9);
+        _assertFlaggable(false, FlagReason.None, 0, 1_000);
     }
 
     function test_RevertWhen_FlaggingAnAlreadyFlaggedOffering() public {
@@ -177,10 +239,15 @@ contract DefaultTest is UnitHelpers {
         vm.assertTrue(o.status == OfferingStatus.Active);
         vm.assertTrue(o.flagReason == FlagReason.None);
         _assertFlaggable(false, FlagReason.None, 2, 0);
-        _buy(carol, offeringId, 1); // sales reopen
+        // Sales do not reopen: they closed when the term started.
+        vm.expectRevert(
+            abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, o.saleStart, o.saleEnd)
+        );
+        vm.prank(carol);
+        exchange.buy(offeringId, 1, type(uint256).max, address(0));
     }
 
-    function test_GivenFlaggedForLowRewards_ResumeResetsStreak() public {
+    function test_GivenFlaggedForLowRewards_ResumeClearsWindow() public {
         _warpToDay(TERM_START + 7);
         _depositLow(7);
         exchange.flag(offeringId);
@@ -188,6 +255,11 @@ contract DefaultTest is UnitHelpers {
         exchange.resume(offeringId);
         vm.assertEq(exchange.getOffering(offeringId).recentShares, 0);
         _assertFlaggable(false, FlagReason.None, 0, 0);
+        _warpToDay(TERM_START + 14);
+        _depositLow(6);
+        _assertFlaggable(false, FlagReason.None, 1, 0); // the window refills from the resume
+        _depositLow(1);
+        _assertFlaggable(true, FlagReason.LowRewards, 0, 500);
     }
 
     function test_GivenResumedWithoutCatchUp_OfferingCanBeFlaggedAgain() public {
@@ -230,9 +302,8 @@ contract DefaultTest is UnitHelpers {
     function test_Halt_ByGovernorFreezesAndEmits() public {
         uint256 flagDay = _flagForMissedDeposits(offeringId); // TERM_START + 7
         _warpToDay(flagDay + 3);
-        uint256 released = 7 * NET_PER_UNIT; // alice's 180 units release 36.1/day, bob's 20 units inexactly
-        released += _exactReleased(20 * NET_PER_UNIT, TERM_START, TERM_END, flagDay);
-        uint256 total = 200 * NET_PER_UNIT;
+        uint256 total = 200 * NET_PER_UNIT; // one schedule: every unit was bought before the term
+        uint256 released = _exactReleased(total, TERM_START, TERM_END, flagDay);
         vm.expectEmit(address(exchange));
         emit IHashpowerExchange.OfferingHalted(offeringId, governor, flagDay, released, total - released);
         vm.expectEmit(address(exchange));

@@ -5,7 +5,7 @@ import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
-import {OfferingTerms} from "../../src/types/HashpowerTypes.sol";
+import {Offering, OfferingTerms} from "../../src/types/HashpowerTypes.sol";
 
 import {TestBase} from "./TestBase.sol";
 
@@ -18,6 +18,8 @@ abstract contract ExchangeFixture is TestBase {
     uint256 internal constant PRICE = 38e6; // 38 USDT per TiB
     uint128 internal constant EXPECTED_FIL_WAD = 0.002e18 * 1e18; // 0.002 FIL per TiB per day, WAD-scaled
     uint256 internal constant MARKET_FIL_WAD = 0.002e18 * 1e18;
+    /// @dev 50 sats per TH/s per day, WAD-scaled (WBTC has 8 decimals).
+    uint256 internal constant MARKET_BTC_WAD = 50e18;
 
     address internal governor = makeAddr("governor");
     address internal registrar = makeAddr("registrar");
@@ -125,19 +127,37 @@ abstract contract ExchangeFixture is TestBase {
     /// @dev Reports `avgWad` for `day` as of an hour ago, so the report is already final (past its
     /// correction window) at the current timestamp.
     function _report(uint256 day, uint256 avgWad) internal {
+        _reportFor(filAsset, day, avgWad);
+    }
+
+    /// @dev {_report} for any asset.
+    function _reportFor(uint32 assetId, uint256 day, uint256 avgWad) internal {
         uint256 now_ = block.timestamp;
         vm.warp(now_ - oracle.CORRECTION_WINDOW());
         vm.prank(reporter);
-        oracle.report(filAsset, day, avgWad);
+        oracle.report(assetId, day, avgWad);
         vm.warp(now_);
     }
 
-    /// @dev Reports the market rate for the next uncovered day and deposits `amount` for it.
+    /// @dev The fixture's market average of an asset (FIL's for assets registered by a test).
+    function _marketOf(uint32 assetId) internal view returns (uint256) {
+        return assetId == btcAsset ? MARKET_BTC_WAD : MARKET_FIL_WAD;
+    }
+
+    /// @dev Reports the asset's fixture market rate for the next uncovered day (unless the day has a
+    /// final report) and deposits `amount` for it as the offering's miner.
     function _deposit(uint256 id, uint256 amount) internal returns (uint256 day) {
-        day = exchange.getOffering(id).lastCoveredDay + 1;
-        (, bool reported) = oracle.rateOf(filAsset, day);
-        if (!reported) _report(day, MARKET_FIL_WAD);
-        vm.prank(miner);
+        uint32 assetId = exchange.getOffering(id).assetId;
+        return _depositJudged(id, amount, _marketOf(assetId));
+    }
+
+    /// @dev {_deposit} judged against `marketWad` (reported for the day unless it has a final report).
+    function _depositJudged(uint256 id, uint256 amount, uint256 marketWad) internal returns (uint256 day) {
+        Offering memory o = exchange.getOffering(id);
+        day = uint256(o.lastCoveredDay) + 1;
+        (, bool reported) = oracle.rateOf(o.assetId, day);
+        if (!reported) _reportFor(o.assetId, day, marketWad);
+        vm.prank(o.miner);
         exchange.depositReward(id, amount);
     }
 
