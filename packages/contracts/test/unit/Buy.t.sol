@@ -55,20 +55,26 @@ contract BuyTest is UnitHelpers {
         exchange.buy(offeringId, 10, 380e6, carol);
     }
 
-    function test_GivenPurchaseDuringTerm_StartDayIsNextDayAndUncoveredDaysBeforeItNeedNoDeposit() public {
+    function test_RevertWhen_BuyingDuringTheTerm() public {
+        uint256 saleStart = block.timestamp;
         _warpToDay(TERM_START + 5);
-        vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.PositionPurchased(
-            1, offeringId, alice, address(0), 3, 114e6, 5.7e6, 108.3e6, TERM_START + 5, TERM_START + 6, 0
+        vm.expectRevert(
+            abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, saleStart, TERM_START * DAY)
         );
+        vm.prank(alice);
+        exchange.buy(offeringId, 3, type(uint256).max, address(0));
+    }
+
+    function test_GivenFirstPurchaseJustBeforeTheTerm_EveryTermDayStillNeedsADeposit() public {
+        vm.warp(TERM_START * DAY - 1);
         uint256 tokenId = _buy(alice, offeringId, 3);
-        vm.assertEq(exchange.startDayOf(tokenId), TERM_START + 6);
-        vm.assertEq(exchange.getOffering(offeringId).lastCoveredDay, TERM_START + 5, "first holder: earlier days skipped");
+        vm.assertEq(exchange.startDayOf(tokenId), TERM_START);
+        vm.assertEq(exchange.getOffering(offeringId).lastCoveredDay, TERM_START - 1, "no term day is skipped");
     }
 
     function test_GivenUnitsAlreadySold_LaterPurchaseKeepsLastCoveredDay() public {
         _buy(alice, offeringId, 1);
-        _warpToDay(TERM_START + 5);
+        _warpToDay(TERM_START - 1);
         _buy(bob, offeringId, 1);
         vm.assertEq(exchange.getOffering(offeringId).lastCoveredDay, TERM_START - 1);
     }
@@ -79,13 +85,19 @@ contract BuyTest is UnitHelpers {
         vm.assertEq(exchange.startDayOf(tokenId), TERM_START);
     }
 
-    function test_GivenRewardsAlreadyDeposited_NewPositionSnapshotsAccumulator() public {
+    /// @dev No deposit can precede a sale any more: the first day a deposit covers is the term's
+    /// first, deposits for it open once it is over, and by then the sale is closed.
+    function test_GivenLastSecondOfTheSale_NoRewardCanBeDepositedYet() public {
         _buy(alice, offeringId, 10);
-        _warpToDay(TERM_START + 2);
-        _deposit(offeringId, 1e18); // day TERM_START: 1e18 * 1e12 / 10 per unit
+        vm.warp(TERM_START * DAY - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IHashpowerExchange.NothingToCover.selector, offeringId, TERM_START, TERM_START - 1)
+        );
+        vm.prank(miner);
+        exchange.depositReward(offeringId, 1e18);
         uint256 tokenId = _buy(bob, offeringId, 4);
-        vm.assertEq(exchange.getPosition(tokenId).rewardSnapshot, 1e29);
-        vm.assertEq(exchange.claimableRewards(tokenId), 0, "no rewards from before the purchase");
+        vm.assertEq(exchange.getPosition(tokenId).rewardSnapshot, 0);
+        vm.assertEq(exchange.getOffering(offeringId).accRewardPerUnit, 0);
     }
 
     function test_Buy_SupplyCapCanBeSoldOutExactly() public {
@@ -196,7 +208,7 @@ contract BuyTest is UnitHelpers {
 
     function test_RevertWhen_BuyingAtSaleEnd() public {
         uint256 saleStart = block.timestamp;
-        uint256 saleEnd = (TERM_END - 1) * DAY;
+        uint256 saleEnd = TERM_START * DAY; // the term's first second
         vm.warp(saleEnd);
         vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, saleStart, saleEnd));
         vm.prank(alice);

@@ -53,6 +53,8 @@ contract GovernanceTest is UnitHelpers {
         vm.assertEq(t.missedDaysThreshold, 7);
         vm.assertEq(t.windowDays, 7);
         vm.assertEq(t.minRewardRatioBps, 8_000);
+        vm.assertEq(t.minCoverageBps, 5_000);
+        vm.assertEq(t.postTermFlagDays, 10);
         vm.assertEq(x.name(), "DMEX Hashpower Position");
         vm.assertEq(x.symbol(), "DMEX-HP");
         vm.assertEq(uint256(x.MAX_CHANNEL_FEE_BPS()), 1_000);
@@ -140,6 +142,19 @@ contract GovernanceTest is UnitHelpers {
         vm.assertEq(t.missedDaysThreshold, 3);
         vm.assertEq(t.windowDays, 5);
         vm.assertEq(t.minRewardRatioBps, 10_000);
+        vm.assertEq(t.minCoverageBps, 0);
+        vm.assertEq(t.postTermFlagDays, 60);
+    }
+
+    function test_SetDefaultThresholds_AcceptsEveryBound() public {
+        vm.startPrank(governor);
+        exchange.setDefaultThresholds(DefaultThresholds(1, 1, 1, 0, 1)); // the lowest of each
+        exchange.setDefaultThresholds(DefaultThresholds(30, 8, 10_000, 10_000, 60)); // the highest
+        exchange.setDefaultThresholds(DefaultThresholds(7, 7, 8_000, 8_000, 7)); // coverage = ratio, post-term = missed
+        vm.stopPrank();
+        DefaultThresholds memory t = exchange.defaultThresholds();
+        vm.assertEq(t.minCoverageBps, 8_000);
+        vm.assertEq(t.postTermFlagDays, 7);
     }
 
     function _expectInvalidThresholds(DefaultThresholds memory t) internal {
@@ -152,8 +167,29 @@ contract GovernanceTest is UnitHelpers {
         _expectInvalidThresholds(DefaultThresholds(0, 7, 8_000, 0, 60));
     }
 
-    function test_RevertWhen_LowStreakThresholdIsZero() public {
+    function test_RevertWhen_MissedDaysThresholdAboveThirty() public {
+        _expectInvalidThresholds(DefaultThresholds(31, 7, 8_000, 0, 60));
+    }
+
+    function test_RevertWhen_WindowDaysIsZero() public {
         _expectInvalidThresholds(DefaultThresholds(7, 0, 8_000, 0, 60));
+    }
+
+    function test_RevertWhen_WindowDaysAboveWhatTheWindowHolds() public {
+        _expectInvalidThresholds(DefaultThresholds(7, 9, 8_000, 0, 60));
+    }
+
+    function test_RevertWhen_CoverageFloorAboveRewardRatio() public {
+        _expectInvalidThresholds(DefaultThresholds(7, 7, 8_000, 8_001, 60));
+    }
+
+    function test_RevertWhen_PostTermFlagDaysShorterThanMissedDays() public {
+        // an uncovered last day must still become flaggable after the term
+        _expectInvalidThresholds(DefaultThresholds(7, 7, 8_000, 5_000, 6));
+    }
+
+    function test_RevertWhen_PostTermFlagDaysAboveSixty() public {
+        _expectInvalidThresholds(DefaultThresholds(7, 7, 8_000, 5_000, 61));
     }
 
     function test_RevertWhen_MinRewardRatioIsZero() public {
@@ -167,6 +203,59 @@ contract GovernanceTest is UnitHelpers {
     function test_RevertWhen_NonGovernorSetsThresholds() public {
         _expectUnauthorized(miner);
         exchange.setDefaultThresholds(DefaultThresholds(30, 30, 1, 0, 60));
+    }
+
+    // ------------------------------------------------------------------ token listings
+
+    function test_SetPaymentToken_ListsDelistsAndEmits() public {
+        vm.assertTrue(exchange.isPaymentToken(address(usdt)), "the fixture listed USDT");
+        vm.assertFalse(exchange.isPaymentToken(address(ifil)));
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.PaymentTokenSet(address(ifil), true);
+        vm.prank(governor);
+        exchange.setPaymentToken(address(ifil), true);
+        vm.assertTrue(exchange.isPaymentToken(address(ifil)));
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.PaymentTokenSet(address(ifil), false);
+        vm.prank(governor);
+        exchange.setPaymentToken(address(ifil), false);
+        vm.assertFalse(exchange.isPaymentToken(address(ifil)));
+    }
+
+    function test_SetRewardToken_IsPerAssetAndEmits() public {
+        vm.assertTrue(exchange.isRewardToken(filAsset, address(ifil)));
+        vm.assertFalse(exchange.isRewardToken(btcAsset, address(ifil)), "listed for FIL only");
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.RewardTokenSet(btcAsset, address(ifil), true);
+        vm.prank(governor);
+        exchange.setRewardToken(btcAsset, address(ifil), true);
+        vm.assertTrue(exchange.isRewardToken(btcAsset, address(ifil)));
+        vm.prank(governor);
+        exchange.setRewardToken(btcAsset, address(ifil), false);
+        vm.assertFalse(exchange.isRewardToken(btcAsset, address(ifil)));
+        vm.assertTrue(exchange.isRewardToken(filAsset, address(ifil)), "the other asset's listing is untouched");
+    }
+
+    function test_RevertWhen_ListingZeroAddressOrForUnknownAsset() public {
+        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.prank(governor);
+        exchange.setPaymentToken(address(0), true);
+        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.prank(governor);
+        exchange.setRewardToken(filAsset, address(0), true);
+        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 0));
+        vm.prank(governor);
+        exchange.setRewardToken(0, address(ifil), true);
+        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 3));
+        vm.prank(governor);
+        exchange.setRewardToken(3, address(ifil), true);
+    }
+
+    function test_RevertWhen_NonGovernorListsTokens() public {
+        _expectUnauthorized(registrar);
+        exchange.setPaymentToken(address(ifil), true);
+        _expectUnauthorized(miner);
+        exchange.setRewardToken(btcAsset, address(ifil), true);
     }
 
     // ------------------------------------------------------------------ setRenderer / tokenURI
@@ -288,9 +377,11 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_Views_NetPaidAndStartDayOfPositions() public {
-        _warpToDay(TERM_START + 40);
+        _warpToDay(TERM_START - 1);
         uint256 t = _buy(carol, offeringId, 3);
         vm.assertEq(exchange.netPaidOf(t), 3 * NET_PER_UNIT);
-        vm.assertEq(exchange.startDayOf(t), TERM_START + 41);
+        vm.assertEq(exchange.startDayOf(t), TERM_START, "every position starts with its term");
+        _warpToDay(TERM_START + 40);
+        vm.assertEq(exchange.startDayOf(t), TERM_START);
     }
 }

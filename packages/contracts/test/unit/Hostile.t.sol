@@ -76,6 +76,7 @@ contract HostileTest is UnitHelpers {
     // ================================================================== token callback re-entry
 
     function _callbackRewardOffering(CallbackToken cbt) internal returns (uint256 id) {
+        _listRewardToken(filAsset, address(cbt));
         OfferingTerms memory t = _terms(miner, 1_000, PRICE, TERM_START, TERM_END);
         t.rewardToken = address(cbt);
         id = _createWith(t);
@@ -169,6 +170,7 @@ contract HostileTest is UnitHelpers {
     function test_GivenPaymentTokenCallback_ReentrantWithdrawAndRefundPayNothingMore() public {
         CallbackToken cbt = new CallbackToken();
         ReentrantReceiver hostileMiner = new ReentrantReceiver(address(exchange));
+        _listPaymentToken(address(cbt));
         OfferingTerms memory t = _terms(address(hostileMiner), 1_000, 10e18, TERM_START, TERM_END);
         t.paymentToken = address(cbt);
         uint256 id = _createWith(t);
@@ -203,6 +205,7 @@ contract HostileTest is UnitHelpers {
 
     function test_GivenFeeRecipientCallback_ReentrantCollectIsBlocked() public {
         CallbackToken cbt = new CallbackToken();
+        _listPaymentToken(address(cbt));
         OfferingTerms memory t = _terms(miner, 1_000, 10e18, TERM_START, TERM_END);
         t.paymentToken = address(cbt);
         uint256 id = _createWith(t);
@@ -221,6 +224,7 @@ contract HostileTest is UnitHelpers {
 
     function test_GivenPaymentTokenSendHook_ReentrantBuyIsPaidInFull() public {
         CallbackToken cbt = new CallbackToken();
+        _listPaymentToken(address(cbt));
         OfferingTerms memory t = _terms(miner, 1_000, 10e18, TERM_START, TERM_END);
         t.paymentToken = address(cbt);
         uint256 id = _createWith(t);
@@ -252,7 +256,9 @@ contract HostileTest is UnitHelpers {
         _warpToDay(TERM_START + 3);
         _deposit(other, 7e18);
         _deposit(id, 5e18); // day TERM_START for the receiver's offering
-        // the receiver pays the next day's rewards itself and, before its tokens move, claims
+        // the receiver pays the next day's rewards itself (the miner approved it as a depositor) and,
+        // before its tokens move, claims
+        _setDepositor(id, address(receiver), true);
         cbt.mint(address(receiver), 3e18);
         receiver.execute(address(cbt), abi.encodeCall(cbt.approve, (address(exchange), 3e18)));
         _report(TERM_START + 1, MARKET_FIL_WAD);
@@ -271,8 +277,17 @@ contract HostileTest is UnitHelpers {
 
     BlacklistableUSDT internal busdt;
 
+    /// @dev The stablecoin product's market: 1 USDT per unit per day, WAD-scaled.
+    uint256 internal constant MARKET_USD_WAD = 1e6 * 1e18;
+
+    function _depositUsd(uint256 id, uint256 amount) internal {
+        _depositJudged(id, amount, MARKET_USD_WAD);
+    }
+
     function _blacklistSetUp() internal returns (uint256 id, uint256 tokenA, uint256 tokenB) {
         busdt = new BlacklistableUSDT();
+        _listPaymentToken(address(busdt));
+        _listRewardToken(filAsset, address(busdt));
         OfferingTerms memory t = _terms(miner, 1_000, PRICE, TERM_START, TERM_END);
         t.paymentToken = address(busdt);
         t.rewardToken = address(busdt); // a stablecoin-paid hashpower product
@@ -296,7 +311,7 @@ contract HostileTest is UnitHelpers {
     function test_GivenBlacklistedHolder_OthersStillClaimRewards() public {
         (uint256 id, uint256 tokenA, uint256 tokenB) = _blacklistSetUp();
         _warpToDay(TERM_START + 2);
-        _deposit(id, 40e6); // 1 USDT a unit
+        _depositUsd(id, 40e6); // 1 USDT a unit
         busdt.setBlacklisted(alice, true);
 
         vm.expectRevert(_blocked(alice));
@@ -307,7 +322,7 @@ contract HostileTest is UnitHelpers {
         vm.prank(bob);
         vm.assertEq(exchange.claimRewards(_ids(tokenB)), 30e6);
         vm.assertEq(busdt.balanceOf(bob) - before, 30e6);
-        _deposit(id, 40e6); // the miner keeps depositing
+        _depositUsd(id, 40e6); // the miner keeps depositing
         vm.assertEq(exchange.claimableRewards(tokenA), 20e6, "alice's share waits for her");
     }
 
@@ -340,7 +355,7 @@ contract HostileTest is UnitHelpers {
     function test_GivenBlacklistedMiner_HoldersUnaffectedAndMinerWithdrawsElsewhere() public {
         (uint256 id, uint256 tokenA, uint256 tokenB) = _blacklistSetUp();
         _warpToDay(TERM_START + 2);
-        _deposit(id, 40e6);
+        _depositUsd(id, 40e6);
         busdt.setBlacklisted(miner, true);
 
         vm.prank(alice);
@@ -383,7 +398,7 @@ contract HostileTest is UnitHelpers {
         vm.prank(bob); // fees only accrue: a sale never pushes to the recipient
         exchange.buy(id, 5, type(uint256).max, address(0));
         _warpToDay(TERM_START + 2);
-        _deposit(id, 45e6);
+        _depositUsd(id, 45e6);
         vm.prank(bob);
         vm.assertEq(exchange.claimRewards(_ids(tokenB)), 30e6);
         vm.prank(miner);
@@ -398,7 +413,7 @@ contract HostileTest is UnitHelpers {
     function test_GivenBlacklistedHolder_ApprovedBatchFailsButEachOtherOwnerCanClaimAlone() public {
         (uint256 id, uint256 tokenA, uint256 tokenB) = _blacklistSetUp();
         _warpToDay(TERM_START + 2);
-        _deposit(id, 40e6);
+        _depositUsd(id, 40e6);
         vm.prank(alice);
         exchange.setApprovalForAll(carol, true);
         vm.prank(bob);

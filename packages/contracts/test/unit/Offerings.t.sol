@@ -4,7 +4,9 @@ pragma solidity 0.8.28;
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
-import {Asset, Offering, OfferingStatus, OfferingTerms, FlagReason} from "../../src/types/HashpowerTypes.sol";
+import {
+    Asset, DefaultThresholds, Offering, OfferingStatus, OfferingTerms, FlagReason
+} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 
 /// @notice registerAsset and createOffering: storage, events and every validation.
@@ -55,6 +57,8 @@ contract OfferingsTest is UnitHelpers {
         t.rewardToken = address(wbtc);
         vm.expectEmit(address(exchange));
         emit IHashpowerExchange.OfferingCreated(2, carol, btcAsset, t, 19e6, 500);
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.HoldbackSet(2, 7);
         uint256 id = _createWith(t);
 
         vm.assertEq(id, 2);
@@ -77,6 +81,9 @@ contract OfferingsTest is UnitHelpers {
         vm.assertEq(o.accRewardPerUnit, 0);
         vm.assertEq(o.lastCoveredDay, TERM_START + 9, "day before the term");
         vm.assertEq(o.recentShares, 0);
+        vm.assertEq(o.holdbackDays, 7, "the missed-days threshold, snapshotted");
+        vm.assertEq(o.frozenDay, 0);
+        vm.assertEq(o.flaggedOnDay, 0);
         vm.assertTrue(o.flagReason == FlagReason.None);
         vm.assertEq(o.feeBps, 500);
         vm.assertEq(o.totalNet, 0);
@@ -84,19 +91,100 @@ contract OfferingsTest is UnitHelpers {
         vm.assertEq(o.metadataURI, "ipfs://disclosure");
     }
 
-    function test_CreateOffering_AcceptsSaleEndingExactlyOneDayBeforeTermEnd() public {
+    function test_CreateOffering_AcceptsSaleEndingExactlyAtTermStart() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         // forge-lint: disable-next-line(unsafe-typecast)
-        t.saleEnd = uint48((TERM_END - 1) * DAY);
+        t.saleEnd = uint48(TERM_START * DAY);
         uint256 id = _createWith(t);
-        vm.warp(t.saleEnd - 1); // the last moment to buy: day TERM_END - 2
+        vm.warp(t.saleEnd - 1); // the last moment to buy: the term's eve
         uint256 tokenId = _buy(alice, id, 1);
-        vm.assertEq(exchange.startDayOf(tokenId), TERM_END - 1, "the last buyer still gets one release day");
+        vm.assertEq(exchange.startDayOf(tokenId), TERM_START, "the last buyer gets the whole term too");
     }
 
     function test_CreateOffering_AllowsOneDayTerm() public {
         uint256 id = _createOffering(miner, 1, PRICE, TERM_START, TERM_START + 1);
         vm.assertEq(exchange.getOffering(id).termEndDay, TERM_START + 1);
+        vm.assertEq(exchange.getOffering(id).holdbackDays, 1, "the holdback never exceeds the term");
+    }
+
+    function test_CreateOffering_HoldbackIsTheThresholdAtCreationAtMostTheTerm() public {
+        vm.prank(governor);
+        exchange.setDefaultThresholds(DefaultThresholds(12, 7, 8_000, 5_000, 20));
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.HoldbackSet(2, 12);
+        uint256 twelve = _createOffering(miner, 1, PRICE, TERM_START, TERM_END);
+        uint256 short = _createOffering(miner, 1, PRICE, TERM_START, TERM_START + 5);
+        vm.prank(governor);
+        exchange.setDefaultThresholds(DefaultThresholds(3, 7, 8_000, 5_000, 10));
+        vm.assertEq(exchange.getOffering(twelve).holdbackDays, 12, "a snapshot: later changes leave it");
+        vm.assertEq(exchange.getOffering(short).holdbackDays, 5);
+        vm.assertEq(exchange.getOffering(offeringId).holdbackDays, 7);
+        vm.assertEq(exchange.getOffering(_createOffering(miner, 1, PRICE, TERM_START, TERM_END)).holdbackDays, 3);
+    }
+
+    // ------------------------------------------------------------------ listed tokens and validateTerms
+
+    function test_RevertWhen_PaymentTokenNotListed() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.paymentToken = address(ifil);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(ifil)));
+    }
+
+    function test_RevertWhen_RewardTokenListedOnlyForAnotherAsset() public {
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        t.rewardToken = address(wbtc); // listed for BTC, not FIL
+        _expectCreateRevert(
+            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(wbtc))
+        );
+    }
+
+    function test_GivenTokenDelisted_NewOfferingsRevertAndTheCheckOrderIsKept() public {
+        vm.startPrank(governor);
+        exchange.setPaymentToken(address(usdt), false);
+        exchange.setRewardToken(filAsset, address(ifil), false);
+        vm.stopPrank();
+        OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(usdt)));
+        _listPaymentToken(address(usdt));
+        _expectCreateRevert(
+            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(ifil))
+        );
+        t.assetId = 3; // an unknown asset is reported before any listing
+        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 3));
+    }
+
+    function test_ValidateTerms_ReturnsForValidTermsAndCreatesNothing() public view {
+        exchange.validateTerms(_terms(miner, 1, PRICE, TERM_START, TERM_END));
+        vm.assertEq(exchange.offeringCount(), 1);
+    }
+
+    /// @dev validateTerms must revert exactly as createOffering does, for every rule.
+    function test_ValidateTerms_RevertsWithTheErrorCreateOfferingReverts() public {
+        OfferingTerms[] memory bad = new OfferingTerms[](10);
+        for (uint256 i; i < bad.length; ++i) bad[i] = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        bad[0].miner = address(0);
+        bad[1].assetId = 7;
+        bad[2].paymentToken = address(wbtc);
+        bad[3].rewardToken = address(usdt);
+        bad[4].unitsTotal = 0;
+        bad[5].saleStart = bad[5].saleEnd;
+        bad[6].termEndDay = uint32(TERM_START);
+        bad[7].saleEnd = uint48(TERM_START * DAY + 1);
+        bad[8].pricePerUnit = 0;
+        bad[9].termEndDay = uint32(TERM_START + 3_651);
+        for (uint256 i; i < bad.length; ++i) {
+            bytes memory viaValidate = _revertData(abi.encodeCall(exchange.validateTerms, (bad[i])), address(0));
+            bytes memory viaCreate = _revertData(abi.encodeCall(exchange.createOffering, (bad[i])), registrar);
+            vm.assertTrue(viaValidate.length >= 4, "validateTerms reverted");
+            vm.assertEq(viaValidate, viaCreate);
+        }
+    }
+
+    function _revertData(bytes memory call, address sender) internal returns (bytes memory ret) {
+        bool ok;
+        if (sender != address(0)) vm.prank(sender);
+        (ok, ret) = address(exchange).call(call);
+        vm.assertFalse(ok, "must revert");
     }
 
     function test_CreateOffering_AcceptsTenYearTerm() public {
@@ -178,6 +266,7 @@ contract OfferingsTest is UnitHelpers {
 
     function test_RevertWhen_TermStartDayIsZero() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, 0, TERM_END);
+        (t.saleStart, t.saleEnd) = (0, 1); // a sale window that closes by day 0, so the term rule is reached
         _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
     }
 
@@ -191,11 +280,13 @@ contract OfferingsTest is UnitHelpers {
         _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
     }
 
-    function test_RevertWhen_SaleEndsLessThanOneDayBeforeTermEnd() public {
+    function test_RevertWhen_SaleEndsAfterTermStarts() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         // forge-lint: disable-next-line(unsafe-typecast)
-        t.saleEnd = uint48((TERM_END - 1) * DAY + 1);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends too late"));
+        t.saleEnd = uint48(TERM_START * DAY + 1);
+        _expectCreateRevert(
+            t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends after the term starts")
+        );
     }
 
     function test_RevertWhen_PriceIsZero() public {

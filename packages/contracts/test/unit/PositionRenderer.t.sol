@@ -133,7 +133,7 @@ contract PositionRendererTest is ExchangeFixture {
         _warpToDay(TERM_START + 2);
         _deposit(offeringId, 1.5e18);
         _assertTrait(_json(tokenId), A_CLAIMABLE, "Claimable rewards", "1.5 IFIL");
-        _deposit(offeringId, 1);
+        _depositJudged(offeringId, 1, 1e17); // one base unit over 10 units: a full day against a 1e17 market
         _assertTrait(_json(tokenId), A_CLAIMABLE, "Claimable rewards", "1.500000000000000001 IFIL");
     }
 
@@ -238,6 +238,10 @@ contract PositionRendererTest is ExchangeFixture {
         vm.prank(governor);
         uint32 asset = exchange.registerAsset('F"IL', "<TiB>");
         BridgedToken pay = _token("Evil dollar", 'U"SD<', 2);
+        vm.startPrank(governor);
+        exchange.setPaymentToken(address(pay), true);
+        exchange.setRewardToken(asset, address(ifil), true);
+        vm.stopPrank();
         vm.prank(bridge);
         pay.mint(alice, 1_000e2);
         vm.prank(alice);
@@ -271,6 +275,9 @@ contract PositionRendererTest is ExchangeFixture {
 
     function test_TokenURI_Gas() public {
         uint256 tokenId = _buy(alice, offeringId, 10);
+        bytes memory longName = new bytes(1024);
+        for (uint256 i; i < longName.length; ++i) longName[i] = i % 2 == 0 ? bytes1("<") : bytes1('"');
+        uint256 other = _buy(bob, _createNamed(string(longName)), 1); // sales close when the term starts
         _warpToDay(TERM_START + 2);
         _deposit(offeringId, 1.5e18);
 
@@ -281,9 +288,6 @@ contract PositionRendererTest is ExchangeFixture {
         vm.assertLt(used, TOKEN_URI_GAS_BOUND, "tokenURI gas");
 
         // a long (1 KiB) hostile name costs linearly more, and is cut on the card
-        bytes memory longName = new bytes(1024);
-        for (uint256 i; i < longName.length; ++i) longName[i] = i % 2 == 0 ? bytes1("<") : bytes1('"');
-        uint256 other = _buy(bob, _createNamed(string(longName)), 1);
         before = gasleft();
         exchange.tokenURI(other);
         used = before - gasleft();

@@ -12,22 +12,23 @@ import {UnitHelpers} from "./UnitHelpers.sol";
 
 /// @notice claimRefunds / refundableOf after a halt: exact amounts, once, solvency.
 contract RefundsTest is UnitHelpers {
-    uint256 internal tokenA; // alice, 7 units before the term: starts TERM_START
-    uint256 internal tokenB; // bob, 13 units on TERM_START + 3: starts TERM_START + 4
-    uint256 internal tokenC; // carol, 5 units on the flag day: starts after it
+    uint256 internal tokenA; // alice, 7 units on the fixture's first day
+    uint256 internal tokenB; // bob, 13 units the day before the term
+    uint256 internal tokenC; // carol, 5 units in the sale's last second
     uint256 internal flagDay;
 
-    // net - ceil(net * elapsed / duration), worked out by hand for the fixture's figures
+    // net - ceil(net * elapsed / termDays), worked out by hand for the fixture's figures: every position
+    // starts on TERM_START (sales close when the term starts), so all release 7 of 180 days by the flag
     uint256 internal constant REFUND_A = 252_700_000 - 9_827_223; // ceil(252.7e6 * 7 / 180)
-    uint256 internal constant REFUND_B = 469_300_000 - 7_999_432; // ceil(469.3e6 * 3 / 176)
-    uint256 internal constant REFUND_C = 180_500_000; // nothing released yet
+    uint256 internal constant REFUND_B = 469_300_000 - 18_250_556; // ceil(469.3e6 * 7 / 180)
+    uint256 internal constant REFUND_C = 180_500_000 - 7_019_445; // ceil(180.5e6 * 7 / 180)
 
     function setUp() public override {
         super.setUp();
         tokenA = _buy(alice, offeringId, 7);
-        _warpToDay(TERM_START + 3);
+        _warpToDay(TERM_START - 1);
         tokenB = _buy(bob, offeringId, 13);
-        _warpToDay(TERM_START + 7);
+        vm.warp(TERM_START * DAY - 1);
         tokenC = _buy(carol, offeringId, 5);
         flagDay = _flagForMissedDeposits(offeringId);
     }
@@ -35,8 +36,8 @@ contract RefundsTest is UnitHelpers {
     function test_ExpectedRefundsMatchTheRule() public view {
         vm.assertEq(flagDay, TERM_START + 7);
         vm.assertEq(_expectedRefund(7 * NET_PER_UNIT, TERM_START, TERM_END, flagDay), REFUND_A);
-        vm.assertEq(_expectedRefund(13 * NET_PER_UNIT, TERM_START + 4, TERM_END, flagDay), REFUND_B);
-        vm.assertEq(_expectedRefund(5 * NET_PER_UNIT, TERM_START + 8, TERM_END, flagDay), REFUND_C);
+        vm.assertEq(_expectedRefund(13 * NET_PER_UNIT, TERM_START, TERM_END, flagDay), REFUND_B);
+        vm.assertEq(_expectedRefund(5 * NET_PER_UNIT, TERM_START, TERM_END, flagDay), REFUND_C);
     }
 
     function test_ClaimRefunds_PaysNetMinusCeilReleasedAndEmits() public {
@@ -60,7 +61,7 @@ contract RefundsTest is UnitHelpers {
         vm.prank(bob);
         vm.assertEq(exchange.claimRefunds(_ids(tokenB)), REFUND_B);
         vm.prank(carol);
-        vm.assertEq(exchange.claimRefunds(_ids(tokenC)), REFUND_C, "not started: full net back");
+        vm.assertEq(exchange.claimRefunds(_ids(tokenC)), REFUND_C, "the last buyer is refunded like the first");
         vm.assertEq(exchange.getOffering(offeringId).refunded, REFUND_B + REFUND_C);
     }
 
