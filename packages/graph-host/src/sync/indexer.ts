@@ -4,10 +4,11 @@ import type { SchemaModel } from "../manifest/schema.js";
 import { ChainResetError, DeterministicError, MissingData, RetryableError, errorMessage } from "../internal/errors.js";
 import type { Logger } from "../internal/logger.js";
 import { fromAbi, type EthValue } from "../runtime/ethereum.js";
-import type { ChainReader, HostContext } from "../runtime/host.js";
+import type { ChainReader, HostContext } from "../runtime/host-imports.js";
 import { MappingModule } from "../runtime/module.js";
 import { type ChainBlock, type ChainLog, type ChainReceipt, writeBlock, writeEvent } from "../runtime/triggers.js";
-import { EntityCache, HandlerStoreImpl, mergeLayer } from "../store/block-state.js";
+import { EntityCache } from "../store/entity-cache.js";
+import { HandlerStoreImpl, mergeLayer } from "../store/handler-store.js";
 import type { BlockCommit, BlockWrites, DynamicDataSource, HeadBlock, Store } from "../store/store.js";
 import { type Entity, hexToBytes } from "../store/values.js";
 import { decodeParameters } from "./decode.js";
@@ -189,7 +190,7 @@ export class Indexer {
   private writesSinceAnalyze = 0;
   private wasCaughtUp = false;
   private failures = 0;
-  /** Incremented when a commit starts and when it ends; queries compare it (see host.ts). */
+  /** Incremented when a commit starts and when it ends; queries compare it (see graph-host.ts). */
   commitSeq = 0;
   get committing(): boolean {
     return this.commitSeq % 2 === 1;

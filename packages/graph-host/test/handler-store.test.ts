@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { parseSchema } from "../src/manifest/schema.js";
 import { DeterministicError, MissingData } from "../src/internal/errors.js";
-import { EntityCache, HandlerStoreImpl } from "../src/store/block-state.js";
+import { EntityCache } from "../src/store/entity-cache.js";
+import { HandlerStoreImpl } from "../src/store/handler-store.js";
 import type { Store, BlockWrites } from "../src/store/store.js";
 import type { Entity, StoreValue } from "../src/store/values.js";
 

@@ -1,3 +1,7 @@
+/**
+ * The GraphHost service: assembles manifest, store, indexer and HTTP server behind
+ * `startGraphHost`. The functions the WASM mappings call are `runtime/host-imports.ts`.
+ */
 import { join } from "node:path";
 import { type QueryRequest, runQuery } from "./graphql/execute.js";
 import type { QueryContext } from "./graphql/resolve.js";
