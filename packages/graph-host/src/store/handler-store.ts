@@ -101,7 +101,7 @@ export class HandlerStoreImpl implements HandlerStore {
     let existing: Entity | null;
     if (def.immutable) {
       // Immutable entities are not looked up in the store (as in graph-node); a duplicate of a
-      // committed one is caught when the batch is committed (see sync/indexer.ts).
+      // committed one is caught when the batch is committed (see sync/batch-commit.ts).
       const earlier = layerGet(this.batch, type, id) ?? this.cache.peek(type, id) ?? (this.immutableExisting(type, id) ? new Map() : null);
       if (earlier) {
         throw new DeterministicError(`Entity ${type}[${id}] is immutable; it was already written in an earlier block and can not be updated at block ${this.blockNumber}`);
