@@ -2,14 +2,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, deployFixture, sendTx, startAnvil } from "./helpers/anvil.js";
 import { dumpFixture } from "./helpers/dump.js";
+import { TEST_DATABASE_URL, freshStore } from "./helpers/store-backend.js";
 
 /**
- * The same store on a real Postgres server. Runs only when GRAPH_HOST_TEST_DATABASE_URL names a
- * database this test may write to (it creates and drops the schema `graph_host_pgtest`).
+ * The same store on a real Postgres server. Runs when GRAPH_HOST_TEST_DATABASE_URL names a
+ * database this test may write to (see scripts/test-postgres.mjs); it drops and creates the
+ * schema `graph_host_pgtest`.
  */
-const url = process.env.GRAPH_HOST_TEST_DATABASE_URL;
-
-describe.skipIf(!url)("DATABASE_URL: Postgres instead of PGlite", () => {
+describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", () => {
   let anvil: Anvil;
   let last = 0;
 
@@ -26,7 +26,7 @@ describe.skipIf(!url)("DATABASE_URL: Postgres instead of PGlite", () => {
   });
 
   it("indexes to the same state as PGlite", async () => {
-    const pg = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "pgtest", port: 0, databaseUrl: url, logLevel: "silent" });
+    const pg = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "pgtest", port: 0, ...(await freshStore("pgtest")), logLevel: "silent" });
     const lite = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "lite", port: 0, logLevel: "silent" });
     try {
       await Promise.all([pg.waitForBlock(last, 60_000), lite.waitForBlock(last, 60_000)]);
