@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from "node:util";
 import type { LogLevel } from "./internal/logger.js";
-import { startGraphHost } from "./host.js";
+import { startGraphHost } from "./graph-host.js";
 
 const USAGE = `graph-host --build-dir <dir> --rpc <url> [--port 8000] [--host 127.0.0.1] [--name dmex]
            [--data-dir <dir>] [--database-url <postgres url>] [--poll-interval 250] [--range-size 2000]

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, deployFixture, gql, sendInOneBlock, sendTx, startAnvil } from "./helpers/anvil.js";
+import { freshStore } from "./helpers/store-backend.js";
 
 const USER = "0x0000000000000000000000000000000000001001";
 const OTHER = "0x0000000000000000000000000000000000002002";
@@ -54,8 +55,8 @@ afterAll(async () => {
 describe("batched commits", () => {
   it("a batch of many blocks leaves exactly the per-block versions of one commit per block", async () => {
     // rangeSize 1: one block per transaction. 1000: every block above in one transaction.
-    const single = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "single", port: 0, rangeSize: 1, logLevel: "silent", queryCache: false });
-    const batched = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "batched", port: 0, rangeSize: 1000, logLevel: "silent", queryCache: false });
+    const single = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "single", port: 0, ...(await freshStore("single")), rangeSize: 1, logLevel: "silent", queryCache: false });
+    const batched = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "batched", port: 0, ...(await freshStore("batched")), rangeSize: 1000, logLevel: "silent", queryCache: false });
     try {
       await Promise.all([single.waitForBlock(last, 120_000), batched.waitForBlock(last, 120_000)]);
       for (let b = first - 1; b <= last; b++) {
@@ -73,7 +74,7 @@ describe("batched commits", () => {
   }, 240_000);
 
   it("concurrent queries' loads merge into shared batches and each still gets its own answer", async () => {
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "shared", port: 0, logLevel: "silent", queryCache: false });
+    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "shared", port: 0, ...(await freshStore("shared")), logLevel: "silent", queryCache: false });
     try {
       await host.waitForBlock(last, 120_000);
       const list = await gql<{ deposits: { id: string }[] }>(host.url, "{ deposits(first: 30, orderBy: id) { id } }");

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { type GraphHost, startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, deployFixture, freePort, gql, sendTx, startAnvil } from "./helpers/anvil.js";
 import { until } from "./helpers/cli.js";
+import { freshStore } from "./helpers/store-backend.js";
 
 const TAG = `0x${"11".repeat(32)}`;
 const user = (n: number) => `0x${n.toString(16).padStart(40, "0")}`;
@@ -33,7 +34,7 @@ describe("anvil restarted under the host", () => {
   it("rebuilds from scratch when the indexed head's hash changes, and when the head goes backwards", async () => {
     const port = await freePort();
     let last = await newChain(port, [1, 2, 3]);
-    host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: `http://127.0.0.1:${port}`, name: "reset", port: 0, logLevel: "silent", pollIntervalMs: 100 });
+    host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: `http://127.0.0.1:${port}`, name: "reset", port: 0, ...(await freshStore("reset")), logLevel: "silent", pollIntervalMs: 100 });
     await host.waitForBlock(last, 20_000);
     expect(await accounts(host.url)).toEqual([user(1), user(2), user(3)]);
 

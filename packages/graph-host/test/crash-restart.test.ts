@@ -6,6 +6,7 @@ import { startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, deployFixture, freePort, sendTx, startAnvil } from "./helpers/anvil.js";
 import { spawnCli, until } from "./helpers/cli.js";
 import { dumpFixture } from "./helpers/dump.js";
+import { freshStore } from "./helpers/store-backend.js";
 
 const TXS = 40;
 const PER_TX = 75n;
@@ -34,7 +35,7 @@ let reference: Record<string, unknown> | undefined;
 /** The dump of an uninterrupted run from scratch (computed once). */
 async function expectedDump(): Promise<Record<string, unknown>> {
   if (reference) return reference;
-  const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "reference", port: 0, logLevel: "silent" });
+  const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "reference", port: 0, ...(await freshStore("reference")), logLevel: "silent" });
   try {
     await host.waitForBlock(last, 120_000);
     reference = await dumpFixture(host.url, [5, 20, 40]);
@@ -50,9 +51,10 @@ describe("kill -9 mid-sync, then restart", () => {
   // (~34 blocks), and the kill lands while the next batch is being built or committed.
   it.each([3, 1000])("resumes from the persisted head and ends in exactly the state of an uninterrupted run (range %i)", async (range) => {
     await rm(dataDir, { recursive: true, force: true });
+    const store = await freshStore("crash");
     const args = ["--build-dir", FIXTURE_BUILD, "--rpc", anvil.url, "--data-dir", dataDir, "--range-size", String(range), "--log-level", "warn"];
     const port = await freePort();
-    const first = spawnCli(args, port, "crash");
+    const first = spawnCli(args, port, "crash", store);
     // Kill as soon as some, but not all, blocks are committed.
     const seen = await until("partial progress", async () => {
       const h = await first.health();
@@ -62,7 +64,7 @@ describe("kill -9 mid-sync, then restart", () => {
     await first.exited;
     expect(seen).toBeLessThan(last);
 
-    const second = spawnCli(args, port, "crash");
+    const second = spawnCli(args, port, "crash", store);
     try {
       const resumed = await until("restart", () => second.health(), 120_000);
       // The store kept what was committed before the kill: no re-indexing from scratch.

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphHost, startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, blockInfo, deployFixture, gql, sendTx, startAnvil } from "./helpers/anvil.js";
+import { freshStore } from "./helpers/store-backend.js";
 
 /** What the test sent, as an independent model of what the subgraph must contain. */
 interface Dep {
@@ -80,7 +81,7 @@ beforeAll(async () => {
     probes.push({ id, name, block: s.block });
   }
   head = probes[probes.length - 1]!.block;
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "conformance", port: 0, logLevel: "warn", queryCache: false });
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "conformance", port: 0, ...(await freshStore("conformance")), logLevel: "warn", queryCache: false });
   await host.waitForBlock(head, 30_000);
 });
 

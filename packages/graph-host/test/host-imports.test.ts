@@ -3,6 +3,7 @@ import { encodeAbiParameters, keccak256, toHex } from "viem";
 import { type GraphHost, startGraphHost } from "../src/index.js";
 import { type Anvil, DEV_KEY, FIXTURE_ADDRESS, FIXTURE_BUILD, blockInfo, clients, deployFixture, gql, sendInOneBlock, sendTx, startAnvil } from "./helpers/anvil.js";
 import { privateKeyToAccount } from "viem/accounts";
+import { freshStore } from "./helpers/store-backend.js";
 
 const USER = "0x00000000000000000000000000000000000000aa";
 const DEV = privateKeyToAccount(DEV_KEY).address.toLowerCase();
@@ -37,7 +38,7 @@ beforeAll(async () => {
   blocks.p2 = (await sendTx(anvil.url, "probe", [7n, 2n, '{"id":"p2","name":"bob","n":-1,"big":0,"f":0}'])).block;
   blocks.removed = (await sendTx(anvil.url, "remove", [USER, "p2"])).block;
   blocks.removedMissing = (await sendTx(anvil.url, "remove", [USER, "never-existed"])).block;
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "fixture", port: 0, logLevel: "warn" });
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "fixture", port: 0, ...(await freshStore("fixture")), logLevel: "warn" });
   await host.waitForBlock(blocks.removedMissing, 30_000);
 });
 

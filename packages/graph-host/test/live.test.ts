@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphHost, startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, deployFixture, gql, sendTx, startAnvil } from "./helpers/anvil.js";
+import { freshStore } from "./helpers/store-backend.js";
 
 const USER = "0x00000000000000000000000000000000000000aa";
 const TAG = `0x${"11".repeat(32)}`;
@@ -12,7 +13,7 @@ beforeAll(async () => {
   anvil = await startAnvil();
   await deployFixture(anvil.url);
   const first = await sendTx(anvil.url, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG]);
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "live", port: 0, logLevel: "silent", pollIntervalMs: 20, queryCache: false });
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "live", port: 0, ...(await freshStore("live")), logLevel: "silent", pollIntervalMs: 20, queryCache: false });
   await host.waitForBlock(first.block, 20_000);
 });
 

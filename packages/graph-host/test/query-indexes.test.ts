@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { parseSchema } from "../src/manifest/schema.js";
-import { openPglite } from "../src/store/db.js";
 import { Store } from "../src/store/store.js";
+import { openTestDb } from "./helpers/store-backend.js";
 
 const schema = parseSchema(`
   type Account @entity(immutable: false) { id: Bytes! name: String! count: Int! deposits: [Deposit!]! @derivedFrom(field: "account") }
@@ -10,10 +10,10 @@ const schema = parseSchema(`
 
 describe("query indexes", () => {
   it("are left out of a new store and built once, which the store remembers", async () => {
-    const db = await openPglite(undefined);
+    const db = await openTestDb("query_indexes");
     try {
-      const count = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from pg_indexes where schemaname = 'sgd'`))[0]!.n);
-      const store = new Store(db, "sgd", schema, "test");
+      const count = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from pg_indexes where schemaname = 'query_indexes'`))[0]!.n);
+      const store = new Store(db, "query_indexes", schema, "test");
       await store.init();
       const bare = await count();
       expect(await store.buildQueryIndexes()).toBe(true);
@@ -21,7 +21,7 @@ describe("query indexes", () => {
       expect((await count()) - bare).toBe(2 + 4);
       expect(await store.buildQueryIndexes()).toBe(false);
       // Another process opening the same store (a restart) does not build them twice.
-      const again = new Store(db, "sgd", schema, "test");
+      const again = new Store(db, "query_indexes", schema, "test");
       await again.init();
       expect(await again.buildQueryIndexes()).toBe(false);
       // A rebuilt store (chain reset) starts without them again.

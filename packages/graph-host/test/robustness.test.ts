@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type GraphHost, startGraphHost } from "../src/index.js";
 import { type Anvil, FIXTURE_BUILD, deployFixture, gql, sendInOneBlock, sendTx, startAnvil } from "./helpers/anvil.js";
+import { freshStore } from "./helpers/store-backend.js";
 
 const A = "0x00000000000000000000000000000000000000a1";
 const B = "0x00000000000000000000000000000000000000b2";
@@ -18,7 +19,7 @@ beforeAll(async () => {
   // B's deposit and the failing handler share a block: the whole block must be discarded.
   failing = (await sendInOneBlock(anvil.url, [["deposit", [B, 6n, 0n, "0x", "lost", true, TAG]], ["boom", ["kaput"]]])).block;
   await sendTx(anvil.url, "deposit", [B, 9n, 0n, "0x", "after", true, TAG]);
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "robust", port: 0, logLevel: "silent" });
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "robust", port: 0, ...(await freshStore("robust")), logLevel: "silent" });
 });
 
 afterAll(async () => {

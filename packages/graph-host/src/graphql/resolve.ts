@@ -19,7 +19,7 @@ export interface QueryContext {
   blockNumberByHash(hash: string): Promise<number | null>;
   /**
    * Read head versions as `_to = OPEN` (index-friendly). Only valid while no block is committed
-   * during the query; the caller re-runs with exact block ranges when one was (see host.ts).
+   * during the query; the caller re-runs with exact block ranges when one was (see graph-host.ts).
    */
   headShortcut: boolean;
 }

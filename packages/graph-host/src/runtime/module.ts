@@ -1,6 +1,6 @@
 import { DeterministicError, MissingData } from "../internal/errors.js";
 import { AscHeap } from "./asc.js";
-import { type HostContext, createHostImports } from "./host.js";
+import { type HostContext, createHostImports } from "./host-imports.js";
 
 interface Slot {
   heap: AscHeap | undefined;

@@ -182,6 +182,10 @@ export class PreparedStatements {
 export async function openPostgres(url: string): Promise<Db> {
   const { default: pgModule } = await import("pg");
   const pool = new pgModule.Pool({ connectionString: url, max: 8 });
+  // A pooled connection the server closes (restart, idle timeout, pg_terminate_backend) is reported
+  // here, outside any query; unhandled, the event would crash the process. The pool drops that
+  // connection and opens a new one for the next query.
+  pool.on("error", () => {});
   // Return int8/numeric as text: the store decides how to read them.
   const types = { getTypeParser: (oid: number, format?: string) => (oid === 20 || oid === 1700 ? (v: string) => v : pgModule.types.getTypeParser(oid, format as "text")) };
   const run = async <T>(client: { query: (cfg: object) => Promise<{ rows: unknown[] }> }, sql: string, params?: unknown[]) =>
@@ -194,6 +198,9 @@ export async function openPostgres(url: string): Promise<Db> {
     },
     transaction: async (fn) => {
       const client = await pool.connect();
+      // Between two statements the same can happen to the checked-out connection; the next statement fails.
+      const ignore = () => {};
+      client.on("error", ignore);
       const tx: Db = {
         kind: "postgres",
         query: (sql, params) => run(client, sql, params),
@@ -212,6 +219,7 @@ export async function openPostgres(url: string): Promise<Db> {
         await client.query("ROLLBACK").catch(() => {});
         throw error;
       } finally {
+        client.off("error", ignore);
         client.release();
       }
     },

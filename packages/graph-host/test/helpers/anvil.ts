@@ -34,6 +34,29 @@ export function freePort(): Promise<number> {
   });
 }
 
+/**
+ * Anvils still running. Each runs in its own process group, which would outlive a test process
+ * that exits or is killed by a signal before its `afterAll` (Ctrl-C, the end of a timed-out run).
+ */
+const running = new Set<ChildProcess>();
+function killRunning(): void {
+  for (const proc of running) {
+    try {
+      process.kill(-proc.pid!, "SIGKILL");
+    } catch {
+      // gone already
+    }
+  }
+}
+process.once("exit", killRunning);
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.once(signal, () => {
+    killRunning();
+    // The default action again: the process ends by this signal as it would have.
+    process.kill(process.pid, signal);
+  });
+}
+
 export interface Anvil {
   url: string;
   port: number;
@@ -46,6 +69,8 @@ export async function startAnvil(port?: number): Promise<Anvil> {
   // The npm `anvil` is a node wrapper around the binary: run it in its own process group so that
   // stopping it stops the binary too.
   const proc: ChildProcess = spawn(ANVIL, ["--port", String(p), "--host", "127.0.0.1", "--silent"], { stdio: "ignore", detached: true });
+  running.add(proc);
+  proc.once("exit", () => running.delete(proc));
   const url = `http://127.0.0.1:${p}`;
   const deadline = Date.now() + 20_000;
   for (;;) {

@@ -12,10 +12,18 @@ export interface CliProcess {
   output(): string;
 }
 
-/** Spawns `graph-host` (src/cli.ts through tsx) as a child process. */
-export function spawnCli(args: string[], port: number, name: string): CliProcess {
+/**
+ * Spawns `graph-host` (src/cli.ts through tsx) as a child process. With `databaseUrl` its store
+ * is that Postgres, given as `DATABASE_URL`; without, a `DATABASE_URL` of the environment is not
+ * passed on (the CLI would use it instead of `--data-dir`).
+ */
+export function spawnCli(args: string[], port: number, name: string, store: { databaseUrl?: string } = {}): CliProcess {
+  const env = { ...process.env };
+  delete env.DATABASE_URL;
+  if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
   const proc = spawn(process.execPath, ["--import", "tsx", join(PACKAGE_DIR, "src", "cli.ts"), ...args, "--port", String(port), "--name", name], {
     cwd: PACKAGE_DIR,
+    env,
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";

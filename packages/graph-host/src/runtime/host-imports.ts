@@ -1,3 +1,8 @@
+/**
+ * The host functions a mapping's WASM module imports (graph-node's runtime host exports:
+ * `store.*`, `ethereum.*`, `bigInt.*`, ...), and the per-handler context they act on. Not to be
+ * confused with `../graph-host.ts`, the service that runs the indexer and the GraphQL server.
+ */
 import { type Abi, type AbiFunction, type Hex, decodeFunctionResult, encodeFunctionData, getAddress, keccak256 } from "viem";
 import { toBase58 } from "../internal/base58.js";
 import { DeterministicError } from "../internal/errors.js";
@@ -8,7 +13,7 @@ import * as bd from "./bigdecimal.js";
 import { type EthValue, decodeValue, encodeValue, fromAbi, readEthValue, toAbi, writeEthValue } from "./ethereum.js";
 import { type JsonValue, parseJson } from "./json.js";
 
-/** The store as one handler sees it (see store/block-state.ts). May throw `MissingData`. */
+/** The store as one handler sees it (see store/handler-store.ts). May throw `MissingData`. */
 export interface HandlerStore {
   get(type: string, id: string): Entity | null;
   getInBlock(type: string, id: string): Entity | null;

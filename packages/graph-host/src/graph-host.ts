@@ -1,3 +1,7 @@
+/**
+ * The GraphHost service: assembles manifest, store, indexer and HTTP server behind
+ * `startGraphHost`. The functions the WASM mappings call are `runtime/host-imports.ts`.
+ */
 import { join } from "node:path";
 import { type QueryRequest, runQuery } from "./graphql/execute.js";
 import type { QueryContext } from "./graphql/resolve.js";
@@ -70,6 +74,11 @@ class ResultCache {
   }
 }
 
+/** The Postgres schema that holds the store of the subgraph served as `name`. */
+export function postgresSchema(name: string): string {
+  return `graph_host_${name.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+}
+
 /** Loads the build, opens the store, starts following the chain and serves the GraphQL API. */
 export async function startGraphHost(options: GraphHostOptions): Promise<GraphHost> {
   const logger = options.logger ?? createLogger(options.logLevel ?? "info");
@@ -80,7 +89,7 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
   let schemaName = "sgd";
   if (options.databaseUrl) {
     db = await openPostgres(options.databaseUrl);
-    schemaName = `graph_host_${options.name.replace(/[^a-zA-Z0-9_]/g, "_")}`;
+    schemaName = postgresSchema(options.name);
   } else {
     db = await openPglite(options.dataDir ? join(options.dataDir, "pglite") : undefined);
   }
