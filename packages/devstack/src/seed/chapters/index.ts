@@ -1,0 +1,27 @@
+import { applications, openSale } from "./applications.js";
+import type { SeedChapter } from "./chapter.js";
+import { defaultResolution } from "./default.js";
+import { genesis } from "./genesis.js";
+import { claims, escrowAndFees } from "./holders.js";
+import { oracle, rewards } from "./market.js";
+import { feeProposals } from "./proposals.js";
+import { purchases } from "./purchases.js";
+
+export type { SeedChapter, SeedEnd } from "./chapter.js";
+
+/**
+ * The seed's story in the order it is told each day: the market report first, then purchases and
+ * reward deposits, what holders and miners do with them, and governance last.
+ */
+export const CHAPTERS: readonly SeedChapter[] = [
+  genesis,
+  applications,
+  oracle,
+  purchases,
+  rewards,
+  claims,
+  escrowAndFees,
+  feeProposals,
+  defaultResolution,
+  openSale,
+];

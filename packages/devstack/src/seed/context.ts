@@ -1,0 +1,192 @@
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  http,
+  maxUint256,
+  type Address,
+  type Hash,
+  type PublicClient,
+  type TestClient,
+  type TransactionReceipt,
+  type WalletClient,
+} from "viem";
+
+import { StackError } from "../internal/errors.js";
+import { anvilAddress, BUYER_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "./accounts.js";
+import { bridgedTokenAbi, localChain, requireContractIn, type Deployment } from "./contracts.js";
+import { SeedDao, type SeedProposal } from "./dao.js";
+import { MINERS, type MinerPlan, type OfferingPlan } from "./plan.js";
+import type { SeedCounts } from "./summary.js";
+
+export const DAY = 86_400;
+
+type Chain = typeof localChain;
+
+/** A position the seed bought, in mint order. */
+export interface SeededPosition {
+  readonly tokenId: bigint;
+  readonly buyer: Address;
+  readonly offeringId: number;
+}
+
+/**
+ * Everything a seed chapter works with: the clients, the deployed contracts, who plays which part,
+ * the clock, the counters the summary reports and what earlier chapters left behind.
+ */
+export interface SeedContext {
+  readonly publicClient: PublicClient;
+  readonly wallet: WalletClient;
+  readonly testClient: TestClient;
+  readonly chain: Chain;
+  readonly deployment: Deployment;
+  readonly log: (message: string) => void;
+  /** UTC day (days since epoch) of seed day 0. */
+  readonly day0: number;
+  readonly contracts: {
+    readonly exchange: Address;
+    readonly oracle: Address;
+    readonly usdt: Address;
+    readonly rewardToken: { readonly FIL: Address; readonly BTC: Address };
+    readonly dmc: Address;
+    readonly governor: Address;
+    readonly applications: Address;
+    readonly parameters: Address;
+  };
+  readonly accounts: {
+    readonly deployer: Address;
+    readonly treasury: Address;
+    readonly reporter: Address;
+    readonly minter: Address;
+    readonly miners: readonly Address[];
+    readonly buyers: readonly Address[];
+    readonly spares: readonly Address[];
+  };
+  readonly counts: SeedCounts;
+  readonly dao: SeedDao;
+  /** Positions bought so far. */
+  readonly positions: SeededPosition[];
+  /** Application proposals of the offerings, by offering id. */
+  readonly applicationProposals: Map<number, SeedProposal>;
+  /** The executed proposal that halted the defaulting offering, once there is one. */
+  haltProposal: SeedProposal | undefined;
+
+  /** Waits for the receipt of a seed transaction; throws if it reverted. */
+  confirm(hash: Hash): Promise<TransactionReceipt>;
+  /** Mines an empty block at `timestamp` (seconds): the chain clock jumps there. */
+  setTime(timestamp: number): Promise<void>;
+  /** {@link setTime} to `secondsIntoDay` of UTC day `day`. */
+  setDay(day: number, secondsIntoDay?: number): Promise<void>;
+  /** The bridge mints `amount` of a stand-in token to `to`. */
+  mint(token: Address, to: Address, amount: bigint): Promise<void>;
+  /** `owner` approves `spender` (the exchange by default) for `token` without limit. */
+  approve(owner: Address, token: Address, spender?: Address): Promise<void>;
+  minerOf(plan: OfferingPlan): Address;
+  minerPlanOf(plan: OfferingPlan): MinerPlan;
+  /** Token ids `buyer` bought (optionally of one offering). */
+  tokensOf(buyer: Address, offeringId?: number): bigint[];
+}
+
+export interface SeedContextOptions {
+  readonly rpcUrl: string;
+  readonly deployment: Deployment;
+  readonly anchorDay: number;
+  readonly log?: (message: string) => void;
+}
+
+export function createSeedContext(options: SeedContextOptions): SeedContext {
+  const chain = { ...localChain, rpcUrls: { default: { http: [options.rpcUrl] } } };
+  const transport = http(options.rpcUrl, { batch: false });
+  const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 }) as PublicClient;
+  const wallet = createWalletClient({ chain, transport });
+  const testClient = createTestClient({ chain, mode: "anvil", transport });
+  const deployment = options.deployment;
+  const contracts = {
+    exchange: requireContractIn(deployment, "HashpowerExchange"),
+    oracle: requireContractIn(deployment, "MarketRateOracle"),
+    usdt: requireContractIn(deployment, "USDT"),
+    rewardToken: { FIL: requireContractIn(deployment, "IFIL"), BTC: requireContractIn(deployment, "WBTC") },
+    dmc: requireContractIn(deployment, "DMCToken"),
+    governor: requireContractIn(deployment, "DmexGovernor"),
+    applications: requireContractIn(deployment, "MinerApplications"),
+    parameters: requireContractIn(deployment, "ProtocolParameters"),
+  };
+  const accounts = {
+    deployer: anvilAddress(ROLE_INDEX.deployer),
+    treasury: anvilAddress(ROLE_INDEX.treasury),
+    reporter: anvilAddress(ROLE_INDEX.reporter),
+    minter: anvilAddress(ROLE_INDEX.minter),
+    miners: MINER_INDICES.map(anvilAddress),
+    buyers: BUYER_INDICES.map(anvilAddress),
+    spares: SPARE_INDICES.map(anvilAddress),
+  };
+  const counts: SeedCounts = {
+    purchases: 0,
+    deposits: 0,
+    reports: 0,
+    claims: 0,
+    withdrawals: 0,
+    feeCollections: 0,
+    mints: 0,
+    dmcTransfers: 0,
+    delegations: 0,
+    applications: 0,
+    proposals: 0,
+    votes: 0,
+    refunds: 0,
+    transactions: 0,
+  };
+  const confirm = async (hash: Hash) => {
+    counts.transactions++;
+    // anvil mines each transaction at once; fall back to polling if it is configured otherwise.
+    const receipt = await publicClient
+      .getTransactionReceipt({ hash })
+      .catch(() => publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
+    if (receipt.status !== "success") throw new StackError(`seed transaction ${hash} reverted`);
+    return receipt;
+  };
+  const setTime = async (timestamp: number) => {
+    await testClient.setNextBlockTimestamp({ timestamp: BigInt(timestamp) });
+    await testClient.mine({ blocks: 1 });
+  };
+  const positions: SeededPosition[] = [];
+  const minerPlanOf = (plan: OfferingPlan): MinerPlan => {
+    const miner = MINERS[plan.minerSlot];
+    if (miner === undefined) throw new Error(`no miner plan ${plan.minerSlot}`);
+    return miner;
+  };
+  return {
+    publicClient,
+    wallet,
+    testClient,
+    chain,
+    deployment,
+    log: options.log ?? (() => {}),
+    day0: options.anchorDay,
+    contracts,
+    accounts,
+    counts,
+    dao: new SeedDao(publicClient, wallet, chain, confirm, contracts.governor, contracts.applications),
+    positions,
+    applicationProposals: new Map(),
+    haltProposal: undefined,
+    confirm,
+    setTime,
+    setDay: (day, secondsIntoDay = 2 * 3_600) => setTime(day * DAY + secondsIntoDay),
+    async mint(token, to, amount) {
+      counts.mints++;
+      await confirm(await wallet.writeContract({ account: accounts.minter, chain, address: token, abi: bridgedTokenAbi, functionName: "mint", args: [to, amount] }));
+    },
+    async approve(owner, token, spender = contracts.exchange) {
+      await confirm(await wallet.writeContract({ account: owner, chain, address: token, abi: bridgedTokenAbi, functionName: "approve", args: [spender, maxUint256] }));
+    },
+    minerOf(plan) {
+      const address = accounts.miners[plan.minerSlot];
+      if (address === undefined) throw new Error(`no miner slot ${plan.minerSlot}`);
+      return address;
+    },
+    minerPlanOf,
+    tokensOf: (buyer, offeringId) =>
+      positions.filter((p) => p.buyer === buyer && (offeringId === undefined || p.offeringId === offeringId)).map((p) => p.tokenId),
+  };
+}
