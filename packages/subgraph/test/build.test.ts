@@ -61,7 +61,7 @@ const DATA_SOURCES = [
 const REQUIRED_ENTITIES = [
   "Miner", "Offering", "Position", "Account", "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal",
   "Refund", "OfferingDay", "ProtocolDay", "Protocol", "Asset", "MarketRate", "PositionTransfer", "Flag",
-  "PositionLock", "FeeCollection", "ParameterChange",
+  "PositionLock", "FeeCollection", "ParameterChange", "Depositor", "RewardTokenListing", "MarketRateCorrection", "MarketRateFeed",
   // DAO (issue D)
   "Dao", "Proposal", "ProposalAction", "Vote", "Delegate", "VotingPowerChange", "Application", "MinerStake", "Council",
   "CouncilChange", "Parameter", "ParameterUpdate", "DmcAllocation", "InsurancePayout",
@@ -70,7 +70,7 @@ const REQUIRED_ENTITIES = [
 const EVENT_RECORDS = [
   "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal", "Refund", "FeeCollection", "Flag",
   "PositionTransfer", "ParameterChange", "MetadataUpdate", "RoleChange", "Vote", "VotingPowerChange", "CouncilChange",
-  "ParameterUpdate", "DmcAllocation", "InsurancePayout",
+  "ParameterUpdate", "DmcAllocation", "InsurancePayout", "MarketRateCorrection",
 ];
 
 type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };
@@ -181,8 +181,9 @@ describe("schema", () => {
     for (const name of EVENT_RECORDS) {
       expect(entities.get(name), name).toMatchObject({ immutable: true, idType: "Bytes" });
     }
-    expect(entities.get("MarketRate")).toMatchObject({ immutable: true });
-    for (const name of ["Offering", "Position", "Account", "Protocol", "OfferingDay", "ProtocolDay", "Miner"]) {
+    // Reports can be corrected within their hour: MarketRate takes the corrected value.
+    for (const name of ["Offering", "Position", "Account", "Protocol", "OfferingDay", "ProtocolDay", "Miner", "MarketRate", "MarketRateFeed",
+      "Depositor", "RewardTokenListing"]) {
       expect(entities.get(name)!.immutable, name).toBe(false);
     }
   });
@@ -190,10 +191,25 @@ describe("schema", () => {
   it("keeps the contract's escrow and reward state on Offering and Position", () => {
     const offering = entities.get("Offering")!.body;
     for (const field of [
-      "totalNet", "pendingNet", "pendingDay", "rateSum", "rateDayProduct", "withdrawn", "refunded", "feesAccrued",
-      "accRewardPerUnit", "status", "flagReason", "flaggedDay", "lastCoveredDay", "lowStreak", "releasedAtHalt", "refundable",
+      "totalNet", "withdrawn", "refunded", "feesAccrued", "accRewardPerUnit", "status", "flagReason", "frozenDay", "flaggedOnDay",
+      "lastCoveredDay", "holdbackDays", "recentShares", "windowShares", "judgedDays", "windowSum", "windowShare", "windowLow",
+      "approvedDepositors", "depositors", "releasedAtHalt", "unreleasedEscrow",
     ]) {
       expect(offering, field).toMatch(new RegExp(`^  ${field}: `, "m"));
+    }
+    // The single-cohort escrow and the judged window replaced these (no such storage any more).
+    for (const field of ["pendingNet", "pendingDay", "rateSum", "rateDayProduct", "lowStreak", "flaggedDay", "refundable"]) {
+      expect(offering, field).not.toMatch(new RegExp(`^  ${field}: `, "m"));
+    }
+    for (const [entity, gone] of [["Protocol", "lowStreakThreshold"], ["RewardDeposit", "lowStreak"], ["RewardDeposit", "belowThreshold"],
+      ["OfferingDay", "judged"], ["Flag", "lowStreak"], ["ParameterChange", "lowStreakThreshold"]] as const) {
+      expect(entities.get(entity)!.body, `${entity}.${gone}`).not.toMatch(new RegExp(`^  ${gone}: `, "m"));
+    }
+    for (const field of ["missedDaysThreshold", "windowDays", "minRewardRatioBps", "minCoverageBps", "postTermFlagDays"]) {
+      expect(entities.get("Protocol")!.body, field).toMatch(new RegExp(`^  ${field}: Int!`, "m"));
+    }
+    for (const field of ["sharePerMille", "exactRate", "marketAvgPerUnitWad", "recentShares"]) {
+      expect(entities.get("RewardDeposit")!.body, field).toMatch(new RegExp(`^  ${field}: `, "m"));
     }
     const position = entities.get("Position")!.body;
     for (const field of ["owner", "units", "purchaseDay", "startDay", "netPaid", "rewardSnapshot", "claimed", "refundedAmount", "lockedBy", "status"]) {

@@ -1,4 +1,4 @@
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -21,6 +21,7 @@ import {
 const HERE = dirname(fileURLToPath(import.meta.url));
 
 const CONFIG_DIR = join(HERE, "../config");
+const REPO = join(HERE, "../../..");
 const EXCHANGE = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 const ORACLE = "0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512";
 
@@ -183,5 +184,40 @@ describe("ABIs", () => {
   it("rejects files without an ABI", () => {
     expect(abiOf({ abi: [{ type: "function" }] }, "x")).toHaveLength(1);
     expect(() => abiOf({ bytecode: "0x" }, "x.json")).toThrow(/x.json holds no ABI/);
+  });
+});
+
+describe("subgraph.template.yaml", () => {
+  type Input = { type: string; indexed?: boolean; components?: Input[] };
+  const canonical = (i: Input): string =>
+    i.type.startsWith("tuple") ? `(${(i.components ?? []).map(canonical).join(",")})${i.type.slice(5)}` : i.type;
+  const signature = (e: { name: string; inputs: Input[] }) =>
+    `${e.name}(${e.inputs.map((i) => `${i.indexed ? "indexed " : ""}${canonical(i)}`).join(",")})`;
+  const template = parse(readFileSync(join(HERE, "../subgraph.template.yaml"), "utf8").replace(/\{\{[^}]+\}\}/g, "0"));
+  const abiEvents = (name: string) => {
+    const path = candidatePaths(REPO, name).find((p) => existsSync(p))!;
+    return abiOf(JSON.parse(readFileSync(path, "utf8")), path).filter((item: any) => item.type === "event").map(signature);
+  };
+
+  it("handles each event with its exact ABI signature (indexed markers included)", () => {
+    for (const ds of template.dataSources) {
+      const events = new Set(abiEvents(ds.source.abi));
+      for (const { event } of ds.mapping.eventHandlers) expect(events, `${ds.name}: ${event}`).toContain(event);
+    }
+  });
+
+  it("handles the exchange's and the oracle's buyer-protection events", () => {
+    const handlers = (name: string) => template.dataSources.find((d: any) => d.name === name).mapping.eventHandlers.map((h: any) => h.event);
+    expect(handlers("HashpowerExchange")).toEqual(expect.arrayContaining([
+      "HoldbackSet(indexed uint256,uint256)",
+      "DepositorSet(indexed uint256,indexed address,bool)",
+      "RewardDeposited(indexed uint256,indexed address,indexed uint256,uint256,uint256,uint256,uint256,uint256,bool,uint256,uint256)",
+      "OfferingFlagged(indexed uint256,indexed address,uint256,uint8,uint256,uint256,uint256)",
+      "OfferingHalted(indexed uint256,indexed address,uint256,uint256,uint256)",
+      "DefaultThresholdsSet(uint256,uint256,uint256,uint256,uint256)",
+      "PaymentTokenSet(indexed address,bool)",
+      "RewardTokenSet(indexed uint32,indexed address,bool)",
+    ]));
+    expect(handlers("MarketRateOracle")).toContain("MarketRateCorrected(indexed uint32,indexed uint256,uint256,uint256,indexed address)");
   });
 });

@@ -4,12 +4,12 @@ export const ZERO_ADDRESS = Address.zero();
 export const ZERO = BigInt.zero();
 export const ONE = BigInt.fromI32(1);
 export const SECONDS_PER_DAY = BigInt.fromI32(86400);
-/** EscrowMath.RATE_PRECISION (1e6 since the rate fields share one 256-bit slot) */
-export const RATE_PRECISION = BigInt.fromString("1000000");
 /** HashpowerExchange.REWARD_PRECISION */
 export const REWARD_PRECISION = BigInt.fromString("1000000000000");
-/** Offering.lowStreak is a uint16 in storage: the contract stores min(streak, 65535). */
-export const MAX_UINT16 = 65535;
+/** MarketRateOracle.CORRECTION_WINDOW (1 hours): a report is final this many seconds after it was made. */
+export const CORRECTION_WINDOW = BigInt.fromI32(3600);
+/** DelinquencyMath.MAX_WINDOW_DAYS: judged days the packed window holds. */
+export const MAX_WINDOW_DAYS: i32 = 8;
 
 // Enum values, spelled as in schema.graphql.
 export const STATUS_ACTIVE = "Active";

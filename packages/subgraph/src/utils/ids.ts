@@ -40,3 +40,15 @@ export function tokenDayId(token: Bytes, day: i32): string {
 export function marketRateId(oracle: Address, asset: i32, day: i32): string {
   return oracle.toHexString() + "-" + asset.toString() + "-" + day.toString();
 }
+
+export function marketRateFeedId(oracle: Address, asset: i32): string {
+  return oracle.toHexString() + "-" + asset.toString();
+}
+
+export function depositorId(offering: string, depositor: Bytes): string {
+  return offering + "-" + depositor.toHexString();
+}
+
+export function rewardTokenListingId(asset: i32, token: Bytes): string {
+  return asset.toString() + "-" + token.toHexString();
+}

@@ -28,8 +28,10 @@ export function getOrCreateProtocol(exchange: Address): Protocol {
   p.oracle = ZERO_ADDRESS;
   p.renderer = ZERO_ADDRESS;
   p.missedDaysThreshold = 0;
-  p.lowStreakThreshold = 0;
+  p.windowDays = 0;
   p.minRewardRatioBps = 0;
+  p.minCoverageBps = 0;
+  p.postTermFlagDays = 0;
   p.assetCount = 0;
   p.offeringCount = 0;
   p.positionCount = 0;
@@ -82,6 +84,7 @@ export function getOrCreateToken(address: Address): Token {
   let t = Token.load(address);
   if (t != null) return t;
   t = new Token(address);
+  t.listedForPayment = false;
   t.volume = ZERO;
   t.fees = ZERO;
   t.feesCollected = ZERO;

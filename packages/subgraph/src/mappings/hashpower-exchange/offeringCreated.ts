@@ -3,6 +3,7 @@ import { Offering } from "../../../generated/schema";
 import { loadAsset } from "../../utils/assets";
 import { STATUS_ACTIVE, ZERO } from "../../utils/constants";
 import { dayOf, offeringId } from "../../utils/ids";
+import { setWindow } from "../../utils/window";
 import {
   getOrCreateMiner,
   getOrCreateOfferingDay,
@@ -46,17 +47,18 @@ export function handleOfferingCreated(event: OfferingCreated): void {
   o.termEndDay = terms.termEndDay.toI32();
   o.expectedDailyRewardPerUnitWad = terms.expectedDailyRewardPerUnitWad;
 
+  // HoldbackSet follows in the same transaction.
+  o.holdbackDays = 0;
+
   o.status = STATUS_ACTIVE;
   o.flagReason = "None";
-  o.flaggedDay = 0;
+  o.frozenDay = 0;
+  o.flaggedOnDay = 0;
   o.lastCoveredDay = o.termStartDay - 1;
-  o.lowStreak = 0;
+  setWindow(o, ZERO, protocol);
+  o.approvedDepositors = [];
 
   o.totalNet = ZERO;
-  o.pendingNet = ZERO;
-  o.pendingDay = 0;
-  o.rateSum = ZERO;
-  o.rateDayProduct = ZERO;
   o.withdrawn = ZERO;
   o.refunded = ZERO;
   o.feesAccrued = ZERO;

@@ -4,13 +4,14 @@ import { flagReasonName, STATUS_FLAGGED } from "../../utils/constants";
 import { dayOf, eventId, offeringId } from "../../utils/ids";
 import { getOrCreateOfferingDay, getOrCreateProtocol, loadOffering, saveOfferingWithDay } from "../../utils/loaders";
 
-/** flag: release pauses at the flag day. */
+/** DefaultMonitor.flag: release freezes at frozenDay (the flag day, or earlier under the end-of-term holdback). */
 export function handleOfferingFlagged(event: OfferingFlagged): void {
   const params = event.params;
   const o = loadOffering(offeringId(params.offeringId));
   const reason = flagReasonName(params.reason);
   o.status = STATUS_FLAGGED;
-  o.flaggedDay = params.day.toI32();
+  o.frozenDay = params.frozenDay.toI32();
+  o.flaggedOnDay = params.day.toI32();
   o.flagReason = reason;
 
   const flag = new Flag(eventId(event));
@@ -19,8 +20,9 @@ export function handleOfferingFlagged(event: OfferingFlagged): void {
   flag.by = params.flagger;
   flag.day = params.day.toI32();
   flag.reason = reason;
+  flag.frozenDay = params.frozenDay.toI32();
   flag.lastCoveredDay = params.lastCoveredDay.toI32();
-  flag.lowStreak = params.lowStreak;
+  flag.windowSharePerMille = params.windowSharePerMille.toI32();
   flag.blockNumber = event.block.number;
   flag.timestamp = event.block.timestamp;
   flag.transactionHash = event.transaction.hash;

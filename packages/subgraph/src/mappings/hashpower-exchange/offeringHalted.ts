@@ -1,27 +1,30 @@
 import { OfferingHalted } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { Flag } from "../../../generated/schema";
 import { STATUS_HALTED } from "../../utils/constants";
+import { releaseDay } from "../../utils/escrow";
 import { dayOf, eventId, offeringId } from "../../utils/ids";
 import { getOrCreateOfferingDay, getOrCreateProtocol, loadOffering, saveOfferingWithDay } from "../../utils/loaders";
 
-/** halt: release frozen at the flag day forever; holders pull the rest with claimRefunds. */
+/** halt: release frozen at frozenDay forever; holders pull the rest with claimRefunds. */
 export function handleOfferingHalted(event: OfferingHalted): void {
   const params = event.params;
   const o = loadOffering(offeringId(params.offeringId));
   o.status = STATUS_HALTED;
   o.releasedAtHalt = params.releasedAtHalt;
-  o.refundable = params.refundable;
+  o.unreleasedEscrow = params.unreleasedEscrow;
   o.lastReportedReleased = params.releasedAtHalt;
-  o.lastReportedReleasedDay = params.flaggedDay.toI32();
+  // releasedAtHalt is releasedToDate() in the halt's block: its day is the release day then.
+  o.lastReportedReleasedDay = releaseDay(o, dayOf(event.block.timestamp));
 
   const flag = new Flag(eventId(event));
   flag.offering = o.id;
   flag.action = "Halted";
   flag.by = params.by;
-  flag.day = params.flaggedDay.toI32();
+  flag.day = params.frozenDay.toI32();
   flag.reason = o.flagReason;
+  flag.frozenDay = params.frozenDay.toI32();
   flag.releasedAtHalt = params.releasedAtHalt;
-  flag.refundable = params.refundable;
+  flag.unreleasedEscrow = params.unreleasedEscrow;
   flag.blockNumber = event.block.number;
   flag.timestamp = event.block.timestamp;
   flag.transactionHash = event.transaction.hash;

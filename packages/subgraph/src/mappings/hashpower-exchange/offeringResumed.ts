@@ -1,16 +1,21 @@
 import { OfferingResumed } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { Flag } from "../../../generated/schema";
-import { STATUS_ACTIVE } from "../../utils/constants";
+import { STATUS_ACTIVE, ZERO } from "../../utils/constants";
 import { dayOf, eventId, offeringId } from "../../utils/ids";
 import { getOrCreateOfferingDay, getOrCreateProtocol, loadOffering, saveOfferingWithDay } from "../../utils/loaders";
+import { setWindow } from "../../utils/window";
 
-/** resume: release continues including the paused days; the low streak resets. flaggedDay stays. */
+/**
+ * resume: release continues including the paused days; the judged window starts afresh
+ * (recentShares = 0). frozenDay and flaggedOnDay stay, as in storage.
+ */
 export function handleOfferingResumed(event: OfferingResumed): void {
   const params = event.params;
+  const protocol = getOrCreateProtocol(event.address);
   const o = loadOffering(offeringId(params.offeringId));
   o.status = STATUS_ACTIVE;
   o.flagReason = "None";
-  o.lowStreak = 0;
+  setWindow(o, ZERO, protocol);
 
   const flag = new Flag(eventId(event));
   flag.offering = o.id;
@@ -26,7 +31,6 @@ export function handleOfferingResumed(event: OfferingResumed): void {
 
   saveOfferingWithDay(o, getOrCreateOfferingDay(o.id, dayOf(event.block.timestamp)), event);
 
-  const protocol = getOrCreateProtocol(event.address);
   protocol.offeringsFlagged -= 1;
   protocol.save();
 }

@@ -3,7 +3,6 @@ import { Address } from "@graphprotocol/graph-ts";
 import { PositionPurchased } from "../../../generated/HashpowerExchange/HashpowerExchange";
 import { Position, Purchase } from "../../../generated/schema";
 import { POSITION_ACTIVE, ZERO } from "../../utils/constants";
-import { addCohort } from "../../utils/escrow";
 import { dayOf, eventId, offeringId, positionId } from "../../utils/ids";
 import {
   getOrCreateAccount,
@@ -29,13 +28,10 @@ export function handlePositionPurchased(event: PositionPurchased): void {
   const purchaseDay = params.purchaseDay.toI32();
   const startDay = params.startDay.toI32();
 
-  // Effects of _buy, in the contract's order.
-  addCohort(o, purchaseDay, startDay, params.netAmount);
+  // Effects of _buy: the sale closes when the term starts, so every position starts on
+  // termStartDay (the event's startDay) and joins the offering's single escrow cohort.
+  o.totalNet = o.totalNet.plus(params.netAmount);
   o.feesAccrued = o.feesAccrued.plus(params.fee);
-  if (o.unitsSold.isZero() && o.lastCoveredDay < startDay - 1) {
-    // Days before anyone held units need no reward deposit.
-    o.lastCoveredDay = startDay - 1;
-  }
   o.unitsSold = o.unitsSold.plus(params.units);
   o.volume = o.volume.plus(params.totalPrice);
   o.positionCount += 1;

@@ -1,9 +1,8 @@
-import { BigInt } from "@graphprotocol/graph-ts";
+import { Address } from "@graphprotocol/graph-ts";
 
 import { RewardDeposited } from "../../../generated/HashpowerExchange/HashpowerExchange";
-import { Miner, RewardDeposit } from "../../../generated/schema";
-import { MAX_UINT16 } from "../../utils/constants";
-import { dayOf, eventId, offeringId } from "../../utils/ids";
+import { Asset, Depositor, MarketRate, MarketRateFeed, Miner, RewardDeposit } from "../../../generated/schema";
+import { dayOf, depositorId, eventId, marketRateFeedId, marketRateId, offeringId } from "../../utils/ids";
 import {
   getOrCreateOfferingDay,
   getOrCreateProtocol,
@@ -12,20 +11,23 @@ import {
   recordFlow,
   saveOfferingWithDay,
 } from "../../utils/loaders";
+import { setWindow } from "../../utils/window";
 
 /**
- * depositReward covers day `lastCoveredDay + 1` (a past day): the covered day's OfferingDay gets
- * the reward figures, the block's day gets the activity and the end-of-day snapshot.
+ * depositReward covers day `lastCoveredDay + 1` (a past day) and judges it against the market:
+ * the covered day's OfferingDay gets the reward figures and its share, the block's day gets the
+ * activity and the end-of-day snapshot; the offering takes the new window as emitted.
  */
 export function handleRewardDeposited(event: RewardDeposited): void {
   const params = event.params;
+  const protocol = getOrCreateProtocol(event.address);
   const o = loadOffering(offeringId(params.offeringId));
   const coveredDay = params.day.toI32();
+  const share = params.sharePerMille.toI32();
 
   o.accRewardPerUnit = params.accRewardPerUnit;
   o.lastCoveredDay = coveredDay;
-  // Storage is uint16: min(streak, type(uint16).max); the event carries the uncapped streak.
-  o.lowStreak = params.lowStreak.gt(BigInt.fromI32(MAX_UINT16)) ? MAX_UINT16 : params.lowStreak.toI32();
+  setWindow(o, params.recentShares, protocol);
   o.rewardsDeposited = o.rewardsDeposited.plus(params.amount);
 
   const deposit = new RewardDeposit(eventId(event));
@@ -33,15 +35,42 @@ export function handleRewardDeposited(event: RewardDeposited): void {
   deposit.offering = o.id;
   deposit.offeringDay = covered.id;
   deposit.depositor = params.depositor;
+  deposit.byMiner = params.depositor.equals(o.miner);
+  // depositReward accepts the miner first: the miner's deposits are its own even if it approved itself.
+  let approved: Depositor | null = null;
+  if (!deposit.byMiner) approved = Depositor.load(depositorId(o.id, params.depositor));
+  if (approved != null) {
+    deposit.approvedDepositor = approved.id;
+    approved.depositCount += 1;
+    approved.rewardsDeposited = approved.rewardsDeposited.plus(params.amount);
+    approved.updatedAtBlock = event.block.number;
+    approved.save();
+  }
   deposit.day = coveredDay;
   deposit.amount = params.amount;
   deposit.unitsOutstanding = params.unitsOutstanding;
   deposit.accRewardPerUnit = params.accRewardPerUnit;
   deposit.dayRewardPerUnitWad = params.dayRewardPerUnitWad;
   deposit.marketAvgPerUnitWad = params.marketAvgPerUnitWad;
-  deposit.judged = params.judged;
-  deposit.belowThreshold = params.belowThreshold;
-  deposit.lowStreak = params.lowStreak;
+  deposit.exactRate = params.exactRate;
+  // The report it was judged against: the day's (exact), else the exchange oracle's latest
+  // reported day (MarketRateOracle.latestRate), which depositReward required to be final.
+  const oracle = Address.fromBytes(protocol.oracle);
+  const asset = Asset.load(o.asset)!;
+  let rateDay = -1;
+  if (params.exactRate) {
+    rateDay = coveredDay;
+  } else {
+    const feed = MarketRateFeed.load(marketRateFeedId(oracle, asset.assetId));
+    if (feed != null) rateDay = feed.latestDay;
+  }
+  if (rateDay >= 0) {
+    deposit.rateDay = rateDay;
+    const rate = MarketRate.load(marketRateId(oracle, asset.assetId, rateDay));
+    if (rate != null) deposit.marketRate = rate.id;
+  }
+  deposit.sharePerMille = share;
+  deposit.recentShares = params.recentShares;
   deposit.blockNumber = event.block.number;
   deposit.timestamp = event.block.timestamp;
   deposit.transactionHash = event.transaction.hash;
@@ -51,9 +80,9 @@ export function handleRewardDeposited(event: RewardDeposited): void {
   covered.covered = true;
   covered.rewardAmount = params.amount;
   covered.rewardPerUnitWad = params.dayRewardPerUnitWad;
-  covered.marketAvgPerUnitWad = params.judged ? params.marketAvgPerUnitWad : null;
-  covered.judged = params.judged;
-  covered.belowThreshold = params.belowThreshold;
+  covered.marketAvgPerUnitWad = params.marketAvgPerUnitWad;
+  covered.exactRate = params.exactRate;
+  covered.sharePerMille = share;
   covered.rewardUnits = params.unitsOutstanding;
   covered.rewardDeposit = deposit.id;
   covered.save();
@@ -66,7 +95,6 @@ export function handleRewardDeposited(event: RewardDeposited): void {
   miner.rewardsDeposited = miner.rewardsDeposited.plus(params.amount);
   miner.save();
 
-  const protocol = getOrCreateProtocol(event.address);
   const protocolDay = getOrCreateProtocolDay(event.block.timestamp);
   recordFlow(protocol, protocolDay, o.rewardToken, "rewardsDeposited", params.amount);
   protocol.save();
