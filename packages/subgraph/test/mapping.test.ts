@@ -8,7 +8,16 @@
 import { type Abi, type Address, parseEventLogs, zeroAddress } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { claimableRewards, dayOf, refundableOf, releasedToDate, withdrawableEscrow } from "../lib/escrow.js";
+import {
+  claimableRewards,
+  dayOf,
+  flaggable,
+  isRateFinal,
+  refundableOf,
+  releaseDay,
+  releasedToDate,
+  withdrawableEscrow,
+} from "../lib/escrow.js";
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
 import { buildFor, gql, loadGraphHost, type RunningHost, startHost } from "./mapping/host";
 import { runScenario, type Scenario } from "./mapping/scenario";
@@ -52,51 +61,80 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     await anvil?.stop();
   });
 
-  it("mirrors every offering's storage at every checkpoint", async () => {
+  it("mirrors every offering's storage at every checkpoint, and the app's formulas equal the contract's views", async () => {
+    const reasons = new Set<string>();
     for (const { label, block } of scenario.checkpoints) {
-      const { offerings } = await gql(host.url, `query($b: Int!) { offerings(block: {number: $b}, orderBy: offeringId) {
-        id offeringId status flagReason flaggedDay lastCoveredDay lowStreak totalNet pendingNet pendingDay rateSum
-        rateDayProduct withdrawn refunded feesAccrued accRewardPerUnit unitsSold unitsTotal pricePerUnit netPricePerUnit
-        feeBps termStartDay termEndDay saleStart saleEnd expectedDailyRewardPerUnitWad minerName metadataURI
-        miner { id } asset { id } paymentToken { id } rewardToken { id } } }`, { b: Number(block) });
+      const { offerings, protocols } = await gql(host.url, `query($b: Int!) { offerings(block: {number: $b}, orderBy: offeringId) {
+        id offeringId status flagReason frozenDay flaggedOnDay lastCoveredDay holdbackDays recentShares windowShares judgedDays
+        windowSum windowShare windowLow approvedDepositors totalNet withdrawn refunded feesAccrued accRewardPerUnit unitsSold
+        unitsTotal pricePerUnit netPricePerUnit feeBps termStartDay termEndDay saleStart saleEnd expectedDailyRewardPerUnitWad
+        minerName metadataURI releasedAtHalt unreleasedEscrow miner { id } asset { id } paymentToken { id } rewardToken { id } }
+        protocols(block: {number: $b}) { missedDaysThreshold windowDays minRewardRatioBps minCoverageBps postTermFlagDays } }`, { b: Number(block) });
       const count = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "offeringCount", [], block);
       expect(offerings.length, label).toBe(Number(count));
+      const thresholds = await read<any>(scenario.exchange, scenario.exchangeAbi, "defaultThresholds", [], block);
+      const protocol = protocols[0];
+      expect(protocol, label).toEqual(Object.fromEntries(Object.entries(thresholds).map(([k, v]) => [k, Number(v)])));
+      const today = dayOf(await blockTime(block));
       for (const o of offerings) {
-        const c = await read<any>(scenario.exchange, scenario.exchangeAbi, "getOffering", [BigInt(o.id)], block);
+        const id = BigInt(o.id);
+        const c = await read<any>(scenario.exchange, scenario.exchangeAbi, "getOffering", [id], block);
         const at = `${label}: offering ${o.id}`;
         expect(o.status, at).toBe(STATUS[c.status]);
         expect(o.flagReason, at).toBe(REASON[c.flagReason]);
-        expect(o.flaggedDay, at).toBe(Number(c.flaggedDay));
-        expect(o.lastCoveredDay, at).toBe(Number(c.lastCoveredDay));
-        expect(o.lowStreak, at).toBe(Number(c.lowStreak));
-        for (const field of ["totalNet", "pendingNet", "rateSum", "rateDayProduct", "withdrawn", "refunded", "feesAccrued",
-          "accRewardPerUnit", "unitsSold", "unitsTotal", "pricePerUnit", "netPricePerUnit", "saleStart", "saleEnd",
-          "expectedDailyRewardPerUnitWad"]) {
+        expect([o.frozenDay, o.flaggedOnDay, o.lastCoveredDay, o.holdbackDays], at).toEqual([
+          Number(c.frozenDay), Number(c.flaggedOnDay), Number(c.lastCoveredDay), Number(c.holdbackDays),
+        ]);
+        for (const field of ["totalNet", "withdrawn", "refunded", "feesAccrued", "accRewardPerUnit", "unitsSold", "unitsTotal",
+          "pricePerUnit", "netPricePerUnit", "saleStart", "saleEnd", "expectedDailyRewardPerUnitWad", "recentShares"]) {
           expect(o[field], `${at} ${field}`).toBe(String(c[field]));
         }
-        expect(o.pendingDay, at).toBe(Number(c.pendingDay));
         expect(o.feeBps, at).toBe(Number(c.feeBps));
         expect([o.termStartDay, o.termEndDay], at).toEqual([Number(c.termStartDay), Number(c.termEndDay)]);
         expect([o.minerName, o.metadataURI], at).toEqual([c.minerName, c.metadataURI]);
         expect(o.miner.id, at).toBe(lower(c.miner));
         expect(o.asset.id, at).toBe(String(c.assetId));
         expect([o.paymentToken.id, o.rewardToken.id], at).toEqual([lower(c.paymentToken), lower(c.rewardToken)]);
+        expect([o.releasedAtHalt === null, o.unreleasedEscrow === null], at).toEqual([c.status !== 3, c.status !== 3]);
 
-        // The app's formulas on indexed fields equal the contract's views in the same block.
-        const today = dayOf(await blockTime(block));
-        const [released] = await read<[bigint, bigint]>(scenario.exchange, scenario.exchangeAbi, "releasedToDate", [BigInt(o.id)], block);
+        // The window, decoded here bit by bit (DelinquencyMath's layout), and judged with the thresholds of the block.
+        const recent = BigInt(c.recentShares);
+        const judged = Number(recent & 15n);
+        const shares = Array.from({ length: judged }, (_, i) => Number((recent >> BigInt(4 + 10 * i)) & 1023n));
+        expect([o.judgedDays, o.windowShares], at).toEqual([judged, shares]);
+        const windowDays = Number(thresholds.windowDays);
+        const full = judged >= windowDays;
+        const sum = shares.slice(0, Math.min(judged, windowDays)).reduce((a, b) => a + b, 0);
+        expect([o.windowSum, o.windowShare, o.windowLow], at).toEqual([
+          sum, full ? Math.floor(sum / windowDays) : null, full && sum * 10 < Number(thresholds.minRewardRatioBps) * windowDays,
+        ]);
+        const [canFlag, reason, missed, windowShare] = await read<[boolean, number, bigint, bigint]>(
+          scenario.exchange, scenario.exchangeAbi, "flaggable", [id], block);
+        expect(o.windowShare ?? 0, at).toBe(Number(windowShare));
+        const isDepositor = await read<boolean>(scenario.exchange, scenario.exchangeAbi, "isDepositor", [id, scenario.depositor], block);
+        expect(o.approvedDepositors, at).toEqual(isDepositor ? [lower(scenario.depositor)] : []);
+
+        // The app's formulas on indexed fields and chain time equal the contract's views in the same block.
+        const [released, releasedDay] = await read<[bigint, bigint]>(scenario.exchange, scenario.exchangeAbi, "releasedToDate", [id], block);
         expect(releasedToDate(o, today), `${at} releasedToDate`).toBe(released);
-        const withdrawable = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "withdrawableEscrow", [BigInt(o.id)], block);
+        expect(releaseDay(o, today), `${at} releasedDay`).toBe(Number(releasedDay));
+        const withdrawable = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "withdrawableEscrow", [id], block);
         expect(withdrawableEscrow(o, today), `${at} withdrawable`).toBe(withdrawable);
+        expect(flaggable(o, protocol, today), `${at} flaggable`).toEqual({
+          canFlag, reason: REASON[Number(reason)], missedDays: Number(missed), windowShare: Number(windowShare),
+        });
+        if (canFlag) reasons.add(REASON[Number(reason)]!);
       }
     }
+    expect([...reasons].sort()).toEqual(["LowRewards", "MissedDeposits"]);
   });
 
   it("mirrors every position at every checkpoint: owner, lock, rewards, refunds", async () => {
+    let refundables = 0;
     for (const { label, block } of scenario.checkpoints) {
       const { positions } = await gql(host.url, `query($b: Int!) { positions(block: {number: $b}, orderBy: tokenId) {
         id units purchaseDay startDay endDay netPaid rewardSnapshot claimed refunded refundedAmount lockedBy locked status
-        owner { id } offering { id status flaggedDay termEndDay accRewardPerUnit } currentLock { locker { id } active } } }`,
+        owner { id } offering { id status frozenDay termStartDay termEndDay accRewardPerUnit } currentLock { locker { id } active } } }`,
         { b: Number(block) });
       const count = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "positionCount", [], block);
       expect(positions.length, label).toBe(Number(count));
@@ -111,6 +149,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
         expect(p.rewardSnapshot, at).toBe(String(c.rewardSnapshot));
         expect(p.netPaid, at).toBe(String(await read(scenario.exchange, scenario.exchangeAbi, "netPaidOf", [id], block)));
         expect(p.startDay, at).toBe(Number(await read(scenario.exchange, scenario.exchangeAbi, "startDayOf", [id], block)));
+        expect(p.startDay, at).toBe(p.offering.termStartDay);
         expect(p.endDay, at).toBe(p.offering.termEndDay);
         expect(p.owner.id, at).toBe(lower(await read(scenario.exchange, scenario.exchangeAbi, "ownerOf", [id], block)));
         const locker = await read<Address>(scenario.exchange, scenario.exchangeAbi, "lockedBy", [id], block);
@@ -122,8 +161,10 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
         expect(claimableRewards(p, p.offering), `${at} claimable`).toBe(claimable);
         const refundable = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "refundableOf", [id], block);
         expect(refundableOf(p, p.offering), `${at} refundable`).toBe(refundable);
+        if (refundable > 0n) refundables++;
       }
     }
+    expect(refundables).toBeGreaterThan(0);
   });
 
   it("snapshots OfferingDay.escrowReleased as the contract's view in the blocks that touch the offering", async () => {
@@ -148,41 +189,99 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(checked).toBeGreaterThan(20);
   });
 
-  it("records every reward deposit on its covered day, with the market rate", async () => {
+  it("records every reward deposit on its covered day: share, exactness, the report it was judged against, the depositor", async () => {
     const deposits = (await logsOf(scenario.exchange, scenario.exchangeAbi)).filter((l) => l.eventName === "RewardDeposited");
-    const { rewardDeposits, marketRates } = await gql(host.url, `{
-      rewardDeposits(orderBy: blockNumber) { offering { id } day amount unitsOutstanding accRewardPerUnit dayRewardPerUnitWad
-        marketAvgPerUnitWad judged belowThreshold lowStreak offeringDay { id covered rewardPerUnitWad marketAvgPerUnitWad rewardUnits belowThreshold } }
-      marketRates(orderBy: day) { assetId day avgRewardPerUnitWad oracle asset { symbol } } }`);
+    const { rewardDeposits } = await gql(host.url, `{
+      rewardDeposits(orderBy: blockNumber, first: 1000) { offering { id } day amount unitsOutstanding accRewardPerUnit dayRewardPerUnitWad
+        marketAvgPerUnitWad exactRate sharePerMille recentShares depositor byMiner approvedDepositor { id account } rateDay
+        marketRate { day avgRewardPerUnitWad } blockNumber
+        offeringDay { id covered rewardAmount rewardPerUnitWad marketAvgPerUnitWad exactRate sharePerMille rewardUnits } } }`);
     expect(rewardDeposits).toHaveLength(deposits.length);
+    const latestReportedDay = async (block: bigint) => {
+      const reports = (await logsOf(scenario.oracle, scenario.oracleAbi)).filter((l) => l.eventName === "MarketRateReported" && l.blockNumber <= block);
+      return Math.max(...reports.map((l) => Number(l.args.day)));
+    };
+    let late = 0;
     deposits.forEach((log: any, i: number) => {
       const a = log.args;
       const d = rewardDeposits[i];
       expect(d.offering.id).toBe(String(a.offeringId));
       expect(d.day).toBe(Number(a.day));
-      for (const f of ["amount", "unitsOutstanding", "accRewardPerUnit", "dayRewardPerUnitWad", "marketAvgPerUnitWad", "lowStreak"]) {
+      for (const f of ["amount", "unitsOutstanding", "accRewardPerUnit", "dayRewardPerUnitWad", "marketAvgPerUnitWad", "recentShares"]) {
         expect(d[f], f).toBe(String(a[f]));
       }
-      expect([d.judged, d.belowThreshold]).toEqual([a.judged, a.belowThreshold]);
-      expect(d.offeringDay).toMatchObject({
+      expect([d.exactRate, d.sharePerMille, d.depositor]).toEqual([a.exactRate, Number(a.sharePerMille), lower(a.depositor)]);
+      const byMiner = lower(a.depositor) === lower(scenario.accounts[1]!);
+      expect(d.byMiner).toBe(byMiner);
+      expect(d.approvedDepositor).toEqual(byMiner ? null : { id: `${a.offeringId}-${lower(a.depositor)}`, account: lower(a.depositor) });
+      expect(d.offeringDay).toEqual({
         id: `${a.offeringId}-${a.day}`,
         covered: true,
+        rewardAmount: String(a.amount),
         rewardPerUnitWad: String(a.dayRewardPerUnitWad),
         marketAvgPerUnitWad: String(a.marketAvgPerUnitWad),
+        exactRate: a.exactRate,
+        sharePerMille: Number(a.sharePerMille),
         rewardUnits: String(a.unitsOutstanding),
-        belowThreshold: a.belowThreshold,
       });
+      // Judged against the day's report, or (late oracle) the latest one; either way the value used is that report's.
+      expect(d.marketRate.avgRewardPerUnitWad).toBe(String(a.marketAvgPerUnitWad));
+      expect(d.marketRate.day).toBe(d.rateDay);
+      if (a.exactRate) expect(d.rateDay).toBe(Number(a.day));
+      else late++;
     });
-    const reports = (await logsOf(scenario.oracle, scenario.oracleAbi)).filter((l) => l.eventName === "MarketRateReported");
+    expect(late).toBe(1);
+    const lateDeposit = rewardDeposits.find((d: any) => !d.exactRate);
+    expect(lateDeposit.rateDay).toBe(await latestReportedDay(BigInt(lateDeposit.blockNumber)));
+    expect(lateDeposit.rateDay).toBe(lateDeposit.day - 1);
+    expect(rewardDeposits.filter((d: any) => !d.byMiner)).toHaveLength(1);
+  });
+
+  it("follows the oracle's reports, their correction and finality, and the latest day per feed", async () => {
+    const oracleLogs = await logsOf(scenario.oracle, scenario.oracleAbi);
+    const reports = oracleLogs.filter((l) => l.eventName === "MarketRateReported");
+    const corrections = oracleLogs.filter((l) => l.eventName === "MarketRateCorrected");
+    const { marketRates, marketRateCorrections, marketRateFeeds } = await gql(host.url, `{
+      marketRates(orderBy: day, first: 1000) { id assetId day oracle avgRewardPerUnitWad reportedAvgRewardPerUnitWad reportedAt finalAt
+        correctionCount lastCorrectedAt asset { symbol } corrections { oldAvgRewardPerUnitWad newAvgRewardPerUnitWad reporter } }
+      marketRateCorrections { day oldAvgRewardPerUnitWad newAvgRewardPerUnitWad marketRate { id } }
+      marketRateFeeds { id oracle assetId latestDay latest { day } reportCount correctionCount asset { id } } }`);
     expect(marketRates).toHaveLength(reports.length);
+    expect(marketRateCorrections).toHaveLength(corrections.length);
     const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
+    const now = await blockTime(latest);
     for (const r of marketRates) {
-      const [avg, reported] = await read<[bigint, boolean]>(scenario.oracle, scenario.oracleAbi, "rateOf", [r.assetId, BigInt(r.day)], latest);
-      expect(reported).toBe(true);
+      const log = reports.find((l) => Number(l.args.day) === r.day)!;
+      const reportedAt = await blockTime(log.blockNumber);
+      expect([r.reportedAt, r.finalAt]).toEqual([String(reportedAt), String(reportedAt + 3600n)]);
+      expect(r.reportedAvgRewardPerUnitWad).toBe(String(log.args.avgRewardPerUnitWad));
+      const [avg, final] = await read<[bigint, boolean]>(scenario.oracle, scenario.oracleAbi, "rateOf", [r.assetId, BigInt(r.day)], latest);
+      expect(final).toBe(isRateFinal(r, now));
       expect(r.avgRewardPerUnitWad).toBe(String(avg));
       expect(r.oracle).toBe(lower(scenario.oracle));
       expect(r.asset.symbol).toBe("FIL");
+      const mine = corrections.filter((l) => Number(l.args.day) === r.day);
+      expect(r.correctionCount).toBe(mine.length);
+      expect(r.corrections).toEqual(mine.map((l) => ({
+        oldAvgRewardPerUnitWad: String(l.args.oldAvgRewardPerUnitWad), newAvgRewardPerUnitWad: String(l.args.newAvgRewardPerUnitWad),
+        reporter: lower(l.args.reporter),
+      })));
     }
+    const corrected = marketRates.find((r: any) => r.correctionCount === 1);
+    expect(corrected.avgRewardPerUnitWad).toBe(String(2n * BigInt(corrected.reportedAvgRewardPerUnitWad)));
+    // Within the correction window the rate is not final; at the correction's block it had the reported value before.
+    const correctedLog = corrections[0]!;
+    const before = await gql(host.url, `query($id: ID!, $b: Int!) { marketRate(id: $id, block: {number: $b}) { avgRewardPerUnitWad finalAt } }`,
+      { id: corrected.id, b: Number(correctedLog.blockNumber) - 1 });
+    expect(before.marketRate.avgRewardPerUnitWad).toBe(corrected.reportedAvgRewardPerUnitWad);
+    expect(isRateFinal(before.marketRate, await blockTime(correctedLog.blockNumber))).toBe(false);
+    const [latestAvg, latestDay, known] = await read<[bigint, bigint, boolean]>(scenario.oracle, scenario.oracleAbi, "latestRate", [1], latest);
+    expect(known).toBe(true);
+    expect(marketRateFeeds).toEqual([{
+      id: `${lower(scenario.oracle)}-1`, oracle: lower(scenario.oracle), assetId: 1, latestDay: Number(latestDay), latest: { day: Number(latestDay) },
+      reportCount: reports.length, correctionCount: corrections.length, asset: { id: "1" },
+    }]);
+    expect(marketRates.find((r: any) => r.day === Number(latestDay)).avgRewardPerUnitWad).toBe(String(latestAvg));
   });
 
   it("keeps one immutable record per event, with the history the app shows", async () => {
@@ -191,8 +290,10 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     const data = await gql(host.url, `{
       purchases(first: 1000) { id } rewardClaims(first: 1000) { amount position { id claimed } }
       escrowWithdrawals(first: 1000) { amount releasedToDate } refunds(first: 1000) { amount position { refundedAmount } }
-      feeCollections(first: 1000) { amount } flags(first: 1000) { offering { id } action reason day blockNumber logIndex }
-      positionTransfers(first: 1000) { from to } parameterChanges(first: 1000) { kind blockNumber logIndex }
+      feeCollections(first: 1000) { amount } flags(first: 1000) { offering { id } action reason day frozenDay lastCoveredDay
+        windowSharePerMille releasedAtHalt unreleasedEscrow blockNumber logIndex }
+      positionTransfers(first: 1000) { from to } parameterChanges(first: 1000) { kind address listed assetId approved missedDaysThreshold
+        windowDays minRewardRatioBps minCoverageBps postTermFlagDays blockNumber logIndex }
       metadataUpdates(first: 1000) { fromTokenId toTokenId } positionLocks(first: 1000, orderBy: lockedAtBlock) { active seizedTo position { id } }
       lockers { id approved activeLocks } assets { id symbol unitLabel offeringCount } }`);
     expect(data.purchases).toHaveLength(count("PositionPurchased"));
@@ -207,17 +308,50 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     data.flags.sort(chronological);
     data.parameterChanges.sort(chronological);
     expect(data.parameterChanges.map((p: any) => p.kind)).toEqual([
-      "FeeRecipient", "Oracle", "ChannelFee", "DefaultThresholds", "Locker", "Renderer", "ChannelFee", "FeeRecipient",
-      "DefaultThresholds", "Oracle",
+      "FeeRecipient", "Oracle", "ChannelFee", "DefaultThresholds", "PaymentToken", "RewardToken", "PaymentToken", "PaymentToken",
+      "DefaultThresholds", "Locker", "Renderer", "ChannelFee", "FeeRecipient", "Oracle",
     ]);
-    expect(data.flags.map((f: any) => `${f.offering.id}:${f.action}:${f.reason}`)).toEqual([
-      "1:Flagged:LowRewards", "1:Resumed:None", "2:Flagged:MissedDeposits", "2:Resumed:None", "2:Flagged:MissedDeposits",
-      "2:Halted:MissedDeposits",
+    const thresholds = (p: any) => [p.missedDaysThreshold, p.windowDays, p.minRewardRatioBps, p.minCoverageBps, p.postTermFlagDays];
+    expect(data.parameterChanges.filter((p: any) => p.kind === "DefaultThresholds").map(thresholds)).toEqual([[7, 7, 8000, 5000, 10], [3, 3, 8000, 5000, 5]]);
+    expect(data.parameterChanges.filter((p: any) => p.kind === "PaymentToken" || p.kind === "RewardToken").map((p: any) => [p.kind, p.address, p.listed, p.assetId])).toEqual([
+      ["PaymentToken", lower(scenario.usdt), true, null], ["RewardToken", lower(scenario.ifil), true, 1],
+      ["PaymentToken", lower(scenario.ifil), true, null], ["PaymentToken", lower(scenario.ifil), false, null],
     ]);
+    const D = (day: number | null) => (day === null ? null : day - Number(scenario.day0));
+    expect(data.flags.map((f: any) => `${f.offering.id}:${f.action}:${f.reason}:D+${D(f.day)}:${f.frozenDay === null ? "-" : `frozen D+${D(f.frozenDay)}`}`)).toEqual([
+      "1:Flagged:LowRewards:D+5:frozen D+5", "1:Resumed:None:D+6:-", "2:Flagged:MissedDeposits:D+6:frozen D+6", "2:Resumed:None:D+7:-",
+      "2:Flagged:MissedDeposits:D+10:frozen D+7", "2:Halted:MissedDeposits:D+7:frozen D+7",
+    ]);
+    const flagLogs = logs.filter((l) => l.eventName === "OfferingFlagged");
+    expect(data.flags.filter((f: any) => f.action === "Flagged").map((f: any) => [f.lastCoveredDay, f.windowSharePerMille])).toEqual(
+      flagLogs.map((l) => [Number(l.args.lastCoveredDay), Number(l.args.windowSharePerMille)]),
+    );
+    // The post-term flag froze release before the flag day (the holdback was holding it back).
+    const postTerm = data.flags.find((f: any) => f.action === "Flagged" && D(f.day) === 10);
+    expect(postTerm.frozenDay).toBeLessThan(postTerm.day);
+    const halt = logs.find((l) => l.eventName === "OfferingHalted")!.args;
+    const halted = data.flags.find((f: any) => f.action === "Halted");
+    expect([halted.releasedAtHalt, halted.unreleasedEscrow]).toEqual([String(halt.releasedAtHalt), String(halt.unreleasedEscrow)]);
+    const { offering: two } = await gql(host.url, `{ offering(id: "2") { status totalNet releasedAtHalt unreleasedEscrow frozenDay flaggedOnDay
+      termStartDay termEndDay positions { units netPaid refunded refundedAmount } } }`);
+    expect([two.status, two.releasedAtHalt, two.unreleasedEscrow]).toEqual(["Halted", String(halt.releasedAtHalt), String(halt.unreleasedEscrow)]);
+    expect(BigInt(two.unreleasedEscrow)).toBe(BigInt(two.totalNet) - BigInt(two.releasedAtHalt));
+    const haltBlock = logs.find((l) => l.eventName === "OfferingHalted")!.blockNumber;
+    const atHalt = await gql(host.url, `query($b: Int!) { offering(id: "2", block: {number: $b}) { lastReportedReleased lastReportedReleasedDay } }`,
+      { b: Number(haltBlock) });
+    const [releasedAtHalt, releasedDayAtHalt] = await read<[bigint, bigint]>(scenario.exchange, scenario.exchangeAbi, "releasedToDate", [2n], haltBlock);
+    expect(atHalt.offering).toEqual({ lastReportedReleased: String(releasedAtHalt), lastReportedReleasedDay: Number(releasedDayAtHalt) });
+    // What holders can pull (pulled or not) never exceeds what release left in escrow.
+    const owed = two.positions.reduce((sum: bigint, p: any) => sum + (p.refunded ? BigInt(p.refundedAmount) : refundableOf(p, two)), 0n);
+    expect(owed <= BigInt(two.unreleasedEscrow)).toBe(true);
+    expect(BigInt(two.unreleasedEscrow) - owed <= BigInt(two.positions.length)).toBe(true);
     expect(data.positionLocks.map((l: any) => [l.position.id, l.active, l.seizedTo])).toEqual([
       ["2", false, null], ["2", false, lower(scenario.accounts[2])], ["4", true, null],
     ]);
     expect(data.lockers).toEqual([{ id: lower(scenario.locker), approved: true, activeLocks: 1 }]);
+    const { marketRateCorrections } = await gql(host.url, "{ marketRateCorrections { id } }");
+    const oracleLogs = await logsOf(scenario.oracle, scenario.oracleAbi);
+    expect(marketRateCorrections).toHaveLength(oracleLogs.filter((l) => l.eventName === "MarketRateCorrected").length);
     expect(data.assets).toEqual([{ id: "1", symbol: "FIL", unitLabel: "TiB", offeringCount: 2 }]);
     const claimedByPosition = new Map<string, bigint>();
     for (const c of data.rewardClaims) claimedByPosition.set(c.position.id, (claimedByPosition.get(c.position.id) ?? 0n) + BigInt(c.amount));
@@ -262,6 +396,28 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(position.transfers.filter((t: any) => t.sender === null)).toEqual([{ from: zeroAddress, sender: null }]);
     expect(position.locks).toHaveLength(2);
     expect(position.purchase.units).toBe("3");
+
+    // The depositor of offering 1: approved, one deposit, revoked; the token listings per asset.
+    const { offering: one } = await gql(host.url, `{ offering(id: "1") { approvedDepositors depositors { id account approved depositCount
+      rewardsDeposited approvedAt revokedAt deposits { amount depositor } } } }`);
+    const byDepositor = logs.filter((l) => l.eventName === "RewardDeposited" && lower(l.args.depositor) === lower(scenario.depositor));
+    const setLogs = logs.filter((l) => l.eventName === "DepositorSet");
+    expect(one.approvedDepositors).toEqual([]);
+    expect(one.depositors).toEqual([{
+      id: `1-${lower(scenario.depositor)}`, account: lower(scenario.depositor), approved: false, depositCount: byDepositor.length,
+      rewardsDeposited: String(byDepositor.reduce((sum, l) => sum + l.args.amount, 0n)),
+      approvedAt: String(await blockTime(setLogs[0]!.blockNumber)), revokedAt: String(await blockTime(setLogs[1]!.blockNumber)),
+      deposits: byDepositor.map((l) => ({ amount: String(l.args.amount), depositor: lower(scenario.depositor) })),
+    }]);
+    const { tokens, asset, rewardTokenListings } = await gql(host.url, `{ tokens(orderBy: id) { id listedForPayment rewardListings { id } }
+      asset(id: "1") { rewardTokens { token { id } listed } } rewardTokenListings { id listed asset { id } token { id } } }`);
+    for (const t of tokens) {
+      expect(t.listedForPayment, t.id).toBe(await read<boolean>(scenario.exchange, scenario.exchangeAbi, "isPaymentToken", [t.id], latest));
+    }
+    expect(tokens.filter((t: any) => t.listedForPayment).map((t: any) => t.id)).toEqual([lower(scenario.usdt)]);
+    expect(asset.rewardTokens).toEqual([{ token: { id: lower(scenario.ifil) }, listed: true }]);
+    expect(rewardTokenListings).toEqual([{ id: `1-${lower(scenario.ifil)}`, listed: true, asset: { id: "1" }, token: { id: lower(scenario.ifil) } }]);
+    expect(await read<boolean>(scenario.exchange, scenario.exchangeAbi, "isRewardToken", [1, scenario.ifil], latest)).toBe(true);
   });
 
   it("sums every running total from the logs (offerings, miners, accounts, positions, days)", async () => {
@@ -350,7 +506,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     const sum = (name: string, field: string) =>
       logs.filter((l) => l.eventName === name).reduce((acc, l: any) => acc + BigInt(l.args[field]), 0n);
     const { protocols, protocolDays, tokens, accounts } = await gql(host.url, `{
-      protocols { id channelFeeBps feeRecipient oracle renderer missedDaysThreshold lowStreakThreshold minRewardRatioBps
+      protocols { id channelFeeBps feeRecipient oracle renderer missedDaysThreshold windowDays minRewardRatioBps minCoverageBps postTermFlagDays
         assetCount offeringCount positionCount purchaseCount offeringsFlagged offeringsHalted unitsSold volume fees feesCollected
         totalNet escrowWithdrawn refunded rewardsDeposited rewardsClaimed lastBatchMetadataUpdate { toTokenId } }
       protocolDays(first: 1000) { volume fees rewardsClaimed purchases }
@@ -366,8 +522,8 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(p.oracle).toBe(lower(await r("oracle")));
     expect(p.renderer).toBe(lower(await r("renderer")));
     const t = await r("defaultThresholds");
-    expect([p.missedDaysThreshold, p.lowStreakThreshold, p.minRewardRatioBps]).toEqual([
-      t.missedDaysThreshold, t.lowStreakThreshold, t.minRewardRatioBps,
+    expect([p.missedDaysThreshold, p.windowDays, p.minRewardRatioBps, p.minCoverageBps, p.postTermFlagDays]).toEqual([
+      t.missedDaysThreshold, t.windowDays, t.minRewardRatioBps, t.minCoverageBps, t.postTermFlagDays,
     ]);
     expect([p.assetCount, p.offeringCount, p.positionCount]).toEqual([
       Number(await r("assetCount")), Number(await r("offeringCount")), Number(await r("positionCount")),
@@ -401,16 +557,31 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
       id name value history(orderBy: blockNumber) { oldValue newValue } } }`);
     const value = (id: string) => parameters.find((p: any) => p.id === id)?.value;
     const t = await r("defaultThresholds");
-    expect(Object.fromEntries(parameters.filter((p: any) => !p.name.startsWith("locker.")).map((p: any) => [p.id, p.value]))).toEqual({
+    const perAddress = /^(locker|paymentToken|rewardToken)\./;
+    expect(Object.fromEntries(parameters.filter((p: any) => !perAddress.test(p.name)).map((p: any) => [p.id, p.value]))).toEqual({
       "exchange-channelFeeBps": String(await r("channelFeeBps")),
       "exchange-feeRecipient": lower(await r("feeRecipient")),
       "exchange-oracle": lower(await r("oracle")),
       "exchange-renderer": lower(await r("renderer")),
       "exchange-missedDaysThreshold": String(t.missedDaysThreshold),
-      "exchange-lowStreakThreshold": String(t.lowStreakThreshold),
+      "exchange-windowDays": String(t.windowDays),
       "exchange-minRewardRatioBps": String(t.minRewardRatioBps),
+      "exchange-minCoverageBps": String(t.minCoverageBps),
+      "exchange-postTermFlagDays": String(t.postTermFlagDays),
     });
     expect(value(`exchange-locker.${lower(scenario.locker)}`)).toBe(String(await r("isLocker", [scenario.locker])));
+    // The token listings, one parameter per token (and asset), as exchange-locker.<address>.
+    expect(Object.fromEntries(parameters.filter((p: any) => /^(paymentToken|rewardToken)\./.test(p.name)).map((p: any) => [p.id, p.value]))).toEqual({
+      [`exchange-paymentToken.${lower(scenario.usdt)}`]: String(await r("isPaymentToken", [scenario.usdt])),
+      [`exchange-paymentToken.${lower(scenario.ifil)}`]: String(await r("isPaymentToken", [scenario.ifil])),
+      [`exchange-rewardToken.1.${lower(scenario.ifil)}`]: String(await r("isRewardToken", [1, scenario.ifil])),
+    });
+    expect(parameters.find((p: any) => p.id === `exchange-paymentToken.${lower(scenario.ifil)}`).history).toEqual([
+      { oldValue: null, newValue: "true" }, { oldValue: "true", newValue: "false" },
+    ]);
+    // Both threshold sets changed windowDays; minRewardRatioBps was set once (the second set left it as it was).
+    expect(parameters.find((p: any) => p.id === "exchange-windowDays").history).toEqual([{ oldValue: null, newValue: "7" }, { oldValue: "7", newValue: "3" }]);
+    expect(parameters.find((p: any) => p.id === "exchange-minRewardRatioBps").history).toHaveLength(1);
     const fee = parameters.find((p: any) => p.id === "exchange-channelFeeBps");
     expect(fee.history).toEqual([{ oldValue: null, newValue: "500" }, { oldValue: "500", newValue: "300" }]);
     // setOracle to the same oracle changed nothing: no second update.

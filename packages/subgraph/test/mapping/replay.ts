@@ -2,22 +2,21 @@
 // order must reproduce the contract's storage. scenario.test.ts checks that against getOffering
 // at every checkpoint, which validates the rules the AssemblyScript handlers implement
 // (src/mappings/hashpower-exchange/*.ts) without a graph node; mapping.test.ts then checks the
-// compiled handlers themselves.
-import { RATE_PRECISION } from "../../lib/escrow.js";
+// compiled handlers themselves. The window is rebuilt from each deposit's share with
+// lib/escrow.js's pushShare (not copied from the event), so the packing model is checked too.
+import { pushShare } from "../../lib/escrow.js";
 
 export type OfferingState = {
   status: "Active" | "Flagged" | "Halted";
   flagReason: number;
-  flaggedDay: number;
+  frozenDay: number;
+  flaggedOnDay: number;
   lastCoveredDay: number;
-  lowStreak: number;
+  recentShares: bigint;
+  holdbackDays: number;
   termStartDay: number;
   termEndDay: number;
   totalNet: bigint;
-  pendingNet: bigint;
-  pendingDay: number;
-  rateSum: bigint;
-  rateDayProduct: bigint;
   withdrawn: bigint;
   refunded: bigint;
   feesAccrued: bigint;
@@ -25,26 +24,37 @@ export type OfferingState = {
   unitsSold: bigint;
 };
 
+export type Thresholds = {
+  missedDaysThreshold: number;
+  windowDays: number;
+  minRewardRatioBps: number;
+  minCoverageBps: number;
+  postTermFlagDays: number;
+};
+
 type Log = { eventName: string; args: any };
 
-export function applyLog(offerings: Map<bigint, OfferingState>, log: Log): void {
+export function applyLog(offerings: Map<bigint, OfferingState>, log: Log, thresholds?: Thresholds): void {
   const a = log.args;
   const o = a.offeringId !== undefined ? offerings.get(a.offeringId) : undefined;
   switch (log.eventName) {
+    case "DefaultThresholdsSet":
+      if (thresholds) {
+        for (const key of Object.keys(thresholds) as (keyof Thresholds)[]) thresholds[key] = Number(a[key]);
+      }
+      return;
     case "OfferingCreated":
       offerings.set(a.offeringId, {
         status: "Active",
         flagReason: 0,
-        flaggedDay: 0,
+        frozenDay: 0,
+        flaggedOnDay: 0,
         lastCoveredDay: a.terms.termStartDay - 1,
-        lowStreak: 0,
+        recentShares: 0n,
+        holdbackDays: 0,
         termStartDay: a.terms.termStartDay,
         termEndDay: a.terms.termEndDay,
         totalNet: 0n,
-        pendingNet: 0n,
-        pendingDay: 0,
-        rateSum: 0n,
-        rateDayProduct: 0n,
         withdrawn: 0n,
         refunded: 0n,
         feesAccrued: 0n,
@@ -52,28 +62,18 @@ export function applyLog(offerings: Map<bigint, OfferingState>, log: Log): void 
         unitsSold: 0n,
       });
       return;
-    case "PositionPurchased": {
-      const today = Number(a.purchaseDay);
-      const startDay = Number(a.startDay);
-      let pendingNet = o!.pendingNet;
-      if (pendingNet !== 0n && o!.pendingDay <= today) {
-        const rate = (pendingNet * RATE_PRECISION) / BigInt(o!.termEndDay - o!.pendingDay);
-        o!.rateSum += rate;
-        o!.rateDayProduct += rate * BigInt(o!.pendingDay - o!.termStartDay);
-        pendingNet = 0n;
-      }
-      o!.pendingNet = pendingNet + a.netAmount;
-      o!.pendingDay = startDay;
+    case "HoldbackSet":
+      o!.holdbackDays = Number(a.holdbackDays);
+      return;
+    case "PositionPurchased":
       o!.totalNet += a.netAmount;
       o!.feesAccrued += a.fee;
-      if (o!.unitsSold === 0n && o!.lastCoveredDay < startDay - 1) o!.lastCoveredDay = startDay - 1;
       o!.unitsSold += a.units;
       return;
-    }
     case "RewardDeposited":
       o!.accRewardPerUnit = a.accRewardPerUnit;
       o!.lastCoveredDay = Number(a.day);
-      o!.lowStreak = Math.min(Number(a.lowStreak), 65_535);
+      o!.recentShares = pushShare(o!.recentShares, a.sharePerMille);
       return;
     case "EscrowWithdrawn":
       o!.withdrawn = a.releasedToDate;
@@ -83,13 +83,14 @@ export function applyLog(offerings: Map<bigint, OfferingState>, log: Log): void 
       return;
     case "OfferingFlagged":
       o!.status = "Flagged";
-      o!.flaggedDay = Number(a.day);
+      o!.frozenDay = Number(a.frozenDay);
+      o!.flaggedOnDay = Number(a.day);
       o!.flagReason = Number(a.reason);
       return;
     case "OfferingResumed":
       o!.status = "Active";
       o!.flagReason = 0;
-      o!.lowStreak = 0;
+      o!.recentShares = 0n;
       return;
     case "OfferingHalted":
       o!.status = "Halted";
