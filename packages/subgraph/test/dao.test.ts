@@ -323,7 +323,7 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
   it("keeps every governable parameter equal to its contract, with its update history", async () => {
     const { parameters } = await gql(host.url, "{ parameters(first: 1000) { id contract name value history { oldValue newValue } } }");
     const byId = new Map(parameters.map((p: any) => [p.id, p]));
-    const t = await read<any>("HashpowerExchange", "defaultThresholds").catch(() => null);
+    const t = await read<any>("HashpowerExchange", "defaultThresholds");
     const policy = await read<[bigint, bigint, number]>("MinerApplications", "stakePolicy");
     const expected: Record<string, string> = {
       "exchange-channelFeeBps": String(await read("HashpowerExchange", "channelFeeBps")),
@@ -354,14 +354,21 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
       "reserve-remaining.NodeStaking": String(await read("MiningReserve", "remaining", [2])),
       [`reserve-drawer.Behaviour.${lower(s.accounts[11]!)}`]: String(await read("MiningReserve", "isDrawer", [0, s.accounts[11]])),
     };
-    if (t) {
-      expected["exchange-missedDaysThreshold"] = String(t.missedDaysThreshold ?? t[0]);
-      expected["exchange-lowStreakThreshold"] = String(t.lowStreakThreshold ?? t[1]);
-      expected["exchange-minRewardRatioBps"] = String(t.minRewardRatioBps ?? t[2]);
+    for (const name of ["missedDaysThreshold", "windowDays", "minRewardRatioBps", "minCoverageBps", "postTermFlagDays"]) {
+      expected[`exchange-${name}`] = String(t[name]);
     }
+    // The deploy script's token listings: USDT for payment, IFIL for FIL (asset 1), WBTC for BTC (asset 2).
+    expected[`exchange-paymentToken.${lower(s.usdt)}`] = String(await read("HashpowerExchange", "isPaymentToken", [s.usdt]));
+    expected[`exchange-rewardToken.1.${lower(s.ifil)}`] = String(await read("HashpowerExchange", "isRewardToken", [1, s.ifil]));
+    expected[`exchange-rewardToken.2.${lower(s.wbtc)}`] = String(await read("HashpowerExchange", "isRewardToken", [2, s.wbtc]));
+    expect(Object.entries(expected).filter(([id, v]) => /Token\./.test(id) && v === "true")).toHaveLength(3);
     for (const [id, value] of Object.entries(expected)) {
       expect((byId.get(id) as any)?.value, id).toBe(value);
     }
+    const { tokens, rewardTokenListings } = await gql(host.url, `{ tokens(where: {listedForPayment: true}) { id }
+      rewardTokenListings(where: {listed: true}, orderBy: id) { asset { symbol } token { id } } }`);
+    expect(tokens).toEqual([{ id: lower(s.usdt) }]);
+    expect(rewardTokenListings.map((l: any) => [l.asset.symbol, l.token.id]).sort()).toEqual([["BTC", lower(s.wbtc)], ["FIL", lower(s.ifil)]]);
     const fee: any = byId.get("exchange-channelFeeBps");
     expect(fee.history.map((h: any) => [h.oldValue, h.newValue]).sort()).toEqual([[null, "500"], ["500", "400"]].sort());
     const quorum: any = byId.get("governor-quorumNumerator");

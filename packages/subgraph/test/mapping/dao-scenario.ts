@@ -51,6 +51,9 @@ export type DaoContractsName =
 export type DaoScenario = {
   contracts: Record<DaoContractsName, { address: Address; startBlock: bigint; abi: Abi }>;
   usdt: Address;
+  /** The deploy script lists IFIL as FIL's reward token and WBTC as BTC's. */
+  ifil: Address;
+  wbtc: Address;
   /** Labelled blocks: the subgraph is compared with the chain at each. */
   checkpoints: { label: string; block: bigint }[];
   /** Proposal ids: applications 1-3 and the parameter/hand-over proposal. */
@@ -65,14 +68,29 @@ type Broadcast = {
   receipts: { transactionHash: string; blockNumber: string }[];
 };
 
-/** Runs the real deploy script against `rpcUrl` with a private broadcast dir; returns its record. */
+/**
+ * Runs the real deploy script against `rpcUrl` with a private broadcast dir; returns its record.
+ * forge compiles into its own output and cache dirs (FOUNDRY_OUT / FOUNDRY_CACHE_PATH, by default
+ * under the temp dir), never into packages/contracts/out that other work reads, and skips the
+ * contracts' test files, which the script does not need.
+ */
 async function deploy(rpcUrl: string): Promise<Broadcast> {
   const broadcastDir = mkdtempSync(join(tmpdir(), "dmex-dao-broadcast-"));
+  const forgeDir = join(tmpdir(), "dmex-subgraph-forge");
   await run(
     join(CONTRACTS, "node_modules/.bin/forge"),
     ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--unlocked", "--sender",
-      "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "--non-interactive", "--slow"],
-    { cwd: CONTRACTS, env: { ...process.env, FOUNDRY_BROADCAST: broadcastDir }, maxBuffer: 64 * 1024 * 1024 },
+      "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "--non-interactive", "--slow", "--skip", "test"],
+    {
+      cwd: CONTRACTS,
+      env: {
+        ...process.env,
+        FOUNDRY_BROADCAST: broadcastDir,
+        FOUNDRY_OUT: process.env.FOUNDRY_OUT ?? join(forgeDir, "out"),
+        FOUNDRY_CACHE_PATH: process.env.FOUNDRY_CACHE_PATH ?? join(forgeDir, "cache"),
+      },
+      maxBuffer: 64 * 1024 * 1024,
+    },
   );
   return JSON.parse(readFileSync(join(broadcastDir, "Deploy.s.sol/31337/run-latest.json"), "utf8"));
 }
@@ -97,6 +115,8 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   const exchange = created("HashpowerExchange");
   const oracle = created("MarketRateOracle");
   const usdt = created("BridgedToken", 0).address;
+  const ifil = created("BridgedToken", 1).address;
+  const wbtc = created("BridgedToken", 2).address;
   const governor = created("DmexGovernor");
   const timelock = created("DmexTimelock");
   const applications = created("MinerApplications");
@@ -151,12 +171,13 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   await send(voterB, dmc.address, dmcAbi, "delegate", [addr[8]], "voter B delegates to voter A");
   await warpTo((await now()) + 2n);
 
-  // Applications: terms that sell for 10 days starting now, term from day +12 to +42.
+  // Applications: terms that sell for 10 days starting now, term from day +12 to +42; the listed
+  // tokens (USDT for payment, IFIL for FIL's rewards), or the approval's createOffering reverts.
   const day = (await now()) / 86_400n;
   const terms = (name: string) => ({
     assetId: 1,
     paymentToken: usdt,
-    rewardToken: usdt,
+    rewardToken: ifil,
     unitsTotal: 100n,
     pricePerUnit: 100_000_000n,
     saleStart: Number(day * 86_400n),
@@ -283,6 +304,8 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   return {
     contracts,
     usdt,
+    ifil,
+    wbtc,
     checkpoints,
     proposals: { application1, application2, application3, omnibus },
     holders: [...new Set([addr[0]!, addr[5]!, addr[6]!, addr[7]!, addr[8]!, addr[9]!, addr[10]!, applications.address,
