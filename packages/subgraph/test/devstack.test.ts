@@ -9,7 +9,7 @@ import { freePort, type Stack, startStack } from "@dmex/devstack";
 import { type Abi, type Address, createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { claimableRewards, dayOf, releasedToDate } from "../lib/escrow.js";
+import { claimableRewards, dayOf, flaggable, releaseDay, releasedToDate } from "../lib/escrow.js";
 import { gql } from "./mapping/host";
 
 const lower = (a: string) => a.toLowerCase();
@@ -75,9 +75,11 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
   it("indexes every seeded offering with the seed's status, sales and coverage", async () => {
     const seed = stack.seed!;
     const { offerings } = await gql(graphUrl, `{ offerings(first: 1000, orderBy: offeringId) {
-      id status unitsSold unitsTotal termStartDay termEndDay lastCoveredDay lowStreak minerName positionCount miner { id } } }`);
+      id status unitsSold unitsTotal termStartDay termEndDay lastCoveredDay holdbackDays recentShares minerName positionCount miner { id } } }`);
     expect(offerings).toHaveLength(seed.offerings.length);
-    for (const s of seed.offerings) {
+    // What the rewritten seed summary must report per offering besides the older fields (from getOffering).
+    type SeedOffering = (typeof seed.offerings)[number] & { holdbackDays: number; recentShares: string | bigint };
+    for (const s of seed.offerings as readonly SeedOffering[]) {
       const o = offerings.find((x: any) => x.id === String(s.id));
       expect(o, `offering ${s.id}`).toMatchObject({
         status: s.status,
@@ -86,7 +88,9 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
         termStartDay: s.termStartDay,
         termEndDay: s.termEndDay,
         lastCoveredDay: s.lastCoveredDay,
-        lowStreak: s.lowStreak,
+        // The seed summary reads these from getOffering (recentShares as a decimal string or bigint).
+        holdbackDays: s.holdbackDays,
+        recentShares: String(s.recentShares),
         minerName: s.minerName,
         positionCount: s.positions,
         miner: { id: s.miner.toLowerCase() },
@@ -98,16 +102,25 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
     expect(accounts).toHaveLength(seed.distinctBuyers);
   });
 
-  it("gives the app the contract's released escrow and claimable rewards from indexed fields", async () => {
+  it("gives the app the contract's released escrow, flaggability and claimable rewards from indexed fields and chain time", async () => {
     const client = createPublicClient({ transport: http(stack.rpcUrl) });
     const block = await client.getBlock();
     const today = dayOf(block.timestamp);
-    const { offerings, positions } = await gql(graphUrl, `{
-      offerings(first: 1000) { id status flaggedDay termStartDay termEndDay totalNet pendingNet pendingDay rateSum rateDayProduct withdrawn }
-      positions(first: 1000) { id units rewardSnapshot offering { accRewardPerUnit } } }`);
+    const { offerings, positions, protocols } = await gql(graphUrl, `{
+      offerings(first: 1000) { id status frozenDay termStartDay termEndDay holdbackDays lastCoveredDay totalNet withdrawn unitsSold recentShares }
+      positions(first: 1000) { id units rewardSnapshot offering { accRewardPerUnit } }
+      protocols { missedDaysThreshold windowDays minRewardRatioBps postTermFlagDays } }`);
+    const view = (functionName: string, id: string) =>
+      client.readContract({ address: exchange, abi: exchangeAbi, functionName, args: [BigInt(id)], blockNumber: block.number }) as Promise<any>;
+    const REASON = ["None", "MissedDeposits", "LowRewards"];
     for (const o of offerings) {
-      const [released] = (await client.readContract({ address: exchange, abi: exchangeAbi, functionName: "releasedToDate", args: [BigInt(o.id)], blockNumber: block.number })) as [bigint, bigint];
+      const [released, releasedDay] = (await view("releasedToDate", o.id)) as [bigint, bigint];
       expect(releasedToDate(o, today), `offering ${o.id}`).toBe(released);
+      expect(releaseDay(o, today), `offering ${o.id}`).toBe(Number(releasedDay));
+      const [canFlag, reason, missed, windowShare] = await view("flaggable", o.id);
+      expect(flaggable(o, protocols[0], today), `offering ${o.id}`).toEqual({
+        canFlag, reason: REASON[Number(reason)], missedDays: Number(missed), windowShare: Number(windowShare),
+      });
     }
     for (const p of positions) {
       const claimable = await client.readContract({ address: exchange, abi: exchangeAbi, functionName: "claimableRewards", args: [BigInt(p.id)], blockNumber: block.number });
