@@ -74,12 +74,13 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
 
   it("indexes every seeded offering with the seed's status, sales and coverage", async () => {
     const seed = stack.seed!;
-    const { offerings } = await gql(graphUrl, `{ offerings(first: 1000, orderBy: offeringId) {
-      id status unitsSold unitsTotal termStartDay termEndDay lastCoveredDay holdbackDays recentShares minerName positionCount miner { id } } }`);
+    const { offerings, protocols } = await gql(graphUrl, `{ offerings(first: 1000, orderBy: offeringId) {
+      id status unitsSold unitsTotal termStartDay termEndDay lastCoveredDay recentShares windowShare minerName positionCount miner { id } }
+      protocols { missedDaysThreshold windowDays minRewardRatioBps postTermFlagDays } }`);
     expect(offerings).toHaveLength(seed.offerings.length);
-    // What the rewritten seed summary must report per offering besides the older fields (from getOffering).
-    type SeedOffering = (typeof seed.offerings)[number] & { holdbackDays: number; recentShares: string | bigint };
-    for (const s of seed.offerings as readonly SeedOffering[]) {
+    const protocol = protocols[0];
+    const seedDay = dayOf(seed.chainTimestamp);
+    for (const s of seed.offerings) {
       const o = offerings.find((x: any) => x.id === String(s.id));
       expect(o, `offering ${s.id}`).toMatchObject({
         status: s.status,
@@ -88,13 +89,14 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
         termStartDay: s.termStartDay,
         termEndDay: s.termEndDay,
         lastCoveredDay: s.lastCoveredDay,
-        // The seed summary reads these from getOffering (recentShares as a decimal string or bigint).
-        holdbackDays: s.holdbackDays,
-        recentShares: String(s.recentShares),
         minerName: s.minerName,
         positionCount: s.positions,
         miner: { id: s.miner.toLowerCase() },
       });
+      // The window's average is event-derived (null here while the window is not full, 0 in the contract's view);
+      // flaggability depends on time: computed from the indexed state on the seed's last day, it is the seed's.
+      expect(o.windowShare ?? 0, `offering ${s.id} window`).toBe(s.windowSharePerMille);
+      expect(flaggable(o, protocol, seedDay).canFlag, `offering ${s.id} flaggable on the seed's last day`).toBe(s.flaggable);
     }
     const { positions } = await gql(graphUrl, "{ positions(first: 1000) { id } }");
     expect(positions).toHaveLength(seed.positions);
