@@ -1,22 +1,25 @@
 /**
- * An honest APR estimate for buying a position today.
+ * An honest APR estimate for a position bought in the sale.
  *
- * A position does not return its price: the payment is released to the miner day by day and the
- * buyer earns the daily rewards for the days left in the term. So the estimate compares the
- * expected rewards over those days, valued at the reward token's price, with the price paid:
+ * Sales close when the term starts, so every buyer pays the full price for the full term and earns
+ * the daily rewards of every term day; the payment itself is released to the miner day by day and
+ * never comes back. So the estimate compares the rewards over the term, valued at the reward token's
+ * price, with the price paid:
  *
- *   rewardsValue = expectedDailyRewardPerUnit x daysLeft x rewardTokenPrice
+ *   rewardsValue = rewardPerUnitPerDay x termDays x rewardTokenPrice
  *   cost         = pricePerUnit x paymentTokenPrice
- *   APR          = (rewardsValue - cost) / cost x 365 / daysLeft
+ *   APR          = (rewardsValue - cost) / cost x 365 / termDays
  *
- * It is negative when the rewards do not pay back the price. Prices come from a configurable
- * source (see lib/prices.ts); the miner's expected reward is the miner's own figure.
+ * The reward per unit per day is the miner's expectation, or what the offering actually paid on
+ * average so far (lib/rewards.ts `averagePaidPerUnitWad`). The result is negative only when those
+ * rewards do not pay back the price; the day of the purchase does not matter (there is no purchase
+ * during the term). Prices come from a configurable source (see lib/prices.ts).
  */
 import { WAD } from "./rewards";
 
 export interface AprInput {
-  /** WAD-scaled reward-token base units per unit per day (the offering's term). */
-  readonly expectedDailyRewardPerUnitWad: bigint;
+  /** WAD-scaled reward-token base units per unit per day. */
+  readonly dailyRewardPerUnitWad: bigint;
   readonly rewardDecimals: number;
   /** USD per whole reward token. */
   readonly rewardTokenPrice: number;
@@ -25,17 +28,17 @@ export interface AprInput {
   readonly paymentDecimals: number;
   /** USD per whole payment token. */
   readonly paymentTokenPrice: number;
-  /** Reward days a purchase today gets: termEndDay - max(today + 1, termStartDay). */
-  readonly daysLeft: number;
+  /** Days of the term: termEndDay - termStartDay (what every buyer pays for and gets). */
+  readonly termDays: number;
 }
 
 export interface AprEstimate {
   /** Annualised return as a fraction (0.12 = 12 %), or null when it cannot be estimated. */
   readonly apr: number | null;
-  /** USD per unit: expected rewards over the days left, and the price. */
+  /** USD per unit: rewards over the term, and the price. */
   readonly rewardsValue: number;
   readonly cost: number;
-  /** Expected daily reward per unit in whole reward tokens. */
+  /** Reward per unit per day in whole reward tokens. */
   readonly dailyReward: number;
 }
 
@@ -47,19 +50,25 @@ export function toTokens(amount: bigint, decimals: number): number {
   return Number(whole) + Number(frac) / Number(scale);
 }
 
+/** A WAD-scaled amount of base units as whole tokens (keeps sub-base-unit figures such as 50 sat / TH/s). */
+export function wadToTokens(wad: bigint, decimals: number): number {
+  return toTokens(wad / WAD, decimals) + toTokens(wad % WAD, decimals) / 1e18;
+}
+
 export function estimateApr(i: AprInput): AprEstimate {
-  const dailyReward = toTokens(i.expectedDailyRewardPerUnitWad / WAD, i.rewardDecimals) +
-    toTokens(i.expectedDailyRewardPerUnitWad % WAD, i.rewardDecimals) / 1e18;
-  const rewardsValue = dailyReward * Math.max(i.daysLeft, 0) * i.rewardTokenPrice;
+  const dailyReward = wadToTokens(i.dailyRewardPerUnitWad, i.rewardDecimals);
+  const termDays = Math.max(i.termDays, 0);
+  const rewardsValue = dailyReward * termDays * i.rewardTokenPrice;
   const cost = toTokens(i.pricePerUnit, i.paymentDecimals) * i.paymentTokenPrice;
-  if (i.daysLeft <= 0 || cost <= 0 || !Number.isFinite(i.rewardTokenPrice) || i.rewardTokenPrice <= 0) {
-    return { apr: null, rewardsValue, cost, dailyReward };
+  if (termDays <= 0 || !(cost > 0) || !Number.isFinite(i.rewardTokenPrice) || i.rewardTokenPrice <= 0) {
+    return { apr: null, rewardsValue: Number.isFinite(rewardsValue) ? rewardsValue : 0, cost, dailyReward };
   }
-  const apr = ((rewardsValue - cost) / cost) * (365 / i.daysLeft);
+  const apr = ((rewardsValue - cost) / cost) * (365 / termDays);
   return { apr, rewardsValue, cost, dailyReward };
 }
 
-/** Reward days a purchase made on `today` gets. */
-export function daysLeftForBuyer(today: number, termStartDay: number, termEndDay: number): number {
-  return Math.max(termEndDay - Math.max(today + 1, termStartDay), 0);
+/** The price of one unit for one day of mining: pricePerUnit / termDays, in payment-token base units (rounded down). */
+export function pricePerUnitDay(pricePerUnit: bigint, termStartDay: number, termEndDay: number): bigint {
+  const days = termEndDay - termStartDay;
+  return days > 0 ? pricePerUnit / BigInt(days) : 0n;
 }

@@ -1,10 +1,15 @@
 /**
- * Daily-release escrow arithmetic, mirroring `EscrowMath` and `HashpowerExchange._releasedToDate`
- * / `_refundable` / `_addCohort` exactly (bigint, same rounding). Checked against the contracts by
- * the shared vectors in packages/contracts/test/vectors (forge: test/unit/Vectors.t.sol).
+ * Daily-release escrow arithmetic, mirroring `EscrowMath` and `HashpowerExchange._releasedToDate` /
+ * `_refundable` exactly (bigint, same rounding). Checked against the contracts by the shared vectors
+ * in packages/contracts/test/vectors (forge: test/unit/Vectors.t.sol).
+ *
+ * Sales close when the term starts, so every position of an offering starts on `termStartDay` and
+ * the offering's escrow is one cohort: after `elapsed` whole days, `floor(totalNet * elapsed / termDays)`
+ * is released (a position's share rounds up, so refunds never exceed what escrow holds). In the last
+ * `holdbackDays` of the term release never passes the day after the last covered day: the miner
+ * withdraws the final days only once their rewards are deposited. While flagged or halted release
+ * stays at `frozenDay`.
  */
-export const RATE_PRECISION = 1_000_000n;
-
 export type OfferingStatusName = "Active" | "Flagged" | "Halted";
 
 /** The escrow fields of an offering, as the contract stores them (and the subgraph mirrors them). */
@@ -12,59 +17,23 @@ export interface EscrowState {
   readonly termStartDay: number;
   readonly termEndDay: number;
   readonly totalNet: bigint;
-  readonly pendingNet: bigint;
-  readonly pendingDay: number;
-  readonly rateSum: bigint;
-  readonly rateDayProduct: bigint;
   readonly status: OfferingStatusName;
-  readonly flaggedDay: number;
+  /** Release never passes this day while flagged or halted (0 if never flagged). */
+  readonly frozenDay: number;
+  /** The end-of-term holdback snapshotted at creation: min(missed-days threshold, term days). */
+  readonly holdbackDays: number;
+  /** Last day a deposit covered (termStartDay - 1 before any). */
+  readonly lastCoveredDay: number;
 }
 
-/** Release rate of a cohort with `net` escrowed over `duration` days (rounded down). */
-export function cohortRate(net: bigint, duration: number): bigint {
-  if (duration <= 0) throw new RangeError("duration must be positive");
-  return (net * RATE_PRECISION) / BigInt(duration);
+/** Released amount of an offering's `totalNet` at `day`, rounded down (`EscrowMath.released`). */
+export function released(totalNet: bigint, startDay: number, endDay: number, day: number): bigint {
+  if (day <= startDay) return 0n;
+  if (day >= endDay) return totalNet;
+  return (totalNet * BigInt(day - startDay)) / BigInt(endDay - startDay);
 }
 
-/** First release day of a position: max(purchaseDay + 1, termStartDay). */
-export function startDayOf(purchaseDay: number, termStartDay: number): number {
-  return Math.max(purchaseDay + 1, termStartDay);
-}
-
-/** What `releasedToDate(offeringId)` returns on `today` (UTC day number). */
-export function releasedToDate(o: EscrowState, today: number): { released: bigint; day: number } {
-  let day = today;
-  if (o.status !== "Active" && o.flaggedDay < day) day = o.flaggedDay;
-  if (day >= o.termEndDay) return { released: o.totalNet, day: o.termEndDay };
-  if (day <= o.termStartDay) return { released: 0n, day };
-  let scaled = o.rateSum * BigInt(day - o.termStartDay) - o.rateDayProduct;
-  if (o.pendingNet !== 0n && o.pendingDay < day) {
-    scaled += cohortRate(o.pendingNet, o.termEndDay - o.pendingDay) * BigInt(day - o.pendingDay);
-  }
-  const released = scaled / RATE_PRECISION;
-  return { released: released < o.totalNet ? released : o.totalNet, day };
-}
-
-/** The escrow state after a purchase of `net` on `today` (mirrors `_addCohort`). */
-export function addPurchase(o: EscrowState, today: number, net: bigint): EscrowState {
-  let { pendingNet, rateSum, rateDayProduct } = o;
-  if (pendingNet !== 0n && o.pendingDay <= today) {
-    const rate = cohortRate(pendingNet, o.termEndDay - o.pendingDay);
-    rateSum += rate;
-    rateDayProduct += rate * BigInt(o.pendingDay - o.termStartDay);
-    pendingNet = 0n;
-  }
-  return {
-    ...o,
-    pendingNet: pendingNet + net,
-    pendingDay: startDayOf(today, o.termStartDay),
-    rateSum,
-    rateDayProduct,
-    totalNet: o.totalNet + net,
-  };
-}
-
-/** Released amount of one position at `day`, rounded up (`EscrowMath.positionReleasedCeil`). */
+/** Released amount of one position at `day`, rounded UP (`EscrowMath.positionReleasedCeil`). */
 export function positionReleasedCeil(net: bigint, startDay: number, endDay: number, day: number): bigint {
   if (day <= startDay) return 0n;
   if (day >= endDay) return net;
@@ -73,14 +42,82 @@ export function positionReleasedCeil(net: bigint, startDay: number, endDay: numb
   return (num + den - 1n) / den;
 }
 
-/** Refund a position of a halted offering can pull: its net minus what was released up to the flag day. */
-export function refundableOf(net: bigint, startDay: number, endDay: number, flaggedDay: number): bigint {
-  return net - positionReleasedCeil(net, startDay, endDay, flaggedDay);
+/** First day of the end-of-term holdback zone: release past it waits for deposits. */
+export function holdbackStart(endDay: number, holdbackDays: number): number {
+  return endDay - holdbackDays;
+}
+
+/**
+ * The day release has reached at `day` under the end-of-term holdback (`EscrowMath.holdbackDay`):
+ * inside the last `holdbackDays` of the term, never past `lastCoveredDay + 1`.
+ */
+export function holdbackDay(day: number, endDay: number, holdbackDays: number, lastCoveredDay: number): number {
+  const zoneStart = holdbackStart(endDay, holdbackDays);
+  if (day <= zoneStart) return day;
+  const cap = Math.max(lastCoveredDay + 1, zoneStart);
+  return Math.min(day, cap);
+}
+
+/** {@link holdbackDay} for an offering (`EscrowMath.heldBackDay`). */
+export function heldBackDay(o: Pick<EscrowState, "termEndDay" | "holdbackDays" | "lastCoveredDay">, day: number): number {
+  if (day + o.holdbackDays <= o.termEndDay) return day;
+  return holdbackDay(day, o.termEndDay, o.holdbackDays, o.lastCoveredDay);
+}
+
+/** The day release has reached on `today`, before capping at the term end (as `_releasedToDate`). */
+export function releaseDay(o: EscrowState, today: number): number {
+  if (o.status !== "Active" && o.frozenDay < today) return o.frozenDay;
+  return heldBackDay(o, today);
+}
+
+/** What `releasedToDate(offeringId)` returns on `today` (UTC day number). */
+export function releasedToDate(o: EscrowState, today: number): { released: bigint; day: number } {
+  const day = releaseDay(o, today);
+  if (day >= o.termEndDay) return { released: o.totalNet, day: o.termEndDay };
+  return { released: released(o.totalNet, o.termStartDay, o.termEndDay, day), day };
+}
+
+/** Refund a position of a halted offering can pull: its net minus its (rounded-up) release at the frozen day. */
+export function refundableOf(net: bigint, startDay: number, endDay: number, frozenDay: number): bigint {
+  return net - positionReleasedCeil(net, startDay, endDay, frozenDay);
 }
 
 /** Released / still held / refunded split of an offering's escrow, for progress bars. */
 export function escrowSplit(o: EscrowState & { readonly refunded: bigint }, today: number) {
-  const { released, day } = releasedToDate(o, today);
-  const held = o.totalNet - released - o.refunded;
-  return { released, held: held > 0n ? held : 0n, refunded: o.refunded, day };
+  const { released: rel, day } = releasedToDate(o, today);
+  const held = o.totalNet - rel - o.refunded;
+  return { released: rel, held: held > 0n ? held : 0n, refunded: o.refunded, day };
+}
+
+/** Where the end-of-term holdback stands on `today`, for the offering page and the miner desk. */
+export interface HoldbackStatus {
+  readonly holdbackDays: number;
+  /** First day whose release waits for the previous day's deposit (termEndDay - holdbackDays). */
+  readonly zoneStart: number;
+  /** Whether today is past the zone start (release may be held back now). */
+  readonly inZone: boolean;
+  /** Days of release held back now: how far the released day trails today (capped at the term end). */
+  readonly heldDays: number;
+  /** The day release has reached under the holdback alone (ignoring a flag). */
+  readonly releasedDay: number;
+  /**
+   * The day whose deposit (after every day before it) releases one more day, or null when nothing is
+   * held back: release stands at `releasedDay`, i.e. days before it are paid out, so covering
+   * `releasedDay` itself moves it on.
+   */
+  readonly nextToCover: number | null;
+}
+
+export function holdbackStatus(o: Pick<EscrowState, "termEndDay" | "holdbackDays" | "lastCoveredDay">, today: number): HoldbackStatus {
+  const zoneStart = holdbackStart(o.termEndDay, o.holdbackDays);
+  const releasedDay = Math.min(heldBackDay(o, today), o.termEndDay);
+  const heldDays = Math.max(Math.min(today, o.termEndDay) - releasedDay, 0);
+  return {
+    holdbackDays: o.holdbackDays,
+    zoneStart,
+    inZone: today > zoneStart,
+    heldDays,
+    releasedDay,
+    nextToCover: heldDays > 0 ? releasedDay : null,
+  };
 }

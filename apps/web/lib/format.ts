@@ -30,6 +30,17 @@ export function formatCompact(value: number): string {
   return new Intl.NumberFormat("en-US", { notation: "compact", maximumFractionDigits: 1 }).format(value);
 }
 
+/** A per-mille share as a percentage with one decimal: 643 -> "64.3%". */
+export function formatPerMille(perMille: number): string {
+  return `${(perMille / 10).toFixed(1)}%`;
+}
+
+/** Basis points as a percentage without trailing zeros: 8000 -> "80%", 150 -> "1.5%". */
+export function bpsPercent(bps: bigint | number): string {
+  const n = Number(bps) / 100;
+  return `${Number.isInteger(n) ? n.toString() : n.toFixed(2).replace(/0+$/, "")}%`;
+}
+
 /** A fraction as a percentage: 0.1234 -> "12.3%". */
 export function formatPercent(fraction: number | null, digits = 1): string {
   if (fraction === null || !Number.isFinite(fraction)) return "n/a";

@@ -1,6 +1,8 @@
 /**
  * Reward accumulator arithmetic, mirroring `HashpowerExchange.depositReward` / `claimableRewards`.
- * Checked against the contracts by the shared vectors (packages/contracts/test/vectors).
+ * Every unit of an offering is sold before its term starts, so every deposit is shared by all units
+ * sold (no snapshot at purchase). Checked against the contracts by the shared vectors
+ * (packages/contracts/test/vectors).
  */
 export const REWARD_PRECISION = 1_000_000_000_000n; // 1e12, the contract's REWARD_PRECISION
 export const WAD = 1_000_000_000_000_000_000n;
@@ -23,11 +25,6 @@ export function dayRewardPerUnitWad(amount: bigint, units: bigint): bigint {
   return (amount * WAD) / units;
 }
 
-/** Whether a day paid under the threshold (`dayPerUnitWad * 10_000 < marketAvg * minRatioBps`). */
-export function isBelowThreshold(dayPerUnitWad: bigint, marketAvgWad: bigint, minRewardRatioBps: number): boolean {
-  return dayPerUnitWad * 10_000n < marketAvgWad * BigInt(minRewardRatioBps);
-}
-
 /**
  * The reward deposit a miner should make for one day: units outstanding x the expected reward per
  * unit (WAD-scaled), rounded up so the day is not judged below what the offering promised.
@@ -35,4 +32,15 @@ export function isBelowThreshold(dayPerUnitWad: bigint, marketAvgWad: bigint, mi
 export function suggestedDeposit(unitsOutstanding: bigint, expectedDailyRewardPerUnitWad: bigint): bigint {
   const product = unitsOutstanding * expectedDailyRewardPerUnitWad;
   return (product + WAD - 1n) / WAD;
+}
+
+/**
+ * What the offering actually paid per unit per day on average over its covered days, WAD-scaled:
+ * `accRewardPerUnit` (1e12-scaled, every unit shares every deposit) over the days covered so far.
+ * Null before the first covered day.
+ */
+export function averagePaidPerUnitWad(accRewardPerUnit: bigint, termStartDay: number, lastCoveredDay: number): bigint | null {
+  const covered = lastCoveredDay - termStartDay + 1;
+  if (covered <= 0) return null;
+  return (accRewardPerUnit * (WAD / REWARD_PRECISION)) / BigInt(covered);
 }

@@ -22,16 +22,14 @@ export const OFFERING_FIELDS = gql`
     expectedDailyRewardPerUnitWad
     status
     flagReason
-    flaggedDay
+    frozenDay
+    flaggedOnDay
+    holdbackDays
     lastCoveredDay
-    lowStreak
+    recentShares
     releasedAtHalt
-    refundable
+    unreleasedEscrow
     totalNet
-    pendingNet
-    pendingDay
-    rateSum
-    rateDayProduct
     withdrawn
     refunded
     accRewardPerUnit
@@ -58,8 +56,10 @@ export const PROTOCOL_FIELDS = gql`
     id
     channelFeeBps
     missedDaysThreshold
-    lowStreakThreshold
+    windowDays
     minRewardRatioBps
+    minCoverageBps
+    postTermFlagDays
     offeringCount
     positionCount
     accountCount
@@ -106,7 +106,7 @@ export const OFFERING_QUERY = gql`
       positions(first: 1, orderBy: tokenId) { id tokenId }
     }
     offeringDays(where: { offering: $offering, covered: true }, orderBy: day, orderDirection: desc, first: 60) {
-      id day rewardPerUnitWad marketAvgPerUnitWad belowThreshold judged rewardAmount
+      id day rewardAmount rewardPerUnitWad marketAvgPerUnitWad sharePerMille exactRate
     }
   }
 `;
@@ -148,8 +148,17 @@ export const MINER_QUERY = gql`
     protocols(first: 1) { ...ProtocolFields }
     offerings(where: { miner: $miner }, orderBy: offeringId, first: 100) {
       ...OfferingFields
+      approvedDepositors
       withdrawals(first: 5, orderBy: blockNumber, orderDirection: desc) { id amount releasedToDate releasedDay timestamp }
     }
+    depositorOf: depositors(where: { account: $miner, approved: true }, first: 100) {
+      id
+      offering {
+        ...OfferingFields
+        withdrawals(first: 5, orderBy: blockNumber, orderDirection: desc) { id amount releasedToDate releasedDay timestamp }
+      }
+    }
+    marketRates(first: 40, orderBy: day, orderDirection: desc) { id oracle assetId day avgRewardPerUnitWad finalAt }
   }
 `;
 

@@ -10,9 +10,12 @@ export interface Meta {
 export interface ProtocolEntity {
   id: string;
   channelFeeBps: number;
+  /** DefaultThresholds, as the last DefaultThresholdsSet emitted them. */
   missedDaysThreshold: number;
-  lowStreakThreshold: number;
+  windowDays: number;
   minRewardRatioBps: number;
+  minCoverageBps: number;
+  postTermFlagDays: number;
   offeringCount: number;
   positionCount: number;
   accountCount: number;
@@ -48,16 +51,19 @@ export interface OfferingEntity {
   expectedDailyRewardPerUnitWad: string;
   status: OfferingStatusName;
   flagReason: FlagReasonName;
-  flaggedDay: number;
+  /** Release never passes this day while flagged or halted (0 if never flagged). */
+  frozenDay: number;
+  /** The day the current (or last) flag was raised (0 if never flagged). */
+  flaggedOnDay: number;
+  /** The end-of-term holdback (HoldbackSet): the release of the last `holdbackDays` term days waits for their deposits. */
+  holdbackDays: number;
   lastCoveredDay: number;
-  lowStreak: number;
+  /** The judged window as the contract packs it (decode with lib/delinquency decodeRecentShares): share i covers lastCoveredDay - i. */
+  recentShares: string;
+  /** Escrow released when halted and what release left in escrow (null unless halted). */
   releasedAtHalt: string | null;
-  refundable: string | null;
+  unreleasedEscrow: string | null;
   totalNet: string;
-  pendingNet: string;
-  pendingDay: number;
-  rateSum: string;
-  rateDayProduct: string;
   withdrawn: string;
   refunded: string;
   accRewardPerUnit: string;
@@ -73,7 +79,20 @@ export interface OfferingEntity {
 
 export interface WithdrawalEntity { id: string; amount: string; releasedToDate: string; releasedDay: number; timestamp: string }
 export interface FlagEntity { id: string; action: "Flagged" | "Resumed" | "Halted"; by: string; day: number; reason: FlagReasonName; timestamp: string }
-export interface OfferingDayEntity { id: string; day: number; rewardPerUnitWad: string | null; marketAvgPerUnitWad: string | null; belowThreshold: boolean | null; judged: boolean | null; rewardAmount: string }
+/** A covered day: what it paid per unit, the market average it was judged against and its capped share. */
+export interface OfferingDayEntity {
+  id: string;
+  day: number;
+  rewardAmount: string;
+  rewardPerUnitWad: string | null;
+  marketAvgPerUnitWad: string | null;
+  /** Per-mille share of the market, rounded down, capped at 1000 (null until covered). */
+  sharePerMille: number | null;
+  /** False when the oracle was over a day late and the day was judged against its latest final report. */
+  exactRate: boolean | null;
+}
+/** An oracle report as indexed: correctable until `finalAt` (report time + CORRECTION_WINDOW), final from then on. */
+export interface MarketRateEntity { id: string; oracle: string; assetId: number; day: number; avgRewardPerUnitWad: string; finalAt: string }
 
 export interface PositionEntity {
   id: string;
@@ -124,7 +143,16 @@ export interface PositionData {
     | null;
 }
 
-export interface MinerData { _meta: Meta; protocols: ProtocolEntity[]; offerings: (OfferingEntity & { withdrawals: WithdrawalEntity[] })[] }
+export type MinerOfferingEntity = OfferingEntity & { withdrawals: WithdrawalEntity[]; approvedDepositors?: string[] };
+export interface MinerData {
+  _meta: Meta;
+  protocols: ProtocolEntity[];
+  /** Offerings the account is the miner of. */
+  offerings: (MinerOfferingEntity & { approvedDepositors: string[] })[];
+  /** Offerings the account may deposit for as an approved depositor. */
+  depositorOf: { id: string; offering: MinerOfferingEntity }[];
+  marketRates: MarketRateEntity[];
+}
 
 export interface ProtocolDayEntity {
   id: string; day: number; date: number; purchases: number; unitsSold: string; volume: string; fees: string;
