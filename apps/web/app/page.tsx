@@ -39,13 +39,14 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
       <div>
         <h1 className="text-2xl font-bold">Hashpower marketplace</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Each offering sells units of a miner&apos;s hashpower for a fixed term. You pay once; your payment sits in escrow and is released to the
-          miner day by day, and the miner deposits each day&apos;s mining reward for the holders. A miner who stops paying can be flagged by anyone.
+          Each offering sells units of a miner&apos;s hashpower for a fixed term; the sale closes when the term starts, so every buyer pays once for
+          the whole term. Your payment sits in escrow and is released to the miner day by day, and the miner deposits each day&apos;s mining reward
+          for the holders. A miner who stops paying, or pays too little against the market, can be flagged by anyone.
         </p>
       </div>
       <Filters params={params} assets={assets} miners={miners} priceSymbol={usdt?.symbol ?? "USDT"} />
       {errors.length > 0 && <ErrorBox title="Some filters were ignored">{errors.join(" ")}</ErrorBox>}
-      <OfferingList offerings={page} params={params} today={today} tokens={deployment.tokens} prices={prices} protocol={protocols[0]} />
+      <OfferingList offerings={page} params={params} nowSeconds={nowSeconds} today={today} tokens={deployment.tokens} prices={prices} protocol={protocols[0]} />
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
         {params.page > 1 ? (
           <Link className="btn-secondary" href={hrefWith(params, { page: params.page - 1 })} rel="prev">

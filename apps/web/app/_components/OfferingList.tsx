@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { formatAmount, formatDay, formatPercent, formatUsd, pluralDays, shortAddress } from "~/lib/format";
 import type { OfferingEntity, ProtocolEntity } from "~/lib/graphql/types";
-import { offeringApr, offeringDelinquency, termDaysLeft, thresholdsOf } from "~/lib/offering";
+import { offeringApr, offeringDelinquency, offeringPricePerDay, saleText, termDays, termDaysLeft, thresholdsOf } from "~/lib/offering";
 import type { PriceTable } from "~/lib/prices";
 import { WAD } from "~/lib/rewards";
 import { tokenOf, type TokenMap } from "~/services/tokens";
@@ -10,19 +10,24 @@ import { OfferingCardView } from "~/components/OfferingCardView";
 import { Empty, StatusBadge, Tip } from "~/components/ui";
 import { hrefWith, type MarketParams, type SortKey } from "./marketplaceParams";
 
+const neg = (apr: number | null) => apr !== null && apr < 0;
+
 interface Row {
   o: OfferingEntity;
   price: string;
+  pricePerDay: string;
   reward: string;
   apr: ReturnType<typeof offeringApr>;
+  termDays: number;
   daysLeft: number;
+  sale: string;
   remaining: bigint;
   flaggable: boolean;
   paySymbol: string;
   rewardSymbol: string;
 }
 
-export function OfferingList({ offerings, params, today, tokens, prices, protocol }: { offerings: OfferingEntity[]; params: MarketParams; today: number; tokens: TokenMap; prices: PriceTable; protocol: ProtocolEntity | undefined }) {
+export function OfferingList({ offerings, params, nowSeconds, today, tokens, prices, protocol }: { offerings: OfferingEntity[]; params: MarketParams; nowSeconds: number; today: number; tokens: TokenMap; prices: PriceTable; protocol: ProtocolEntity | undefined }) {
   if (offerings.length === 0) return <Empty>No offerings match these filters. Try widening them or reset.</Empty>;
   const t = thresholdsOf(protocol);
   const rows: Row[] = offerings.map((o) => {
@@ -32,9 +37,12 @@ export function OfferingList({ offerings, params, today, tokens, prices, protoco
     return {
       o,
       price: formatAmount(BigInt(o.pricePerUnit), pay.decimals, 2),
+      pricePerDay: formatAmount(offeringPricePerDay(o), pay.decimals, 6),
       reward: formatAmount(perUnit / WAD, reward.decimals, 8),
-      apr: offeringApr(o, today, pay, reward, prices),
+      apr: offeringApr(o, pay, reward, prices),
+      termDays: termDays(o),
       daysLeft: termDaysLeft(o, today),
+      sale: saleText(o, nowSeconds),
       remaining: BigInt(o.unitsTotal) - BigInt(o.unitsSold),
       flaggable: offeringDelinquency(o, today, t).canFlag,
       paySymbol: pay.symbol,
@@ -43,9 +51,10 @@ export function OfferingList({ offerings, params, today, tokens, prices, protoco
   });
   const aprTip = (
     <>
-      Expected rewards for the days a purchase today still gets, valued at the reward token&apos;s price, against the price paid:{" "}
-      <em>(daily reward × days left × reward price − unit price) ÷ unit price × 365 ÷ days left</em>. The payment is not returned (it goes to
-      the miner), so this can be negative. The daily reward is the miner&apos;s own expectation. Prices: {prices.source}
+      A buyer pays the unit price for the whole term (the sale closes when it starts) and earns every term day&apos;s reward. So:{" "}
+      <em>(daily reward × term days × reward price − unit price) ÷ unit price × 365 ÷ term days</em>. The payment is not returned (it goes to
+      the miner), so this is negative when the rewards do not cover the price. The daily reward is the miner&apos;s own expectation; the second
+      line uses what the offering actually paid so far. Prices: {prices.source}
       {prices.asOf ? `, as of ${prices.asOf}` : ""}.
     </>
   );
@@ -69,12 +78,14 @@ export function OfferingList({ offerings, params, today, tokens, prices, protoco
             <tr>
               <th scope="col" className="px-3 py-2">Offering</th>
               <th scope="col" className="px-3 py-2 text-right">{sortLink("price", "Unit price")}</th>
+              <th scope="col" className="px-3 py-2 text-right">Per unit per day</th>
               <th scope="col" className="px-3 py-2 text-right">{sortLink("daysLeft", "Term")}</th>
               <th scope="col" className="px-3 py-2 text-right">{sortLink("reward", "Reward / unit / day")}</th>
               <th scope="col" className="px-3 py-2 text-right">
                 APR est.<Tip id="apr-tip" label="How the APR estimate is computed">{aprTip}</Tip>
               </th>
               <th scope="col" className="px-3 py-2 text-right">{sortLink("sold", "Sold / left")}</th>
+              <th scope="col" className="px-3 py-2">Sale</th>
               <th scope="col" className="px-3 py-2">Status</th>
             </tr>
           </thead>
@@ -89,19 +100,25 @@ export function OfferingList({ offerings, params, today, tokens, prices, protoco
                     {r.o.asset.symbol} · {r.o.asset.unitLabel} · miner {shortAddress(r.o.miner.id)}
                   </div>
                 </td>
-                <td className="num px-3 py-2 text-right">{r.price} {r.paySymbol}</td>
                 <td className="num px-3 py-2 text-right">
-                  {pluralDays(r.daysLeft)} left
-                  <div className="text-xs text-slate-600">ends {formatDay(r.o.termEndDay)}</div>
+                  {r.price} {r.paySymbol}
+                  <div className="text-xs text-slate-600">for {pluralDays(r.termDays)}</div>
+                </td>
+                <td className="num px-3 py-2 text-right" data-testid="price-per-day">{r.pricePerDay} {r.paySymbol}</td>
+                <td className="num px-3 py-2 text-right">
+                  {pluralDays(r.termDays)}
+                  <div className="text-xs text-slate-600">{r.o.termStartDay > today ? `starts ${formatDay(r.o.termStartDay)}` : r.daysLeft > 0 ? `${pluralDays(r.daysLeft)} left` : `ended ${formatDay(r.o.termEndDay)}`}</div>
                 </td>
                 <td className="num px-3 py-2 text-right">{r.reward} {r.rewardSymbol}</td>
-                <td className={`num px-3 py-2 text-right ${r.apr.apr !== null && r.apr.apr < 0 ? "text-red-800" : ""}`}>
-                  {formatPercent(r.apr.apr)}
-                  <div className="text-xs text-slate-600">{formatUsd(r.apr.rewardsValue)} for {formatUsd(r.apr.cost)}</div>
+                <td className={`num px-3 py-2 text-right ${neg(r.apr.expected.apr) ? "text-red-800" : ""}`}>
+                  {formatPercent(r.apr.expected.apr)}
+                  <div className="text-xs text-slate-600">{formatUsd(r.apr.expected.rewardsValue)} for {formatUsd(r.apr.expected.cost)}</div>
+                  {r.apr.actual && <div className={`text-xs ${neg(r.apr.actual.apr) ? "font-semibold text-red-800" : "text-slate-700"}`}>paid so far: {formatPercent(r.apr.actual.apr)}</div>}
                 </td>
                 <td className="num px-3 py-2 text-right">
                   {r.o.unitsSold} / {r.remaining.toString()}
                 </td>
+                <td className="px-3 py-2 text-xs" data-testid="sale-state">{r.sale}</td>
                 <td className="px-3 py-2"><StatusBadge status={r.o.status} flaggable={r.flaggable} /></td>
               </tr>
             ))}
@@ -117,11 +134,13 @@ export function OfferingList({ offerings, params, today, tokens, prices, protoco
               badge={<StatusBadge status={r.o.status} flaggable={r.flaggable} />}
               rows={[
                 ["Asset", `${r.o.asset.symbol} (${r.o.asset.unitLabel})`],
-                ["Unit price", `${r.price} ${r.paySymbol}`],
-                ["Term", `${pluralDays(r.daysLeft)} left`],
+                ["Unit price", `${r.price} ${r.paySymbol} for ${pluralDays(r.termDays)}`],
+                ["Per unit per day", `${r.pricePerDay} ${r.paySymbol}`],
+                ["Term", r.o.termStartDay > today ? `starts ${formatDay(r.o.termStartDay)}` : `${pluralDays(r.daysLeft)} left`],
                 ["Reward/unit/day", `${r.reward} ${r.rewardSymbol}`],
-                ["APR est.", formatPercent(r.apr.apr)],
+                ["APR est.", r.apr.actual ? `${formatPercent(r.apr.expected.apr)} (paid so far: ${formatPercent(r.apr.actual.apr)})` : formatPercent(r.apr.expected.apr)],
                 ["Sold / left", `${r.o.unitsSold} / ${r.remaining.toString()}`],
+                ["Sale", r.sale],
               ]}
             />
           </li>

@@ -10,6 +10,7 @@ import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useTx } from "~/components/TxProvider";
 import { validateUnits, validateAmount } from "~/lib/amount";
 import type { OfferingStatusName } from "~/lib/escrow";
+import type { SalePhase } from "~/lib/offering";
 import { formatAmount, formatToken } from "~/lib/format";
 import { targetChain } from "~/services/chains";
 import type { TokenInfo } from "~/services/tokens";
@@ -20,8 +21,28 @@ export interface BuyOffering {
   netPricePerUnit: string;
   feeBps: number;
   remaining: string;
-  open: boolean;
+  phase: SalePhase;
   status: OfferingStatusName;
+  termDays: number;
+  /** "YYYY-MM-DD 00:00 UTC" of the term's first day. */
+  termStart: string;
+  saleStart: string;
+}
+
+/** Why there is no buy form, in words. */
+function closedText(o: BuyOffering): string {
+  switch (o.phase) {
+    case "term-running":
+      return `Sale closed — term running. Sales close when the term starts (${o.termStart}), so every buyer pays for and gets all ${o.termDays} days.`;
+    case "upcoming":
+      return `The sale opens ${o.saleStart} and closes when the term starts (${o.termStart}).`;
+    case "sold-out":
+      return "Sold out: every unit of this offering is sold.";
+    case "inactive":
+      return `The offering is ${o.status.toLowerCase()}: it cannot be bought.`;
+    default:
+      return "The sale is closed.";
+  }
 }
 
 type Method = "approve" | "permit";
@@ -62,7 +83,8 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
   const maxError = !parsedMax.ok ? parsedMax.error : maxValue < total ? "The maximum is below the total: the purchase would revert." : null;
   const insufficient = balance !== undefined && parsedUnits.ok && balance < total;
   const needsApproval = method === "approve" && allowance !== undefined && allowance < maxValue;
-  const canAct = offering.open && exchange !== null && parsedUnits.ok && maxError === null && !insufficient && !busy;
+  const open = offering.phase === "open";
+  const canAct = open && exchange !== null && parsedUnits.ok && maxError === null && !insufficient && !busy;
 
   async function approve() {
     if (!exchange) return;
@@ -109,8 +131,8 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
   return (
     <section aria-labelledby="buy-h" className="card" data-testid="buy-panel">
       <h2 id="buy-h" className="text-lg font-semibold">Buy units</h2>
-      {!offering.open ? (
-        <p className="mt-2 text-sm text-slate-700">{offering.status === "Active" ? "The sale window is closed or the offering is sold out." : `The offering is ${offering.status.toLowerCase()}: it cannot be bought.`}</p>
+      {!open ? (
+        <p className="mt-2 text-sm text-slate-700" data-testid="buy-closed">{closedText(offering)}</p>
       ) : !isConnected ? (
         <div className="mt-2 space-y-2 text-sm">
           <p className="text-slate-700">Connect a wallet to buy.</p>
@@ -123,6 +145,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
             <input id="buy-units" className="input" inputMode="numeric" value={units} onChange={(e) => setUnits(e.target.value)} aria-invalid={!parsedUnits.ok} aria-describedby="buy-units-help" />
             <p id="buy-units-help" className={`mt-1 text-xs ${parsedUnits.ok ? "text-slate-600" : "text-red-800"}`}>{parsedUnits.ok ? `${available.toString()} units available` : parsedUnits.error}</p>
           </div>
+          <p className="text-xs text-slate-600">You pay for the whole term: {offering.termDays} days of mining from {offering.termStart}, when the sale closes. The payment is released to the miner day by day; the rewards of every term day are yours.</p>
           <dl className="num grid grid-cols-2 gap-1 text-sm">
             <dt className="text-slate-600">Total (incl. fee)</dt><dd className="text-right font-semibold" data-testid="buy-total">{formatToken(total, token.decimals, token.symbol)}</dd>
             <dt className="text-slate-600">of which fee ({offering.feeBps / 100}%)</dt><dd className="text-right">{formatToken(fee, token.decimals, token.symbol)}</dd>

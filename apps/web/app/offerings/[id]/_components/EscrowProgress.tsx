@@ -3,16 +3,17 @@ import type { OfferingStatusName } from "~/lib/escrow";
 import { formatDay, formatToken } from "~/lib/format";
 import type { TokenInfo } from "~/services/tokens";
 
-/** Released / held / refunded, computed from the indexed cohort aggregates at the chain's day (the contract's own formula). */
-export function EscrowProgress({ released, held, refunded, withdrawn, total, token, day, status }: { released: bigint; held: bigint; refunded: bigint; withdrawn: bigint; total: bigint; token: TokenInfo; day: number; status: OfferingStatusName }) {
+/** Released / held / refunded, computed from the indexed escrow fields at the chain's day (the contract's own formula). */
+export function EscrowProgress({ released, held, refunded, withdrawn, total, token, day, status, holdbackDays }: { released: bigint; held: bigint; refunded: bigint; withdrawn: bigint; total: bigint; token: TokenInfo; day: number; status: OfferingStatusName; holdbackDays: number }) {
   const f = (v: bigint) => formatToken(v, token.decimals, token.symbol, 2);
   const pct = (v: bigint) => (total === 0n ? 0 : Number((v * 10_000n) / total) / 100);
   return (
     <section aria-labelledby="escrow-h" className="card">
       <h2 id="escrow-h" className="text-lg font-semibold">Escrow release</h2>
       <p className="mt-1 text-sm text-slate-700">
-        Buyers&apos; payments (after the fee) are released to the miner in equal daily steps over each position&apos;s term
-        {status !== "Active" ? `; release is frozen at ${formatDay(day)}.` : `; released up to ${formatDay(day)}.`}
+        Buyers&apos; payments (after the fee) are released to the miner in equal daily steps over the term, which every position shares (sales close when it
+        starts); the last {holdbackDays} days only as their rewards are deposited
+        {status !== "Active" ? `. Release is frozen at ${formatDay(day)}.` : `. Released up to ${formatDay(day)}.`}
       </p>
       <div className="mt-3">
         <Progress
