@@ -15,10 +15,15 @@ async function rpc<T>(method: string, params: unknown[]): Promise<T> {
   return body.result as T;
 }
 
-/** Steps of the dev clock: days for escrow and rewards, minutes for the local governance periods (60 s delay, 600 s vote). */
+/**
+ * Steps of the dev clock: days for escrow and rewards, an hour for the oracle's correction window (a
+ * report is final, and deposits can be judged against it, an hour after publication), minutes for the
+ * local governance periods (60 s delay, 600 s vote).
+ */
 const STEPS = [
   { label: "+1 min", seconds: 60, title: "Advance the chain by 1 minute (local voting delay and timelock: 60 s)" },
   { label: "+10 min", seconds: 600, title: "Advance the chain by 10 minutes (local voting period: 600 s)" },
+  { label: "+1 h", seconds: 3_600, title: "Advance the chain by 1 hour (the oracle's correction window: a report is final 1 h after publication)" },
   { label: "+1 day", seconds: 86_400, title: "Advance the chain by 1 day" },
   { label: "+7 days", seconds: 7 * 86_400, title: "Advance the chain by 7 days" },
 ] as const;

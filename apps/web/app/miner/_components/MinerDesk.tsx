@@ -29,15 +29,27 @@ export function MinerDesk() {
   if (error) return <ErrorBox title="Your offerings cannot load">{error.message}</ErrorBox>;
   if ((loading && !data) || day === undefined) return <SkeletonRows rows={3} />;
   const offerings = data?.offerings ?? [];
+  const mine = new Set(offerings.map((o) => o.id));
+  const depositorOf = (data?.depositorOf ?? []).map((d) => d.offering).filter((o) => !mine.has(o.id));
   const t = thresholdsOf(data?.protocols[0]);
   return (
     <div className="space-y-6">
+      {depositorOf.length > 0 && (
+        <section aria-labelledby="depositor-h" className="space-y-2">
+          <h2 id="depositor-h" className="text-lg font-semibold">Offerings you deposit for</h2>
+          <ul className="grid gap-4 lg:grid-cols-2" aria-labelledby="depositor-h">
+            {depositorOf.map((o) => (
+              <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} marketRates={data?.marketRates ?? []} role="depositor" />
+            ))}
+          </ul>
+        </section>
+      )}
       {offerings.length === 0 ? (
         <Empty>This account is not the miner of any offering. Offerings are created when DMC holders approve a miner&apos;s application; <Link className="underline" href="/miner/apply">apply</Link> or <Link className="underline" href="/">see the marketplace</Link>.</Empty>
       ) : (
         <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your offerings">
           {offerings.map((o) => (
-            <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} />
+            <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} marketRates={data?.marketRates ?? []} role="miner" />
           ))}
         </ul>
       )}
