@@ -10,6 +10,8 @@ const USER_FACING = [
   "ZeroAmount", "NoUnitsOutstanding", "NothingToCover", "TermEnded", "MarketRateNotReported", "DefaultConditionsNotMet", "NotMiner",
   "NotPositionOwnerOrApproved", "AlreadyRefunded", "OfferingNotHalted", "OfferingNotFlagged", "NothingToWithdraw", "PositionIsLocked",
   "AccessControlUnauthorizedAccount", "ERC20InsufficientBalance", "ERC20InsufficientAllowance", "ERC2612ExpiredSignature",
+  "NotMinerOrDepositor", "DepositBelowMinimum", "PaymentTokenNotListed", "RewardTokenNotListed", "InvalidTerms", "InvalidThresholds",
+  "ZeroRate", "ReportFinal", "NotReported", "DayNotOver", "AlreadyReported",
 ];
 
 function revert(errorName: string, args: readonly unknown[]) {
@@ -43,6 +45,31 @@ describe("explainError", () => {
     for (const name of USER_FACING) expect(all.has(name), name).toBe(true);
     const missing = unexplainedErrors(errorsAbi).filter((n) => USER_FACING.includes(n));
     expect(missing).toEqual([]);
+  });
+
+  it("explains every custom error of the generated ABIs (add a line to its family's table in lib/errors.ts)", () => {
+    expect(unexplainedErrors(errorsAbi)).toEqual([]);
+  });
+
+  it("explains the buyer-protection and oracle errors with their arguments", () => {
+    const miner = "0x00000000000000000000000000000000000000aa";
+    expect(explainError(revert("DepositBelowMinimum", [3n, 20_100n, 423n, 5000n])).message).toBe(
+      "This deposit would pay 42.3% of the market average for 2025-01-12, under the 50% minimum: the chain refuses it and the day stays uncovered. Deposit at least 50% of the market rate.",
+    );
+    expect(explainError(revert("NotMinerOrDepositor", [3n, miner])).message).toBe(
+      "Only offering #3's miner or a depositor it approved can deposit its rewards, and 0x0000…00AA is neither. Switch to the miner's account, or have the miner approve this one.",
+    );
+    expect(explainError(revert("DefaultConditionsNotMet", [3n, 2n, 812n])).message).toBe(
+      "This offering cannot be flagged now: its oldest uncovered day has waited 2 days for a deposit, and its last judged days paid on average 81.2% of the market; neither rule is broken.",
+    );
+    expect(explainError(revert("DefaultConditionsNotMet", [3n, 1n, 0n])).message).toMatch(/waited 1 day for a deposit, and fewer days than the window were judged/);
+    expect(explainError(revert("PaymentTokenNotListed", [miner])).message).toMatch(/^0x0000…00AA is not a payment token the DAO listed/);
+    expect(explainError(revert("RewardTokenNotListed", [2, miner])).message).toMatch(/not listed as a reward token for asset #2/);
+    expect(explainError(revert("InvalidTerms", ["sale ends after the term starts"])).message).toMatch(/close by the time the term starts/);
+    expect(explainError(revert("ZeroRate", [1, 20_100n])).message).toBe("A market rate of zero for asset #1 on 2025-01-12 is refused: it would judge every deposit adequate.");
+    expect(explainError(revert("ReportFinal", [1, 20_100n, 1_736_643_600n])).message).toBe("The report of asset #1 for 2025-01-12 became final at 2025-01-12 01:00 UTC: it can no longer be corrected.");
+    expect(explainError(revert("NotReported", [1, 20_100n])).message).toMatch(/no report of asset #1 for 2025-01-12 to correct/);
+    expect(explainError(revert("FeeTooHigh", [1_500n, 1_000n])).message).toBe("That fee (1500 bps) is above the cap of 1000 bps.");
   });
 
   it("decodes a revert payload into plain language with its arguments", () => {
