@@ -88,6 +88,26 @@ describe("proposal actions in plain language", () => {
     const swap = encodeFunctionData({ abi: abis.SafeL2, functionName: "swapOwner", args: [A(1), A(8), A(9)] });
     expect(describeAction({ target: A(5), value: 0n, calldata: swap }, ctx).text).toMatch(/^Replace council member 0x0000…0008 with 0x0000…0009/);
   });
+  it("words the buyer-protection thresholds and token listings", () => {
+    const thresholds = encodeFunctionData({
+      abi: abis.HashpowerExchange,
+      functionName: "setDefaultThresholds",
+      args: [{ missedDaysThreshold: 5, windowDays: 8, minRewardRatioBps: 7500, minCoverageBps: 4000, postTermFlagDays: 14 }],
+    });
+    expect(describeAction({ target: A(1), value: 0n, calldata: thresholds }, ctx).text).toBe(
+      "Set the buyer-protection thresholds: flag after 5 days without a deposit (also the end-of-term holdback of new offerings) or when the last 8 judged days average under 75% of the market; refuse deposits under 40% of the market; flags allowed until 14 days after a term ends",
+    );
+    const list = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "setPaymentToken", args: [A(7), true] });
+    expect(describeAction({ target: A(1), value: 0n, calldata: list }, ctx).text).toBe("List USDT as a payment token for new offerings");
+    const delist = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "setPaymentToken", args: [A(8), false] });
+    expect(describeAction({ target: A(1), value: 0n, calldata: delist }, ctx).text).toMatch(/^Delist 0x0000…0008 as a payment token \(new offerings can no longer use it; live ones keep it\)$/);
+    const reward = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "setRewardToken", args: [1, A(7), true] });
+    expect(describeAction({ target: A(1), value: 0n, calldata: reward }, { ...ctx, assets: new Map([["1", "FIL"]]) }).text).toBe("List USDT as a reward token of FIL (asset #1) offerings");
+    expect(describeAction({ target: A(1), value: 0n, calldata: reward }, ctx).text).toBe("List USDT as a reward token of asset #1 offerings");
+    const asset = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "registerAsset", args: ["BTC", "TH/s"] });
+    expect(describeAction({ target: A(1), value: 0n, calldata: asset }, ctx).text).toBe("Register the hashpower asset BTC, sold per TH/s");
+  });
+
   it("falls back to the raw call for unknown targets", () => {
     expect(describeAction({ target: A(99), value: 0n, calldata: "0x12345678" }, ctx)).toMatchObject({ contract: null, text: "Call 0x12345678 on 0x0000…0063" });
     expect(bpsPercent(500)).toBe("5%");
@@ -129,7 +149,10 @@ describe("miner application form", () => {
     expect(validateApplication({ ...form, saleEnd: "2026-11-22T06:10" }, rules).errors.saleEnd).toMatch(/still be open when the vote can execute/);
     expect(validateApplication({ ...form, saleEnd: "2026-11-22T05:00" }, rules).errors.saleEnd).toMatch(/close after it opens/);
     expect(validateApplication({ ...form, termEnd: "2026-12-01" }, rules).errors.termEnd).toMatch(/end after it starts/);
-    expect(validateApplication({ ...form, termEnd: "2026-12-01", termStart: "2026-11-20" }, rules).errors.saleEnd).toMatch(/a day before the term ends/);
+    expect(validateApplication({ ...form, saleEnd: "2026-12-02T00:01" }, rules).errors.saleEnd).toBe(
+      "The sale must close by the time the term starts (2026-12-02T00:00 UTC), so every buyer pays for the whole term.",
+    );
+    expect(validateApplication({ ...form, saleEnd: "2026-12-02T00:00" }, rules).ok).toBe(true);
   });
   it("requires a name and a disclosure URI", () => {
     const v = validateApplication({ ...form, minerName: " ", disclosureURI: "minerx" }, rules);

@@ -24,7 +24,7 @@ export default async function GovernancePage() {
   if (result.error !== null) return <ErrorBox title="Governance cannot load">{result.error}</ErrorBox>;
   const now = await chainNow(result.data._meta.block.timestamp);
   const dao = result.data.daos[0];
-  const ctx = actionContext(deployment.contracts, deployment.tokens, result.data.proposals.flatMap((p) => (p.application ? [p.application] : [])), result.data.offerings);
+  const ctx = actionContext(deployment.contracts, deployment.tokens, result.data.proposals.flatMap((p) => (p.application ? [p.application] : [])), result.data.offerings, result.data.assets);
   const items = result.data.proposals.map((p) => ({ p, state: stateAt(p, now) }));
   const groups = groupByState(items, (i) => i.state);
 

@@ -1,9 +1,11 @@
 import type { Metadata } from "next";
 
 import { ErrorBox, Stat } from "~/components/ui";
-import { formatAmount, formatDay } from "~/lib/format";
+import { bpsPercent, formatAmount, formatDay, pluralDays } from "~/lib/format";
 import { PROTOCOL_QUERY } from "~/lib/graphql/queries";
 import type { ProtocolPageData } from "~/lib/graphql/types";
+import { thresholdsOf } from "~/lib/offering";
+import { thresholdsText } from "~/lib/protection";
 import { getAppDeployment } from "~/services/deployment.server";
 import { querySubgraph } from "~/services/subgraph.server";
 import { tokenOf } from "~/services/tokens";
@@ -34,8 +36,21 @@ export default async function ProtocolPage() {
           <Stat label="Positions" value={p.positionCount} hint={`${p.accountCount} accounts`} />
           <Stat label="Miners" value={p.minerCount} />
           <Stat label="Units sold" value={p.unitsSold} />
-          <Stat label="Channel fee" value={`${p.channelFeeBps / 100}%`} hint={`flag after ${p.missedDaysThreshold} missed days or ${p.lowStreakThreshold} days < ${p.minRewardRatioBps / 100}%`} />
+          <Stat label="Channel fee" value={`${p.channelFeeBps / 100}%`} hint="of new offerings' sales" />
         </dl>
+      )}
+      {p && (
+        <section className="card" aria-labelledby="protect-h">
+          <h2 id="protect-h" className="text-lg font-semibold">Buyer protection thresholds</h2>
+          <p className="mt-1 text-sm text-slate-700" data-testid="thresholds-text">The DAO&apos;s current rules: {thresholdsText(thresholdsOf(p))}.</p>
+          <dl className="num mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
+            <div><dt className="text-slate-600">Missed days</dt><dd>{pluralDays(p.missedDaysThreshold)} (and the end-of-term holdback)</dd></div>
+            <div><dt className="text-slate-600">Window</dt><dd>last {p.windowDays} judged days</dd></div>
+            <div><dt className="text-slate-600">Low-reward line</dt><dd>{bpsPercent(p.minRewardRatioBps)} of the market</dd></div>
+            <div><dt className="text-slate-600">Daily minimum</dt><dd>{bpsPercent(p.minCoverageBps)} of the market</dd></div>
+            <div><dt className="text-slate-600">Post-term flags</dt><dd>{pluralDays(p.postTermFlagDays)} after the term</dd></div>
+          </dl>
+        </section>
       )}
       <section className="card" aria-labelledby="vol-h">
         <h2 id="vol-h" className="text-lg font-semibold">Daily volume and fees ({usdt.symbol})</h2>

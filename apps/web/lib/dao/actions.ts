@@ -6,7 +6,9 @@
 import { abis } from "@dmex/deployments";
 import { decodeFunctionData, zeroAddress, type Abi, type Hex } from "viem";
 
-import { formatAmount, shortAddress } from "../format";
+import { bpsPercent, formatAmount, shortAddress } from "../format";
+import type { Thresholds } from "../delinquency";
+import { thresholdsText } from "../protection";
 import { ROLE_NAMES } from "./roles";
 
 export { ROLE_NAMES, roleHash } from "./roles";
@@ -38,6 +40,8 @@ export interface ActionContext {
   readonly applications?: ReadonlyMap<string, ApplicationSummary>;
   /** Offering id -> miner name. */
   readonly offerings?: ReadonlyMap<string, string>;
+  /** Asset id -> symbol (FIL, BTC). */
+  readonly assets?: ReadonlyMap<string, string>;
 }
 
 export interface DescribedAction {
@@ -93,17 +97,22 @@ const ROLE_TEXT: Readonly<Record<string, string>> = {
   DEFAULT_ADMIN_ROLE: "the admin role",
 };
 
-/** Basis points as a percentage without trailing zeros: 150 -> "1.5%". */
-export function bpsPercent(bps: bigint | number): string {
-  const n = Number(bps) / 100;
-  return `${Number.isInteger(n) ? n.toString() : n.toFixed(2).replace(/0+$/, "")}%`;
-}
+export { bpsPercent };
 
 function nameOf(ctx: ActionContext, address: string): string {
   const name = ctx.contracts[address.toLowerCase()];
   if (name === "CouncilSafe") return "the council";
   if (name !== undefined) return PLACE[name] ?? name;
   return address === zeroAddress ? "nobody" : shortAddress(address);
+}
+
+function tokenName(ctx: ActionContext, token: string): string {
+  return ctx.tokens[token.toLowerCase()]?.symbol ?? shortAddress(token);
+}
+
+function assetName(ctx: ActionContext, id: unknown): string {
+  const symbol = ctx.assets?.get(String(id));
+  return symbol === undefined ? `asset #${String(id)}` : `${symbol} (asset #${String(id)})`;
 }
 
 function tokenAmount(ctx: ActionContext, token: string, amount: bigint): string {
@@ -149,10 +158,18 @@ function sentence(contract: string, fn: string, args: readonly unknown[], ctx: A
       return `Set the channel fee of new offerings to ${bpsPercent(a(0) as number)}`;
     case "HashpowerExchange.setFeeRecipient":
       return `Send channel fees to ${nameOf(ctx, s(0))}`;
-    case "HashpowerExchange.setDefaultThresholds": {
-      const t = a(0) as { missedDaysThreshold: number; lowStreakThreshold: number; minRewardRatioBps: number };
-      return `Set the default thresholds: ${t.missedDaysThreshold} missed days, ${t.lowStreakThreshold} low days in a row under ${bpsPercent(t.minRewardRatioBps)} of the market`;
-    }
+    case "HashpowerExchange.setDefaultThresholds":
+      return `Set the buyer-protection thresholds: ${thresholdsText(a(0) as Thresholds)}`;
+    case "HashpowerExchange.setPaymentToken":
+      return a(1) === true
+        ? `List ${tokenName(ctx, s(0))} as a payment token for new offerings`
+        : `Delist ${tokenName(ctx, s(0))} as a payment token (new offerings can no longer use it; live ones keep it)`;
+    case "HashpowerExchange.setRewardToken":
+      return a(2) === true
+        ? `List ${tokenName(ctx, s(1))} as a reward token of ${assetName(ctx, a(0))} offerings`
+        : `Delist ${tokenName(ctx, s(1))} as a reward token of ${assetName(ctx, a(0))} offerings (live ones keep it)`;
+    case "HashpowerExchange.registerAsset":
+      return `Register the hashpower asset ${s(0)}, sold per ${s(1)}`;
     case "HashpowerExchange.setLocker":
       return `${a(1) === true ? "Approve" : "Revoke"} ${nameOf(ctx, s(0))} as a position locker`;
     case "HashpowerExchange.setRenderer":

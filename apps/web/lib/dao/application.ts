@@ -1,6 +1,7 @@
 /**
  * The miner application form: typed strings in, `ApplicationTerms` (MinerApplications.submit) out,
- * rejecting exactly what the contract's `_validate` would reject, plus amounts with too many
+ * rejecting what the contract's `_validate` would reject and what the exchange would refuse when the
+ * approval creates the offering (the sale closes by the term start), plus amounts with too many
  * decimals for their token. Pure: the wizard, its live preview and the unit tests share it.
  */
 import type { ApplicationTerms as SubmitTerms } from "@dmex/deployments";
@@ -130,7 +131,11 @@ export function validateApplication(form: ApplicationForm, rules: ApplicationRul
     if (saleStart >= saleEnd) errors.saleEnd = "The sale must close after it opens.";
     else if (saleEnd <= rules.now + rules.governanceSeconds) {
       errors.saleEnd = `The sale must still be open when the vote can execute (after ${utcDateTimeText(rules.now + rules.governanceSeconds)} UTC).`;
-    } else if (termEndDay !== null && saleEnd > (termEndDay - 1) * DAY_SECONDS) errors.saleEnd = "The sale must close at least a day before the term ends.";
+    } else if (termStartDay !== null && saleEnd > termStartDay * DAY_SECONDS) {
+      // The exchange creates the offering only if the sale closes when the term starts (OfferingFactory.validate),
+      // so every buyer pays for and gets the whole term.
+      errors.saleEnd = `The sale must close by the time the term starts (${utcDateTimeText(termStartDay * DAY_SECONDS)} UTC), so every buyer pays for the whole term.`;
+    }
   }
 
   const minerName = form.minerName.trim();

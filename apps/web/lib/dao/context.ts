@@ -8,12 +8,14 @@ export function actionContext(
   tokens: Readonly<Record<string, { readonly symbol: string; readonly decimals: number }>>,
   applications: readonly ApplicationEntity[],
   offerings: readonly { id: string; minerName: string }[],
+  assets: readonly { id: string; symbol: string }[] = [],
 ): ActionContext {
   return {
     contracts,
     tokens,
     applications: new Map<string, ApplicationSummary>(applications.map((a) => [a.id, applicationSummary(a)])),
     offerings: new Map(offerings.map((o) => [o.id, o.minerName])),
+    assets: new Map(assets.map((a) => [a.id, a.symbol])),
   };
 }
 

@@ -88,6 +88,7 @@ export const GOVERNANCE_QUERY = gql`
       application { ...ApplicationFields }
     }
     offerings(first: 1000) { id minerName }
+    assets(first: 100) { id symbol }
     daos(first: 1) { ...DaoFields }
     _meta { ...MetaFields }
   }
@@ -111,6 +112,7 @@ export const PROPOSAL_QUERY = gql`
       votes(first: 100, orderBy: weight, orderDirection: desc) { id voter { id } support weight reason timestamp }
     }
     offerings(first: 1000) { id minerName }
+    assets(first: 100) { id symbol }
     daos(first: 1) { ...DaoFields }
     _meta { ...MetaFields }
   }

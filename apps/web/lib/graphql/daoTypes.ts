@@ -74,6 +74,7 @@ export interface DaoEntity {
 export interface GovernanceData {
   proposals: (ProposalEntity & { targets: string[]; values: string[]; calldatas: string[]; application: ApplicationEntity | null })[];
   offerings: { id: string; minerName: string }[];
+  assets: { id: string; symbol: string }[];
   daos: DaoEntity[];
   _meta: Meta;
 }
@@ -101,6 +102,7 @@ export interface ProposalDetail extends ProposalEntity {
 export interface ProposalData {
   proposal: ProposalDetail | null;
   offerings: { id: string; minerName: string }[];
+  assets: { id: string; symbol: string }[];
   daos: DaoEntity[];
   _meta: Meta;
 }

@@ -37,7 +37,7 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
   const now = await chainNow(result.data._meta.block.timestamp);
   const state = stateAt(p, now);
   const milestone = nextMilestone(tallyOf(p), state);
-  const ctx = actionContext(deployment.contracts, deployment.tokens, p.application ? [p.application] : [], result.data.offerings);
+  const ctx = actionContext(deployment.contracts, deployment.tokens, p.application ? [p.application] : [], result.data.offerings, result.data.assets);
   const actions = actionsOf(p).map((a) => describeAction(a, ctx));
   const app = p.application;
   const pay = app ? tokenOf(deployment.tokens, app.paymentToken) : null;

@@ -14,6 +14,7 @@ import { useTx } from "~/components/TxProvider";
 import { useChainNow } from "~/hooks/useChainNow";
 import { applicationDescription, utcDateTimeText, utcDayText, validateApplication, type ApplicationField, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
 import { formatAmount } from "~/lib/format";
+import { pricePerUnitDay } from "~/lib/apr";
 import { WAD } from "~/lib/rewards";
 import { targetChain } from "~/services/chains";
 
@@ -42,7 +43,8 @@ type Method = "approve" | "permit";
 const RELATED: Partial<Record<ApplicationField, readonly ApplicationField[]>> = {
   units: ["effectiveHashpower"],
   effectiveHashpower: ["totalHashpower", "units"],
-  saleEnd: ["saleStart", "termEnd"],
+  saleEnd: ["saleStart", "termStart"],
+  termStart: ["saleEnd"],
   termEnd: ["termStart"],
   price: ["units"],
 };
@@ -55,10 +57,11 @@ function defaults(p: ApplyProps): ApplicationForm {
     assetId: asset ? String(asset.id) : "",
     units: "500",
     price: "38",
+    // A two-week sale that closes when the term starts (the exchange requires it: every buyer pays for the whole term).
     saleStart: utcDateTimeText(now),
-    saleEnd: utcDateTimeText(now + 14 * 86_400),
-    termStart: utcDayText(today + 2),
-    termEnd: utcDayText(today + 2 + 540),
+    saleEnd: utcDateTimeText((today + 15) * 86_400),
+    termStart: utcDayText(today + 15),
+    termEnd: utcDayText(today + 15 + 540),
     expectedDailyReward: asset?.suggestedReward ?? "",
     totalHashpower: "1000",
     effectiveHashpower: "900",
@@ -76,7 +79,7 @@ const FIELDS: readonly { key: ApplicationField; label: (a: ApplyAsset | undefine
   { key: "effectiveHashpower", label: (a) => `Effective hashpower (${a?.unitLabel ?? "units"})`, mode: "numeric", help: "Units for sale ≤ effective ≤ total." },
   { key: "expectedDailyReward", label: (a) => `Expected daily reward per unit (${a?.rewardToken.symbol ?? "reward token"})`, mode: "decimal" },
   { key: "saleStart", label: () => "Sale opens (UTC)", type: "datetime-local" },
-  { key: "saleEnd", label: () => "Sale closes (UTC)", type: "datetime-local", help: "Must still be open when the vote can be executed." },
+  { key: "saleEnd", label: () => "Sale closes (UTC)", type: "datetime-local", help: "Must still be open when the vote can be executed, and close by the time the term starts." },
   { key: "termStart", label: () => "Term starts (UTC day)", type: "date" },
   { key: "termEnd", label: () => "Term ends (UTC day)", type: "date" },
 ];
@@ -271,7 +274,9 @@ export function ApplyWizard(props: ApplyProps) {
           rows={[
             ["Asset", asset ? `${asset.symbol} (${asset.unitLabel})` : "?"],
             ["Unit price", terms ? `${formatAmount(terms.pricePerUnit, pay.decimals, 2)} ${pay.symbol}` : form.price || "?"],
+            ["Per unit per day", terms ? `${formatAmount(pricePerUnitDay(terms.pricePerUnit, terms.termStartDay, terms.termEndDay), pay.decimals, 6)} ${pay.symbol}` : "?"],
             ["Term", days === null ? "?" : `${days} days`],
+            ["Sale", terms ? (terms.saleEnd === terms.termStartDay * 86_400 ? "closes when the term starts" : "closes before the term starts") : "?"],
             ["Reward/unit/day", terms && asset ? `${formatAmount(terms.expectedDailyRewardPerUnitWad / WAD, asset.rewardToken.decimals, 8)} ${asset.rewardToken.symbol}` : "?"],
             ["Units", terms ? `${terms.unitsTotal.toString()} ${asset?.unitLabel ?? ""}` : form.units || "?"],
             ["Offering value", terms ? `${formatAmount(terms.unitsTotal * terms.pricePerUnit, pay.decimals, 2)} ${pay.symbol}` : "?"],
