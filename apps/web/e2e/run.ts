@@ -33,10 +33,10 @@ const CHROMIUM = "/usr/bin/chromium";
 // Seeded accounts (packages/devstack/src/seed/accounts.ts)
 const DEPLOYER = 0; // holds no role since issue D (the DAO timelock does)
 const MINER_DEEPWELL = 5;
-const BUYER_1 = 8; // holds a position of the defaulting offering 3; 2.2M DMC, self-delegated
+const BUYER_1 = 8; // holds positions of offerings 1 (Deepwell) and 3 (the defaulting one); 2.2M DMC, self-delegated
 const BUYER_2 = 9; // 2.2M DMC, self-delegated
 const FRESH_2 = 18; // funded with USDT, untouched by the seed
-const MINER_AURORA = 2; // its application is still in the vote when the seed ends
+const MINER_AURORA = 2; // its application is still in the vote when the seed ends; holds no USDT
 const FRESH = 17; // funded with USDT, untouched by the seed
 const BRIDGE_MINTER = 4;
 const ORACLE_REPORTER = 3;
@@ -205,8 +205,8 @@ async function advanceDays(page: Page, label: "+1 day" | "+7 days") {
   await page.waitForTimeout(1_000);
 }
 
-/** The dev clock's minute steps (governance periods): waits until the new block is indexed and the page refreshed. */
-async function advanceClock(page: Page, label: "+1 min" | "+10 min" | "+1 day") {
+/** The dev clock's minute and hour steps (governance periods, the oracle's correction window): waits until the new block is indexed and the page refreshed. */
+async function advanceClock(page: Page, label: "+1 min" | "+10 min" | "+1 h" | "+1 day") {
   const clock = page.getByTestId("dev-clock");
   const before = (await clock.getAttribute("data-advanced-to")) ?? "";
   await page.getByRole("button", { name: label, exact: true }).click();
@@ -270,12 +270,17 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
     async fn(_ctx, page) {
       await page.goto(`${WEB}/`);
       await page.getByRole("heading", { name: "Hashpower marketplace" }).waitFor();
-      // The 5 seeded offerings minus offering 3, which the DAO halted (the default view lists active and flagged ones).
+      // The 6 seeded offerings minus offering 3, which the DAO halted (the default view lists active and flagged ones).
       const rows = await page.getByTestId("offering-row").count();
-      if (rows < 4) throw new Error(`expected the 4 open seeded offerings, saw ${rows}`);
+      if (rows < 5) throw new Error(`expected the 5 active seeded offerings, saw ${rows}`);
+      // Offerings 1-5 are in their term (their sales closed when it started), offering 6's sale is open until its term starts.
+      await page.getByTestId("offering-row").filter({ hasText: "#1 Deepwell" }).getByTestId("sale-state").filter({ hasText: "sale closed — term running" }).waitFor();
+      await page.getByTestId("offering-row").filter({ hasText: "#6 Deepwell" }).getByTestId("sale-state").filter({ hasText: /^open until .*, when the term starts$/ }).waitFor();
+      const perDay = await page.getByTestId("offering-row").filter({ hasText: "#1 Deepwell" }).getByTestId("price-per-day").innerText();
+      if (perDay !== "0.002333 USDT") throw new Error(`offering 1 costs 0.42 USDT for 180 days: 0.002333 USDT per unit per day, saw "${perDay}"`);
       await page.goto(`${WEB}/?status=all`);
       const all = await page.getByTestId("offering-row").count();
-      if (all < 5) throw new Error(`expected all 5 seeded offerings with status=all, saw ${all}`);
+      if (all < 6) throw new Error(`expected all 6 seeded offerings with status=all, saw ${all}`);
       await page.goto(`${WEB}/`);
       await page.keyboard.press("Tab");
       const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
@@ -287,7 +292,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.setViewportSize({ width: 390, height: 844 });
       await page.goto(`${WEB}/`);
       await page.getByTestId("offering-card").first().waitFor({ state: "visible" });
-      if ((await page.getByTestId("offering-card").count()) < 4) throw new Error("phone layout shows no cards");
+      if ((await page.getByTestId("offering-card").count()) < 5) throw new Error("phone layout shows no cards");
       await shot(page, "01-marketplace-phone");
       await page.setViewportSize({ width: 1280, height: 900 });
     },
@@ -295,26 +300,41 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
   {
     name: "02-buy-and-see-in-portfolio",
     async fn(ctx, page) {
+      // An offering in its term: no buy form, and the rules its buyers are protected by, with its running figures.
       await page.goto(`${WEB}/offerings/1`);
-      await axeCheck(page, "offering");
+      await page.getByTestId("buy-closed").filter({ hasText: /^Sale closed — term running\./ }).waitFor();
+      await page.getByTestId("rule-window").filter({ hasText: /Paid \d+\.\d% of the market over the last 7 judged days; flaggable below 80%\./ }).waitFor();
+      await page.getByTestId("rule-missed").filter({ hasText: /Last deposit covered \d{4}-\d{2}-\d{2}; flaggable after 7 days without one/ }).waitFor();
+      await page.getByTestId("rule-minimum").filter({ hasText: /at least 50% of the market average/ }).waitFor();
+      await page.getByTestId("rule-holdback").filter({ hasText: /The last 7 days of escrow .* are released only as their rewards are deposited/ }).waitFor();
+      await page.getByTestId("rule-post-term").filter({ hasText: /10 days after the term ends/ }).waitFor();
+      if ((await page.getByTestId("recent-shares").getByRole("listitem").count()) < 7) throw new Error("offering 1 should list its recent judged days");
+      await axeCheck(page, "offering in its term");
+      await shot(page, "02-offering-term-running");
+      // Offering 6's sale is open until its term starts: buy there.
+      await page.goto(`${WEB}/offerings/6`);
+      await page.getByTestId("sale-window").filter({ hasText: /when the term starts/ }).waitFor();
+      await axeCheck(page, "offering on sale");
       await connectDev(page, FRESH);
       const panel = page.getByTestId("buy-panel");
       await panel.getByLabel("Units").fill("abc");
       await panel.getByText("Units are whole numbers.").waitFor();
       await panel.getByLabel("Units").fill("12");
-      await panel.getByTestId("buy-total").filter({ hasText: "5.04 USDT" }).waitFor();
+      await panel.getByTestId("buy-total").filter({ hasText: "7.44 USDT" }).waitFor();
       await panel.getByLabel("Maximum total (USDT)").fill("5.0000001");
       await panel.getByText("At most 6 decimal places for this token.").waitFor();
       await panel.getByLabel("Maximum total (USDT)").fill("");
       // The seed pre-approves the spare accounts, so use the permit path (an EIP-712 signature by the dev wallet).
       await panel.getByLabel("Permit signature (one transaction)").check();
       await panel.getByTestId("buy-submit").filter({ hasText: /^Buy$/ }).click();
-      await txDone(page, /Buy 12 units of offering #1/);
+      await txDone(page, /Buy 12 units of offering #6/);
       await panel.getByTestId("buy-result").filter({ hasText: "Bought" }).waitFor();
       await page.getByRole("link", { name: "Portfolio" }).click();
-      const card = page.getByTestId("position-card").filter({ hasText: "#1 Deepwell" }).filter({ hasText: "12 TiB" });
+      const card = page.getByTestId("position-card").filter({ hasText: "#6 Deepwell" }).filter({ hasText: "12 TiB" });
       await card.first().waitFor({ timeout: 30_000 });
       ctx.boughtTokenId = (await card.first().getAttribute("data-token-id")) ?? undefined;
+      // Its term has not started: no reward day yet.
+      if (ctx.boughtTokenId && (await claimableOf(page, ctx.boughtTokenId)) !== 0n) throw new Error("a position whose term has not started has nothing to claim");
       await axeCheck(page, "portfolio");
       await shot(page, "02-portfolio-after-buy");
     },
@@ -322,28 +342,47 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
   {
     name: "03-clock-deposit-claim",
     async fn(ctx, page) {
-      const tokenId = ctx.boughtTokenId;
-      if (!tokenId) throw new Error("needs the position bought in test 02");
+      // A holder of Deepwell's offering 1 (in its term since day 2 of the seed).
       await page.goto(`${WEB}/portfolio`);
-      await connectDev(page, FRESH);
-      if ((await claimableOf(page, tokenId)) !== 0n) throw new Error("a fresh position should have nothing to claim");
+      await connectDev(page, BUYER_1);
+      const card = page.getByTestId("position-card").filter({ hasText: "#1 Deepwell" }).first();
+      await card.waitFor({ timeout: 30_000 });
+      const tokenId = await card.getAttribute("data-token-id");
+      if (!tokenId) throw new Error("buyer 1 holds no position of offering 1");
+      const before = await claimableOf(page, tokenId);
+      // The next day ends; the oracle reports it, and the report stays correctable for an hour.
       await advanceDays(page, "+1 day");
       await reportYesterday(ctx.oracle);
-      // As the miner: deposit the day that just ended (suggested amount = units outstanding x expected reward).
       await switchAccount(page, MINER_DEEPWELL);
       await page.getByRole("link", { name: "Miner desk" }).click();
-      const card = page.getByTestId("miner-offering").filter({ hasText: "#1 Deepwell" });
-      await card.getByTestId("deposit-button").click();
+      const desk = page.getByTestId("miner-offering").filter({ hasText: "#1 Deepwell" });
+      await desk.getByTestId("deposit-rate").filter({ hasText: /can be corrected until .* final from then on/ }).waitFor({ timeout: 30_000 });
+      if (await desk.getByTestId("deposit-button").isEnabled()) throw new Error("the deposit must wait for a final report");
+      await advanceClock(page, "+1 h");
+      await desk.getByTestId("deposit-rate").filter({ hasText: /^Judged against the oracle's final report for \d{4}-\d{2}-\d{2}/ }).waitFor({ timeout: 30_000 });
+      await desk.getByTestId("deposit-amounts").filter({ hasText: "Minimum (50%, the chain refuses less)" }).waitFor();
+      // Under half the market: explained before sending, and not sendable.
+      await desk.getByLabel("Amount (IFIL)").fill("0.000001");
+      await desk.getByTestId("deposit-help").filter({ hasText: /under the 50% minimum: the chain would refuse it \(DepositBelowMinimum\)/ }).waitFor();
+      if (await desk.getByTestId("deposit-button").isEnabled()) throw new Error("a deposit under the minimum must not be sendable");
+      await desk.getByLabel("Amount (IFIL)").fill("0.0000000000000000001");
+      await desk.getByTestId("deposit-help").filter({ hasText: "At most 18 decimal places for this token." }).waitFor();
+      // The miner's expected reward (units outstanding x expected reward per unit).
+      await desk.getByRole("button", { name: /^Use your expected reward/ }).click();
+      await desk.getByTestId("deposit-help").filter({ hasText: /^Judged at \d+\.\d% of the market/ }).waitFor();
+      await shot(page, "03-deposit-form");
+      await desk.getByTestId("deposit-button").click();
       await txDone(page, /Deposit rewards/);
       await axeCheck(page, "miner desk");
-      await switchAccount(page, FRESH);
+      await switchAccount(page, BUYER_1);
       await page.getByRole("link", { name: "Portfolio" }).click();
       const started = Date.now();
-      while ((await claimableOf(page, tokenId)) === 0n) {
-        if (Date.now() - started > 30_000) throw new Error("claimable rewards did not appear");
+      while ((await claimableOf(page, tokenId)) <= before) {
+        if (Date.now() - started > 30_000) throw new Error("the deposit did not add to the position's claimable rewards");
         await page.waitForTimeout(500);
       }
       await shot(page, "03-claimable-appeared");
+      await dismissToasts(page);
       await page.getByTestId("claim-all").click();
       await txDone(page, /Claim rewards/);
       const after = Date.now();
@@ -370,10 +409,25 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
         const el = [...document.querySelectorAll("[data-testid=miner-offering]")].find((e) => e.textContent?.includes("#1 Deepwell"));
         return el?.querySelector("[data-testid=withdrawable]")?.textContent?.match(/[1-9]/) !== null;
       }, undefined, { timeout: 30_000 });
+      await card1.getByTestId("holdback").filter({ hasText: /The last 7 days of escrow .* are released only as their rewards are deposited/ }).waitFor();
       await card1.getByTestId("withdraw-button").click();
       await txDone(page, /Withdraw released escrow/);
       await card1.getByTestId("withdrawable").filter({ hasText: /^0 USDT$/ }).waitFor({ timeout: 30_000 });
+      // The miner approves a depositor (its pool's payout address, here the bridge account) for offering 4, then revokes it.
+      const depositors = card4.getByTestId("depositors");
+      await depositors.getByLabel("Depositor address").fill(ANVIL[BRIDGE_MINTER]);
+      await depositors.getByTestId("depositor-state").filter({ hasText: "Not approved." }).waitFor({ timeout: 30_000 });
+      await dismissToasts(page);
+      await depositors.getByRole("button", { name: "Approve depositor" }).click();
+      await txDone(page, /Approve depositor 0x15d3…6A65 for #4/);
+      await depositors.getByTestId("depositor-state").filter({ hasText: /^Approved/ }).waitFor({ timeout: 30_000 });
+      await depositors.getByTestId("depositor-list").filter({ hasText: /0x15d3…6a65/i }).waitFor({ timeout: 30_000 });
+      await axeCheck(page, "miner desk with a depositor");
       await shot(page, "04-miner-desk");
+      await dismissToasts(page);
+      await depositors.getByRole("button", { name: "Revoke" }).click();
+      await txDone(page, /Revoke depositor 0x15d3…6A65 for #4/);
+      await depositors.getByTestId("depositor-state").filter({ hasText: "Not approved." }).waitFor({ timeout: 30_000 });
     },
   },
   {
@@ -383,7 +437,8 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       const holder = ctx.offering3Holder;
       if (holder === undefined) throw new Error("no unrefunded position of offering 3 in the seed");
       await page.goto(`${WEB}/offerings/3`);
-      await page.getByTestId("flag-status").filter({ hasText: "Halted" }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("flag-status").filter({ hasText: /^Halted: release froze at \d{4}-\d{2}-\d{2}/ }).waitFor({ timeout: 30_000 });
+      await page.getByTestId("rule-window").filter({ hasText: /^Low rewards\. Paid \d+\.\d% of the market over the last 7 judged days; flaggable below 80%\.$/ }).waitFor();
       await page.goto(`${WEB}/governance`);
       const halt = page.getByTestId("proposal-card").filter({ hasText: /Halt offering #3 \(Quickfil/ });
       await halt.first().waitFor();
@@ -409,11 +464,14 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.goto(`${WEB}/offerings/3`);
       const buy = page.getByTestId("buy-panel");
       await buy.getByText(/halted: it cannot be bought/).first().waitFor();
-      // Insufficient balance: 4,000 units of offering 2 cost 34,000 USDT; the fresh account has 20,000.
+      // Offering 2 is in its term: its sale closed when the term started.
       await page.goto(`${WEB}/offerings/2`);
-      await connectDev(page, FRESH);
+      await buy.getByText(/^Sale closed — term running\./).waitFor();
+      // Insufficient balance: Aurora's account holds no USDT; offering 6 is on sale.
+      await page.goto(`${WEB}/offerings/6`);
+      await connectDev(page, MINER_AURORA);
       const panel = page.getByTestId("buy-panel");
-      await panel.getByLabel("Units").fill("4000");
+      await panel.getByLabel("Units").fill("10");
       await panel.getByText("Insufficient USDT balance for this total.").waitFor();
       if (await panel.getByTestId("buy-submit").isEnabled()) throw new Error("Buy must be disabled without the balance");
       await panel.getByLabel("Units").fill("999999");
@@ -421,6 +479,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await shot(page, "06-insufficient-balance");
       await page.goto(`${WEB}/protocol`);
       await page.getByRole("heading", { name: "Protocol" }).waitFor();
+      await page.getByTestId("thresholds-text").filter({ hasText: "flag after 7 days without a deposit (also the end-of-term holdback of new offerings) or when the last 7 judged days average under 80% of the market; refuse deposits under 50% of the market; flags allowed until 10 days after a term ends" }).waitFor();
       await axeCheck(page, "protocol");
       await shot(page, "06-protocol");
     },
