@@ -1,5 +1,5 @@
 "use client";
-import { bridgedTokenAbi, dmcTokenAbi, minerApplicationsAbi } from "@dmex/deployments";
+import { bridgedTokenAbi, dmcTokenAbi, hashpowerExchangeAbi, minerApplicationsAbi } from "@dmex/deployments";
 import Link from "next/link";
 import { useMemo, useState } from "react";
 import { decodeEventLog, parseSignature, type Address } from "viem";
@@ -7,12 +7,13 @@ import { useAccount, useConfig, useReadContract, useReadContracts } from "wagmi"
 import { getTransactionReceipt, readContract, signTypedData } from "wagmi/actions";
 
 import { ConnectPrompt } from "~/components/ConnectPrompt";
-import { useDao } from "~/components/DeploymentContext";
+import { useDao, useExchangeAddress } from "~/components/DeploymentContext";
 import { OfferingCardView } from "~/components/OfferingCardView";
 import { NftPreview } from "~/app/offerings/[id]/_components/NftPreview";
 import { useTx } from "~/components/TxProvider";
 import { useChainNow } from "~/hooks/useChainNow";
 import { applicationDescription, utcDateTimeText, utcDayText, validateApplication, type ApplicationField, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
+import { explainError } from "~/lib/errors";
 import { formatAmount } from "~/lib/format";
 import { pricePerUnitDay } from "~/lib/apr";
 import { WAD } from "~/lib/rewards";
@@ -115,6 +116,38 @@ export function ApplyWizard(props: ApplyProps) {
     query: { enabled: Boolean(dao && termsArg) },
   });
   const required = stake.data;
+  // The exchange's own check of the offering the approval would create (listed tokens, the sale
+  // closing by the term start...): terms it would refuse never reach a vote whose execution reverts.
+  const exchange = useExchangeAddress();
+  const offeringCheck = useReadContract({
+    address: exchange ?? undefined,
+    abi: hashpowerExchangeAbi,
+    functionName: "validateTerms",
+    args:
+      terms && address
+        ? [
+            {
+              miner: address,
+              assetId: terms.assetId,
+              paymentToken: terms.paymentToken,
+              rewardToken: terms.rewardToken,
+              unitsTotal: Number(terms.unitsTotal),
+              pricePerUnit: terms.pricePerUnit,
+              saleStart: terms.saleStart,
+              saleEnd: terms.saleEnd,
+              termStartDay: terms.termStartDay,
+              termEndDay: terms.termEndDay,
+              expectedDailyRewardPerUnitWad: terms.expectedDailyRewardPerUnitWad,
+              minerName: terms.minerName,
+              metadataURI: terms.disclosureURI,
+            },
+          ]
+        : undefined,
+    chainId: targetChain.id,
+    query: { enabled: Boolean(exchange && terms && address) },
+  });
+  const refused = offeringCheck.error ? explainError(offeringCheck.error) : null;
+  const exchangeRefuses = refused !== null && refused.kind === "revert" ? refused.message : null;
   const wallet = useReadContracts({
     allowFailure: false,
     contracts:
@@ -254,7 +287,12 @@ export function ApplyWizard(props: ApplyProps) {
           <dt className="text-slate-600">Your DMC</dt><dd className="text-right" data-testid="dmc-balance">{balance === undefined ? "…" : `${formatAmount(balance, 18, 2)} DMC`}</dd>
         </dl>
         {insufficient && <p role="alert" className="text-sm text-red-800">Not enough DMC for the stake.</p>}
-        <button type="submit" className="btn-primary w-full" disabled={busy || insufficient || (v.ok && required === undefined)} data-testid="apply-submit">
+        {exchangeRefuses !== null && (
+          <p role="alert" className="text-sm text-red-800" data-testid="exchange-refuses">
+            The exchange would refuse to create this offering when the vote executes: {exchangeRefuses}
+          </p>
+        )}
+        <button type="submit" className="btn-primary w-full" disabled={busy || insufficient || exchangeRefuses !== null || (v.ok && required === undefined)} data-testid="apply-submit">
           {busy ? "Working…" : needsApproval && required !== undefined ? `Approve ${formatAmount(required, 18, 2)} DMC` : "Submit application"}
         </button>
         {!v.ok && Object.keys(touched).length > 0 && <p className="text-xs text-red-800">Fix the fields marked above.</p>}
