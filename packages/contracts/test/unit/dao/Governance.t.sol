@@ -195,10 +195,6 @@ contract GovernanceTest is DaoFixture {
         vm.assertEq(uint8(exchange.getOffering(offeringId).status), 3); // Halted
     }
 
-    function councilExecExternal(address to, bytes memory data, uint256 signers) external returns (bool) {
-        return _councilExec(to, data, _firstSigners(signers));
-    }
-
     function test_councilGuardianCancelsAProposal() public {
         (uint256 appId, uint256 proposalId) = _submit();
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _action(appId);
