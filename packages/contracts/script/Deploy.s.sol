@@ -29,7 +29,9 @@ import {ScriptBase} from "./utils/ScriptVm.sol";
 ///                        and on 31337 they replace the stand-ins when set.
 ///   DMEX_COUNCIL         7 comma-separated council owners (31337: anvil accounts 0-4, 16, 17)
 ///   DMEX_TEAM, DMEX_BACKERS  vesting beneficiaries            (31337: anvil accounts 18, 19)
-///   DMEX_GENESIS         genesis distribution (5% of DMC)      (default: the council Safe;
+///   DMEX_GENESIS         genesis distribution (5% of DMC)      (default: the DAO timelock, where
+///                        it cannot vote and leaves only by a timelock operation; never the council
+///                        Safe or, off 31337, a council owner, since 5M exceeds the 4M quorum;
 ///                        31337: the broadcaster, which the seed distributes from)
 ///   DMEX_SAFE_SINGLETON, DMEX_SAFE_FACTORY  canonical Safe 1.4.1 (SafeL2, SafeProxyFactory)
 ///                        deployments; when unset both are deployed from the npm artifacts.
@@ -144,6 +146,14 @@ contract Deploy is ScriptBase {
             p.safeFactoryCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "proxies/SafeProxyFactory.sol/SafeProxyFactory.json"));
         }
         p.genesisRecipient = local ? vm.envOr("DMEX_GENESIS", msg.sender) : vm.envOr("DMEX_GENESIS", address(0));
+        // Off the local chain no council member may hold the genesis 5M: it exceeds the 4M quorum.
+        if (!local) {
+            for (uint256 i; i < p.councilOwners.length; ++i) {
+                if (p.councilOwners[i] == p.genesisRecipient) {
+                    revert InvalidEnv("DMEX_GENESIS", uint256(uint160(p.genesisRecipient)));
+                }
+            }
+        }
         p.teamBeneficiary = account("DMEX_TEAM", 18, local);
         p.backersBeneficiary = account("DMEX_BACKERS", 19, local);
         p.tradingFeeBps = 200;

@@ -46,12 +46,17 @@ interface ISafeProxyFactory {
 ///   10% insurance fund (DAO)          20% DAO treasury (the timelock)
 ///   10% team, VestingWallet: 3 years linear after a 1-year wait
 ///    5% early backers, VestingWallet: 2 years linear after 6 months
-///    5% genesis distribution (community launch: airdrop, first liquidity; the council in production)
+///    5% genesis distribution (community launch: airdrop, first liquidity). In production it stays in
+///       the DAO timelock, which never votes (DmexTimelock refuses `delegate`), and leaves it only by
+///       a timelock operation; it may never go to the council Safe, whose 5M would exceed the 4M
+///       quorum (4% of 100M) and let it pass votes alone.
 library DaoDeployment {
     uint256 internal constant M = 1_000_000e18;
 
     /// @notice Deploying a Safe artifact failed (empty or invalid creation code).
     error CreateFailed();
+    /// @notice The genesis distribution may not go to the council Safe (it would exceed the quorum).
+    error GenesisToCouncil(address council);
 
     /// @notice What the deployment needs beyond the exchange.
     struct Params {
@@ -64,7 +69,7 @@ library DaoDeployment {
         bytes safeFactoryCode; // SafeProxyFactory 1.4.1 creation code (ignored when safeFactory is set)
         address safeSingleton; // canonical deployment, when the chain has one
         address safeFactory;
-        address genesisRecipient; // address(0): the council Safe
+        address genesisRecipient; // address(0): the DAO timelock (production); never the council Safe
         address teamBeneficiary;
         address backersBeneficiary;
         uint16 tradingFeeBps;
@@ -145,7 +150,8 @@ library DaoDeployment {
     }
 
     function _allocations(System memory s, Params memory p) private pure returns (DMCToken.Allocation[] memory a) {
-        address genesis = p.genesisRecipient != address(0) ? p.genesisRecipient : s.council;
+        address genesis = p.genesisRecipient != address(0) ? p.genesisRecipient : address(s.timelock);
+        if (genesis == s.council) revert GenesisToCouncil(genesis);
         a = new DMCToken.Allocation[](5);
         a[0] = DMCToken.Allocation(address(s.insuranceFund), 10 * M, "insurance fund");
         a[1] = DMCToken.Allocation(address(s.timelock), 20 * M, "DAO treasury");

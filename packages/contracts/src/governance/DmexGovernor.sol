@@ -12,6 +12,19 @@ import {GovernorVotesQuorumFraction} from
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+
+/// @notice The Safe 1.4.1 functions a DAO vote uses to manage the council's members (the timelock is
+/// a module of the council Safe).
+interface ICouncilSafe {
+    function execTransactionFromModule(address to, uint256 value, bytes calldata data, uint8 operation)
+        external
+        returns (bool success);
+    function addOwnerWithThreshold(address owner, uint256 threshold) external;
+    function removeOwner(address prevOwner, address owner, uint256 threshold) external;
+    function swapOwner(address prevOwner, address oldOwner, address newOwner) external;
+    function changeThreshold(uint256 threshold) external;
+}
 
 /// @title DmexGovernor
 /// @notice DMC holders' governor: OpenZeppelin 5 Governor with settings, simple counting (for,
@@ -23,7 +36,11 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// - **Miner applications propose without the threshold.** `MinerApplications` creates the
 ///   proposal that approves a miner's offering; the miner's DMC stake stands in for the threshold.
 /// - **A proposal guardian** (the council Safe during bootstrap) may cancel any proposal that is
-///   not yet executed. A DAO vote replaces or removes the guardian (the council hand-over).
+///   not yet executed, except a *protected* one ({isProtected}): a proposal every action of which
+///   revokes a role of the guardian, changes the guardian, or manages the council Safe's owners
+///   through the timelock's module. So the council cannot cancel its own hand-over or the
+///   replacement of its members (and the timelock lets a canceller cancel only what it scheduled, so
+///   it cannot cancel them once queued either). A DAO vote replaces or removes the guardian.
 contract DmexGovernor is
     Governor,
     GovernorSettings,
@@ -58,6 +75,8 @@ contract DmexGovernor is
 
     /// @notice Only the proposal guardian may call this.
     error GovernorOnlyProposalGuardian(address caller);
+    /// @notice The guardian may not cancel this proposal: it only removes or replaces the guardian's powers.
+    error GovernorProtectedProposal(uint256 proposalId, address guardian);
 
     /// @param token DMC (ERC-5805 votes, timestamp clock).
     /// @param timelock The DAO timelock that executes proposals.
@@ -100,18 +119,54 @@ contract DmexGovernor is
         return super.propose(targets, values, calldatas, description);
     }
 
-    /// @notice Cancels a proposal in any state before execution. Proposal guardian only.
+    /// @notice Cancels a proposal in any state before execution, unless it is protected
+    /// ({isProtected}). Proposal guardian only.
+    /// @param targets The proposal's targets.
+    /// @param values The proposal's values.
+    /// @param calldatas The proposal's calldatas.
+    /// @param descriptionHash keccak256 of the proposal's description.
     /// @return proposalId The cancelled proposal's id.
     function guardianCancel(
-        address[] memory targets,
-        uint256[] memory values,
-        bytes[] memory calldatas,
+        address[] calldata targets,
+        uint256[] calldata values,
+        bytes[] calldata calldatas,
         bytes32 descriptionHash
     ) external returns (uint256) {
-        if (msg.sender != proposalGuardian || msg.sender == address(0)) {
-            revert GovernorOnlyProposalGuardian(msg.sender);
+        address guardian = proposalGuardian;
+        if (msg.sender != guardian || guardian == address(0)) revert GovernorOnlyProposalGuardian(msg.sender);
+        if (isProtected(targets, values, calldatas)) {
+            revert GovernorProtectedProposal(hashProposal(targets, values, calldatas, descriptionHash), guardian);
         }
         return _cancel(targets, values, calldatas, descriptionHash);
+    }
+
+    /// @notice Whether the guardian is barred from cancelling a proposal with these actions: true when
+    /// there is at least one action and *every* action is one of
+    /// - `revokeRole(role, guardian)` (AccessControl) on any target, with no value: takes a power
+    ///   away from the council (the hand-over revokes its timelock and halt roles this way);
+    /// - `setProposalGuardian(anyone)` on this governor, with no value;
+    /// - on the guardian (the council Safe), with no value: `execTransactionFromModule` of a plain
+    ///   call (operation 0, no value) from the Safe to itself of `addOwnerWithThreshold`,
+    ///   `removeOwner`, `swapOwner` or `changeThreshold`: the DAO replacing members.
+    /// A proposal that mixes in any other action stays cancellable, so wrapping a hostile action in
+    /// a protected one buys it no immunity. Only the guardian's cancel is affected.
+    /// @param targets The proposal's targets.
+    /// @param values The proposal's values.
+    /// @param calldatas The proposal's calldatas.
+    /// @return True if the guardian cannot cancel it.
+    function isProtected(address[] calldata targets, uint256[] calldata values, bytes[] calldata calldatas)
+        public
+        view
+        returns (bool)
+    {
+        uint256 n = targets.length;
+        if (n == 0 || values.length != n || calldatas.length != n) return false;
+        address guardian = proposalGuardian;
+        // Bounded by the proposal's own actions, which the caller supplies (as in propose and execute).
+        for (uint256 i; i < n; ++i) {
+            if (!_isProtectedAction(targets[i], values[i], calldatas[i], guardian)) return false;
+        }
+        return true;
     }
 
     /// @notice Sets the proposal guardian; `address(0)` removes it. Governance only.
@@ -126,6 +181,29 @@ contract DmexGovernor is
     function setApplications(address applications_) external onlyGovernance {
         emit ApplicationsSet(applications, applications_);
         applications = applications_;
+    }
+
+    function _isProtectedAction(address target, uint256 value, bytes calldata data, address guardian)
+        private
+        view
+        returns (bool)
+    {
+        if (value != 0 || data.length < 4) return false;
+        bytes4 selector = bytes4(data[:4]);
+        if (selector == IAccessControl.revokeRole.selector) {
+            if (data.length != 68) return false;
+            (, address account) = abi.decode(data[4:], (bytes32, address));
+            return account == guardian;
+        }
+        if (selector == this.setProposalGuardian.selector) return target == address(this) && data.length == 36;
+        if (selector != ICouncilSafe.execTransactionFromModule.selector || target != guardian) return false;
+        (address to, uint256 innerValue, bytes memory inner, uint8 operation) =
+            abi.decode(data[4:], (address, uint256, bytes, uint8));
+        if (to != guardian || innerValue != 0 || operation != 0 || inner.length < 4) return false;
+        bytes4 innerSelector = bytes4(inner);
+        return innerSelector == ICouncilSafe.addOwnerWithThreshold.selector
+            || innerSelector == ICouncilSafe.removeOwner.selector || innerSelector == ICouncilSafe.swapOwner.selector
+            || innerSelector == ICouncilSafe.changeThreshold.selector;
     }
 
     // ------------------------------------------------------------ required overrides

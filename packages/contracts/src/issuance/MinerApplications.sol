@@ -13,8 +13,12 @@ import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {OfferingTerms} from "../types/HashpowerTypes.sol";
 import {ApplicationTerms, StakePolicy, StakeState} from "./ApplicationTypes.sol";
 
-interface IGovernorTimelock {
+/// @notice What MinerApplications reads from a DmexGovernor beyond IGovernor.
+interface IApplicationsGovernor {
+    /// @notice The timelock that executes the governor's proposals.
     function timelock() external view returns (address);
+    /// @notice How far a late quorum can push a vote's deadline (GovernorPreventLateQuorum).
+    function lateQuorumVoteExtension() external view returns (uint48);
 }
 
 interface IGovernanceTiming {
@@ -27,11 +31,21 @@ interface IGovernanceTiming {
 /// `approve(applicationId)`, so DMC holders vote on it like on any proposal. When the timelock
 /// executes it, this contract (the exchange's sole `REGISTRAR_ROLE` holder) creates the offering.
 ///
-/// A stake is always in exactly one of four states (see {StakeState}): Locked while the vote runs
-/// and, once approved, until the term ends plus a grace period; Withdrawable once the proposal is
-/// defeated, cancelled or expired, the sale window passed unapproved, or the lock ran out;
-/// Withdrawn; or Slashed to the insurance fund by the DAO (false disclosure or default), which the
-/// DAO can do only while the stake is Locked.
+/// Terms are validated in one place: `submit` asks the exchange's {IHashpowerExchange-validateTerms}
+/// (the rules `createOffering` applies), so terms that could not become an offering never reach a
+/// vote; this contract adds only what is specific to an application (the hashpower disclosure, and
+/// a sale still open when the approval can execute even after a late-quorum extension).
+///
+/// A stake is always in exactly one of four states (see {StakeState}): Locked while the vote runs,
+/// once approved until the term ends plus a grace period, and once cancelled until the cancelled
+/// vote would have ended (its proposal deadline: spam costs a locked stake per proposal);
+/// Withdrawable once the proposal is defeated or expired, the sale window passed unapproved, or the
+/// lock ran out; Withdrawn; or Slashed to the insurance fund by the DAO (false disclosure or
+/// default), which the DAO can do only while the stake is Locked.
+///
+/// Each application remembers the governor it was proposed to and always asks that one about its
+/// proposal, so the DAO can move applications to a new governor ({setGovernor}) without stranding
+/// the stakes of applications already in a vote.
 contract MinerApplications is Ownable, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -42,12 +56,13 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     /// @notice Stored application.
     struct Application {
         address miner;
-        uint48 unlockAt; // approved: when the stake unlocks (term end + grace)
+        uint48 unlockAt; // approved: term end + grace; cancelled: the proposal deadline + 1 s
         bool approved;
         bool cancelled; // withdrawn by the miner before the vote started
         uint8 settled; // 0 = held, 1 = withdrawn, 2 = slashed
         uint128 stake;
         uint64 offeringId;
+        uint32 governorId; // the governor proposed to ({governorById}); packs with stake and offeringId
         uint256 proposalId;
         bytes32 descriptionHash;
         ApplicationTerms terms;
@@ -57,8 +72,10 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     IHashpowerExchange public immutable exchange;
     /// @notice The DMC token staked.
     IERC20 public immutable dmc;
-    /// @notice The governor that votes on applications (set once wired, then only by the DAO).
+    /// @notice The governor new applications are proposed to (set once wired, then only by the DAO).
     IGovernor public governor;
+    /// @notice Id of {governor} in {governorById}: 1 for the first, incremented by each {setGovernor}.
+    uint32 public governorId;
     /// @notice Where slashed stakes go.
     address public immutable insuranceFund;
 
@@ -68,6 +85,8 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     uint256 public applicationCount;
 
     mapping(uint256 applicationId => Application) private _applications;
+    /// @notice Every governor ever set, by id; an application keeps the id of the one it was proposed to.
+    mapping(uint32 id => IGovernor) public governorById;
 
     /// @notice A miner applied; `proposalId` is the Governor proposal that approves it.
     event ApplicationSubmitted(
@@ -80,8 +99,9 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     );
     /// @notice The DAO approved an application and its offering now exists.
     event ApplicationApproved(uint256 indexed applicationId, uint256 indexed offeringId, uint256 stakeUnlockAt);
-    /// @notice The miner withdrew its application before the vote started.
-    event ApplicationCancelled(uint256 indexed applicationId);
+    /// @notice The miner withdrew its application before the vote started. The stake stays Locked
+    /// until `stakeUnlockAt` (when the cancelled vote would have ended), then becomes Withdrawable.
+    event ApplicationCancelled(uint256 indexed applicationId, uint256 stakeUnlockAt);
     /// @notice The miner took its stake back.
     event StakeWithdrawn(uint256 indexed applicationId, address indexed miner, uint256 amount);
     /// @notice The DAO slashed the stake to the insurance fund.
@@ -107,6 +127,9 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     error InvalidStakePolicy();
     /// @notice A zero address was given.
     error ZeroAddress();
+    /// @notice The sale window closes before the approval could execute in the worst case: after the
+    /// vote (extended by a late quorum) and the timelock delay.
+    error SaleEndsBeforeExecution(uint256 saleEnd, uint256 executableAt);
 
     /// @param exchange_ The exchange (this contract must hold its REGISTRAR_ROLE).
     /// @param dmc_ The DMC token.
@@ -170,16 +193,21 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     }
 
     /// @notice Withdraws a pending application before its vote starts (cancels the proposal).
-    /// The stake becomes withdrawable. Applicant only.
+    /// The stake stays Locked until the cancelled vote would have ended (the proposal deadline), then
+    /// becomes Withdrawable: a proposal costs a locked stake for a vote's length even when cancelled,
+    /// so one stake cannot be recycled into unlimited threshold-free proposals. Applicant only.
     /// @param applicationId The application.
     function cancel(uint256 applicationId) external {
         Application storage a = _get(applicationId);
         if (msg.sender != a.miner) revert NotApplicant(applicationId, msg.sender);
-        if (a.approved || a.settled != 0) revert ApplicationClosed(applicationId);
+        if (a.approved || a.cancelled || a.settled != 0) revert ApplicationClosed(applicationId);
+        IGovernor g = governorById[a.governorId];
+        uint256 unlockAt = g.proposalDeadline(a.proposalId) + 1;
         a.cancelled = true;
-        emit ApplicationCancelled(applicationId);
+        a.unlockAt = SafeCast.toUint48(unlockAt);
+        emit ApplicationCancelled(applicationId, unlockAt);
         (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _action(applicationId);
-        governor.cancel(targets, values, calldatas, a.descriptionHash);
+        g.cancel(targets, values, calldatas, a.descriptionHash); // reverts unless the vote is still Pending
     }
 
     /// @notice Returns a Withdrawable stake to the miner. Applicant only.
@@ -210,7 +238,7 @@ contract MinerApplications is Ownable, ReentrancyGuard {
         uint256 unlockAt = uint256(t.termEndDay) * DAY + uint256(stakePolicy.lockGraceDays) * DAY;
         a.approved = true;
         a.unlockAt = SafeCast.toUint48(unlockAt);
-        offeringId = exchange.createOffering(_offeringTerms(a.miner, t));
+        offeringId = exchange.createOffering(_offeringTerms(a.miner, a.terms));
         a.offeringId = SafeCast.toUint64(offeringId);
         emit ApplicationApproved(applicationId, offeringId, unlockAt);
     }
@@ -228,13 +256,17 @@ contract MinerApplications is Ownable, ReentrancyGuard {
         dmc.safeTransfer(insuranceFund, amount);
     }
 
-    /// @notice Sets the governor that votes on applications (it must let this contract propose
-    /// without the threshold). Owner only: the deployer while wiring, the DAO afterwards.
+    /// @notice Sets the governor new applications are proposed to (it must let this contract propose
+    /// without the threshold). Applications already submitted keep theirs. Owner only: the deployer
+    /// while wiring, the DAO afterwards.
     /// @param governor_ The governor.
     function setGovernor(IGovernor governor_) external onlyOwner {
         if (address(governor_) == address(0)) revert ZeroAddress();
         emit GovernorSet(address(governor), address(governor_));
+        uint32 id = governorId + 1;
+        governorById[id] = governor_;
         governor = governor_;
+        governorId = id;
     }
 
     /// @notice Sets the stake policy. Timelock only.
@@ -252,14 +284,33 @@ contract MinerApplications is Ownable, ReentrancyGuard {
         Application storage a = _get(applicationId);
         if (a.settled == 1) return StakeState.Withdrawn;
         if (a.settled == 2) return StakeState.Slashed;
-        if (a.approved) return block.timestamp >= a.unlockAt ? StakeState.Withdrawable : StakeState.Locked;
-        if (a.cancelled || block.timestamp > a.terms.saleEnd) return StakeState.Withdrawable;
-        IGovernor.ProposalState ps = governor.state(a.proposalId);
+        if (a.approved || a.cancelled) {
+            return block.timestamp >= a.unlockAt ? StakeState.Withdrawable : StakeState.Locked;
+        }
+        if (block.timestamp > a.terms.saleEnd) return StakeState.Withdrawable;
+        IGovernor.ProposalState ps = governorById[a.governorId].state(a.proposalId);
         if (
             ps == IGovernor.ProposalState.Defeated || ps == IGovernor.ProposalState.Canceled
                 || ps == IGovernor.ProposalState.Expired
         ) return StakeState.Withdrawable;
         return StakeState.Locked;
+    }
+
+    /// @notice The governor `applicationId` was proposed to (the one its stake state asks).
+    /// @param applicationId The application.
+    /// @return The governor.
+    function governorOf(uint256 applicationId) external view returns (IGovernor) {
+        return governorById[_get(applicationId).governorId];
+    }
+
+    /// @notice The earliest time the application's approval can execute: one second after its
+    /// vote's deadline as it stands (extended if a quorum came late), plus the timelock delay.
+    /// @param applicationId The application.
+    /// @return A timestamp; the approval reverts once it is past the sale's end.
+    function earliestExecution(uint256 applicationId) external view returns (uint256) {
+        Application storage a = _get(applicationId);
+        IGovernor g = governorById[a.governorId];
+        return g.proposalDeadline(a.proposalId) + 1 + _executionDelay(g);
     }
 
     /// @notice DMC stake `terms` require: the larger of the minimum and the offering's full value
@@ -303,36 +354,40 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     {
         _validate(terms);
         uint256 stake = requiredStake(terms);
+        IGovernor g = governor;
         applicationId = ++applicationCount;
         Application storage a = _applications[applicationId];
         a.miner = msg.sender;
         a.stake = SafeCast.toUint128(stake);
+        a.governorId = governorId;
         a.descriptionHash = keccak256(bytes(description));
         a.terms = terms;
 
         dmc.safeTransferFrom(msg.sender, address(this), stake);
         (address[] memory targets, uint256[] memory values, bytes[] memory calldatas) = _action(applicationId);
-        proposalId = governor.propose(targets, values, calldatas, description);
+        proposalId = g.propose(targets, values, calldatas, description);
         a.proposalId = proposalId;
+        _checkExecutableInTime(g, proposalId, terms.saleEnd);
         emit ApplicationSubmitted(applicationId, msg.sender, proposalId, stake, terms, description);
     }
 
+    /// @dev The sale must still be open when the approval can execute in the worst case: a quorum
+    /// reached in the vote's last second extends its deadline by the late-quorum extension.
+    function _checkExecutableInTime(IGovernor g, uint256 proposalId, uint256 saleEnd) private view {
+        uint256 executableAt = g.proposalDeadline(proposalId)
+            + IApplicationsGovernor(address(g)).lateQuorumVoteExtension() + 1 + _executionDelay(g);
+        if (saleEnd < executableAt) revert SaleEndsBeforeExecution(saleEnd, executableAt);
+    }
+
+    /// @dev The exchange's offering rules (asset, listed tokens, term of at most 3,650 days, sale
+    /// closing by the term's start, price) through `validateTerms`, then the application's own.
     function _validate(ApplicationTerms calldata t) private view {
-        if (t.paymentToken == address(0) || t.rewardToken == address(0)) revert ZeroAddress();
-        if (t.assetId == 0 || t.assetId > exchange.assetCount()) revert InvalidApplication("asset");
-        if (t.unitsTotal == 0 || t.pricePerUnit == 0) revert InvalidApplication("units or price");
+        exchange.validateTerms(_offeringTerms(msg.sender, t));
         if (t.totalHashpower == 0 || t.effectiveHashpower > t.totalHashpower) revert InvalidApplication("hashpower");
         if (t.unitsTotal > t.effectiveHashpower) revert InvalidApplication("units exceed effective hashpower");
-        if (t.saleStart >= t.saleEnd) revert InvalidApplication("sale window");
-        if (t.termStartDay == 0 || t.termStartDay >= t.termEndDay) revert InvalidApplication("term");
-        if (uint256(t.saleEnd) > (uint256(t.termEndDay) - 1) * DAY) revert InvalidApplication("sale ends too late");
         if (bytes(t.minerName).length == 0 || bytes(t.disclosureURI).length == 0) {
             revert InvalidApplication("disclosure");
         }
-        // The sale must still be open when the approval can first execute.
-        uint256 earliestExecution = block.timestamp + governor.votingDelay() + governor.votingPeriod()
-            + IGovernanceTiming(_timelock()).getMinDelay();
-        if (t.saleEnd <= earliestExecution) revert InvalidApplication("sale ends before the vote can execute");
         uint256 value = uint256(t.unitsTotal) * t.pricePerUnit;
         if (value > type(uint128).max) revert InvalidApplication("value");
     }
@@ -349,7 +404,8 @@ contract MinerApplications is Ownable, ReentrancyGuard {
         calldatas[0] = abi.encodeCall(this.approve, (applicationId));
     }
 
-    function _offeringTerms(address miner, ApplicationTerms storage t) private view returns (OfferingTerms memory) {
+    /// @dev The offering an application creates: the only conversion, used to validate and to create.
+    function _offeringTerms(address miner, ApplicationTerms memory t) private pure returns (OfferingTerms memory) {
         return OfferingTerms({
             miner: miner,
             assetId: t.assetId,
@@ -367,9 +423,9 @@ contract MinerApplications is Ownable, ReentrancyGuard {
         });
     }
 
-    /// @dev The governor's executor is the timelock (GovernorTimelockControl exposes it as `timelock()`).
-    function _timelock() private view returns (address) {
-        return IGovernorTimelock(address(governor)).timelock();
+    /// @dev The timelock delay of `g`'s proposals (its executor, GovernorTimelockControl's `timelock()`).
+    function _executionDelay(IGovernor g) private view returns (uint256) {
+        return IGovernanceTiming(IApplicationsGovernor(address(g)).timelock()).getMinDelay();
     }
 
     function _get(uint256 applicationId) private view returns (Application storage a) {

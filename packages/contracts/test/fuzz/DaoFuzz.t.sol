@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {MiningReserve} from "../../src/dmc/MiningReserve.sol";
 import {ApplicationTerms} from "../../src/issuance/ApplicationTypes.sol";
+import {MinerApplications} from "../../src/issuance/MinerApplications.sol";
 import {DaoFixture} from "../utils/DaoFixture.sol";
 
 contract DaoFuzzTest is DaoFixture {
@@ -56,5 +57,40 @@ contract DaoFuzzTest is DaoFixture {
             vm.assertEq(reserve.remaining(MiningReserve.Bucket.Liquidity), left - b);
         }
         vm.assertEq(reserve.remaining(MiningReserve.Bucket.Behaviour), 30_000_000e18);
+    }
+
+    /// An application is accepted exactly when its sale outlasts the vote extended to the maximum by
+    /// a late quorum, plus the timelock delay (one second after the deadline the vote is over).
+    function testFuzz_saleMustOutlastTheExtendedVote(uint256 saleEndSeed) public {
+        uint256 executableAt = block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
+        ApplicationTerms memory t = _terms();
+        t.saleEnd = uint48(bound(saleEndSeed, block.timestamp + 1, uint256(t.termStartDay) * DAY));
+        vm.prank(miner);
+        if (t.saleEnd < executableAt) {
+            vm.expectRevert(
+                abi.encodeWithSelector(MinerApplications.SaleEndsBeforeExecution.selector, t.saleEnd, executableAt)
+            );
+            dao.applications.submit(t, "# fuzz");
+        } else {
+            dao.applications.submit(t, "# fuzz");
+        }
+    }
+
+    /// A proposal is protected from the guardian exactly when it has actions and every one is protected.
+    function testFuzz_protectionNeedsEveryAction(uint8 count, uint256 mask) public view {
+        uint256 n = bound(count, 0, 12);
+        address[] memory t = new address[](n);
+        uint256[] memory v = new uint256[](n);
+        bytes[] memory c = new bytes[](n);
+        bool all = n > 0;
+        for (uint256 i; i < n; ++i) {
+            bool protectedAction = (mask >> i) & 1 == 1;
+            all = all && protectedAction;
+            t[i] = address(exchange);
+            c[i] = protectedAction
+                ? abi.encodeWithSignature("revokeRole(bytes32,address)", bytes32(i), dao.council)
+                : abi.encodeWithSignature("revokeRole(bytes32,address)", bytes32(i), whale1);
+        }
+        vm.assertEq(dao.governor.isProtected(t, v, c), all);
     }
 }

@@ -142,6 +142,16 @@ abstract contract DaoFixture is TestBase {
         p.stakePolicy = StakePolicy({minStake: 10_000e18, stakePerValueWad: 0.5e18, lockGraceDays: 30});
     }
 
+    /// @dev A production-style deploy of its own (fresh exchange and oracle, genesis recipient left
+    /// to the default, as Deploy.s.sol off the local chain), with the fixture's council keys.
+    function _deployProduction() internal returns (DaoDeployment.System memory prod, HashpowerExchange prodExchange) {
+        MarketRateOracle prodOracle = new MarketRateOracle(address(this));
+        prodExchange = new HashpowerExchange(address(this), treasury, IMarketRateOracle(address(prodOracle)), 500);
+        DaoDeployment.Params memory p = _params();
+        p.genesisRecipient = address(0);
+        prod = DaoDeployment.deploy(prodExchange, prodOracle, p);
+    }
+
     function makeAddrView(string memory name) internal pure returns (address) {
         return vm.addr(uint256(keccak256(bytes(name))));
     }
@@ -250,9 +260,22 @@ abstract contract DaoFixture is TestBase {
 
     /// @dev Executes `data` on `to` from the council Safe with the signatures of owners `signers`.
     function _councilExec(address to, bytes memory data, uint256[] memory signers) internal returns (bool) {
-        ISafe safe = ISafe(dao.council);
-        bytes32 txHash = safe.getTransactionHash(to, 0, data, 0, 0, 0, 0, address(0), address(0), safe.nonce());
-        // Safe wants signatures ordered by ascending owner address.
+        return _safeExec(ISafe(dao.council), to, data, signers);
+    }
+
+    /// @dev Executes `data` on `to` from `safe` (owned by the fixture's council keys) with `signers`.
+    function _safeExec(ISafe safe, address to, bytes memory data, uint256[] memory signers) internal returns (bool) {
+        bytes memory signatures = _signatures(_safeTxHash(safe, to, data), signers);
+        return safe.execTransaction(to, 0, data, 0, 0, 0, 0, address(0), payable(address(0)), signatures);
+    }
+
+    function _safeTxHash(ISafe safe, address to, bytes memory data) internal view returns (bytes32) {
+        uint256 nonce = safe.nonce();
+        return safe.getTransactionHash(to, 0, data, 0, 0, 0, 0, address(0), address(0), nonce);
+    }
+
+    /// @dev The owners' signatures of `txHash`, ordered by ascending owner address as Safe wants.
+    function _signatures(bytes32 txHash, uint256[] memory signers) internal view returns (bytes memory signatures) {
         address[] memory addrs = new address[](signers.length);
         for (uint256 i; i < signers.length; ++i) {
             addrs[i] = vm.addr(councilKeys[signers[i]]);
@@ -265,12 +288,61 @@ abstract contract DaoFixture is TestBase {
                 }
             }
         }
-        bytes memory signatures;
         for (uint256 i; i < signers.length; ++i) {
             (uint8 v, bytes32 r, bytes32 s) = vm.sign(councilKeys[signers[i]], txHash);
             signatures = abi.encodePacked(signatures, r, s, v);
         }
-        return safe.execTransaction(to, 0, data, 0, 0, 0, 0, address(0), payable(address(0)), signatures);
+    }
+
+    /// @dev `_councilExec` as an external call, so `vm.expectRevert` can target it.
+    function councilExecExternal(address to, bytes memory data, uint256 signers) external returns (bool) {
+        return _councilExec(to, data, _firstSigners(signers));
+    }
+
+    /// @dev The council schedules `calls` on the timelock as one batch (4 signatures).
+    function _councilScheduleBatch(
+        address[] memory t,
+        uint256[] memory v,
+        bytes[] memory c,
+        bytes32 salt,
+        uint256 delay
+    ) internal returns (bytes32 id) {
+        bytes memory schedule = abi.encodeWithSignature(
+            "scheduleBatch(address[],uint256[],bytes[],bytes32,bytes32,uint256)", t, v, c, bytes32(0), salt, delay
+        );
+        vm.assertTrue(_councilExec(address(dao.timelock), schedule, _firstSigners(4)));
+        return dao.timelock.hashOperationBatch(t, v, c, bytes32(0), salt);
+    }
+
+    /// @dev The council hand-over: revoke the council's timelock roles and halt role, clear the guardian.
+    function _handOverActions()
+        internal
+        view
+        returns (address[] memory t, uint256[] memory v, bytes[] memory c)
+    {
+        address council = dao.council;
+        t = new address[](4);
+        v = new uint256[](4);
+        c = new bytes[](4);
+        (t[0], c[0]) = (address(dao.timelock), abi.encodeWithSignature(
+            "revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), council));
+        (t[1], c[1]) = (address(dao.timelock), abi.encodeWithSignature(
+            "revokeRole(bytes32,address)", dao.timelock.CANCELLER_ROLE(), council));
+        (t[2], c[2]) = (address(exchange), abi.encodeWithSignature(
+            "revokeRole(bytes32,address)", exchange.HALT_GUARDIAN_ROLE(), council));
+        (t[3], c[3]) = (address(dao.governor), abi.encodeWithSignature("setProposalGuardian(address)", address(0)));
+    }
+
+    string internal constant HAND_OVER = "# Hand-over: the community takes over";
+
+    /// @dev The timelock id of a queued governor proposal (GovernorTimelockControl's salt).
+    function _timelockId(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description)
+        internal
+        view
+        returns (bytes32)
+    {
+        bytes32 salt = bytes20(address(dao.governor)) ^ keccak256(bytes(description));
+        return dao.timelock.hashOperationBatch(t, v, c, bytes32(0), salt);
     }
 
     function _firstSigners(uint256 n) internal pure returns (uint256[] memory signers) {

@@ -9,14 +9,14 @@ import {ApplicationTerms, StakeState} from "../../../src/issuance/ApplicationTyp
 import {Vm} from "../../utils/Vm.sol";
 
 /// @notice Drives miner applications through random lives: submissions by several miners, votes
-/// for and against, time passing, queue and execute, cancellations, withdrawals and slashes.
-/// Ghost variables record every DMC movement of the stakes.
+/// for and against, time passing, queue and execute, cancellations, withdrawals and slashes, and the
+/// DAO moving applications to a new governor mid-vote. Ghost variables record every DMC movement of
+/// the stakes, the governor each application was proposed to and when cancelled stakes unlock.
 contract ApplicationsHandler {
     Vm internal constant vm = Vm(address(uint160(uint256(keccak256("hevm cheat code")))));
     uint256 internal constant DAY = 1 days;
 
     MinerApplications public immutable applications;
-    DmexGovernor public immutable governor;
     DMCToken public immutable dmc;
     address public immutable timelock;
     address public immutable paymentToken;
@@ -27,6 +27,14 @@ contract ApplicationsHandler {
     uint256[] public applicationIds;
     mapping(uint256 applicationId => string) internal descriptionOf;
     mapping(uint256 applicationId => uint256) public settlements;
+    /// @notice The governor current when the application was submitted.
+    mapping(uint256 applicationId => address) public governorAtSubmit;
+    /// @notice Cancelled applications: when the cancelled vote would have ended (+1 s), else 0.
+    mapping(uint256 applicationId => uint256) public cancelledUnlockAt;
+    /// @notice Governors the DAO may switch to, in order.
+    DmexGovernor[] internal spareGovernors;
+    uint256 public governorSwitches;
+    bool internal closed;
 
     uint256 public ghostStaked;
     uint256 public ghostWithdrawn;
@@ -40,7 +48,6 @@ contract ApplicationsHandler {
         address rewardToken_
     ) {
         applications = applications_;
-        governor = DmexGovernor(payable(address(applications_.governor())));
         dmc = DMCToken(address(applications_.dmc()));
         timelock = applications_.owner();
         miners = miners_;
@@ -51,6 +58,28 @@ contract ApplicationsHandler {
 
     function applicationCount() external view returns (uint256) {
         return applicationIds.length;
+    }
+
+    /// @dev Governors `switchGovernor` may move to (deployed by the test, with PROPOSER_ROLE); only
+    /// before `seal`, which the test calls at the end of its setUp, so the fuzzer adds none.
+    function addSpareGovernor(DmexGovernor g) external {
+        if (!closed) spareGovernors.push(g);
+    }
+
+    function seal() external {
+        closed = true;
+    }
+
+    function _governorOf(uint256 id) internal view returns (DmexGovernor) {
+        return DmexGovernor(payable(address(applications.governorOf(id))));
+    }
+
+    /// @dev The DAO moves applications to the next spare governor; those in flight keep theirs.
+    function switchGovernor() external {
+        if (governorSwitches >= spareGovernors.length) return;
+        DmexGovernor next = spareGovernors[governorSwitches++];
+        vm.prank(timelock);
+        applications.setGovernor(next);
     }
 
     function submit(uint256 minerSeed, uint256 units) external {
@@ -76,9 +105,11 @@ contract ApplicationsHandler {
         string memory description = string.concat("# application ", vm.toString(applicationIds.length + 1));
         uint256 stake = applications.requiredStake(t);
         if (dmc.balanceOf(miner) < stake) return;
+        address current = address(applications.governor());
         vm.prank(miner);
         (uint256 id,) = applications.submit(t, description);
         applicationIds.push(id);
+        governorAtSubmit[id] = current;
         descriptionOf[id] = description;
         ghostStaked += stake;
     }
@@ -87,6 +118,7 @@ contract ApplicationsHandler {
         if (applicationIds.length == 0) return;
         uint256 id = applicationIds[appSeed % applicationIds.length];
         uint256 proposalId = applications.getApplication(id).proposalId;
+        DmexGovernor governor = _governorOf(id);
         if (governor.state(proposalId) != IGovernor.ProposalState.Active) return;
         address voter = voters[voterSeed % voters.length];
         if (governor.hasVoted(proposalId, voter)) return;
@@ -104,6 +136,7 @@ contract ApplicationsHandler {
         (address[] memory t, uint256[] memory v, bytes[] memory c) = applications.proposalAction(id);
         bytes32 dh = keccak256(bytes(descriptionOf[id]));
         uint256 proposalId = applications.getApplication(id).proposalId;
+        DmexGovernor governor = _governorOf(id);
         IGovernor.ProposalState s = governor.state(proposalId);
         if (s == IGovernor.ProposalState.Succeeded) {
             governor.queue(t, v, c, dh);
@@ -118,6 +151,7 @@ contract ApplicationsHandler {
         if (applicationIds.length == 0) return;
         uint256 id = applicationIds[appSeed % applicationIds.length];
         uint256 proposalId = applications.getApplication(id).proposalId;
+        DmexGovernor governor = _governorOf(id);
         if (governor.state(proposalId) != IGovernor.ProposalState.Pending) return;
         vm.warp(governor.proposalSnapshot(proposalId) + 1);
         for (uint256 i; i < 2; ++i) {
@@ -135,8 +169,12 @@ contract ApplicationsHandler {
     function cancel(uint256 appSeed) external {
         if (applicationIds.length == 0) return;
         uint256 id = applicationIds[appSeed % applicationIds.length];
-        vm.prank(applications.getApplication(id).miner);
-        try applications.cancel(id) {} catch {}
+        MinerApplications.Application memory a = applications.getApplication(id);
+        uint256 unlockAt = _governorOf(id).proposalDeadline(a.proposalId) + 1;
+        vm.prank(a.miner);
+        try applications.cancel(id) {
+            cancelledUnlockAt[id] = unlockAt;
+        } catch {}
     }
 
     function withdraw(uint256 appSeed) external {
@@ -147,6 +185,7 @@ contract ApplicationsHandler {
         vm.prank(a.miner);
         try applications.withdrawStake(id) returns (uint256 amount) {
             require(expected, "withdrew a stake that was not withdrawable");
+            require(block.timestamp >= cancelledUnlockAt[id], "a cancelled stake came back before its vote's deadline");
             ghostWithdrawn += amount;
             settlements[id] += 1;
         } catch {

@@ -195,10 +195,6 @@ contract GovernanceTest is DaoFixture {
         vm.assertEq(uint8(exchange.getOffering(offeringId).status), 3); // Halted
     }
 
-    function councilExecExternal(address to, bytes memory data, uint256 signers) external returns (bool) {
-        return _councilExec(to, data, _firstSigners(signers));
-    }
-
     function test_councilGuardianCancelsAProposal() public {
         (uint256 appId, uint256 proposalId) = _submit();
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _action(appId);
@@ -278,5 +274,108 @@ contract GovernanceTest is DaoFixture {
         vm.assertEq(after_[0], newcomer);
         vm.assertEq(after_.length, 7);
         vm.assertEq(safe.getThreshold(), 4);
+    }
+
+    // ------------------------------------------------------------------ protected proposals
+
+    function _protected(address target, uint256 value, bytes memory data) internal view returns (bool) {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _single(target, data);
+        v[0] = value;
+        return dao.governor.isProtected(t, v, c);
+    }
+
+    function _moduleCall(address to, uint256 value, bytes memory data, uint8 operation)
+        internal
+        pure
+        returns (bytes memory)
+    {
+        return abi.encodeCall(ISafe.execTransactionFromModule, (to, value, data, operation));
+    }
+
+    /// Exactly the council's removal and replacement are protected, whatever the target of a revoke.
+    function test_protectedActions() public {
+        address council = dao.council;
+        bytes32 anyRole = keccak256("ANY_ROLE");
+        bytes memory revokeCouncil = abi.encodeWithSignature("revokeRole(bytes32,address)", anyRole, council);
+        address owner0 = ISafe(council).getOwners()[0];
+        bytes memory swap = abi.encodeCall(ISafe.swapOwner, (SENTINEL, owner0, whale1));
+
+        // Protected.
+        vm.assertTrue(_protected(address(dao.timelock), 0, revokeCouncil));
+        vm.assertTrue(_protected(address(exchange), 0, revokeCouncil));
+        vm.assertTrue(_protected(address(oracle), 0, revokeCouncil));
+        vm.assertTrue(_protected(makeAddr("some future contract"), 0, revokeCouncil));
+        vm.assertTrue(_protected(address(dao.governor), 0, abi.encodeCall(DmexGovernor.setProposalGuardian, (address(0)))));
+        vm.assertTrue(_protected(address(dao.governor), 0, abi.encodeCall(DmexGovernor.setProposalGuardian, (whale1))));
+        vm.assertTrue(_protected(council, 0, _moduleCall(council, 0, swap, 0)));
+        vm.assertTrue(_protected(council, 0, _moduleCall(council, 0,
+            abi.encodeWithSignature("addOwnerWithThreshold(address,uint256)", whale1, 4), 0)));
+        vm.assertTrue(_protected(council, 0, _moduleCall(council, 0,
+            abi.encodeWithSignature("removeOwner(address,address,uint256)", SENTINEL, owner0, 4), 0)));
+        vm.assertTrue(_protected(council, 0, _moduleCall(council, 0,
+            abi.encodeWithSignature("changeThreshold(uint256)", 5), 0)));
+
+        // Not protected: anything else, or a protected call carrying value or a different shape.
+        vm.assertFalse(_protected(address(dao.timelock), 0,
+            abi.encodeWithSignature("revokeRole(bytes32,address)", anyRole, address(dao.governor))));
+        vm.assertFalse(_protected(address(dao.timelock), 1, revokeCouncil));
+        vm.assertFalse(_protected(address(dao.timelock), 0, abi.encodePacked(revokeCouncil, uint256(0))));
+        vm.assertFalse(_protected(address(exchange), 0,
+            abi.encodeWithSignature("grantRole(bytes32,address)", anyRole, council)));
+        vm.assertFalse(_protected(address(exchange), 0,
+            abi.encodeWithSignature("renounceRole(bytes32,address)", anyRole, address(dao.timelock))));
+        vm.assertFalse(_protected(makeAddr("another governor"), 0,
+            abi.encodeCall(DmexGovernor.setProposalGuardian, (address(0)))));
+        vm.assertFalse(_protected(address(dao.governor), 0, abi.encodeWithSignature("setVotingPeriod(uint32)", 1)));
+        vm.assertFalse(_protected(address(dao.governor), 0, abi.encodeCall(DmexGovernor.setApplications, (whale1))));
+        vm.assertFalse(_protected(address(dao.timelock), 0, abi.encodeWithSignature("updateDelay(uint256)", 0)));
+        vm.assertFalse(_protected(council, 0, _moduleCall(address(dao.dmc), 0,
+            abi.encodeWithSignature("transfer(address,uint256)", whale1, 1), 0)));
+        vm.assertFalse(_protected(council, 0, _moduleCall(council, 0, swap, 1))); // delegatecall
+        vm.assertFalse(_protected(council, 0, _moduleCall(council, 1, swap, 0))); // value
+        vm.assertFalse(_protected(council, 1, _moduleCall(council, 0, swap, 0)));
+        vm.assertFalse(_protected(council, 0, _moduleCall(council, 0,
+            abi.encodeWithSignature("disableModule(address,address)", SENTINEL, address(dao.timelock)), 0)));
+        vm.assertFalse(_protected(council, 0, _moduleCall(council, 0, "", 0)));
+        vm.assertFalse(_protected(makeAddr("another safe"), 0, _moduleCall(council, 0, swap, 0)));
+        vm.assertFalse(_protected(address(dao.dmc), 0, hex"a9"));
+        (address[] memory none, uint256[] memory nv, bytes[] memory nc) =
+            (new address[](0), new uint256[](0), new bytes[](0));
+        vm.assertFalse(dao.governor.isProtected(none, nv, nc));
+    }
+
+    /// One unprotected action makes the whole proposal cancellable: a hostile action cannot ride along.
+    function test_aHostileActionWrappedInAProtectedOneStaysCancellable() public {
+        (address[] memory ht,, bytes[] memory hc) = _handOverActions();
+        address[] memory t = new address[](2);
+        uint256[] memory v = new uint256[](2);
+        bytes[] memory c = new bytes[](2);
+        (t[0], c[0]) = (ht[2], hc[2]); // revoke the council's halt role
+        (t[1], c[1]) = (address(dao.dmc), abi.encodeWithSignature("transfer(address,uint256)", whale1, 20_000_000e18));
+        vm.assertFalse(dao.governor.isProtected(t, v, c));
+        vm.prank(whale1);
+        uint256 id = dao.governor.propose(t, v, c, "# Hand-over, and the treasury to me");
+        vm.assertTrue(_councilExec(address(dao.governor), abi.encodeCall(DmexGovernor.guardianCancel,
+            (t, v, c, keccak256("# Hand-over, and the treasury to me"))), _firstSigners(4)));
+        vm.assertEq(uint256(dao.governor.state(id)), uint256(IGovernor.ProposalState.Canceled));
+    }
+
+    function test_guardianCancelOfAProtectedProposalNamesIt() public {
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _handOverActions();
+        vm.prank(whale1);
+        uint256 id = dao.governor.propose(t, v, c, HAND_OVER);
+        vm.prank(dao.council);
+        vm.expectRevert(abi.encodeWithSelector(DmexGovernor.GovernorProtectedProposal.selector, id, dao.council));
+        dao.governor.guardianCancel(t, v, c, keccak256(bytes(HAND_OVER)));
+    }
+
+    /// Protection follows the guardian: a new guardian's removal is protected, the old council's is not.
+    function test_protectionFollowsTheGuardian() public {
+        address next = makeAddr("next guardian");
+        _passProposal(address(dao.governor), abi.encodeCall(DmexGovernor.setProposalGuardian, (next)), "# next");
+        bytes32 halt = exchange.HALT_GUARDIAN_ROLE();
+        vm.assertFalse(_protected(address(exchange), 0,
+            abi.encodeWithSignature("revokeRole(bytes32,address)", halt, dao.council)));
+        vm.assertTrue(_protected(address(exchange), 0, abi.encodeWithSignature("revokeRole(bytes32,address)", halt, next)));
     }
 }

@@ -5,6 +5,7 @@ import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {MinerApplications} from "../../../src/issuance/MinerApplications.sol";
 import {ApplicationTerms, StakePolicy, StakeState} from "../../../src/issuance/ApplicationTypes.sol";
+import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {DaoFixture} from "../../utils/DaoFixture.sol";
 
 contract MinerApplicationsTest is DaoFixture {
@@ -30,6 +31,7 @@ contract MinerApplicationsTest is DaoFixture {
     }
 
     function test_rejectsBadTerms() public {
+        // The application's own rules: the hashpower disclosure.
         ApplicationTerms memory t = _terms();
         t.unitsTotal = 1_801;
         _expectInvalid(t, "units exceed effective hashpower");
@@ -37,20 +39,52 @@ contract MinerApplicationsTest is DaoFixture {
         t.effectiveHashpower = 2_001;
         _expectInvalid(t, "hashpower");
         t = _terms();
-        t.assetId = 9;
-        _expectInvalid(t, "asset");
-        t = _terms();
-        t.saleEnd = t.saleStart;
-        _expectInvalid(t, "sale window");
-        t = _terms();
-        t.saleEnd = uint48(block.timestamp + 7 days); // voting + timelock take 8 days
-        _expectInvalid(t, "sale ends before the vote can execute");
-        t = _terms();
         t.disclosureURI = "";
         _expectInvalid(t, "disclosure");
         t = _terms();
+        t.minerName = "";
+        _expectInvalid(t, "disclosure");
+        // The sale must outlast the vote (extended by a late quorum) and the timelock delay.
+        t = _terms();
+        t.saleEnd = uint48(block.timestamp + 7 days);
+        uint256 executableAt = block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
+        _expectRevert(t, abi.encodeWithSelector(MinerApplications.SaleEndsBeforeExecution.selector, t.saleEnd, executableAt));
+    }
+
+    /// The exchange's offering rules apply at submit, with the exchange's own errors (validateTerms).
+    function test_submitAppliesTheExchangesRules() public {
+        ApplicationTerms memory t = _terms();
+        t.assetId = 9;
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, uint32(9)));
+        t = _terms();
+        t.paymentToken = address(ifil);
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(ifil)));
+        t = _terms();
+        t.rewardToken = address(usdt);
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(usdt)));
+        t = _terms();
+        t.saleEnd = t.saleStart;
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale window"));
+        t = _terms();
         t.termEndDay = t.termStartDay;
-        _expectInvalid(t, "term");
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        t = _terms();
+        t.termEndDay = t.termStartDay + 3_651;
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        t = _terms();
+        t.termStartDay -= 1;
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends after the term starts"));
+        t = _terms();
+        t.unitsTotal = 0;
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "unitsTotal"));
+        t = _terms();
+        t.pricePerUnit = 0;
+        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "price"));
+        // The longest term the exchange allows still passes.
+        t = _terms();
+        t.termEndDay = t.termStartDay + 3_650;
+        vm.prank(miner);
+        dao.applications.submit(t, DESCRIPTION);
     }
 
     function test_defeatedApplicationReturnsTheStake() public {
@@ -85,16 +119,78 @@ contract MinerApplicationsTest is DaoFixture {
 
     function test_minerCancelsBeforeTheVoteOnly() public {
         (uint256 appId, uint256 proposalId) = _submit();
+        uint256 unlockAt = dao.governor.proposalDeadline(proposalId) + 1;
+        vm.expectEmit(address(dao.applications));
+        emit MinerApplications.ApplicationCancelled(appId, unlockAt);
         vm.prank(miner);
         dao.applications.cancel(appId);
         vm.assertEq(uint256(dao.governor.state(proposalId)), uint256(IGovernor.ProposalState.Canceled));
+        vm.assertEq(dao.applications.getApplication(appId).unlockAt, unlockAt);
+        // Locked until the cancelled vote would have ended, then Withdrawable.
+        vm.assertEq(uint256(dao.applications.stakeState(appId)), uint256(StakeState.Locked));
+        vm.warp(unlockAt - 1);
+        vm.assertEq(uint256(dao.applications.stakeState(appId)), uint256(StakeState.Locked));
+        vm.prank(miner);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                MinerApplications.StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
+            )
+        );
+        dao.applications.withdrawStake(appId);
+        vm.warp(unlockAt);
         vm.assertEq(uint256(dao.applications.stakeState(appId)), uint256(StakeState.Withdrawable));
+        vm.prank(miner);
+        dao.applications.withdrawStake(appId);
+        // Cancelling twice is refused.
+        vm.prank(miner);
+        vm.expectRevert(abi.encodeWithSelector(MinerApplications.ApplicationClosed.selector, appId));
+        dao.applications.cancel(appId);
 
         (uint256 app2, uint256 proposal2) = _submitAgain();
         vm.warp(dao.governor.proposalSnapshot(proposal2) + 1);
         vm.prank(miner);
         vm.expectRevert();
         dao.applications.cancel(app2);
+    }
+
+    /// The DAO may still slash a cancelled stake while it is locked (the disclosure was submitted).
+    function test_cancelledStakeIsSlashableWhileLocked() public {
+        (uint256 appId,) = _submit();
+        vm.prank(miner);
+        dao.applications.cancel(appId);
+        vm.prank(address(dao.timelock));
+        dao.applications.slash(appId, "false disclosure, withdrawn");
+        vm.assertEq(uint256(dao.applications.stakeState(appId)), uint256(StakeState.Slashed));
+    }
+
+    function test_earliestExecutionFollowsTheLateQuorumExtension() public {
+        (uint256 appId, uint256 proposalId) = _submit();
+        uint256 deadline = dao.governor.proposalDeadline(proposalId);
+        vm.assertEq(dao.applications.earliestExecution(appId), deadline + 1 + TIMELOCK_DELAY);
+        vm.warp(deadline - 10);
+        vm.prank(whale1);
+        dao.governor.castVote(proposalId, 1);
+        vm.prank(whale2);
+        dao.governor.castVote(proposalId, 1);
+        vm.assertEq(
+            dao.applications.earliestExecution(appId), deadline - 10 + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY
+        );
+    }
+
+    function test_eachApplicationKeepsItsGovernor() public {
+        (uint256 appId,) = _submit();
+        vm.assertEq(address(dao.applications.governorOf(appId)), address(dao.governor));
+        vm.assertEq(dao.applications.governorId(), 1);
+        vm.assertEq(address(dao.applications.governorById(1)), address(dao.governor));
+        address next = makeAddr("next governor");
+        vm.expectEmit(address(dao.applications));
+        emit MinerApplications.GovernorSet(address(dao.governor), next);
+        vm.prank(address(dao.timelock));
+        dao.applications.setGovernor(IGovernor(next));
+        vm.assertEq(dao.applications.governorId(), 2);
+        vm.assertEq(address(dao.applications.governorById(2)), next);
+        vm.assertEq(address(dao.applications.governorOf(appId)), address(dao.governor));
+        vm.assertEq(dao.applications.getApplication(appId).governorId, 1);
     }
 
     function test_staleApprovalRevertsAndFreesTheStake() public {
@@ -184,8 +280,12 @@ contract MinerApplicationsTest is DaoFixture {
     }
 
     function _expectInvalid(ApplicationTerms memory t, string memory reason) private {
+        _expectRevert(t, abi.encodeWithSelector(MinerApplications.InvalidApplication.selector, reason));
+    }
+
+    function _expectRevert(ApplicationTerms memory t, bytes memory err) private {
         vm.prank(miner);
-        vm.expectRevert(abi.encodeWithSelector(MinerApplications.InvalidApplication.selector, reason));
+        vm.expectRevert(err);
         dao.applications.submit(t, DESCRIPTION);
     }
 }
