@@ -425,7 +425,7 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await axeCheck(page, "miner desk with a depositor");
       await shot(page, "04-miner-desk");
       await dismissToasts(page);
-      await depositors.getByRole("button", { name: "Revoke" }).click();
+      await depositors.getByRole("button", { name: "Revoke", exact: true }).click();
       await txDone(page, /Revoke depositor 0x15d3…6A65 for #4/);
       await depositors.getByTestId("depositor-state").filter({ hasText: "Not approved." }).waitFor({ timeout: 30_000 });
     },

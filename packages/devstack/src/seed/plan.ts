@@ -293,11 +293,11 @@ export const DMC_GRANTS: readonly DmcGrant[] = [
   { account: 13, amount: 40_000n * DMC, delegateTo: "self" },
   { account: 14, amount: 25_000n * DMC, delegateTo: "self" },
   { account: 15, amount: 15_000n * DMC, delegateTo: null }, // holds DMC, never delegated: 0 votes
-  { account: 5, amount: 40_000n * DMC, delegateTo: "self" }, // Deepwell: stakes 10,000 + 12,000
+  { account: 5, amount: 60_000n * DMC, delegateTo: "self" }, // Deepwell: stakes 10,000 + 12,000 + 10,000 (offering 6), 28,000 left to apply again
   { account: 6, amount: 50_000n * DMC, delegateTo: "self" }, // Nordic Hash: stakes 21,250 + 10,000
   { account: 7, amount: 20_000n * DMC, delegateTo: "self" }, // Quickfil: stakes 10,000 (slashed)
   { account: 2, amount: 30_000n * DMC, delegateTo: "self" }, // Aurora Hashworks: stakes 12,300
-  { account: 0, amount: 0n, delegateTo: "self" }, // the deployer keeps the rest (70,000) and votes with it
+  { account: 0, amount: 0n, delegateTo: "self" }, // the deployer keeps the rest (50,000) and votes with it
 ];
 /** The holder left without a delegate (the app's "you hold DMC but have 0 votes" case). */
 export const UNDELEGATED_HOLDER = 15;
