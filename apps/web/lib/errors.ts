@@ -108,6 +108,14 @@ const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
   GovernorQueueNotImplemented: () => "This governor does not queue proposals.",
   TimelockUnexpectedOperationState: () => "The timelock is not ready for this: wait until the eta has passed (or the operation was already executed).",
   TimelockUnauthorizedCaller: () => "Only the governor (or the council during bootstrap) can schedule or cancel timelock operations.",
+  TimelockOperationOrphaned: (a) =>
+    `Timelock operation ${short(a[0])} can never run: ${short(a[1])}, who scheduled it, has lost the proposer role (the council's hand-over ends every operation it left pending).`,
+  TimelockNotScheduler: (a) => `Only ${short(a[2])}, who scheduled operation ${short(a[0])}, can cancel it at the timelock; ${short(a[1])} did not.`,
+  TimelockCannotDelegate: (a) => `The DAO timelock never delegates its DMC (to ${short(a[1])}): the treasury and the genesis allocation cannot vote.`,
+  GovernorProtectedProposal: (a) =>
+    `Proposal ${short(a[0])} revokes the council's powers, replaces council members or changes the guardian: the guardian (${short(a[1])}) cannot cancel it.`,
+  SaleEndsBeforeExecution: (a) =>
+    `The sale would close (${isoTime(a[0])}) before the vote could be executed at the earliest (${isoTime(a[1])}, late-quorum extension and timelock delay included): give the sale more time.`,
   TimelockInsufficientDelay: (a) => `The delay ${n(a[0])} s is below the timelock's minimum of ${n(a[1])} s.`,
   TimelockUnexecutedPredecessor: () => "An earlier timelock operation this one depends on has not run yet.",
   TimelockInvalidOperationLength: () => "The operation's targets, values and payloads do not line up.",

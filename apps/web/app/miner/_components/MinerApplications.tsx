@@ -90,7 +90,8 @@ export function MinerApplications({ miner }: { miner: string }) {
                 {a.offering && <p>Live: <Link className="font-medium underline" href={`/offerings/${a.offering.id}`}>offering #{a.offering.id}</Link></p>}
                 <p className="text-xs text-slate-700">
                   Stake {formatAmount(BigInt(a.stake.amount), 18, 2)} DMC: <span data-testid="stake-state">{stakeState.toLowerCase()}</span>
-                  {stakeState === "Locked" && a.stake.unlockAt && ` until ${new Date(Number(a.stake.unlockAt) * 1000).toISOString().slice(0, 10)}`}
+                  {stakeState === "Locked" && a.stake.unlockAt && ` until ${new Date(Number(a.stake.unlockAt) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`}
+                  {stakeState === "Locked" && a.status === "Cancelled" && " (a cancelled application's stake stays locked until its vote would have ended)"}
                 </p>
                 {state === "Pending" && a.status === "Voting" && (
                   <button type="button" className="btn-secondary mr-2" disabled={busy !== null} onClick={() => cancel(a.id)} data-testid="cancel-application">
