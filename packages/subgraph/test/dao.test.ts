@@ -21,6 +21,7 @@ const role = (name: string) => (name === "DEFAULT_ADMIN_ROLE" ? `0x${"0".repeat(
 
 let anvil: Anvil;
 let s: DaoScenario;
+let publicClient: ReturnType<typeof clients>["publicClient"];
 let host: RunningHost;
 let head: bigint;
 type Read = <T = any>(name: keyof DaoScenario["contracts"], functionName: string, args?: unknown[], blockNumber?: bigint) => Promise<T>;
@@ -39,7 +40,7 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     s = await runDaoScenario(anvil.rpcUrl);
     const buildDir = buildFor(s.contracts);
     host = await startHost((graphHost as { start: any }).start, buildDir, anvil.rpcUrl);
-    const { publicClient } = clients(anvil.rpcUrl);
+    publicClient = clients(anvil.rpcUrl).publicClient;
     read = (name, functionName, args = [], blockNumber) =>
       publicClient.readContract({ address: s.contracts[name].address, abi: s.contracts[name].abi, functionName, args, blockNumber }) as Promise<any>;
     logsOf = async (name) =>
@@ -280,12 +281,38 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
       expect(a.stake.miner).toBe(lower(c.miner));
       // Every stake here reached its state by an event, so it equals the contract's view.
       expect(a.stake.state, `stake ${a.id}`).toBe(STAKE_STATES[await read<number>("MinerApplications", "stakeState", [BigInt(a.id)])]);
-      expect(a.stake.unlockAt).toBe(c.approved ? String(c.unlockAt) : null);
+      // Approved: term end + grace; cancelled by its miner: the cancelled vote's deadline + 1 s.
+      expect(a.stake.unlockAt, `stake ${a.id}`).toBe(c.approved || c.cancelled ? String(c.unlockAt) : null);
       expect(a.offering?.id ?? null).toBe(c.approved ? String(c.offeringId) : null);
     }
     expect(applications[0].offering).toEqual({ id: "1", miner: { id: applications[0].miner }, minerName: "Deepwell" });
     expect(applications[0].stake).toMatchObject({ state: "Slashed", slashReason: "false disclosure" });
     expect(applications[1].stake.withdrawnAt).not.toBeNull();
+    const deadline2 = await read<bigint>("DmexGovernor", "proposalDeadline", [s.proposals.application2]);
+    expect(applications[1].stake.unlockAt).toBe(String(deadline2 + 1n));
+    expect(applications[2].stake).toMatchObject({ state: "Withdrawable", unlockAt: null });
+  });
+
+  it("keeps a cancelled application's stake Locked until its vote's deadline, then lets it be withdrawn", async () => {
+    const cancelled = at("Nordic Hash cancels");
+    const withdrawn = at("Nordic Hash withdraws its stake");
+    const stakeAt = async (b: bigint) =>
+      (await gql(host.url, `query($b: Int!) { minerStake(id: "2", block: {number: $b}) { state unlockAt withdrawnAt } }`, { b: Number(b) })).minerStake;
+    const unlockAt = (await logsOf("MinerApplications")).find((l) => l.eventName === "ApplicationCancelled")!.args.stakeUnlockAt as bigint;
+    expect(await stakeAt(cancelled)).toEqual({ state: "Locked", unlockAt: String(unlockAt), withdrawnAt: null });
+    expect(STAKE_STATES[await read<number>("MinerApplications", "stakeState", [2n], cancelled)]).toBe("Locked");
+    // Withdrawing right after the cancel reverts: the stake is Locked, not Withdrawable.
+    const miner = s.accounts[6]!;
+    await expect(
+      publicClient.simulateContract({ address: s.contracts.MinerApplications.address, abi: s.contracts.MinerApplications.abi, functionName: "withdrawStake",
+        args: [2n], account: miner, blockNumber: cancelled }),
+    ).rejects.toThrow(/StakeNotInState/);
+    // The chain turns it Withdrawable at unlockAt without an event; the withdrawal waited for it.
+    const block = await publicClient.getBlock({ blockNumber: withdrawn });
+    expect(block.timestamp).toBeGreaterThanOrEqual(unlockAt);
+    expect(STAKE_STATES[await read<number>("MinerApplications", "stakeState", [2n], withdrawn - 1n)]).toBe("Withdrawable");
+    expect(await stakeAt(withdrawn - 1n)).toMatchObject({ state: "Locked", withdrawnAt: null });
+    expect(await stakeAt(withdrawn)).toMatchObject({ state: "Withdrawn", withdrawnAt: String(block.timestamp) });
     // Before the omnibus slash, Deepwell's stake was Locked until term end + grace.
     const before = await gql(host.url, `query($b: Int!) { minerStake(id: "1", block: {number: $b}) { state } }`, { b: Number(at("omnibus queued")) });
     expect(before.minerStake.state).toBe("Locked");

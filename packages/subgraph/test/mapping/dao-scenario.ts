@@ -2,7 +2,8 @@
 // council Safe, applications, insurance fund, parameters; every admin role handed to the timelock),
 // then a history that reaches every DAO event the subgraph handles: DMC distribution and
 // delegation, three miner applications (approved then slashed, cancelled by the miner and
-// withdrawn, cancelled by the council as proposal guardian), a Safe transaction that fails, and one
+// withdrawn once its stake unlocks at the cancelled vote's deadline, cancelled by the council as
+// proposal guardian), a Safe transaction that fails, and one
 // proposal that changes every kind of parameter, hands the council's powers over and swaps a
 // council member through the timelock's Safe module.
 import { execFile } from "node:child_process";
@@ -201,9 +202,9 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   const application2 = await submit(miners[1]!, "Nordic Hash");
   const application3 = await submit(miners[2]!, "Quickfil");
 
-  // Application 2: its miner withdraws it before the vote, then takes the stake back.
+  // Application 2: its miner withdraws it before the vote. The stake stays Locked until the
+  // cancelled vote's deadline + 1 s (ApplicationCancelled's stakeUnlockAt); it is withdrawn below.
   await send(miners[1]!, applications.address, appsAbi, "cancel", [2n], "Nordic Hash cancels");
-  await send(miners[1]!, applications.address, appsAbi, "withdrawStake", [2n], "Nordic Hash withdraws its stake");
 
   // Application 3: the council, as proposal guardian, cancels it (4 of 7 owners sign), then a
   // second cancel of the same proposal fails inside the Safe (safeTxGas set: ExecutionFailure).
@@ -231,6 +232,11 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   await send(voterA, governor.address, governorAbi, "castVoteWithReason", [application1, 1, "disclosure checked"], "voter A votes for Deepwell");
   const deadline1 = await read<bigint>(governor.address, governorAbi, "proposalDeadline", [application1]);
   await warpTo(deadline1 + 1n);
+  // Nordic Hash's cancelled vote would have ended by now (it was proposed seconds after Deepwell's):
+  // its stake is Withdrawable, and the miner takes it back.
+  const { unlockAt: unlock2 } = await read<{ unlockAt: number }>(applications.address, appsAbi, "getApplication", [2n]);
+  if ((await now()) < BigInt(unlock2)) await warpTo(BigInt(unlock2));
+  await send(miners[1]!, applications.address, appsAbi, "withdrawStake", [2n], "Nordic Hash withdraws its stake");
   const appTargets = [applications.address];
   const appCalldatas = [encodeFunctionData({ abi: appsAbi, functionName: "approve", args: [1n] })];
   const appDescriptionHash = keccak256(toHex(`# Application: Deepwell\n\nTerms and disclosure.`));
