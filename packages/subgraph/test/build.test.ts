@@ -29,10 +29,7 @@ const UNHANDLED: Record<string, Record<string, string>> = {
     EIP712DomainChanged: "never emitted: the EIP-712 domain is fixed at deployment",
   },
   DmexTimelock: {
-    CallScheduled: "governor operations are followed through ProposalQueued/ProposalExecuted; the schema has no timelock operation",
-    CallExecuted: "governor operations are followed through ProposalExecuted; the effects are indexed from the targets' events",
-    CallSalt: "only identifies an operation (see CallScheduled)",
-    Cancelled: "a governor proposal's cancellation is ProposalCanceled",
+    CallSalt: "only distinguishes operations with the same calls; the operation id it belongs to is indexed",
     RoleAdminChanged: "never emitted: TimelockController 5.0 does not call _setRoleAdmin",
   },
   MinerApplications: {},
@@ -64,7 +61,7 @@ const REQUIRED_ENTITIES = [
   "PositionLock", "FeeCollection", "ParameterChange", "Depositor", "RewardTokenListing", "MarketRateCorrection", "MarketRateFeed",
   // DAO (issue D)
   "Dao", "Proposal", "ProposalAction", "Vote", "Delegate", "VotingPowerChange", "Application", "MinerStake", "Council",
-  "CouncilChange", "Parameter", "ParameterUpdate", "DmcAllocation", "InsurancePayout",
+  "CouncilChange", "Parameter", "ParameterUpdate", "DmcAllocation", "InsurancePayout", "TimelockProposer", "TimelockOperation", "TimelockCall",
 ];
 
 const EVENT_RECORDS = [

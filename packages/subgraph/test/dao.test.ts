@@ -470,6 +470,78 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     expect(names).not.toContain(`PROPOSER_ROLE:${lower(s.contracts.CouncilSafe.address)}`);
   });
 
+  it("mirrors the timelock's operations and proposer epochs at every checkpoint: scheduler, ready time, executed, cancelled, orphaned", async () => {
+    const PROPOSER = role("PROPOSER_ROLE");
+    for (const { label, block } of s.checkpoints) {
+      const { timelockOperations, timelockProposers } = await gql(host.url, `query($b: Int!) {
+        timelockOperations(first: 100, block: {number: $b}) { id status schedulerEpoch readyAt delay targets callCount scheduledAt
+          scheduler { id epoch } }
+        timelockProposers(first: 100, block: {number: $b}) { id epoch isProposer } }`, { b: Number(block) });
+      const scheduled = (await logsOf("DmexTimelock")).filter((l) => l.eventName === "OperationScheduledBy" && l.blockNumber <= block);
+      expect(timelockOperations.map((o: any) => o.id).sort(), label).toEqual([...new Set(scheduled.map((l) => lower(l.args.id)))].sort());
+      for (const op of timelockOperations) {
+        const where = `${label}: operation ${op.id}`;
+        const [scheduler, orphaned] = await read<[Address, boolean]>("DmexTimelock", "schedulerOf", [op.id], block);
+        const timestamp = await read<bigint>("DmexTimelock", "getTimestamp", [op.id], block);
+        // The app's rule: Pending and scheduled in an epoch its scheduler has left.
+        expect(op.status === "Pending" && op.schedulerEpoch < op.scheduler.epoch, where).toBe(orphaned);
+        if (op.status === "Cancelled") {
+          expect([scheduler, timestamp], where).toEqual([zeroAddress, 0n]); // cancel deletes the operation
+        } else {
+          expect(lower(scheduler), where).toBe(op.scheduler.id);
+          expect(timestamp, where).toBe(op.status === "Executed" ? 1n : orphaned ? 0n : BigInt(op.readyAt));
+        }
+        expect(BigInt(op.readyAt), where).toBe(BigInt(op.scheduledAt) + BigInt(op.delay));
+        expect(op.targets.length, where).toBe(op.callCount);
+      }
+      for (const p of timelockProposers) {
+        expect(p.epoch, `${label}: ${p.id}`).toBe(Number(await read("DmexTimelock", "proposerEpoch", [p.id], block)));
+        expect(p.isProposer, `${label}: ${p.id}`).toBe(await read("DmexTimelock", "hasRole", [PROPOSER, p.id], block));
+      }
+    }
+
+    const council = lower(s.contracts.CouncilSafe.address);
+    const governor = lower(s.contracts.DmexGovernor.address);
+    const { cancelled, orphaned, orphanedBatch } = s.councilOperations;
+    const before = (await gql(host.url, `query($b: Int!) { timelockProposers(orderBy: id, block: {number: $b}) { id epoch isProposer operationCount
+      operations(orderBy: scheduledAt) { id status schedulerEpoch } } }`, { b: Number(at("omnibus queued")) })).timelockProposers;
+    const byId = (list: any[], id: string) => list.find((p: any) => p.id === id);
+    // Before the hand-over: the council's batch is pending and alive (epoch 0).
+    expect(byId(before, council)).toMatchObject({ epoch: 0, isProposer: true, operationCount: 2 });
+    expect(byId(before, council).operations.map((o: any) => [o.id, o.status, o.schedulerEpoch])).toEqual([
+      [lower(cancelled), "Cancelled", 0],
+      [lower(orphaned), "Pending", 0],
+    ]);
+    const { timelockProposers: after } = await gql(host.url, `{ timelockProposers(first: 10, orderBy: id) { id epoch isProposer operationCount
+      operations(first: 20, orderBy: scheduledAt) { id status schedulerEpoch cancelledAt executedAt calls(first: 50, orderBy: index) { index target contract value signature args } } } }`);
+    // The hand-over revoked the council's PROPOSER_ROLE: a new epoch, so its pending batch is orphaned.
+    const c = byId(after, council);
+    expect(c).toMatchObject({ epoch: 1, isProposer: false });
+    const batch = c.operations.find((o: any) => o.id === lower(orphaned));
+    expect(batch).toMatchObject({ status: "Pending", schedulerEpoch: 0, executedAt: null, cancelledAt: null });
+    expect(batch.calls).toEqual([
+      { index: 0, target: lower(s.contracts.DMCToken.address), contract: "DMCToken", value: "0", signature: "transfer(address,uint256)",
+        args: JSON.stringify([council, String(1_000_000n * 10n ** 18n)]) },
+      { index: 1, target: lower(s.contracts.HashpowerExchange.address), contract: "HashpowerExchange", value: "0", signature: "grantRole(bytes32,address)",
+        args: JSON.stringify([role("GOVERNOR_ROLE"), council]) },
+    ]);
+    expect(c.operations.find((o: any) => o.id === lower(cancelled)).cancelledAt).not.toBeNull();
+    // The governor keeps its role: both of its operations (Deepwell's approval, the omnibus) executed.
+    const g = byId(after, governor);
+    expect(g).toMatchObject({ epoch: 0, isProposer: true, operationCount: 2 });
+    expect(g.operations.map((o: any) => o.status)).toEqual(["Executed", "Executed"]);
+    expect(g.operations[1].calls).toHaveLength(18);
+    // And the chain agrees that the orphaned batch can never run.
+    await expect(
+      publicClient.simulateContract({ address: s.contracts.DmexTimelock.address, abi: s.contracts.DmexTimelock.abi, functionName: "executeBatch",
+        args: [...orphanedBatch], account: s.accounts[0]! }),
+    ).rejects.toThrow(/TimelockOperationOrphaned/);
+    // The app's council page query: pending operations per proposer, orphaned from the epochs.
+    const { timelockProposers: pending } = await gql(host.url, `{ timelockProposers(first: 10) { id epoch operations(first: 50, where: {status: Pending}) { id schedulerEpoch } } }`);
+    const orphanedNow = pending.flatMap((p: any) => p.operations.filter((o: any) => o.schedulerEpoch < p.epoch).map((o: any) => o.id));
+    expect(orphanedNow).toEqual([lower(orphaned)]);
+  });
+
   it("has no indexing errors", async () => {
     const { _meta } = await gql(host.url, "{ _meta { hasIndexingErrors block { number } } }");
     expect(_meta.hasIndexingErrors).toBe(false);

@@ -1,7 +1,7 @@
 // ProposalAction: a proposal's calldata decoded against the functions governance calls on DMEX
 // contracts. The target's contract name comes from its address (DaoContracts, Protocol); the
 // function from the 4-byte selector, computed here from the signature.
-import { Address, BigInt, ByteArray, Bytes, crypto, ethereum } from "@graphprotocol/graph-ts";
+import { Address, BigInt, ByteArray, Bytes, crypto, Entity, ethereum, Value } from "@graphprotocol/graph-ts";
 
 import { DaoContracts, Protocol, ProposalAction } from "../../generated/schema";
 
@@ -146,26 +146,31 @@ export function contractName(target: Address, r: DaoContracts): string | null {
   return null;
 }
 
+/**
+ * Sets `contract`, `selector`, `signature` and `args` of a decoded call record (ProposalAction,
+ * TimelockCall): the selector when there is one, signature and args when it is a known function.
+ */
+export function setDecodedCall(e: Entity, target: Address, calldata: Bytes, r: DaoContracts): void {
+  const contract = contractName(target, r);
+  if (contract) e.set("contract", Value.fromString(contract!));
+  if (calldata.length < 4) return;
+  const selector = Bytes.fromUint8Array(calldata.subarray(0, 4));
+  e.set("selector", Value.fromBytes(selector));
+  const signature = signatureOf(selector);
+  if (!signature) return;
+  e.set("signature", Value.fromString(signature!));
+  const decoded = decodeArgs(signature!, calldata);
+  if (decoded) e.set("args", Value.fromString(signature == MODULE_CALL ? moduleCallJson(decoded.toTuple()) : toJson(decoded)));
+}
+
 /** Writes action `index` of `proposal`, decoded where the selector is known. */
 export function saveAction(proposal: string, index: i32, target: Address, value: BigInt, calldata: Bytes, r: DaoContracts): void {
   const action = new ProposalAction(proposal + "-" + index.toString());
   action.proposal = proposal;
   action.index = index;
   action.target = target;
-  action.contract = contractName(target, r);
   action.value = value;
   action.calldata = calldata;
-  if (calldata.length >= 4) {
-    const selector = Bytes.fromUint8Array(calldata.subarray(0, 4));
-    action.selector = selector;
-    const signature = signatureOf(selector);
-    if (signature) {
-      action.signature = signature;
-      const decoded = decodeArgs(signature!, calldata);
-      if (decoded) {
-        action.args = signature == MODULE_CALL ? moduleCallJson(decoded.toTuple()) : toJson(decoded);
-      }
-    }
-  }
+  setDecodedCall(action, target, calldata, r);
   action.save();
 }

@@ -2,8 +2,7 @@
 // council Safe, applications, insurance fund, parameters; every admin role handed to the timelock),
 // then a history that reaches every DAO event the subgraph handles: DMC distribution and
 // delegation, three miner applications (approved then slashed, cancelled by the miner and
-// withdrawn once its stake unlocks at the cancelled vote's deadline, cancelled by the council as
-// proposal guardian), a Safe transaction that fails, and one
+// withdrawn, cancelled by the council as proposal guardian), a Safe transaction that fails, and one
 // proposal that changes every kind of parameter, hands the council's powers over and swaps a
 // council member through the timelock's Safe module.
 import { execFile } from "node:child_process";
@@ -59,6 +58,16 @@ export type DaoScenario = {
   checkpoints: { label: string; block: bigint }[];
   /** Proposal ids: applications 1-3 and the parameter/hand-over proposal. */
   proposals: { application1: bigint; application2: bigint; application3: bigint; omnibus: bigint };
+  /**
+   * Timelock operations the council scheduled itself: one it cancelled, and a batch (a treasury
+   * transfer to the council and GOVERNOR_ROLE on the exchange for it) pending when the hand-over
+   * revoked its PROPOSER_ROLE, so orphaned; with the batch's arguments, to try executing it.
+   */
+  councilOperations: {
+    cancelled: Hex;
+    orphaned: Hex;
+    orphanedBatch: readonly [Address[], bigint[], Hex[], Hex, Hex];
+  };
   /** Every DMC holder the scenario touched. */
   holders: Address[];
   accounts: Address[];
@@ -225,6 +234,33 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   await execSafe(governor.address, cancelData, 0n, "the council cancels Quickfil's application");
   await execSafe(governor.address, cancelData, 300_000n, "a second cancel fails inside the Safe");
 
+  // The council schedules on the timelock directly (a bootstrap proposer): a delay change it then
+  // cancels itself, and a batch that would hand it the treasury and the exchange's governor role
+  // after 30 days, still pending when the hand-over revokes its PROPOSER_ROLE (so orphaned).
+  const tlAbi = abiOf("DmexTimelock");
+  const minDelay = await read<bigint>(timelock.address, tlAbi, "getMinDelay");
+  const salt = keccak256(toHex("council bootstrap"));
+  const noPredecessor = `0x${"0".repeat(64)}` as Hex;
+  const delayCall = encodeFunctionData({ abi: tlAbi, functionName: "updateDelay", args: [minDelay + 60n] });
+  await execSafe(timelock.address, encodeFunctionData({ abi: tlAbi, functionName: "schedule",
+    args: [timelock.address, 0n, delayCall, noPredecessor, salt, minDelay] }), 0n, "the council schedules a delay change");
+  const cancelledOp = await read<Hex>(timelock.address, tlAbi, "hashOperation", [timelock.address, 0n, delayCall, noPredecessor, salt]);
+  await execSafe(timelock.address, encodeFunctionData({ abi: tlAbi, functionName: "cancel", args: [cancelledOp] }), 0n,
+    "the council cancels its delay change");
+  const orphanedBatch: [Address[], bigint[], Hex[], Hex, Hex] = [
+    [dmc.address, exchange.address],
+    [0n, 0n],
+    [
+      encodeFunctionData({ abi: abiOf("DMCToken"), functionName: "transfer", args: [council, DMC(1_000_000)] }),
+      encodeFunctionData({ abi: abiOf("HashpowerExchange"), functionName: "grantRole", args: [role("GOVERNOR_ROLE"), council] }),
+    ],
+    noPredecessor,
+    salt,
+  ];
+  await execSafe(timelock.address, encodeFunctionData({ abi: tlAbi, functionName: "scheduleBatch", args: [...orphanedBatch, 30n * 86_400n] }), 0n,
+    "the council schedules a treasury batch");
+  const orphanedOp = await read<Hex>(timelock.address, tlAbi, "hashOperationBatch", [...orphanedBatch]);
+
   // Application 1: voted (one plain vote, one with a reason), queued, executed: the offering exists.
   const snapshot1 = await read<bigint>(governor.address, governorAbi, "proposalSnapshot", [application1]);
   await warpTo(snapshot1 + 1n);
@@ -314,6 +350,7 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
     wbtc,
     checkpoints,
     proposals: { application1, application2, application3, omnibus },
+    councilOperations: { cancelled: cancelledOp, orphaned: orphanedOp, orphanedBatch },
     holders: [...new Set([addr[0]!, addr[5]!, addr[6]!, addr[7]!, addr[8]!, addr[9]!, addr[10]!, applications.address,
       insurance.address, timelock.address, reserve, council])].map((a) => getAddress(a)),
     accounts: addr as Address[],
