@@ -203,18 +203,15 @@ const TERMS_REASONS: Readonly<Record<string, string>> = {
   price: "the price after the channel fee must be above zero",
   "asset labels": "the asset needs a symbol and a unit label",
 };
-/** MinerApplications' InvalidApplication reasons in plain words. */
+/**
+ * MinerApplications' InvalidApplication reasons in plain words: only its own checks (the offering
+ * terms are the exchange's validateTerms, whose errors explain themselves; a sale closing too early
+ * is SaleEndsBeforeExecution).
+ */
 const APPLICATION_REASONS: Readonly<Record<string, string>> = {
-  asset: "unknown asset",
-  "units or price": "units and price must be above zero",
   hashpower: "effective hashpower must be above zero and at most the total",
   "units exceed effective hashpower": "units for sale exceed the effective hashpower",
-  "sale window": "the sale must close after it opens",
-  term: "the term must end after it starts",
-  "sale ends too late": "the sale must close at least a day before the term ends",
-  "sale ends after the term starts": "the sale must close by the time the term starts (00:00 UTC of its first day)",
   disclosure: "the miner name and the disclosure URI are required",
-  "sale ends before the vote can execute": "the sale window closes before the vote could be executed; give it more time",
   value: "units x price is too large",
 };
 

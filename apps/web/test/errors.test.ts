@@ -26,6 +26,7 @@ const DAO_FACING = [
   "GovernorAlreadyCastVote", "GovernorInsufficientProposerVotes", "GovernorNonexistentProposal", "GovernorNotQueuedProposal",
   "GovernorOnlyProposalGuardian", "GovernorUnexpectedProposalState", "TimelockUnexpectedOperationState", "TimelockUnauthorizedCaller",
   "OwnableUnauthorizedAccount", "FeeTooHigh", "InvalidPayout", "ERC5805FutureLookup",
+  "SaleEndsBeforeExecution", "GovernorProtectedProposal", "TimelockNotScheduler", "TimelockOperationOrphaned", "TimelockCannotDelegate",
 ];
 
 describe("explainError", () => {
@@ -33,7 +34,20 @@ describe("explainError", () => {
     const all = new Set<string>(errorsAbi.filter((e) => e.type === "error").map((e) => e.name));
     for (const name of DAO_FACING) expect(all.has(name), name).toBe(true);
     expect(unexplainedErrors(errorsAbi).filter((n) => DAO_FACING.includes(n))).toEqual([]);
-    expect(explainError(revert("InvalidApplication", ["sale ends before the vote can execute"])).message).toMatch(/closes before the vote could be executed/);
+    expect(explainError(revert("InvalidApplication", ["units exceed effective hashpower"])).message).toBe(
+      "The application was refused: units for sale exceed the effective hashpower.",
+    );
+    expect(explainError(revert("SaleEndsBeforeExecution", [1_736_643_600n, 1_736_647_200n])).message).toBe(
+      "The sale would close (2025-01-12 01:00 UTC) before the vote could be executed at the earliest (2025-01-12 02:00 UTC, late-quorum extension and timelock delay included): give the sale more time.",
+    );
+    const council = "0x00000000000000000000000000000000000000cc";
+    expect(explainError(revert("GovernorProtectedProposal", [123n, council])).message).toMatch(/^Proposal 123 revokes the council's powers.*the guardian \(0x0000…00cc\) cannot cancel it\.$/);
+    const id = `0x${"ab".repeat(32)}`;
+    expect(explainError(revert("TimelockOperationOrphaned", [id, council])).message).toMatch(/^Timelock operation 0xabab…abab can never run: 0x0000…00cc, who scheduled it, has lost the proposer role/);
+    expect(explainError(revert("TimelockNotScheduler", [id, "0x00000000000000000000000000000000000000dd", council])).message).toBe(
+      "Only 0x0000…00cc, who scheduled operation 0xabab…abab, can cancel it at the timelock; 0x0000…00dd did not.",
+    );
+    expect(explainError(revert("TimelockCannotDelegate", [council, council])).message).toMatch(/never delegates its DMC/);
     expect(explainError(revert("GovernorUnexpectedProposalState", [1n, 1, "0x0000000000000000000000000000000000000000000000000000000000000010"])).message).toBe(
       "The proposal is active now, so this cannot be done (it needs: succeeded).",
     );
