@@ -199,3 +199,68 @@ describe("council", () => {
     expect(councilChangeText("Setup", null, 4, null, (a) => a)).toBe("Council created (threshold 4)");
   });
 });
+
+import { isProtectedProposal } from "~/lib/dao/protected";
+import { encodeAbiParameters, concat, keccak256 as k256, toHex as hex } from "viem";
+
+/** The cases of the contracts' Governance.t.sol test_protectedActions, on the same rules. */
+describe("protected proposals (DmexGovernor.isProtected)", () => {
+  const council = A(5);
+  const governor = A(6);
+  const SENTINEL = A(1);
+  const anyRole = k256(hex("ANY_ROLE"));
+  const revokeCouncil = encodeFunctionData({ abi: abis.DmexTimelock, functionName: "revokeRole", args: [anyRole, council] });
+  const swap = encodeFunctionData({ abi: abis.SafeL2, functionName: "swapOwner", args: [SENTINEL, A(20), A(21)] });
+  const moduleCall = (to: Address, value: bigint, data: `0x${string}`, operation: number) =>
+    encodeFunctionData({ abi: abis.SafeL2, functionName: "execTransactionFromModule", args: [to, value, data, operation] });
+  const one = (target: Address, calldata: `0x${string}`, value = 0n) => isProtectedProposal([{ target, value, calldata }], council, governor);
+
+  it("protects the removal of the guardian's powers, a guardian change and member changes through the module", () => {
+    expect(one(A(4), revokeCouncil)).toBe(true); // the timelock
+    expect(one(A(1), revokeCouncil)).toBe(true); // the exchange
+    expect(one(A(42), revokeCouncil)).toBe(true); // any future contract
+    expect(one(governor, encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setProposalGuardian", args: [zeroAddress] }))).toBe(true);
+    expect(one(governor, encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setProposalGuardian", args: [A(30)] }))).toBe(true);
+    expect(one(council, moduleCall(council, 0n, swap, 0))).toBe(true);
+    expect(one(council, moduleCall(council, 0n, encodeFunctionData({ abi: abis.SafeL2, functionName: "addOwnerWithThreshold", args: [A(30), 4n] }), 0))).toBe(true);
+    expect(one(council, moduleCall(council, 0n, encodeFunctionData({ abi: abis.SafeL2, functionName: "removeOwner", args: [SENTINEL, A(20), 4n] }), 0))).toBe(true);
+    expect(one(council, moduleCall(council, 0n, encodeFunctionData({ abi: abis.SafeL2, functionName: "changeThreshold", args: [5n] }), 0))).toBe(true);
+    // The omnibus hand-over's protected steps together (checksummed addresses compare as addresses).
+    const handOver = [
+      { target: governor, value: 0n, calldata: encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setProposalGuardian", args: [zeroAddress] }) },
+      { target: A(4), value: 0n, calldata: encodeFunctionData({ abi: abis.DmexTimelock, functionName: "revokeRole", args: [roleHash("PROPOSER_ROLE"), council] }) },
+      { target: A(1), value: 0n, calldata: encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "revokeRole", args: [roleHash("HALT_GUARDIAN_ROLE"), council] }) },
+    ];
+    expect(isProtectedProposal(handOver, council.toUpperCase().replace("0X", "0x"), governor)).toBe(true);
+  });
+
+  it("leaves anything else cancellable, including a protected call with value or another shape", () => {
+    expect(one(A(4), encodeFunctionData({ abi: abis.DmexTimelock, functionName: "revokeRole", args: [anyRole, governor] }))).toBe(false);
+    expect(one(A(4), revokeCouncil, 1n)).toBe(false);
+    expect(one(A(4), concat([revokeCouncil, encodeAbiParameters([{ type: "uint256" }], [0n])]))).toBe(false);
+    expect(one(A(1), encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "grantRole", args: [anyRole, council] }))).toBe(false);
+    expect(one(A(1), encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "renounceRole", args: [anyRole, A(4)] }))).toBe(false);
+    expect(one(A(43), encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setProposalGuardian", args: [zeroAddress] }))).toBe(false);
+    expect(one(governor, encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setVotingPeriod", args: [1] }))).toBe(false);
+    expect(one(governor, encodeFunctionData({ abi: abis.DmexGovernor, functionName: "setApplications", args: [A(30)] }))).toBe(false);
+    expect(one(A(4), encodeFunctionData({ abi: abis.DmexTimelock, functionName: "updateDelay", args: [0n] }))).toBe(false);
+    expect(one(council, moduleCall(A(10), 0n, encodeFunctionData({ abi: abis.DMCToken, functionName: "transfer", args: [A(30), 1n] }), 0))).toBe(false);
+    expect(one(council, moduleCall(council, 0n, swap, 1))).toBe(false); // delegatecall
+    expect(one(council, moduleCall(council, 1n, swap, 0))).toBe(false); // inner value
+    expect(one(council, moduleCall(council, 0n, swap, 0), 1n)).toBe(false);
+    expect(one(council, moduleCall(council, 0n, encodeFunctionData({ abi: abis.SafeL2, functionName: "disableModule", args: [SENTINEL, A(4)] }), 0))).toBe(false);
+    expect(one(council, moduleCall(council, 0n, "0x", 0))).toBe(false);
+    expect(one(A(44), moduleCall(council, 0n, swap, 0))).toBe(false); // another Safe
+    expect(one(A(10), "0xa9")).toBe(false);
+    expect(isProtectedProposal([], council, governor)).toBe(false);
+    // Every action, not any: a treasury transfer riding along with a revoke stays cancellable.
+    const transfer = encodeFunctionData({ abi: abis.DMCToken, functionName: "transfer", args: [A(30), 20_000_000n * 10n ** 18n] });
+    expect(isProtectedProposal([{ target: A(1), value: 0n, calldata: revokeCouncil }, { target: A(10), value: 0n, calldata: transfer }], council, governor)).toBe(false);
+  });
+
+  it("follows the guardian: once another guardian is named, the old council's removal is cancellable", () => {
+    const halt = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "revokeRole", args: [roleHash("HALT_GUARDIAN_ROLE"), council] });
+    expect(isProtectedProposal([{ target: A(1), value: 0n, calldata: halt }], A(31), governor)).toBe(false);
+    expect(isProtectedProposal([{ target: A(1), value: 0n, calldata: halt }], council, governor)).toBe(true);
+  });
+});

@@ -9,6 +9,7 @@ import { describeAction } from "~/lib/dao/actions";
 import { actionContext, actionsOf } from "~/lib/dao/context";
 import { nextMilestone } from "~/lib/dao/governance";
 import { stateAt, tallyOf } from "~/lib/dao/proposal";
+import { isProtectedProposal } from "~/lib/dao/protected";
 import { formatAmount, formatDay, shortAddress } from "~/lib/format";
 import { PROPOSAL_QUERY } from "~/lib/graphql/dao";
 import type { ProposalData } from "~/lib/graphql/daoTypes";
@@ -43,6 +44,12 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
   const pay = app ? tokenOf(deployment.tokens, app.paymentToken) : null;
   const reward = app ? tokenOf(deployment.tokens, app.rewardToken) : null;
   const body = p.description.split("\n").slice(1).join("\n").trim();
+  // Whether the proposal guardian (the council during bootstrap) may still cancel it (DmexGovernor.isProtected).
+  const dao = result.data.daos[0];
+  const guardian = dao?.proposalGuardian ?? null;
+  const open = state !== "Executed" && state !== "Canceled" && state !== "Defeated" && state !== "Expired";
+  const guardianName = guardian === null ? null : deployment.contracts[guardian.toLowerCase()] === "CouncilSafe" ? "the council" : shortAddress(guardian);
+  const protectedFromGuardian = guardian !== null && dao !== undefined && isProtectedProposal(actionsOf(p), guardian, dao.governor);
 
   return (
     <div className="space-y-6">
@@ -66,6 +73,13 @@ export default async function ProposalPage({ params }: { params: Promise<{ propo
                 </li>
               ))}
             </ol>
+            {guardian !== null && open && (
+              <p className={`mt-3 rounded-md border p-2 text-sm ${protectedFromGuardian ? "border-emerald-300 bg-emerald-50 text-emerald-950" : "border-slate-200 bg-slate-50 text-slate-800"}`} data-testid="guardian-cancel">
+                {protectedFromGuardian
+                  ? `Protected: every action revokes a power of the proposal guardian (${guardianName}), changes the guardian or replaces council members through the timelock's module, so the guardian cannot cancel it.`
+                  : `The proposal guardian (${guardianName}) may cancel it until it executes: not every action removes the guardian's own powers or replaces council members.`}
+              </p>
+            )}
           </section>
           {app && pay && reward && (
             <section aria-labelledby="app-h" className="card">
