@@ -264,3 +264,17 @@ describe("protected proposals (DmexGovernor.isProtected)", () => {
     expect(isProtectedProposal([{ target: A(1), value: 0n, calldata: halt }], council, governor)).toBe(true);
   });
 });
+
+import { pendingOperationState } from "~/lib/dao/council";
+
+describe("the council's timelock operations", () => {
+  it("are orphaned once the scheduler's proposer epoch moved past theirs, else waiting until readyAt, then ready", () => {
+    const op = { schedulerEpoch: 0, readyAt: "1000" };
+    expect(pendingOperationState(op, 0, 999)).toBe("Waiting");
+    expect(pendingOperationState(op, 0, 1000)).toBe("Ready");
+    expect(pendingOperationState(op, 1, 500)).toBe("Orphaned");
+    expect(pendingOperationState(op, 1, 5000)).toBe("Orphaned");
+    // Scheduled again after a new grant: alive in the new epoch.
+    expect(pendingOperationState({ schedulerEpoch: 1, readyAt: 2000n }, 1, 2000n)).toBe("Ready");
+  });
+});

@@ -3,14 +3,25 @@ import type { Address } from "viem";
 
 import { CouncilCheckIsland } from "~/components/islands";
 import { Empty, ErrorBox } from "~/components/ui";
-import { COUNCIL_POWERS, councilChangeText, POWER_TEXT } from "~/lib/dao/council";
+import { describeAction } from "~/lib/dao/actions";
+import { actionContext } from "~/lib/dao/context";
+import { COUNCIL_POWERS, councilChangeText, pendingOperationState, POWER_TEXT, type PendingOperationState } from "~/lib/dao/council";
 import { shortAddress } from "~/lib/format";
 import { COUNCIL_QUERY } from "~/lib/graphql/dao";
 import type { CouncilData } from "~/lib/graphql/daoTypes";
+import { chainNow } from "~/services/chainTime.server";
 import { getAppDeployment } from "~/services/deployment.server";
 import { querySubgraph } from "~/services/subgraph.server";
 
 export const metadata: Metadata = { title: "Council" };
+
+const time = (s: string | number) => `${new Date(Number(s) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
+const OPERATION_STATE_TEXT: Readonly<Record<PendingOperationState, string>> = {
+  Orphaned: "orphaned: can never run",
+  Waiting: "waiting",
+  Ready: "ready: anyone can execute it",
+};
 
 const CONTRACT_PLACE: Readonly<Record<string, string>> = { HashpowerExchange: "exchange", DmexTimelock: "timelock", MarketRateOracle: "oracle", DmexGovernor: "governor" };
 
@@ -24,6 +35,17 @@ export default async function CouncilPage() {
   const handedOver = council.handedOver;
   const PLACE: Readonly<Record<string, string>> = { DmexTimelock: "the DAO timelock", DmexGovernor: "the governor", HashpowerExchange: "the exchange" };
   const nameOf = (a: string) => PLACE[deployment.contracts[a.toLowerCase()] ?? ""] ?? shortAddress(a);
+  // What the council scheduled on the timelock directly and has not executed or cancelled: the
+  // hand-over (revoking its PROPOSER_ROLE) orphans all of it at once, whatever the delays.
+  const now = await chainNow(result.data._meta.block.timestamp);
+  const proposer = result.data.timelockProposers.find((p) => p.id.toLowerCase() === council.id.toLowerCase());
+  const ctx = actionContext(deployment.contracts, deployment.tokens, [], []);
+  const operations = (proposer?.operations ?? []).map((op) => ({
+    ...op,
+    state: pendingOperationState(op, proposer?.epoch ?? 0, now),
+    calls: op.calls.map((c) => describeAction({ target: c.target, value: BigInt(c.value), calldata: c.calldata as `0x${string}` }, ctx).text),
+  }));
+  const orphaned = operations.filter((op) => op.state === "Orphaned").length;
 
   return (
     <div className="space-y-6">
@@ -60,6 +82,43 @@ export default async function CouncilPage() {
                 Indexed role memberships: {roles.map((r) => `${r.roleName ?? shortAddress(r.role)} on the ${CONTRACT_PLACE[deployment.contracts[r.contract.toLowerCase()] ?? ""] ?? shortAddress(r.contract)}`).join(", ")}
                 {dao?.proposalGuardian && dao.proposalGuardian.toLowerCase() === council.id.toLowerCase() ? "; proposal guardian of the governor" : ""}.
               </p>
+            )}
+          </section>
+          <section aria-labelledby="ops-h" className="card">
+            <h2 id="ops-h" className="text-lg font-semibold">Pending timelock operations of the council</h2>
+            <p className="mt-1 text-sm text-slate-700">
+              During bootstrap the council may schedule operations on the DAO timelock itself (public for at least the timelock delay before they
+              can run). Each lives only as long as the council&apos;s proposer power: the hand-over revokes it, and every operation the council left
+              pending is orphaned then, however long its delay; granting the power again revives none.
+            </p>
+            {operations.length === 0 ? (
+              <p className="mt-2 text-sm text-slate-700" data-testid="council-operations-empty">No pending operation scheduled by the council.</p>
+            ) : (
+              <>
+                {orphaned > 0 && (
+                  <p className="mt-2 text-sm text-emerald-900" data-testid="council-operations-orphaned">
+                    {orphaned === operations.length ? "All" : `${orphaned} of ${operations.length}`} orphaned{handedOver ? " by the hand-over" : " (the council lost its proposer power after scheduling them)"}: they can never execute.
+                  </p>
+                )}
+                <table className="mt-2 w-full text-sm" data-testid="council-operations">
+                  <caption className="sr-only">Timelock operations the council scheduled that are neither executed nor cancelled</caption>
+                  <thead className="text-left text-xs uppercase tracking-wide text-slate-600">
+                    <tr><th scope="col">Operation</th><th scope="col">What it does</th><th scope="col">Executable from</th><th scope="col">State</th></tr>
+                  </thead>
+                  <tbody>
+                    {operations.map((op) => (
+                      <tr key={op.id} className="border-t border-slate-200 align-top" data-testid="council-operation">
+                        <td className="py-1 pr-2 font-mono text-xs" title={op.id}>{shortAddress(op.id)}<br /><span className="text-slate-600">scheduled {time(op.scheduledAt)}</span></td>
+                        <td className="py-1 pr-2"><ul className="list-inside list-disc">{op.calls.map((c, i) => <li key={i}>{c}</li>)}</ul></td>
+                        <td className="num py-1 pr-2 text-xs">{time(op.readyAt)}</td>
+                        <td className={`py-1 text-xs font-semibold ${op.state === "Orphaned" ? "text-emerald-800" : op.state === "Ready" ? "text-amber-800" : "text-slate-800"}`} data-testid="council-operation-state">
+                          {OPERATION_STATE_TEXT[op.state]}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </>
             )}
           </section>
           <section aria-labelledby="fast-h" className="card text-sm">

@@ -3,10 +3,10 @@ export const COUNCIL_POWERS = ["PROPOSER_ROLE@timelock", "CANCELLER_ROLE@timeloc
 export type CouncilPower = (typeof COUNCIL_POWERS)[number];
 
 export const POWER_TEXT: Readonly<Record<CouncilPower, { title: string; means: string }>> = {
-  "PROPOSER_ROLE@timelock": { title: "Proposer on the timelock", means: "may schedule operations in the DAO timelock directly (still subject to its delay)" },
-  "CANCELLER_ROLE@timelock": { title: "Canceller on the timelock", means: "may cancel a queued timelock operation before it executes" },
+  "PROPOSER_ROLE@timelock": { title: "Proposer on the timelock", means: "may schedule operations in the DAO timelock directly (still subject to its delay); whatever it leaves pending dies when it loses this power" },
+  "CANCELLER_ROLE@timelock": { title: "Canceller on the timelock", means: "may cancel the timelock operations it scheduled itself before they execute (not the governor's: those are cancelled through the governor)" },
   "HALT_GUARDIAN_ROLE@exchange": { title: "Halt guardian on the exchange", means: "may halt an offering that is already flagged as defaulting (the fast-track halt), nothing else" },
-  proposalGuardian: { title: "Proposal guardian of the governor", means: "may cancel any proposal before it executes" },
+  proposalGuardian: { title: "Proposal guardian of the governor", means: "may cancel a proposal before it executes, except a protected one: a proposal that only revokes the council's powers, changes the guardian or replaces council members" },
 };
 
 /** Compares the indexed powers with what the chain says; returns the powers that disagree. */
@@ -44,4 +44,17 @@ export function councilChangeText(kind: string, account: string | null, threshol
 function powerTitle(detail: string | null): string {
   if (detail === null) return "?";
   return (COUNCIL_POWERS as readonly string[]).includes(detail) ? POWER_TEXT[detail as CouncilPower].title.toLowerCase() : detail;
+}
+
+/**
+ * Where a pending timelock operation (neither executed nor cancelled) stands, as DmexTimelock sees it:
+ * Orphaned once its scheduler lost PROPOSER_ROLE after scheduling it (the scheduler's proposer epoch
+ * moved past the operation's): it reads as unset and can never execute, even if the role is granted
+ * again. Otherwise Waiting until `readyAt`, then Ready (anyone may execute it).
+ */
+export type PendingOperationState = "Orphaned" | "Waiting" | "Ready";
+
+export function pendingOperationState(op: { readonly schedulerEpoch: number; readonly readyAt: string | bigint }, schedulerEpoch: number, now: number | bigint): PendingOperationState {
+  if (op.schedulerEpoch < schedulerEpoch) return "Orphaned";
+  return BigInt(now) >= BigInt(op.readyAt) ? "Ready" : "Waiting";
 }

@@ -184,6 +184,22 @@ export const COUNCIL_QUERY = gql`
     }
     daos(first: 1) { ...DaoFields }
     roleMembers(first: 100, where: { active: true }) { id contract role roleName account }
+    # Operations scheduled on the timelock and not yet executed or cancelled, per scheduler: orphaned
+    # once the scheduler lost PROPOSER_ROLE after scheduling (schedulerEpoch < epoch).
+    timelockProposers(first: 10) {
+      id
+      epoch
+      isProposer
+      lostRoleAt
+      operations(first: 50, where: { status: Pending }, orderBy: scheduledAt, orderDirection: desc) {
+        id
+        schedulerEpoch
+        readyAt
+        scheduledAt
+        transactionHash
+        calls(first: 20, orderBy: index) { index target value calldata }
+      }
+    }
     _meta { ...MetaFields }
   }
   ${DAO_FIELDS}

@@ -152,9 +152,28 @@ export interface CouncilChangeEntity {
   transactionHash: string;
 }
 
+export interface TimelockOperationEntity {
+  id: string;
+  schedulerEpoch: number;
+  readyAt: string;
+  scheduledAt: string;
+  transactionHash: string;
+  calls: { index: number; target: string; value: string; calldata: string }[];
+}
+
+export interface TimelockProposerEntity {
+  id: string;
+  epoch: number;
+  isProposer: boolean;
+  lostRoleAt: string | null;
+  /** Pending ones only (neither executed nor cancelled). */
+  operations: TimelockOperationEntity[];
+}
+
 export interface CouncilData {
   councils: { id: string; owners: string[]; threshold: number; modules: string[]; powers: string[]; handedOver: boolean; nonce: string; changes: CouncilChangeEntity[] }[];
   daos: DaoEntity[];
   roleMembers: { id: string; contract: string; role: string; roleName: string | null; account: string }[];
+  timelockProposers: TimelockProposerEntity[];
   _meta: Meta;
 }
