@@ -2,7 +2,7 @@ import { abis } from "@dmex/deployments";
 import { describe, expect, it } from "vitest";
 import { encodeFunctionData, zeroAddress, type Address } from "viem";
 
-import { applicationStep, validateApplication, parseUtcDateTime, parseUtcDay, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
+import { applicationStep, executionLeadSeconds, parseUtcDateTime, parseUtcDay, SUBMIT_MARGIN_SECONDS, utcDateTimeText, validateApplication, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
 import { bpsPercent, describeAction, roleHash, type ActionContext } from "~/lib/dao/actions";
 import { availableActions, deriveProposalState, formatDuration, groupByState, nextMilestone, titleOf, voteBreakdown, type ProposalTally } from "~/lib/dao/governance";
 
@@ -147,6 +147,16 @@ describe("miner application form", () => {
   });
   it("checks the windows as the contract does", () => {
     expect(validateApplication({ ...form, saleEnd: "2026-11-22T06:10" }, rules).errors.saleEnd).toMatch(/still be open when the vote can execute/);
+    // SaleEndsBeforeExecution: proposalDeadline + late-quorum extension + 1 s + timelock delay, plus a minute for the transaction.
+    const lead = executionLeadSeconds({ votingDelay: "60", votingPeriod: "600", lateQuorumExtension: "120", timelockDelay: "60" });
+    expect(lead).toBe(841);
+    const timing = { ...rules, governanceSeconds: lead };
+    const at = (s: number) => utcDateTimeText(s);
+    const edge = NOW + lead + SUBMIT_MARGIN_SECONDS; // 06:15:01; the form is minute-granular, so 06:16 is the first closing time that passes
+    expect(validateApplication({ ...form, saleEnd: at(edge - 1) }, timing).errors.saleEnd).toBe(
+      "The sale must still be open when the vote can execute at the earliest: after the voting delay and period, a possible late-quorum extension and the timelock delay, so close it at 2026-11-22T06:16 UTC or later.",
+    );
+    expect(validateApplication({ ...form, saleEnd: at(edge + 59) }, timing).errors.saleEnd).toBeUndefined();
     expect(validateApplication({ ...form, saleEnd: "2026-11-22T05:00" }, rules).errors.saleEnd).toMatch(/close after it opens/);
     expect(validateApplication({ ...form, termEnd: "2026-12-01" }, rules).errors.termEnd).toMatch(/end after it starts/);
     expect(validateApplication({ ...form, saleEnd: "2026-12-02T00:01" }, rules).errors.saleEnd).toBe(

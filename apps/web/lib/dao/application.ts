@@ -1,8 +1,8 @@
 /**
  * The miner application form: typed strings in, `ApplicationTerms` (MinerApplications.submit) out,
- * rejecting what the contract's `_validate` would reject and what the exchange would refuse when the
- * approval creates the offering (the sale closes by the term start), plus amounts with too many
- * decimals for their token. Pure: the wizard, its live preview and the unit tests share it.
+ * rejecting what the contract's `_validate` would reject, a sale that closes before the approval
+ * can execute (SaleEndsBeforeExecution), and what the exchange would refuse when the approval creates
+ * the offering (the sale closes by the term start), plus amounts with too many decimals for their token. Pure: the wizard, its live preview and the unit tests share it.
  */
 import type { ApplicationTerms as SubmitTerms } from "@dmex/deployments";
 import type { Address } from "viem";
@@ -37,11 +37,26 @@ export interface ApplicationForm {
 
 export type ApplicationField = keyof ApplicationForm;
 
+/**
+ * Seconds from submitting an application to the latest moment its approval may first execute:
+ * MinerApplications.submit reverts with SaleEndsBeforeExecution(saleEnd, executableAt) unless
+ * saleEnd >= proposalDeadline + lateQuorumVoteExtension + 1 s + timelock delay, where the new
+ * proposal's deadline is the submit time + votingDelay + votingPeriod (a quorum reached in the
+ * vote's last second extends it by the late-quorum extension). Once submitted, the live figure is
+ * MinerApplications.earliestExecution(applicationId).
+ */
+export function executionLeadSeconds(t: { readonly votingDelay: number | string; readonly votingPeriod: number | string; readonly lateQuorumExtension: number | string; readonly timelockDelay: number | string }): number {
+  return Number(t.votingDelay) + Number(t.votingPeriod) + Number(t.lateQuorumExtension) + 1 + Number(t.timelockDelay);
+}
+
+/** Slack for the submit transaction landing in a later block than the chain time the form was checked at. */
+export const SUBMIT_MARGIN_SECONDS = 60;
+
 /** What validation needs from the chain and the deployment. */
 export interface ApplicationRules {
   /** Chain time now (Unix seconds). */
   readonly now: number;
-  /** votingDelay + votingPeriod + timelock delay: the sale must still be open when the approval can first execute. */
+  /** executionLeadSeconds of the governor: the sale must still be open when the approval can execute in the worst case. */
   readonly governanceSeconds: number;
   readonly assets: readonly { readonly id: number; readonly symbol: string; readonly unitLabel: string; readonly rewardToken: { readonly address: Address; readonly decimals: number; readonly symbol: string } }[];
   readonly paymentToken: { readonly address: Address; readonly decimals: number; readonly symbol: string };
@@ -129,8 +144,9 @@ export function validateApplication(form: ApplicationForm, rules: ApplicationRul
   if (termStartDay !== null && termEndDay !== null && termStartDay >= termEndDay) errors.termEnd = "The term must end after it starts.";
   if (saleStart !== null && saleEnd !== null) {
     if (saleStart >= saleEnd) errors.saleEnd = "The sale must close after it opens.";
-    else if (saleEnd <= rules.now + rules.governanceSeconds) {
-      errors.saleEnd = `The sale must still be open when the vote can execute (after ${utcDateTimeText(rules.now + rules.governanceSeconds)} UTC).`;
+    else if (saleEnd < rules.now + rules.governanceSeconds + SUBMIT_MARGIN_SECONDS) {
+      // The contract's SaleEndsBeforeExecution, checked before the miner signs anything.
+      errors.saleEnd = `The sale must still be open when the vote can execute at the earliest: after the voting delay and period, a possible late-quorum extension and the timelock delay, so close it at ${utcDateTimeText(Math.ceil((rules.now + rules.governanceSeconds + SUBMIT_MARGIN_SECONDS) / 60) * 60)} UTC or later.`;
     } else if (termStartDay !== null && saleEnd > termStartDay * DAY_SECONDS) {
       // The exchange creates the offering only if the sale closes when the term starts (OfferingFactory.validate),
       // so every buyer pays for and gets the whole term.

@@ -68,6 +68,7 @@ export const DAO_FIELDS = gql`
     proposalThreshold
     quorumNumerator
     quorumDenominator
+    lateQuorumExtension
     timelockDelay
     proposalGuardian
     handedOver

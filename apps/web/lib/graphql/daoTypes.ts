@@ -62,6 +62,7 @@ export interface DaoEntity {
   proposalThreshold: string;
   quorumNumerator: string;
   quorumDenominator: string;
+  lateQuorumExtension: string;
   timelockDelay: string;
   proposalGuardian: string | null;
   handedOver: boolean;

@@ -18,6 +18,8 @@ import { MINER_APPLICATIONS_QUERY } from "~/lib/graphql/dao";
 import type { MinerApplicationsData } from "~/lib/graphql/daoTypes";
 import { targetChain } from "~/services/chains";
 
+const utc = (s: number) => `${new Date(s * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC`;
+
 /** The miner's applications: where each stands in the vote, the offering once live, and the stake (withdraw when withdrawable). */
 export function MinerApplications({ miner }: { miner: string }) {
   const dao = useDao();
@@ -33,13 +35,24 @@ export function MinerApplications({ miner }: { miner: string }) {
     contracts: dao ? apps.map((a) => ({ address: dao.applications, abi: minerApplicationsAbi, functionName: "stakeState", args: [BigInt(a.id)], chainId: targetChain.id }) as const) : [],
     query: { enabled: Boolean(dao) && apps.length > 0, refetchInterval: 5_000 },
   });
+  // When each application's approval can execute at the earliest (its vote's deadline as it stands, a
+  // late quorum included, + 1 s + the timelock delay): the sale must still be open then.
+  const timing = useReadContracts({
+    allowFailure: true,
+    contracts: dao ? apps.map((a) => ({ address: dao.applications, abi: minerApplicationsAbi, functionName: "earliestExecution", args: [BigInt(a.id)], chainId: targetChain.id }) as const) : [],
+    query: { enabled: Boolean(dao) && apps.some((a) => a.status === "Voting"), refetchInterval: 10_000 },
+  });
 
   async function cancel(id: string) {
     if (!dao) return;
     setBusy(id);
     setMessage(null);
     const r = await run({ label: `Cancel application #${id}`, call: { address: dao.applications, abi: minerApplicationsAbi, functionName: "cancel", args: [BigInt(id)] } });
-    setMessage(r.ok ? { ok: true, text: `Application #${id} is cancelled; its stake can be withdrawn.` } : { ok: false, text: r.error });
+    setMessage(
+      r.ok
+        ? { ok: true, text: `Application #${id} is cancelled; its stake stays locked until its vote would have ended, then you can withdraw it.` }
+        : { ok: false, text: r.error },
+    );
     await Promise.allSettled([stakes.refetch(), refetch()]);
     setBusy(null);
   }
@@ -73,6 +86,8 @@ export function MinerApplications({ miner }: { miner: string }) {
             const milestone = nextMilestone(tallyOf(a.proposal), state);
             const s = stakes.data?.[i];
             const stakeState = (s?.status === "success" ? STAKE_STATES[Number(s.result)] : undefined) ?? a.stake.state;
+            const t = timing.data?.[i];
+            const earliest = a.status === "Voting" && !a.offering && (state === "Pending" || state === "Active" || state === "Succeeded" || state === "Queued") && t?.status === "success" ? Number(t.result) : null;
             return (
               <li key={a.id} className="card space-y-2 text-sm" data-testid="miner-application">
                 <div className="flex items-start justify-between gap-2">
@@ -87,6 +102,12 @@ export function MinerApplications({ miner }: { miner: string }) {
                   ))}
                 </ol>
                 {milestone && <p className="text-xs text-slate-700">{milestone.label} in {formatDuration(Number(milestone.at) - now)}</p>}
+                {earliest !== null && (
+                  <p className={`text-xs ${earliest > Number(a.saleEnd) ? "text-red-800" : "text-slate-700"}`} data-testid="earliest-execution">
+                    Approval executable from {utc(earliest)} at the earliest; the sale closes {utc(Number(a.saleEnd))}
+                    {earliest > Number(a.saleEnd) && ": too late, the approval can no longer execute before the sale closes"}.
+                  </p>
+                )}
                 {a.offering && <p>Live: <Link className="font-medium underline" href={`/offerings/${a.offering.id}`}>offering #{a.offering.id}</Link></p>}
                 <p className="text-xs text-slate-700">
                   Stake {formatAmount(BigInt(a.stake.amount), 18, 2)} DMC: <span data-testid="stake-state">{stakeState.toLowerCase()}</span>

@@ -3,6 +3,7 @@ import Link from "next/link";
 
 import { ApplyWizardIsland } from "~/components/islands";
 import { ErrorBox } from "~/components/ui";
+import { executionLeadSeconds } from "~/lib/dao/application";
 import { formatAmount } from "~/lib/format";
 import { APPLY_QUERY } from "~/lib/graphql/dao";
 import type { ApplyData } from "~/lib/graphql/daoTypes";
@@ -32,7 +33,7 @@ export default async function ApplyPage() {
     const exampleTokenId = a.cards[0]?.positions[0]?.tokenId ?? null;
     return [{ id: a.assetId, symbol: a.symbol, unitLabel: a.unitLabel, rewardToken: { address: reward.address, decimals: reward.decimals, symbol: reward.symbol }, suggestedReward: suggested, exampleTokenId }];
   });
-  const governanceSeconds = dao ? Number(dao.votingDelay) + Number(dao.votingPeriod) + Number(dao.timelockDelay) : 0;
+  const governanceSeconds = dao ? executionLeadSeconds(dao) : 0;
   const stakeHint = dao ? `at least ${formatAmount(BigInt(dao.minStake), 18, 0)} DMC, or ${formatAmount(BigInt(dao.stakePerValueWad), 18, 4)} DMC per ${usdt?.symbol ?? "USDT"} of offering value if more` : null;
 
   return (

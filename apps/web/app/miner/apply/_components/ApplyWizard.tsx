@@ -80,7 +80,7 @@ const FIELDS: readonly { key: ApplicationField; label: (a: ApplyAsset | undefine
   { key: "effectiveHashpower", label: (a) => `Effective hashpower (${a?.unitLabel ?? "units"})`, mode: "numeric", help: "Units for sale ≤ effective ≤ total." },
   { key: "expectedDailyReward", label: (a) => `Expected daily reward per unit (${a?.rewardToken.symbol ?? "reward token"})`, mode: "decimal" },
   { key: "saleStart", label: () => "Sale opens (UTC)", type: "datetime-local" },
-  { key: "saleEnd", label: () => "Sale closes (UTC)", type: "datetime-local", help: "Must still be open when the vote can be executed, and close by the time the term starts." },
+  { key: "saleEnd", label: () => "Sale closes (UTC)", type: "datetime-local", help: "Must still be open when the vote can execute at the earliest (voting delay and period, a possible late-quorum extension, the timelock delay), and close by the time the term starts." },
   { key: "termStart", label: () => "Term starts (UTC day)", type: "date" },
   { key: "termEnd", label: () => "Term ends (UTC day)", type: "date" },
 ];
@@ -284,6 +284,8 @@ export function ApplyWizard(props: ApplyProps) {
         </fieldset>
         <dl className="num grid grid-cols-2 gap-1 text-sm">
           <dt className="text-slate-600">Required stake</dt><dd className="text-right font-semibold" data-testid="required-stake">{required === undefined ? (terms ? "…" : "complete the form") : `${formatAmount(required, 18, 2)} DMC`}</dd>
+          <dt className="text-slate-600" title="Voting delay and period, a late-quorum extension, the timelock delay: the sale must still be open then">Approval executable by (submitted now)</dt>
+          <dd className="text-right" data-testid="earliest-execution">{utcDateTimeText(rules.now + props.governanceSeconds).replace("T", " ")} UTC</dd>
           <dt className="text-slate-600">Your DMC</dt><dd className="text-right" data-testid="dmc-balance">{balance === undefined ? "…" : `${formatAmount(balance, 18, 2)} DMC`}</dd>
         </dl>
         {insufficient && <p role="alert" className="text-sm text-red-800">Not enough DMC for the stake.</p>}
