@@ -8,16 +8,14 @@ import {UnitHelpers} from "./UnitHelpers.sol";
 /// @notice Replays the shared vectors of test/vectors/exchange-scenarios.json (written by the web
 /// app's lib, apps/web/scripts/gen-vectors.ts, and checked by its vitest suite) against the real
 /// exchange: the web app's escrow, reward and default math must give the contract's figures.
-/// @dev Two file formats. The current one (decision 0013: `offering.minCoverageBps` present) must
-/// replay every scenario and gives each one's `windowShare` and packed `recentShares`. The legacy
-/// one (written before 0013, still in the repository until the generator is updated) holds
-/// scenarios the new rules reject — purchases after the term start, deposits under the coverage
-/// floor. Nothing is skipped silently: each legacy scenario that breaks a rule must be named in
-/// `_knownStale`, and is replayed up to the event the rules reject, which must revert with exactly
-/// the error derived here from the rules (SaleClosed, DepositBelowMinimum); every other scenario is
-/// replayed in full. The legacy `lowStreak` field has no counterpart any more (flaggable's fourth
-/// value is the window's average share) and is the one field not compared; a {FieldNotCompared}
-/// event says so for each scenario.
+/// @dev The file must be in the format of decision 0013 (the five thresholds in `offering`,
+/// `windowShare` and the packed `recentShares` per scenario; see test/vectors/README.md): a file
+/// written before it (with `lowStreak`) fails here rather than being partly replayed. Every scenario
+/// is replayed in full and every figure compared. Before replaying, each scenario is checked against
+/// the rules a generator can break without noticing (a purchase once the sale closed at the term
+/// start, a deposit under the coverage floor): such a scenario fails, naming the event, after it is
+/// replayed up to that event to show the exchange reverts there with exactly the error derived here
+/// from the rules.
 contract VectorsTest is UnitHelpers {
     uint256 internal constant BUY = 0;
     uint256 internal constant DEPOSIT = 1;
@@ -29,11 +27,6 @@ contract VectorsTest is UnitHelpers {
     /// @dev The fixture's coverage floor (DefaultThresholds.minCoverageBps).
     uint256 internal constant MIN_COVERAGE_BPS = 5_000;
 
-    /// @notice A legacy scenario the new rules reject, replayed up to the rejected event.
-    event StaleVector(string name, uint256 eventIndex, string reason);
-    /// @notice A field of a legacy scenario the contract has no counterpart for.
-    event FieldNotCompared(string name, string field);
-
     string internal json;
 
     function setUp() public override {
@@ -41,75 +34,40 @@ contract VectorsTest is UnitHelpers {
         json = vm.readFile(string.concat(vm.projectRoot(), "/test/vectors/exchange-scenarios.json"));
     }
 
-    /// @dev The legacy scenarios that break decision 0013's rules (see the contract notes).
-    function _knownStale() internal pure returns (string[5] memory) {
-        return [
-            "same-day cohort before the term, deposits split by units, buy mid-term",
-            "indivisible nets, pending cohort folded by a later buy, withdrawal",
-            "term over: exactly the total net is released",
-            "missed deposits: flag, halt, refunds rounded in the holders' favour",
-            "a deposit at the threshold resets the low streak"
-        ];
-    }
-
-    function _isKnownStale(string memory name) internal pure returns (bool) {
-        string[5] memory stale = _knownStale();
-        for (uint256 i; i < stale.length; ++i) {
-            if (keccak256(bytes(stale[i])) == keccak256(bytes(name))) return true;
-        }
-        return false;
-    }
-
-    function _currentFormat() internal view returns (bool) {
-        return vm.keyExistsJson(json, ".offering.minCoverageBps");
-    }
-
     function test_Vectors_FixtureMatchesTheRecordedOffering() public view {
         vm.assertEq(vm.parseJsonUint(json, ".offering.termStartDay"), TERM_START);
         vm.assertEq(vm.parseJsonUint(json, ".offering.termEndDay"), TERM_END);
         vm.assertEq(vm.parseJsonUint(json, ".offering.pricePerUnit"), PRICE);
         vm.assertEq(vm.parseJsonUint(json, ".offering.feeBps"), FEE_BPS);
-        vm.assertEq(vm.parseJsonUint(json, ".offering.marketAvgWad"), MARKET_FIL_WAD);
-        if (_currentFormat()) {
-            DefaultThresholds memory t = exchange.defaultThresholds();
-            vm.assertEq(vm.parseJsonUint(json, ".offering.missedDaysThreshold"), t.missedDaysThreshold);
-            vm.assertEq(vm.parseJsonUint(json, ".offering.windowDays"), t.windowDays);
-            vm.assertEq(vm.parseJsonUint(json, ".offering.minRewardRatioBps"), t.minRewardRatioBps);
-            vm.assertEq(vm.parseJsonUint(json, ".offering.minCoverageBps"), t.minCoverageBps);
-            vm.assertEq(vm.parseJsonUint(json, ".offering.postTermFlagDays"), t.postTermFlagDays);
-            vm.assertEq(t.minCoverageBps, MIN_COVERAGE_BPS);
-        }
+        vm.assertTrue(vm.keyExistsJson(json, ".offering.minCoverageBps"), "vectors predate decision 0013: regenerate");
+        DefaultThresholds memory t = exchange.defaultThresholds();
+        vm.assertEq(vm.parseJsonUint(json, ".offering.missedDaysThreshold"), t.missedDaysThreshold);
+        vm.assertEq(vm.parseJsonUint(json, ".offering.windowDays"), t.windowDays);
+        vm.assertEq(vm.parseJsonUint(json, ".offering.minRewardRatioBps"), t.minRewardRatioBps);
+        vm.assertEq(vm.parseJsonUint(json, ".offering.minCoverageBps"), t.minCoverageBps);
+        vm.assertEq(vm.parseJsonUint(json, ".offering.postTermFlagDays"), t.postTermFlagDays);
+        vm.assertEq(t.minCoverageBps, MIN_COVERAGE_BPS);
     }
 
     function test_Vectors_ContractReproducesEveryScenario() public {
-        bool current = _currentFormat();
+        vm.assertTrue(vm.keyExistsJson(json, ".offering.minCoverageBps"), "vectors predate decision 0013: regenerate");
         uint256 count;
-        uint256 replayed;
-        uint256 stale;
         while (vm.keyExistsJson(json, _key(count, ""))) {
             string memory name = vm.parseJsonString(json, _key(count, ".name"));
-            (bool rejected, uint256 at, bytes memory err, string memory reason) = _firstRejectedEvent(count);
             uint256 snapshot = vm.snapshotState();
+            (bool rejected, uint256 at, bytes memory err, string memory reason) = _firstRejectedEvent(count);
             if (rejected) {
-                vm.assertFalse(current, string.concat(name, ": a current-format vector breaks the rules"));
-                vm.assertTrue(_isKnownStale(name), string.concat(name, ": breaks the rules but is not a known stale vector"));
-                _applyEvents(count, at, err);
-                emit StaleVector(name, at, reason);
-                ++stale;
-            } else {
-                vm.assertFalse(_isKnownStale(name), string.concat(name, ": replays now, drop it from _knownStale"));
-                (uint256[] memory tokenIds, uint256 positions) = _applyEvents(count, type(uint256).max, "");
-                _warpToDay(vm.parseJsonUint(json, _key(count, ".checkDay")));
-                _checkOffering(count, name, current);
-                _checkPositions(count, name, tokenIds, positions);
-                ++replayed;
+                _applyEvents(count, at, err); // the exchange does revert there, with exactly that error
+                vm.assertTrue(false, string.concat(name, ": event ", vm.toString(at), " breaks the rules: ", reason));
             }
+            (uint256[] memory tokenIds, uint256 positions) = _applyEvents(count, type(uint256).max, "");
+            _warpToDay(vm.parseJsonUint(json, _key(count, ".checkDay")));
+            _checkOffering(count, name);
+            _checkPositions(count, name, tokenIds, positions);
             vm.revertToState(snapshot);
             ++count;
         }
         vm.assertGt(count, 4, "the vector file lists the scenarios");
-        vm.assertGt(replayed, 0, "at least one scenario replays in full");
-        if (!current) vm.assertEq(stale, _knownStale().length, "every known stale vector was found and rejected");
     }
 
     function _key(uint256 i, string memory field) internal pure returns (string memory) {
@@ -199,7 +157,7 @@ contract VectorsTest is UnitHelpers {
         }
     }
 
-    function _checkOffering(uint256 i, string memory name, bool current) internal {
+    function _checkOffering(uint256 i, string memory name) internal view {
         (uint256 released, uint256 releasedDay) = exchange.releasedToDate(offeringId);
         vm.assertEq(released, vm.parseJsonUint(json, _key(i, ".released")), string.concat(name, ": released"));
         vm.assertEq(releasedDay, vm.parseJsonUint(json, _key(i, ".releasedDay")), string.concat(name, ": released day"));
@@ -216,19 +174,12 @@ contract VectorsTest is UnitHelpers {
         (bool canFlag,, uint256 missedDays, uint256 windowShare) = exchange.flaggable(offeringId);
         vm.assertEq(canFlag, vm.parseJsonBool(json, _key(i, ".canFlag")), string.concat(name, ": flaggable"));
         vm.assertEq(missedDays, vm.parseJsonUint(json, _key(i, ".missedDays")), string.concat(name, ": missed days"));
-        if (current) {
-            vm.assertEq(
-                windowShare, vm.parseJsonUint(json, _key(i, ".windowShare")), string.concat(name, ": window share")
-            );
-            vm.assertEq(
-                exchange.getOffering(offeringId).recentShares,
-                vm.parseJsonUint(json, _key(i, ".recentShares")),
-                string.concat(name, ": packed window")
-            );
-        } else {
-            vm.assertTrue(vm.keyExistsJson(json, _key(i, ".lowStreak")), string.concat(name, ": legacy lowStreak"));
-            emit FieldNotCompared(name, "lowStreak");
-        }
+        vm.assertEq(windowShare, vm.parseJsonUint(json, _key(i, ".windowShare")), string.concat(name, ": window share"));
+        vm.assertEq(
+            exchange.getOffering(offeringId).recentShares,
+            vm.parseJsonUint(json, _key(i, ".recentShares")),
+            string.concat(name, ": packed window")
+        );
     }
 
     function _checkPositions(uint256 i, string memory name, uint256[] memory tokenIds, uint256 positions) internal view {
