@@ -23,14 +23,6 @@ contract DefaultTest is UnitHelpers {
         exchange.grantRole(role, guardian);
     }
 
-    function _assertFlaggable(bool can, FlagReason reason, uint256 missed, uint256 windowShare) internal view {
-        (bool c, FlagReason r, uint256 m, uint256 w) = exchange.flaggable(offeringId);
-        vm.assertEq(c, can, "canFlag");
-        vm.assertEq(uint256(r), uint256(reason), "reason");
-        vm.assertEq(m, missed, "missedDays");
-        vm.assertEq(w, windowShare, "windowShare");
-    }
-
     /// @dev Deposits judged at exactly 50% of the market (the coverage floor, under the 80% ratio):
     /// 1 FIL over 200 units = 5e33 a unit against a reported 1e34.
     function _depositLow(uint256 n) internal {

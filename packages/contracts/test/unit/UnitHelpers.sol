@@ -2,7 +2,7 @@
 pragma solidity 0.8.28;
 
 import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
-import {OfferingTerms} from "../../src/types/HashpowerTypes.sol";
+import {FlagReason, OfferingTerms} from "../../src/types/HashpowerTypes.sol";
 import {ExchangeFixture} from "../utils/ExchangeFixture.sol";
 import {Vm} from "../utils/Vm.sol";
 
@@ -103,6 +103,15 @@ abstract contract UnitHelpers is ExchangeFixture {
         uint256 n = newestFirst.length < 8 ? newestFirst.length : 8;
         packed = n;
         for (uint256 i; i < n; ++i) packed += newestFirst[i] * 2 ** (4 + 10 * i);
+    }
+
+    /// @dev Asserts what `flaggable` says of the fixture offering now.
+    function _assertFlaggable(bool can, FlagReason reason, uint256 missed, uint256 windowShare) internal view {
+        (bool c, FlagReason r, uint256 m, uint256 w) = exchange.flaggable(offeringId);
+        vm.assertEq(c, can, "canFlag");
+        vm.assertEq(uint256(r), uint256(reason), "reason");
+        vm.assertEq(m, missed, "missedDays");
+        vm.assertEq(w, windowShare, "windowShare");
     }
 
     function _shares(uint256 a) internal pure returns (uint256[] memory s) {

@@ -46,14 +46,6 @@ abstract contract ProtectionBase is UnitHelpers {
         oracle.report(filAsset, day, avgWad);
     }
 
-    function _assertFlaggable(bool can, FlagReason reason, uint256 missed, uint256 windowShare) internal view {
-        (bool c, FlagReason r, uint256 m, uint256 w) = exchange.flaggable(offeringId);
-        vm.assertEq(c, can, "canFlag");
-        vm.assertEq(uint256(r), uint256(reason), "reason");
-        vm.assertEq(m, missed, "missedDays");
-        vm.assertEq(w, windowShare, "windowShare");
-    }
-
     function _assertNotFlaggable() internal view {
         (bool can,,,) = exchange.flaggable(offeringId);
         vm.assertFalse(can, "not flaggable");
