@@ -177,6 +177,15 @@ describe("generated deployment", () => {
 });
 
 describe("seed", () => {
+  const purchaseLogs = () =>
+    client.getLogs({
+      address: exchange,
+      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "PositionPurchased" }),
+      fromBlock: BigInt(stack.deployment.contracts.HashpowerExchange?.startBlock ?? 0),
+      toBlock: "latest",
+      strict: true,
+    });
+
   it("summary matches the chain: offerings, positions, 30+ purchases by 8 buyers", async () => {
     const seed = stack.seed;
     if (seed === undefined) throw new Error("no seed");
@@ -184,13 +193,7 @@ describe("seed", () => {
     expect(Number(offeringCount)).toBe(APPROVED_OFFERINGS.length);
     expect(seed.offerings).toHaveLength(APPROVED_OFFERINGS.length);
 
-    const purchases = await client.getLogs({
-      address: exchange,
-      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "PositionPurchased" }),
-      fromBlock: BigInt(stack.deployment.contracts.HashpowerExchange?.startBlock ?? 0),
-      toBlock: "latest",
-      strict: true,
-    });
+    const purchases = await purchaseLogs();
     expect(purchases.length).toBeGreaterThanOrEqual(30);
     expect(purchases.length).toBe(seed.counts.purchases);
     const buyers = new Set(purchases.map((log) => log.args.buyer));
@@ -213,13 +216,7 @@ describe("seed", () => {
   it("sells every position before its term starts, so each starts on its offering's first term day", async () => {
     const seed = stack.seed;
     if (seed === undefined) throw new Error("no seed");
-    const purchases = await client.getLogs({
-      address: exchange,
-      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "PositionPurchased" }),
-      fromBlock: BigInt(stack.deployment.contracts.HashpowerExchange?.startBlock ?? 0),
-      toBlock: "latest",
-      strict: true,
-    });
+    const purchases = await purchaseLogs();
     for (const offering of seed.offerings) {
       const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
       expect(onChain.saleEnd).toBeLessThanOrEqual(onChain.termStartDay * 86_400);
