@@ -11,6 +11,7 @@ import { querySubgraph } from "~/services/subgraph.server";
 import { tokenOf } from "~/services/tokens";
 import { BarChart } from "./_components/BarChart";
 import { DaoLedger } from "./_components/DaoLedger";
+import { OracleFeeds } from "./_components/OracleFeeds";
 
 export const metadata: Metadata = { title: "Protocol" };
 
@@ -77,6 +78,11 @@ export default async function ProtocolPage() {
           </section>
         );
       })}
+      <OracleFeeds
+        feeds={result.data.marketRateFeeds}
+        corrections={result.data.marketRateCorrections}
+        rewardTokenOf={({ rewardTokenId }) => (rewardTokenId ? tokenOf(deployment.tokens, rewardTokenId) : undefined)}
+      />
       <DaoLedger
         allocations={result.data.dmcAllocations}
         parameters={result.data.parameters}

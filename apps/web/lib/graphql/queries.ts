@@ -175,6 +175,14 @@ export const PROTOCOL_QUERY = gql`
     dmcAllocations(first: 20, orderBy: amount, orderDirection: desc) { id recipient amount label }
     parameters(first: 100, orderBy: name) { id contract name value updatedAt history(first: 1000) { id } }
     insurancePayouts(first: 20, orderBy: timestamp, orderDirection: desc) { id token to amount reason timestamp }
+    marketRateFeeds(first: 20, orderBy: assetId) {
+      id oracle assetId latestDay reportCount correctionCount
+      asset { id symbol unitLabel rewardTokens(where: { listed: true }) { id token { id } } }
+      latest { id day avgRewardPerUnitWad finalAt }
+    }
+    marketRateCorrections(first: 10, orderBy: timestamp, orderDirection: desc) {
+      id assetId day oldAvgRewardPerUnitWad newAvgRewardPerUnitWad reporter timestamp
+    }
   }
 `;
 

@@ -162,6 +162,28 @@ export interface ProtocolDayEntity {
 export interface DmcAllocationEntity { id: string; recipient: string; amount: string; label: string }
 export interface ParameterEntity { id: string; contract: string; name: string; value: string; updatedAt: string; history: { id: string }[] }
 export interface InsurancePayoutEntity { id: string; token: string; to: string; amount: string; reason: string; timestamp: string }
+/** One oracle's reports for one asset (what a late-oracle deposit is judged against: its latest final report). */
+export interface MarketRateFeedEntity {
+  id: string;
+  oracle: string;
+  assetId: number;
+  latestDay: number;
+  reportCount: number;
+  correctionCount: number;
+  asset: { id: string; symbol: string; unitLabel: string; rewardTokens: { id: string; token: { id: string } }[] } | null;
+  latest: { id: string; day: number; avgRewardPerUnitWad: string; finalAt: string } | null;
+}
+
+export interface MarketRateCorrectionEntity {
+  id: string;
+  assetId: number;
+  day: number;
+  oldAvgRewardPerUnitWad: string;
+  newAvgRewardPerUnitWad: string;
+  reporter: string;
+  timestamp: string;
+}
+
 export interface ProtocolPageData {
   _meta: Meta;
   protocols: ProtocolEntity[];
@@ -169,4 +191,6 @@ export interface ProtocolPageData {
   dmcAllocations: DmcAllocationEntity[];
   parameters: ParameterEntity[];
   insurancePayouts: InsurancePayoutEntity[];
+  marketRateFeeds: MarketRateFeedEntity[];
+  marketRateCorrections: MarketRateCorrectionEntity[];
 }
