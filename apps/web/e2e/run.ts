@@ -480,6 +480,10 @@ const tests: { name: string; fn: (ctx: Ctx, page: Page) => Promise<void> }[] = [
       await page.goto(`${WEB}/protocol`);
       await page.getByRole("heading", { name: "Protocol" }).waitFor();
       await page.getByTestId("thresholds-text").filter({ hasText: "flag after 7 days without a deposit (also the end-of-term holdback of new offerings) or when the last 7 judged days average under 80% of the market; refuse deposits under 50% of the market; flags allowed until 10 days after a term ends" }).waitFor();
+      // The oracle's feeds: one per asset the seed reported (FIL and BTC), the latest day reported, no correction.
+      const feeds = page.getByTestId("oracle-feeds");
+      await feeds.getByRole("row").filter({ hasText: "FIL" }).filter({ hasText: "IFIL/TiB/day" }).waitFor();
+      await feeds.getByRole("row").filter({ hasText: "BTC" }).filter({ hasText: "WBTC/TH/s/day" }).waitFor();
       await axeCheck(page, "protocol");
       await shot(page, "06-protocol");
     },
