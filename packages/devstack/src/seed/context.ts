@@ -10,11 +10,15 @@ import {
   type TestClient,
   type TransactionReceipt,
   type WalletClient,
+  decodeErrorResult,
+  toHex,
+  type Hex,
+  type Transport,
 } from "viem";
 
 import { StackError } from "../internal/errors.js";
 import { anvilAddress, BUYER_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "./accounts.js";
-import { bridgedTokenAbi, localChain, requireContractIn, type Deployment } from "./contracts.js";
+import { bridgedTokenAbi, errorsAbi, localChain, requireContractIn, type Deployment } from "./contracts.js";
 import { SeedDao, type SeedProposal } from "./dao.js";
 import { MINERS, type MinerPlan, type OfferingPlan } from "./plan.js";
 import type { SeedCounts } from "./summary.js";
@@ -98,7 +102,7 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
   const chain = { ...localChain, rpcUrls: { default: { http: [options.rpcUrl] } } };
   const transport = http(options.rpcUrl, { batch: false });
   const publicClient = createPublicClient({ chain, transport, pollingInterval: 20 }) as PublicClient;
-  const wallet = createWalletClient({ chain, transport });
+  const wallet = createWalletClient({ chain, transport: withGasHeadroom(transport) });
   const testClient = createTestClient({ chain, mode: "anvil", transport });
   const deployment = options.deployment;
   const contracts = {
@@ -142,7 +146,7 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     const receipt = await publicClient
       .getTransactionReceipt({ hash })
       .catch(() => publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
-    if (receipt.status !== "success") throw new StackError(`seed transaction ${hash} reverted`);
+    if (receipt.status !== "success") throw new StackError(`seed transaction ${hash} reverted: ${await revertReason(publicClient, hash)}`);
     return receipt;
   };
   const setTime = async (timestamp: number) => {
@@ -188,5 +192,49 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     minerPlanOf,
     tokensOf: (buyer, offeringId) =>
       positions.filter((p) => p.buyer === buyer && (offeringId === undefined || p.offeringId === offeringId)).map((p) => p.tokenId),
+  };
+}
+
+/** Why a mined transaction reverted: replays it as a call on the block before and decodes the error. */
+async function revertReason(publicClient: PublicClient, hash: Hash): Promise<string> {
+  try {
+    const tx = await publicClient.getTransaction({ hash });
+    await publicClient.call({ account: tx.from, to: tx.to, data: tx.input, value: tx.value, blockNumber: tx.blockNumber - 1n });
+    return "it succeeds when replayed on the block before (the chain moved between them)";
+  } catch (error) {
+    const data = findRevertData(error);
+    if (data === undefined) return error instanceof Error ? error.message.split("\n")[0] ?? "unknown" : "unknown";
+    try {
+      const decoded = decodeErrorResult({ abi: errorsAbi, data });
+      return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(", ")})`;
+    } catch {
+      return `undecoded revert data ${data}`;
+    }
+  }
+}
+
+function findRevertData(error: unknown): Hex | undefined {
+  for (let e: unknown = error; e !== undefined && e !== null; e = (e as { cause?: unknown }).cause) {
+    const data = (e as { data?: unknown }).data;
+    if (typeof data === "string" && data.startsWith("0x")) return data as Hex;
+    if (typeof data === "object" && data !== null && typeof (data as { data?: unknown }).data === "string") return (data as { data: Hex }).data;
+  }
+  return undefined;
+}
+
+/**
+ * `transport` with a third more gas in every estimate it returns. An estimate is exact for the block it
+ * ran on, and DMC's vote checkpoints make some writes (delegate, a staked DMC transfer) cost ~20k more
+ * when the block they land in has a later timestamp than the one estimated on (a new checkpoint instead
+ * of an update in place): without the headroom the seed ran out of gas now and then.
+ */
+function withGasHeadroom(transport: Transport): Transport {
+  return (config) => {
+    const inner = transport(config);
+    const request = (async (args: Parameters<typeof inner.request>[0]) => {
+      const result = await inner.request(args);
+      return args.method === "eth_estimateGas" ? toHex((BigInt(result as Hex) * 4n) / 3n) : result;
+    }) as typeof inner.request;
+    return { ...inner, request };
   };
 }

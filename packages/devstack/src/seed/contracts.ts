@@ -1,6 +1,7 @@
 import {
   bridgedTokenAbi,
   dmcTokenAbi,
+  errorsAbi,
   dmexGovernorAbi,
   hashpowerExchangeAbi,
   localChain,
@@ -17,6 +18,7 @@ import { StackError } from "../internal/errors.js";
 export {
   bridgedTokenAbi,
   dmcTokenAbi,
+  errorsAbi,
   dmexGovernorAbi,
   hashpowerExchangeAbi,
   localChain,
