@@ -38,7 +38,7 @@ library DefaultMonitor {
             return (false, FlagReason.None, missedDays, windowShare);
         }
         if (missedDays >= t.missedDaysThreshold) return (true, FlagReason.MissedDeposits, missedDays, windowShare);
-        if (full && sum * 10 < uint256(t.minRewardRatioBps) * t.windowDays) {
+        if (DelinquencyMath.isLowSum(sum, full, t.windowDays, t.minRewardRatioBps)) {
             return (true, FlagReason.LowRewards, missedDays, windowShare);
         }
     }

@@ -64,6 +64,11 @@ library DelinquencyMath {
     /// (per-mille shares compared exactly: sum * 10 < minRatioBps * windowDays).
     function isLow(uint256 recent, uint256 windowDays, uint256 minRatioBps) internal pure returns (bool) {
         (uint256 sum, bool full) = windowSum(recent, windowDays);
+        return isLowSum(sum, full, windowDays, minRatioBps);
+    }
+
+    /// @notice {isLow} from a {windowSum} already computed (the flag rule also reports the average).
+    function isLowSum(uint256 sum, bool full, uint256 windowDays, uint256 minRatioBps) internal pure returns (bool) {
         return full && sum * 10 < minRatioBps * windowDays;
     }
 }

@@ -210,16 +210,7 @@ contract GovernanceTest is DaoFixture {
 
     function test_handOverRemovesEveryCouncilPower() public {
         address council = dao.council;
-        address[] memory t = new address[](4);
-        uint256[] memory v = new uint256[](4);
-        bytes[] memory c = new bytes[](4);
-        (t[0], c[0]) = (address(dao.timelock), abi.encodeWithSignature(
-            "revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), council));
-        (t[1], c[1]) = (address(dao.timelock), abi.encodeWithSignature(
-            "revokeRole(bytes32,address)", dao.timelock.CANCELLER_ROLE(), council));
-        (t[2], c[2]) = (address(exchange), abi.encodeWithSignature(
-            "revokeRole(bytes32,address)", exchange.HALT_GUARDIAN_ROLE(), council));
-        (t[3], c[3]) = (address(dao.governor), abi.encodeCall(DmexGovernor.setProposalGuardian, (address(0))));
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _handOverActions();
         _passAll(t, v, c, "# Hand-over: the community takes over");
 
         vm.assertFalse(dao.timelock.hasRole(dao.timelock.PROPOSER_ROLE(), council));
