@@ -14,6 +14,7 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {IHashpowerExchange} from "./interfaces/IHashpowerExchange.sol";
+import {IPositionLocks} from "./interfaces/IPositionLocks.sol";
 import {IMarketRateOracle} from "./interfaces/IMarketRateOracle.sol";
 import {IPositionRenderer} from "./interfaces/IPositionRenderer.sol";
 import {DefaultMonitor} from "./libraries/DefaultMonitor.sol";
@@ -24,10 +25,12 @@ import {
     Asset,
     DefaultThresholds,
     FlagReason,
+    LockPayouts,
     Offering,
     OfferingStatus,
     OfferingTerms,
-    Position
+    Position,
+    PositionState
 } from "./types/HashpowerTypes.sol";
 
 /// @title HashpowerExchange
@@ -108,10 +111,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         onlyRole(GOVERNOR_ROLE)
         returns (uint32 assetId)
     {
-        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) revert InvalidTerms("asset labels");
         assetId = ++assetCount;
-        _assets[assetId] = Asset({symbol: symbol, unitLabel: unitLabel});
-        emit AssetRegistered(assetId, symbol, unitLabel);
+        OfferingFactory.registerAsset(_assets, assetId, symbol, unitLabel);
     }
 
     /// @inheritdoc IHashpowerExchange
@@ -206,6 +207,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
             units: uint40(units),
             purchaseDay: uint32(sale.today),
             refunded: false,
+            lockPayouts: LockPayouts.TO_OWNER,
             rewardSnapshot: 0
         });
         // No receiver callback: the buyer called us itself, and skipping it removes a re-entry point.
@@ -324,7 +326,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint256 runAmount;
         for (uint256 i; i < tokenIds.length; ++i) {
             uint256 tokenId = tokenIds[i];
-            address owner = _ownerForPayout(tokenId);
+            address owner = _payeeOf(tokenId, LockPayouts.REWARDS_TO_LOCKER);
             Position storage p = _positions[tokenId];
             Offering storage o = _offerings[p.offeringId];
             uint128 acc = o.accRewardPerUnit;
@@ -352,7 +354,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
         if (msg.sender != o.miner) revert NotMiner(offeringId, msg.sender);
         if (to == address(0)) revert ZeroAddress();
-        (uint256 released, uint256 releasedDay) = _releasedToDate(o);
+        (uint256 released, uint256 releasedDay) = EscrowMath.releasedToDate(o);
         amount = released - o.withdrawn;
         if (amount == 0) revert NothingToWithdraw(offeringId);
         o.withdrawn = released.toUint96();
@@ -384,13 +386,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function resume(uint256 offeringId) external onlyRole(GOVERNOR_ROLE) {
-        Offering storage o = _offerings[offeringId];
-        if (o.status != OfferingStatus.Flagged) revert OfferingNotFlagged(offeringId, o.status);
-        o.status = OfferingStatus.Active;
-        o.flagReason = FlagReason.None;
-        // A fresh window: governance found the judged days wrong (e.g. a bad report), so they do not count again.
-        o.recentShares = 0;
-        emit OfferingResumed(offeringId, msg.sender, block.timestamp / DAY);
+        DefaultMonitor.resume(_offerings[offeringId], offeringId);
         _refreshAllMetadata();
     }
 
@@ -399,11 +395,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (!hasRole(GOVERNOR_ROLE, msg.sender) && !hasRole(HALT_GUARDIAN_ROLE, msg.sender)) {
             revert AccessControlUnauthorizedAccount(msg.sender, GOVERNOR_ROLE);
         }
-        Offering storage o = _offerings[offeringId];
-        if (o.status != OfferingStatus.Flagged) revert OfferingNotFlagged(offeringId, o.status);
-        o.status = OfferingStatus.Halted;
-        (uint256 released,) = _releasedToDate(o);
-        emit OfferingHalted(offeringId, msg.sender, o.frozenDay, released, o.totalNet - released);
+        DefaultMonitor.halt(_offerings[offeringId], offeringId);
         _refreshAllMetadata();
     }
 
@@ -415,19 +407,11 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint256 runAmount;
         for (uint256 i; i < tokenIds.length; ++i) {
             uint256 tokenId = tokenIds[i];
-            address owner = _ownerForPayout(tokenId);
+            address owner = _payeeOf(tokenId, LockPayouts.REFUND_TO_LOCKER);
             Position storage p = _positions[tokenId];
-            Offering storage o = _offerings[p.offeringId];
-            if (o.status != OfferingStatus.Halted) revert OfferingNotHalted(p.offeringId, o.status);
-            if (p.refunded) revert AlreadyRefunded(tokenId);
-            uint256 amount = _refundable(o, p);
-            p.refunded = true;
-            o.refunded += amount.toUint128();
-            emit RefundClaimed(tokenId, p.offeringId, owner, amount);
-            emit MetadataUpdate(tokenId);
+            (uint256 amount, address token) = DefaultMonitor.refund(_offerings[p.offeringId], p, tokenId, owner);
             total += amount;
 
-            address token = o.paymentToken;
             if (owner != runOwner || token != runToken) {
                 _pay(runToken, runOwner, runAmount);
                 (runOwner, runToken, runAmount) = (owner, token, 0);
@@ -439,24 +423,34 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     // =================================================================== locks
 
-    /// @inheritdoc IHashpowerExchange
-    function lock(uint256 tokenId) external {
+    /// @inheritdoc IPositionLocks
+    function lock(uint256 tokenId, uint8 payouts) external {
         if (!isLocker[msg.sender]) revert NotApprovedLocker(msg.sender);
+        if (payouts > LockPayouts.ALL) revert InvalidLockPayouts(payouts);
         address owner = _requireOwned(tokenId);
         if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
         address current = lockedBy[tokenId];
         if (current != address(0)) revert PositionIsLocked(tokenId, current);
         lockedBy[tokenId] = msg.sender;
-        emit PositionLocked(tokenId, msg.sender, owner);
+        _positions[tokenId].lockPayouts = payouts;
+        emit PositionLocked(tokenId, msg.sender, owner, payouts);
         emit MetadataUpdate(tokenId);
     }
 
-    /// @inheritdoc IHashpowerExchange
+    /// @inheritdoc IPositionLocks
+    function setLockPayouts(uint256 tokenId, uint8 payouts) external {
+        _requireLockHolder(tokenId, msg.sender);
+        if (payouts > LockPayouts.ALL) revert InvalidLockPayouts(payouts);
+        _positions[tokenId].lockPayouts = payouts;
+        emit LockPayoutsSet(tokenId, msg.sender, payouts);
+    }
+
+    /// @inheritdoc IPositionLocks
     function unlock(uint256 tokenId) external {
         _releaseLock(tokenId, msg.sender, address(0));
     }
 
-    /// @inheritdoc IHashpowerExchange
+    /// @inheritdoc IPositionLocks
     function seize(uint256 tokenId, address to) external nonReentrant {
         if (to == address(0)) revert ZeroAddress();
         // Revoking a locker is the emergency brake: it may still unlock, never take.
@@ -474,12 +468,17 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         _releaseLock(tokenId, locker, address(0));
     }
 
-    function _releaseLock(uint256 tokenId, address holder, address seizedTo) private {
+    function _requireLockHolder(uint256 tokenId, address holder) private view {
         address locker = lockedBy[tokenId];
         if (locker == address(0)) revert PositionIsNotLocked(tokenId);
         if (locker != holder) revert NotLockHolder(tokenId, holder);
+    }
+
+    function _releaseLock(uint256 tokenId, address holder, address seizedTo) private {
+        _requireLockHolder(tokenId, holder);
         delete lockedBy[tokenId];
-        emit PositionUnlocked(tokenId, locker, seizedTo);
+        _positions[tokenId].lockPayouts = LockPayouts.TO_OWNER;
+        emit PositionUnlocked(tokenId, holder, seizedTo);
         emit MetadataUpdate(tokenId);
     }
 
@@ -515,11 +514,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     }
 
     function _setDefaultThresholds(DefaultThresholds memory t) private {
-        DefaultMonitor.checkThresholds(t);
-        _thresholds = t;
-        emit DefaultThresholdsSet(
-            t.missedDaysThreshold, t.windowDays, t.minRewardRatioBps, t.minCoverageBps, t.postTermFlagDays
-        );
+        DefaultMonitor.setThresholds(_thresholds, t);
     }
 
     /// @inheritdoc IHashpowerExchange
@@ -545,10 +540,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     // =================================================================== views
 
-    /// @inheritdoc IHashpowerExchange
-    function currentDay() external view returns (uint256) {
-        return block.timestamp / DAY;
-    }
+
 
     /// @inheritdoc IHashpowerExchange
     function getOffering(uint256 offeringId) external view returns (Offering memory) {
@@ -563,43 +555,54 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function getAsset(uint32 assetId) external view returns (Asset memory) {
-        return _assets[assetId];
+        return OfferingFactory.assetOf(_assets, assetId);
     }
 
-    /// @inheritdoc IHashpowerExchange
-    function netPaidOf(uint256 tokenId) public view returns (uint256) {
-        Position storage p = _positions[tokenId];
-        return uint256(p.units) * _offerings[p.offeringId].netPricePerUnit;
-    }
+
+
+
 
     /// @inheritdoc IHashpowerExchange
-    function startDayOf(uint256 tokenId) public view returns (uint256) {
-        return _offerings[_positions[tokenId].offeringId].termStartDay;
-    }
-
-    /// @inheritdoc IHashpowerExchange
-    function claimableRewards(uint256 tokenId) external view returns (uint256) {
+    function claimableRewards(uint256 tokenId) public view returns (uint256) {
         Position storage p = _positions[tokenId];
         return (uint256(p.units) * (_offerings[p.offeringId].accRewardPerUnit - p.rewardSnapshot)) / REWARD_PRECISION;
     }
 
+    /// @inheritdoc IPositionLocks
+    function positionState(uint256 tokenId) external view returns (PositionState memory st) {
+        st.owner = _requireOwned(tokenId);
+        Position storage p = _positions[tokenId];
+        Offering storage o = _offerings[p.offeringId];
+        st.lockHolder = lockedBy[tokenId];
+        st.lockPayouts = p.lockPayouts;
+        st.status = o.status;
+        st.offeringId = p.offeringId;
+        st.units = p.units;
+        st.termEndDay = o.termEndDay;
+        st.paymentToken = o.paymentToken;
+        st.rewardToken = o.rewardToken;
+        st.claimableRewards = claimableRewards(tokenId);
+        st.refundable = refundableOf(tokenId);
+    }
+
     /// @inheritdoc IHashpowerExchange
-    function refundableOf(uint256 tokenId) external view returns (uint256) {
+    function refundableOf(uint256 tokenId) public view returns (uint256) {
         Position storage p = _positions[tokenId];
         Offering storage o = _offerings[p.offeringId];
         if (o.status != OfferingStatus.Halted || p.refunded || p.units == 0) return 0;
-        return _refundable(o, p);
+        uint256 net = uint256(p.units) * o.netPricePerUnit;
+        return net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
     }
 
     /// @inheritdoc IHashpowerExchange
     function releasedToDate(uint256 offeringId) external view returns (uint256 released, uint256 releasedDay) {
-        return _releasedToDate(_offerings[offeringId]);
+        return EscrowMath.releasedToDate(_offerings[offeringId]);
     }
 
     /// @inheritdoc IHashpowerExchange
     function withdrawableEscrow(uint256 offeringId) external view returns (uint256) {
         Offering storage o = _offerings[offeringId];
-        (uint256 released,) = _releasedToDate(o);
+        (uint256 released,) = EscrowMath.releasedToDate(o);
         return released - o.withdrawn;
     }
 
@@ -618,6 +621,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     }
 
     /// @notice On-chain metadata from the renderer (JSON + SVG data URI).
+    /// @notice On-chain metadata from the renderer (JSON + SVG data URI).
     function tokenURI(uint256 tokenId) public view override returns (string memory) {
         _requireOwned(tokenId);
         if (address(renderer) == address(0)) return "";
@@ -631,27 +635,18 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     // =================================================================== internals
 
-    /// @dev The day release has reached: today (held back in the term's last days until they are
-    /// covered) while active, frozen where it stood when flagged otherwise.
-    function _releasedToDate(Offering storage o) private view returns (uint256 released, uint256 day) {
-        day = block.timestamp / DAY;
-        if (o.status != OfferingStatus.Active && o.frozenDay < day) day = o.frozenDay;
-        else day = EscrowMath.heldBackDay(o, day);
-        uint256 endDay = o.termEndDay;
-        if (day >= endDay) return (o.totalNet, endDay);
-        released = EscrowMath.released(o.totalNet, o.termStartDay, endDay, day);
-    }
-
-
-    function _refundable(Offering storage o, Position storage p) private view returns (uint256) {
-        uint256 net = uint256(p.units) * o.netPricePerUnit;
-        return net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
-    }
-
-    /// @dev The owner a claim or refund of `tokenId` pays; the caller must be it or approved by it.
-    function _ownerForPayout(uint256 tokenId) private view returns (address owner) {
-        owner = _requireOwned(tokenId);
-        if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+    /// @dev Who a claim of `tokenId` pays: its lock holder while the payout is routed to it (and then only
+    /// the holder may claim, so the locker can account for every unit it receives), else its owner (the
+    /// caller must be the owner or approved by it).
+    function _payeeOf(uint256 tokenId, uint8 routedBit) private view returns (address payee) {
+        address owner = _requireOwned(tokenId);
+        if (_positions[tokenId].lockPayouts & routedBit != 0) {
+            payee = lockedBy[tokenId];
+            if (msg.sender != payee) revert NotLockHolder(tokenId, msg.sender);
+        } else {
+            if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+            payee = owner;
+        }
     }
 
     function _pay(address token, address to, uint256 amount) private {

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {
     Asset, DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position
 } from "../types/HashpowerTypes.sol";
+import {IPositionLocks} from "./IPositionLocks.sol";
 
 /// @title IHashpowerExchange
 /// @notice Primary sale of hashpower positions (ERC-721), a risk-control escrow that releases each
@@ -11,7 +12,7 @@ import {
 /// on-chain default detection with halt and refund.
 /// @dev Amounts are in the base units of the token named; days are whole UTC days since the epoch.
 /// Event signatures are a frozen API: the subgraph decodes them.
-interface IHashpowerExchange {
+interface IHashpowerExchange is IPositionLocks {
     // ------------------------------------------------------------------ errors
     error ZeroAddress();
     error InvalidTerms(string reason);
@@ -37,11 +38,6 @@ interface IHashpowerExchange {
     error NothingToWithdraw(uint256 offeringId);
     error FeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
     error InvalidThresholds();
-    error NotApprovedLocker(address caller);
-    error PositionIsLocked(uint256 tokenId, address locker);
-    error PositionIsNotLocked(uint256 tokenId);
-    error NotLockHolder(uint256 tokenId, address caller);
-    error LockerStillApproved(address locker);
     error NotMinerOrDepositor(uint256 offeringId, address caller);
     error DepositBelowMinimum(uint256 offeringId, uint256 day, uint256 sharePerMille, uint256 minCoverageBps);
     error PaymentTokenNotListed(address token);
@@ -146,11 +142,6 @@ interface IHashpowerExchange {
     /// @notice The unreleased escrow of a position of a halted offering was paid to its owner.
     event RefundClaimed(uint256 indexed tokenId, uint256 indexed offeringId, address indexed owner, uint256 amount);
 
-    /// @notice An approved protocol contract locked a position in place.
-    event PositionLocked(uint256 indexed tokenId, address indexed locker, address indexed owner);
-    /// @notice A lock was released (`seizedTo` is zero unless the lock holder took the position).
-    event PositionUnlocked(uint256 indexed tokenId, address indexed locker, address seizedTo);
-
     event ChannelFeeSet(uint256 oldFeeBps, uint256 newFeeBps);
     event FeeRecipientSet(address indexed oldRecipient, address indexed newRecipient);
     event DefaultThresholdsSet(
@@ -240,11 +231,10 @@ interface IHashpowerExchange {
     /// @notice Whether `depositor` may deposit rewards for the offering besides its miner.
     function isDepositor(uint256 offeringId, address depositor) external view returns (bool);
 
-    /// @notice Pays the rewards of each position to its current owner; one transfer per run of
-    /// positions with the same owner and reward token. Caller must be owner or approved for each.
-    /// Locked positions still pay their owner. Emits {RewardClaimed} per position.
-    /// @return total Sum paid.
-    function claimRewards(uint256[] calldata tokenIds) external returns (uint256 total);
+    /// @inheritdoc IPositionLocks
+    /// @dev One transfer per run of positions with the same payee and reward token. Emits {RewardClaimed}
+    /// per position (its `owner` is the payee).
+    function claimRewards(uint256[] calldata tokenIds) external override returns (uint256 total);
 
     // ------------------------------------------------------------------ escrow
     /// @notice Sends the escrow released so far and not yet withdrawn to `to`. Miner only; O(1).
@@ -274,27 +264,13 @@ interface IHashpowerExchange {
     /// Emits {OfferingHalted}.
     function halt(uint256 offeringId) external;
 
-    /// @notice Pays each position of a halted offering its unreleased escrow, once. O(1) per token.
-    /// Caller must be owner or approved. Emits {RefundClaimed} per position.
-    function claimRefunds(uint256[] calldata tokenIds) external returns (uint256 total);
+    /// @inheritdoc IPositionLocks
+    /// @dev O(1) per token. Emits {RefundClaimed} per position (its `owner` is the payee).
+    function claimRefunds(uint256[] calldata tokenIds) external override returns (uint256 total);
 
-    // ------------------------------------------------------------------ locks (staking, loans, auctions)
-    /// @notice Locks a position in place: not transferable until unlocked or seized; its rewards and
-    /// refunds still go to its owner. Only approved locker contracts, and only for positions whose
-    /// owner approved the locker (token or operator approval). Emits {PositionLocked}.
-    function lock(uint256 tokenId) external;
-
-    /// @notice Releases a lock. Only the lock holder; also works after the locker lost its approval.
-    /// Emits {PositionUnlocked}.
-    function unlock(uint256 tokenId) external;
-
-    /// @notice The lock holder takes the position (e.g. a loan in default): unlocks and transfers it to `to`.
-    /// The holder must still be an approved locker: a revoked one can only unlock.
-    /// Emits {PositionUnlocked} and {Transfer}.
-    function seize(uint256 tokenId, address to) external;
-
+    // ------------------------------------------------------------------ locks: see IPositionLocks
     /// @notice Governance releases a lock held by a locker it has since revoked, so no NFT is ever
-    /// stranded in a retired contract. Emits {PositionUnlocked}.
+    /// stranded in a retired contract; its payouts go to the owner again. Emits {PositionUnlocked}.
     function releaseRevokedLock(uint256 tokenId) external;
 
     // ------------------------------------------------------------------ governance parameters
@@ -317,8 +293,7 @@ interface IHashpowerExchange {
     function setOracle(address oracle) external;
 
     // ------------------------------------------------------------------ views
-    /// @notice The current UTC day (`block.timestamp / 86400`).
-    function currentDay() external view returns (uint256);
+
 
     /// @notice An offering's full stored state.
     function getOffering(uint256 offeringId) external view returns (Offering memory);
@@ -329,11 +304,9 @@ interface IHashpowerExchange {
     /// @notice A registered asset.
     function getAsset(uint32 assetId) external view returns (Asset memory);
 
-    /// @notice The escrowed amount of a position: `units * netPricePerUnit`.
-    function netPaidOf(uint256 tokenId) external view returns (uint256);
 
-    /// @notice First release day of a position: its offering's `termStartDay` (sales close when the term starts).
-    function startDayOf(uint256 tokenId) external view returns (uint256);
+
+
 
     /// @notice Rewards the position would pay now.
     function claimableRewards(uint256 tokenId) external view returns (uint256);
@@ -356,11 +329,6 @@ interface IHashpowerExchange {
         view
         returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare);
 
-    /// @notice The contract holding the lock on a position (zero if none).
-    function lockedBy(uint256 tokenId) external view returns (address);
-
-    /// @notice Whether a contract may lock positions.
-    function isLocker(address locker) external view returns (bool);
 
     /// @notice Number of offerings created (ids are 1..offeringCount).
     function offeringCount() external view returns (uint256);

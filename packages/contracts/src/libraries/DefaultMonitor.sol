@@ -4,7 +4,9 @@ pragma solidity 0.8.28;
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {DelinquencyMath} from "./DelinquencyMath.sol";
 import {EscrowMath} from "./EscrowMath.sol";
-import {DefaultThresholds, FlagReason, Offering, OfferingStatus} from "../types/HashpowerTypes.sol";
+import {DefaultThresholds, FlagReason, Offering, OfferingStatus, Position} from "../types/HashpowerTypes.sol";
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title DefaultMonitor
 /// @notice The on-chain default rules: when an offering may be flagged, the flag itself, and which
@@ -62,13 +64,61 @@ library DefaultMonitor {
     /// @notice Reverts {IHashpowerExchange-InvalidThresholds} unless `t` is a setting the rules stay sound under:
     /// the post-term window at least as long as the missed-days threshold (so an uncovered last day still
     /// becomes flaggable), the coverage floor no higher than the low-reward threshold, the window within
-    /// what the packed shares hold.
-    function checkThresholds(DefaultThresholds memory t) public pure {
+    /// what the packed shares hold. Stores them and emits {DefaultThresholdsSet}.
+    function setThresholds(DefaultThresholds storage stored, DefaultThresholds memory t) public {
+        checkThresholds(t);
+        stored.missedDaysThreshold = t.missedDaysThreshold;
+        stored.windowDays = t.windowDays;
+        stored.minRewardRatioBps = t.minRewardRatioBps;
+        stored.minCoverageBps = t.minCoverageBps;
+        stored.postTermFlagDays = t.postTermFlagDays;
+        emit IHashpowerExchange.DefaultThresholdsSet(
+            t.missedDaysThreshold, t.windowDays, t.minRewardRatioBps, t.minCoverageBps, t.postTermFlagDays
+        );
+    }
+
+    /// @notice Reverts {InvalidThresholds} unless `t` is a set governance may choose (see {setThresholds}).
+    function checkThresholds(DefaultThresholds memory t) internal pure {
         if (
             t.missedDaysThreshold == 0 || t.missedDaysThreshold > MAX_MISSED_DAYS || t.windowDays == 0
                 || t.windowDays > DelinquencyMath.MAX_WINDOW_DAYS || t.minRewardRatioBps == 0
                 || t.minRewardRatioBps > BPS || t.minCoverageBps > t.minRewardRatioBps
                 || t.postTermFlagDays < t.missedDaysThreshold || t.postTermFlagDays > MAX_POST_TERM_FLAG_DAYS
         ) revert IHashpowerExchange.InvalidThresholds();
+    }
+
+    /// @notice Clears a flag: release continues including the paused days; the window of judged days
+    /// starts afresh (governance found them wrong, e.g. a bad report, so they do not count again).
+    function resume(Offering storage o, uint256 offeringId) public {
+        if (o.status != OfferingStatus.Flagged) revert IHashpowerExchange.OfferingNotFlagged(offeringId, o.status);
+        o.status = OfferingStatus.Active;
+        o.flagReason = FlagReason.None;
+        o.recentShares = 0;
+        emit IHashpowerExchange.OfferingResumed(offeringId, msg.sender, block.timestamp / DAY);
+    }
+
+    /// @notice Halts a flagged offering: no day after the flag is ever released.
+    function halt(Offering storage o, uint256 offeringId) public {
+        if (o.status != OfferingStatus.Flagged) revert IHashpowerExchange.OfferingNotFlagged(offeringId, o.status);
+        o.status = OfferingStatus.Halted;
+        (uint256 released,) = EscrowMath.releasedToDate(o);
+        emit IHashpowerExchange.OfferingHalted(offeringId, msg.sender, o.frozenDay, released, o.totalNet - released);
+    }
+
+    /// @notice Marks a position of a halted offering refunded and returns its refund and token; the
+    /// exchange pays `payee`. Emits {RefundClaimed} and {MetadataUpdate}.
+    function refund(Offering storage o, Position storage p, uint256 tokenId, address payee)
+        public
+        returns (uint256 amount, address token)
+    {
+        if (o.status != OfferingStatus.Halted) revert IHashpowerExchange.OfferingNotHalted(p.offeringId, o.status);
+        if (p.refunded) revert IHashpowerExchange.AlreadyRefunded(tokenId);
+        uint256 net = uint256(p.units) * o.netPricePerUnit;
+        amount = net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
+        p.refunded = true;
+        o.refunded += SafeCast.toUint128(amount);
+        emit IHashpowerExchange.RefundClaimed(tokenId, p.offeringId, payee, amount);
+        emit IERC4906.MetadataUpdate(tokenId);
+        token = o.paymentToken;
     }
 }

@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
-import {Offering} from "../types/HashpowerTypes.sol";
+import {Offering, OfferingStatus} from "../types/HashpowerTypes.sol";
 
 /// @title EscrowMath
 /// @notice Daily-release arithmetic shared by the exchange and its tests.
@@ -55,5 +55,16 @@ library EscrowMath {
         uint256 holdback = o.holdbackDays;
         if (day + holdback <= endDay) return day;
         return holdbackDay(day, endDay, holdback, o.lastCoveredDay);
+    }
+
+    /// @notice What an offering has released by now, and the day release has reached: today (held back
+    /// in the term's last days until they are covered) while active, frozen where it stood once flagged.
+    function releasedToDate(Offering storage o) internal view returns (uint256 amount, uint256 day) {
+        day = block.timestamp / 1 days;
+        if (o.status != OfferingStatus.Active && o.frozenDay < day) day = o.frozenDay;
+        else day = heldBackDay(o, day);
+        uint256 endDay = o.termEndDay;
+        if (day >= endDay) return (o.totalNet, endDay);
+        amount = released(o.totalNet, o.termStartDay, endDay, day);
     }
 }

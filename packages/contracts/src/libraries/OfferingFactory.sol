@@ -3,7 +3,7 @@ pragma solidity 0.8.28;
 
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {EscrowMath} from "./EscrowMath.sol";
-import {Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.sol";
+import {Asset, Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.sol";
 
 /// @title OfferingFactory
 /// @notice Validates and stores a new offering. A linked (external) library: offering creation is
@@ -87,5 +87,24 @@ library OfferingFactory {
 
         emit IHashpowerExchange.OfferingCreated(offeringId, terms.miner, terms.assetId, terms, netPrice, rules.feeBps);
         emit IHashpowerExchange.HoldbackSet(offeringId, o.holdbackDays);
+    }
+
+    /// @notice Stores a new asset's labels (string storage code is large, so it lives here).
+    function registerAsset(
+        mapping(uint32 => Asset) storage assets,
+        uint32 assetId,
+        string calldata symbol,
+        string calldata unitLabel
+    ) public {
+        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) {
+            revert IHashpowerExchange.InvalidTerms("asset labels");
+        }
+        assets[assetId] = Asset({symbol: symbol, unitLabel: unitLabel});
+        emit IHashpowerExchange.AssetRegistered(assetId, symbol, unitLabel);
+    }
+
+    /// @notice A registered asset's labels.
+    function assetOf(mapping(uint32 => Asset) storage assets, uint32 assetId) public view returns (Asset memory) {
+        return assets[assetId];
     }
 }

@@ -58,7 +58,7 @@ contract PositionRenderer is IPositionRenderer {
         Position memory p = ex.getPosition(tokenId);
         Offering memory o = ex.getOffering(p.offeringId);
         Asset memory a = ex.getAsset(o.assetId);
-        uint256 today = ex.currentDay();
+        uint256 today = block.timestamp / 1 days;
 
         c.tokenId = tokenId;
         c.offeringId = p.offeringId;
@@ -77,7 +77,7 @@ contract PositionRenderer is IPositionRenderer {
         c.elapsedBps = termLength == 0 ? 0 : ((termLength - c.daysLeft) * 10_000) / termLength;
 
         (c.status, c.statusColor) = _status(p, o, ex.lockedBy(tokenId) != address(0), today);
-        c.escrowed = _amount(o.paymentToken, ex.netPaidOf(tokenId));
+        c.escrowed = _amount(o.paymentToken, uint256(p.units) * o.netPricePerUnit);
         c.claimable = _amount(o.rewardToken, ex.claimableRewards(tokenId));
     }
 

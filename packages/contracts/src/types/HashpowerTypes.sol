@@ -94,7 +94,36 @@ struct Position {
     uint40 units;
     uint32 purchaseDay;
     bool refunded;
+    uint8 lockPayouts; // while locked: which payouts go to the lock holder (LockPayouts bits), else 0
     uint128 rewardSnapshot; // offering accRewardPerUnit when rewards were last settled
+}
+
+/// @notice Where a locked position's payouts go: each bit set sends that payout to the lock holder
+/// instead of the owner (and only the lock holder may then claim it). See docs/decisions/0016-locks-and-value.md.
+library LockPayouts {
+    /// @notice Rewards and refund keep paying the owner (staking).
+    uint8 internal constant TO_OWNER = 0;
+    /// @notice Reward claims pay the lock holder (a self-repaying loan; value frozen in an auction).
+    uint8 internal constant REWARDS_TO_LOCKER = 1;
+    /// @notice The refund of a halted offering pays the lock holder (a loan: never the unpaid borrower).
+    uint8 internal constant REFUND_TO_LOCKER = 2;
+    /// @notice Every bit a lock may set.
+    uint8 internal constant ALL = 3;
+}
+
+/// @notice Everything a locker needs to know about one position, in one call.
+struct PositionState {
+    address owner;
+    address lockHolder; // zero when free
+    uint8 lockPayouts; // LockPayouts bits of the current lock
+    OfferingStatus status; // of its offering
+    uint32 offeringId;
+    uint40 units;
+    uint32 termEndDay;
+    address paymentToken; // the refund's token
+    address rewardToken;
+    uint256 claimableRewards; // rewards accrued and not claimed
+    uint256 refundable; // refund claimable now (non-zero only once the offering is halted and until claimed)
 }
 
 /// @notice A registered hashpower asset (FIL, BTC, ...).

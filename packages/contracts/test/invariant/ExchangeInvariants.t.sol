@@ -4,14 +4,14 @@ pragma solidity 0.8.28;
 import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {Offering, OfferingStatus, Position} from "../../src/types/HashpowerTypes.sol";
-import {TestLocker} from "../mocks/TestLocker.sol";
+import {RawLocker} from "../mocks/RawLocker.sol";
 import {ExchangeFixture} from "../utils/ExchangeFixture.sol";
 import {ExchangeHandler} from "./handlers/ExchangeHandler.sol";
 
 /// @notice The invariants numbered in test/invariant/README.md, checked after every random action.
 contract ExchangeInvariants is ExchangeFixture {
     ExchangeHandler internal handler;
-    TestLocker internal locker;
+    RawLocker internal locker;
     uint256[] internal ids;
     /// @dev For _snap: the exchange's offerings mapping position, and each offering's term (start << 32 | end).
     uint256 internal offeringsSlot;
@@ -19,7 +19,7 @@ contract ExchangeInvariants is ExchangeFixture {
 
     function setUp() public override {
         super.setUp();
-        locker = new TestLocker(IHashpowerExchange(address(exchange)));
+        locker = new RawLocker(IHashpowerExchange(address(exchange)));
         vm.prank(governor);
         exchange.setLocker(address(locker), true);
 

@@ -7,21 +7,22 @@ import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.s
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
-import {TestLocker} from "../mocks/TestLocker.sol";
+import {IPositionLocks} from "../../src/interfaces/IPositionLocks.sol";
+import {RawLocker} from "../mocks/RawLocker.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 
-/// @notice Locks for staking, loans and auctions, driven through the test-only {TestLocker}.
+/// @notice Locks for staking, loans and auctions, driven through the test-only {RawLocker}.
 contract LocksTest is UnitHelpers {
-    TestLocker internal locker;
-    TestLocker internal otherLocker;
+    RawLocker internal locker;
+    RawLocker internal otherLocker;
     address internal lender = makeAddr("lender");
     uint256 internal tokenA; // alice, 10 units, locker approved for it
     uint256 internal tokenB; // bob, 30 units, no approval
 
     function setUp() public override {
         super.setUp();
-        locker = new TestLocker(exchange);
-        otherLocker = new TestLocker(exchange);
+        locker = new RawLocker(exchange);
+        otherLocker = new RawLocker(exchange);
         vm.startPrank(governor);
         exchange.setLocker(address(locker), true);
         exchange.setLocker(address(otherLocker), true);
@@ -67,7 +68,7 @@ contract LocksTest is UnitHelpers {
 
     function test_Lock_RecordsHolderAndEmits() public {
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.PositionLocked(tokenA, address(locker), alice);
+        emit IPositionLocks.PositionLocked(tokenA, address(locker), alice, 0);
         vm.expectEmit(address(exchange));
         emit IERC4906.MetadataUpdate(tokenA);
         _lockA();
@@ -83,17 +84,17 @@ contract LocksTest is UnitHelpers {
     }
 
     function test_RevertWhen_LockerIsNotApproved() public {
-        TestLocker rogue = new TestLocker(exchange);
+        RawLocker rogue = new RawLocker(exchange);
         vm.prank(alice);
         exchange.approve(address(rogue), tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(rogue)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, address(rogue)));
         rogue.lock(tokenA);
     }
 
     function test_RevertWhen_OwnerLocksDirectly() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, alice));
         vm.prank(alice);
-        exchange.lock(tokenA);
+        exchange.lock(tokenA, 0);
     }
 
     function test_RevertWhen_OwnerDidNotApproveLocker() public {
@@ -112,16 +113,16 @@ contract LocksTest is UnitHelpers {
         vm.prank(alice);
         exchange.setApprovalForAll(address(otherLocker), true);
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
         locker.lock(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
         otherLocker.lock(tokenA);
     }
 
     function test_GivenLockerRevoked_ItCannotLockNewPositions() public {
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, address(locker)));
         _lockA();
     }
 
@@ -129,21 +130,21 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_OwnerTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         exchange.transferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_OwnerSafeTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         exchange.safeTransferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_ApprovedLockerTransfersInsteadOfSeizing() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(address(locker));
         exchange.transferFrom(alice, lender, tokenA);
     }
@@ -162,7 +163,7 @@ contract LocksTest is UnitHelpers {
     function test_Unlock_ReleasesAndEmits() public {
         _lockA();
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.PositionUnlocked(tokenA, address(locker), address(0));
+        emit IPositionLocks.PositionUnlocked(tokenA, address(locker), address(0));
         vm.expectEmit(address(exchange));
         emit IERC4906.MetadataUpdate(tokenA);
         locker.unlock(tokenA);
@@ -183,20 +184,20 @@ contract LocksTest is UnitHelpers {
     function test_RevertWhen_OtherLockerUnlocks() public {
         _lockA();
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NotLockHolder.selector, tokenA, address(otherLocker))
+            abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, address(otherLocker))
         );
         otherLocker.unlock(tokenA);
     }
 
     function test_RevertWhen_OwnerUnlocks() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.unlock(tokenA);
     }
 
     function test_RevertWhen_UnlockingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
         locker.unlock(tokenA);
     }
 
@@ -205,7 +206,7 @@ contract LocksTest is UnitHelpers {
     function test_Seize_MovesPositionToLenderAndEmits() public {
         _lockA();
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.PositionUnlocked(tokenA, address(locker), lender);
+        emit IPositionLocks.PositionUnlocked(tokenA, address(locker), lender);
         vm.expectEmit(address(exchange));
         emit IERC4906.MetadataUpdate(tokenA);
         vm.expectEmit(address(exchange));
@@ -234,7 +235,7 @@ contract LocksTest is UnitHelpers {
         _lockA();
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, address(locker)));
         locker.seize(tokenA, lender);
         vm.assertEq(exchange.ownerOf(tokenA), alice);
         locker.unlock(tokenA); // the brake still lets it release
@@ -250,13 +251,13 @@ contract LocksTest is UnitHelpers {
     function test_RevertWhen_NonHolderSeizes() public {
         _lockA();
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NotLockHolder.selector, tokenA, address(otherLocker))
+            abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, address(otherLocker))
         );
         otherLocker.seize(tokenA, lender);
     }
 
     function test_RevertWhen_SeizingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
         locker.seize(tokenA, lender);
     }
 
@@ -272,7 +273,7 @@ contract LocksTest is UnitHelpers {
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.PositionUnlocked(tokenA, address(locker), address(0));
+        emit IPositionLocks.PositionUnlocked(tokenA, address(locker), address(0));
         vm.expectEmit(address(exchange));
         emit IERC4906.MetadataUpdate(tokenA);
         vm.prank(governor);
@@ -283,13 +284,13 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_ReleasingLockOfApprovedLocker() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.LockerStillApproved.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.LockerStillApproved.selector, address(locker)));
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }
 
     function test_RevertWhen_ReleasingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }

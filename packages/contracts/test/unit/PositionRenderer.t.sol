@@ -7,7 +7,7 @@ import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {PositionRenderer} from "../../src/render/PositionRenderer.sol";
 import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
 import {OfferingTerms} from "../../src/types/HashpowerTypes.sol";
-import {TestLocker} from "../mocks/TestLocker.sol";
+import {RawLocker} from "../mocks/RawLocker.sol";
 import {Base64Decode} from "../utils/Base64Decode.sol";
 import {ExchangeFixture} from "../utils/ExchangeFixture.sol";
 
@@ -168,7 +168,7 @@ contract PositionRendererTest is ExchangeFixture {
 
     function test_Status_LockedWhileALockerHoldsIt() public {
         uint256 tokenId = _buy(alice, offeringId, 10);
-        TestLocker locker = new TestLocker(IHashpowerExchange(address(exchange)));
+        RawLocker locker = new RawLocker(IHashpowerExchange(address(exchange)));
         vm.prank(governor);
         exchange.setLocker(address(locker), true);
         vm.prank(alice);

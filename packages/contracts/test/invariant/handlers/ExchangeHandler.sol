@@ -5,7 +5,7 @@ import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
 import {MarketRateOracle} from "../../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../../src/tokens/BridgedToken.sol";
 import {DefaultThresholds, Offering, OfferingStatus, Position} from "../../../src/types/HashpowerTypes.sol";
-import {TestLocker} from "../../mocks/TestLocker.sol";
+import {RawLocker} from "../../mocks/RawLocker.sol";
 import {Vm} from "../../utils/Vm.sol";
 
 /// @notice Drives the exchange through random but valid-looking life: purchases during the sale
@@ -25,7 +25,7 @@ contract ExchangeHandler {
     MarketRateOracle public immutable oracle;
     BridgedToken public immutable usdt;
     BridgedToken public immutable ifil;
-    TestLocker public immutable locker;
+    RawLocker public immutable locker;
     address public immutable governor;
     address public immutable reporter;
     address public immutable bridge;
@@ -76,7 +76,7 @@ contract ExchangeHandler {
         MarketRateOracle oracle;
         BridgedToken usdt;
         BridgedToken ifil;
-        TestLocker locker;
+        RawLocker locker;
         address governor;
         address reporter;
         address bridge;
