@@ -133,8 +133,8 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     let refundables = 0;
     for (const { label, block } of scenario.checkpoints) {
       const { positions } = await gql(host.url, `query($b: Int!) { positions(block: {number: $b}, orderBy: tokenId) {
-        id units purchaseDay startDay endDay netPaid rewardSnapshot claimed refunded refundedAmount lockedBy locked status
-        owner { id } offering { id status frozenDay termStartDay termEndDay accRewardPerUnit } currentLock { locker { id } active } } }`,
+        id units purchaseDay startDay endDay netPaid rewardSnapshot claimed refunded refundedAmount lockedBy locked rewardsToLocker refundToLocker status
+        owner { id } offering { id status frozenDay termStartDay termEndDay accRewardPerUnit } currentLock { locker { id } active payouts } } }`,
         { b: Number(block) });
       const count = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "positionCount", [], block);
       expect(positions.length, label).toBe(Number(count));
@@ -147,14 +147,18 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
         expect(p.purchaseDay, at).toBe(Number(c.purchaseDay));
         expect(p.refunded, at).toBe(c.refunded);
         expect(p.rewardSnapshot, at).toBe(String(c.rewardSnapshot));
-        expect(p.netPaid, at).toBe(String(await read(scenario.exchange, scenario.exchangeAbi, "netPaidOf", [id], block)));
-        expect(p.startDay, at).toBe(Number(await read(scenario.exchange, scenario.exchangeAbi, "startDayOf", [id], block)));
+        const o = await read<any>(scenario.exchange, scenario.exchangeAbi, "getOffering", [c.offeringId], block);
+        expect(p.netPaid, at).toBe(String(c.units * o.netPricePerUnit));
+        expect(p.startDay, at).toBe(Number(o.termStartDay));
         expect(p.startDay, at).toBe(p.offering.termStartDay);
         expect(p.endDay, at).toBe(p.offering.termEndDay);
         expect(p.owner.id, at).toBe(lower(await read(scenario.exchange, scenario.exchangeAbi, "ownerOf", [id], block)));
         const locker = await read<Address>(scenario.exchange, scenario.exchangeAbi, "lockedBy", [id], block);
         expect(p.lockedBy, at).toBe(locker === zeroAddress ? null : lower(locker));
         expect(p.locked, at).toBe(locker !== zeroAddress);
+        expect(p.rewardsToLocker, at).toBe((c.lockPayouts & 1) !== 0);
+        expect(p.refundToLocker, at).toBe((c.lockPayouts & 2) !== 0);
+        expect(p.currentLock?.payouts ?? 0, at).toBe(c.lockPayouts);
         expect(p.currentLock?.locker.id ?? null, at).toBe(locker === zeroAddress ? null : lower(locker));
         expect(p.status, at).toBe(c.refunded ? "Refunded" : locker !== zeroAddress ? "Locked" : "Active");
         const claimable = await read<bigint>(scenario.exchange, scenario.exchangeAbi, "claimableRewards", [id], block);

@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+
 import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
-import {Offering, OfferingStatus, Position} from "../../src/types/HashpowerTypes.sol";
+import {LockPayouts, Offering, OfferingStatus, Position} from "../../src/types/HashpowerTypes.sol";
 import {RawLocker} from "../mocks/RawLocker.sol";
 import {ExchangeFixture} from "../utils/ExchangeFixture.sol";
 import {ExchangeHandler} from "./handlers/ExchangeHandler.sol";
@@ -156,6 +158,27 @@ contract ExchangeInvariants is ExchangeFixture {
             vm.assertTrue(handler.isActor(exchange.ownerOf(tokenId)), "owner is a user");
             address holder = exchange.lockedBy(tokenId);
             vm.assertTrue(holder == address(0) || holder == address(locker), "lock held by its locker");
+        }
+    }
+
+    /// 21. Payouts follow the lock: a position routes payouts to its lock holder only while locked
+    /// (released or seized, it pays its owner), no owner ever claims a payout routed to the holder, and the
+    /// locker holds exactly what its routed claims paid it.
+    function invariant_21_payoutsFollowTheLock() public view {
+        uint256 positions = exchange.positionCount();
+        for (uint256 tokenId = 1; tokenId <= positions; ++tokenId) {
+            uint8 payouts = exchange.getPosition(tokenId).lockPayouts;
+            vm.assertLe(payouts, LockPayouts.ALL, "known payout bits only");
+            if (exchange.lockedBy(tokenId) == address(0)) vm.assertEq(payouts, 0, "a free position pays its owner");
+        }
+        vm.assertFalse(handler.ghostRoutedPayoutLeaked(), "an owner claimed a payout routed to the lock holder");
+        address[3] memory tokens = [address(usdt), address(ifil), address(wbtc)];
+        for (uint256 i; i < tokens.length; ++i) {
+            vm.assertEq(
+                IERC20(tokens[i]).balanceOf(address(locker)),
+                handler.ghostLockerReceived(tokens[i]),
+                "the locker holds what its routed claims paid"
+            );
         }
     }
 

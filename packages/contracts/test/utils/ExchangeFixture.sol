@@ -5,7 +5,7 @@ import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
-import {Offering, OfferingTerms} from "../../src/types/HashpowerTypes.sol";
+import {Offering, OfferingTerms, Position} from "../../src/types/HashpowerTypes.sol";
 
 import {TestBase} from "./TestBase.sol";
 
@@ -169,5 +169,16 @@ abstract contract ExchangeFixture is TestBase {
     function _ids(uint256 a, uint256 b) internal pure returns (uint256[] memory ids) {
         ids = new uint256[](2);
         (ids[0], ids[1]) = (a, b);
+    }
+
+    /// @dev What a position escrowed: its units at the offering's net price (the exchange derives it the same way).
+    function _netPaidOf(uint256 tokenId) internal view returns (uint256) {
+        Position memory p = exchange.getPosition(tokenId);
+        return uint256(p.units) * exchange.getOffering(p.offeringId).netPricePerUnit;
+    }
+
+    /// @dev The day a position starts earning: its offering's term start (sales close when the term starts).
+    function _startDayOf(uint256 tokenId) internal view returns (uint256) {
+        return exchange.getOffering(exchange.getPosition(tokenId).offeringId).termStartDay;
     }
 }

@@ -7,3 +7,12 @@ export function positionStatus(p: Position): string {
   if (p.locked) return POSITION_LOCKED;
   return POSITION_ACTIVE;
 }
+
+/** LockPayouts bits (IPositionLocks): 1 routes rewards to the lock holder, 2 routes the refund. */
+const REWARDS_TO_LOCKER = 1;
+const REFUND_TO_LOCKER = 2;
+
+export function applyLockPayouts(p: Position, payouts: i32): void {
+  p.rewardsToLocker = (payouts & REWARDS_TO_LOCKER) != 0;
+  p.refundToLocker = (payouts & REFUND_TO_LOCKER) != 0;
+}

@@ -180,13 +180,14 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   // Locks: lock/unlock, then lock and seize (PositionUnlocked + Transfer); a plain transfer.
   await send(admin, ex, exAbi, "setLocker", [addr[4], true], "locker approved");
   await send(bob, ex, exAbi, "approve", [addr[4], 2n]);
-  await send(locker, ex, exAbi, "lock", [2n], "token 2 locked");
+  await send(locker, ex, exAbi, "lock", [2n, 0], "token 2 locked (payouts to its owner)");
   await send(locker, ex, exAbi, "unlock", [2n], "token 2 unlocked");
-  await send(locker, ex, exAbi, "lock", [2n], "token 2 locked again");
+  await send(locker, ex, exAbi, "lock", [2n, 2], "token 2 locked again (refund to the locker)");
+  await send(locker, ex, exAbi, "setLockPayouts", [2n, 3], "token 2 rewards re-routed to the locker");
   await send(locker, ex, exAbi, "seize", [2n, addr[2]], "token 2 seized to alice");
   await send(alice, ex, exAbi, "transferFrom", [addr[2], addr[3], 1n], "alice transfers token 1 to bob");
   await send(alice, ex, exAbi, "approve", [addr[4], 4n]);
-  await send(locker, ex, exAbi, "lock", [4n], "token 4 locked (stays locked)");
+  await send(locker, ex, exAbi, "lock", [4n, 1], "token 4 locked (stays locked, rewards to the locker)");
 
   // Governance parameters.
   await send(admin, ex, exAbi, "setRenderer", [addr[7]], "renderer set");

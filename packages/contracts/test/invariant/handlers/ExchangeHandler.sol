@@ -4,7 +4,7 @@ pragma solidity 0.8.28;
 import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
 import {MarketRateOracle} from "../../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../../src/tokens/BridgedToken.sol";
-import {DefaultThresholds, Offering, OfferingStatus, Position} from "../../../src/types/HashpowerTypes.sol";
+import {DefaultThresholds, LockPayouts, Offering, OfferingStatus, Position} from "../../../src/types/HashpowerTypes.sol";
 import {RawLocker} from "../../mocks/RawLocker.sol";
 import {Vm} from "../../utils/Vm.sol";
 
@@ -59,6 +59,10 @@ contract ExchangeHandler {
     /// @dev Set if a position was minted that does not start on its offering's termStartDay, or was
     /// bought on or after it (both are fixed at the mint: the invariant need not re-read every position).
     bool public ghostLateStart;
+    /// @dev Set if an owner ever claimed a payout routed to the lock holder.
+    bool public ghostRoutedPayoutLeaked;
+    /// @dev What the locker received through routed claims, per token.
+    mapping(address token => uint256) public ghostLockerReceived;
     mapping(uint256 offeringId => uint256[]) internal _tokensOf;
     uint256 public ghostClaimCalls;
     mapping(bytes32 action => uint256) public calls;
@@ -185,7 +189,7 @@ contract ExchangeHandler {
         units = 1 + units % (available < 50 ? available : 50);
         vm.prank(actor);
         uint256 tokenId = exchange.buy(id, units, type(uint256).max, address(0));
-        if (exchange.startDayOf(tokenId) != o.termStartDay || exchange.getPosition(tokenId).purchaseDay >= o.termStartDay) {
+        if (exchange.getPosition(tokenId).purchaseDay >= o.termStartDay) {
             ghostLateStart = true;
         }
         _tokensOf[id].push(tokenId);
@@ -273,12 +277,18 @@ contract ExchangeHandler {
         uint256 total = exchange.positionCount();
         if (total == 0) return;
         uint256 first = 1 + tokenSeed % total;
+        if (exchange.getPosition(first).lockPayouts & LockPayouts.REWARDS_TO_LOCKER != 0) {
+            _claimRoutedRewards(first);
+            return;
+        }
         address owner = exchange.ownerOf(first);
         // A run of the same owner's positions, so one call may pay several.
         uint256[] memory ids = new uint256[](1 + count % 4);
         uint256 n;
         for (uint256 tokenId = first; tokenId <= total && n < ids.length; ++tokenId) {
-            if (exchange.ownerOf(tokenId) == owner) ids[n++] = tokenId;
+            if (exchange.ownerOf(tokenId) == owner && exchange.getPosition(tokenId).lockPayouts & 1 == 0) {
+                ids[n++] = tokenId;
+            }
         }
         assembly {
             mstore(ids, n)
@@ -292,6 +302,22 @@ contract ExchangeHandler {
         }
         ghostClaimCalls++;
         calls["claimRewards"]++;
+    }
+
+    /// @dev A position whose rewards go to its lock holder: the owner's claim must fail, the locker's pays it.
+    function _claimRoutedRewards(uint256 tokenId) private {
+        uint256[] memory ids = new uint256[](1);
+        ids[0] = tokenId;
+        vm.prank(exchange.ownerOf(tokenId));
+        try exchange.claimRewards(ids) returns (uint256 paid) {
+            if (paid != 0) ghostRoutedPayoutLeaked = true;
+        } catch {}
+        Position memory p = exchange.getPosition(tokenId);
+        uint256 expected = exchange.claimableRewards(tokenId);
+        vm.assertEq(locker.claimRewards(ids), expected, "routed rewards paid to the lock holder");
+        ghostLockerReceived[exchange.getOffering(p.offeringId).rewardToken] += expected;
+        ghostRewardsClaimed[p.offeringId] += expected;
+        calls["claimRoutedRewards"]++;
     }
 
     function withdrawEscrow(uint256 offeringSeed) external tracked {
@@ -335,7 +361,7 @@ contract ExchangeHandler {
             vm.prank(owner);
             exchange.approve(address(locker), tokenId);
             vm.prank(owner);
-            locker.lock(tokenId);
+            locker.lockWith(tokenId, uint8(action % 4)); // every LockPayouts combination
             calls["lock"]++;
         } else if (action % 2 == 0) {
             locker.unlock(tokenId);
@@ -384,11 +410,24 @@ contract ExchangeHandler {
             try exchange.claimRefunds(ids) {
                 ghostRefundCount[tokenId]++;
             } catch {}
+            try locker.claimRefunds(ids) {
+                ghostRefundCount[tokenId]++;
+            } catch {}
             return;
         }
         uint256 expected = exchange.refundableOf(tokenId);
-        vm.prank(owner);
-        exchange.claimRefunds(ids);
+        if (p.lockPayouts & LockPayouts.REFUND_TO_LOCKER != 0) {
+            vm.prank(owner);
+            try exchange.claimRefunds(ids) {
+                ghostRoutedPayoutLeaked = true;
+            } catch {}
+            locker.claimRefunds(ids);
+            ghostLockerReceived[exchange.getOffering(p.offeringId).paymentToken] += expected;
+            calls["claimRoutedRefund"]++;
+        } else {
+            vm.prank(owner);
+            exchange.claimRefunds(ids);
+        }
         ghostRefunded[p.offeringId] += expected;
         ghostRefundCount[tokenId]++;
         calls["refund"]++;

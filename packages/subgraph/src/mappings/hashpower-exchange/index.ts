@@ -16,6 +16,7 @@ export { handleOfferingHalted } from "./offeringHalted";
 export { handleOfferingResumed } from "./offeringResumed";
 export { handleOracleSet } from "./oracleSet";
 export { handlePaymentTokenSet } from "./paymentTokenSet";
+export { handleLockPayoutsSet } from "./lockPayoutsSet";
 export { handlePositionLocked } from "./positionLocked";
 export { handlePositionPurchased } from "./positionPurchased";
 export { handlePositionUnlocked } from "./positionUnlocked";

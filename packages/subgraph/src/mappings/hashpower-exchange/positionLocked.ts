@@ -2,7 +2,7 @@ import { PositionLocked } from "../../../generated/HashpowerExchange/HashpowerEx
 import { PositionLock } from "../../../generated/schema";
 import { eventId, positionId } from "../../utils/ids";
 import { getOrCreateLocker, loadPosition } from "../../utils/loaders";
-import { positionStatus } from "../../utils/positions";
+import { applyLockPayouts, positionStatus } from "../../utils/positions";
 
 /** lock: an approved locker (staking, loans, auctions) holds the position in place. */
 export function handlePositionLocked(event: PositionLocked): void {
@@ -17,6 +17,8 @@ export function handlePositionLocked(event: PositionLocked): void {
   lock.locker = locker.id;
   lock.owner = params.owner;
   lock.active = true;
+  lock.payouts = params.payouts;
+  lock.payoutChanges = 0;
   lock.lockedAtBlock = event.block.number;
   lock.lockedAtTimestamp = event.block.timestamp;
   lock.lockedAtTransaction = event.transaction.hash;
@@ -25,6 +27,7 @@ export function handlePositionLocked(event: PositionLocked): void {
   position.lockedBy = params.locker;
   position.currentLock = lock.id;
   position.locked = true;
+  applyLockPayouts(position, params.payouts);
   position.status = positionStatus(position);
   position.updatedAtBlock = event.block.number;
   position.save();

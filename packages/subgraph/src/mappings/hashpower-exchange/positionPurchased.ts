@@ -76,6 +76,8 @@ export function handlePositionPurchased(event: PositionPurchased): void {
   position.refunded = false;
   position.refundedAmount = ZERO;
   position.locked = false;
+  position.rewardsToLocker = false;
+  position.refundToLocker = false;
   position.status = POSITION_ACTIVE;
   position.transferCount = 0;
   position.metadataUpdatedAtBlock = event.block.number;

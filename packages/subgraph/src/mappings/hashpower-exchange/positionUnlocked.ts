@@ -31,6 +31,8 @@ export function handlePositionUnlocked(event: PositionUnlocked): void {
   position.lockedBy = null;
   position.currentLock = null;
   position.locked = false;
+  position.rewardsToLocker = false;
+  position.refundToLocker = false;
   position.status = positionStatus(position);
   position.updatedAtBlock = event.block.number;
   position.save();
