@@ -1,17 +1,20 @@
 /**
- * Writes packages/contracts/test/vectors/exchange-scenarios.json: offering lives replayed by the
- * web lib (lib/simulate.ts). forge replays the same events against HashpowerExchange
- * (test/unit/Vectors.t.sol) and vitest checks the lib still produces the recorded figures.
- * Run: npx tsx scripts/gen-vectors.ts (then run both test suites).
+ * Writes packages/contracts/test/vectors/exchange-scenarios.json: offering lives replayed by this
+ * package's math (src/simulate.ts). forge replays the same events against HashpowerExchange
+ * (test/unit/Vectors.t.sol) and vitest checks the package still produces the recorded figures.
+ * Run: pnpm --filter @dmex/money-math gen:vectors (then run both test suites).
  *
- * Rules the scenarios respect (the contract would revert otherwise, and lib/simulate.ts throws):
+ * Rules the scenarios respect (the contract would revert otherwise, and src/simulate.ts throws):
  * every buy before the term starts (day < 20002), no deposit under 50% of the market.
  */
 import { writeFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 
-import { DEFAULT_THRESHOLDS } from "../lib/delinquency";
-import { EVENT, simulate, type OfferingParams, type SimEvent } from "../lib/simulate";
+import { DEFAULT_THRESHOLDS } from "../src/delinquency.js";
+import { EVENT, simulate, type OfferingParams, type SimEvent } from "../src/simulate.js";
+
+/** The file forge replays (packages/contracts/test/vectors/exchange-scenarios.json). */
+export const VECTORS_FILE = fileURLToPath(new URL("../../contracts/test/vectors/exchange-scenarios.json", import.meta.url));
 
 const START = 20_000; // the forge fixture's START_DAY
 const E18 = 10n ** 18n;
@@ -155,7 +158,6 @@ export function formatVectors(v: unknown): string {
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {
-  const out = fileURLToPath(new URL("../../../packages/contracts/test/vectors/exchange-scenarios.json", import.meta.url));
-  writeFileSync(out, formatVectors(buildVectors()));
-  console.log(`wrote ${out}`);
+  writeFileSync(VECTORS_FILE, formatVectors(buildVectors()));
+  console.log(`wrote ${VECTORS_FILE}`);
 }
