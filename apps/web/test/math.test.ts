@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 
-import { type Thresholds } from "@dmex/money-math";
+import type { Thresholds } from "@dmex/money-math";
 
 import { estimateApr, pricePerUnitDay, toTokens } from "~/lib/apr";
 import { judgeDeposit, judgingRate, type OracleReads } from "~/lib/deposit";
