@@ -11,11 +11,11 @@
  *   APR          = (rewardsValue - cost) / cost x 365 / termDays
  *
  * The reward per unit per day is the miner's expectation, or what the offering actually paid on
- * average so far (lib/rewards.ts `averagePaidPerUnitWad`). The result is negative only when those
+ * average so far (@dmex/money-math `averagePaidPerUnitWad`). The result is negative only when those
  * rewards do not pay back the price; the day of the purchase does not matter (there is no purchase
  * during the term). Prices come from a configurable source (see lib/prices.ts).
  */
-import { WAD } from "./rewards";
+import { WAD } from "@dmex/money-math";
 
 export interface AprInput {
   /** WAD-scaled reward-token base units per unit per day. */

@@ -1,6 +1,3 @@
-export const SECONDS_PER_DAY = 86_400;
-
-/** The contract's day: `timestamp / 86400`. */
-export function dayOf(timestampSeconds: bigint | number): number {
-  return Math.floor(Number(timestampSeconds) / SECONDS_PER_DAY);
-}
+// The money math lives in @dmex/money-math (one copy for the app, the subgraph's tests and the
+// contracts' vectors). This module only keeps the `~/lib/days` import path working; add nothing here.
+export * from "@dmex/money-math/days";

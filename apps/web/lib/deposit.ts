@@ -4,8 +4,7 @@
  * oracle is over a day late its latest final report) and the amounts that reach the 50% minimum
  * and the 80% line. Pure: the miner desk feeds it the oracle's on-chain reads.
  */
-import { amountForShare, belowMinimum, minimumShare, shareOf, type Thresholds } from "./delinquency";
-import { dayRewardPerUnitWad } from "./rewards";
+import { amountForShare, belowMinimum, dayRewardPerUnitWad, minimumShare, shareOf, type Thresholds } from "@dmex/money-math";
 
 /** What the oracle says about the day to cover, read on chain (and, for an unfinished report, from the index). */
 export interface OracleReads {

@@ -1,10 +1,9 @@
 /** Derived figures of an indexed offering, from the subgraph entity and the chain's current day. */
+import { averagePaidPerUnitWad, decodeRecentShares, DEFAULT_THRESHOLDS, delinquency, type Delinquency, escrowSplit, type EscrowState, holdbackStatus, type HoldbackStatus, type RecentWindow, type Thresholds } from "@dmex/money-math";
+
 import { estimateApr, pricePerUnitDay, type AprEstimate } from "./apr";
-import { DEFAULT_THRESHOLDS, decodeRecentShares, delinquency, type Delinquency, type RecentWindow, type Thresholds } from "./delinquency";
-import { escrowSplit, holdbackStatus, type EscrowState, type HoldbackStatus } from "./escrow";
 import type { OfferingEntity, ProtocolEntity } from "./graphql/types";
 import type { PriceTable } from "./prices";
-import { averagePaidPerUnitWad } from "./rewards";
 import type { TokenInfo } from "../services/tokens";
 
 export { DEFAULT_THRESHOLDS };

@@ -3,9 +3,7 @@
  * sentences the offering page, the miner desk, the protocol page and the DAO action decoder show.
  * Pure (strings only), so server components use it without the wallet stack.
  */
-import { delinquency, type Delinquency, type RecentWindow, type Thresholds } from "./delinquency";
-import type { OfferingStatusName } from "./escrow";
-import { holdbackStatus, type HoldbackStatus } from "./escrow";
+import { delinquency, type Delinquency, holdbackStatus, type HoldbackStatus, type OfferingStatusName, type RecentWindow, type Thresholds } from "@dmex/money-math";
 import { bpsPercent, formatDay, formatPerMille, pluralDays } from "./format";
 
 const lastJudged = (n: number) => (n === 1 ? "the last judged day" : `the last ${n} judged days`);

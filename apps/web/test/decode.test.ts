@@ -3,8 +3,7 @@ import { describe, expect, it } from "vitest";
 import { decodeTokenUri } from "~/app/offerings/[id]/_components/NftPreview";
 import type { OfferingEntity } from "~/lib/graphql/types";
 import { decodeDisclosure, escrowStateOf, offeringApr, offeringDelinquency, offeringHoldback, offeringPricePerDay, salePhase, termDaysLeft, thresholdsOf, windowOf } from "~/lib/offering";
-import { encodeRecentShares } from "~/lib/delinquency";
-import { releasedToDate } from "~/lib/escrow";
+import { encodeRecentShares, releasedToDate } from "@dmex/money-math";
 import { SEED_PRICES } from "~/lib/prices";
 
 const b64 = (s: string) => Buffer.from(s).toString("base64");

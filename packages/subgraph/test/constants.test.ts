@@ -1,18 +1,19 @@
-// The mappings and lib/escrow.js restate contract constants; a contract change must fail here
-// rather than silently skew every indexed escrow, reward or window figure.
+// The mappings and @dmex/money-math (the app's math) restate contract constants; a contract change
+// must fail here rather than silently skew every indexed escrow, reward or window figure.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 
-import { CORRECTION_WINDOW, FULL_SHARE, MAX_WINDOW_DAYS, REWARD_PRECISION, SECONDS_PER_DAY } from "../lib/escrow.js";
+import { COUNT_BITS, FULL_SHARE, MAX_WINDOW_DAYS, REWARD_PRECISION, SECONDS_PER_DAY, SHARE_BITS } from "@dmex/money-math";
+
+import { CORRECTION_WINDOW } from "./indexed";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const CONTRACTS = join(HERE, "../../contracts/src");
 const AS_CONSTANTS = readFileSync(join(HERE, "../src/utils/constants.ts"), "utf8");
 const AS_WINDOW = readFileSync(join(HERE, "../src/utils/window.ts"), "utf8");
-const LIB = readFileSync(join(HERE, "../lib/escrow.js"), "utf8");
 
 const UNITS: Record<string, bigint> = { days: 86_400n, hours: 3_600n, minutes: 60n };
 
@@ -32,13 +33,6 @@ function asConstant(name: string): bigint {
   ).exec(AS_CONSTANTS);
   if (!match) throw new Error(`${name} not found in src/utils/constants.ts`);
   return BigInt(match[1] ?? match[2] ?? match[3]!);
-}
-
-/** `const NAME = 4n;` in lib/escrow.js. */
-function libConstant(name: string): bigint {
-  const match = new RegExp(`const ${name} = (\\d+)n;`).exec(LIB);
-  if (!match) throw new Error(`${name} not found in lib/escrow.js`);
-  return BigInt(match[1]!);
 }
 
 describe("contract constants restated by the subgraph", () => {
@@ -69,7 +63,7 @@ describe("contract constants restated by the subgraph", () => {
     expect(asConstant("MAX_WINDOW_DAYS")).toBe(maxWindow);
     expect(BigInt(MAX_WINDOW_DAYS)).toBe(maxWindow);
     expect(BigInt(FULL_SHARE)).toBe(solidityConstant(file, "FULL_SHARE"));
-    expect([libConstant("COUNT_BITS"), libConstant("SHARE_BITS")]).toEqual([countBits, shareBits]);
+    expect([COUNT_BITS, SHARE_BITS]).toEqual([countBits, shareBits]);
     // src/utils/window.ts: the count mask, the share mask and the shift 4 + 10i.
     expect(AS_WINDOW).toContain(`COUNT_MASK = BigInt.fromI32(${(1n << countBits) - 1n})`);
     expect(AS_WINDOW).toContain(`SHARE_MASK = BigInt.fromI32(${(1n << shareBits) - 1n})`);

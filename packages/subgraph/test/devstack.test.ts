@@ -9,7 +9,7 @@ import { freePort, type Stack, startStack } from "@dmex/devstack";
 import { type Abi, type Address, createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { claimableRewards, dayOf, flaggable, releaseDay, releasedToDate } from "../lib/escrow.js";
+import { claimableRewards, dayOf, flaggable, releaseDay, releasedToDate } from "./indexed";
 import { gql } from "./mapping/host";
 
 const lower = (a: string) => a.toLowerCase();

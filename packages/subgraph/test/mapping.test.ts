@@ -17,7 +17,7 @@ import {
   releaseDay,
   releasedToDate,
   withdrawableEscrow,
-} from "../lib/escrow.js";
+} from "./indexed";
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
 import { buildFor, gql, loadGraphHost, type RunningHost, startHost } from "./mapping/host";
 import { runScenario, type Scenario } from "./mapping/scenario";

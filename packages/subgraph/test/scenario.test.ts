@@ -8,7 +8,7 @@ import { parseEventLogs } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-import { dayOf, flaggable, releaseDay, releasedToDate } from "../lib/escrow.js";
+import { dayOf, flaggable, releaseDay, releasedToDate } from "./indexed";
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
 import { applyLog, type OfferingState, type Thresholds } from "./mapping/replay";
 import { runScenario, type Scenario } from "./mapping/scenario";

@@ -7,7 +7,7 @@ import { abis } from "@dmex/deployments";
 import { decodeFunctionData, zeroAddress, type Abi, type Hex } from "viem";
 
 import { bpsPercent, formatAmount, shortAddress } from "../format";
-import type { Thresholds } from "../delinquency";
+import type { Thresholds } from "@dmex/money-math";
 import { thresholdsText } from "../protection";
 import { ROLE_NAMES } from "./roles";
 

@@ -8,7 +8,7 @@ import type { ApplicationTerms as SubmitTerms } from "@dmex/deployments";
 import type { Address } from "viem";
 
 import { parseAmount } from "../amount";
-import { WAD } from "../rewards";
+import { WAD } from "@dmex/money-math";
 
 export const DAY_SECONDS = 86_400;
 const MAX_UINT40 = (1n << 40n) - 1n;

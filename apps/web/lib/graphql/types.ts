@@ -1,6 +1,5 @@
 /** Hand-written shapes of the subgraph query results (BigInt/Bytes as strings). */
-import type { OfferingStatusName } from "../escrow";
-import type { FlagReasonName } from "../delinquency";
+import type { FlagReasonName, OfferingStatusName } from "@dmex/money-math";
 
 export interface Meta {
   block: { number: number; timestamp: number | null };
@@ -58,7 +57,7 @@ export interface OfferingEntity {
   /** The end-of-term holdback (HoldbackSet): the release of the last `holdbackDays` term days waits for their deposits. */
   holdbackDays: number;
   lastCoveredDay: number;
-  /** The judged window as the contract packs it (decode with lib/delinquency decodeRecentShares): share i covers lastCoveredDay - i. */
+  /** The judged window as the contract packs it (decode with @dmex/money-math decodeRecentShares): share i covers lastCoveredDay - i. */
   recentShares: string;
   /** Escrow released when halted and what release left in escrow (null unless halted). */
   releasedAtHalt: string | null;

@@ -1,6 +1,6 @@
 // The day arithmetic of the escrow release, in plain i32 (no graph-ts import), so that
 // test/escrow.test.ts can compile this file on its own with the AssemblyScript compiler graph-cli
-// uses and run it against the same vectors as lib/escrow.js.
+// uses and run it against the contracts' shared vectors and @dmex/money-math.
 
 /**
  * EscrowMath.holdbackDay: the day release has reached at `day` under the end-of-term holdback:

@@ -3,7 +3,7 @@
 // cohort released linearly over the term, held back in the last holdbackDays until covered, and
 // frozen at frozenDay while flagged or halted. All values are non-negative, so graph-ts BigInt
 // division (truncating) equals Math.mulDiv's floor; BigInt is unbounded, so the 512-bit
-// intermediate of mulDiv needs no special care. lib/escrow.js is the same math for the app.
+// intermediate of mulDiv needs no special care. @dmex/money-math is the same math for the app.
 import { BigInt } from "@graphprotocol/graph-ts";
 
 import { Offering } from "../../generated/schema";

@@ -3,8 +3,8 @@
 // at every checkpoint, which validates the rules the AssemblyScript handlers implement
 // (src/mappings/hashpower-exchange/*.ts) without a graph node; mapping.test.ts then checks the
 // compiled handlers themselves. The window is rebuilt from each deposit's share with
-// lib/escrow.js's pushShare (not copied from the event), so the packing model is checked too.
-import { pushShare } from "../../lib/escrow.js";
+// @dmex/money-math's pushShare (not copied from the event), so the packing model is checked too.
+import { pushShare } from "@dmex/money-math";
 
 export type OfferingState = {
   status: "Active" | "Flagged" | "Halted";
@@ -73,7 +73,7 @@ export function applyLog(offerings: Map<bigint, OfferingState>, log: Log, thresh
     case "RewardDeposited":
       o!.accRewardPerUnit = a.accRewardPerUnit;
       o!.lastCoveredDay = Number(a.day);
-      o!.recentShares = pushShare(o!.recentShares, a.sharePerMille);
+      o!.recentShares = pushShare(o!.recentShares, Number(a.sharePerMille));
       return;
     case "EscrowWithdrawn":
       o!.withdrawn = a.releasedToDate;

@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
-import { decodeRecentShares, windowShare } from "~/lib/delinquency";
-import { EVENT, simulate, type EventKind, type SimEvent } from "~/lib/simulate";
-import { buildVectors, fixture, formatVectors } from "~/scripts/gen-vectors";
+import { buildVectors, fixture, formatVectors, VECTORS_FILE } from "../scripts/gen-vectors.js";
+import { decodeRecentShares, windowShare } from "../src/delinquency.js";
+import { EVENT, simulate, type EventKind, type SimEvent } from "../src/simulate.js";
 
 /** The vectors forge replays against HashpowerExchange (test/unit/Vectors.t.sol). */
-const file = fileURLToPath(new URL("../../../packages/contracts/test/vectors/exchange-scenarios.json", import.meta.url));
+const file = VECTORS_FILE;
 interface Scenario {
   name: string;
   kinds: number[];
@@ -46,7 +45,7 @@ describe("shared contract vectors", () => {
     for (const sc of vectors.scenarios) expect(Object.keys(sc)).toEqual(SCENARIO_KEYS);
   });
 
-  it("is what the generator writes today (regenerate with scripts/gen-vectors.ts)", () => {
+  it("is what the generator writes today (regenerate with `pnpm --filter @dmex/money-math gen:vectors`)", () => {
     expect(JSON.parse(JSON.stringify(buildVectors()))).toEqual(vectors);
     expect(formatVectors(buildVectors())).toBe(text);
   });
@@ -62,7 +61,7 @@ describe("shared contract vectors", () => {
   });
 
   for (const sc of vectors.scenarios) {
-    it(`lib reproduces: ${sc.name}`, () => {
+    it(`the package reproduces: ${sc.name}`, () => {
       const events: SimEvent[] = sc.kinds.map((kind, i) => ({ kind: kind as EventKind, day: sc.days[i] ?? 0, value: BigInt(sc.values[i] ?? "0") }));
       const r = simulate(fixture, events, sc.checkDay);
       expect(r.released.toString()).toBe(sc.released);
@@ -86,7 +85,7 @@ describe("shared contract vectors", () => {
   });
 });
 
-/** Figures worked out by hand (not by the lib) for scenarios whose rule matters most. */
+/** Figures worked out by hand (not by the package) for scenarios whose rule matters most. */
 describe("vector figures, independently", () => {
   const by = (prefix: string) => {
     const sc = vectors.scenarios.find((s) => s.name.startsWith(prefix));

@@ -1,12 +1,12 @@
 /**
  * A pure replay of an offering's life (buys, deposits, flag, halt, claims, withdrawals) built only
- * from the lib's math. The shared vectors are produced with it and replayed against the real
+ * from this package's math. The shared vectors are produced with it and replayed against the real
  * contract by forge (packages/contracts/test/unit/Vectors.t.sol): if either side drifts, a test fails.
  * It throws where the contract would revert, so a scenario cannot record a state the chain never reaches.
  */
-import { delinquency, belowMinimum, decodeRecentShares, pushShare, shareOf, type Thresholds } from "./delinquency";
-import { heldBackDay, refundableOf, releasedToDate, type EscrowState } from "./escrow";
-import { accAfterDeposit, claimable, dayRewardPerUnitWad } from "./rewards";
+import { delinquency, belowMinimum, decodeRecentShares, pushShare, shareOf, type Thresholds } from "./delinquency.js";
+import { heldBackDay, refundableOf, releasedToDate, type EscrowState, type OfferingStatusName } from "./escrow.js";
+import { accAfterDeposit, claimable, dayRewardPerUnitWad } from "./rewards.js";
 
 export const EVENT = { buy: 0, deposit: 1, flag: 2, halt: 3, claim: 4, withdraw: 5 } as const;
 export type EventKind = (typeof EVENT)[keyof typeof EVENT];
@@ -50,6 +50,10 @@ export interface SimResult {
   readonly canFlag: boolean;
   readonly lastCoveredDay: number;
   readonly frozenDay: number;
+  /** The offering's status after the last event. */
+  readonly status: OfferingStatusName;
+  /** The end-of-term holdback snapshotted at creation. */
+  readonly holdbackDays: number;
   readonly positions: readonly { readonly startDay: number; readonly claimable: bigint; readonly refundable: bigint; readonly claimed: bigint }[];
 }
 
@@ -146,6 +150,8 @@ export function simulate(p: OfferingParams, events: readonly SimEvent[], checkDa
     canFlag: d.canFlag,
     lastCoveredDay: escrow.lastCoveredDay,
     frozenDay: escrow.frozenDay,
+    status: escrow.status,
+    holdbackDays: escrow.holdbackDays,
     positions: positions.map((pos) => ({
       startDay: pos.startDay,
       claimable: claimable(pos.units, acc, pos.rewardSnapshot),
