@@ -5,9 +5,9 @@ import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DefaultThresholds, Offering} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 
-/// @notice Replays the shared vectors of test/vectors/exchange-scenarios.json (written by the web
-/// app's lib, apps/web/scripts/gen-vectors.ts, and checked by its vitest suite) against the real
-/// exchange: the web app's escrow, reward and default math must give the contract's figures.
+/// @notice Replays the shared vectors of test/vectors/exchange-scenarios.json (written by the one
+/// TypeScript copy of the money math, packages/money-math/scripts/gen-vectors.ts, and checked by its
+/// vitest suite) against the real exchange: that math must give the contract's figures.
 /// @dev The file must be in the format of decision 0013 (the five thresholds in `offering`,
 /// `windowShare` and the packed `recentShares` per scenario; see test/vectors/README.md): a file
 /// written before it (with `lowStreak`) fails here rather than being partly replayed. Every scenario
