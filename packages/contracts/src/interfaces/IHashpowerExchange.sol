@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {
     Asset, DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position
 } from "../types/HashpowerTypes.sol";
+import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
 
 /// @title IHashpowerExchange
 /// @notice Primary sale of hashpower positions (ERC-721), a risk-control escrow that releases each
@@ -11,41 +12,8 @@ import {
 /// on-chain default detection with halt and refund.
 /// @dev Amounts are in the base units of the token named; days are whole UTC days since the epoch.
 /// Event signatures are a frozen API: the subgraph decodes them.
-interface IHashpowerExchange {
-    // ------------------------------------------------------------------ errors
-    error ZeroAddress();
-    error InvalidTerms(string reason);
-    error UnknownAsset(uint32 assetId);
-    error UnknownOffering(uint256 offeringId);
-    error OfferingNotActive(uint256 offeringId, OfferingStatus status);
-    error OfferingNotFlagged(uint256 offeringId, OfferingStatus status);
-    error OfferingNotHalted(uint256 offeringId, OfferingStatus status);
-    error SaleClosed(uint256 offeringId, uint256 saleStart, uint256 saleEnd);
-    error ZeroUnits();
-    error InsufficientUnits(uint256 offeringId, uint256 requested, uint256 available);
-    error PriceAboveMax(uint256 totalPrice, uint256 maxTotalPrice);
-    error EscrowCapacityExceeded(uint256 offeringId, uint256 totalNet, uint256 capacity);
-    error ZeroAmount();
-    error NoUnitsOutstanding(uint256 offeringId);
-    error NothingToCover(uint256 offeringId, uint256 nextDay, uint256 today);
-    error MarketRateNotReported(uint32 assetId, uint256 day);
-    error DefaultConditionsNotMet(uint256 offeringId, uint256 missedDays, uint256 windowSharePerMille);
-    error TermEnded(uint256 offeringId, uint256 termEndDay);
-    error NotMiner(uint256 offeringId, address caller);
-    error NotPositionOwnerOrApproved(uint256 tokenId, address caller);
-    error AlreadyRefunded(uint256 tokenId);
-    error NothingToWithdraw(uint256 offeringId);
-    error FeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
-    error InvalidThresholds();
-    error NotApprovedLocker(address caller);
-    error PositionIsLocked(uint256 tokenId, address locker);
-    error PositionIsNotLocked(uint256 tokenId);
-    error NotLockHolder(uint256 tokenId, address caller);
-    error LockerStillApproved(address locker);
-    error NotMinerOrDepositor(uint256 offeringId, address caller);
-    error DepositBelowMinimum(uint256 offeringId, uint256 day, uint256 sharePerMille, uint256 minCoverageBps);
-    error PaymentTokenNotListed(address token);
-    error RewardTokenNotListed(uint32 assetId, address token);
+interface IHashpowerExchange is IExchangeErrors {
+    // ------------------------------------------------------------------ errors: see IExchangeErrors
 
     // ------------------------------------------------------------------ events
     /// @notice A hashpower asset was registered.
@@ -203,7 +171,7 @@ interface IHashpowerExchange {
     /// @dev Pulls `units * pricePerUnit` of the payment token: the channel fee accrues for the fee
     /// recipient, the rest is escrowed and released to the miner daily over the whole term.
     /// Emits {PositionPurchased} and {Transfer}.
-    /// @param maxTotalPrice Reverts with {PriceAboveMax} if the total exceeds it (front-running guard).
+    /// @param maxTotalPrice Reverts with {Exchange_PriceAboveMax} if the total exceeds it (front-running guard).
     /// @param referrer Recorded for referral programs; may be zero.
     /// @return tokenId The minted position.
     function buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer) external returns (uint256 tokenId);
@@ -226,9 +194,9 @@ interface IHashpowerExchange {
     /// Only the miner or a depositor it approved ({setDepositor}): nobody else can cover or judge its days.
     /// @dev Every unit accrues `amount / unitsSold` (all units start with the term). The day is judged
     /// against the oracle's final report for it; once the oracle is over a day late, against its latest
-    /// final report instead. A deposit under `minCoverageBps` of that average reverts {DepositBelowMinimum}:
-    /// it covers nothing. Reverts {TermEnded} once every term day is covered, {NothingToCover} while the
-    /// next day is not over, {MarketRateNotReported} while there is nothing to judge against.
+    /// final report instead. A deposit under `minCoverageBps` of that average reverts {Exchange_DepositBelowMinimum}:
+    /// it covers nothing. Reverts {Exchange_TermEnded} once every term day is covered, {Exchange_NothingToCover} while the
+    /// next day is not over, {Exchange_MarketRateNotReported} while there is nothing to judge against.
     /// Emits {RewardDeposited}.
     /// @return day The day covered.
     function depositReward(uint256 offeringId, uint256 amount) external returns (uint256 day);

@@ -1,25 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IOracleErrors} from "../errors/OracleErrors.sol";
+
 /// @title IMarketRateOracle
 /// @notice Publishes, per hashpower asset and UTC day, the network's average mining reward per
 /// hashpower unit (WAD-scaled reward-token base units per unit per day). A report may be corrected
 /// during {CORRECTION_WINDOW} after it was made and is final from then on; deposits are judged only
 /// against final reports, so no judgement ever used a figure that later changed.
-interface IMarketRateOracle {
-    /// @notice Reports are for completed days only.
-    error DayNotOver(uint256 day, uint256 today);
-    /// @notice The day already has a report (correct it with {correct} while its window is open).
-    error AlreadyReported(uint32 assetId, uint256 day);
-    /// @notice A zero average would judge every deposit adequate.
-    error ZeroRate(uint32 assetId, uint256 day);
-    /// @notice `correct` on a day without a report.
-    error NotReported(uint32 assetId, uint256 day);
-    /// @notice The report is final: its correction window closed at `finalAt`.
-    error ReportFinal(uint32 assetId, uint256 day, uint256 finalAt);
-    /// @notice `reportMany` got arrays of different lengths.
-    error LengthMismatch();
-
+interface IMarketRateOracle is IOracleErrors {
     /// @notice A reporter published the average for `assetId` on `day`; final at `finalAt`.
     event MarketRateReported(
         uint32 indexed assetId, uint256 indexed day, uint256 avgRewardPerUnitWad, address indexed reporter

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {DelinquencyMath} from "./DelinquencyMath.sol";
 import {EscrowMath} from "./EscrowMath.sol";
@@ -27,7 +28,7 @@ library DefaultMonitor {
         view
         returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare)
     {
-        if (o.status == OfferingStatus.None) revert IHashpowerExchange.UnknownOffering(offeringId);
+        if (o.status == OfferingStatus.None) revert IExchangeErrors.Exchange_UnknownOffering(offeringId);
         (uint256 sum, bool full) = DelinquencyMath.windowSum(o.recentShares, t.windowDays);
         if (full) windowShare = sum / t.windowDays;
         uint256 today = block.timestamp / DAY;
@@ -47,7 +48,7 @@ library DefaultMonitor {
     /// while the end-of-term holdback is holding it back). Emits {IHashpowerExchange-OfferingFlagged}.
     function flag(Offering storage o, uint256 offeringId, DefaultThresholds memory t) external {
         (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare) = flaggable(o, offeringId, t);
-        if (!canFlag) revert IHashpowerExchange.DefaultConditionsNotMet(offeringId, missedDays, windowShare);
+        if (!canFlag) revert IExchangeErrors.Exchange_DefaultConditionsNotMet(offeringId, missedDays, windowShare);
         uint256 today = block.timestamp / DAY;
         uint256 frozen = EscrowMath.heldBackDay(o, today);
         o.status = OfferingStatus.Flagged;
@@ -59,7 +60,7 @@ library DefaultMonitor {
         );
     }
 
-    /// @notice Reverts {IHashpowerExchange-InvalidThresholds} unless `t` is a setting the rules stay sound under:
+    /// @notice Reverts {IExchangeErrors-Exchange_InvalidThresholds} unless `t` is a setting the rules stay sound under:
     /// the post-term window at least as long as the missed-days threshold (so an uncovered last day still
     /// becomes flaggable), the coverage floor no higher than the low-reward threshold, the window within
     /// what the packed shares hold.
@@ -69,6 +70,6 @@ library DefaultMonitor {
                 || t.windowDays > DelinquencyMath.MAX_WINDOW_DAYS || t.minRewardRatioBps == 0
                 || t.minRewardRatioBps > BPS || t.minCoverageBps > t.minRewardRatioBps
                 || t.postTermFlagDays < t.missedDaysThreshold || t.postTermFlagDays > MAX_POST_TERM_FLAG_DAYS
-        ) revert IHashpowerExchange.InvalidThresholds();
+        ) revert IExchangeErrors.Exchange_InvalidThresholds();
     }
 }

@@ -9,6 +9,7 @@ import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {TestLocker} from "../mocks/TestLocker.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Locks for staking, loans and auctions, driven through the test-only {TestLocker}.
 contract LocksTest is UnitHelpers {
@@ -53,7 +54,7 @@ contract LocksTest is UnitHelpers {
     }
 
     function test_RevertWhen_SettingZeroLocker() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setLocker(address(0), true);
     }
@@ -86,19 +87,19 @@ contract LocksTest is UnitHelpers {
         TestLocker rogue = new TestLocker(exchange);
         vm.prank(alice);
         exchange.approve(address(rogue), tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(rogue)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotApprovedLocker.selector, address(rogue)));
         rogue.lock(tokenA);
     }
 
     function test_RevertWhen_OwnerLocksDirectly() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotApprovedLocker.selector, alice));
         vm.prank(alice);
         exchange.lock(tokenA);
     }
 
     function test_RevertWhen_OwnerDidNotApproveLocker() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NotPositionOwnerOrApproved.selector, tokenB, address(locker))
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenB, address(locker))
         );
         locker.lock(tokenB);
     }
@@ -112,16 +113,16 @@ contract LocksTest is UnitHelpers {
         vm.prank(alice);
         exchange.setApprovalForAll(address(otherLocker), true);
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         locker.lock(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         otherLocker.lock(tokenA);
     }
 
     function test_GivenLockerRevoked_ItCannotLockNewPositions() public {
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotApprovedLocker.selector, address(locker)));
         _lockA();
     }
 
@@ -129,21 +130,21 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_OwnerTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         exchange.transferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_OwnerSafeTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         exchange.safeTransferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_ApprovedLockerTransfersInsteadOfSeizing() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(address(locker));
         exchange.transferFrom(alice, lender, tokenA);
     }
@@ -183,20 +184,20 @@ contract LocksTest is UnitHelpers {
     function test_RevertWhen_OtherLockerUnlocks() public {
         _lockA();
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NotLockHolder.selector, tokenA, address(otherLocker))
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotLockHolder.selector, tokenA, address(otherLocker))
         );
         otherLocker.unlock(tokenA);
     }
 
     function test_RevertWhen_OwnerUnlocks() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.unlock(tokenA);
     }
 
     function test_RevertWhen_UnlockingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         locker.unlock(tokenA);
     }
 
@@ -234,7 +235,7 @@ contract LocksTest is UnitHelpers {
         _lockA();
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotApprovedLocker.selector, address(locker)));
         locker.seize(tokenA, lender);
         vm.assertEq(exchange.ownerOf(tokenA), alice);
         locker.unlock(tokenA); // the brake still lets it release
@@ -243,20 +244,20 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_SeizingToZeroAddress() public {
         _lockA();
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         locker.seize(tokenA, address(0));
     }
 
     function test_RevertWhen_NonHolderSeizes() public {
         _lockA();
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NotLockHolder.selector, tokenA, address(otherLocker))
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotLockHolder.selector, tokenA, address(otherLocker))
         );
         otherLocker.seize(tokenA, lender);
     }
 
     function test_RevertWhen_SeizingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         locker.seize(tokenA, lender);
     }
 
@@ -283,13 +284,13 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_ReleasingLockOfApprovedLocker() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.LockerStillApproved.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_LockerStillApproved.selector, address(locker)));
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }
 
     function test_RevertWhen_ReleasingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }
