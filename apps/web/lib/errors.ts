@@ -1,8 +1,22 @@
 /**
- * Turns wallet, RPC and revert errors into plain language. Custom Solidity errors are decoded by
- * viem from the generated ABIs (which include every error, see @dmex/deployments `errorsAbi`).
+ * Turns wallet, RPC and revert errors into plain language. Custom Solidity errors are explained by
+ * selector and decoded with the generated ABIs (which include every error, see @dmex/deployments `errorsAbi`).
  */
-import { BaseError, ContractFunctionRevertedError, UserRejectedRequestError, type Abi } from "viem";
+import { errorsAbi } from "@dmex/deployments";
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  decodeErrorResult,
+  hexToString,
+  isHex,
+  slice,
+  toFunctionSelector,
+  UserRejectedRequestError,
+  type Abi,
+  type DecodeErrorResultReturnType,
+  type Hex,
+} from "viem";
+import { formatAbiItem } from "viem/utils";
 
 import { bpsPercent, formatDay, formatPerMille, shortAddress } from "./format";
 
@@ -14,8 +28,10 @@ export interface ExplainedError {
   readonly kind: "rejected" | "revert" | "wrong-chain" | "funds" | "network" | "unknown";
 }
 
-type Args = readonly unknown[];
-type Explain = (args: Args) => string;
+/** A decoded error's arguments by their ABI names, e.g. `{ feeBps: 1500n, capBps: 1000n }`. */
+export type ErrorArgs = Readonly<Record<string, unknown>>;
+type Explain = (a: ErrorArgs) => string;
+
 const n = (v: unknown) => (typeof v === "bigint" ? v.toString() : String(v));
 /** A UTC day number argument as YYYY-MM-DD. */
 const day = (v: unknown) => (typeof v === "bigint" || typeof v === "number" ? formatDay(Number(v)) : String(v));
@@ -24,154 +40,7 @@ const addr = (v: unknown) => shortAddress(String(v));
 const share = (v: unknown) => formatPerMille(Number(v));
 const bps = (v: unknown) => bpsPercent(Number(v));
 const asset = (v: unknown) => `asset #${n(v)}`;
-
-/**
- * Plain-language explanations of the contracts' custom errors, one table per contract family, by
- * error name (viem decodes the name and arguments from the generated errors ABI). To explain a new
- * error, add a line to its family's table; test/errors.test.ts fails for any error of the generated
- * ABIs that has none.
- */
-const EXCHANGE_MESSAGES: Readonly<Record<string, Explain>> = {
-  ZeroUnits: () => "Choose at least one unit.",
-  InsufficientUnits: (a) => `Only ${n(a[2])} units are left in this offering.`,
-  PriceAboveMax: (a) => `The total (${n(a[0])}) is above your maximum (${n(a[1])}); nothing was bought.`,
-  SaleClosed: () => "This offering's sale is closed: sales close when the term starts, so every buyer pays for and gets the whole term.",
-  OfferingNotActive: () => "This offering is not active (flagged or halted): it cannot be bought.",
-  UnknownOffering: (a) => `Offering ${n(a[0])} does not exist.`,
-  UnknownAsset: (a) => `${asset(a[0])} is not registered on the exchange.`,
-  EscrowCapacityExceeded: () => "This purchase would exceed the offering's escrow capacity.",
-  ZeroAmount: () => "Enter an amount greater than zero.",
-  NoUnitsOutstanding: () => "No units are sold yet, so there is nobody to pay rewards to.",
-  NothingToCover: (a) => `The next day to cover (${day(a[1])}) is not over yet; deposit once it is.`,
-  TermEnded: () => "Every day of this offering's term is already covered.",
-  MarketRateNotReported: (a) => `The oracle has no final market rate for ${day(a[1])} yet (a report becomes final 1 hour after publication, or the latest final one applies once the oracle is over a day late); try again after that.`,
-  DefaultConditionsNotMet: (a) =>
-    `This offering cannot be flagged now: its oldest uncovered day has waited ${n(a[1])} day${n(a[1]) === "1" ? "" : "s"} for a deposit, and ${
-      Number(a[2]) === 0 ? "fewer days than the window were judged so far" : `its last judged days paid on average ${share(a[2])} of the market`
-    }; neither rule is broken.`,
-  DepositBelowMinimum: (a) =>
-    `This deposit would pay ${share(a[2])} of the market average for ${day(a[1])}, under the ${bps(a[3])} minimum: the chain refuses it and the day stays uncovered. Deposit at least ${bps(a[3])} of the market rate.`,
-  NotMinerOrDepositor: (a) => `Only offering #${n(a[0])}'s miner or a depositor it approved can deposit its rewards, and ${addr(a[1])} is neither. Switch to the miner's account, or have the miner approve this one.`,
-  PaymentTokenNotListed: (a) => `${addr(a[0])} is not a payment token the DAO listed: offerings must be paid in a listed stablecoin.`,
-  RewardTokenNotListed: (a) => `${addr(a[1])} is not listed as a reward token for ${asset(a[0])}: rewards must be paid in the token the DAO listed for the asset (e.g. IFIL for FIL).`,
-  InvalidTerms: (a) => `The offering terms were refused: ${TERMS_REASONS[String(a[0])] ?? String(a[0])}.`,
-  InvalidThresholds: () => "Those default thresholds are outside the sound range (missed days 1-30, window 1-8 days, the 50% floor at most the low-reward line, the post-term window at least the missed-days threshold and at most 60 days).",
-  NotMiner: () => "Only the offering's miner can do this. Switch to the miner's account.",
-  NotPositionOwnerOrApproved: (a) => `You do not own position #${n(a[0])} (or it is not approved to you).`,
-  AlreadyRefunded: (a) => `Position #${n(a[0])} was already refunded.`,
-  OfferingNotHalted: () => "Refunds open only after governance halts the offering.",
-  OfferingNotFlagged: () => "The offering must be flagged first.",
-  NothingToWithdraw: () => "No released escrow is waiting to be withdrawn (in the term's last days, release waits for the rewards to be deposited).",
-  PositionIsLocked: (a) => `Position #${n(a[0])} is locked by a protocol contract.`,
-  PositionIsNotLocked: (a) => `Position #${n(a[0])} is not locked.`,
-  NotLockHolder: (a) => `Position #${n(a[0])} is locked by another contract than ${addr(a[1])}.`,
-  NotApprovedLocker: (a) => `${addr(a[0])} is not a contract the DAO approved to lock positions.`,
-  LockerStillApproved: (a) => `The locker ${addr(a[0])} is still approved: only a revoked locker's lock can be released by governance.`,
-  FeeTooHigh: (a) => (a.length >= 3 ? `That fee (${n(a[1])} bps) is above the cap of ${n(a[2])} bps.` : `That fee (${n(a[0])} bps) is above the cap of ${n(a[1])} bps.`),
-  ZeroAddress: () => "An address is missing.",
-};
-
-const ORACLE_MESSAGES: Readonly<Record<string, Explain>> = {
-  DayNotOver: (a) => `${day(a[0])} is not over yet (today is ${day(a[1])}): the oracle reports completed days only.`,
-  AlreadyReported: (a) => `The market rate of ${asset(a[0])} for ${day(a[1])} is already reported; correct it within its 1-hour window instead.`,
-  ZeroRate: (a) => `A market rate of zero for ${asset(a[0])} on ${day(a[1])} is refused: it would judge every deposit adequate.`,
-  ReportFinal: (a) => `The report of ${asset(a[0])} for ${day(a[1])} became final at ${isoTime(a[2])}: it can no longer be corrected.`,
-  NotReported: (a) => `There is no report of ${asset(a[0])} for ${day(a[1])} to correct; report it first.`,
-  LengthMismatch: () => "The lists of assets and rates have different lengths.",
-};
-
-/** DAO (issue D): governor, timelock, miner applications, parameters, insurance fund, DMC. */
-const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
-  ApplicationClosed: (a) => `Application #${n(a[0])} is closed: it was already approved, cancelled or its stake settled.`,
-  ApplicationStale: (a) => `Application #${n(a[0])} can no longer be approved: its sale window ended (${isoTime(a[1])}).`,
-  InvalidApplication: (a) => `The application was refused: ${APPLICATION_REASONS[String(a[0])] ?? String(a[0])}.`,
-  NotApplicant: (a) => `Only the miner who submitted application #${n(a[0])} can do this. Switch to that account.`,
-  StakeNotInState: (a) => `The stake of application #${n(a[0])} is ${STAKE[Number(a[1])] ?? n(a[1])}, not ${STAKE[Number(a[2])] ?? n(a[2])}.`,
-  UnknownApplication: (a) => `Application #${n(a[0])} does not exist.`,
-  InvalidStakePolicy: () => "That stake policy is outside its bounds (a minimum stake is required, grace at most 365 days).",
-  GovernorAlreadyCastVote: () => "You already voted on this proposal; a vote cannot be changed.",
-  GovernorInsufficientProposerVotes: (a) => `Proposing needs ${dmc(a[2])} votes; you have ${dmc(a[1])}. Delegate to yourself (or gather delegations) first.`,
-  GovernorNonexistentProposal: (a) => `Proposal ${short(a[0])} does not exist.`,
-  GovernorNotQueuedProposal: () => "This proposal is not queued: queue it after it succeeds.",
-  GovernorOnlyProposalGuardian: () => "Only the proposal guardian (the council during bootstrap) can cancel proposals this way.",
-  GovernorOnlyExecutor: () => "Only the DAO timelock can do this: it needs a proposal.",
-  GovernorOnlyProposer: () => "Only the proposal's proposer can do this.",
-  GovernorRestrictedProposer: () => "This account may not make this proposal.",
-  GovernorInvalidVoteType: () => "Vote For, Against or Abstain.",
-  GovernorInvalidProposalLength: () => "The proposal's targets, values and calldatas do not line up.",
-  GovernorUnexpectedProposalState: (a) => `The proposal is ${PROPOSAL_STATE[Number(a[1])] ?? n(a[1])} now, so this cannot be done (it needs: ${expectedStates(a[2])}).`,
-  GovernorAlreadyQueuedProposal: () => "This proposal is already queued.",
-  GovernorDisabledDeposit: () => "The governor does not accept native coin.",
-  GovernorInvalidQuorumFraction: () => "That quorum is not a valid fraction of the supply.",
-  GovernorInvalidSignature: () => "The vote signature does not match the voter.",
-  GovernorInvalidVotingPeriod: () => "The voting period must be longer than zero.",
-  GovernorQueueNotImplemented: () => "This governor does not queue proposals.",
-  TimelockUnexpectedOperationState: () => "The timelock is not ready for this: wait until the eta has passed (or the operation was already executed).",
-  TimelockUnauthorizedCaller: () => "Only the governor (or the council during bootstrap) can schedule or cancel timelock operations.",
-  TimelockOperationOrphaned: (a) =>
-    `Timelock operation ${short(a[0])} can never run: ${short(a[1])}, who scheduled it, has lost the proposer role (the council's hand-over ends every operation it left pending).`,
-  TimelockNotScheduler: (a) => `Only ${short(a[2])}, who scheduled operation ${short(a[0])}, can cancel it at the timelock; ${short(a[1])} did not.`,
-  TimelockCannotDelegate: (a) => `The DAO timelock never delegates its DMC (to ${short(a[1])}): the treasury and the genesis allocation cannot vote.`,
-  GovernorProtectedProposal: (a) =>
-    `Proposal ${short(a[0])} revokes the council's powers, replaces council members or changes the guardian: the guardian (${short(a[1])}) cannot cancel it.`,
-  SaleEndsBeforeExecution: (a) =>
-    `The sale would close (${isoTime(a[0])}) before the vote could be executed at the earliest (${isoTime(a[1])}, late-quorum extension and timelock delay included): give the sale more time.`,
-  TimelockInsufficientDelay: (a) => `The delay ${n(a[0])} s is below the timelock's minimum of ${n(a[1])} s.`,
-  TimelockUnexecutedPredecessor: () => "An earlier timelock operation this one depends on has not run yet.",
-  TimelockInvalidOperationLength: () => "The operation's targets, values and payloads do not line up.",
-  OwnableUnauthorizedAccount: () => "Only the DAO (a proposal executed by the timelock) can do this.",
-  OwnableInvalidOwner: () => "That owner address is invalid.",
-  InvalidPayout: () => "An insurance payout needs a recipient and an amount.",
-  NotDrawer: () => "This contract may not draw from that mining bucket.",
-  BucketExhausted: (a) => `The mining bucket holds ${dmc(a[2])} DMC, less than the ${dmc(a[1])} asked.`,
-  AllocationMismatch: () => "The genesis allocations do not add up to the DMC supply.",
-  InvalidAllocation: (a) => `Genesis allocation ${n(a[0])} is invalid.`,
-  ERC5805FutureLookup: () => "Votes at a future time cannot be read yet: wait for the snapshot.",
-  ERC6372InconsistentClock: () => "The DMC token's clock does not match the governor's.",
-  VotesExpiredSignature: () => "The delegation signature expired: sign again.",
-  CheckpointUnorderedInsertion: () => "Vote checkpoints must be written in time order.",
-  InvalidAccountNonce: () => "The signature's nonce is stale: sign again.",
-  ERC20ExceededSafeSupply: () => "The DMC supply cannot grow past the votes' safe limit.",
-  QueueEmpty: () => "The governor's execution queue is empty.",
-  QueueFull: () => "The governor's execution queue is full.",
-};
-
-/** OpenZeppelin and token errors any contract may raise. */
-const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
-  AccessControlUnauthorizedAccount: () => "Your account does not hold the role this action needs (governance or halt guardian).",
-  AccessControlBadConfirmation: () => "A role can only be renounced by its holder, for itself.",
-  ERC20InsufficientBalance: (a) => `Insufficient token balance: you have ${n(a[1])}, this needs ${n(a[2])} (base units).`,
-  ERC20InsufficientAllowance: (a) => `The exchange may spend ${n(a[1])} of your tokens but this needs ${n(a[2])}: approve first.`,
-  ERC20InvalidReceiver: () => "Tokens cannot be sent to that address.",
-  ERC20InvalidSpender: () => "That spender address is invalid.",
-  ERC20InvalidApprover: () => "That approver address is invalid.",
-  ERC20InvalidSender: () => "Tokens cannot be sent from that address.",
-  ERC2612ExpiredSignature: () => "The permit signature expired; sign again.",
-  ERC2612InvalidSigner: () => "The permit signature does not match your account.",
-  ERC721NonexistentToken: (a) => `Position #${n(a[0])} does not exist.`,
-  ERC721IncorrectOwner: (a) => `Position #${n(a[1])} is not owned by ${addr(a[0])}.`,
-  ERC721InsufficientApproval: (a) => `${addr(a[0])} may not move position #${n(a[1])}: approve it first.`,
-  ERC721InvalidApprover: () => "That approver address is invalid.",
-  ERC721InvalidOperator: () => "That operator address is invalid.",
-  ERC721InvalidOwner: () => "That owner address is invalid.",
-  ERC721InvalidReceiver: () => "Positions cannot be sent to that address.",
-  ERC721InvalidSender: () => "Positions cannot be sent from that address.",
-  SafeERC20FailedOperation: () => "The token transfer failed.",
-  SafeCastOverflowedUintDowncast: () => "A value is too large for the contract's field.",
-  MathOverflowedMulDiv: () => "A value is too large for the contract's arithmetic.",
-  ReentrancyGuardReentrantCall: () => "The contract refused a re-entrant call.",
-  AddressEmptyCode: (a) => `There is no contract at ${addr(a[0])}.`,
-  AddressInsufficientBalance: () => "Not enough native coin for this call.",
-  FailedInnerCall: () => "A call made by the contract failed.",
-  ECDSAInvalidSignature: () => "The signature is invalid: sign again.",
-  ECDSAInvalidSignatureLength: () => "The signature has the wrong length: sign again.",
-  ECDSAInvalidSignatureS: () => "The signature is malformed: sign again.",
-  InvalidShortString: () => "A name is too long for the contract.",
-  StringTooLong: () => "A text is too long for the contract.",
-  StringsInsufficientHexLength: () => "A value does not fit its hex length.",
-};
-
-export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = { ...LIBRARY_MESSAGES, ...EXCHANGE_MESSAGES, ...ORACLE_MESSAGES, ...DAO_MESSAGES };
+const days = (v: unknown) => `${n(v)} day${n(v) === "1" ? "" : "s"}`;
 
 function isoTime(v: unknown): string {
   const sec = Number(v);
@@ -186,38 +55,233 @@ function dmc(v: unknown): string {
   const whole = v / 10n ** 18n;
   return whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
+/** A bytes32 that holds a short ASCII name (ProtocolParameters' parameter names). */
+function bytes32Name(v: unknown): string {
+  if (typeof v !== "string" || !isHex(v)) return String(v);
+  try {
+    return hexToString(v, { size: 32 }).replace(/\0+$/, "");
+  } catch {
+    return v;
+  }
+}
 const STAKE = ["locked", "withdrawable", "withdrawn", "slashed"];
+const STATUS = ["none", "active", "flagged", "halted"];
+const BUCKET = ["behaviour-mining", "liquidity-mining", "node-staking"];
 const PROPOSAL_STATE = ["pending", "active", "canceled", "defeated", "succeeded", "queued", "expired", "executed"];
+const named = (names: readonly string[], v: unknown) => names[Number(v)] ?? n(v);
 /** OpenZeppelin encodes the states an action needs as a bitmap (bit i = ProposalState i). */
 function expectedStates(v: unknown): string {
-  const bits = typeof v === "string" ? BigInt(v) : typeof v === "bigint" ? v : 0n;
+  const bits = typeof v === "string" && isHex(v) ? BigInt(v) : typeof v === "bigint" ? v : 0n;
   const names = PROPOSAL_STATE.filter((_, i) => (bits >> BigInt(i)) & 1n);
   return names.length > 0 ? names.join(" or ") : "another state";
 }
-/** The exchange's InvalidTerms reasons (OfferingFactory.validate) in plain words. */
-const TERMS_REASONS: Readonly<Record<string, string>> = {
-  unitsTotal: "the number of units must be above zero",
-  "sale window": "the sale must close after it opens",
-  term: "the term must last 1 to 3,650 days",
-  "sale ends after the term starts": "the sale must close by the time the term starts (00:00 UTC of its first day), so every buyer pays for the whole term",
-  price: "the price after the channel fee must be above zero",
-  "asset labels": "the asset needs a symbol and a unit label",
-};
+
 /**
- * MinerApplications' InvalidApplication reasons in plain words: only its own checks (the offering
- * terms are the exchange's validateTerms, whose errors explain themselves; a sale closing too early
- * is SaleEndsBeforeExecution).
+ * Plain-language explanations of the contracts' custom errors, one table per contract family,
+ * written by error name (names are unique across the contracts: `tools/check-errors.mjs` in
+ * @dmex/contracts fails otherwise) and looked up by selector ({@link EXPLANATIONS_BY_SELECTOR},
+ * computed from the generated errors ABI). Each reads the error's arguments by their ABI names.
+ * To explain a new error, add a line to its family's table; test/errors.test.ts fails for any
+ * error of the generated ABIs that has none, and renders each with sample arguments.
  */
-const APPLICATION_REASONS: Readonly<Record<string, string>> = {
-  hashpower: "effective hashpower must be above zero and at most the total",
-  "units exceed effective hashpower": "units for sale exceed the effective hashpower",
-  disclosure: "the miner name and the disclosure URI are required",
-  value: "units x price is too large",
+const EXCHANGE_MESSAGES: Readonly<Record<string, Explain>> = {
+  Exchange_ZeroUnits: () => "Choose at least one unit.",
+  Exchange_InsufficientUnits: (a) => `Only ${n(a.available)} units are left in offering #${n(a.offeringId)}; you asked for ${n(a.requested)}.`,
+  Exchange_PriceAboveMax: (a) => `The total (${n(a.totalPrice)}) is above your maximum (${n(a.maxTotalPrice)}); nothing was bought.`,
+  Exchange_SaleClosed: (a) =>
+    `Offering #${n(a.offeringId)}'s sale is open from ${isoTime(a.saleStart)} to ${isoTime(a.saleEnd)} only: sales close when the term starts, so every buyer pays for and gets the whole term.`,
+  Exchange_OfferingNotActive: (a) => `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}, not active: it cannot be bought or funded.`,
+  Exchange_UnknownOffering: (a) => `Offering #${n(a.offeringId)} does not exist.`,
+  Exchange_UnknownAsset: (a) => `${asset(a.assetId)} is not registered on the exchange.`,
+  Exchange_EmptyAssetLabel: () => "The asset needs a symbol and a unit label.",
+  Exchange_EscrowCapacityExceeded: (a) => `This purchase would bring offering #${n(a.offeringId)}'s escrow to ${n(a.totalNet)}, above its capacity of ${n(a.capacity)}.`,
+  Exchange_ZeroAmount: () => "Enter an amount greater than zero.",
+  Exchange_NoUnitsOutstanding: (a) => `No units of offering #${n(a.offeringId)} are sold yet, so there is nobody to pay rewards to.`,
+  Exchange_NothingToCover: (a) => `The next day to cover (${day(a.nextDay)}) is not over yet (today is ${day(a.today)}); deposit once it is.`,
+  Exchange_TermEnded: (a) => `Every day of offering #${n(a.offeringId)}'s term (to ${day(a.termEndDay)}) is already covered.`,
+  Exchange_MarketRateNotReported: (a) =>
+    `The oracle has no final market rate of ${asset(a.assetId)} for ${day(a.day)} yet (a report becomes final 1 hour after publication, or the latest final one applies once the oracle is over a day late); try again after that.`,
+  Exchange_DefaultConditionsNotMet: (a) =>
+    `This offering cannot be flagged now: its oldest uncovered day has waited ${days(a.missedDays)} for a deposit, and ${
+      Number(a.windowSharePerMille) === 0 ? "fewer days than the window were judged so far" : `its last judged days paid on average ${share(a.windowSharePerMille)} of the market`
+    }; neither rule is broken.`,
+  Exchange_DepositBelowMinimum: (a) =>
+    `This deposit would pay ${share(a.sharePerMille)} of the market average for ${day(a.day)}, under the ${bps(a.minCoverageBps)} minimum: the chain refuses it and the day stays uncovered. Deposit at least ${bps(a.minCoverageBps)} of the market rate.`,
+  Exchange_NotMinerOrDepositor: (a) =>
+    `Only offering #${n(a.offeringId)}'s miner or a depositor it approved can deposit its rewards, and ${addr(a.caller)} is neither. Switch to the miner's account, or have the miner approve this one.`,
+  Exchange_PaymentTokenNotListed: (a) => `${addr(a.token)} is not a payment token the DAO listed: offerings must be paid in a listed stablecoin.`,
+  Exchange_RewardTokenNotListed: (a) =>
+    `${addr(a.token)} is not listed as a reward token for ${asset(a.assetId)}: rewards must be paid in the token the DAO listed for the asset (e.g. IFIL for FIL).`,
+  Exchange_ZeroUnitsTotal: () => "The offering terms were refused: the number of units must be above zero.",
+  Exchange_EmptySaleWindow: (a) => `The offering terms were refused: the sale must close after it opens (it opens ${isoTime(a.saleStart)} and closes ${isoTime(a.saleEnd)}).`,
+  Exchange_InvalidTerm: (a) =>
+    `The offering terms were refused: the term must start after day 0 and last 1 to ${n(a.maxTermDays)} days (it runs from ${day(a.termStartDay)} to ${day(a.termEndDay)}).`,
+  Exchange_SaleEndsAfterTermStart: (a) =>
+    `The offering terms were refused: the sale closes ${isoTime(a.saleEnd)}, after the term starts (${isoTime(a.termStart)}); it must close by then, so every buyer pays for the whole term.`,
+  Exchange_ZeroNetPrice: (a) => `The offering terms were refused: a price of ${n(a.pricePerUnit)} per unit is zero after the ${bps(a.feeBps)} channel fee.`,
+  Exchange_InvalidThresholds: () =>
+    "Those default thresholds are outside the sound range (missed days 1-30, window 1-8 days, the 50% floor at most the low-reward line, the post-term window at least the missed-days threshold and at most 60 days).",
+  Exchange_NotMiner: (a) => `Only offering #${n(a.offeringId)}'s miner can do this, not ${addr(a.caller)}. Switch to the miner's account.`,
+  Exchange_NotPositionOwnerOrApproved: (a) => `${addr(a.caller)} does not own position #${n(a.tokenId)} (nor is it approved for it).`,
+  Exchange_AlreadyRefunded: (a) => `Position #${n(a.tokenId)} was already refunded.`,
+  Exchange_OfferingNotHalted: (a) => `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: refunds open only after governance halts it.`,
+  Exchange_OfferingNotFlagged: (a) => `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: it must be flagged first.`,
+  Exchange_NothingToWithdraw: (a) =>
+    `No released escrow of offering #${n(a.offeringId)} is waiting to be withdrawn (in the term's last days, release waits for the rewards to be deposited).`,
+  Exchange_PositionIsLocked: (a) => `Position #${n(a.tokenId)} is locked by the protocol contract ${addr(a.locker)}.`,
+  Exchange_PositionIsNotLocked: (a) => `Position #${n(a.tokenId)} is not locked.`,
+  Exchange_NotLockHolder: (a) => `Position #${n(a.tokenId)} is locked by another contract than ${addr(a.caller)}.`,
+  Exchange_NotApprovedLocker: (a) => `${addr(a.caller)} is not a contract the DAO approved to lock positions.`,
+  Exchange_LockerStillApproved: (a) => `The locker ${addr(a.locker)} is still approved: only a revoked locker's lock can be released by governance.`,
+  Exchange_FeeTooHigh: (a) => `That channel fee (${n(a.feeBps)} bps) is above the cap of ${n(a.capBps)} bps.`,
+  Exchange_ZeroAddress: () => "An address is missing.",
 };
 
-export function explainRevert(errorName: string, args: Args = []): string {
-  const explain = REVERT_MESSAGES[errorName];
-  return explain ? explain(args) : `The contract refused the transaction (${errorName}).`;
+const ORACLE_MESSAGES: Readonly<Record<string, Explain>> = {
+  Oracle_DayNotOver: (a) => `${day(a.day)} is not over yet (today is ${day(a.today)}): the oracle reports completed days only.`,
+  Oracle_AlreadyReported: (a) => `The market rate of ${asset(a.assetId)} for ${day(a.day)} is already reported; correct it within its 1-hour window instead.`,
+  Oracle_ZeroRate: (a) => `A market rate of zero for ${asset(a.assetId)} on ${day(a.day)} is refused: it would judge every deposit adequate.`,
+  Oracle_ReportFinal: (a) => `The report of ${asset(a.assetId)} for ${day(a.day)} became final at ${isoTime(a.finalAt)}: it can no longer be corrected.`,
+  Oracle_NotReported: (a) => `There is no report of ${asset(a.assetId)} for ${day(a.day)} to correct; report it first.`,
+  Oracle_LengthMismatch: (a) => `The lists of assets (${n(a.assetIds)}) and rates (${n(a.rates)}) have different lengths.`,
+};
+
+/** DAO (issue D): governor, timelock, miner applications, parameters, insurance fund, DMC. */
+const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
+  Applications_Closed: (a) => `Application #${n(a.applicationId)} is closed: it was already approved, cancelled or its stake settled.`,
+  Applications_Stale: (a) => `Application #${n(a.applicationId)} can no longer be approved: its sale window ended (${isoTime(a.saleEnd)}).`,
+  Applications_InvalidHashpower: (a) =>
+    `The application was refused: effective hashpower (${n(a.effectiveHashpower)}) must be above zero and at most the total (${n(a.totalHashpower)}).`,
+  Applications_UnitsExceedHashpower: (a) => `The application was refused: ${n(a.unitsTotal)} units for sale exceed the effective hashpower of ${n(a.effectiveHashpower)}.`,
+  Applications_MissingDisclosure: () => "The application was refused: the miner name and the disclosure URI are required.",
+  Applications_ValueTooLarge: (a) => `The application was refused: units x price (${n(a.value)}) is above the limit of ${n(a.maxValue)}.`,
+  Applications_NotApplicant: (a) => `Only the miner who submitted application #${n(a.applicationId)} can do this, not ${addr(a.caller)}. Switch to that account.`,
+  Applications_StakeNotInState: (a) => `The stake of application #${n(a.applicationId)} is ${named(STAKE, a.actual)}, not ${named(STAKE, a.expected)}.`,
+  Applications_UnknownApplication: (a) => `Application #${n(a.applicationId)} does not exist.`,
+  Applications_InvalidStakePolicy: (a) =>
+    `That stake policy is outside its bounds: a minimum stake is required (got ${dmc(a.minStake)} DMC) and the grace is at most ${days(a.maxLockGraceDays)} (got ${days(a.lockGraceDays)}).`,
+  Applications_ZeroAddress: () => "An address is missing.",
+  Applications_SaleEndsBeforeExecution: (a) =>
+    `The sale would close (${isoTime(a.saleEnd)}) before the vote could be executed at the earliest (${isoTime(a.executableAt)}, late-quorum extension and timelock delay included): give the sale more time.`,
+  GovernorAlreadyCastVote: () => "You already voted on this proposal; a vote cannot be changed.",
+  GovernorInsufficientProposerVotes: (a) => `Proposing needs ${dmc(a.threshold)} votes; you have ${dmc(a.votes)}. Delegate to yourself (or gather delegations) first.`,
+  GovernorNonexistentProposal: (a) => `Proposal ${short(a.proposalId)} does not exist.`,
+  GovernorNotQueuedProposal: () => "This proposal is not queued: queue it after it succeeds.",
+  GovernorOnlyExecutor: () => "Only the DAO timelock can do this: it needs a proposal.",
+  GovernorOnlyProposer: () => "Only the proposal's proposer can do this.",
+  GovernorRestrictedProposer: () => "This account may not make this proposal.",
+  GovernorInvalidVoteType: () => "Vote For, Against or Abstain.",
+  GovernorInvalidProposalLength: () => "The proposal's targets, values and calldatas do not line up.",
+  GovernorUnexpectedProposalState: (a) =>
+    `The proposal is ${named(PROPOSAL_STATE, a.current)} now, so this cannot be done (it needs: ${expectedStates(a.expectedStates)}).`,
+  GovernorAlreadyQueuedProposal: () => "This proposal is already queued.",
+  GovernorDisabledDeposit: () => "The governor does not accept native coin.",
+  GovernorInvalidQuorumFraction: () => "That quorum is not a valid fraction of the supply.",
+  GovernorInvalidSignature: () => "The vote signature does not match the voter.",
+  GovernorInvalidVotingPeriod: () => "The voting period must be longer than zero.",
+  GovernorQueueNotImplemented: () => "This governor does not queue proposals.",
+  Governor_OnlyProposalGuardian: () => "Only the proposal guardian (the council during bootstrap) can cancel proposals this way.",
+  Governor_ProtectedProposal: (a) =>
+    `Proposal ${short(a.proposalId)} revokes the council's powers, replaces council members or changes the guardian: the guardian (${short(a.guardian)}) cannot cancel it.`,
+  TimelockUnexpectedOperationState: () => "The timelock is not ready for this: wait until the eta has passed (or the operation was already executed).",
+  TimelockUnauthorizedCaller: () => "Only the governor (or the council during bootstrap) can schedule or cancel timelock operations.",
+  TimelockInsufficientDelay: (a) => `The delay ${n(a.delay)} s is below the timelock's minimum of ${n(a.minDelay)} s.`,
+  TimelockUnexecutedPredecessor: () => "An earlier timelock operation this one depends on has not run yet.",
+  TimelockInvalidOperationLength: () => "The operation's targets, values and payloads do not line up.",
+  Timelock_OperationOrphaned: (a) =>
+    `Timelock operation ${short(a.id)} can never run: ${short(a.scheduler)}, who scheduled it, has lost the proposer role (the council's hand-over ends every operation it left pending).`,
+  Timelock_NotScheduler: (a) => `Only ${short(a.scheduler)}, who scheduled operation ${short(a.id)}, can cancel it at the timelock; ${short(a.caller)} did not.`,
+  Timelock_CannotDelegate: (a) => `The DAO timelock never delegates its DMC (to ${short(a.delegatee)}): the treasury and the genesis allocation cannot vote.`,
+  Params_FeeTooHigh: (a) => `That ${bytes32Name(a.name)} (${n(a.feeBps)} bps) is above the cap of ${n(a.capBps)} bps.`,
+  OwnableUnauthorizedAccount: () => "Only the DAO (a proposal executed by the timelock) can do this.",
+  OwnableInvalidOwner: () => "That owner address is invalid.",
+  Insurance_InvalidPayout: (a) => `An insurance payout needs a recipient and an amount (got ${addr(a.to)} and ${n(a.amount)}).`,
+  Reserve_NotDrawer: (a) => `${addr(a.caller)} may not draw from the ${named(BUCKET, a.bucket)} bucket.`,
+  Reserve_BucketExhausted: (a) => `The ${named(BUCKET, a.bucket)} bucket holds ${dmc(a.available)} DMC, less than the ${dmc(a.requested)} asked.`,
+  Reserve_ZeroAddress: () => "An address is missing.",
+  DMC_AllocationMismatch: (a) => `The genesis allocations add up to ${dmc(a.allocated)} DMC, not the supply of ${dmc(a.expected)}.`,
+  DMC_InvalidAllocation: (a) => `Genesis allocation ${n(a.index)} names no recipient or no amount.`,
+  ERC5805FutureLookup: () => "Votes at a future time cannot be read yet: wait for the snapshot.",
+  ERC6372InconsistentClock: () => "The DMC token's clock does not match the governor's.",
+  VotesExpiredSignature: () => "The delegation signature expired: sign again.",
+  CheckpointUnorderedInsertion: () => "Vote checkpoints must be written in time order.",
+  InvalidAccountNonce: () => "The signature's nonce is stale: sign again.",
+  ERC20ExceededSafeSupply: () => "The DMC supply cannot grow past the votes' safe limit.",
+  QueueEmpty: () => "The governor's execution queue is empty.",
+  QueueFull: () => "The governor's execution queue is full.",
+};
+
+/** OpenZeppelin errors any contract may raise (ERC-721, ERC-20, AccessControl, ReentrancyGuard, SafeERC20...). */
+const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
+  AccessControlUnauthorizedAccount: (a) => `${addr(a.account)} does not hold the role this action needs (governance or halt guardian).`,
+  AccessControlBadConfirmation: () => "A role can only be renounced by its holder, for itself.",
+  ERC20InsufficientBalance: (a) => `Insufficient token balance: you have ${n(a.balance)}, this needs ${n(a.needed)} (base units).`,
+  ERC20InsufficientAllowance: (a) => `The contract may spend ${n(a.allowance)} of your tokens but this needs ${n(a.needed)}: approve first.`,
+  ERC20InvalidReceiver: (a) => `Tokens cannot be sent to ${addr(a.receiver)}.`,
+  ERC20InvalidSpender: () => "That spender address is invalid.",
+  ERC20InvalidApprover: () => "That approver address is invalid.",
+  ERC20InvalidSender: (a) => `Tokens cannot be sent from ${addr(a.sender)}.`,
+  ERC2612ExpiredSignature: () => "The permit signature expired; sign again.",
+  ERC2612InvalidSigner: () => "The permit signature does not match your account.",
+  ERC721NonexistentToken: (a) => `Position #${n(a.tokenId)} does not exist.`,
+  ERC721IncorrectOwner: (a) => `Position #${n(a.tokenId)} is owned by ${addr(a.owner)}, not ${addr(a.sender)}.`,
+  ERC721InsufficientApproval: (a) => `${addr(a.operator)} may not move position #${n(a.tokenId)}: approve it first.`,
+  ERC721InvalidApprover: () => "That approver address is invalid.",
+  ERC721InvalidOperator: () => "That operator address is invalid.",
+  ERC721InvalidOwner: () => "That owner address is invalid.",
+  ERC721InvalidReceiver: (a) => `Positions cannot be sent to ${addr(a.receiver)}.`,
+  ERC721InvalidSender: () => "Positions cannot be sent from that address.",
+  SafeERC20FailedOperation: (a) => `The transfer of token ${addr(a.token)} failed.`,
+  SafeCastOverflowedUintDowncast: () => "A value is too large for the contract's field.",
+  MathOverflowedMulDiv: () => "A value is too large for the contract's arithmetic.",
+  ReentrancyGuardReentrantCall: () => "The contract refused a re-entrant call.",
+  AddressEmptyCode: (a) => `There is no contract at ${addr(a.target)}.`,
+  AddressInsufficientBalance: () => "Not enough native coin for this call.",
+  FailedInnerCall: () => "A call made by the contract failed.",
+  ECDSAInvalidSignature: () => "The signature is invalid: sign again.",
+  ECDSAInvalidSignatureLength: () => "The signature has the wrong length: sign again.",
+  ECDSAInvalidSignatureS: () => "The signature is malformed: sign again.",
+  InvalidShortString: () => "A name is too long for the contract.",
+  StringTooLong: () => "A text is too long for the contract.",
+  StringsInsufficientHexLength: () => "A value does not fit its hex length.",
+};
+
+/** Every explanation by error name (unique across the contracts). */
+export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = { ...LIBRARY_MESSAGES, ...EXCHANGE_MESSAGES, ...ORACLE_MESSAGES, ...DAO_MESSAGES };
+
+type ErrorItem = Extract<Abi[number], { type: "error" }>;
+const errorItems = (abi: Abi): ErrorItem[] => abi.filter((item): item is ErrorItem => item.type === "error");
+
+/** The 4-byte selector of an ABI error, e.g. `0x…` of `Exchange_FeeTooHigh(uint256,uint256)`. */
+export const errorSelector = (item: ErrorItem): Hex => toFunctionSelector(formatAbiItem(item));
+
+/** Explanations by selector, for every error of the generated errors ABI that has one. */
+export const EXPLANATIONS_BY_SELECTOR: ReadonlyMap<Hex, Explain> = new Map(
+  errorItems(errorsAbi as Abi).flatMap((item) => {
+    const explain = REVERT_MESSAGES[item.name];
+    return explain ? [[errorSelector(item), explain] as const] : [];
+  }),
+);
+
+/** The decoded error's arguments keyed by their ABI names (positional `argN` for unnamed ones). */
+function namedArgs(item: ErrorItem | undefined, args: readonly unknown[]): ErrorArgs {
+  return Object.fromEntries((item?.inputs ?? []).map((input, i) => [input.name || `arg${i}`, args[i]]));
+}
+
+/** A revert's payload (selector and ABI-encoded arguments) in plain language. */
+export function explainRevertData(data: Hex): { message: string; errorName?: string } {
+  const selector = slice(data, 0, 4);
+  let decoded: DecodeErrorResultReturnType<typeof errorsAbi> | undefined;
+  try {
+    decoded = decodeErrorResult({ abi: errorsAbi, data });
+  } catch {
+    decoded = undefined;
+  }
+  const explain = EXPLANATIONS_BY_SELECTOR.get(selector);
+  if (decoded === undefined) return { message: `The contract refused the transaction (unknown error ${selector}).` };
+  const item = decoded.abiItem as ErrorItem | undefined;
+  const message = explain ? explain(namedArgs(item, (decoded.args ?? []) as readonly unknown[])) : `The contract refused the transaction (${decoded.errorName}).`;
+  return { message, errorName: decoded.errorName };
 }
 
 export function explainError(error: unknown): ExplainedError {
@@ -226,8 +290,11 @@ export function explainError(error: unknown): ExplainedError {
     if (rejected) return { kind: "rejected", message: "You rejected the request in your wallet. Nothing was sent; try again when ready." };
     const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (revert instanceof ContractFunctionRevertedError) {
-      const name = revert.data?.errorName;
-      if (name !== undefined) return { kind: "revert", errorName: name, message: explainRevert(name, revert.data?.args ?? []) };
+      // By selector, from the raw payload: the ABI a call was made with may lack the error (another
+      // contract's error bubbling up), the generated errors ABI has every one.
+      if (revert.raw !== undefined && revert.raw.length >= 10 && revert.data?.errorName !== "Error" && revert.data?.errorName !== "Panic") {
+        return { kind: "revert", ...explainRevertData(revert.raw) };
+      }
       if (revert.reason) return { kind: "revert", message: `The contract refused the transaction: ${revert.reason}` };
       return { kind: "revert", message: "The contract refused the transaction." };
     }
@@ -245,7 +312,13 @@ export function explainError(error: unknown): ExplainedError {
   return { kind: "unknown", message: String(error) };
 }
 
-/** Every custom error name in `abi` that has no plain-language message (a unit test keeps this empty). */
-export function unexplainedErrors(abi: Abi, ignore: readonly string[] = []): string[] {
-  return abi.flatMap((item) => (item.type === "error" && !(item.name in REVERT_MESSAGES) && !ignore.includes(item.name) ? [item.name] : []));
+/** Every custom error of `abi` (as its signature) whose selector has no explanation (a unit test keeps this empty). */
+export function unexplainedErrors(abi: Abi): string[] {
+  return errorItems(abi).flatMap((item) => (EXPLANATIONS_BY_SELECTOR.has(errorSelector(item)) ? [] : [formatAbiItem(item)]));
+}
+
+/** Explanations written for an error name that no error of the generated ABIs has (stale lines). */
+export function staleExplanations(): string[] {
+  const names = new Set(errorItems(errorsAbi as Abi).map((item) => item.name));
+  return Object.keys(REVERT_MESSAGES).filter((name) => !names.has(name));
 }

@@ -90,8 +90,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     constructor(address admin, address feeRecipient_, IMarketRateOracle oracle_, uint16 channelFeeBps_)
         ERC721("DMEX Hashpower Position", "DMEX-HP")
     {
-        if (admin == address(0) || feeRecipient_ == address(0) || address(oracle_) == address(0)) revert ZeroAddress();
-        if (channelFeeBps_ > MAX_CHANNEL_FEE_BPS) revert FeeTooHigh(channelFeeBps_, MAX_CHANNEL_FEE_BPS);
+        if (admin == address(0) || feeRecipient_ == address(0) || address(oracle_) == address(0)) revert Exchange_ZeroAddress();
+        if (channelFeeBps_ > MAX_CHANNEL_FEE_BPS) revert Exchange_FeeTooHigh(channelFeeBps_, MAX_CHANNEL_FEE_BPS);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
         feeRecipient = feeRecipient_;
@@ -128,15 +128,15 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function setPaymentToken(address token, bool listed) external onlyRole(GOVERNOR_ROLE) {
-        if (token == address(0)) revert ZeroAddress();
+        if (token == address(0)) revert Exchange_ZeroAddress();
         isPaymentToken[token] = listed;
         emit PaymentTokenSet(token, listed);
     }
 
     /// @inheritdoc IHashpowerExchange
     function setRewardToken(uint32 assetId, address token, bool listed) external onlyRole(GOVERNOR_ROLE) {
-        if (token == address(0)) revert ZeroAddress();
-        if (assetId == 0 || assetId > assetCount) revert UnknownAsset(assetId);
+        if (token == address(0)) revert Exchange_ZeroAddress();
+        if (assetId == 0 || assetId > assetCount) revert Exchange_UnknownAsset(assetId);
         isRewardToken[assetId][token] = listed;
         emit RewardTokenSet(assetId, token, listed);
     }
@@ -167,7 +167,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         bytes32 s
     ) external returns (uint256 tokenId) {
         address token = _offerings[offeringId].paymentToken;
-        if (token == address(0)) revert UnknownOffering(offeringId);
+        if (token == address(0)) revert Exchange_UnknownOffering(offeringId);
         // A permit already used by a front-runner reverts; the allowance it set still works.
         try IERC20Permit(token).permit(msg.sender, address(this), maxTotalPrice, deadline, v, r, s) {} catch {}
         return _buy(offeringId, units, maxTotalPrice, referrer);
@@ -196,7 +196,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         sale.startDay = o.termStartDay;
         // `withdrawn` is 96 bits wide (see Offering); refusing the sale beats escrow that cannot leave.
         uint256 totalNet = o.totalNet + sale.net;
-        if (totalNet > type(uint96).max) revert EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
+        if (totalNet > type(uint96).max) revert Exchange_EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
         o.totalNet = uint128(totalNet);
         o.feesAccrued += (sale.totalPrice - sale.net).toUint128();
         o.unitsSold = uint40(o.unitsSold + units);
@@ -225,19 +225,19 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     {
         // Check:
         if (o.status != OfferingStatus.Active) {
-            if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
-            revert OfferingNotActive(offeringId, o.status);
+            if (o.status == OfferingStatus.None) revert Exchange_UnknownOffering(offeringId);
+            revert Exchange_OfferingNotActive(offeringId, o.status);
         }
         if (block.timestamp < o.saleStart || block.timestamp >= o.saleEnd) {
-            revert SaleClosed(offeringId, o.saleStart, o.saleEnd);
+            revert Exchange_SaleClosed(offeringId, o.saleStart, o.saleEnd);
         }
-        if (units == 0) revert ZeroUnits();
+        if (units == 0) revert Exchange_ZeroUnits();
         uint256 available = o.unitsTotal - o.unitsSold;
-        if (units > available) revert InsufficientUnits(offeringId, units, available);
+        if (units > available) revert Exchange_InsufficientUnits(offeringId, units, available);
         sale.offeringId = offeringId;
         sale.units = units;
         sale.totalPrice = units * o.pricePerUnit;
-        if (sale.totalPrice > maxTotalPrice) revert PriceAboveMax(sale.totalPrice, maxTotalPrice);
+        if (sale.totalPrice > maxTotalPrice) revert Exchange_PriceAboveMax(sale.totalPrice, maxTotalPrice);
         sale.net = units * o.netPricePerUnit;
         sale.today = block.timestamp / DAY;
     }
@@ -263,9 +263,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IHashpowerExchange
     function setDepositor(uint256 offeringId, address depositor, bool approved) external {
         Offering storage o = _offerings[offeringId];
-        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
-        if (msg.sender != o.miner) revert NotMiner(offeringId, msg.sender);
-        if (depositor == address(0)) revert ZeroAddress();
+        if (o.status == OfferingStatus.None) revert Exchange_UnknownOffering(offeringId);
+        if (msg.sender != o.miner) revert Exchange_NotMiner(offeringId, msg.sender);
+        if (depositor == address(0)) revert Exchange_ZeroAddress();
         isDepositor[offeringId][depositor] = approved;
         emit DepositorSet(offeringId, depositor, approved);
     }
@@ -275,22 +275,22 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         Offering storage o = _offerings[offeringId];
         // Check: only the miner's deposits make its record, so nobody else can cover (and judge) its days.
         if (msg.sender != o.miner && !isDepositor[offeringId][msg.sender]) {
-            if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
-            revert NotMinerOrDepositor(offeringId, msg.sender);
+            if (o.status == OfferingStatus.None) revert Exchange_UnknownOffering(offeringId);
+            revert Exchange_NotMinerOrDepositor(offeringId, msg.sender);
         }
-        if (amount == 0) revert ZeroAmount();
+        if (amount == 0) revert Exchange_ZeroAmount();
         uint256 units = o.unitsSold;
-        if (units == 0) revert NoUnitsOutstanding(offeringId);
+        if (units == 0) revert Exchange_NoUnitsOutstanding(offeringId);
         uint256 today = block.timestamp / DAY;
         day = uint256(o.lastCoveredDay) + 1;
-        if (day >= o.termEndDay) revert TermEnded(offeringId, o.termEndDay);
-        if (day >= today) revert NothingToCover(offeringId, day, today);
+        if (day >= o.termEndDay) revert Exchange_TermEnded(offeringId, o.termEndDay);
+        if (day >= today) revert Exchange_NothingToCover(offeringId, day, today);
 
         uint256 dayPerUnitWad = Math.mulDiv(amount, WAD, units);
         (uint256 marketAvg, bool exact) = _marketRate(o.assetId, day, today);
         uint256 share = DelinquencyMath.shareOf(dayPerUnitWad, marketAvg);
         DefaultThresholds memory t = _thresholds;
-        if (share * 10 < t.minCoverageBps) revert DepositBelowMinimum(offeringId, day, share, t.minCoverageBps);
+        if (share * 10 < t.minCoverageBps) revert Exchange_DepositBelowMinimum(offeringId, day, share, t.minCoverageBps);
 
         // Effect:
         uint256 acc = o.accRewardPerUnit + (amount * REWARD_PRECISION) / units;
@@ -314,7 +314,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (exact) return (avg, true);
         bool known;
         if (today > day + 1) (avg,, known) = o.latestRate(assetId);
-        if (!known) revert MarketRateNotReported(assetId, day);
+        if (!known) revert Exchange_MarketRateNotReported(assetId, day);
     }
 
     /// @inheritdoc IHashpowerExchange
@@ -351,12 +351,12 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IHashpowerExchange
     function withdrawEscrow(uint256 offeringId, address to) external returns (uint256 amount) {
         Offering storage o = _offerings[offeringId];
-        if (o.status == OfferingStatus.None) revert UnknownOffering(offeringId);
-        if (msg.sender != o.miner) revert NotMiner(offeringId, msg.sender);
-        if (to == address(0)) revert ZeroAddress();
+        if (o.status == OfferingStatus.None) revert Exchange_UnknownOffering(offeringId);
+        if (msg.sender != o.miner) revert Exchange_NotMiner(offeringId, msg.sender);
+        if (to == address(0)) revert Exchange_ZeroAddress();
         (uint256 released, uint256 releasedDay) = EscrowMath.releasedToDate(o);
         amount = released - o.withdrawn;
-        if (amount == 0) revert NothingToWithdraw(offeringId);
+        if (amount == 0) revert Exchange_NothingToWithdraw(offeringId);
         o.withdrawn = released.toUint96();
         emit EscrowWithdrawn(offeringId, msg.sender, to, amount, released, releasedDay);
         IERC20(o.paymentToken).safeTransfer(to, amount);
@@ -425,12 +425,12 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IPositionLocks
     function lock(uint256 tokenId, uint8 payouts) external {
-        if (!isLocker[msg.sender]) revert NotApprovedLocker(msg.sender);
-        if (payouts > LockPayouts.ALL) revert InvalidLockPayouts(payouts);
+        if (!isLocker[msg.sender]) revert Exchange_NotApprovedLocker(msg.sender);
+        if (payouts > LockPayouts.ALL) revert Exchange_InvalidLockPayouts(payouts);
         address owner = _requireOwned(tokenId);
-        if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+        if (!_isAuthorized(owner, msg.sender, tokenId)) revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
         address current = lockedBy[tokenId];
-        if (current != address(0)) revert PositionIsLocked(tokenId, current);
+        if (current != address(0)) revert Exchange_PositionIsLocked(tokenId, current);
         lockedBy[tokenId] = msg.sender;
         _positions[tokenId].lockPayouts = payouts;
         emit PositionLocked(tokenId, msg.sender, owner, payouts);
@@ -440,7 +440,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IPositionLocks
     function setLockPayouts(uint256 tokenId, uint8 payouts) external {
         _requireLockHolder(tokenId, msg.sender);
-        if (payouts > LockPayouts.ALL) revert InvalidLockPayouts(payouts);
+        if (payouts > LockPayouts.ALL) revert Exchange_InvalidLockPayouts(payouts);
         _positions[tokenId].lockPayouts = payouts;
         emit LockPayoutsSet(tokenId, msg.sender, payouts);
     }
@@ -452,9 +452,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IPositionLocks
     function seize(uint256 tokenId, address to) external nonReentrant {
-        if (to == address(0)) revert ZeroAddress();
+        if (to == address(0)) revert Exchange_ZeroAddress();
         // Revoking a locker is the emergency brake: it may still unlock, never take.
-        if (!isLocker[msg.sender]) revert NotApprovedLocker(msg.sender);
+        if (!isLocker[msg.sender]) revert Exchange_NotApprovedLocker(msg.sender);
         address owner = _requireOwned(tokenId);
         _releaseLock(tokenId, msg.sender, to);
         _transfer(owner, to, tokenId);
@@ -463,15 +463,15 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @inheritdoc IHashpowerExchange
     function releaseRevokedLock(uint256 tokenId) external onlyRole(GOVERNOR_ROLE) {
         address locker = lockedBy[tokenId];
-        if (locker == address(0)) revert PositionIsNotLocked(tokenId);
-        if (isLocker[locker]) revert LockerStillApproved(locker);
+        if (locker == address(0)) revert Exchange_PositionIsNotLocked(tokenId);
+        if (isLocker[locker]) revert Exchange_LockerStillApproved(locker);
         _releaseLock(tokenId, locker, address(0));
     }
 
     function _requireLockHolder(uint256 tokenId, address holder) private view {
         address locker = lockedBy[tokenId];
-        if (locker == address(0)) revert PositionIsNotLocked(tokenId);
-        if (locker != holder) revert NotLockHolder(tokenId, holder);
+        if (locker == address(0)) revert Exchange_PositionIsNotLocked(tokenId);
+        if (locker != holder) revert Exchange_NotLockHolder(tokenId, holder);
     }
 
     function _releaseLock(uint256 tokenId, address holder, address seizedTo) private {
@@ -487,7 +487,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     function _update(address to, uint256 tokenId, address auth) internal override returns (address) {
         if (_ownerOf(tokenId) != address(0)) {
             address locker = lockedBy[tokenId];
-            if (locker != address(0)) revert PositionIsLocked(tokenId, locker);
+            if (locker != address(0)) revert Exchange_PositionIsLocked(tokenId, locker);
         }
         return super._update(to, tokenId, auth);
     }
@@ -496,14 +496,14 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function setChannelFee(uint16 feeBps) external onlyRole(GOVERNOR_ROLE) {
-        if (feeBps > MAX_CHANNEL_FEE_BPS) revert FeeTooHigh(feeBps, MAX_CHANNEL_FEE_BPS);
+        if (feeBps > MAX_CHANNEL_FEE_BPS) revert Exchange_FeeTooHigh(feeBps, MAX_CHANNEL_FEE_BPS);
         emit ChannelFeeSet(channelFeeBps, feeBps);
         channelFeeBps = feeBps;
     }
 
     /// @inheritdoc IHashpowerExchange
     function setFeeRecipient(address recipient) external onlyRole(GOVERNOR_ROLE) {
-        if (recipient == address(0)) revert ZeroAddress();
+        if (recipient == address(0)) revert Exchange_ZeroAddress();
         emit FeeRecipientSet(feeRecipient, recipient);
         feeRecipient = recipient;
     }
@@ -519,7 +519,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function setLocker(address locker, bool approved) external onlyRole(GOVERNOR_ROLE) {
-        if (locker == address(0)) revert ZeroAddress();
+        if (locker == address(0)) revert Exchange_ZeroAddress();
         isLocker[locker] = approved;
         emit LockerSet(locker, approved);
     }
@@ -533,7 +533,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function setOracle(address oracle_) external onlyRole(GOVERNOR_ROLE) {
-        if (oracle_ == address(0)) revert ZeroAddress();
+        if (oracle_ == address(0)) revert Exchange_ZeroAddress();
         oracle = IMarketRateOracle(oracle_);
         emit OracleSet(oracle_);
     }
@@ -642,9 +642,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         address owner = _requireOwned(tokenId);
         if (_positions[tokenId].lockPayouts & routedBit != 0) {
             payee = lockedBy[tokenId];
-            if (msg.sender != payee) revert NotLockHolder(tokenId, msg.sender);
+            if (msg.sender != payee) revert Exchange_NotLockHolder(tokenId, msg.sender);
         } else {
-            if (!_isAuthorized(owner, msg.sender, tokenId)) revert NotPositionOwnerOrApproved(tokenId, msg.sender);
+            if (!_isAuthorized(owner, msg.sender, tokenId)) revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
             payee = owner;
         }
     }

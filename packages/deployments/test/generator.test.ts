@@ -361,7 +361,7 @@ describe("the real contracts build", () => {
       expect.arrayContaining(["OfferingCreated", "PositionPurchased", "RewardDeposited", "OfferingFlagged"]),
     );
     const errors = collectErrors(artifacts).map((e) => e.name);
-    expect(errors).toEqual(expect.arrayContaining(["DayNotOver", "DefaultConditionsNotMet", "ERC20InsufficientBalance", "AccessControlUnauthorizedAccount"]));
+    expect(errors).toEqual(expect.arrayContaining(["Oracle_DayNotOver", "Exchange_DefaultConditionsNotMet", "Exchange_SaleEndsAfterTermStart", "ERC20InsufficientBalance", "AccessControlUnauthorizedAccount"]));
   });
 
   it("publishes the DAO contracts, VestingWallet and Safe 1.4.1, and the Governor and timelock errors the app must decode", async () => {
@@ -391,12 +391,13 @@ describe("the real contracts build", () => {
       expect.arrayContaining([
         "GovernorUnexpectedProposalState",
         "GovernorInsufficientProposerVotes",
-        "GovernorOnlyProposalGuardian",
+        "Governor_OnlyProposalGuardian",
         "TimelockUnexpectedOperationState",
         "TimelockUnauthorizedCaller",
-        "InvalidApplication",
-        "StakeNotInState",
-        "FeeTooHigh",
+        "Applications_InvalidHashpower",
+        "Applications_StakeNotInState",
+        "Params_FeeTooHigh",
+        "Exchange_FeeTooHigh",
         "ERC5805FutureLookup",
         "OwnableUnauthorizedAccount",
       ]),

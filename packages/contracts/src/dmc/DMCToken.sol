@@ -6,6 +6,7 @@ import {ERC20Permit} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20P
 import {ERC20Votes} from "@openzeppelin/contracts/token/ERC20/extensions/ERC20Votes.sol";
 import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
 import {MiningReserve} from "./MiningReserve.sol";
+import {IDmcErrors} from "../errors/DmcErrors.sol";
 
 /// @title DMCToken
 /// @notice DMEX's governance and credit token: 100,000,000 DMC minted once, at deployment, into its
@@ -13,7 +14,7 @@ import {MiningReserve} from "./MiningReserve.sol";
 /// Votes are checkpointed by timestamp (ERC-6372 `mode=timestamp`), so governance periods are in
 /// seconds: they survive anvil time travel and chains with irregular block times. Holders must
 /// delegate (to themselves or another) for their balance to count as votes.
-contract DMCToken is ERC20, ERC20Permit, ERC20Votes {
+contract DMCToken is IDmcErrors, ERC20, ERC20Permit, ERC20Votes {
     /// @notice The whole supply, 100 million DMC (18 decimals).
     uint256 public constant TOTAL_SUPPLY = 100_000_000e18;
 
@@ -38,11 +39,6 @@ contract DMCToken is ERC20, ERC20Permit, ERC20Votes {
     /// @notice One slice of the supply went to `recipient`, for the purpose `label`.
     event Allocated(address indexed recipient, uint256 amount, string label);
 
-    /// @notice The allocations do not add up to exactly {TOTAL_SUPPLY}.
-    error AllocationMismatch(uint256 allocated, uint256 expected);
-    /// @notice An allocation names the zero address or a zero amount.
-    error InvalidAllocation(uint256 index);
-
     /// @param buckets Sizes of the mining buckets, minted into the {MiningReserve}.
     /// @param reserveOwner Owner of the reserve (the DAO timelock), who authorises drawers.
     /// @param allocations Where the rest goes; buckets and allocations sum to exactly {TOTAL_SUPPLY}.
@@ -58,12 +54,12 @@ contract DMCToken is ERC20, ERC20Permit, ERC20Votes {
         emit Allocated(address(reserve), total, "mining reserve");
         for (uint256 i; i < allocations.length; ++i) {
             Allocation memory a = allocations[i];
-            if (a.recipient == address(0) || a.amount == 0) revert InvalidAllocation(i);
+            if (a.recipient == address(0) || a.amount == 0) revert DMC_InvalidAllocation(i);
             total += a.amount;
             _mint(a.recipient, a.amount);
             emit Allocated(a.recipient, a.amount, a.label);
         }
-        if (total != TOTAL_SUPPLY) revert AllocationMismatch(total, TOTAL_SUPPLY);
+        if (total != TOTAL_SUPPLY) revert DMC_AllocationMismatch(total, TOTAL_SUPPLY);
     }
 
     /// @notice ERC-6372: votes are checkpointed by block timestamp.

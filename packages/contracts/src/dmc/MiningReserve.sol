@@ -4,21 +4,15 @@ pragma solidity 0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {IMiningReserve} from "../interfaces/IMiningReserve.sol";
 
 /// @title MiningReserve
 /// @notice Holds the 50% of DMC set aside for mining, split into three buckets the future mining
 /// contracts draw from: behaviour mining (30%: primary buys, trades, DeFi), liquidity mining (10%)
 /// and node staking (10%). The DAO (owner: the timelock) authorises drawers per bucket; a drawer can
 /// take at most what is left in its bucket, so no bucket can eat another's share.
-contract MiningReserve is Ownable {
+contract MiningReserve is IMiningReserve, Ownable {
     using SafeERC20 for IERC20;
-
-    /// @notice The mining buckets.
-    enum Bucket {
-        Behaviour,
-        Liquidity,
-        NodeStaking
-    }
 
     /// @notice The DMC token.
     IERC20 public immutable dmc;
@@ -26,20 +20,6 @@ contract MiningReserve is Ownable {
     mapping(Bucket bucket => uint256 amount) public remaining;
     /// @notice Contracts allowed to draw from a bucket.
     mapping(Bucket bucket => mapping(address drawer => bool allowed)) public isDrawer;
-
-    /// @notice `drawer` was allowed (or no longer allowed) to draw from `bucket`.
-    event DrawerSet(Bucket indexed bucket, address indexed drawer, bool allowed);
-    /// @notice `drawer` paid `amount` DMC from `bucket` to `to`.
-    event Drawn(Bucket indexed bucket, address indexed drawer, address indexed to, uint256 amount);
-    /// @notice The bucket sizes at genesis.
-    event BucketsFunded(uint256 behaviour, uint256 liquidity, uint256 nodeStaking);
-
-    /// @notice The caller may not draw from this bucket.
-    error NotDrawer(Bucket bucket, address caller);
-    /// @notice The bucket holds less than asked.
-    error BucketExhausted(Bucket bucket, uint256 requested, uint256 available);
-    /// @notice A zero address was given.
-    error ZeroAddress();
 
     /// @param dmc_ The DMC token (which mints the sum of the buckets to this contract).
     /// @param owner_ The DAO timelock.
@@ -49,7 +29,7 @@ contract MiningReserve is Ownable {
     constructor(IERC20 dmc_, address owner_, uint256 behaviour, uint256 liquidity, uint256 nodeStaking)
         Ownable(owner_)
     {
-        if (address(dmc_) == address(0)) revert ZeroAddress();
+        if (address(dmc_) == address(0)) revert Reserve_ZeroAddress();
         dmc = dmc_;
         remaining[Bucket.Behaviour] = behaviour;
         remaining[Bucket.Liquidity] = liquidity;
@@ -62,7 +42,7 @@ contract MiningReserve is Ownable {
     /// @param drawer The mining contract.
     /// @param allowed Whether it may draw.
     function setDrawer(Bucket bucket, address drawer, bool allowed) external onlyOwner {
-        if (drawer == address(0)) revert ZeroAddress();
+        if (drawer == address(0)) revert Reserve_ZeroAddress();
         isDrawer[bucket][drawer] = allowed;
         emit DrawerSet(bucket, drawer, allowed);
     }
@@ -72,9 +52,9 @@ contract MiningReserve is Ownable {
     /// @param to The recipient (a miner of DMC).
     /// @param amount DMC in wei.
     function draw(Bucket bucket, address to, uint256 amount) external {
-        if (!isDrawer[bucket][msg.sender]) revert NotDrawer(bucket, msg.sender);
+        if (!isDrawer[bucket][msg.sender]) revert Reserve_NotDrawer(uint8(bucket), msg.sender);
         uint256 available = remaining[bucket];
-        if (amount > available) revert BucketExhausted(bucket, amount, available);
+        if (amount > available) revert Reserve_BucketExhausted(uint8(bucket), amount, available);
         remaining[bucket] = available - amount;
         emit Drawn(bucket, msg.sender, to, amount);
         dmc.safeTransfer(to, amount);

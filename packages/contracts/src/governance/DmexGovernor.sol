@@ -13,6 +13,7 @@ import {TimelockController} from "@openzeppelin/contracts/governance/TimelockCon
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {IDmexGovernor} from "../interfaces/IDmexGovernor.sol";
 
 /// @notice The Safe 1.4.1 functions a DAO vote uses to manage the council's members (the timelock is
 /// a module of the council Safe).
@@ -42,6 +43,7 @@ interface ICouncilSafe {
 ///   replacement of its members (and the timelock lets a canceller cancel only what it scheduled, so
 ///   it cannot cancel them once queued either). A DAO vote replaces or removes the guardian.
 contract DmexGovernor is
+    IDmexGovernor,
     Governor,
     GovernorSettings,
     GovernorCountingSimple,
@@ -67,16 +69,6 @@ contract DmexGovernor is
     address public applications;
     /// @notice May cancel any proposal before execution; `address(0)` once handed over.
     address public proposalGuardian;
-
-    /// @notice The applications contract changed.
-    event ApplicationsSet(address oldApplications, address newApplications);
-    /// @notice The proposal guardian changed.
-    event ProposalGuardianSet(address oldGuardian, address newGuardian);
-
-    /// @notice Only the proposal guardian may call this.
-    error GovernorOnlyProposalGuardian(address caller);
-    /// @notice The guardian may not cancel this proposal: it only removes or replaces the guardian's powers.
-    error GovernorProtectedProposal(uint256 proposalId, address guardian);
 
     /// @param token DMC (ERC-5805 votes, timestamp clock).
     /// @param timelock The DAO timelock that executes proposals.
@@ -133,9 +125,9 @@ contract DmexGovernor is
         bytes32 descriptionHash
     ) external returns (uint256) {
         address guardian = proposalGuardian;
-        if (msg.sender != guardian || guardian == address(0)) revert GovernorOnlyProposalGuardian(msg.sender);
+        if (msg.sender != guardian || guardian == address(0)) revert Governor_OnlyProposalGuardian(msg.sender);
         if (isProtected(targets, values, calldatas)) {
-            revert GovernorProtectedProposal(hashProposal(targets, values, calldatas, descriptionHash), guardian);
+            revert Governor_ProtectedProposal(hashProposal(targets, values, calldatas, descriptionHash), guardian);
         }
         return _cancel(targets, values, calldatas, descriptionHash);
     }

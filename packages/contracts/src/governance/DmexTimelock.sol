@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+import {IDmexTimelockErrors} from "../errors/GovernanceErrors.sol";
 
 /// @title DmexTimelock
 /// @notice The DAO's executor: owns every governable contract and the exchange's admin and
@@ -29,7 +30,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// (`schedule`, `scheduleBatch`, `cancel`, `execute`, `executeBatch`, `getTimestamp`) with the same
 /// checks, events and re-entrancy handling, so queueing costs what it did. Every other function
 /// (states, hashes, roles, `updateDelay`) is OpenZeppelin's and reads through `getTimestamp`.
-contract DmexTimelock is TimelockController {
+contract DmexTimelock is IDmexTimelockErrors, TimelockController {
     /// @notice One scheduled operation, in one slot.
     struct Operation {
         uint48 timestamp; // 0 unset, 1 done, else when it becomes ready
@@ -44,13 +45,6 @@ contract DmexTimelock is TimelockController {
     /// @notice `scheduler` scheduled operation `id` (emitted next to OpenZeppelin's CallScheduled).
     /// The operation is orphaned once `scheduler` loses PROPOSER_ROLE (a RoleRevoked event).
     event OperationScheduledBy(bytes32 indexed id, address indexed scheduler);
-
-    /// @notice The operation's scheduler lost PROPOSER_ROLE after scheduling it: it can never execute.
-    error TimelockOperationOrphaned(bytes32 id, address scheduler);
-    /// @notice Only the account that scheduled an operation may cancel it.
-    error TimelockNotScheduler(bytes32 id, address caller, address scheduler);
-    /// @notice The timelock never delegates votes (its DMC is the treasury and the undistributed genesis).
-    error TimelockCannotDelegate(address target, address delegatee);
 
     /// @param minDelay Seconds between queueing and execution (1 day in production).
     /// @param proposers Accounts allowed to schedule (and, by OpenZeppelin's design, cancel).
@@ -150,7 +144,7 @@ contract DmexTimelock is TimelockController {
             );
         }
         address scheduler = _operations[id].scheduler;
-        if (msg.sender != scheduler) revert TimelockNotScheduler(id, msg.sender, scheduler);
+        if (msg.sender != scheduler) revert Timelock_NotScheduler(id, msg.sender, scheduler);
         delete _operations[id];
         emit Cancelled(id);
     }
@@ -206,7 +200,7 @@ contract DmexTimelock is TimelockController {
     /// @dev Refuses `delegate(address)`: the treasury's DMC never votes.
     function _execute(address target, uint256 value, bytes calldata data) internal override {
         if (data.length >= 36 && bytes4(data[:4]) == IVotes.delegate.selector) {
-            revert TimelockCannotDelegate(target, address(uint160(uint256(bytes32(data[4:36])))));
+            revert Timelock_CannotDelegate(target, address(uint160(uint256(bytes32(data[4:36])))));
         }
         super._execute(target, value, data);
     }
@@ -232,7 +226,7 @@ contract DmexTimelock is TimelockController {
     function _beforeExecution(bytes32 id, bytes32 predecessor) private view {
         Operation storage op = _operations[id];
         if (op.timestamp > _DONE_TIMESTAMP && op.epoch != _proposerEpoch[op.scheduler]) {
-            revert TimelockOperationOrphaned(id, op.scheduler);
+            revert Timelock_OperationOrphaned(id, op.scheduler);
         }
         if (!isOperationReady(id)) {
             revert TimelockUnexpectedOperationState(id, _encodeStateBitmap(OperationState.Ready));

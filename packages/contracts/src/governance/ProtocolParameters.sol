@@ -2,13 +2,14 @@
 pragma solidity 0.8.28;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IProtocolParametersErrors} from "../errors/GovernanceErrors.sol";
 
 /// @title ProtocolParameters
 /// @notice Fees charged by the trading and DeFi contracts of the roadmap (secondary sales,
 /// auctions, loans), set by the DAO within hard caps. The channel fee of primary sales and the
 /// default thresholds live on the exchange, the stake policy on MinerApplications; all are owned
 /// by the same timelock.
-contract ProtocolParameters is Ownable {
+contract ProtocolParameters is IProtocolParametersErrors, Ownable {
     /// @notice Highest trading fee the DAO can set (5%).
     uint16 public constant MAX_TRADING_FEE_BPS = 500;
     /// @notice Highest DeFi fee the DAO can set (5%).
@@ -21,9 +22,6 @@ contract ProtocolParameters is Ownable {
 
     /// @notice A parameter changed.
     event ParameterSet(bytes32 indexed name, uint256 oldValue, uint256 newValue);
-
-    /// @notice A fee above its hard cap.
-    error FeeTooHigh(bytes32 name, uint256 feeBps, uint256 maxBps);
 
     /// @param owner_ The DAO timelock.
     /// @param tradingFeeBps_ Initial trading fee.
@@ -46,13 +44,13 @@ contract ProtocolParameters is Ownable {
     }
 
     function _setTradingFee(uint16 feeBps) private {
-        if (feeBps > MAX_TRADING_FEE_BPS) revert FeeTooHigh("tradingFeeBps", feeBps, MAX_TRADING_FEE_BPS);
+        if (feeBps > MAX_TRADING_FEE_BPS) revert Params_FeeTooHigh("tradingFeeBps", feeBps, MAX_TRADING_FEE_BPS);
         emit ParameterSet("tradingFeeBps", tradingFeeBps, feeBps);
         tradingFeeBps = feeBps;
     }
 
     function _setDefiFee(uint16 feeBps) private {
-        if (feeBps > MAX_DEFI_FEE_BPS) revert FeeTooHigh("defiFeeBps", feeBps, MAX_DEFI_FEE_BPS);
+        if (feeBps > MAX_DEFI_FEE_BPS) revert Params_FeeTooHigh("defiFeeBps", feeBps, MAX_DEFI_FEE_BPS);
         emit ParameterSet("defiFeeBps", defiFeeBps, feeBps);
         defiFeeBps = feeBps;
     }

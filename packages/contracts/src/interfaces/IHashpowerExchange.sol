@@ -5,6 +5,7 @@ import {
     Asset, DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position
 } from "../types/HashpowerTypes.sol";
 import {IPositionLocks} from "./IPositionLocks.sol";
+import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
 
 /// @title IHashpowerExchange
 /// @notice Primary sale of hashpower positions (ERC-721), a risk-control escrow that releases each
@@ -12,43 +13,23 @@ import {IPositionLocks} from "./IPositionLocks.sol";
 /// on-chain default detection with halt and refund.
 /// @dev Amounts are in the base units of the token named; days are whole UTC days since the epoch.
 /// Event signatures are a frozen API: the subgraph decodes them.
-interface IHashpowerExchange is IPositionLocks {
-    // ------------------------------------------------------------------ errors
-    error ZeroAddress();
-    error InvalidTerms(string reason);
-    error UnknownAsset(uint32 assetId);
-    error UnknownOffering(uint256 offeringId);
-    error OfferingNotActive(uint256 offeringId, OfferingStatus status);
-    error OfferingNotFlagged(uint256 offeringId, OfferingStatus status);
-    error OfferingNotHalted(uint256 offeringId, OfferingStatus status);
-    error SaleClosed(uint256 offeringId, uint256 saleStart, uint256 saleEnd);
-    error ZeroUnits();
-    error InsufficientUnits(uint256 offeringId, uint256 requested, uint256 available);
-    error PriceAboveMax(uint256 totalPrice, uint256 maxTotalPrice);
-    error EscrowCapacityExceeded(uint256 offeringId, uint256 totalNet, uint256 capacity);
-    error ZeroAmount();
-    error NoUnitsOutstanding(uint256 offeringId);
-    error NothingToCover(uint256 offeringId, uint256 nextDay, uint256 today);
-    error MarketRateNotReported(uint32 assetId, uint256 day);
-    error DefaultConditionsNotMet(uint256 offeringId, uint256 missedDays, uint256 windowSharePerMille);
-    error TermEnded(uint256 offeringId, uint256 termEndDay);
-    error NotMiner(uint256 offeringId, address caller);
-    error NotPositionOwnerOrApproved(uint256 tokenId, address caller);
-    error AlreadyRefunded(uint256 tokenId);
-    error NothingToWithdraw(uint256 offeringId);
-    error FeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
-    error InvalidThresholds();
-    error NotMinerOrDepositor(uint256 offeringId, address caller);
-    error DepositBelowMinimum(uint256 offeringId, uint256 day, uint256 sharePerMille, uint256 minCoverageBps);
-    error PaymentTokenNotListed(address token);
-    error RewardTokenNotListed(uint32 assetId, address token);
+interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
+    // ------------------------------------------------------------------ errors: see IExchangeErrors
 
     // ------------------------------------------------------------------ events
     /// @notice A hashpower asset was registered.
+    /// @param assetId The hashpower asset (1-based id).
+    /// @param symbol The asset's ticker, e.g. "FIL".
+    /// @param unitLabel The hashpower unit, e.g. "TiB".
     event AssetRegistered(uint32 indexed assetId, string symbol, string unitLabel);
 
     /// @notice An offering was created. Carries every term so indexers need no calls.
     /// @param netPricePerUnit What reaches escrow per unit after the channel fee snapshotted in `feeBps`.
+    /// @param offeringId The offering (1-based id).
+    /// @param miner The miner paid by the escrow.
+    /// @param assetId The hashpower asset (1-based id).
+    /// @param terms Every term as created.
+    /// @param feeBps The channel fee snapshotted for the offering (bps).
     event OfferingCreated(
         uint256 indexed offeringId,
         address indexed miner,
@@ -61,6 +42,15 @@ interface IHashpowerExchange is IPositionLocks {
     /// @notice A position was bought in the primary sale and minted to `buyer`.
     /// @param startDay First day of its daily escrow release: max(purchaseDay + 1, termStartDay).
     /// @param rewardSnapshot The offering's reward accumulator at purchase (rewards before it are not the position's).
+    /// @param tokenId The position NFT.
+    /// @param offeringId The offering (1-based id).
+    /// @param buyer Who bought and received the position.
+    /// @param referrer Recorded for referral programs; may be zero.
+    /// @param units Hashpower units.
+    /// @param totalPrice What the buyer paid (payment-token base units).
+    /// @param fee The channel fee part of it.
+    /// @param netAmount The part escrowed for the miner.
+    /// @param purchaseDay The UTC day of the purchase.
     event PositionPurchased(
         uint256 indexed tokenId,
         uint256 indexed offeringId,
@@ -82,6 +72,12 @@ interface IHashpowerExchange is IPositionLocks {
     /// day late and the day was judged against its latest report instead.
     /// @param sharePerMille The day's share of the market, per-mille, rounded down, capped at 1000.
     /// @param recentShares The offering's window after this day (see DelinquencyMath for the packing).
+    /// @param offeringId The offering (1-based id).
+    /// @param depositor The miner or a depositor it approved.
+    /// @param day The day covered.
+    /// @param amount The deposit (reward-token base units).
+    /// @param unitsOutstanding Units sold, among which the deposit is shared.
+    /// @param accRewardPerUnit The offering's reward accumulator per unit after this (WAD-scaled).
     event RewardDeposited(
         uint256 indexed offeringId,
         address indexed depositor,
@@ -97,28 +93,53 @@ interface IHashpowerExchange is IPositionLocks {
     );
 
     /// @notice The miner approved or revoked an account that may deposit rewards for its offering.
+    /// @param offeringId The offering (1-based id).
+    /// @param depositor The account that deposits.
+    /// @param approved Whether it may deposit now.
     event DepositorSet(uint256 indexed offeringId, address indexed depositor, bool approved);
 
     /// @notice The end-of-term holdback snapshotted for a new offering: the release of its last
     /// `holdbackDays` term days waits for their deposits.
+    /// @param offeringId The offering (1-based id).
+    /// @param holdbackDays Days held back at the term's end.
     event HoldbackSet(uint256 indexed offeringId, uint256 holdbackDays);
 
     /// @notice Rewards of a position were paid to its owner.
+    /// @param tokenId The position NFT.
+    /// @param offeringId The offering (1-based id).
+    /// @param owner The position's owner.
+    /// @param amount Rewards paid (reward-token base units).
+    /// @param accRewardPerUnit The accumulator the position is now settled to.
     event RewardClaimed(
         uint256 indexed tokenId, uint256 indexed offeringId, address indexed owner, uint256 amount, uint256 accRewardPerUnit
     );
 
     /// @notice The miner withdrew released escrow.
+    /// @param offeringId The offering (1-based id).
+    /// @param miner The offering's miner.
+    /// @param to The recipient.
+    /// @param amount Escrow sent (payment-token base units).
+    /// @param releasedToDate Escrow released to the miner so far.
+    /// @param releasedDay The day release has reached.
     event EscrowWithdrawn(
         uint256 indexed offeringId, address indexed miner, address to, uint256 amount, uint256 releasedToDate, uint256 releasedDay
     );
 
     /// @notice Channel fees of an offering were sent to the fee recipient.
+    /// @param offeringId The offering (1-based id).
+    /// @param recipient The fee recipient.
+    /// @param amount Fees sent (payment-token base units).
     event FeesCollected(uint256 indexed offeringId, address indexed recipient, uint256 amount);
 
     /// @notice Anyone flagged a delinquent offering on `day`; release pauses at `frozenDay` (`day`, or
     /// earlier when the end-of-term holdback was holding release back).
     /// @param windowSharePerMille The window's average share of the market (0 while fewer days than the window were judged).
+    /// @param offeringId The offering (1-based id).
+    /// @param flagger Who flagged.
+    /// @param day The day of the flag.
+    /// @param reason Which rule was broken.
+    /// @param lastCoveredDay The last day with a deposit.
+    /// @param frozenDay The day release stops at.
     event OfferingFlagged(
         uint256 indexed offeringId,
         address indexed flagger,
@@ -130,20 +151,43 @@ interface IHashpowerExchange is IPositionLocks {
     );
 
     /// @notice Governance cleared a flag; release continues, including the paused days.
+    /// @param offeringId The offering (1-based id).
+    /// @param by The governance account that acted.
+    /// @param day The day of the resume.
     event OfferingResumed(uint256 indexed offeringId, address indexed by, uint256 day);
 
     /// @notice Governance halted a flagged offering: release stays frozen at `frozenDay` forever.
     /// @param unreleasedEscrow What release left in escrow; holders' refunds round each position in the
     /// miner's favour by under one base unit, so together they can pull slightly less (see {refundableOf}).
+    /// @param offeringId The offering (1-based id).
+    /// @param by The governance account that acted.
+    /// @param frozenDay The day release stops at.
+    /// @param releasedAtHalt Escrow released to the miner up to the halt.
     event OfferingHalted(
         uint256 indexed offeringId, address indexed by, uint256 frozenDay, uint256 releasedAtHalt, uint256 unreleasedEscrow
     );
 
     /// @notice The unreleased escrow of a position of a halted offering was paid to its owner.
+    /// @param tokenId The position NFT.
+    /// @param offeringId The offering (1-based id).
+    /// @param owner The position's owner.
+    /// @param amount The refund (payment-token base units).
     event RefundClaimed(uint256 indexed tokenId, uint256 indexed offeringId, address indexed owner, uint256 amount);
 
+    /// @notice The channel fee for new offerings changed.
+    /// @param oldFeeBps The previous channel fee (bps).
+    /// @param newFeeBps The new channel fee (bps).
     event ChannelFeeSet(uint256 oldFeeBps, uint256 newFeeBps);
+    /// @notice The fee recipient changed.
+    /// @param oldRecipient The previous fee recipient.
+    /// @param newRecipient The new fee recipient.
     event FeeRecipientSet(address indexed oldRecipient, address indexed newRecipient);
+    /// @notice The default-detection parameters changed.
+    /// @param missedDaysThreshold Completed days an uncovered day may wait before the offering is flaggable.
+    /// @param windowDays Judged days averaged by the low-reward rule.
+    /// @param minRewardRatioBps The low-reward line: the window's average share under it is flaggable (bps).
+    /// @param minCoverageBps The floor under which a deposit is refused (bps of the market rate).
+    /// @param postTermFlagDays Days after the term end during which flagging stays open.
     event DefaultThresholdsSet(
         uint256 missedDaysThreshold,
         uint256 windowDays,
@@ -151,15 +195,31 @@ interface IHashpowerExchange is IPositionLocks {
         uint256 minCoverageBps,
         uint256 postTermFlagDays
     );
+    /// @notice A payment token was listed or delisted.
+    /// @param token The ERC-20 token.
+    /// @param listed Whether it is listed now.
     event PaymentTokenSet(address indexed token, bool listed);
+    /// @notice A reward token was listed or delisted for an asset.
+    /// @param assetId The hashpower asset (1-based id).
+    /// @param token The ERC-20 token.
+    /// @param listed Whether it is listed now.
     event RewardTokenSet(uint32 indexed assetId, address indexed token, bool listed);
+    /// @notice A locker contract was approved or revoked.
+    /// @param locker The protocol contract holding the lock.
+    /// @param approved Whether it is allowed now.
     event LockerSet(address indexed locker, bool approved);
+    /// @notice The token URI renderer changed.
+    /// @param renderer The token URI renderer (zero for none).
     event RendererSet(address indexed renderer);
+    /// @notice The market rate oracle changed.
+    /// @param oracle The market rate oracle.
     event OracleSet(address indexed oracle);
 
     // ------------------------------------------------------------------ offerings
     /// @notice Registers a hashpower asset. Governance only.
     /// @return assetId The new asset's id (1-based).
+    /// @param symbol The asset's ticker, e.g. "FIL" (not empty).
+    /// @param unitLabel The hashpower unit, e.g. "TiB" (not empty).
     function registerAsset(string calldata symbol, string calldata unitLabel) external returns (uint32 assetId);
 
     /// @notice Creates an offering. Only the registrar role (DAO-approved applications).
@@ -169,23 +229,35 @@ interface IHashpowerExchange is IPositionLocks {
     /// Snapshots the channel fee and the end-of-term holdback (the missed-days threshold, at most the term).
     /// Emits {OfferingCreated} and {HoldbackSet}.
     /// @return offeringId The new offering's id (1-based).
+    /// @param terms The offering's terms.
     function createOffering(OfferingTerms calldata terms) external returns (uint256 offeringId);
 
     /// @notice Reverts with the error {createOffering} would revert with for `terms` now; returns otherwise.
     /// Miner applications call it before a vote, so terms that cannot be created never reach one.
+    /// @param terms The terms to check.
     function validateTerms(OfferingTerms calldata terms) external view;
 
     /// @notice Lists or delists a stablecoin offerings may be paid in (governance). Live offerings keep theirs.
+    /// @param token The ERC-20 token.
+    /// @param listed Whether offerings may be paid in it.
     function setPaymentToken(address token, bool listed) external;
 
     /// @notice Lists or delists a reward token for an asset (governance), e.g. IFIL for FIL, WBTC for BTC:
     /// the oracle's averages are in that token's base units. Live offerings keep theirs.
+    /// @param assetId The hashpower asset (1-based id).
+    /// @param token The ERC-20 token.
+    /// @param listed Whether offerings of the asset may pay rewards in it.
     function setRewardToken(uint32 assetId, address token, bool listed) external;
 
     /// @notice Whether offerings may be paid in `token`.
+    /// @param token The ERC-20 token.
+    /// @return True if offerings may be paid in it.
     function isPaymentToken(address token) external view returns (bool);
 
     /// @notice Whether `token` may be the reward token of offerings of `assetId`.
+    /// @param assetId The hashpower asset (1-based id).
+    /// @param token The ERC-20 token.
+    /// @return True if it may be the reward token of the asset's offerings.
     function isRewardToken(uint32 assetId, address token) external view returns (bool);
 
     // ------------------------------------------------------------------ primary sale
@@ -194,13 +266,24 @@ interface IHashpowerExchange is IPositionLocks {
     /// @dev Pulls `units * pricePerUnit` of the payment token: the channel fee accrues for the fee
     /// recipient, the rest is escrowed and released to the miner daily over the whole term.
     /// Emits {PositionPurchased} and {Transfer}.
-    /// @param maxTotalPrice Reverts with {PriceAboveMax} if the total exceeds it (front-running guard).
+    /// @param maxTotalPrice Reverts with {Exchange_PriceAboveMax} if the total exceeds it (front-running guard).
     /// @param referrer Recorded for referral programs; may be zero.
     /// @return tokenId The minted position.
+    /// @param offeringId The offering (1-based id).
+    /// @param units Units to buy (at most those left).
     function buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer) external returns (uint256 tokenId);
 
     /// @notice {buy} after an EIP-2612 permit for `maxTotalPrice`. A failing permit is ignored so a
     /// front-run permit cannot block the purchase; the allowance check then decides.
+    /// @param offeringId The offering (1-based id).
+    /// @param units Units to buy.
+    /// @param maxTotalPrice Reverts with {Exchange_PriceAboveMax} if the total exceeds it.
+    /// @param referrer Recorded for referral programs; may be zero.
+    /// @param deadline Permit deadline.
+    /// @param v Permit signature v.
+    /// @param r Permit signature r.
+    /// @param s Permit signature s.
+    /// @return tokenId The minted position.
     function buyWithPermit(
         uint256 offeringId,
         uint256 units,
@@ -217,18 +300,26 @@ interface IHashpowerExchange is IPositionLocks {
     /// Only the miner or a depositor it approved ({setDepositor}): nobody else can cover or judge its days.
     /// @dev Every unit accrues `amount / unitsSold` (all units start with the term). The day is judged
     /// against the oracle's final report for it; once the oracle is over a day late, against its latest
-    /// final report instead. A deposit under `minCoverageBps` of that average reverts {DepositBelowMinimum}:
-    /// it covers nothing. Reverts {TermEnded} once every term day is covered, {NothingToCover} while the
-    /// next day is not over, {MarketRateNotReported} while there is nothing to judge against.
+    /// final report instead. A deposit under `minCoverageBps` of that average reverts {Exchange_DepositBelowMinimum}:
+    /// it covers nothing. Reverts {Exchange_TermEnded} once every term day is covered, {Exchange_NothingToCover} while the
+    /// next day is not over, {Exchange_MarketRateNotReported} while there is nothing to judge against.
     /// Emits {RewardDeposited}.
     /// @return day The day covered.
+    /// @param offeringId The offering (1-based id).
+    /// @param amount Reward-token base units for the day, shared by every unit sold.
     function depositReward(uint256 offeringId, uint256 amount) external returns (uint256 day);
 
     /// @notice The miner approves or revokes `depositor` (e.g. its pool's payout address) for {depositReward}.
     /// Emits {DepositorSet}.
+    /// @param offeringId The offering (1-based id).
+    /// @param depositor The account (e.g. the pool's payout address).
+    /// @param approved Whether it is allowed now.
     function setDepositor(uint256 offeringId, address depositor, bool approved) external;
 
     /// @notice Whether `depositor` may deposit rewards for the offering besides its miner.
+    /// @param offeringId The offering (1-based id).
+    /// @param depositor The account.
+    /// @return True if it may deposit.
     function isDepositor(uint256 offeringId, address depositor) external view returns (bool);
 
     /// @inheritdoc IPositionLocks
@@ -240,10 +331,15 @@ interface IHashpowerExchange is IPositionLocks {
     /// @notice Sends the escrow released so far and not yet withdrawn to `to`. Miner only; O(1).
     /// In the term's last `holdbackDays`, a day is released only once the day before it is covered.
     /// Emits {EscrowWithdrawn}.
+    /// @param offeringId The offering (1-based id).
+    /// @param to Where the escrow goes (not zero).
+    /// @return amount Escrow sent.
     function withdrawEscrow(uint256 offeringId, address to) external returns (uint256 amount);
 
     /// @notice Sends accrued channel fees of the offerings to the fee recipient. Anyone may call.
     /// Emits {FeesCollected} per offering with fees.
+    /// @param offeringIds The offerings.
+    /// @return total Fees sent.
     function collectFees(uint256[] calldata offeringIds) external returns (uint256 total);
 
     // ------------------------------------------------------------------ default handling
@@ -252,16 +348,19 @@ interface IHashpowerExchange is IPositionLocks {
     /// completed days for its deposit, or the last `windowDays` judged days paid on average under
     /// `minRewardRatioBps` of the market (each day's share capped at 100%).
     /// Release pauses where it stands. Emits {OfferingFlagged} and {BatchMetadataUpdate}.
+    /// @param offeringId The offering (1-based id).
     function flag(uint256 offeringId) external;
 
     /// @notice Clears a flag (governance): release continues including the paused days; the window of
     /// judged days starts afresh.
     /// Emits {OfferingResumed}.
+    /// @param offeringId The offering (1-based id).
     function resume(uint256 offeringId) external;
 
     /// @notice Halts a flagged offering (governance, or the halt guardian during bootstrap): no day
     /// after the flag is ever released; holders pull their unreleased amounts with {claimRefunds}.
     /// Emits {OfferingHalted}.
+    /// @param offeringId The offering (1-based id).
     function halt(uint256 offeringId) external;
 
     /// @inheritdoc IPositionLocks
@@ -271,37 +370,51 @@ interface IHashpowerExchange is IPositionLocks {
     // ------------------------------------------------------------------ locks: see IPositionLocks
     /// @notice Governance releases a lock held by a locker it has since revoked, so no NFT is ever
     /// stranded in a retired contract; its payouts go to the owner again. Emits {PositionUnlocked}.
+    /// @param tokenId The position NFT.
     function releaseRevokedLock(uint256 tokenId) external;
 
     // ------------------------------------------------------------------ governance parameters
     /// @notice Sets the channel fee for offerings created from now on. Capped at {MAX_CHANNEL_FEE_BPS}.
+    /// @param feeBps The new fee, in basis points.
     function setChannelFee(uint16 feeBps) external;
 
     /// @notice Sets where collected channel fees go.
+    /// @param recipient The new recipient (not zero).
     function setFeeRecipient(address recipient) external;
 
     /// @notice Sets the default-detection parameters.
+    /// @param thresholds The new default-detection parameters.
     function setDefaultThresholds(DefaultThresholds calldata thresholds) external;
 
     /// @notice Approves or revokes a contract allowed to lock positions.
+    /// @param locker The contract.
+    /// @param approved Whether it may lock positions.
     function setLocker(address locker, bool approved) external;
 
     /// @notice Sets the on-chain token URI renderer. Emits {RendererSet} and {BatchMetadataUpdate}.
+    /// @param renderer The renderer contract (zero for none).
     function setRenderer(address renderer) external;
 
     /// @notice Sets the market rate oracle used to judge deposits.
+    /// @param oracle The new oracle (not zero).
     function setOracle(address oracle) external;
 
     // ------------------------------------------------------------------ views
 
 
     /// @notice An offering's full stored state.
+    /// @param offeringId The offering (1-based id).
+    /// @return The offering (status None for an unknown id).
     function getOffering(uint256 offeringId) external view returns (Offering memory);
 
     /// @notice A position's stored state (reverts for a token that does not exist).
+    /// @param tokenId The position NFT.
+    /// @return The position.
     function getPosition(uint256 tokenId) external view returns (Position memory);
 
     /// @notice A registered asset.
+    /// @param assetId The hashpower asset (1-based id).
+    /// @return The asset (empty for an unknown id).
     function getAsset(uint32 assetId) external view returns (Asset memory);
 
 
@@ -309,21 +422,35 @@ interface IHashpowerExchange is IPositionLocks {
 
 
     /// @notice Rewards the position would pay now.
+    /// @param tokenId The position NFT.
+    /// @return Reward-token base units.
     function claimableRewards(uint256 tokenId) external view returns (uint256);
 
     /// @notice The refund a position of a halted offering can still pull (0 otherwise).
+    /// @param tokenId The position NFT.
+    /// @return Payment-token base units.
     function refundableOf(uint256 tokenId) external view returns (uint256);
 
     /// @notice Escrow released to the miner so far, and the day release has reached (today while active,
     /// held back in the term's last days until they are covered; the frozen day while flagged or halted;
     /// capped at the term end).
+    /// @param offeringId The offering (1-based id).
+    /// @return released Payment-token base units.
+    /// @return releasedDay The UTC day.
     function releasedToDate(uint256 offeringId) external view returns (uint256 released, uint256 releasedDay);
 
     /// @notice Released escrow the miner can withdraw now.
+    /// @param offeringId The offering (1-based id).
+    /// @return Payment-token base units.
     function withdrawableEscrow(uint256 offeringId) external view returns (uint256);
 
     /// @notice Whether {flag} would succeed now, why, and the figures behind it; `windowShare` is the
     /// window's average share of the market, per-mille (0 until the window is full).
+    /// @param offeringId The offering (1-based id).
+    /// @return canFlag Whether {flag} would succeed now.
+    /// @return reason The rule broken (None when `canFlag` is false).
+    /// @return missedDays Completed days the oldest uncovered term day has waited.
+    /// @return windowShare The window's average share of the market, per-mille (0 until the window is full).
     function flaggable(uint256 offeringId)
         external
         view
@@ -331,20 +458,26 @@ interface IHashpowerExchange is IPositionLocks {
 
 
     /// @notice Number of offerings created (ids are 1..offeringCount).
+    /// @return The count.
     function offeringCount() external view returns (uint256);
 
     /// @notice Number of assets registered (ids are 1..assetCount).
+    /// @return The count.
     function assetCount() external view returns (uint32);
 
     /// @notice Number of positions minted (ids are 1..positionCount).
+    /// @return The count.
     function positionCount() external view returns (uint256);
 
     /// @notice The channel fee, in basis points, applied to offerings created from now on.
+    /// @return Basis points.
     function channelFeeBps() external view returns (uint16);
 
     /// @notice Where collected channel fees go.
+    /// @return The recipient.
     function feeRecipient() external view returns (address);
 
     /// @notice The default-detection parameters.
+    /// @return The thresholds.
     function defaultThresholds() external view returns (DefaultThresholds memory);
 }

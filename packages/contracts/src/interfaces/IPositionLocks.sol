@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IPositionLocksErrors} from "../errors/LockErrors.sol";
 import {PositionState} from "../types/HashpowerTypes.sol";
 
 /// @title IPositionLocks
@@ -10,20 +11,7 @@ import {PositionState} from "../types/HashpowerTypes.sol";
 /// no stacking, so a seizure never leaves another lock dangling. The exchange never releases a lock by
 /// itself, whatever happens to the offering (flag, halt, term end); the holder decides, and governance
 /// can free positions held by a locker it revoked ({releaseRevokedLock}).
-interface IPositionLocks {
-    /// @notice The caller is not a locker governance approved.
-    error NotApprovedLocker(address caller);
-    /// @notice The position is held by `locker`: it cannot move or be locked again.
-    error PositionIsLocked(uint256 tokenId, address locker);
-    /// @notice The position has no lock to release or re-route.
-    error PositionIsNotLocked(uint256 tokenId);
-    /// @notice Only the lock holder may do this (release, re-route, or claim a payout routed to it).
-    error NotLockHolder(uint256 tokenId, address caller);
-    /// @notice Governance may free only positions held by a locker it revoked.
-    error LockerStillApproved(address locker);
-    /// @notice `payouts` has bits outside LockPayouts.ALL.
-    error InvalidLockPayouts(uint8 payouts);
-
+interface IPositionLocks is IPositionLocksErrors {
     /// @notice An approved protocol contract locked a position in place.
     /// @param payouts LockPayouts bits: which payouts go to the lock holder while it holds the lock.
     event PositionLocked(uint256 indexed tokenId, address indexed locker, address indexed owner, uint8 payouts);

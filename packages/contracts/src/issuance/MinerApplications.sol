@@ -12,6 +12,7 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {OfferingTerms} from "../types/HashpowerTypes.sol";
 import {ApplicationTerms, StakePolicy, StakeState} from "./ApplicationTypes.sol";
+import {IMinerApplications} from "../interfaces/IMinerApplications.sol";
 
 /// @notice What MinerApplications reads from a DmexGovernor beyond IGovernor.
 interface IApplicationsGovernor {
@@ -21,7 +22,10 @@ interface IApplicationsGovernor {
     function lateQuorumVoteExtension() external view returns (uint48);
 }
 
+/// @notice What MinerApplications reads from a governor's timelock.
 interface IGovernanceTiming {
+    /// @notice The timelock's minimum delay between queueing and execution.
+    /// @return Seconds.
     function getMinDelay() external view returns (uint256);
 }
 
@@ -46,27 +50,12 @@ interface IGovernanceTiming {
 /// Each application remembers the governor it was proposed to and always asks that one about its
 /// proposal, so the DAO can move applications to a new governor ({setGovernor}) without stranding
 /// the stakes of applications already in a vote.
-contract MinerApplications is Ownable, ReentrancyGuard {
+contract MinerApplications is IMinerApplications, Ownable, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
     uint256 private constant DAY = 1 days;
     /// @notice Upper bound of the lock grace the DAO can set, so a stake can never be frozen forever.
     uint32 public constant MAX_LOCK_GRACE_DAYS = 365;
-
-    /// @notice Stored application.
-    struct Application {
-        address miner;
-        uint48 unlockAt; // approved: term end + grace; cancelled: the proposal deadline + 1 s
-        bool approved;
-        bool cancelled; // withdrawn by the miner before the vote started
-        uint8 settled; // 0 = held, 1 = withdrawn, 2 = slashed
-        uint128 stake;
-        uint64 offeringId;
-        uint32 governorId; // the governor proposed to ({governorById}); packs with stake and offeringId
-        uint256 proposalId;
-        bytes32 descriptionHash;
-        ApplicationTerms terms;
-    }
 
     /// @notice The exchange whose offerings applications create.
     IHashpowerExchange public immutable exchange;
@@ -88,49 +77,6 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     /// @notice Every governor ever set, by id; an application keeps the id of the one it was proposed to.
     mapping(uint32 id => IGovernor) public governorById;
 
-    /// @notice A miner applied; `proposalId` is the Governor proposal that approves it.
-    event ApplicationSubmitted(
-        uint256 indexed applicationId,
-        address indexed miner,
-        uint256 indexed proposalId,
-        uint256 stake,
-        ApplicationTerms terms,
-        string description
-    );
-    /// @notice The DAO approved an application and its offering now exists.
-    event ApplicationApproved(uint256 indexed applicationId, uint256 indexed offeringId, uint256 stakeUnlockAt);
-    /// @notice The miner withdrew its application before the vote started. The stake stays Locked
-    /// until `stakeUnlockAt` (when the cancelled vote would have ended), then becomes Withdrawable.
-    event ApplicationCancelled(uint256 indexed applicationId, uint256 stakeUnlockAt);
-    /// @notice The miner took its stake back.
-    event StakeWithdrawn(uint256 indexed applicationId, address indexed miner, uint256 amount);
-    /// @notice The DAO slashed the stake to the insurance fund.
-    event StakeSlashed(uint256 indexed applicationId, address indexed miner, uint256 amount, string reason);
-    /// @notice The governor changed.
-    event GovernorSet(address oldGovernor, address newGovernor);
-    /// @notice The stake policy changed.
-    event StakePolicySet(uint128 minStake, uint128 stakePerValueWad, uint32 lockGraceDays);
-
-    /// @notice Terms that cannot make a valid offering, or cannot be voted on in time.
-    error InvalidApplication(string reason);
-    /// @notice No application with this id.
-    error UnknownApplication(uint256 applicationId);
-    /// @notice The stake is not in the state this action needs.
-    error StakeNotInState(uint256 applicationId, StakeState actual, StakeState expected);
-    /// @notice The application was already approved, or its stake settled.
-    error ApplicationClosed(uint256 applicationId);
-    /// @notice The sale window ended before the approval was executed.
-    error ApplicationStale(uint256 applicationId, uint256 saleEnd);
-    /// @notice Only the applying miner may do this.
-    error NotApplicant(uint256 applicationId, address caller);
-    /// @notice A stake policy outside its bounds.
-    error InvalidStakePolicy();
-    /// @notice A zero address was given.
-    error ZeroAddress();
-    /// @notice The sale window closes before the approval could execute in the worst case: after the
-    /// vote (extended by a late quorum) and the timelock delay.
-    error SaleEndsBeforeExecution(uint256 saleEnd, uint256 executableAt);
-
     /// @param exchange_ The exchange (this contract must hold its REGISTRAR_ROLE).
     /// @param dmc_ The DMC token.
     /// @param owner_ The deployer while wiring ({setGovernor}), then the DAO timelock, which
@@ -145,7 +91,7 @@ contract MinerApplications is Ownable, ReentrancyGuard {
         StakePolicy memory policy
     ) Ownable(owner_) {
         if (address(exchange_) == address(0) || address(dmc_) == address(0) || insuranceFund_ == address(0)) {
-            revert ZeroAddress();
+            revert Applications_ZeroAddress();
         }
         exchange = exchange_;
         dmc = dmc_;
@@ -199,8 +145,8 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     /// @param applicationId The application.
     function cancel(uint256 applicationId) external {
         Application storage a = _get(applicationId);
-        if (msg.sender != a.miner) revert NotApplicant(applicationId, msg.sender);
-        if (a.approved || a.cancelled || a.settled != 0) revert ApplicationClosed(applicationId);
+        if (msg.sender != a.miner) revert Applications_NotApplicant(applicationId, msg.sender);
+        if (a.approved || a.cancelled || a.settled != 0) revert Applications_Closed(applicationId);
         IGovernor g = governorById[a.governorId];
         uint256 unlockAt = g.proposalDeadline(a.proposalId) + 1;
         a.cancelled = true;
@@ -215,9 +161,11 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     /// @return amount DMC returned.
     function withdrawStake(uint256 applicationId) external nonReentrant returns (uint256 amount) {
         Application storage a = _get(applicationId);
-        if (msg.sender != a.miner) revert NotApplicant(applicationId, msg.sender);
+        if (msg.sender != a.miner) revert Applications_NotApplicant(applicationId, msg.sender);
         StakeState st = stakeState(applicationId);
-        if (st != StakeState.Withdrawable) revert StakeNotInState(applicationId, st, StakeState.Withdrawable);
+        if (st != StakeState.Withdrawable) {
+            revert Applications_StakeNotInState(applicationId, st, StakeState.Withdrawable);
+        }
         a.settled = 1;
         amount = a.stake;
         emit StakeWithdrawn(applicationId, msg.sender, amount);
@@ -232,9 +180,9 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     /// @return offeringId The new offering on the exchange.
     function approve(uint256 applicationId) external onlyOwner returns (uint256 offeringId) {
         Application storage a = _get(applicationId);
-        if (a.approved || a.settled != 0 || a.cancelled) revert ApplicationClosed(applicationId);
+        if (a.approved || a.settled != 0 || a.cancelled) revert Applications_Closed(applicationId);
         ApplicationTerms storage t = a.terms;
-        if (block.timestamp > t.saleEnd) revert ApplicationStale(applicationId, t.saleEnd);
+        if (block.timestamp > t.saleEnd) revert Applications_Stale(applicationId, t.saleEnd);
         uint256 unlockAt = uint256(t.termEndDay) * DAY + uint256(stakePolicy.lockGraceDays) * DAY;
         a.approved = true;
         a.unlockAt = SafeCast.toUint48(unlockAt);
@@ -249,7 +197,7 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     function slash(uint256 applicationId, string calldata reason) external onlyOwner nonReentrant {
         Application storage a = _get(applicationId);
         StakeState st = stakeState(applicationId);
-        if (st != StakeState.Locked) revert StakeNotInState(applicationId, st, StakeState.Locked);
+        if (st != StakeState.Locked) revert Applications_StakeNotInState(applicationId, st, StakeState.Locked);
         a.settled = 2;
         uint256 amount = a.stake;
         emit StakeSlashed(applicationId, a.miner, amount, reason);
@@ -261,7 +209,7 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     /// while wiring, the DAO afterwards.
     /// @param governor_ The governor.
     function setGovernor(IGovernor governor_) external onlyOwner {
-        if (address(governor_) == address(0)) revert ZeroAddress();
+        if (address(governor_) == address(0)) revert Applications_ZeroAddress();
         emit GovernorSet(address(governor), address(governor_));
         uint32 id = governorId + 1;
         governorById[id] = governor_;
@@ -376,20 +324,24 @@ contract MinerApplications is Ownable, ReentrancyGuard {
     function _checkExecutableInTime(IGovernor g, uint256 proposalId, uint256 saleEnd) private view {
         uint256 executableAt = g.proposalDeadline(proposalId)
             + IApplicationsGovernor(address(g)).lateQuorumVoteExtension() + 1 + _executionDelay(g);
-        if (saleEnd < executableAt) revert SaleEndsBeforeExecution(saleEnd, executableAt);
+        if (saleEnd < executableAt) revert Applications_SaleEndsBeforeExecution(saleEnd, executableAt);
     }
 
     /// @dev The exchange's offering rules (asset, listed tokens, term of at most 3,650 days, sale
     /// closing by the term's start, price) through `validateTerms`, then the application's own.
     function _validate(ApplicationTerms calldata t) private view {
         exchange.validateTerms(_offeringTerms(msg.sender, t));
-        if (t.totalHashpower == 0 || t.effectiveHashpower > t.totalHashpower) revert InvalidApplication("hashpower");
-        if (t.unitsTotal > t.effectiveHashpower) revert InvalidApplication("units exceed effective hashpower");
+        if (t.totalHashpower == 0 || t.effectiveHashpower > t.totalHashpower) {
+            revert Applications_InvalidHashpower(t.totalHashpower, t.effectiveHashpower);
+        }
+        if (t.unitsTotal > t.effectiveHashpower) {
+            revert Applications_UnitsExceedHashpower(t.unitsTotal, t.effectiveHashpower);
+        }
         if (bytes(t.minerName).length == 0 || bytes(t.disclosureURI).length == 0) {
-            revert InvalidApplication("disclosure");
+            revert Applications_MissingDisclosure();
         }
         uint256 value = uint256(t.unitsTotal) * t.pricePerUnit;
-        if (value > type(uint128).max) revert InvalidApplication("value");
+        if (value > type(uint128).max) revert Applications_ValueTooLarge(value, type(uint128).max);
     }
 
     function _action(uint256 applicationId)
@@ -430,11 +382,13 @@ contract MinerApplications is Ownable, ReentrancyGuard {
 
     function _get(uint256 applicationId) private view returns (Application storage a) {
         a = _applications[applicationId];
-        if (a.miner == address(0)) revert UnknownApplication(applicationId);
+        if (a.miner == address(0)) revert Applications_UnknownApplication(applicationId);
     }
 
     function _setStakePolicy(StakePolicy memory p) private {
-        if (p.minStake == 0 || p.lockGraceDays > MAX_LOCK_GRACE_DAYS) revert InvalidStakePolicy();
+        if (p.minStake == 0 || p.lockGraceDays > MAX_LOCK_GRACE_DAYS) {
+            revert Applications_InvalidStakePolicy(p.minStake, p.lockGraceDays, MAX_LOCK_GRACE_DAYS);
+        }
         stakePolicy = p;
         emit StakePolicySet(p.minStake, p.stakePerValueWad, p.lockGraceDays);
     }

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
+
+import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {DelinquencyMath} from "./DelinquencyMath.sol";
 import {EscrowMath} from "./EscrowMath.sol";
 import {DefaultThresholds, FlagReason, Offering, OfferingStatus, Position} from "../types/HashpowerTypes.sol";
-import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
-import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title DefaultMonitor
 /// @notice The on-chain default rules: when an offering may be flagged, the flag itself, and which
@@ -29,7 +31,7 @@ library DefaultMonitor {
         view
         returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare)
     {
-        if (o.status == OfferingStatus.None) revert IHashpowerExchange.UnknownOffering(offeringId);
+        if (o.status == OfferingStatus.None) revert IExchangeErrors.Exchange_UnknownOffering(offeringId);
         (uint256 sum, bool full) = DelinquencyMath.windowSum(o.recentShares, t.windowDays);
         if (full) windowShare = sum / t.windowDays;
         uint256 today = block.timestamp / DAY;
@@ -49,7 +51,7 @@ library DefaultMonitor {
     /// while the end-of-term holdback is holding it back). Emits {IHashpowerExchange-OfferingFlagged}.
     function flag(Offering storage o, uint256 offeringId, DefaultThresholds memory t) external {
         (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare) = flaggable(o, offeringId, t);
-        if (!canFlag) revert IHashpowerExchange.DefaultConditionsNotMet(offeringId, missedDays, windowShare);
+        if (!canFlag) revert IExchangeErrors.Exchange_DefaultConditionsNotMet(offeringId, missedDays, windowShare);
         uint256 today = block.timestamp / DAY;
         uint256 frozen = EscrowMath.heldBackDay(o, today);
         o.status = OfferingStatus.Flagged;
@@ -61,7 +63,7 @@ library DefaultMonitor {
         );
     }
 
-    /// @notice Reverts {IHashpowerExchange-InvalidThresholds} unless `t` is a setting the rules stay sound under:
+    /// @notice Reverts {IExchangeErrors-Exchange_InvalidThresholds} unless `t` is a setting the rules stay sound under:
     /// the post-term window at least as long as the missed-days threshold (so an uncovered last day still
     /// becomes flaggable), the coverage floor no higher than the low-reward threshold, the window within
     /// what the packed shares hold. Stores them and emits {DefaultThresholdsSet}.
@@ -84,13 +86,13 @@ library DefaultMonitor {
                 || t.windowDays > DelinquencyMath.MAX_WINDOW_DAYS || t.minRewardRatioBps == 0
                 || t.minRewardRatioBps > BPS || t.minCoverageBps > t.minRewardRatioBps
                 || t.postTermFlagDays < t.missedDaysThreshold || t.postTermFlagDays > MAX_POST_TERM_FLAG_DAYS
-        ) revert IHashpowerExchange.InvalidThresholds();
+        ) revert IExchangeErrors.Exchange_InvalidThresholds();
     }
 
     /// @notice Clears a flag: release continues including the paused days; the window of judged days
     /// starts afresh (governance found them wrong, e.g. a bad report, so they do not count again).
     function resume(Offering storage o, uint256 offeringId) public {
-        if (o.status != OfferingStatus.Flagged) revert IHashpowerExchange.OfferingNotFlagged(offeringId, o.status);
+        if (o.status != OfferingStatus.Flagged) revert IExchangeErrors.Exchange_OfferingNotFlagged(offeringId, o.status);
         o.status = OfferingStatus.Active;
         o.flagReason = FlagReason.None;
         o.recentShares = 0;
@@ -99,7 +101,7 @@ library DefaultMonitor {
 
     /// @notice Halts a flagged offering: no day after the flag is ever released.
     function halt(Offering storage o, uint256 offeringId) public {
-        if (o.status != OfferingStatus.Flagged) revert IHashpowerExchange.OfferingNotFlagged(offeringId, o.status);
+        if (o.status != OfferingStatus.Flagged) revert IExchangeErrors.Exchange_OfferingNotFlagged(offeringId, o.status);
         o.status = OfferingStatus.Halted;
         (uint256 released,) = EscrowMath.releasedToDate(o);
         emit IHashpowerExchange.OfferingHalted(offeringId, msg.sender, o.frozenDay, released, o.totalNet - released);
@@ -111,8 +113,8 @@ library DefaultMonitor {
         public
         returns (uint256 amount, address token)
     {
-        if (o.status != OfferingStatus.Halted) revert IHashpowerExchange.OfferingNotHalted(p.offeringId, o.status);
-        if (p.refunded) revert IHashpowerExchange.AlreadyRefunded(tokenId);
+        if (o.status != OfferingStatus.Halted) revert IExchangeErrors.Exchange_OfferingNotHalted(p.offeringId, o.status);
+        if (p.refunded) revert IExchangeErrors.Exchange_AlreadyRefunded(tokenId);
         uint256 net = uint256(p.units) * o.netPricePerUnit;
         amount = net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
         p.refunded = true;

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {EscrowMath} from "./EscrowMath.sol";
 import {Asset, Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.sol";
@@ -29,28 +30,34 @@ library OfferingFactory {
         mapping(uint32 => mapping(address => bool)) storage rewardTokens
     ) public view returns (uint256 netPrice) {
         if (terms.miner == address(0) || terms.paymentToken == address(0) || terms.rewardToken == address(0)) {
-            revert IHashpowerExchange.ZeroAddress();
+            revert IExchangeErrors.Exchange_ZeroAddress();
         }
-        if (terms.assetId == 0 || terms.assetId > rules.assetCount) revert IHashpowerExchange.UnknownAsset(terms.assetId);
+        if (terms.assetId == 0 || terms.assetId > rules.assetCount) {
+            revert IExchangeErrors.Exchange_UnknownAsset(terms.assetId);
+        }
         // Listed per asset: an 18-decimal "BTC" would be judged 10^10 too generously against the oracle.
-        if (!paymentTokens[terms.paymentToken]) revert IHashpowerExchange.PaymentTokenNotListed(terms.paymentToken);
-        if (!rewardTokens[terms.assetId][terms.rewardToken]) {
-            revert IHashpowerExchange.RewardTokenNotListed(terms.assetId, terms.rewardToken);
+        if (!paymentTokens[terms.paymentToken]) {
+            revert IExchangeErrors.Exchange_PaymentTokenNotListed(terms.paymentToken);
         }
-        if (terms.unitsTotal == 0) revert IHashpowerExchange.InvalidTerms("unitsTotal");
-        if (terms.saleStart >= terms.saleEnd) revert IHashpowerExchange.InvalidTerms("sale window");
+        if (!rewardTokens[terms.assetId][terms.rewardToken]) {
+            revert IExchangeErrors.Exchange_RewardTokenNotListed(terms.assetId, terms.rewardToken);
+        }
+        if (terms.unitsTotal == 0) revert IExchangeErrors.Exchange_ZeroUnitsTotal();
+        if (terms.saleStart >= terms.saleEnd) {
+            revert IExchangeErrors.Exchange_EmptySaleWindow(terms.saleStart, terms.saleEnd);
+        }
         if (
             terms.termStartDay == 0 || terms.termStartDay >= terms.termEndDay
                 || terms.termEndDay - terms.termStartDay > EscrowMath.MAX_TERM_DAYS
         ) {
-            revert IHashpowerExchange.InvalidTerms("term");
+            revert IExchangeErrors.Exchange_InvalidTerm(terms.termStartDay, terms.termEndDay, EscrowMath.MAX_TERM_DAYS);
         }
         // Every buyer gets the whole term it pays for: the sale closes when the term starts.
         if (uint256(terms.saleEnd) > uint256(terms.termStartDay) * DAY) {
-            revert IHashpowerExchange.InvalidTerms("sale ends after the term starts");
+            revert IExchangeErrors.Exchange_SaleEndsAfterTermStart(terms.saleEnd, uint256(terms.termStartDay) * DAY);
         }
         netPrice = terms.pricePerUnit - (uint256(terms.pricePerUnit) * rules.feeBps) / BPS;
-        if (netPrice == 0) revert IHashpowerExchange.InvalidTerms("price");
+        if (netPrice == 0) revert IExchangeErrors.Exchange_ZeroNetPrice(terms.pricePerUnit, rules.feeBps);
     }
 
     /// @notice Checks `terms`, writes them into `o` with the channel fee and the end-of-term holdback
@@ -96,9 +103,7 @@ library OfferingFactory {
         string calldata symbol,
         string calldata unitLabel
     ) public {
-        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) {
-            revert IHashpowerExchange.InvalidTerms("asset labels");
-        }
+        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) revert IExchangeErrors.Exchange_EmptyAssetLabel();
         assets[assetId] = Asset({symbol: symbol, unitLabel: unitLabel});
         emit IHashpowerExchange.AssetRegistered(assetId, symbol, unitLabel);
     }

@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
+import {IPositionLockerErrors} from "../errors/LockErrors.sol";
 import {IPositionLocks} from "../interfaces/IPositionLocks.sol";
 import {LockPayouts, OfferingStatus, PositionState} from "../types/HashpowerTypes.sol";
 
@@ -15,22 +16,9 @@ import {LockPayouts, OfferingStatus, PositionState} from "../types/HashpowerType
 /// for the position (`approve` or `setApprovalForAll`) before `_lock`. A position has one lock holder at
 /// a time; a locker never takes custody, so a bug in it can freeze a position but never move it
 /// anywhere but to the address `_releaseTo` names, and governance can free it once the locker is revoked.
-abstract contract PositionLocker {
+abstract contract PositionLocker is IPositionLockerErrors {
     /// @notice The exchange whose positions this contract locks.
     IPositionLocks public immutable positions;
-
-    /// @notice The exchange address is zero.
-    error PositionLocker_ZeroExchange();
-    /// @notice `caller` is not the position's owner.
-    error PositionLocker_NotPositionOwner(uint256 tokenId, address caller, address owner);
-    /// @notice This contract does not hold the lock on the position (`holder` does).
-    error PositionLocker_NotHeld(uint256 tokenId, address holder);
-    /// @notice The position's offering is halted, or its term over, so it is no longer what was offered.
-    error PositionLocker_OfferingNotLive(uint256 tokenId, OfferingStatus status, uint256 termEndDay);
-    /// @notice The position holds less unclaimed value than the counterparty required.
-    error PositionLocker_ValueBelowMinimum(
-        uint256 tokenId, uint256 claimable, uint256 minClaimable, uint256 refundable, uint256 minRefundable
-    );
 
     /// @notice A payout routed to this locker was claimed from the exchange.
     /// @param refund True for a halted offering's refund, false for mining rewards.

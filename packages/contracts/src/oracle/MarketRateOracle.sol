@@ -39,7 +39,9 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
         external
         onlyRole(REPORTER_ROLE)
     {
-        if (assetIds.length != avgRewardPerUnitWad.length) revert LengthMismatch();
+        if (assetIds.length != avgRewardPerUnitWad.length) {
+            revert Oracle_LengthMismatch(assetIds.length, avgRewardPerUnitWad.length);
+        }
         for (uint256 i; i < assetIds.length; ++i) {
             _report(assetIds[i], day, avgRewardPerUnitWad[i]);
         }
@@ -49,11 +51,11 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
     function correct(uint32 assetId, uint256 day, uint256 avgRewardPerUnitWad) external onlyRole(REPORTER_ROLE) {
         Rate storage rate = _rates[assetId][day];
         uint256 reportedAt = rate.reportedAt;
-        if (reportedAt == 0) revert NotReported(assetId, day);
+        if (reportedAt == 0) revert Oracle_NotReported(assetId, day);
         if (block.timestamp >= reportedAt + CORRECTION_WINDOW) {
-            revert ReportFinal(assetId, day, reportedAt + CORRECTION_WINDOW);
+            revert Oracle_ReportFinal(assetId, day, reportedAt + CORRECTION_WINDOW);
         }
-        if (avgRewardPerUnitWad == 0) revert ZeroRate(assetId, day);
+        if (avgRewardPerUnitWad == 0) revert Oracle_ZeroRate(assetId, day);
         uint256 old = rate.avgRewardPerUnitWad;
         rate.avgRewardPerUnitWad = SafeCast.toUint128(avgRewardPerUnitWad);
         emit MarketRateCorrected(assetId, day, old, avgRewardPerUnitWad, msg.sender);
@@ -79,10 +81,10 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
 
     function _report(uint32 assetId, uint256 day, uint256 avg) private {
         uint256 today = block.timestamp / 1 days;
-        if (day >= today) revert DayNotOver(day, today);
-        if (avg == 0) revert ZeroRate(assetId, day);
+        if (day >= today) revert Oracle_DayNotOver(day, today);
+        if (avg == 0) revert Oracle_ZeroRate(assetId, day);
         Rate storage rate = _rates[assetId][day];
-        if (rate.reportedAt != 0) revert AlreadyReported(assetId, day);
+        if (rate.reportedAt != 0) revert Oracle_AlreadyReported(assetId, day);
         // Checked: a wrapped value would judge deposits against a different average than announced.
         rate.avgRewardPerUnitWad = SafeCast.toUint128(avg);
         rate.reportedAt = uint64(block.timestamp);

@@ -5,6 +5,9 @@ import {MiningReserve} from "../../src/dmc/MiningReserve.sol";
 import {ApplicationTerms} from "../../src/issuance/ApplicationTypes.sol";
 import {MinerApplications} from "../../src/issuance/MinerApplications.sol";
 import {DaoFixture} from "../utils/DaoFixture.sol";
+import {IMinerApplicationsErrors} from "../../src/errors/IssuanceErrors.sol";
+import {IMiningReserveErrors} from "../../src/errors/DmcErrors.sol";
+import {IMiningReserve} from "../../src/interfaces/IMiningReserve.sol";
 
 contract DaoFuzzTest is DaoFixture {
     /// The stake is the larger of the floor and 0.5 DMC per whole USDT of value, for any size.
@@ -40,23 +43,23 @@ contract DaoFuzzTest is DaoFixture {
         MiningReserve reserve = dao.miningReserve;
         address drawer = makeAddr("drawer");
         vm.prank(address(dao.timelock));
-        reserve.setDrawer(MiningReserve.Bucket.Liquidity, drawer, true);
+        reserve.setDrawer(IMiningReserve.Bucket.Liquidity, drawer, true);
         a = bound(a, 0, 10_000_000e18);
         b = bound(b, 0, 20_000_000e18);
         vm.prank(drawer);
-        reserve.draw(MiningReserve.Bucket.Liquidity, whale1, a);
+        reserve.draw(IMiningReserve.Bucket.Liquidity, whale1, a);
         uint256 left = 10_000_000e18 - a;
         vm.prank(drawer);
         if (b > left) {
             vm.expectRevert(
-                abi.encodeWithSelector(MiningReserve.BucketExhausted.selector, MiningReserve.Bucket.Liquidity, b, left)
+                abi.encodeWithSelector(IMiningReserveErrors.Reserve_BucketExhausted.selector, IMiningReserve.Bucket.Liquidity, b, left)
             );
-            reserve.draw(MiningReserve.Bucket.Liquidity, whale1, b);
+            reserve.draw(IMiningReserve.Bucket.Liquidity, whale1, b);
         } else {
-            reserve.draw(MiningReserve.Bucket.Liquidity, whale1, b);
-            vm.assertEq(reserve.remaining(MiningReserve.Bucket.Liquidity), left - b);
+            reserve.draw(IMiningReserve.Bucket.Liquidity, whale1, b);
+            vm.assertEq(reserve.remaining(IMiningReserve.Bucket.Liquidity), left - b);
         }
-        vm.assertEq(reserve.remaining(MiningReserve.Bucket.Behaviour), 30_000_000e18);
+        vm.assertEq(reserve.remaining(IMiningReserve.Bucket.Behaviour), 30_000_000e18);
     }
 
     /// An application is accepted exactly when its sale outlasts the vote extended to the maximum by
@@ -68,7 +71,7 @@ contract DaoFuzzTest is DaoFixture {
         vm.prank(miner);
         if (t.saleEnd < executableAt) {
             vm.expectRevert(
-                abi.encodeWithSelector(MinerApplications.SaleEndsBeforeExecution.selector, t.saleEnd, executableAt)
+                abi.encodeWithSelector(IMinerApplicationsErrors.Applications_SaleEndsBeforeExecution.selector, t.saleEnd, executableAt)
             );
             dao.applications.submit(t, "# fuzz");
         } else {

@@ -8,6 +8,7 @@ import {MinerApplications} from "../../src/issuance/MinerApplications.sol";
 import {StakeState} from "../../src/issuance/ApplicationTypes.sol";
 import {DaoFixture} from "../utils/DaoFixture.sol";
 import {ApplicationsHandler} from "./handlers/ApplicationsHandler.sol";
+import {IMinerApplications} from "../../src/interfaces/IMinerApplications.sol";
 
 /// @notice Invariants 8-12 of test/invariant/README.md: miner stakes are conserved, settle once,
 /// every stake is in exactly the state its history allows, a cancelled stake stays locked until its
@@ -66,7 +67,7 @@ contract StakeInvariants is DaoFixture {
         for (uint256 i; i < n; ++i) {
             uint256 id = handler.applicationIds(i);
             StakeState s = dao.applications.stakeState(id);
-            MinerApplications.Application memory a = dao.applications.getApplication(id);
+            IMinerApplications.Application memory a = dao.applications.getApplication(id);
             if (s == StakeState.Locked || s == StakeState.Withdrawable) {
                 held += a.stake;
                 vm.assertEq(handler.settlements(id), 0);
@@ -95,7 +96,7 @@ contract StakeInvariants is DaoFixture {
             uint256 id = handler.applicationIds(i);
             uint256 unlockAt = handler.cancelledUnlockAt(id);
             if (unlockAt == 0) continue;
-            MinerApplications.Application memory a = dao.applications.getApplication(id);
+            IMinerApplications.Application memory a = dao.applications.getApplication(id);
             vm.assertTrue(a.cancelled);
             vm.assertEq(a.unlockAt, unlockAt);
             StakeState s = dao.applications.stakeState(id);

@@ -9,6 +9,7 @@ import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {Offering, OfferingStatus, OfferingTerms, Position} from "../../src/types/HashpowerTypes.sol";
 import {ReentrantReceiver} from "../mocks/ReentrantReceiver.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Primary sale: buy, buyWithPermit, the channel fee and collectFees.
 contract BuyTest is UnitHelpers {
@@ -59,7 +60,7 @@ contract BuyTest is UnitHelpers {
         uint256 saleStart = block.timestamp;
         _warpToDay(TERM_START + 5);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, saleStart, TERM_START * DAY)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, saleStart, TERM_START * DAY)
         );
         vm.prank(alice);
         exchange.buy(offeringId, 3, type(uint256).max, address(0));
@@ -91,7 +92,7 @@ contract BuyTest is UnitHelpers {
         _buy(alice, offeringId, 10);
         vm.warp(TERM_START * DAY - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NothingToCover.selector, offeringId, TERM_START, TERM_START - 1)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START, TERM_START - 1)
         );
         vm.prank(miner);
         exchange.depositReward(offeringId, 1e18);
@@ -171,7 +172,7 @@ contract BuyTest is UnitHelpers {
     // ------------------------------------------------------------------ buy: reverts
 
     function test_RevertWhen_BuyingUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 99));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 99));
         vm.prank(alice);
         exchange.buy(99, 1, type(uint256).max, address(0));
     }
@@ -180,7 +181,7 @@ contract BuyTest is UnitHelpers {
         _buy(alice, offeringId, 1);
         _flagForMissedDeposits(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotActive.selector, offeringId, OfferingStatus.Flagged)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Flagged)
         );
         vm.prank(bob);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
@@ -191,7 +192,7 @@ contract BuyTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotActive.selector, offeringId, OfferingStatus.Halted)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Halted)
         );
         vm.prank(bob);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
@@ -201,7 +202,7 @@ contract BuyTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START, TERM_END);
         t.saleStart = uint48(block.timestamp + 1);
         uint256 id = _createWith(t);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, id, t.saleStart, t.saleEnd));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, id, t.saleStart, t.saleEnd));
         vm.prank(alice);
         exchange.buy(id, 1, type(uint256).max, address(0));
     }
@@ -210,33 +211,33 @@ contract BuyTest is UnitHelpers {
         uint256 saleStart = block.timestamp;
         uint256 saleEnd = TERM_START * DAY; // the term's first second
         vm.warp(saleEnd);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, saleStart, saleEnd));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, saleStart, saleEnd));
         vm.prank(alice);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
     }
 
     function test_RevertWhen_BuyingZeroUnits() public {
-        vm.expectRevert(IHashpowerExchange.ZeroUnits.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroUnits.selector);
         vm.prank(alice);
         exchange.buy(offeringId, 0, type(uint256).max, address(0));
     }
 
     function test_RevertWhen_BuyingMoreThanAvailable() public {
         _buy(alice, offeringId, 990);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.InsufficientUnits.selector, offeringId, 11, 10));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_InsufficientUnits.selector, offeringId, 11, 10));
         vm.prank(bob);
         exchange.buy(offeringId, 11, type(uint256).max, address(0));
     }
 
     function test_RevertWhen_BuyingFromSoldOutOffering() public {
         _buy(alice, offeringId, 1_000);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.InsufficientUnits.selector, offeringId, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_InsufficientUnits.selector, offeringId, 1, 0));
         vm.prank(bob);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
     }
 
     function test_RevertWhen_TotalPriceAboveMax() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PriceAboveMax.selector, 380e6, 380e6 - 1));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PriceAboveMax.selector, 380e6, 380e6 - 1));
         vm.prank(alice);
         exchange.buy(offeringId, 10, 380e6 - 1, address(0));
     }
@@ -326,13 +327,13 @@ contract BuyTest is UnitHelpers {
     }
 
     function test_RevertWhen_BuyingWithPermitFromUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 7));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 7));
         vm.prank(alice);
         exchange.buyWithPermit(7, 1, 38e6, address(0), 0, 27, bytes32(0), bytes32(0));
     }
 
     function test_RevertWhen_BuyingWithPermitAboveMax() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.PriceAboveMax.selector, 76e6, 38e6));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_PriceAboveMax.selector, 76e6, 38e6));
         vm.prank(alice);
         exchange.buyWithPermit(offeringId, 2, 38e6, address(0), 0, 27, bytes32(0), bytes32(0));
     }
@@ -341,7 +342,7 @@ contract BuyTest is UnitHelpers {
         _buy(alice, offeringId, 1);
         _flagForMissedDeposits(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotActive.selector, offeringId, OfferingStatus.Flagged)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Flagged)
         );
         vm.prank(alice);
         exchange.buyWithPermit(offeringId, 1, 38e6, address(0), 0, 27, bytes32(0), bytes32(0));

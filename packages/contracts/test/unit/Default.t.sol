@@ -7,6 +7,7 @@ import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DefaultThresholds, FlagReason, Offering, OfferingStatus} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Default detection: flaggable/flag (missed deposits, low window average, the post-term
 /// flag window), resume and halt.
@@ -53,7 +54,7 @@ contract DefaultTest is UnitHelpers {
 
     function test_RevertWhen_FlaggingWithSixMissedDays() public {
         _warpToDay(TERM_START + 6);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, 6, 0));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, 6, 0));
         exchange.flag(offeringId);
     }
 
@@ -178,7 +179,7 @@ contract DefaultTest is UnitHelpers {
     function test_GivenNoUnitsSold_OfferingIsNotFlaggable() public {
         uint256 id = _createOffering(miner, 10, PRICE, TERM_START, TERM_END);
         _warpToDay(TERM_START + 20);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, id, 20, 0));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, id, 20, 0));
         exchange.flag(id);
     }
 
@@ -188,7 +189,7 @@ contract DefaultTest is UnitHelpers {
         _warpToDay(TERM_END + 10);
         _assertFlaggable(false, FlagReason.None, TERM_DAYS + 10, 0);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, TERM_DAYS + 10, 0)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, TERM_DAYS + 10, 0)
         );
         exchange.flag(offeringId);
     }
@@ -204,14 +205,14 @@ contract DefaultTest is UnitHelpers {
     function test_RevertWhen_FlaggingAnAlreadyFlaggedOffering() public {
         _flagForMissedDeposits(offeringId);
         _warpToDay(TERM_START + 9);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, 9, 0));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, 9, 0));
         exchange.flag(offeringId);
     }
 
     function test_RevertWhen_FlaggingUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 9));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 9));
         exchange.flag(9);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 9));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 9));
         exchange.flaggable(9);
     }
 
@@ -233,7 +234,7 @@ contract DefaultTest is UnitHelpers {
         _assertFlaggable(false, FlagReason.None, 2, 0);
         // Sales do not reopen: they closed when the term started.
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, o.saleStart, o.saleEnd)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, o.saleStart, o.saleEnd)
         );
         vm.prank(carol);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
@@ -265,7 +266,7 @@ contract DefaultTest is UnitHelpers {
 
     function test_RevertWhen_ResumingActiveOffering() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotFlagged.selector, offeringId, OfferingStatus.Active)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Active)
         );
         vm.prank(governor);
         exchange.resume(offeringId);
@@ -275,7 +276,7 @@ contract DefaultTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted)
         );
         vm.prank(governor);
         exchange.resume(offeringId);
@@ -322,7 +323,7 @@ contract DefaultTest is UnitHelpers {
 
     function test_RevertWhen_HaltingActiveOffering() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotFlagged.selector, offeringId, OfferingStatus.Active)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Active)
         );
         vm.prank(guardian);
         exchange.halt(offeringId);
@@ -332,14 +333,14 @@ contract DefaultTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted)
         );
         vm.prank(governor);
         exchange.halt(offeringId);
     }
 
     function test_RevertWhen_HaltingUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.OfferingNotFlagged.selector, 9, OfferingStatus.None));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, 9, OfferingStatus.None));
         vm.prank(governor);
         exchange.halt(9);
     }

@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DefaultThresholds, OfferingTerms} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Daily-release escrow: releasedToDate, withdrawableEscrow, withdrawEscrow, the end-of-term
 /// holdback, freezes. Every unit is bought before the term, so an offering releases on one schedule.
@@ -252,7 +253,7 @@ contract EscrowTest is UnitHelpers {
     }
 
     function test_RevertWhen_WithdrawingFromUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 9));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 9));
         vm.prank(miner);
         exchange.withdrawEscrow(9, miner);
     }
@@ -260,7 +261,7 @@ contract EscrowTest is UnitHelpers {
     function test_RevertWhen_NonMinerWithdraws() public {
         _buy(alice, offeringId, 180);
         _warpToDay(TERM_START + 3);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMiner.selector, offeringId, alice));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMiner.selector, offeringId, alice));
         vm.prank(alice);
         exchange.withdrawEscrow(offeringId, alice);
     }
@@ -268,14 +269,14 @@ contract EscrowTest is UnitHelpers {
     function test_RevertWhen_WithdrawingToZeroAddress() public {
         _buy(alice, offeringId, 180);
         _warpToDay(TERM_START + 3);
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, address(0));
     }
 
     function test_RevertWhen_NothingReleasedYet() public {
         _buy(alice, offeringId, 180);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, offeringId));
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, miner);
     }
@@ -285,14 +286,14 @@ contract EscrowTest is UnitHelpers {
         _warpToDay(TERM_START + 3);
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, miner);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, offeringId));
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, miner);
     }
 
     function test_RevertWhen_WithdrawingFromOfferingWithoutSales() public {
         _warpToDay(TERM_START + 3);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, offeringId));
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, miner);
     }
@@ -315,7 +316,7 @@ contract EscrowTest is UnitHelpers {
         _buy(alice, id, fits);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IHashpowerExchange.EscrowCapacityExceeded.selector, id, (fits + 1) * netPerUnit, type(uint96).max
+                IExchangeErrors.Exchange_EscrowCapacityExceeded.selector, id, (fits + 1) * netPerUnit, type(uint96).max
             )
         );
         vm.prank(alice);

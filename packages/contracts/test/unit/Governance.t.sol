@@ -13,6 +13,7 @@ import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {DefaultThresholds} from "../../src/types/HashpowerTypes.sol";
 import {MockRenderer} from "../mocks/MockRenderer.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Constructor, governance setters (caps, events, access) and the remaining views.
 contract GovernanceTest is UnitHelpers {
@@ -70,22 +71,22 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_RevertWhen_ConstructedWithZeroAdmin() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         new HashpowerExchange(address(0), treasury, IMarketRateOracle(address(oracle)), 500);
     }
 
     function test_RevertWhen_ConstructedWithZeroFeeRecipient() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         new HashpowerExchange(governor, address(0), IMarketRateOracle(address(oracle)), 500);
     }
 
     function test_RevertWhen_ConstructedWithZeroOracle() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         new HashpowerExchange(governor, treasury, IMarketRateOracle(address(0)), 500);
     }
 
     function test_RevertWhen_ConstructedWithFeeAboveCap() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.FeeTooHigh.selector, 1_001, 1_000));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_FeeTooHigh.selector, 1_001, 1_000));
         new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), 1_001);
     }
 
@@ -100,7 +101,7 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_RevertWhen_ChannelFeeAboveCap() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.FeeTooHigh.selector, 1_001, 1_000));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_FeeTooHigh.selector, 1_001, 1_000));
         vm.prank(governor);
         exchange.setChannelFee(1_001);
     }
@@ -121,7 +122,7 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_RevertWhen_FeeRecipientIsZero() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setFeeRecipient(address(0));
     }
@@ -158,7 +159,7 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function _expectInvalidThresholds(DefaultThresholds memory t) internal {
-        vm.expectRevert(IHashpowerExchange.InvalidThresholds.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_InvalidThresholds.selector);
         vm.prank(governor);
         exchange.setDefaultThresholds(t);
     }
@@ -237,16 +238,16 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_RevertWhen_ListingZeroAddressOrForUnknownAsset() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setPaymentToken(address(0), true);
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setRewardToken(filAsset, address(0), true);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 0));
         vm.prank(governor);
         exchange.setRewardToken(0, address(ifil), true);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 3));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 3));
         vm.prank(governor);
         exchange.setRewardToken(3, address(ifil), true);
     }
@@ -317,14 +318,14 @@ contract GovernanceTest is UnitHelpers {
         _warpToDay(TERM_START + 1);
         _report(TERM_START, MARKET_FIL_WAD); // reported to the old oracle only
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.MarketRateNotReported.selector, filAsset, TERM_START)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_MarketRateNotReported.selector, filAsset, TERM_START)
         );
         vm.prank(miner);
         exchange.depositReward(offeringId, 1e18);
     }
 
     function test_RevertWhen_OracleIsZero() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setOracle(address(0));
     }

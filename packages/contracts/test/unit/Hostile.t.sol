@@ -9,6 +9,7 @@ import {BlacklistableUSDT} from "../mocks/BlacklistableUSDT.sol";
 import {CallbackToken} from "../mocks/CallbackToken.sol";
 import {ReentrantReceiver} from "../mocks/ReentrantReceiver.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Hostile holders and tokens: re-entry from ERC-721 and token callbacks, and a USDT-style
 /// blacklist that must not let one sanctioned party block anyone else's money.
@@ -53,7 +54,7 @@ contract HostileTest is UnitHelpers {
         vm.assertTrue(receiver.lastSuccess());
         vm.assertEq(usdt.balanceOf(address(receiver)), refund);
 
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.AlreadyRefunded.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_AlreadyRefunded.selector, tokenA));
         receiver.execute(address(exchange), abi.encodeCall(exchange.claimRefunds, (_ids(tokenA))));
     }
 
@@ -68,7 +69,7 @@ contract HostileTest is UnitHelpers {
         vm.assertFalse(receiver.lastSuccess());
         vm.assertEq(
             receiver.lastReturnData(),
-            abi.encodeWithSelector(IHashpowerExchange.NotPositionOwnerOrApproved.selector, tokenA2, address(receiver))
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA2, address(receiver))
         );
         vm.assertEq(exchange.claimableRewards(tokenA), 2e18, "the failed batch changed nothing");
     }
@@ -185,7 +186,7 @@ contract HostileTest is UnitHelpers {
         hostileMiner.execute(address(cbt), abi.encodeCall(cbt.setHook, (true)));
         hostileMiner.setTokenAction(abi.encodeCall(exchange.withdrawEscrow, (id, address(hostileMiner))));
         hostileMiner.execute(address(exchange), abi.encodeCall(exchange.withdrawEscrow, (id, address(hostileMiner))));
-        _assertGuardedOr(hostileMiner, abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, id));
+        _assertGuardedOr(hostileMiner, abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, id));
         uint256 net = 9 * 9.5e18;
         uint256 released = _exactReleased(net, TERM_START, TERM_END, TERM_START + 7);
         vm.assertLe(cbt.balanceOf(address(hostileMiner)), released);
@@ -197,7 +198,7 @@ contract HostileTest is UnitHelpers {
         receiver.execute(address(cbt), abi.encodeCall(cbt.setHook, (true)));
         receiver.setTokenAction(abi.encodeCall(exchange.claimRefunds, (_ids(tokenR))));
         receiver.execute(address(exchange), abi.encodeCall(exchange.claimRefunds, (_ids(tokenR))));
-        _assertGuardedOr(receiver, abi.encodeWithSelector(IHashpowerExchange.AlreadyRefunded.selector, tokenR));
+        _assertGuardedOr(receiver, abi.encodeWithSelector(IExchangeErrors.Exchange_AlreadyRefunded.selector, tokenR));
         vm.assertEq(
             cbt.balanceOf(address(receiver)), 10e18 + _expectedRefund(net, TERM_START, TERM_END, TERM_START + 7)
         );

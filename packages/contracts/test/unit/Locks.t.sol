@@ -6,10 +6,12 @@ import {IERC4906} from "@openzeppelin/contracts/interfaces/IERC4906.sol";
 import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
 
+import {IPositionLocksErrors} from "../../src/errors/LockErrors.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {IPositionLocks} from "../../src/interfaces/IPositionLocks.sol";
 import {RawLocker} from "../mocks/RawLocker.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Locks for staking, loans and auctions, driven through the test-only {RawLocker}.
 contract LocksTest is UnitHelpers {
@@ -54,7 +56,7 @@ contract LocksTest is UnitHelpers {
     }
 
     function test_RevertWhen_SettingZeroLocker() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setLocker(address(0), true);
     }
@@ -87,19 +89,19 @@ contract LocksTest is UnitHelpers {
         RawLocker rogue = new RawLocker(exchange);
         vm.prank(alice);
         exchange.approve(address(rogue), tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, address(rogue)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(rogue)));
         rogue.lock(tokenA);
     }
 
     function test_RevertWhen_OwnerLocksDirectly() public {
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, alice));
         vm.prank(alice);
         exchange.lock(tokenA, 0);
     }
 
     function test_RevertWhen_OwnerDidNotApproveLocker() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NotPositionOwnerOrApproved.selector, tokenB, address(locker))
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenB, address(locker))
         );
         locker.lock(tokenB);
     }
@@ -113,16 +115,16 @@ contract LocksTest is UnitHelpers {
         vm.prank(alice);
         exchange.setApprovalForAll(address(otherLocker), true);
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         locker.lock(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         otherLocker.lock(tokenA);
     }
 
     function test_GivenLockerRevoked_ItCannotLockNewPositions() public {
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(locker)));
         _lockA();
     }
 
@@ -130,21 +132,21 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_OwnerTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         exchange.transferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_OwnerSafeTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         exchange.safeTransferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_ApprovedLockerTransfersInsteadOfSeizing() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(address(locker));
         exchange.transferFrom(alice, lender, tokenA);
     }
@@ -184,20 +186,20 @@ contract LocksTest is UnitHelpers {
     function test_RevertWhen_OtherLockerUnlocks() public {
         _lockA();
         vm.expectRevert(
-            abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, address(otherLocker))
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, address(otherLocker))
         );
         otherLocker.unlock(tokenA);
     }
 
     function test_RevertWhen_OwnerUnlocks() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.unlock(tokenA);
     }
 
     function test_RevertWhen_UnlockingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         locker.unlock(tokenA);
     }
 
@@ -235,7 +237,7 @@ contract LocksTest is UnitHelpers {
         _lockA();
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(locker)));
         locker.seize(tokenA, lender);
         vm.assertEq(exchange.ownerOf(tokenA), alice);
         locker.unlock(tokenA); // the brake still lets it release
@@ -244,20 +246,20 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_SeizingToZeroAddress() public {
         _lockA();
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         locker.seize(tokenA, address(0));
     }
 
     function test_RevertWhen_NonHolderSeizes() public {
         _lockA();
         vm.expectRevert(
-            abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, address(otherLocker))
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, address(otherLocker))
         );
         otherLocker.seize(tokenA, lender);
     }
 
     function test_RevertWhen_SeizingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         locker.seize(tokenA, lender);
     }
 
@@ -284,13 +286,13 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_ReleasingLockOfApprovedLocker() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.LockerStillApproved.selector, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_LockerStillApproved.selector, address(locker)));
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }
 
     function test_RevertWhen_ReleasingUnlockedPosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }

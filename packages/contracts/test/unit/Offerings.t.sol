@@ -8,6 +8,7 @@ import {
     Asset, DefaultThresholds, Offering, OfferingStatus, OfferingTerms, FlagReason
 } from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice registerAsset and createOffering: storage, events and every validation.
 contract OfferingsTest is UnitHelpers {
@@ -28,13 +29,13 @@ contract OfferingsTest is UnitHelpers {
     }
 
     function test_RevertWhen_RegisteringAssetWithEmptySymbol() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "asset labels"));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_EmptyAssetLabel.selector));
         vm.prank(governor);
         exchange.registerAsset("", "TiB");
     }
 
     function test_RevertWhen_RegisteringAssetWithEmptyUnitLabel() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "asset labels"));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_EmptyAssetLabel.selector));
         vm.prank(governor);
         exchange.registerAsset("FIL", "");
     }
@@ -127,14 +128,19 @@ contract OfferingsTest is UnitHelpers {
     function test_RevertWhen_PaymentTokenNotListed() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.paymentToken = address(ifil);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(ifil)));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(ifil)
+            )
+        );
     }
 
     function test_RevertWhen_RewardTokenListedOnlyForAnotherAsset() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.rewardToken = address(wbtc); // listed for BTC, not FIL
         _expectCreateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(wbtc))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(wbtc))
         );
     }
 
@@ -144,13 +150,18 @@ contract OfferingsTest is UnitHelpers {
         exchange.setRewardToken(filAsset, address(ifil), false);
         vm.stopPrank();
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(usdt)));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(usdt)
+            )
+        );
         _listPaymentToken(address(usdt));
         _expectCreateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(ifil))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(ifil))
         );
         t.assetId = 3; // an unknown asset is reported before any listing
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 3));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 3));
     }
 
     function test_ValidateTerms_ReturnsForValidTermsAndCreatesNothing() public view {
@@ -194,7 +205,12 @@ contract OfferingsTest is UnitHelpers {
 
     function test_RevertWhen_TermLongerThanTenYears() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_START + 3_651);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
+            )
+        );
     }
 
     function test_GetOffering_UnknownIdIsEmpty() public view {
@@ -220,64 +236,89 @@ contract OfferingsTest is UnitHelpers {
 
     function test_RevertWhen_OfferingMinerIsZero() public {
         OfferingTerms memory t = _terms(address(0), 1, PRICE, TERM_START, TERM_END);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.ZeroAddress.selector));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_ZeroAddress.selector));
     }
 
     function test_RevertWhen_OfferingPaymentTokenIsZero() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.paymentToken = address(0);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.ZeroAddress.selector));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_ZeroAddress.selector));
     }
 
     function test_RevertWhen_OfferingRewardTokenIsZero() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.rewardToken = address(0);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.ZeroAddress.selector));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_ZeroAddress.selector));
     }
 
     function test_RevertWhen_OfferingAssetIsZero() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.assetId = 0;
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 0));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 0));
     }
 
     function test_RevertWhen_OfferingAssetIsUnregistered() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.assetId = 3;
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, 3));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 3));
     }
 
     function test_RevertWhen_OfferingHasZeroUnits() public {
         OfferingTerms memory t = _terms(miner, 0, PRICE, TERM_START, TERM_END);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "unitsTotal"));
+        _expectCreateRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_ZeroUnitsTotal.selector));
     }
 
     function test_RevertWhen_SaleStartEqualsSaleEnd() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.saleStart = t.saleEnd;
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale window"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd
+            )
+        );
     }
 
     function test_RevertWhen_SaleStartAfterSaleEnd() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.saleStart = t.saleEnd + 1;
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale window"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd
+            )
+        );
     }
 
     function test_RevertWhen_TermStartDayIsZero() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, 0, TERM_END);
         (t.saleStart, t.saleEnd) = (0, 1); // a sale window that closes by day 0, so the term rule is reached
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
+            )
+        );
     }
 
     function test_RevertWhen_TermStartEqualsTermEnd() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_END, TERM_END);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
+            )
+        );
     }
 
     function test_RevertWhen_TermStartAfterTermEnd() public {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_END + 1, TERM_END);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
+            )
+        );
     }
 
     function test_RevertWhen_SaleEndsAfterTermStarts() public {
@@ -285,12 +326,17 @@ contract OfferingsTest is UnitHelpers {
         // forge-lint: disable-next-line(unsafe-typecast)
         t.saleEnd = uint48(TERM_START * DAY + 1);
         _expectCreateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends after the term starts")
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_SaleEndsAfterTermStart.selector, t.saleEnd, uint256(t.termStartDay) * DAY)
         );
     }
 
     function test_RevertWhen_PriceIsZero() public {
         OfferingTerms memory t = _terms(miner, 1, 0, TERM_START, TERM_END);
-        _expectCreateRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "price"));
+        _expectCreateRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_ZeroNetPrice.selector, t.pricePerUnit, exchange.channelFeeBps()
+            )
+        );
     }
 }

@@ -7,6 +7,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IOracleErrors} from "../../src/errors/OracleErrors.sol";
 
 /// @notice MarketRateOracle: reporter role, completed days only, the one-hour correction window
 /// after which a report is final (and only then answered), latestRate, reportMany.
@@ -42,7 +43,7 @@ contract OracleTest is UnitHelpers {
     }
 
     function test_RevertWhen_ReportingZero() public {
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ZeroRate.selector, filAsset, START_DAY - 1));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ZeroRate.selector, filAsset, START_DAY - 1));
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY - 1, 0);
     }
@@ -69,13 +70,13 @@ contract OracleTest is UnitHelpers {
         oracle.report(filAsset, START_DAY - 1, 100);
         uint256 finalAt = block.timestamp + 1 hours;
         vm.warp(finalAt);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ReportFinal.selector, filAsset, START_DAY - 1, finalAt));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ReportFinal.selector, filAsset, START_DAY - 1, finalAt));
         vm.prank(reporter);
         oracle.correct(filAsset, START_DAY - 1, 80);
     }
 
     function test_RevertWhen_CorrectingAnUnreportedDay() public {
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.NotReported.selector, filAsset, START_DAY - 1));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_NotReported.selector, filAsset, START_DAY - 1));
         vm.prank(reporter);
         oracle.correct(filAsset, START_DAY - 1, 80);
     }
@@ -83,7 +84,7 @@ contract OracleTest is UnitHelpers {
     function test_RevertWhen_CorrectingToZero() public {
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY - 1, 100);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ZeroRate.selector, filAsset, START_DAY - 1));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ZeroRate.selector, filAsset, START_DAY - 1));
         vm.prank(reporter);
         oracle.correct(filAsset, START_DAY - 1, 0);
     }
@@ -158,20 +159,20 @@ contract OracleTest is UnitHelpers {
     }
 
     function test_RevertWhen_ReportingToday() public {
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.DayNotOver.selector, START_DAY, START_DAY));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_DayNotOver.selector, START_DAY, START_DAY));
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY, 1);
     }
 
     function test_RevertWhen_ReportingFutureDay() public {
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.DayNotOver.selector, START_DAY + 3, START_DAY));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_DayNotOver.selector, START_DAY + 3, START_DAY));
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY + 3, 1);
     }
 
     function test_RevertWhen_ReportingTwice() public {
         _report(START_DAY - 1, 1);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.AlreadyReported.selector, filAsset, START_DAY - 1));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_AlreadyReported.selector, filAsset, START_DAY - 1));
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY - 1, 2);
         (uint256 avg,) = oracle.rateOf(filAsset, START_DAY - 1);
@@ -181,7 +182,7 @@ contract OracleTest is UnitHelpers {
     function test_RevertWhen_ReportingTwiceWithinTheCorrectionWindow() public {
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY - 1, 1);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.AlreadyReported.selector, filAsset, START_DAY - 1));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_AlreadyReported.selector, filAsset, START_DAY - 1));
         vm.prank(reporter);
         oracle.report(filAsset, START_DAY - 1, 2); // correct() is the way to change it
     }
@@ -214,7 +215,7 @@ contract OracleTest is UnitHelpers {
     function test_RevertWhen_ReportManyLengthsDiffer() public {
         uint32[] memory assets = new uint32[](2);
         uint256[] memory rates = new uint256[](1);
-        vm.expectRevert(IMarketRateOracle.LengthMismatch.selector);
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_LengthMismatch.selector, 2, 1));
         vm.prank(reporter);
         oracle.reportMany(assets, START_DAY - 1, rates);
     }
@@ -224,7 +225,7 @@ contract OracleTest is UnitHelpers {
         (assets[0], assets[1]) = (filAsset, filAsset);
         uint256[] memory rates = new uint256[](2);
         (rates[0], rates[1]) = (1, 2);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.AlreadyReported.selector, filAsset, START_DAY - 1));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_AlreadyReported.selector, filAsset, START_DAY - 1));
         vm.prank(reporter);
         oracle.reportMany(assets, START_DAY - 1, rates);
     }
@@ -232,7 +233,7 @@ contract OracleTest is UnitHelpers {
     function test_RevertWhen_ReportManyForToday() public {
         uint32[] memory assets = new uint32[](1);
         uint256[] memory rates = new uint256[](1);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.DayNotOver.selector, START_DAY, START_DAY));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_DayNotOver.selector, START_DAY, START_DAY));
         vm.prank(reporter);
         oracle.reportMany(assets, START_DAY, rates);
     }

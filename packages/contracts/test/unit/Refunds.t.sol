@@ -9,6 +9,7 @@ import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {OfferingStatus} from "../../src/types/HashpowerTypes.sol";
 import {Vm} from "../utils/Vm.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice claimRefunds / refundableOf after a halt: exact amounts, once, solvency.
 contract RefundsTest is UnitHelpers {
@@ -96,7 +97,7 @@ contract RefundsTest is UnitHelpers {
         vm.assertLe(totalNet - withdrawn - refunds, 3, "dust below one base unit per position");
 
         _warpToDay(TERM_END + 1);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, offeringId));
         vm.prank(miner);
         exchange.withdrawEscrow(offeringId, miner);
     }
@@ -166,21 +167,21 @@ contract RefundsTest is UnitHelpers {
         _halt(offeringId);
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.AlreadyRefunded.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_AlreadyRefunded.selector, tokenA));
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
     }
 
     function test_RevertWhen_SamePositionTwiceInOneCall() public {
         _halt(offeringId);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.AlreadyRefunded.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_AlreadyRefunded.selector, tokenA));
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA, tokenA));
     }
 
     function test_RevertWhen_RefundingFlaggedOffering() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotHalted.selector, offeringId, OfferingStatus.Flagged)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotHalted.selector, offeringId, OfferingStatus.Flagged)
         );
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
@@ -190,7 +191,7 @@ contract RefundsTest is UnitHelpers {
         vm.prank(governor);
         exchange.resume(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotHalted.selector, offeringId, OfferingStatus.Active)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotHalted.selector, offeringId, OfferingStatus.Active)
         );
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
@@ -202,7 +203,7 @@ contract RefundsTest is UnitHelpers {
         uint256 other = _createOffering(miner, 10, PRICE, TERM_START + 20, TERM_END);
         uint256 t2 = _buy(alice, other, 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.OfferingNotHalted.selector, other, OfferingStatus.Active)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotHalted.selector, other, OfferingStatus.Active)
         );
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA, t2));
@@ -210,7 +211,7 @@ contract RefundsTest is UnitHelpers {
 
     function test_RevertWhen_RefundCallerIsNotOwnerOrApproved() public {
         _halt(offeringId);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotPositionOwnerOrApproved.selector, tokenA, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, bob));
         vm.prank(bob);
         exchange.claimRefunds(_ids(tokenA));
     }

@@ -8,6 +8,7 @@ import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DefaultThresholds, OfferingTerms} from "../../src/types/HashpowerTypes.sol";
 import {Vm} from "../utils/Vm.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice depositReward (who may deposit, judging, the window of shares, oracle lateness) and
 /// claimRewards (owners, approvals, runs).
@@ -60,7 +61,7 @@ contract RewardsTest is UnitHelpers {
         _report(TERM_START, MARKET_FIL_WAD);
         vm.prank(bob);
         ifil.approve(address(exchange), 1e18);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMinerOrDepositor.selector, offeringId, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMinerOrDepositor.selector, offeringId, bob));
         _depositAs(bob, 1e18);
     }
 
@@ -88,7 +89,7 @@ contract RewardsTest is UnitHelpers {
         emit IHashpowerExchange.DepositorSet(offeringId, bob, false);
         _setDepositor(offeringId, bob, false);
         vm.assertFalse(exchange.isDepositor(offeringId, bob));
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMinerOrDepositor.selector, offeringId, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMinerOrDepositor.selector, offeringId, bob));
         _depositAs(bob, 1e18);
     }
 
@@ -96,24 +97,24 @@ contract RewardsTest is UnitHelpers {
         uint256 other = _createOffering(carol, 10, PRICE, TERM_START + 5, TERM_END);
         _setDepositor(other, bob, true);
         _report(TERM_START, MARKET_FIL_WAD);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMinerOrDepositor.selector, offeringId, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMinerOrDepositor.selector, offeringId, bob));
         _depositAs(bob, 1e18);
     }
 
     function test_RevertWhen_NonMinerSetsDepositor() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMiner.selector, offeringId, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMiner.selector, offeringId, bob));
         vm.prank(bob);
         exchange.setDepositor(offeringId, bob, true);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMiner.selector, offeringId, governor));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMiner.selector, offeringId, governor));
         vm.prank(governor); // not even governance picks who makes a miner's record
         exchange.setDepositor(offeringId, bob, true);
     }
 
     function test_RevertWhen_SettingDepositorOfUnknownOfferingOrZero() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 9));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 9));
         vm.prank(miner);
         exchange.setDepositor(9, bob, true);
-        vm.expectRevert(IHashpowerExchange.ZeroAddress.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(miner);
         exchange.setDepositor(offeringId, address(0), true);
     }
@@ -165,7 +166,7 @@ contract RewardsTest is UnitHelpers {
     function test_GivenDepositUnderHalfTheMarket_ItRevertsAndCoversNothing() public {
         _report(TERM_START, 2e35 + 1); // 1e35 paid per unit: 499.99... per-mille
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.DepositBelowMinimum.selector, offeringId, TERM_START, 499, 5_000)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 499, 5_000)
         );
         _depositAs(miner, 1e18);
         vm.assertEq(exchange.getOffering(offeringId).lastCoveredDay, TERM_START - 1, "the day is still uncovered");
@@ -178,7 +179,7 @@ contract RewardsTest is UnitHelpers {
     function test_GivenOneWeiDeposit_ItReverts() public {
         _report(TERM_START, MARKET_FIL_WAD);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.DepositBelowMinimum.selector, offeringId, TERM_START, 0, 5_000)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 0, 5_000)
         );
         _depositAs(miner, 1);
     }
@@ -197,7 +198,7 @@ contract RewardsTest is UnitHelpers {
     function test_GivenOracleLateAndNeverReported_DepositReverts() public {
         _warpToDay(TERM_START + 5); // the oracle has reported nothing for FIL at all
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.MarketRateNotReported.selector, filAsset, TERM_START)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_MarketRateNotReported.selector, filAsset, TERM_START)
         );
         _depositAs(miner, 1e18);
     }
@@ -207,7 +208,7 @@ contract RewardsTest is UnitHelpers {
         exchange.setDefaultThresholds(DefaultThresholds(7, 7, 10_000, 10_000, 60));
         _report(TERM_START, 1e35 + 1); // paid 1e35: 999 per-mille, under 100%
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.DepositBelowMinimum.selector, offeringId, TERM_START, 999, 10_000)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 999, 10_000)
         );
         _depositAs(miner, 1e18);
     }
@@ -246,19 +247,19 @@ contract RewardsTest is UnitHelpers {
     }
 
     function test_RevertWhen_DepositingToUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.UnknownOffering.selector, 3));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownOffering.selector, 3));
         vm.prank(miner);
         exchange.depositReward(3, 1e18);
     }
 
     function test_RevertWhen_DepositingZero() public {
-        vm.expectRevert(IHashpowerExchange.ZeroAmount.selector);
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAmount.selector);
         _depositAs(miner, 0);
     }
 
     function test_RevertWhen_NoUnitsOutstanding() public {
         uint256 id = _createOffering(miner, 10, PRICE, TERM_START + 5, TERM_END);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NoUnitsOutstanding.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NoUnitsOutstanding.selector, id));
         vm.prank(miner);
         exchange.depositReward(id, 1e18);
     }
@@ -266,7 +267,7 @@ contract RewardsTest is UnitHelpers {
     function test_RevertWhen_DayNotOver() public {
         _warpToDay(TERM_START);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NothingToCover.selector, offeringId, TERM_START, TERM_START)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START, TERM_START)
         );
         _depositAs(miner, 1e18);
     }
@@ -275,7 +276,7 @@ contract RewardsTest is UnitHelpers {
         _deposit(offeringId, 1e18);
         _deposit(offeringId, 1e18);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NothingToCover.selector, offeringId, TERM_START + 2, TERM_START + 2)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START + 2, TERM_START + 2)
         );
         _depositAs(miner, 1e18);
     }
@@ -284,7 +285,7 @@ contract RewardsTest is UnitHelpers {
         _warpToDay(TERM_END + 5);
         _coverThrough(offeringId, TERM_END - 1, 1e18);
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.TermEnded.selector, offeringId, TERM_END)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_TermEnded.selector, offeringId, TERM_END)
         );
         _depositAs(miner, 1e18);
     }
@@ -292,7 +293,7 @@ contract RewardsTest is UnitHelpers {
     function test_RevertWhen_MarketRateNotReportedYet() public {
         _warpToDay(TERM_START + 1); // day TERM_START ended today: the oracle is not late yet
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.MarketRateNotReported.selector, filAsset, TERM_START)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_MarketRateNotReported.selector, filAsset, TERM_START)
         );
         _depositAs(miner, 1e18);
     }
@@ -468,7 +469,7 @@ contract RewardsTest is UnitHelpers {
 
     function test_RevertWhen_ClaimerIsNotOwnerOrApproved() public {
         _deposit(offeringId, 1e18);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotPositionOwnerOrApproved.selector, tokenA, bob));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, bob));
         vm.prank(bob);
         exchange.claimRewards(_ids(tokenA));
     }
@@ -476,7 +477,7 @@ contract RewardsTest is UnitHelpers {
     function test_RevertWhen_OneOfSeveralPositionsIsNotTheCallers() public {
         uint256 b1 = _buyBeforeTerm(bob, offeringId, 5);
         _deposit(offeringId, 1e18);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotPositionOwnerOrApproved.selector, b1, alice));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, b1, alice));
         vm.prank(alice);
         exchange.claimRewards(_ids(tokenA, b1));
     }

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DefaultThresholds, Offering} from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
+import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
 /// @notice Replays the shared vectors of test/vectors/exchange-scenarios.json (written by the one
 /// TypeScript copy of the money math, packages/money-math/scripts/gen-vectors.ts, and checked by its
@@ -92,7 +93,7 @@ contract VectorsTest is UnitHelpers {
             if (kinds[k] == BUY) {
                 // _warpToDay lands at noon: on or after TERM_START that is past saleEnd = TERM_START * DAY
                 if (onDay[k] >= TERM_START) {
-                    err = abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, offeringId, o.saleStart, o.saleEnd);
+                    err = abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, o.saleStart, o.saleEnd);
                     return (true, k, err, "purchase after the term started (sales close at the term start)");
                 }
                 units += values[k];
@@ -101,7 +102,7 @@ contract VectorsTest is UnitHelpers {
                 uint256 share = perUnitWad >= MARKET_FIL_WAD ? 1_000 : perUnitWad * 1_000 / MARKET_FIL_WAD;
                 if (share * 10 < MIN_COVERAGE_BPS) {
                     err = abi.encodeWithSelector(
-                        IHashpowerExchange.DepositBelowMinimum.selector, offeringId, nextDay, share, MIN_COVERAGE_BPS
+                        IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, nextDay, share, MIN_COVERAGE_BPS
                     );
                     return (true, k, err, "deposit under the 50% coverage floor");
                 }

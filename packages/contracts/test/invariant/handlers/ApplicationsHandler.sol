@@ -7,6 +7,7 @@ import {DmexGovernor} from "../../../src/governance/DmexGovernor.sol";
 import {MinerApplications} from "../../../src/issuance/MinerApplications.sol";
 import {ApplicationTerms, StakeState} from "../../../src/issuance/ApplicationTypes.sol";
 import {Vm} from "../../utils/Vm.sol";
+import {IMinerApplications} from "../../../src/interfaces/IMinerApplications.sol";
 
 /// @notice Drives miner applications through random lives: submissions by several miners, votes
 /// for and against, time passing, queue and execute, cancellations, withdrawals and slashes, and the
@@ -169,7 +170,7 @@ contract ApplicationsHandler {
     function cancel(uint256 appSeed) external {
         if (applicationIds.length == 0) return;
         uint256 id = applicationIds[appSeed % applicationIds.length];
-        MinerApplications.Application memory a = applications.getApplication(id);
+        IMinerApplications.Application memory a = applications.getApplication(id);
         uint256 unlockAt = _governorOf(id).proposalDeadline(a.proposalId) + 1;
         vm.prank(a.miner);
         try applications.cancel(id) {
@@ -180,7 +181,7 @@ contract ApplicationsHandler {
     function withdraw(uint256 appSeed) external {
         if (applicationIds.length == 0) return;
         uint256 id = applicationIds[appSeed % applicationIds.length];
-        MinerApplications.Application memory a = applications.getApplication(id);
+        IMinerApplications.Application memory a = applications.getApplication(id);
         bool expected = applications.stakeState(id) == StakeState.Withdrawable;
         vm.prank(a.miner);
         try applications.withdrawStake(id) returns (uint256 amount) {

@@ -8,6 +8,7 @@ import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
 import {DmexGovernor} from "../../../src/governance/DmexGovernor.sol";
 import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
 import {DaoFixture, ISafe} from "../../utils/DaoFixture.sol";
+import {IDmexGovernorErrors, IProtocolParametersErrors} from "../../../src/errors/GovernanceErrors.sol";
 
 contract GovernanceTest is DaoFixture {
     // ------------------------------------------------------------------ wiring
@@ -165,7 +166,7 @@ contract GovernanceTest is DaoFixture {
 
         vm.prank(address(dao.timelock));
         vm.expectRevert(
-            abi.encodeWithSelector(ProtocolParameters.FeeTooHigh.selector, bytes32("tradingFeeBps"), 501, 500)
+            abi.encodeWithSelector(IProtocolParametersErrors.Params_FeeTooHigh.selector, bytes32("tradingFeeBps"), 501, 500)
         );
         dao.parameters.setTradingFee(501);
         vm.prank(whale1);
@@ -204,7 +205,7 @@ contract GovernanceTest is DaoFixture {
         vm.assertTrue(_councilExec(address(dao.governor), cancel, _firstSigners(4)));
         vm.assertEq(uint256(dao.governor.state(proposalId)), uint256(IGovernor.ProposalState.Canceled));
         vm.prank(whale1);
-        vm.expectRevert(abi.encodeWithSelector(DmexGovernor.GovernorOnlyProposalGuardian.selector, whale1));
+        vm.expectRevert(abi.encodeWithSelector(IDmexGovernorErrors.Governor_OnlyProposalGuardian.selector, whale1));
         dao.governor.guardianCancel(t, v, c, bytes32(0));
     }
 
@@ -356,7 +357,7 @@ contract GovernanceTest is DaoFixture {
         vm.prank(whale1);
         uint256 id = dao.governor.propose(t, v, c, HAND_OVER);
         vm.prank(dao.council);
-        vm.expectRevert(abi.encodeWithSelector(DmexGovernor.GovernorProtectedProposal.selector, id, dao.council));
+        vm.expectRevert(abi.encodeWithSelector(IDmexGovernorErrors.Governor_ProtectedProposal.selector, id, dao.council));
         dao.governor.guardianCancel(t, v, c, keccak256(bytes(HAND_OVER)));
     }
 

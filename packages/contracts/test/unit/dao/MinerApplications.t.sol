@@ -7,6 +7,9 @@ import {MinerApplications} from "../../../src/issuance/MinerApplications.sol";
 import {ApplicationTerms, StakePolicy, StakeState} from "../../../src/issuance/ApplicationTypes.sol";
 import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {DaoFixture} from "../../utils/DaoFixture.sol";
+import {IMinerApplicationsErrors} from "../../../src/errors/IssuanceErrors.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
+import {IMinerApplications} from "../../../src/interfaces/IMinerApplications.sol";
 
 contract MinerApplicationsTest is DaoFixture {
     string internal constant DESCRIPTION = "# Lotus Ridge: 1,000 TiB for 180 days";
@@ -17,7 +20,7 @@ contract MinerApplicationsTest is DaoFixture {
         vm.assertEq(appId, 1);
         vm.assertEq(dao.dmc.balanceOf(miner), before - 19_000e18);
         vm.assertEq(dao.dmc.balanceOf(address(dao.applications)), 19_000e18);
-        MinerApplications.Application memory a = dao.applications.getApplication(appId);
+        IMinerApplications.Application memory a = dao.applications.getApplication(appId);
         vm.assertEq(a.proposalId, proposalId);
         vm.assertEq(a.miner, miner);
         vm.assertEq(a.descriptionHash, keccak256(bytes(DESCRIPTION)));
@@ -34,52 +37,102 @@ contract MinerApplicationsTest is DaoFixture {
         // The application's own rules: the hashpower disclosure.
         ApplicationTerms memory t = _terms();
         t.unitsTotal = 1_801;
-        _expectInvalid(t, "units exceed effective hashpower");
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IMinerApplicationsErrors.Applications_UnitsExceedHashpower.selector, t.unitsTotal, t.effectiveHashpower
+            )
+        );
         t = _terms();
         t.effectiveHashpower = 2_001;
-        _expectInvalid(t, "hashpower");
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IMinerApplicationsErrors.Applications_InvalidHashpower.selector, t.totalHashpower, t.effectiveHashpower
+            )
+        );
         t = _terms();
         t.disclosureURI = "";
-        _expectInvalid(t, "disclosure");
+        _expectRevert(t, abi.encodeWithSelector(IMinerApplicationsErrors.Applications_MissingDisclosure.selector));
         t = _terms();
         t.minerName = "";
-        _expectInvalid(t, "disclosure");
+        _expectRevert(t, abi.encodeWithSelector(IMinerApplicationsErrors.Applications_MissingDisclosure.selector));
         // The sale must outlast the vote (extended by a late quorum) and the timelock delay.
         t = _terms();
         t.saleEnd = uint48(block.timestamp + 7 days);
         uint256 executableAt = block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
-        _expectRevert(t, abi.encodeWithSelector(MinerApplications.SaleEndsBeforeExecution.selector, t.saleEnd, executableAt));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IMinerApplicationsErrors.Applications_SaleEndsBeforeExecution.selector, t.saleEnd, executableAt
+            )
+        );
     }
 
     /// The exchange's offering rules apply at submit, with the exchange's own errors (validateTerms).
     function test_submitAppliesTheExchangesRules() public {
         ApplicationTerms memory t = _terms();
         t.assetId = 9;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.UnknownAsset.selector, uint32(9)));
+        _expectRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, uint32(9)));
         t = _terms();
         t.paymentToken = address(ifil);
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(ifil)));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(ifil)
+            )
+        );
         t = _terms();
         t.rewardToken = address(usdt);
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(usdt)));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(usdt)
+            )
+        );
         t = _terms();
         t.saleEnd = t.saleStart;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale window"));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd
+            )
+        );
         t = _terms();
         t.termEndDay = t.termStartDay;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
+            )
+        );
         t = _terms();
         t.termEndDay = t.termStartDay + 3_651;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "term"));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
+            )
+        );
         t = _terms();
         t.termStartDay -= 1;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends after the term starts"));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_SaleEndsAfterTermStart.selector, t.saleEnd, uint256(t.termStartDay) * DAY
+            )
+        );
         t = _terms();
         t.unitsTotal = 0;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "unitsTotal"));
+        _expectRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_ZeroUnitsTotal.selector));
         t = _terms();
         t.pricePerUnit = 0;
-        _expectRevert(t, abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "price"));
+        _expectRevert(
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_ZeroNetPrice.selector, t.pricePerUnit, exchange.channelFeeBps()
+            )
+        );
         // The longest term the exchange allows still passes.
         t = _terms();
         t.termEndDay = t.termStartDay + 3_650;
@@ -93,14 +146,14 @@ contract MinerApplicationsTest is DaoFixture {
         vm.assertEq(uint256(dao.governor.state(proposalId)), uint256(IGovernor.ProposalState.Defeated));
         vm.assertEq(uint256(dao.applications.stakeState(appId)), uint256(StakeState.Withdrawable));
         vm.prank(whale1);
-        vm.expectRevert(abi.encodeWithSelector(MinerApplications.NotApplicant.selector, appId, whale1));
+        vm.expectRevert(abi.encodeWithSelector(IMinerApplicationsErrors.Applications_NotApplicant.selector, appId, whale1));
         dao.applications.withdrawStake(appId);
         vm.prank(miner);
         vm.assertEq(dao.applications.withdrawStake(appId), 19_000e18);
         vm.prank(miner);
         vm.expectRevert(
             abi.encodeWithSelector(
-                MinerApplications.StakeNotInState.selector, appId, StakeState.Withdrawn, StakeState.Withdrawable
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Withdrawn, StakeState.Withdrawable
             )
         );
         dao.applications.withdrawStake(appId);
@@ -111,7 +164,7 @@ contract MinerApplicationsTest is DaoFixture {
         vm.prank(miner);
         vm.expectRevert(
             abi.encodeWithSelector(
-                MinerApplications.StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
             )
         );
         dao.applications.withdrawStake(appId);
@@ -121,7 +174,7 @@ contract MinerApplicationsTest is DaoFixture {
         (uint256 appId, uint256 proposalId) = _submit();
         uint256 unlockAt = dao.governor.proposalDeadline(proposalId) + 1;
         vm.expectEmit(address(dao.applications));
-        emit MinerApplications.ApplicationCancelled(appId, unlockAt);
+        emit IMinerApplications.ApplicationCancelled(appId, unlockAt);
         vm.prank(miner);
         dao.applications.cancel(appId);
         vm.assertEq(uint256(dao.governor.state(proposalId)), uint256(IGovernor.ProposalState.Canceled));
@@ -133,7 +186,7 @@ contract MinerApplicationsTest is DaoFixture {
         vm.prank(miner);
         vm.expectRevert(
             abi.encodeWithSelector(
-                MinerApplications.StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
             )
         );
         dao.applications.withdrawStake(appId);
@@ -143,7 +196,7 @@ contract MinerApplicationsTest is DaoFixture {
         dao.applications.withdrawStake(appId);
         // Cancelling twice is refused.
         vm.prank(miner);
-        vm.expectRevert(abi.encodeWithSelector(MinerApplications.ApplicationClosed.selector, appId));
+        vm.expectRevert(abi.encodeWithSelector(IMinerApplicationsErrors.Applications_Closed.selector, appId));
         dao.applications.cancel(appId);
 
         (uint256 app2, uint256 proposal2) = _submitAgain();
@@ -184,7 +237,7 @@ contract MinerApplicationsTest is DaoFixture {
         vm.assertEq(address(dao.applications.governorById(1)), address(dao.governor));
         address next = makeAddr("next governor");
         vm.expectEmit(address(dao.applications));
-        emit MinerApplications.GovernorSet(address(dao.governor), next);
+        emit IMinerApplications.GovernorSet(address(dao.governor), next);
         vm.prank(address(dao.timelock));
         dao.applications.setGovernor(IGovernor(next));
         vm.assertEq(dao.applications.governorId(), 2);
@@ -216,7 +269,9 @@ contract MinerApplicationsTest is DaoFixture {
         vm.stopPrank();
 
         vm.prank(address(dao.timelock));
-        vm.expectRevert(MinerApplications.InvalidStakePolicy.selector);
+        vm.expectRevert(
+            abi.encodeWithSelector(IMinerApplicationsErrors.Applications_InvalidStakePolicy.selector, 1, 366, 365)
+        );
         dao.applications.setStakePolicy(StakePolicy(1, 1, 366));
     }
 
@@ -226,7 +281,7 @@ contract MinerApplicationsTest is DaoFixture {
         vm.prank(address(dao.timelock));
         vm.expectRevert(
             abi.encodeWithSelector(
-                MinerApplications.StakeNotInState.selector, appId, StakeState.Withdrawable, StakeState.Locked
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Withdrawable, StakeState.Locked
             )
         );
         dao.applications.slash(appId, "late");
@@ -270,17 +325,13 @@ contract MinerApplicationsTest is DaoFixture {
     }
 
     function test_unknownApplication() public {
-        vm.expectRevert(abi.encodeWithSelector(MinerApplications.UnknownApplication.selector, 7));
+        vm.expectRevert(abi.encodeWithSelector(IMinerApplicationsErrors.Applications_UnknownApplication.selector, 7));
         dao.applications.stakeState(7);
     }
 
     function _submitAgain() private returns (uint256, uint256) {
         vm.prank(miner);
         return dao.applications.submit(_terms(), "# Lotus Ridge, second try");
-    }
-
-    function _expectInvalid(ApplicationTerms memory t, string memory reason) private {
-        _expectRevert(t, abi.encodeWithSelector(MinerApplications.InvalidApplication.selector, reason));
     }
 
     function _expectRevert(ApplicationTerms memory t, bytes memory err) private {

@@ -7,6 +7,7 @@ import {DmexTimelock} from "../../../src/governance/DmexTimelock.sol";
 import {DmexGovernor} from "../../../src/governance/DmexGovernor.sol";
 import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
 import {DaoFixture} from "../../utils/DaoFixture.sol";
+import {IDmexTimelockErrors} from "../../../src/errors/GovernanceErrors.sol";
 
 /// @notice DmexTimelock's rules: operations die with their scheduler's PROPOSER_ROLE, cancellers
 /// cancel only their own operations, the treasury never delegates.
@@ -43,7 +44,7 @@ contract TimelockTest is DaoFixture {
         vm.assertEq(dao.timelock.getTimestamp(id), 0);
         vm.assertEq(uint256(dao.timelock.getOperationState(id)), uint256(TimelockController.OperationState.Unset));
         vm.warp(block.timestamp + TIMELOCK_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(DmexTimelock.TimelockOperationOrphaned.selector, id, dao.council));
+        vm.expectRevert(abi.encodeWithSelector(IDmexTimelockErrors.Timelock_OperationOrphaned.selector, id, dao.council));
         dao.timelock.executeBatch(t, v, c, bytes32(0), SALT);
 
         // Granted again, the council schedules afresh (with a fresh delay); the old one stays dead.
@@ -125,7 +126,7 @@ contract TimelockTest is DaoFixture {
         bytes32 opId = _timelockId(t, v, c, "# fee");
         vm.prank(dao.council);
         vm.expectRevert(
-            abi.encodeWithSelector(DmexTimelock.TimelockNotScheduler.selector, opId, dao.council, address(dao.governor))
+            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_NotScheduler.selector, opId, dao.council, address(dao.governor))
         );
         dao.timelock.cancel(opId);
         // ...but, as guardian, through the governor (it is not protected), which cancels it on the timelock.
@@ -139,7 +140,7 @@ contract TimelockTest is DaoFixture {
         bytes32 councilOp = _councilScheduleBatch(t, v, c, SALT, TIMELOCK_DELAY);
         vm.prank(address(dao.governor));
         vm.expectRevert(
-            abi.encodeWithSelector(DmexTimelock.TimelockNotScheduler.selector, councilOp, address(dao.governor), dao.council)
+            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_NotScheduler.selector, councilOp, address(dao.governor), dao.council)
         );
         dao.timelock.cancel(councilOp);
     }
@@ -150,12 +151,12 @@ contract TimelockTest is DaoFixture {
         vm.prank(address(dao.governor));
         dao.timelock.scheduleBatch(t, v, c, bytes32(0), SALT, TIMELOCK_DELAY);
         vm.warp(block.timestamp + TIMELOCK_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(DmexTimelock.TimelockCannotDelegate.selector, address(dao.dmc), whale1));
+        vm.expectRevert(abi.encodeWithSelector(IDmexTimelockErrors.Timelock_CannotDelegate.selector, address(dao.dmc), whale1));
         dao.timelock.executeBatch(t, v, c, bytes32(0), SALT);
         vm.prank(address(dao.governor));
         dao.timelock.schedule(t[0], 0, c[0], bytes32(0), SALT, TIMELOCK_DELAY);
         vm.warp(block.timestamp + TIMELOCK_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(DmexTimelock.TimelockCannotDelegate.selector, address(dao.dmc), whale1));
+        vm.expectRevert(abi.encodeWithSelector(IDmexTimelockErrors.Timelock_CannotDelegate.selector, address(dao.dmc), whale1));
         dao.timelock.execute(t[0], 0, c[0], bytes32(0), SALT);
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IPositionLockerErrors, IPositionLocksErrors} from "../../../src/errors/LockErrors.sol";
 import {IPositionLocks} from "../../../src/interfaces/IPositionLocks.sol";
 import {PositionLocker} from "../../../src/lockers/PositionLocker.sol";
 import {LockPayouts, OfferingStatus, PositionState} from "../../../src/types/HashpowerTypes.sol";
@@ -77,7 +78,7 @@ contract PositionLockerTest is UnitHelpers {
         _halt(offeringId);
         vm.expectRevert(
             abi.encodeWithSelector(
-                PositionLocker.PositionLocker_OfferingNotLive.selector, tokenA, OfferingStatus.Halted, TERM_END
+                IPositionLockerErrors.PositionLocker_OfferingNotLive.selector, tokenA, OfferingStatus.Halted, TERM_END
             )
         );
         vm.prank(alice);
@@ -88,7 +89,7 @@ contract PositionLockerTest is UnitHelpers {
         _warpToDay(TERM_END);
         vm.expectRevert(
             abi.encodeWithSelector(
-                PositionLocker.PositionLocker_OfferingNotLive.selector, tokenA, OfferingStatus.Active, TERM_END
+                IPositionLockerErrors.PositionLocker_OfferingNotLive.selector, tokenA, OfferingStatus.Active, TERM_END
             )
         );
         vm.prank(alice);
@@ -105,7 +106,7 @@ contract PositionLockerTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         uint256 refund = exchange.refundableOf(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
 
@@ -123,7 +124,7 @@ contract PositionLockerTest is UnitHelpers {
         exchange.transferFrom(bob, alice, tokenB);
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenB, tokenA));
     }
@@ -140,7 +141,7 @@ contract PositionLockerTest is UnitHelpers {
         locker.setSelfRepaying(tokenA, true);
         _warpToDay(TERM_START + 2);
         _deposit(offeringId, 4e18);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.claimRewards(_ids(tokenA));
 
@@ -157,7 +158,7 @@ contract PositionLockerTest is UnitHelpers {
         vm.prank(alice);
         locker.setSelfRepaying(tokenA, true);
         _earnDays(1);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, carol));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, carol));
         vm.prank(carol);
         exchange.claimRewards(_ids(tokenA));
     }
@@ -208,7 +209,7 @@ contract PositionLockerTest is UnitHelpers {
         vm.prank(alice);
         locker.startAuction(tokenA);
         _earnDays(2);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.claimRewards(_ids(tokenA));
         vm.prank(alice);
@@ -236,7 +237,7 @@ contract PositionLockerTest is UnitHelpers {
         vm.prank(alice); // the seller front-runs the buyer's fill
         exchange.claimRewards(_ids(tokenA));
         vm.expectRevert(
-            abi.encodeWithSelector(PositionLocker.PositionLocker_ValueBelowMinimum.selector, tokenA, 0, seen, 0, 0)
+            abi.encodeWithSelector(IPositionLockerErrors.PositionLocker_ValueBelowMinimum.selector, tokenA, 0, seen, 0, 0)
         );
         vm.prank(carol);
         locker.fillListing(tokenA, alice, seen, 0);
@@ -254,7 +255,7 @@ contract PositionLockerTest is UnitHelpers {
     function test_RevertWhen_FillingListingOfLockedPosition() public {
         vm.prank(alice);
         otherLocker.stake(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(otherLocker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(otherLocker)));
         vm.prank(carol);
         locker.fillListing(tokenA, alice, 0, 0);
     }
@@ -263,7 +264,7 @@ contract PositionLockerTest is UnitHelpers {
 
     function test_Attack_StrangerLocksAnotherOwnersApprovedPosition() public {
         vm.expectRevert(
-            abi.encodeWithSelector(PositionLocker.PositionLocker_NotPositionOwner.selector, tokenA, carol, alice)
+            abi.encodeWithSelector(IPositionLockerErrors.PositionLocker_NotPositionOwner.selector, tokenA, carol, alice)
         );
         vm.prank(carol); // alice approved the locker as operator: only the base's owner check stops this
         locker.pledge(tokenA, carol);
@@ -271,25 +272,25 @@ contract PositionLockerTest is UnitHelpers {
 
     function test_RevertWhen_SecondLockerTakesHeldPosition() public {
         _pledgeA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
         vm.prank(alice);
         otherLocker.stake(tokenA);
     }
 
     function test_RevertWhen_NonHolderReroutesPayouts() public {
         _pledgeA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.NotLockHolder.selector, tokenA, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotLockHolder.selector, tokenA, alice));
         vm.prank(alice);
         exchange.setLockPayouts(tokenA, LockPayouts.TO_OWNER);
     }
 
     function test_RevertWhen_ReroutingFreePosition() public {
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.PositionIsNotLocked.selector, tokenA));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsNotLocked.selector, tokenA));
         exchange.setLockPayouts(tokenA, LockPayouts.ALL);
     }
 
     function test_RevertWhen_LockingWithUnknownPayoutBits() public {
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocks.InvalidLockPayouts.selector, uint8(4)));
+        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_InvalidLockPayouts.selector, uint8(4)));
         vm.prank(address(locker));
         exchange.lock(tokenA, 4);
     }
@@ -344,7 +345,7 @@ contract PositionLockerTest is UnitHelpers {
     }
 
     function test_RevertWhen_LockerBaseGetsNoExchange() public {
-        vm.expectRevert(PositionLocker.PositionLocker_ZeroExchange.selector);
+        vm.expectRevert(IPositionLockerErrors.PositionLocker_ZeroExchange.selector);
         new TestLocker(IPositionLocks(address(0)));
     }
 }

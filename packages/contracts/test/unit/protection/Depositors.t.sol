@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {FlagReason, Offering} from "../../../src/types/HashpowerTypes.sol";
 import {ProtectionBase} from "./ProtectionBase.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 
 /// @notice Griefing by dust: an outsider used to cover an honest miner's days with 1 wei each, get
 /// them judged low, make the miner's real deposit revert (NothingToCover) and, after seven such days,
@@ -11,7 +12,7 @@ import {ProtectionBase} from "./ProtectionBase.sol";
 /// approved may deposit now.
 contract DepositorsProtectionTest is ProtectionBase {
     function _expectOutsiderRejected(address who) internal {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMinerOrDepositor.selector, offeringId, who));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMinerOrDepositor.selector, offeringId, who));
     }
 
     /// A miner depositing every day, 5 minutes after the oracle's report is final; the outsider tries
@@ -88,10 +89,10 @@ contract DepositorsProtectionTest is ProtectionBase {
         _report(TERM_START + 1, MARKET_FIL_WAD);
         _report(TERM_START + 2, MARKET_FIL_WAD);
 
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMiner.selector, offeringId, mallory));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMiner.selector, offeringId, mallory));
         vm.prank(mallory);
         exchange.setDepositor(offeringId, mallory, true);
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NotMiner.selector, offeringId, governor));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotMiner.selector, offeringId, governor));
         vm.prank(governor);
         exchange.setDepositor(offeringId, pool, true);
         vm.assertFalse(exchange.isDepositor(offeringId, mallory));

@@ -5,6 +5,7 @@ import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol
 import {DefaultThresholds, FlagReason, Offering, OfferingStatus} from "../../../src/types/HashpowerTypes.sol";
 import {Vm} from "../../utils/Vm.sol";
 import {ProtectionBase} from "./ProtectionBase.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 
 /// @notice The last days of a term: flagging stopped at the term end while the whole remaining escrow
 /// was released that day, so a miner could stop paying a week before the end, withdraw 100% and never
@@ -27,7 +28,7 @@ contract EndOfTermProtectionTest is ProtectionBase {
         (uint256 released, uint256 day) = exchange.releasedToDate(offeringId);
         vm.assertEq(day, ZONE);
         vm.assertEq(released, _releasedAt(ZONE), "173 of 180 days, not 100%");
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, offeringId));
         _withdraw();
         _assertFlaggable(true, FlagReason.MissedDeposits, 7, 1_000); // on the term end itself
 
@@ -139,7 +140,7 @@ contract EndOfTermProtectionTest is ProtectionBase {
         vm.assertEq(day, TERM_END - 4);
         vm.assertGe(released, o.withdrawn, "released >= withdrawn");
         vm.assertEq(exchange.withdrawableEscrow(offeringId), 0, "no underflow");
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.NothingToWithdraw.selector, offeringId));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToWithdraw.selector, offeringId));
         _withdraw();
 
         vm.prank(governor);

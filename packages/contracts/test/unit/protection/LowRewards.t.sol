@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {FlagReason} from "../../../src/types/HashpowerTypes.sol";
 import {ProtectionBase} from "./ProtectionBase.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 
 /// @notice The ~11% miner: low days had to be consecutive and any deposit counted as coverage, so
 /// 1 wei six days out of seven and exactly 80% on the seventh was never flaggable (84 days of it on
@@ -30,7 +31,7 @@ contract LowRewardsProtectionTest is ProtectionBase {
                 _depositShare(offeringId, 800); // exactly 80%
             } else {
                 vm.expectRevert(
-                    abi.encodeWithSelector(IHashpowerExchange.DepositBelowMinimum.selector, offeringId, next, 0, 5_000)
+                    abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, next, 0, 5_000)
                 );
                 vm.prank(miner);
                 exchange.depositReward(offeringId, 1);

@@ -5,6 +5,8 @@ import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol
 import {IMarketRateOracle} from "../../../src/interfaces/IMarketRateOracle.sol";
 import {FlagReason} from "../../../src/types/HashpowerTypes.sol";
 import {ProtectionBase} from "./ProtectionBase.sol";
+import {IOracleErrors} from "../../../src/errors/OracleErrors.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 
 /// @notice The oracle: a day it reported late was not judged at all (a free pass for any deposit), a
 /// report was used the moment it was made and could never be corrected, and 0 passed every deposit.
@@ -12,7 +14,7 @@ contract OracleProtectionTest is ProtectionBase {
     uint256 internal constant SIXTY = 0.24e18; // 60% of the market for 200 units
 
     function _expectNotReported(uint256 day) internal {
-        vm.expectRevert(abi.encodeWithSelector(IHashpowerExchange.MarketRateNotReported.selector, filAsset, day));
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_MarketRateNotReported.selector, filAsset, day));
     }
 
     /// A day the oracle never reports blocks its deposit while the oracle is at most a day late; once
@@ -29,7 +31,7 @@ contract OracleProtectionTest is ProtectionBase {
         exchange.depositReward(offeringId, SIXTY);
         _at(TERM_START + 3, 0); // the oracle is now over a day late
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.DepositBelowMinimum.selector, offeringId, TERM_START + 1, 0, 5_000)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START + 1, 0, 5_000)
         );
         vm.prank(miner);
         exchange.depositReward(offeringId, 1);
@@ -103,20 +105,20 @@ contract OracleProtectionTest is ProtectionBase {
     /// within the hour; a correction to 0 reverts too.
     function test_Attack_OracleZeroReport_RevertsAndCorrectionsCloseAfterAnHour() public {
         _warpToDay(TERM_START + 1);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ZeroRate.selector, filAsset, TERM_START));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ZeroRate.selector, filAsset, TERM_START));
         vm.prank(reporter);
         oracle.report(filAsset, TERM_START, 0);
         uint32[] memory assets = new uint32[](2);
         (assets[0], assets[1]) = (btcAsset, filAsset);
         uint256[] memory rates = new uint256[](2);
         rates[0] = MARKET_BTC_WAD;
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ZeroRate.selector, filAsset, TERM_START));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ZeroRate.selector, filAsset, TERM_START));
         vm.prank(reporter);
         oracle.reportMany(assets, TERM_START, rates);
 
         _oracleReportsNow(TERM_START, MARKET_FIL_WAD);
         uint256 finalAt = block.timestamp + 1 hours;
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ZeroRate.selector, filAsset, TERM_START));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ZeroRate.selector, filAsset, TERM_START));
         vm.prank(reporter);
         oracle.correct(filAsset, TERM_START, 0);
         vm.warp(finalAt - 1);
@@ -125,13 +127,13 @@ contract OracleProtectionTest is ProtectionBase {
         vm.prank(reporter);
         oracle.correct(filAsset, TERM_START, MARKET_FIL_WAD / 2);
         vm.warp(finalAt);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.ReportFinal.selector, filAsset, TERM_START, finalAt));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ReportFinal.selector, filAsset, TERM_START, finalAt));
         vm.prank(reporter);
         oracle.correct(filAsset, TERM_START, MARKET_FIL_WAD);
         (uint256 avg, bool reported) = oracle.rateOf(filAsset, TERM_START);
         vm.assertEq(avg, MARKET_FIL_WAD / 2);
         vm.assertTrue(reported);
-        vm.expectRevert(abi.encodeWithSelector(IMarketRateOracle.AlreadyReported.selector, filAsset, TERM_START));
+        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_AlreadyReported.selector, filAsset, TERM_START));
         vm.prank(reporter);
         oracle.report(filAsset, TERM_START, MARKET_FIL_WAD); // nor can a second report replace it
     }
@@ -141,7 +143,7 @@ contract OracleProtectionTest is ProtectionBase {
     function test_Attack_BoundarySeconds_DepositAtTheFirstSecondOfTheNextDay() public {
         vm.warp((TERM_START + 1) * DAY - 1); // the last second of TERM_START
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.NothingToCover.selector, offeringId, TERM_START, TERM_START)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START, TERM_START)
         );
         vm.prank(miner);
         exchange.depositReward(offeringId, FULL);

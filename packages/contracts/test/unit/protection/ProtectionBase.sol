@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {FlagReason} from "../../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "../UnitHelpers.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 
 /// @notice Shared setup of the buyer-protection regression tests (issue 9, decision 0013): the
 /// fixture offering with 200 units sold before the term (alice 180, bob 20) and an outsider,
@@ -53,7 +54,7 @@ abstract contract ProtectionBase is UnitHelpers {
 
     function _expectNotMet(uint256 missed, uint256 windowShare) internal {
         vm.expectRevert(
-            abi.encodeWithSelector(IHashpowerExchange.DefaultConditionsNotMet.selector, offeringId, missed, windowShare)
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, missed, windowShare)
         );
     }
 

@@ -5,6 +5,7 @@ import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol
 import {BridgedToken} from "../../../src/tokens/BridgedToken.sol";
 import {Offering, OfferingTerms} from "../../../src/types/HashpowerTypes.sol";
 import {ProtectionBase} from "./ProtectionBase.sol";
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 
 /// @notice Late buyers and dilution: a position bought on day d started on d + 1 but shared day d's
 /// reward, and the sale stayed open until the day before the term end at the full-term price. Sales
@@ -15,7 +16,7 @@ contract SalesProtectionTest is ProtectionBase {
 
     function _saleClosed(uint256 id) internal view returns (bytes memory) {
         Offering memory o = exchange.getOffering(id);
-        return abi.encodeWithSelector(IHashpowerExchange.SaleClosed.selector, id, o.saleStart, o.saleEnd);
+        return abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, id, o.saleStart, o.saleEnd);
     }
 
     /// The old attack: buy during the term, then let the miner's deposit for an earlier day (made
@@ -40,10 +41,12 @@ contract SalesProtectionTest is ProtectionBase {
     /// second past the start to the old limit of the day before the term end.
     function test_Attack_LateBuyer_SaleCannotOutlastTheTermStart() public {
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START + 10, TERM_END);
-        bytes memory err = abi.encodeWithSelector(IHashpowerExchange.InvalidTerms.selector, "sale ends after the term starts");
         uint48[2] memory ends = [uint48((TERM_START + 10) * DAY + 1), uint48((TERM_END - 1) * DAY)];
         for (uint256 i; i < ends.length; ++i) {
             t.saleEnd = ends[i];
+            bytes memory err = abi.encodeWithSelector(
+                IExchangeErrors.Exchange_SaleEndsAfterTermStart.selector, t.saleEnd, uint256(t.termStartDay) * DAY
+            );
             vm.expectRevert(err);
             exchange.validateTerms(t);
             vm.expectRevert(err);
@@ -114,7 +117,7 @@ contract SalesProtectionTest is ProtectionBase {
         t.assetId = btcAsset;
         t.rewardToken = address(fakeBtc);
         _expectCreateAndValidateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, btcAsset, address(fakeBtc))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, btcAsset, address(fakeBtc))
         );
         t.rewardToken = address(wbtc); // the listed 8-decimal token
         exchange.validateTerms(t);
@@ -125,7 +128,7 @@ contract SalesProtectionTest is ProtectionBase {
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START, TERM_END);
         t.paymentToken = address(fakeUsd);
         _expectCreateAndValidateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(fakeUsd))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(fakeUsd))
         );
     }
 
@@ -133,7 +136,7 @@ contract SalesProtectionTest is ProtectionBase {
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START, TERM_END);
         t.assetId = btcAsset; // IFIL is listed for FIL only
         _expectCreateAndValidateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, btcAsset, address(ifil))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, btcAsset, address(ifil))
         );
     }
 
@@ -147,7 +150,7 @@ contract SalesProtectionTest is ProtectionBase {
         vm.stopPrank();
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START, TERM_END);
         _expectCreateAndValidateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.PaymentTokenNotListed.selector, address(usdt))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(usdt))
         );
 
         uint256 tokenC = _buy(carol, offeringId, 50); // the live offering still sells
@@ -161,7 +164,7 @@ contract SalesProtectionTest is ProtectionBase {
         vm.prank(governor);
         exchange.setPaymentToken(address(usdt), true);
         _expectCreateAndValidateRevert(
-            t, abi.encodeWithSelector(IHashpowerExchange.RewardTokenNotListed.selector, filAsset, address(ifil))
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(ifil))
         );
         vm.prank(governor);
         exchange.setRewardToken(filAsset, address(ifil), true);
