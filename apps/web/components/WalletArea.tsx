@@ -6,7 +6,7 @@ import { DEV_WALLET_ID } from "~/services/devWallet";
 import { DevAccountSwitcher } from "./DevAccountSwitcher";
 import { AccountButton } from "./AccountButton";
 import { DevClock } from "./DevClock";
-import { TxToasts } from "./TxProvider";
+import { TxToasts } from "./TxToasts";
 
 export function WalletArea() {
   const { connector, chainId, isConnected } = useAccount();
