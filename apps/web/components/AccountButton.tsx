@@ -4,10 +4,14 @@ import { useEffect } from "react";
 import { useAccount } from "wagmi";
 
 import { consumeConnectRequest } from "./interactionGate";
+import { NetworkBadge } from "./NetworkBadge";
 
 import { shortAddress } from "~/lib/format";
 
-/** RainbowKit's connect/account/chain buttons, rendered without aria-hidden placeholders. */
+/**
+ * RainbowKit's connect/account/chain buttons, rendered without aria-hidden placeholders. The
+ * network shows once: the static badge while disconnected, the wallet's network button once connected.
+ */
 export function AccountButton() {
   const { openConnectModal } = useConnectModal();
   const { isConnected } = useAccount();
@@ -21,9 +25,12 @@ export function AccountButton() {
         if (!mounted) return <span className="inline-block h-9 w-32 rounded-md bg-slate-100" />;
         if (!account || !chain) {
           return (
-            <button type="button" className="btn-primary" onClick={openConnectModal}>
-              Connect Wallet
-            </button>
+            <span className="flex items-center gap-2">
+              <NetworkBadge />
+              <button type="button" className="btn-primary whitespace-nowrap" onClick={openConnectModal}>
+                Connect Wallet
+              </button>
+            </span>
           );
         }
         if (chain.unsupported) {
@@ -35,10 +42,11 @@ export function AccountButton() {
         }
         return (
           <span className="flex gap-1">
-            <button type="button" className="btn-secondary" onClick={openChainModal} title="Change network">
-              {chain.name ?? chain.id}
+            <button type="button" className="btn-secondary whitespace-nowrap px-2" onClick={openChainModal} title="Change network">
+              <span className="max-sm:sr-only">{chain.name ?? chain.id}</span>
+              <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full bg-emerald-600 sm:hidden" />
             </button>
-            <button type="button" className="btn-secondary font-mono" onClick={openAccountModal} title={`Account menu for ${account.address}`} data-testid="account-button">
+            <button type="button" className="btn-secondary whitespace-nowrap px-2 font-mono max-sm:text-xs" onClick={openAccountModal} title={`Account menu for ${account.address}`} data-testid="account-button">
               {shortAddress(account.address)}
             </button>
           </span>

@@ -9,7 +9,7 @@ import { formatAmount, shortAddress } from "~/lib/format";
 import { targetChain } from "~/services/chains";
 import { ConnectPrompt } from "./ConnectPrompt";
 import { useDao } from "./DeploymentContext";
-import { useTx } from "./TxProvider";
+import { useTx } from "~/hooks/useTx";
 
 /**
  * The connected account's delegation. As a banner (governance pages) it only speaks up when a DMC

@@ -11,11 +11,11 @@ export function DevAccountSwitcher() {
   useEffect(() => setIndex(currentDevAccountIndex()), []);
   if (index === null) return null;
   return (
-    <label className="flex items-center gap-1 text-xs text-slate-700">
+    <label className="flex flex-col gap-1 text-xs text-slate-700">
       <span>Dev account</span>
       <select
         data-testid="dev-account"
-        className="rounded border border-slate-400 bg-white px-1 py-1 text-xs"
+        className="w-full rounded border border-slate-400 bg-white px-1 py-1 text-xs"
         value={index}
         onChange={(e) => {
           const i = Number(e.target.value);

@@ -2,8 +2,6 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import { useChainNow } from "~/hooks/useChainNow";
-import { formatDay } from "~/lib/format";
 import { rpcUrl } from "~/services/chains";
 import { runIndexedRefetchers, waitIndexed } from "~/services/indexer";
 import { queryClient } from "~/services/queryClient";
@@ -28,9 +26,8 @@ const STEPS = [
   { label: "+7 days", seconds: 7 * 86_400, title: "Advance the chain by 7 days" },
 ] as const;
 
-/** Local chain only: anvil time travel, plus a block so the new time is on chain. */
+/** Local chain only: anvil time travel, plus a block so the new time is on chain. Shown in the dev tools popover (DevTools). */
 export function DevClock() {
-  const { day } = useChainNow();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [advancedTo, setAdvancedTo] = useState<string>("");
@@ -59,16 +56,14 @@ export function DevClock() {
   }
 
   return (
-    <div className="flex items-center gap-1 text-xs" role="group" aria-label="Dev clock (local chain)" data-testid="dev-clock" data-advanced-to={advancedTo}>
-      <span className="text-slate-700" data-testid="chain-day">
-        Chain day {day === undefined ? "…" : formatDay(day)}
-      </span>
+    <div className="flex flex-wrap items-center gap-1 text-xs" role="group" aria-label="Dev clock (local chain)" data-testid="dev-clock" data-advanced-to={advancedTo}>
+      <span className="w-full text-slate-700">Advance the chain</span>
       {STEPS.map((s) => (
         <button key={s.label} type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(s.seconds)} title={s.title}>
           {s.label}
         </button>
       ))}
-      {error && <span role="alert" className="text-red-800">{error}</span>}
+      {error && <span role="alert" className="w-full text-red-800">{error}</span>}
     </div>
   );
 }

@@ -4,8 +4,15 @@
  * (pointer, key, touch, scroll, focus) or after a short idle delay, whichever comes first. The
  * server-rendered content is usable immediately and the wallet stack's parse/execute cost does not
  * compete with the first paint and hydration.
+ *
+ * Except where waiting would hide the visitor's own data: on a route that needs an account
+ * (components/nav/navConfig.ts `needsAccount`) or when a wallet connection is remembered, the gate
+ * opens as soon as the page hydrates (components/walletMemory.ts).
  */
 import { useEffect, useState } from "react";
+
+import { needsAccount } from "./nav/navConfig";
+import { shouldHydrateWalletAtOnce } from "./walletMemory";
 
 const IDLE_DELAY_MS = 6_000;
 const EVENTS = ["pointerdown", "pointermove", "keydown", "touchstart", "scroll", "focusin"] as const;
@@ -20,10 +27,22 @@ export function openGate(): void {
   waiters.clear();
 }
 
+function localStorageOrUndefined(): Storage | undefined {
+  try {
+    return window.localStorage;
+  } catch {
+    return undefined; // storage disabled (privacy settings): behave as a first visit
+  }
+}
+
 let armed = false;
 function arm() {
   if (armed || typeof window === "undefined") return;
   armed = true;
+  if (shouldHydrateWalletAtOnce(window.location.pathname, localStorageOrUndefined(), needsAccount)) {
+    openGate();
+    return;
+  }
   EVENTS.forEach((e) => window.addEventListener(e, openGate, { capture: true, passive: true }));
   window.setTimeout(openGate, IDLE_DELAY_MS);
 }
@@ -36,9 +55,9 @@ export function useInteractionGate(): boolean {
       setOpen(true);
       return;
     }
-    arm();
     const w = () => setOpen(true);
     waiters.add(w);
+    arm();
     return () => {
       waiters.delete(w);
     };

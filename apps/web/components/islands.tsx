@@ -7,6 +7,7 @@ import dynamic from "next/dynamic";
 import type { ComponentType, ReactNode } from "react";
 
 import { requestConnect, useInteractionGate } from "./interactionGate";
+import { NetworkBadge } from "./NetworkBadge";
 import { SkeletonRows } from "./ui";
 
 /** Renders `placeholder` until the interaction gate opens, then the (lazily loaded) island. */
@@ -89,9 +90,12 @@ const CouncilCheckIslandLazy = dynamic(
 
 function WalletPlaceholder() {
   return (
-    <button type="button" className="btn-primary" onClick={requestConnect}>
-      Connect Wallet
-    </button>
+    <span className="flex items-center gap-2">
+      <NetworkBadge />
+      <button type="button" className="btn-primary whitespace-nowrap" onClick={requestConnect}>
+        Connect Wallet
+      </button>
+    </span>
   );
 }
 

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { useReadContracts } from "wagmi";
 
 import { useDao } from "~/components/DeploymentContext";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import { ErrorBox } from "~/components/ui";
 import { useChainNow } from "~/hooks/useChainNow";
 import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";

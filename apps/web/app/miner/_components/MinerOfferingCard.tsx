@@ -6,7 +6,7 @@ import { isAddress, type Address } from "viem";
 import { useAccount, useReadContract, useReadContracts } from "wagmi";
 
 import { useDeployment } from "~/components/DeploymentContext";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import { StatusBadge } from "~/components/ui";
 import { validateAmount } from "~/lib/amount";
 import { judgeDeposit, judgingRate, type JudgingRate } from "~/lib/deposit";

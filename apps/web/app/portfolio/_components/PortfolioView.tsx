@@ -8,7 +8,7 @@ import { useAccount } from "wagmi";
 import { useDeployment } from "~/components/DeploymentContext";
 import { TickingAmount } from "~/components/TickingAmount";
 import { ConnectPrompt } from "~/components/ConnectPrompt";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import { Empty, ErrorBox, SkeletonRows, StatusBadge } from "~/components/ui";
 import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";
 import { useChainNow } from "~/hooks/useChainNow";

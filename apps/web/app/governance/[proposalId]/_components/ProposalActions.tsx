@@ -6,7 +6,7 @@ import { useAccount, useReadContracts } from "wagmi";
 
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDao } from "~/components/DeploymentContext";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import { useChainNow } from "~/hooks/useChainNow";
 import { availableActions, formatDuration, stateFromIndex, SUPPORT, type ProposalStateName, type SupportName } from "~/lib/dao/governance";
 import { formatAmount } from "~/lib/format";

@@ -10,7 +10,7 @@ import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDao, useExchangeAddress } from "~/components/DeploymentContext";
 import { OfferingCardView } from "~/components/OfferingCardView";
 import { NftPreview } from "~/app/offerings/[id]/_components/NftPreview";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import { useChainNow } from "~/hooks/useChainNow";
 import { applicationDescription, utcDateTimeText, utcDayText, validateApplication, type ApplicationField, type ApplicationForm, type ApplicationRules } from "~/lib/dao/application";
 import { explainError } from "~/lib/errors";

@@ -7,7 +7,7 @@ import { readContract, signTypedData } from "wagmi/actions";
 
 import { useExchangeAddress } from "~/components/DeploymentContext";
 import { ConnectPrompt } from "~/components/ConnectPrompt";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import { validateUnits, validateAmount } from "~/lib/amount";
 import type { OfferingStatusName } from "~/lib/escrow";
 import type { SalePhase } from "~/lib/offering";

@@ -5,7 +5,7 @@ import { keccak256, toHex } from "viem";
 import { useAccount, useReadContracts } from "wagmi";
 
 import { useExchangeAddress } from "~/components/DeploymentContext";
-import { useTx } from "~/components/TxProvider";
+import { useTx } from "~/hooks/useTx";
 import type { OfferingStatusName } from "~/lib/escrow";
 import { targetChain } from "~/services/chains";
 
