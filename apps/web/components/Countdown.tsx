@@ -9,6 +9,7 @@ import { formatDuration } from "~/lib/dao/governance";
 
 export function Countdown({ at, now, label, testId }: { at: number; now: number; label: string; testId?: string }) {
   const [elapsed, setElapsed] = useState(0);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new target or a dev-clock jump (`at`, `now`) restarts the count from 0
   useEffect(() => {
     const started = Date.now();
     setElapsed(0);

@@ -20,6 +20,7 @@ function gated<P extends object>(Island: ComponentType<P>, placeholder: () => Re
 }
 
 const box = (h: string) =>
+  // biome-ignore lint/correctness/noComponentHookFactories: called once per island at module load, never during a render
   function Placeholder() {
     return <div className={`skeleton ${h} w-full`} aria-hidden="true" />;
   };
@@ -72,6 +73,7 @@ const DelegationBannerIslandLazy = dynamic(
 const DelegationPanelIslandLazy = dynamic(
   () =>
     Promise.all([import("./Web3Providers"), import("./DelegationStatus")]).then(([w, m]) => {
+      // biome-ignore lint/correctness/noComponentHookFactories: built once, when the island's chunk has loaded
       const Panel = () => <m.DelegationStatus panel />;
       return w.withWeb3(Panel);
     }),

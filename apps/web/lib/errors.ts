@@ -130,7 +130,9 @@ const EXCHANGE_MESSAGES: Readonly<Record<string, Explain>> = {
     `No released escrow of offering #${n(a.offeringId)} is waiting to be withdrawn (in the term's last days, release waits for the rewards to be deposited).`,
   Exchange_PositionIsLocked: (a) => `Position #${n(a.tokenId)} is locked by the protocol contract ${addr(a.locker)}.`,
   Exchange_PositionIsNotLocked: (a) => `Position #${n(a.tokenId)} is not locked.`,
-  Exchange_NotLockHolder: (a) => `Position #${n(a.tokenId)} is locked by another contract than ${addr(a.caller)}.`,
+  Exchange_NotLockHolder: (a) =>
+    `Only the contract holding position #${n(a.tokenId)} may do this, not ${addr(a.caller)}: while it is pledged or auctioned, its rewards or refund go to that contract.`,
+  Exchange_InvalidLockPayouts: (a) => `Unknown payout routing ${n(a.payouts)} for a lock (only 0 to 3).`,
   Exchange_NotApprovedLocker: (a) => `${addr(a.caller)} is not a contract the DAO approved to lock positions.`,
   Exchange_LockerStillApproved: (a) => `The locker ${addr(a.locker)} is still approved: only a revoked locker's lock can be released by governance.`,
   Exchange_FeeTooHigh: (a) => `That channel fee (${n(a.feeBps)} bps) is above the cap of ${n(a.capBps)} bps.`,

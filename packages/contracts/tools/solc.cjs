@@ -19,11 +19,11 @@ if (!args.includes("--standard-json")) {
   process.exit(1);
 }
 
-const valueOf = (flag) => {
+const flagValue = (flag) => {
   const index = args.indexOf(flag);
   return index >= 0 ? args[index + 1] : undefined;
 };
-const roots = [valueOf("--base-path"), ...args.filter((_, i) => args[i - 1] === "--include-path"), process.cwd()]
+const roots = [flagValue("--base-path"), ...args.filter((_, i) => args[i - 1] === "--include-path"), process.cwd()]
   .filter(Boolean)
   .map((dir) => path.resolve(dir));
 

@@ -88,7 +88,7 @@ function canonicalType(input: AbiInput): string {
 }
 
 /** graph-cli's event signature: indexed markers, tuples expanded. */
-export function eventSignature(event: AbiItem): string {
+function eventSignature(event: AbiItem): string {
   const params = (event.inputs ?? []).map((i) => `${i.indexed ? "indexed " : ""}${canonicalType(i)}`);
   return `${event.name}(${params.join(",")})`;
 }

@@ -364,7 +364,8 @@ contract ExchangeInvariants is ExchangeFixture {
     function test_HandlerReachesDefaultPaths() public {
         handler.lockOrRelease(1, 0, 0); // lock position 1
         handler.lockOrRelease(1, 1, 2); // seize it to carol
-        for (uint256 i; i < 6; ++i) handler.advanceTime(71); // ~18 days, no deposits at all
+        // ~18 days, no deposits at all
+        for (uint256 i; i < 6; ++i) handler.advanceTime(71);
         for (uint256 i; i < 4; ++i) handler.flag(i);
         for (uint256 i; i < 4; ++i) handler.resolveFlag(i, true);
         for (uint256 tokenId; tokenId < 8; ++tokenId) handler.claimRefund(tokenId);
@@ -399,7 +400,8 @@ contract ExchangeInvariants is ExchangeFixture {
         handler.advanceDays(0);
         handler.depositReward(3, 4, 0); // a low day, by the miner
         handler.setThresholds(29 | (6 << 8)); // missed 30, window 7: D's holdback stays 7
-        for (uint256 i; i < 4; ++i) handler.advanceDays(0); // START_DAY + 11
+        // to START_DAY + 11
+        for (uint256 i; i < 4; ++i) handler.advanceDays(0);
         handler.depositReward(3, 0, 7 << 8); // a batch through START_DAY + 10
         handler.advanceDays(2); // past D's term end, its last two days uncovered
         handler.withdrawEscrow(3); // held back: through START_DAY + 11 only

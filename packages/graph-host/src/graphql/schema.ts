@@ -22,9 +22,9 @@ import { BigDecimalScalar, BigIntScalar, BytesScalar, Int8Scalar, TimestampScala
 import { type FilterOp, opsFor } from "./sql.js";
 
 // Resolvers are typed where they are written (resolve.ts); graphql-js only sees them opaquely here.
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: graphql-js types sources and contexts as any; resolve.ts narrows them
 type Src = any;
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
+// biome-ignore lint/suspicious/noExplicitAny: as above
 type Ctx = any;
 
 export interface ApiSchema {

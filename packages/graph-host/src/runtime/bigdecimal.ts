@@ -144,6 +144,7 @@ export function parse(text: string): BigDecimal {
 }
 
 /** Plain notation, as bigdecimal's `Display` prints it (no exponent). */
+// biome-ignore lint/suspicious/noShadowRestrictedNames: a module export named after graph-ts' BigDecimal.toString, not a global
 export function toString(d: BigDecimal): string {
   const negative = d.digits < 0n;
   const s = abs(d.digits).toString();

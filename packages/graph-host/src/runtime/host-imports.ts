@@ -154,6 +154,8 @@ function writeJson(heap: AscHeap, v: JsonValue): number {
 }
 
 const MAX_JSON_BYTES = 10 * 1024 * 1024;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: bytesToString drops trailing NUL padding, as graph-node does
+const TRAILING_NULS = /\u0000+$/;
 
 function parseJsonBytes(heap: AscHeap, bytes: Uint8Array): JsonValue {
   if (bytes.length > MAX_JSON_BYTES) throw new DeterministicError(`JSON is larger than ${MAX_JSON_BYTES} bytes`);
@@ -217,7 +219,7 @@ export function createHostImports(getHeap: () => AscHeap, ctx: HostContext): Rec
     },
 
     // ---- conversions ------------------------------------------------------------------------
-    "typeConversion.bytesToString": (p: number) => h().writeString(h().utf8(h().readBytes(p)).replace(/\u0000+$/, "")),
+    "typeConversion.bytesToString": (p: number) => h().writeString(h().utf8(h().readBytes(p)).replace(TRAILING_NULS, "")),
     "typeConversion.bytesToHex": (p: number) => h().writeString(bytesToHex(h().readBytes(p))),
     "typeConversion.bigIntToString": (p: number) => h().writeString(h().readBigInt(p).toString()),
     "typeConversion.bigIntToHex": (p: number) => h().writeString(bigIntToHex(h().readBigInt(p))),

@@ -31,7 +31,7 @@ export function CouncilCheck({ council, owners, threshold, powers }: { council: 
   if (!r || r.some((x) => x.status !== "success")) {
     return <p className="text-sm text-slate-700" role="status">{reads.isLoading ? "Checking against the chain…" : "The chain could not be read to verify the council."}</p>;
   }
-  const chainOwners = (r[0]?.result as readonly string[]).map((o) => o.toLowerCase());
+  const chainOwners = ((r[0]?.result ?? []) as readonly string[]).map((o) => o.toLowerCase());
   const chainThreshold = Number(r[1]?.result as bigint);
   const onChain: Record<CouncilPower, boolean> = {
     "PROPOSER_ROLE@timelock": r[2]?.result === true,
