@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { createWriteStream, mkdirSync, type WriteStream } from "node:fs";
+import { createWriteStream, mkdirSync, readFileSync, type WriteStream } from "node:fs";
 import { dirname } from "node:path";
 
 import { anvilBinary } from "./binary.js";
@@ -50,20 +50,53 @@ export class AnvilStartError extends Error {
 
 /**
  * The watchdog anvil runs under (POSIX sh): it prints anvil's pid, then polls once a second that
- * the node process that started it is still alive, and kills anvil when it is not. That is the
- * case no handler in node can cover: the parent killed by SIGKILL, or ended while it runs the
- * tests in a worker. The watchdog leads anvil's process group, so `kill(-pgid)` stops both.
+ * the processes it watches are alive and kills anvil when one is gone. It watches the node process
+ * that started anvil and that process's ancestors in the same session (see `watchedPids`): that
+ * covers what no handler in node can, the starter killed by SIGKILL or a test worker that ends
+ * without its handlers, and also a launcher (npm, pnpm) killed by SIGTERM without passing it on,
+ * which leaves the test runner below it running as an orphan. The watchdog leads anvil's process
+ * group, so `kill(-pgid)` stops both.
  */
 const WATCHDOG = [
-  'parent=$1; shift',
+  'watch=$1; shift',
   '"$@" &',
   'child=$!',
   'echo "$child"',
   "trap 'kill -TERM \"$child\" 2>/dev/null' TERM INT HUP",
-  'while kill -0 "$parent" 2>/dev/null && kill -0 "$child" 2>/dev/null; do sleep 1; done',
+  'alive() { for p in $watch; do kill -0 "$p" 2>/dev/null || return 1; done; kill -0 "$child" 2>/dev/null; }',
+  'while alive; do sleep 1; done',
   'kill -TERM "$child" 2>/dev/null',
   'wait "$child"',
 ].join("\n");
+
+/** `/proc/<pid>/stat` fields after the command name: state, ppid, pgrp, session. */
+function procStat(pid: number): { ppid: number; session: number } | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ");
+    if (fields === undefined) return undefined;
+    return { ppid: Number(fields[1]), session: Number(fields[3]) };
+  } catch {
+    return undefined; // no procfs (macOS) or gone
+  }
+}
+
+/**
+ * This process and its ancestors up to (not including) its session leader and init: the chain a
+ * launcher's death breaks. Without procfs only this process.
+ */
+export function watchedPids(): number[] {
+  const own = procStat(process.pid);
+  const pids = [process.pid];
+  if (own === undefined) return pids;
+  let parent = own.ppid;
+  while (parent > 1 && pids.length < 8) {
+    const stat = procStat(parent);
+    if (stat === undefined || stat.session !== own.session || parent === own.session) break;
+    pids.push(parent);
+    parent = stat.ppid;
+  }
+  return pids;
+}
 
 const TAIL_LINES = 30;
 const ATTEMPTS_ON_FREE_PORTS = 3;
@@ -106,7 +139,7 @@ async function startOnce(port: number, options: AnvilOptions): Promise<Anvil> {
   const command = [bin.command, ...bin.args, ...anvilArgs(port, host, chainId, options)];
   const posix = process.platform !== "win32";
   const child: ChildProcess = posix
-    ? spawn("/bin/sh", ["-c", WATCHDOG, "anvil-watchdog", String(process.pid), ...command], { stdio: ["ignore", "pipe", "pipe"], detached: true })
+    ? spawn("/bin/sh", ["-c", WATCHDOG, "anvil-watchdog", watchedPids().join(" "), ...command], { stdio: ["ignore", "pipe", "pipe"], detached: true })
     : spawn(command[0]!, command.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
   if (posix && child.pid !== undefined) adopt(child.pid);
 

@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 
 import { startAnvil, STANDARD_PORTS, type Anvil } from "../src/index.js";
 
-const HOLDER = join(dirname(fileURLToPath(import.meta.url)), "fixtures", "hold-anvil.mjs");
+const FIXTURES = join(dirname(fileURLToPath(import.meta.url)), "fixtures");
 
 /** Whether `pid` is a live process (a zombie waiting to be reaped counts as gone). */
 function running(pid: number): boolean {
@@ -42,15 +42,24 @@ async function rpc(url: string, method: string): Promise<string> {
   return ((await response.json()) as { result: string }).result;
 }
 
-/** A node process that starts anvil through the kit; resolves with anvil's pid once it is ready. */
-function holder(): Promise<{ child: ReturnType<typeof spawn>; pid: number; rpcUrl: string }> {
-  const child = spawn(process.execPath, [HOLDER], { stdio: ["ignore", "pipe", "inherit"] });
+interface Held {
+  child: ReturnType<typeof spawn>;
+  /** anvil's pid */
+  pid: number;
+  rpcUrl: string;
+  /** The node process that called startAnvil. */
+  holderPid: number;
+}
+
+/** A node process (`fixture`) that starts anvil through the kit; resolves with anvil's pid once it is ready. */
+function holder(fixture = "hold-anvil.mjs"): Promise<Held> {
+  const child = spawn(process.execPath, [join(FIXTURES, fixture)], { stdio: ["ignore", "pipe", "inherit"] });
   return new Promise((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (chunk: Buffer) => {
       out += chunk.toString();
       const line = out.split("\n")[0];
-      if (out.includes("\n") && line) resolve({ child, ...(JSON.parse(line) as { pid: number; rpcUrl: string }) });
+      if (out.includes("\n") && line) resolve({ child, ...(JSON.parse(line) as Omit<Held, "child">) });
     });
     child.once("exit", (code, signal) => reject(new Error(`holder exited early (${code ?? signal})`)));
   });
@@ -108,6 +117,23 @@ describe("startAnvil", () => {
     await exited;
     // The watchdog notices within about a second.
     await until(`anvil ${pid} gone after SIGKILL`, () => !running(pid), 5_000);
+  });
+
+  it("kills anvil when a launcher above its starter dies by SIGTERM and leaves the starter running", async () => {
+    const { child: launcher, pid, holderPid } = await holder("launcher.mjs");
+    try {
+      const exited = new Promise<void>((resolve) => launcher.once("exit", () => resolve()));
+      launcher.kill("SIGTERM");
+      await exited;
+      expect(running(holderPid)).toBe(true); // the orphan lives on, as a test runner under a killed npm would
+      await until(`anvil ${pid} gone after its starter's launcher died`, () => !running(pid), 5_000);
+    } finally {
+      try {
+        process.kill(holderPid, "SIGKILL");
+      } catch {
+        // gone
+      }
+    }
   });
 });
 
