@@ -1,8 +1,9 @@
 /**
  * Process groups this process started and must not outlive it. Each anvil runs as the leader-less
  * member of its own group (its watchdog leads it), so a Ctrl-C to the terminal or a SIGTERM to an
- * npm launcher does not reach it by itself: it is killed here on exit and on SIGINT/SIGTERM/SIGHUP,
- * and by its watchdog if this process dies without running any handler (SIGKILL).
+ * npm launcher does not reach it by itself: it is killed here on exit and on SIGINT/SIGTERM/SIGHUP
+ * (when nothing else handles them), and by its watchdog if this process dies without running any
+ * handler (SIGKILL) or a launcher above it dies.
  */
 const groups = new Set<number>();
 let installed = false;
@@ -23,10 +24,13 @@ function killAll(): void {
 }
 
 function onSignal(signal: NodeJS.Signals): void {
+  // Someone else handles the signal (e.g. the devstack CLI stops its services in order, then exits):
+  // leave anvil to them; the exit handler (or the watchdog) kills whatever they leave.
+  if (process.listenerCount(signal) > 1) return;
   killAll();
   process.removeListener(signal, onSignal);
-  // Our handler replaced the default action (terminate); restore it unless someone else handles the signal.
-  if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
+  // Our handler replaced the default action (terminate): restore it and end as the signal would have.
+  process.kill(process.pid, signal);
 }
 
 function install(): void {

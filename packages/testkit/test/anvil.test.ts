@@ -119,6 +119,17 @@ describe("startAnvil", () => {
     await until(`anvil ${pid} gone after SIGKILL`, () => !running(pid), 5_000);
   });
 
+  it("leaves anvil to a SIGTERM handler of the starter's own, and kills it when the starter exits", async () => {
+    const { child, pid } = await holder("hold-anvil-own-handler.mjs");
+    let out = "";
+    child.stdout!.on("data", (chunk: Buffer) => (out += chunk.toString()));
+    const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+    expect(out).toContain('{"answeredAfterSignal":true}');
+    await until(`anvil ${pid} gone after the starter exited`, () => !running(pid), 3_000);
+  });
+
   it("kills anvil when a launcher above its starter dies by SIGTERM and leaves the starter running", async () => {
     const { child: launcher, pid, holderPid } = await holder("launcher.mjs");
     try {
