@@ -1,18 +1,14 @@
-import { anvilAddress, BUYER_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "@dmex/devstack";
+import { devAccounts } from "@dmex/deployments/dev-accounts";
 import { describe, expect, it } from "vitest";
 
 import * as dev from "~/services/devAccounts";
 
 describe("dev wallet accounts", () => {
-  it("are anvil's well-known accounts, in order", () => {
-    dev.ANVIL_ACCOUNTS.forEach((a, i) => expect(a.toLowerCase()).toBe(anvilAddress(i).toLowerCase()));
+  it("are the shared dev accounts (@dmex/deployments), in order", () => {
+    expect(dev.ANVIL_ACCOUNTS).toEqual(devAccounts.map((a) => a.address));
     expect(dev.ANVIL_ACCOUNTS).toHaveLength(20);
   });
   it("label the parts the devstack seed gives them", () => {
-    expect(dev.ROLE_INDEX).toEqual(ROLE_INDEX);
-    expect(dev.MINER_INDICES).toEqual(MINER_INDICES);
-    expect(dev.BUYER_INDICES).toEqual(BUYER_INDICES);
-    expect(dev.SPARE_INDICES).toEqual(SPARE_INDICES);
     expect(dev.devAccountLabel(0)).toMatch(/Deployer/);
     expect(dev.devAccountLabel(7)).toMatch(/Quickfil/);
     expect(dev.devAccountLabel(2)).toBe("Aurora Hashworks (miner, applying, council)");
@@ -20,5 +16,8 @@ describe("dev wallet accounts", () => {
     expect(dev.devAccountLabel(8)).toBe("Buyer 1 (2.2M DMC)");
     expect(dev.devAccountLabel(15)).toMatch(/not delegated/);
     expect(dev.devAccountLabel(16)).toMatch(/Fresh/);
+  });
+  it("give every account a part (none is a bare 'Account n')", () => {
+    for (const { index } of devAccounts) expect(dev.devAccountLabel(index)).not.toMatch(/^Account \d+$/);
   });
 });

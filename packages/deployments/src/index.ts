@@ -7,6 +7,7 @@ import type { ContractDeployment, DeployedContractName, Deployment } from "./typ
 
 export * from "./generated/abis.js";
 export * from "./chains.js";
+export * from "./devAccounts.js";
 export type { ApplicationTerms } from "./structs.js";
 export { deployedContractNames, type Address, type ContractDeployment, type DeployedContractName, type Deployment } from "./types.js";
 

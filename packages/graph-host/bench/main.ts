@@ -20,8 +20,8 @@ async function main(): Promise<void> {
   const anvil = await startAnvil();
   const dataDir = await mkdtemp(join(tmpdir(), "graph-host-bench-"));
   try {
-    await deployFixture(anvil.url);
-    const { wallet, publicClient } = clients(anvil.url);
+    await deployFixture(anvil.rpcUrl);
+    const { wallet, publicClient } = clients(anvil.rpcUrl);
     const txs = Math.ceil(EVENTS / PER_TX);
     let last = 0n;
     const hashes: `0x${string}`[] = [];
@@ -33,7 +33,7 @@ async function main(): Promise<void> {
     console.log(`${T()} generated ${events} events in ${txs} blocks`);
 
     const t0 = performance.now();
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "bench", port: 0, dataDir, logLevel: (process.env.LOG_LEVEL as "debug" | undefined) ?? "warn" });
+    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "bench", port: 0, dataDir, logLevel: (process.env.LOG_LEVEL as "debug" | undefined) ?? "warn" });
     const t1 = performance.now();
     await host.waitForBlock(Number(last), 600_000);
     const t2 = performance.now();
@@ -52,7 +52,7 @@ async function main(): Promise<void> {
     await measure(host.url, queries, "result cache on");
     await host.stop();
     // The same store without the result cache: every query goes to the database.
-    const cold = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "bench", port: 0, dataDir, logLevel: "warn", queryCache: false });
+    const cold = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "bench", port: 0, dataDir, logLevel: "warn", queryCache: false });
     await cold.waitForBlock(Number(last), 60_000);
     await measure(cold.url, queries, "result cache off");
     await measure(cold.url, queries, "result cache off", 1);

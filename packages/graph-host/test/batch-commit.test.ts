@@ -32,20 +32,20 @@ async function stateAt(url: string, b: number): Promise<unknown> {
 
 beforeAll(async () => {
   anvil = await startAnvil();
-  await deployFixture(anvil.url);
+  await deployFixture(anvil.rpcUrl);
   // Consecutive blocks that change the same entities: updated, removed, re-created, several
   // changes in one block, a data source created mid-way.
-  first = (await sendTx(anvil.url, ...deposit(USER, 5n, "a"))).block;
-  await sendTx(anvil.url, ...deposit(USER, 7n, "b"));
-  await sendTx(anvil.url, ...probe("p1", 10n));
-  await sendInOneBlock(anvil.url, [deposit(USER, 1n, "c"), deposit(OTHER, 2n, "d"), probe("p1", 20n)]);
-  await sendTx(anvil.url, "remove", [USER, "p1"]);
-  await sendTx(anvil.url, ...probe("p1", 30n));
-  await sendTx(anvil.url, "createChild", ["batched"]);
-  await sendTx(anvil.url, "depositMany", [12n, 3n]);
-  await sendTx(anvil.url, ...deposit(USER, 11n, "e"));
-  await sendTx(anvil.url, "remove", [USER, "p1"]);
-  last = (await sendTx(anvil.url, ...deposit(OTHER, 13n, "f"))).block;
+  first = (await sendTx(anvil.rpcUrl, ...deposit(USER, 5n, "a"))).block;
+  await sendTx(anvil.rpcUrl, ...deposit(USER, 7n, "b"));
+  await sendTx(anvil.rpcUrl, ...probe("p1", 10n));
+  await sendInOneBlock(anvil.rpcUrl, [deposit(USER, 1n, "c"), deposit(OTHER, 2n, "d"), probe("p1", 20n)]);
+  await sendTx(anvil.rpcUrl, "remove", [USER, "p1"]);
+  await sendTx(anvil.rpcUrl, ...probe("p1", 30n));
+  await sendTx(anvil.rpcUrl, "createChild", ["batched"]);
+  await sendTx(anvil.rpcUrl, "depositMany", [12n, 3n]);
+  await sendTx(anvil.rpcUrl, ...deposit(USER, 11n, "e"));
+  await sendTx(anvil.rpcUrl, "remove", [USER, "p1"]);
+  last = (await sendTx(anvil.rpcUrl, ...deposit(OTHER, 13n, "f"))).block;
 }, 120_000);
 
 afterAll(async () => {
@@ -55,8 +55,8 @@ afterAll(async () => {
 describe("batched commits", () => {
   it("a batch of many blocks leaves exactly the per-block versions of one commit per block", async () => {
     // rangeSize 1: one block per transaction. 1000: every block above in one transaction.
-    const single = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "single", port: 0, ...(await freshStore("single")), rangeSize: 1, logLevel: "silent", queryCache: false });
-    const batched = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "batched", port: 0, ...(await freshStore("batched")), rangeSize: 1000, logLevel: "silent", queryCache: false });
+    const single = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "single", port: 0, ...(await freshStore("single")), rangeSize: 1, logLevel: "silent", queryCache: false });
+    const batched = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "batched", port: 0, ...(await freshStore("batched")), rangeSize: 1000, logLevel: "silent", queryCache: false });
     try {
       await Promise.all([single.waitForBlock(last, 120_000), batched.waitForBlock(last, 120_000)]);
       for (let b = first - 1; b <= last; b++) {
@@ -74,7 +74,7 @@ describe("batched commits", () => {
   }, 240_000);
 
   it("concurrent queries' loads merge into shared batches and each still gets its own answer", async () => {
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "shared", port: 0, ...(await freshStore("shared")), logLevel: "silent", queryCache: false });
+    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "shared", port: 0, ...(await freshStore("shared")), logLevel: "silent", queryCache: false });
     try {
       await host.waitForBlock(last, 120_000);
       const list = await gql<{ deposits: { id: string }[] }>(host.url, "{ deposits(first: 30, orderBy: id) { id } }");

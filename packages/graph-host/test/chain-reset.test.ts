@@ -23,10 +23,10 @@ async function accounts(url: string): Promise<string[]> {
 /** Restarts anvil on the same port (a new chain with the same chain id) and replays `deposits` users. */
 async function newChain(port: number, users: number[]): Promise<number> {
   await anvil?.stop();
-  anvil = await startAnvil(port);
-  await deployFixture(anvil.url);
+  anvil = await startAnvil({ port });
+  await deployFixture(anvil.rpcUrl);
   let last = 1;
-  for (const u of users) last = (await sendTx(anvil.url, "deposit", [user(u), 3n, 0n, "0x", "n", true, TAG])).block;
+  for (const u of users) last = (await sendTx(anvil.rpcUrl, "deposit", [user(u), 3n, 0n, "0x", "n", true, TAG])).block;
   return last;
 }
 

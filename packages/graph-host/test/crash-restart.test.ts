@@ -18,11 +18,11 @@ let last = 0;
 beforeAll(async () => {
   anvil = await startAnvil();
   dataDir = await mkdtemp(join(tmpdir(), "graph-host-crash-"));
-  await deployFixture(anvil.url);
-  for (let i = 0; i < TXS; i++) last = (await sendTx(anvil.url, "depositMany", [PER_TX, 25n])).block;
+  await deployFixture(anvil.rpcUrl);
+  for (let i = 0; i < TXS; i++) last = (await sendTx(anvil.rpcUrl, "depositMany", [PER_TX, 25n])).block;
   // Some mutable and template state too, so the dump covers every table.
-  await sendTx(anvil.url, "createChild", ["after-bulk"]);
-  last = (await sendTx(anvil.url, "remove", ["0x0000000000000000000000000000000000001003", "none"])).block;
+  await sendTx(anvil.rpcUrl, "createChild", ["after-bulk"]);
+  last = (await sendTx(anvil.rpcUrl, "remove", ["0x0000000000000000000000000000000000001003", "none"])).block;
 });
 
 afterAll(async () => {
@@ -35,7 +35,7 @@ let reference: Record<string, unknown> | undefined;
 /** The dump of an uninterrupted run from scratch (computed once). */
 async function expectedDump(): Promise<Record<string, unknown>> {
   if (reference) return reference;
-  const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "reference", port: 0, ...(await freshStore("reference")), logLevel: "silent" });
+  const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "reference", port: 0, ...(await freshStore("reference")), logLevel: "silent" });
   try {
     await host.waitForBlock(last, 120_000);
     reference = await dumpFixture(host.url, [5, 20, 40]);
@@ -52,7 +52,7 @@ describe("kill -9 mid-sync, then restart", () => {
   it.each([3, 1000])("resumes from the persisted head and ends in exactly the state of an uninterrupted run (range %i)", async (range) => {
     await rm(dataDir, { recursive: true, force: true });
     const store = await freshStore("crash");
-    const args = ["--build-dir", FIXTURE_BUILD, "--rpc", anvil.url, "--data-dir", dataDir, "--range-size", String(range), "--log-level", "warn"];
+    const args = ["--build-dir", FIXTURE_BUILD, "--rpc", anvil.rpcUrl, "--data-dir", dataDir, "--range-size", String(range), "--log-level", "warn"];
     const port = await freePort();
     const first = spawnCli(args, port, "crash", store);
     // Kill as soon as some, but not all, blocks are committed.

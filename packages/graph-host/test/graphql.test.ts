@@ -55,10 +55,10 @@ const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 beforeAll(async () => {
   anvil = await startAnvil();
-  await deployFixture(anvil.url);
+  await deployFixture(anvil.rpcUrl);
   for (const [i, [user, amount, delta, data, note, flag]] of INPUT.entries()) {
-    const s = await sendTx(anvil.url, "deposit", [user, amount, delta, data, note, flag, tag(i + 1)]);
-    const { timestamp } = await blockInfo(anvil.url, s.block);
+    const s = await sendTx(anvil.rpcUrl, "deposit", [user, amount, delta, data, note, flag, tag(i + 1)]);
+    const { timestamp } = await blockInfo(anvil.rpcUrl, s.block);
     deps.push({
       id: `${s.hash}-0`,
       user,
@@ -77,11 +77,11 @@ beforeAll(async () => {
     });
   }
   for (const [id, name] of [["a", "Alpha"], ["b", "alpha beta"], ["c", "Gamma_%"], ["d", "beta"]] as const) {
-    const s = await sendTx(anvil.url, "probe", [1n, 1n, `{"id":"${id}","name":"${name}","n":${name.length},"big":1,"f":1}`]);
+    const s = await sendTx(anvil.rpcUrl, "probe", [1n, 1n, `{"id":"${id}","name":"${name}","n":${name.length},"big":1,"f":1}`]);
     probes.push({ id, name, block: s.block });
   }
   head = probes[probes.length - 1]!.block;
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "conformance", port: 0, ...(await freshStore("conformance")), logLevel: "warn", queryCache: false });
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "conformance", port: 0, ...(await freshStore("conformance")), logLevel: "warn", queryCache: false });
   await host.waitForBlock(head, 30_000);
 });
 
@@ -277,16 +277,16 @@ describe("time travel and _meta", () => {
 
   it("block: {hash} and {number_gte}", async () => {
     const third = deps[2]!;
-    const { hash } = await blockInfo(anvil.url, third.block);
+    const { hash } = await blockInfo(anvil.rpcUrl, third.block);
     expect(await ids("deposits", `block: { hash: "${hash}" }`)).toEqual(depIds((d) => d.block <= third.block));
     expect(await ids("deposits", `block: { number_gte: ${third.block} }`)).toEqual(depIds(() => true));
     // Genesis is before the start block, so the store never recorded it: its hash comes from the chain.
-    const genesis = await blockInfo(anvil.url, 0);
+    const genesis = await blockInfo(anvil.rpcUrl, 0);
     expect(await ids("deposits", `block: { hash: "${genesis.hash}" }`)).toEqual([]);
   });
 
   it("_meta reports the head block", async () => {
-    const info = await blockInfo(anvil.url, head);
+    const info = await blockInfo(anvil.rpcUrl, head);
     const r = await q<{ _meta: unknown }>(`{ _meta { block { number hash timestamp parentHash } deployment hasIndexingErrors } }`);
     expect(r.data!._meta).toEqual({
       block: { number: head, hash: info.hash, timestamp: Number(info.timestamp), parentHash: info.parentHash },

@@ -19,26 +19,26 @@ let probeTx: `0x${string}`;
 
 beforeAll(async () => {
   anvil = await startAnvil();
-  await deployFixture(anvil.url);
-  let s = await sendTx(anvil.url, "deposit", [USER, 150n, -5n, "0x0102", "hello", true, TAG1]);
+  await deployFixture(anvil.rpcUrl);
+  let s = await sendTx(anvil.rpcUrl, "deposit", [USER, 150n, -5n, "0x0102", "hello", true, TAG1]);
   blocks.first = s.block;
   hashes.first = s.hash;
-  s = await sendTx(anvil.url, "deposit", [USER, 50n, 7n, "0x", "second", false, TAG2]);
+  s = await sendTx(anvil.rpcUrl, "deposit", [USER, 50n, 7n, "0x", "second", false, TAG2]);
   blocks.second = s.block;
   hashes.second = s.hash;
   // A deposit by the sender and a probe in one block: the probe sees the account via
   // get_in_block and its deposit via loadRelated before anything is committed.
-  const together = await sendInOneBlock(anvil.url, [
+  const together = await sendInOneBlock(anvil.rpcUrl, [
     ["deposit", [DEV, 6n, 0n, "0x", "dev", true, TAG1]],
     ["probe", [10n, 3n, JSON1]],
   ]);
   blocks.probe = together.block;
   probeTx = together.hashes[1]!;
-  blocks.child = (await sendTx(anvil.url, "createChild", ["kid"])).block;
-  blocks.p2 = (await sendTx(anvil.url, "probe", [7n, 2n, '{"id":"p2","name":"bob","n":-1,"big":0,"f":0}'])).block;
-  blocks.removed = (await sendTx(anvil.url, "remove", [USER, "p2"])).block;
-  blocks.removedMissing = (await sendTx(anvil.url, "remove", [USER, "never-existed"])).block;
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "fixture", port: 0, ...(await freshStore("fixture")), logLevel: "warn" });
+  blocks.child = (await sendTx(anvil.rpcUrl, "createChild", ["kid"])).block;
+  blocks.p2 = (await sendTx(anvil.rpcUrl, "probe", [7n, 2n, '{"id":"p2","name":"bob","n":-1,"big":0,"f":0}'])).block;
+  blocks.removed = (await sendTx(anvil.rpcUrl, "remove", [USER, "p2"])).block;
+  blocks.removedMissing = (await sendTx(anvil.rpcUrl, "remove", [USER, "never-existed"])).block;
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "fixture", port: 0, ...(await freshStore("fixture")), logLevel: "warn" });
   await host.waitForBlock(blocks.removedMissing, 30_000);
 });
 
@@ -57,8 +57,8 @@ describe("host imports as the fixture mappings use them", () => {
         receiptStatus receiptGasUsed receiptLogs receiptLogTopic0 } }`,
     );
     expect(r.errors).toBeUndefined();
-    const { hash } = await blockInfo(anvil.url, blocks.probe);
-    const { publicClient } = clients(anvil.url);
+    const { hash } = await blockInfo(anvil.rpcUrl, blocks.probe);
+    const { publicClient } = clients(anvil.rpcUrl);
     const receipt = await publicClient.getTransactionReceipt({ hash: probeTx });
     expect(r.data!.probe).toEqual({
       id: "p1",
@@ -117,8 +117,8 @@ describe("host imports as the fixture mappings use them", () => {
          deposits(orderBy: blockNumber) { amount delta seq ratio data note flag kind at blockNumber score } } }`,
     );
     expect(r.errors).toBeUndefined();
-    const t1 = (await blockInfo(anvil.url, blocks.first)).timestamp;
-    const t2 = (await blockInfo(anvil.url, blocks.second)).timestamp;
+    const t1 = (await blockInfo(anvil.rpcUrl, blocks.first)).timestamp;
+    const t2 = (await blockInfo(anvil.rpcUrl, blocks.second)).timestamp;
     expect(r.data!.account).toEqual({
       id: USER,
       total: "200",
@@ -146,11 +146,11 @@ describe("host imports as the fixture mappings use them", () => {
 
   it("block handlers: `once` at the start block, unfiltered ones at the end of every block after its events", async () => {
     const head = blocks.removedMissing;
-    const info = await blockInfo(anvil.url, head);
+    const info = await blockInfo(anvil.rpcUrl, head);
     const r = await gql<{ stats: unknown[] }>(host.url, `{ stats(orderBy: id) { id count firstBlock lastBlock lastHash } }`);
     expect(r.data!.stats).toEqual([
       { id: "blocks", count: head, firstBlock: "1", lastBlock: `${head}`, lastHash: info.hash },
-      { id: "init", count: 1, firstBlock: "1", lastBlock: "1", lastHash: (await blockInfo(anvil.url, 1)).hash },
+      { id: "init", count: 1, firstBlock: "1", lastBlock: "1", lastHash: (await blockInfo(anvil.rpcUrl, 1)).hash },
     ]);
     const at = async (n: number) =>
       (await gql<{ stat: { depositsInBlock: number; lastBlock: string } }>(host.url, `{ stat(id: "blocks", block: { number: ${n} }) { depositsInBlock lastBlock } }`)).data!.stat;

@@ -11,9 +11,9 @@ let host: GraphHost;
 
 beforeAll(async () => {
   anvil = await startAnvil();
-  await deployFixture(anvil.url);
-  const first = await sendTx(anvil.url, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG]);
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "live", port: 0, ...(await freshStore("live")), logLevel: "silent", pollIntervalMs: 20, queryCache: false });
+  await deployFixture(anvil.rpcUrl);
+  const first = await sendTx(anvil.rpcUrl, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG]);
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "live", port: 0, ...(await freshStore("live")), logLevel: "silent", pollIntervalMs: 20, queryCache: false });
   await host.waitForBlock(first.block, 20_000);
 });
 
@@ -37,7 +37,7 @@ describe("queries while blocks are being committed", () => {
     };
     const readers = [read(), read(), read()];
     let last = 0;
-    for (let i = 0; i < 25; i++) last = (await sendTx(anvil.url, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG])).block;
+    for (let i = 0; i < 25; i++) last = (await sendTx(anvil.rpcUrl, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG])).block;
     await host.waitForBlock(last, 20_000);
     sending = false;
     await Promise.all(readers);

@@ -16,10 +16,10 @@ describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", 
 
   beforeAll(async () => {
     anvil = await startAnvil();
-    await deployFixture(anvil.url);
-    for (let i = 0; i < 5; i++) last = (await sendTx(anvil.url, "depositMany", [40n, 7n])).block;
-    await sendTx(anvil.url, "createChild", ["pg"]);
-    last = (await sendTx(anvil.url, "remove", ["0x0000000000000000000000000000000000001002", "x"])).block;
+    await deployFixture(anvil.rpcUrl);
+    for (let i = 0; i < 5; i++) last = (await sendTx(anvil.rpcUrl, "depositMany", [40n, 7n])).block;
+    await sendTx(anvil.rpcUrl, "createChild", ["pg"]);
+    last = (await sendTx(anvil.rpcUrl, "remove", ["0x0000000000000000000000000000000000001002", "x"])).block;
   });
 
   afterAll(async () => {
@@ -27,8 +27,8 @@ describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", 
   });
 
   it("indexes to the same state as PGlite", async () => {
-    const pg = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "pgtest", port: 0, ...(await freshStore("pgtest")), logLevel: "silent" });
-    const lite = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "lite", port: 0, logLevel: "silent" });
+    const pg = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "pgtest", port: 0, ...(await freshStore("pgtest")), logLevel: "silent" });
+    const lite = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "lite", port: 0, logLevel: "silent" });
     try {
       await Promise.all([pg.waitForBlock(last, 60_000), lite.waitForBlock(last, 60_000)]);
       const a = await dumpFixture(pg.url, [3, 5]);
@@ -42,7 +42,7 @@ describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", 
   });
 
   it("keeps running when the server closes its connections, and indexes on", async () => {
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "pgdrop", port: 0, ...(await freshStore("pgdrop")), logLevel: "silent" });
+    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "pgdrop", port: 0, ...(await freshStore("pgdrop")), logLevel: "silent" });
     const admin = await openPostgres(TEST_DATABASE_URL!);
     try {
       await host.waitForBlock(last, 60_000);
@@ -52,7 +52,7 @@ describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", 
       );
       expect(killed.length).toBeGreaterThan(0);
       await new Promise((r) => setTimeout(r, 200));
-      last = (await sendTx(anvil.url, "depositMany", [3n, 1n])).block;
+      last = (await sendTx(anvil.rpcUrl, "depositMany", [3n, 1n])).block;
       await host.waitForBlock(last, 60_000);
       const dump = await dumpFixture(host.url, []);
       expect((dump.deposits as unknown[]).length).toBe(203);

@@ -14,12 +14,12 @@ let failing = 0;
 
 beforeAll(async () => {
   anvil = await startAnvil();
-  await deployFixture(anvil.url);
-  good = (await sendTx(anvil.url, "deposit", [A, 3n, 0n, "0x", "ok", true, TAG])).block;
+  await deployFixture(anvil.rpcUrl);
+  good = (await sendTx(anvil.rpcUrl, "deposit", [A, 3n, 0n, "0x", "ok", true, TAG])).block;
   // B's deposit and the failing handler share a block: the whole block must be discarded.
-  failing = (await sendInOneBlock(anvil.url, [["deposit", [B, 6n, 0n, "0x", "lost", true, TAG]], ["boom", ["kaput"]]])).block;
-  await sendTx(anvil.url, "deposit", [B, 9n, 0n, "0x", "after", true, TAG]);
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.url, name: "robust", port: 0, ...(await freshStore("robust")), logLevel: "silent" });
+  failing = (await sendInOneBlock(anvil.rpcUrl, [["deposit", [B, 6n, 0n, "0x", "lost", true, TAG]], ["boom", ["kaput"]]])).block;
+  await sendTx(anvil.rpcUrl, "deposit", [B, 9n, 0n, "0x", "after", true, TAG]);
+  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "robust", port: 0, ...(await freshStore("robust")), logLevel: "silent" });
 });
 
 afterAll(async () => {

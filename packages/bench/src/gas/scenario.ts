@@ -10,7 +10,7 @@ import {
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
-import { ANVIL_MNEMONIC, anvilAddress } from "@dmex/devstack";
+import { ANVIL_MNEMONIC, anvilAddress, BUYER_INDICES, COUNCIL_INDICES, COUNCIL_THRESHOLD, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "@dmex/deployments/dev-accounts";
 import {
   concat,
   createPublicClient,
@@ -53,14 +53,15 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const transport = http(rpcUrl);
   // anvil automines: a receipt exists as soon as the send returns, so poll fast.
   const publicClient = createPublicClient({ chain: foundry, transport, pollingInterval: 20 }) as PublicClient;
-  // Accounts as the deploy script assigns them locally (0 deployer and genesis DMC holder, 1 treasury,
-  // 3 reporter, 4 bridge minter; council 0-4, 16, 17); miners and buyers as the seed would use them.
-  const deployer = anvilAddress(0);
-  const reporter = anvilAddress(3);
-  const minter = anvilAddress(4);
-  const [minerA, minerB, minerC] = [5, 6, 7].map(anvilAddress) as [Address, Address, Address];
-  const buyers = Array.from({ length: 12 }, (_, i) => anvilAddress(8 + i));
-  const flagger = anvilAddress(1);
+  // Accounts as the deploy script assigns them locally (the shared dev accounts: deployer and genesis
+  // DMC holder, treasury, reporter, bridge minter, council); the seed's first three miners, and its
+  // buyers followed by the spare accounts (12 buyers).
+  const deployer = anvilAddress(ROLE_INDEX.deployer);
+  const reporter = anvilAddress(ROLE_INDEX.reporter);
+  const minter = anvilAddress(ROLE_INDEX.minter);
+  const [minerA, minerB, minerC] = MINER_INDICES.slice(0, 3).map(anvilAddress) as [Address, Address, Address];
+  const buyers = [...BUYER_INDICES, ...SPARE_INDICES].map(anvilAddress);
+  const flagger = anvilAddress(ROLE_INDEX.treasury);
   const referrer = deployer;
   const wallet = createWalletClient({ chain: foundry, transport, pollingInterval: 20 }) as WalletClient;
   const figures: GasFigures = {};
@@ -94,12 +95,12 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   }
   const setTime = (timestamp: bigint) => mineAt(publicClient, timestamp);
 
-  /** A council Safe transaction signed by owners 0-3 (anvil accounts 0-3), sent by account 0. */
+  /** A council Safe transaction signed by its first 4 owners (the threshold), sent by the deployer. */
   async function measureCouncilExec(key: string, to: Address, data: Hex) {
     const nonce = await read<bigint>(council, "nonce");
     const safeTx = [to, 0n, data, 0, 0n, 0n, 0n, zeroAddress, zeroAddress] as const;
     const txHash = await read<Hex>(council, "getTransactionHash", [...safeTx, nonce]);
-    const signers = [0, 1, 2, 3]
+    const signers = COUNCIL_INDICES.slice(0, COUNCIL_THRESHOLD)
       .map((addressIndex) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex }))
       .sort((a, b) => (BigInt(a.address) < BigInt(b.address) ? -1 : 1));
     const signatures = concat(await Promise.all(signers.map((signer) => signer.sign({ hash: txHash }))));

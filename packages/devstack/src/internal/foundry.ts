@@ -3,10 +3,10 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 
 /**
- * Path of a Foundry tool from its npm package. Prefers the native binary of the platform package
+ * Path of a Foundry tool from its npm package (anvil comes from @dmex/testkit). Prefers the native binary of the platform package
  * (so signals reach the tool itself, not a node wrapper); falls back to the package's launcher.
  */
-export function foundryBinary(tool: "anvil" | "forge"): { command: string; args: string[] } {
+export function foundryBinary(tool: "forge"): { command: string; args: string[] } {
   const require = createRequire(import.meta.url);
   const launcher = require.resolve(`@foundry-rs/${tool}/package.json`);
   const arch = ({ x64: "amd64", arm64: "arm64" } as Record<string, string>)[process.arch];

@@ -70,18 +70,8 @@ export async function assertPortFree(port: number, host = "127.0.0.1", service =
   }
 }
 
-/** A free TCP port on loopback, chosen by the OS. */
-export async function freePort(host = "127.0.0.1"): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, host, () => {
-      const address = server.address();
-      const port = typeof address === "object" && address !== null ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
+/** A free TCP port on loopback chosen by the OS, never 8545/8000/3000 (the shared test kit's). */
+export { freePort } from "@dmex/testkit";
 
 export function sleep(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms));

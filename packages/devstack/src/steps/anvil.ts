@@ -1,10 +1,11 @@
 import { join } from "node:path";
 
 import { LOCAL_CHAIN_ID } from "@dmex/deployments/chains";
+import { AnvilStartError, startAnvil } from "@dmex/testkit";
 
-import { foundryBinary } from "../internal/foundry.js";
+import { StackError } from "../internal/errors.js";
+import { assertPortFree } from "../internal/wait.js";
 import type { Step } from "../stack.js";
-import { processStep } from "./process.js";
 
 export interface AnvilOptions {
   readonly port: number;
@@ -17,37 +18,31 @@ export interface AnvilOptions {
   readonly logFile?: string;
 }
 
-/** Local chain: anvil with 20 default-mnemonic accounts and chain id 31337. */
+/**
+ * Local chain: anvil with 20 default-mnemonic accounts and chain id 31337, started by the shared
+ * test kit (@dmex/testkit), which also kills it if this process ends without stopping the stack.
+ */
 export function anvilStep(options: AnvilOptions): Step {
   const host = options.host ?? "127.0.0.1";
-  const rpcUrl = `http://${host}:${options.port}`;
-  const chainId = options.chainId ?? LOCAL_CHAIN_ID;
-  const inner = processStep({
-    name: "anvil",
-    port: options.port,
-    host,
-    url: rpcUrl,
-    ready: { rpc: rpcUrl, chainId },
-    wait: { timeoutMs: 20_000 },
-    command: () => {
-      const bin = foundryBinary("anvil");
-      const args = [
-        ...bin.args,
-        "--host", host,
-        "--port", String(options.port),
-        "--chain-id", String(chainId),
-        "--accounts", "20",
-        ...(options.genesisTimestamp !== undefined ? ["--timestamp", String(options.genesisTimestamp)] : []),
-      ];
-      return { command: bin.command, args, ...(options.logFile !== undefined && { logFile: options.logFile }) };
-    },
-  });
   return {
     name: "anvil",
     async run(context) {
-      const service = await inner.run(context);
-      context.rpcUrl = rpcUrl;
-      return service;
+      await assertPortFree(options.port, host, "anvil");
+      try {
+        const anvil = await startAnvil({
+          port: options.port,
+          host,
+          chainId: options.chainId ?? LOCAL_CHAIN_ID,
+          accounts: 20,
+          ...(options.genesisTimestamp !== undefined && { timestamp: options.genesisTimestamp }),
+          ...(options.logFile !== undefined && { logFile: options.logFile }),
+        });
+        context.rpcUrl = anvil.rpcUrl;
+        return { name: "anvil", url: anvil.rpcUrl, stop: () => anvil.stop() };
+      } catch (error) {
+        if (error instanceof AnvilStartError) throw new StackError(error.message.split("\n")[0] ?? "anvil did not start", error.output);
+        throw error;
+      }
     },
   };
 }

@@ -1,11 +1,13 @@
 import { join } from "node:path";
 
+import { anvilAddress, ROLE_INDEX } from "@dmex/deployments";
+
 import { foundryBinary } from "../internal/foundry.js";
 import { runCommand } from "../internal/process.js";
 import { requireRpcUrl, type Step } from "../stack.js";
 
-/** anvil's account 0 (default mnemonic): the deployer, unlocked on anvil. */
-export const DEPLOYER = "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266";
+/** The dev deployer (anvil account 0, unlocked on anvil): Deploy.s.sol's broadcaster. */
+export const DEPLOYER = anvilAddress(ROLE_INDEX.deployer);
 
 export interface DeployOptions {
   /** The Foundry project (packages/contracts). */

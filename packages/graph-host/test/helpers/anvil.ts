@@ -1,6 +1,4 @@
-import { type ChildProcess, spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { join } from "node:path";
 import {
   type Abi,
@@ -16,88 +14,13 @@ import { PACKAGE_DIR } from "./paths.js";
 
 export { PACKAGE_DIR };
 export const FIXTURE_BUILD = join(PACKAGE_DIR, "test", "fixture", "build");
-const ANVIL = join(PACKAGE_DIR, "node_modules", ".bin", "anvil");
 
 /** anvil's first dev account. */
 export const DEV_KEY: Hex = "0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80";
 export const FIXTURE_ADDRESS: Address = "0x5FbDB2315678afecb367f032d93F642f64180aa3";
 
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.unref();
-    s.on("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => (port === 8545 || port === 8000 || port === 3000 ? freePort().then(resolve, reject) : resolve(port)));
-    });
-  });
-}
-
-/**
- * Anvils still running. Each runs in its own process group, which would outlive a test process
- * that exits or is killed by a signal before its `afterAll` (Ctrl-C, the end of a timed-out run).
- */
-const running = new Set<ChildProcess>();
-function killRunning(): void {
-  for (const proc of running) {
-    try {
-      process.kill(-proc.pid!, "SIGKILL");
-    } catch {
-      // gone already
-    }
-  }
-}
-process.once("exit", killRunning);
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
-  process.once(signal, () => {
-    killRunning();
-    // The default action again: the process ends by this signal as it would have.
-    process.kill(process.pid, signal);
-  });
-}
-
-export interface Anvil {
-  url: string;
-  port: number;
-  stop(): Promise<void>;
-}
-
-/** Starts a fresh anvil (chain id 31337, automine) on `port` or a random free port. */
-export async function startAnvil(port?: number): Promise<Anvil> {
-  const p = port ?? (await freePort());
-  // The npm `anvil` is a node wrapper around the binary: run it in its own process group so that
-  // stopping it stops the binary too.
-  const proc: ChildProcess = spawn(ANVIL, ["--port", String(p), "--host", "127.0.0.1", "--silent"], { stdio: "ignore", detached: true });
-  running.add(proc);
-  proc.once("exit", () => running.delete(proc));
-  const url = `http://127.0.0.1:${p}`;
-  const deadline = Date.now() + 20_000;
-  for (;;) {
-    try {
-      const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }) });
-      if (r.ok) break;
-    } catch {
-      // not up yet
-    }
-    if (Date.now() > deadline) throw new Error("anvil did not start");
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  return {
-    url,
-    port: p,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (proc.exitCode !== null) return resolve();
-        proc.once("exit", () => setTimeout(resolve, 50));
-        try {
-          process.kill(-proc.pid!, "SIGKILL");
-        } catch {
-          proc.kill("SIGKILL");
-        }
-      }),
-  };
-}
+/** The shared test kit: a free port, readiness, and anvil killed on exit, on signals and if this process dies. */
+export { freePort, startAnvil, type Anvil } from "@dmex/testkit";
 
 interface Artifact {
   abi: Abi;

@@ -1,7 +1,6 @@
 // A private anvil for the mapping tests, and the contracts deployed from Foundry artifacts.
 // Kept separate from @dmex/devstack on purpose: the scenario needs its own clock, thresholds and
 // roles to reach every event; test/devstack.test.ts indexes the devstack's seeded chain instead.
-import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync, readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -16,50 +15,20 @@ import {
   http,
   publicActions,
 } from "viem";
+import { ANVIL_MNEMONIC } from "@dmex/deployments/dev-accounts";
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
-const PKG = join(HERE, "../..");
-const REPO = join(PKG, "../..");
-const MNEMONIC = "test test test test test test test test test test test junk";
+const REPO = join(HERE, "../../../..");
 
-export type Anvil = { rpcUrl: string; stop: () => Promise<void> };
-
-export async function startAnvil(): Promise<Anvil> {
-  const bin = join(PKG, "node_modules/.bin/anvil");
-  for (let attempt = 0; attempt < 5; attempt++) {
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
-    const child: ChildProcess = spawn(bin, ["--port", String(port), "--silent", "--chain-id", "31337"], { stdio: "ignore" });
-    const rpcUrl = `http://127.0.0.1:${port}`;
-    const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-    const stop = async () => {
-      if (child.exitCode === null) child.kill("SIGTERM");
-      await exited;
-    };
-    for (let i = 0; i < 100; i++) {
-      if (child.exitCode !== null) break;
-      try {
-        const res = await fetch(rpcUrl, {
-          method: "POST",
-          headers: { "content-type": "application/json" },
-          body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_chainId", params: [] }),
-        });
-        if (res.ok) return { rpcUrl, stop };
-      } catch {
-        // not listening yet
-      }
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    await stop();
-  }
-  throw new Error("anvil did not start");
-}
+/** The shared test kit: a free port, readiness, and anvil killed on exit, on signals and if this process dies. */
+export { startAnvil, type Anvil } from "@dmex/testkit";
 
 export function clients(rpcUrl: string, count = 8) {
   const transport = http(rpcUrl);
-  const accounts = Array.from({ length: count }, (_, i) => mnemonicToAccount(MNEMONIC, { addressIndex: i }));
+  const accounts = Array.from({ length: count }, (_, i) => mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: i }));
   const publicClient = createPublicClient({ chain: foundry, transport });
   const testClient = createTestClient({ chain: foundry, mode: "anvil", transport }).extend(publicActions);
   const wallets = accounts.map((account) => createWalletClient({ account, chain: foundry, transport }));

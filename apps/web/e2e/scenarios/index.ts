@@ -1,0 +1,18 @@
+/**
+ * The browser scenarios, in the order they run on one shared, freshly seeded stack. To add one:
+ * write `scenarios/<nn>-<name>.ts` exporting `scenario: Scenario` (support/scenario.ts), with the
+ * helpers in `../support/`, and list it here (order matters: later scenarios see the chain state
+ * earlier ones left).
+ */
+import type { Scenario } from "../support/scenario";
+import { scenario as s01 } from "./01-marketplace-accessible-and-keyboard";
+import { scenario as s02 } from "./02-buy-and-see-in-portfolio";
+import { scenario as s03 } from "./03-clock-deposit-claim";
+import { scenario as s04 } from "./04-miner-deposit-and-withdraw";
+import { scenario as s05 } from "./05-halted-by-dao-vote-refund";
+import { scenario as s06 } from "./06-rejected-and-reverted-explained";
+import { scenario as s07 } from "./07-miner-applies-dao-votes-buyer-buys";
+import { scenario as s08 } from "./08-undelegated-holder-self-delegates";
+import { scenario as s09 } from "./09-defeated-application-withdraws-stake";
+
+export const scenarios: readonly Scenario[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09];
