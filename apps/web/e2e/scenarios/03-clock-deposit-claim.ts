@@ -4,6 +4,7 @@ import { advanceClock, advanceDays } from "../support/clock";
 import { claimableOf, txDone } from "../support/indexed";
 import { axeCheck, dismissToasts, shot } from "../support/page";
 import type { Scenario } from "../support/scenario";
+import { clickNavLink } from "../support/headerControls";
 import { connectDev, switchAccount } from "../support/wallet";
 
 export const scenario: Scenario = {
@@ -22,7 +23,7 @@ export const scenario: Scenario = {
     await advanceDays(page, "+1 day");
     await reportYesterday(ctx.rpc, ctx.oracle);
     await switchAccount(page, MINER_DEEPWELL);
-    await page.getByRole("link", { name: "Miner desk" }).click();
+    await clickNavLink(page, "Miner desk");
     const desk = page.getByTestId("miner-offering").filter({ hasText: "#1 Deepwell" });
     await desk.getByTestId("deposit-rate").filter({ hasText: /can be corrected until .* final from then on/ }).waitFor({ timeout: 30_000 });
     if (await desk.getByTestId("deposit-button").isEnabled()) throw new Error("the deposit must wait for a final report");

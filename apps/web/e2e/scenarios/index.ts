@@ -14,5 +14,6 @@ import { scenario as s06 } from "./06-rejected-and-reverted-explained";
 import { scenario as s07 } from "./07-miner-applies-dao-votes-buyer-buys";
 import { scenario as s08 } from "./08-undelegated-holder-self-delegates";
 import { scenario as s09 } from "./09-defeated-application-withdraws-stake";
+import { scenario as s10 } from "./10-navigation-header-and-phone-menu";
 
-export const scenarios: readonly Scenario[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09];
+export const scenarios: readonly Scenario[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10];

@@ -1,5 +1,5 @@
 /**
- * Runs e2e/scenarios/navigation.ts alone against a web app already serving the seeded stack:
+ * Runs e2e/scenarios/10-navigation-header-and-phone-menu.ts alone against a web app already serving the seeded stack:
  *   npx tsx e2e/support/runNavigationScenario.ts [--base http://127.0.0.1:3000]
  * (e.g. after `npm run dev`, or `next start` on a build). Screenshots: e2e/screenshots/navigation-*.png.
  */
@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 
 import { chromium } from "playwright-core";
 
-import navigation from "../scenarios/navigation";
+import { runNavigation, scenario as navigation } from "../scenarios/10-navigation-header-and-phone-menu";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const { values } = parseArgs({ options: { base: { type: "string", default: "http://127.0.0.1:3000" } } });
@@ -23,10 +23,10 @@ try {
   const page = await context.newPage();
   page.setDefaultTimeout(30_000);
   const started = Date.now();
-  await navigation.run({ page, baseUrl: values.base ?? "http://127.0.0.1:3000", screenshotsDir });
+  await runNavigation({ page, baseUrl: values.base ?? "http://127.0.0.1:3000", screenshotsDir });
   console.log(`  ✓ ${navigation.name} (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${screenshotsDir}`);
 } catch (error) {
-  console.error(`  ✗ navigation: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(`  ✗ ${navigation.name}: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;
 } finally {
   await browser.close();

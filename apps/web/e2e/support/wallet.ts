@@ -1,5 +1,6 @@
 import type { Page } from "playwright-core";
 
+import { openDevTools } from "./headerControls";
 import { walletReady } from "./page";
 
 /** Connects the local dev wallet as anvil account `index` (or switches to it when one is connected). */
@@ -14,11 +15,12 @@ export async function connectDev(page: Page, index: number) {
   const connect = page.getByRole("button", { name: "Connect Wallet" }).first();
   await connect.click();
   await page.getByText("Local dev wallet (anvil)").click();
-  await page.getByTestId("dev-account").waitFor({ timeout: 30_000 });
+  await page.getByTestId("dev-account").waitFor({ state: "attached", timeout: 30_000 });
 }
 
 /** The dev wallet's account switcher. */
 export async function switchAccount(page: Page, index: number) {
+  await openDevTools(page);
   await page.getByTestId("dev-account").selectOption(String(index));
   await page.waitForTimeout(500);
 }

@@ -3,12 +3,16 @@
  * a menu on a phone (390 px); the group menus work from the keyboard (Enter opens, arrows move,
  * Escape closes and returns focus). Saves screenshots to e2e/screenshots/navigation-*.png.
  *
- * ctx: { page, baseUrl, screenshotsDir } (see NavigationContext). The scenario sets the viewport
+ * Runs in the suite (scenarios/index.ts) and alone (support/runNavigationScenario.ts, with a NavigationContext).
+ * The scenario sets the viewport
  * itself and connects the local dev wallet if no connection is remembered.
  */
 import { join } from "node:path";
 
 import type { Page } from "playwright-core";
+
+import type { Scenario } from "../support/scenario";
+import { SCREENSHOTS } from "../support/page";
 
 import { visibleGroups } from "../../components/nav/navConfig";
 
@@ -115,10 +119,13 @@ async function phone(ctx: NavigationContext): Promise<void> {
   check(!(await menu.isVisible()), "the phone menu stays open after navigating");
 }
 
-export default {
-  name: "navigation",
-  run: async (ctx: NavigationContext): Promise<void> => {
-    await desktop(ctx);
-    await phone(ctx);
-  },
+/** Header at 1366 px and 390 px, for the whole run or alone (support/runNavigationScenario.ts). */
+export async function runNavigation(ctx: NavigationContext): Promise<void> {
+  await desktop(ctx);
+  await phone(ctx);
+}
+
+export const scenario: Scenario = {
+  name: "10-navigation-header-and-phone-menu",
+  run: ({ page, web }) => runNavigation({ page, baseUrl: web, screenshotsDir: SCREENSHOTS }),
 };
