@@ -319,21 +319,27 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     /// @inheritdoc IHashpowerExchange
     function claimRewards(uint256[] calldata tokenIds) external returns (uint256 total) {
-        // Consecutive payouts to the same owner in the same token go out as one transfer. (Kept inline:
+        // Consecutive payouts to the same payee in the same token go out as one transfer. (Kept inline:
         // a shared memory-struct helper costs ~150 gas per position on the claim path.)
         address runOwner;
         address runToken;
         uint256 runAmount;
         for (uint256 i; i < tokenIds.length; ++i) {
             uint256 tokenId = tokenIds[i];
-            address owner = _payeeOf(tokenId, LockPayouts.REWARDS_TO_LOCKER);
             Position storage p = _positions[tokenId];
-            Offering storage o = _offerings[p.offeringId];
+            // One SLOAD for the whole slot (the compiler would read it once per field): see {Position}.
+            uint256 word;
+            assembly ("memory-safe") {
+                word := sload(p.slot)
+            }
+            address owner = _payeeOf(tokenId, (word >> 112) & LockPayouts.REWARDS_TO_LOCKER != 0);
+            uint256 offeringId = uint32(word);
+            Offering storage o = _offerings[offeringId];
             uint128 acc = o.accRewardPerUnit;
-            uint256 amount = (uint256(p.units) * (acc - p.rewardSnapshot)) / REWARD_PRECISION;
+            uint256 amount = (uint256(uint40(word >> 32)) * (acc - uint128(word >> 120))) / REWARD_PRECISION;
             if (amount == 0) continue;
             p.rewardSnapshot = acc;
-            emit RewardClaimed(tokenId, p.offeringId, owner, amount, acc);
+            emit RewardClaimed(tokenId, offeringId, owner, amount, acc);
             total += amount;
 
             address token = o.rewardToken;
@@ -407,8 +413,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         uint256 runAmount;
         for (uint256 i; i < tokenIds.length; ++i) {
             uint256 tokenId = tokenIds[i];
-            address owner = _payeeOf(tokenId, LockPayouts.REFUND_TO_LOCKER);
             Position storage p = _positions[tokenId];
+            address owner = _payeeOf(tokenId, p.lockPayouts & LockPayouts.REFUND_TO_LOCKER != 0);
             (uint256 amount, address token) = DefaultMonitor.refund(_offerings[p.offeringId], p, tokenId, owner);
             total += amount;
 
@@ -638,9 +644,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     /// @dev Who a claim of `tokenId` pays: its lock holder while the payout is routed to it (and then only
     /// the holder may claim, so the locker can account for every unit it receives), else its owner (the
     /// caller must be the owner or approved by it).
-    function _payeeOf(uint256 tokenId, uint8 routedBit) private view returns (address payee) {
+    function _payeeOf(uint256 tokenId, bool routed) private view returns (address payee) {
         address owner = _requireOwned(tokenId);
-        if (_positions[tokenId].lockPayouts & routedBit != 0) {
+        if (routed) {
             payee = lockedBy[tokenId];
             if (msg.sender != payee) revert Exchange_NotLockHolder(tokenId, msg.sender);
         } else {

@@ -87,7 +87,10 @@ struct Offering {
     string metadataURI;
 }
 
-/// @notice Storage of one position (the NFT), exactly one slot.
+/// @notice Storage of one position (the NFT), exactly one slot. `claimRewards` reads the slot in one
+/// SLOAD and decodes it by these bit offsets (offeringId 0, units 32, purchaseDay 72, refunded 104,
+/// lockPayouts 112, rewardSnapshot 120): reordering the fields means changing it there
+/// (test_ClaimRewards_DecodesPositionSlot guards it).
 /// @dev The escrowed amount is derived: `units * netPricePerUnit` of its offering.
 struct Position {
     uint32 offeringId;
