@@ -30,8 +30,8 @@ contract EscrowFuzzTest is ExchangeFixture {
             if (moment == 2) vm.warp(TERM_START * DAY - 1 - (seed >> 200) % 100);
             uint256 units = 1 + (seed >> 16) % 100;
             uint256 tokenId = _buy(i % 2 == 0 ? alice : bob, offeringId, units);
-            nets.push(exchange.netPaidOf(tokenId));
-            vm.assertEq(exchange.startDayOf(tokenId), TERM_START);
+            nets.push(_netPaidOf(tokenId));
+            vm.assertEq(_startDayOf(tokenId), TERM_START);
         }
     }
 

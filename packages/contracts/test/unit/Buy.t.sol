@@ -38,8 +38,8 @@ contract BuyTest is UnitHelpers {
         vm.assertEq(p.purchaseDay, START_DAY);
         vm.assertFalse(p.refunded);
         vm.assertEq(p.rewardSnapshot, 0);
-        vm.assertEq(exchange.netPaidOf(tokenId), 361e6);
-        vm.assertEq(exchange.startDayOf(tokenId), TERM_START, "pre-term purchase starts at term start");
+        vm.assertEq(_netPaidOf(tokenId), 361e6);
+        vm.assertEq(_startDayOf(tokenId), TERM_START, "pre-term purchase starts at term start");
     }
 
     function test_Buy_EmitsTransferPositionPurchasedAndPaymentTransfer() public {
@@ -68,7 +68,7 @@ contract BuyTest is UnitHelpers {
     function test_GivenFirstPurchaseJustBeforeTheTerm_EveryTermDayStillNeedsADeposit() public {
         vm.warp(TERM_START * DAY - 1);
         uint256 tokenId = _buy(alice, offeringId, 3);
-        vm.assertEq(exchange.startDayOf(tokenId), TERM_START);
+        vm.assertEq(_startDayOf(tokenId), TERM_START);
         vm.assertEq(exchange.getOffering(offeringId).lastCoveredDay, TERM_START - 1, "no term day is skipped");
     }
 
@@ -82,7 +82,7 @@ contract BuyTest is UnitHelpers {
     function test_GivenPurchaseOnDayBeforeTerm_StartDayIsTermStart() public {
         _warpToDay(TERM_START - 1);
         uint256 tokenId = _buy(alice, offeringId, 1);
-        vm.assertEq(exchange.startDayOf(tokenId), TERM_START);
+        vm.assertEq(_startDayOf(tokenId), TERM_START);
     }
 
     /// @dev No deposit can precede a sale any more: the first day a deposit covers is the term's
@@ -149,7 +149,7 @@ contract BuyTest is UnitHelpers {
         vm.assertEq(exchange.getOffering(newId).feeBps, 1_000);
         vm.assertEq(exchange.getOffering(newId).feesAccrued, 38e6, "new offering takes 10%");
         vm.assertEq(exchange.getOffering(newId).totalNet, 342e6);
-        vm.assertEq(exchange.netPaidOf(2), 342e6);
+        vm.assertEq(_netPaidOf(2), 342e6);
     }
 
     function test_GivenZeroFee_WholePriceIsEscrowed() public {

@@ -87,7 +87,7 @@ contract EscrowTest is UnitHelpers {
             + _exactReleased(169 * NET_PER_UNIT, TERM_START, TERM_END, TERM_START + 30);
         vm.assertGe(released, perPosition, "never behind the positions' own schedules");
         vm.assertLe(released, perPosition + 3, "ahead of them by under a unit per position");
-        for (uint256 tokenId = 1; tokenId <= 4; ++tokenId) vm.assertEq(exchange.startDayOf(tokenId), TERM_START);
+        for (uint256 tokenId = 1; tokenId <= 4; ++tokenId) vm.assertEq(_startDayOf(tokenId), TERM_START);
     }
 
     function test_GivenLastSecondPurchase_ItReleasesLikeTheFirst() public {

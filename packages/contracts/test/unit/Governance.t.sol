@@ -354,11 +354,11 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_CurrentDay_IsTimestampOverDay() public {
-        vm.assertEq(exchange.currentDay(), START_DAY);
+        vm.assertEq(_currentDay(), START_DAY);
         vm.warp((START_DAY + 5) * DAY - 1);
-        vm.assertEq(exchange.currentDay(), START_DAY + 4);
+        vm.assertEq(_currentDay(), START_DAY + 4);
         vm.warp((START_DAY + 5) * DAY);
-        vm.assertEq(exchange.currentDay(), START_DAY + 5);
+        vm.assertEq(_currentDay(), START_DAY + 5);
     }
 
     function test_SupportsInterface_Erc721Erc4906AccessControlErc165() public view {
@@ -379,9 +379,9 @@ contract GovernanceTest is UnitHelpers {
     function test_Views_NetPaidAndStartDayOfPositions() public {
         _warpToDay(TERM_START - 1);
         uint256 t = _buy(carol, offeringId, 3);
-        vm.assertEq(exchange.netPaidOf(t), 3 * NET_PER_UNIT);
-        vm.assertEq(exchange.startDayOf(t), TERM_START, "every position starts with its term");
+        vm.assertEq(_netPaidOf(t), 3 * NET_PER_UNIT);
+        vm.assertEq(_startDayOf(t), TERM_START, "every position starts with its term");
         _warpToDay(TERM_START + 40);
-        vm.assertEq(exchange.startDayOf(t), TERM_START);
+        vm.assertEq(_startDayOf(t), TERM_START);
     }
 }

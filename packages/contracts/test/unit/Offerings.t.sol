@@ -98,7 +98,7 @@ contract OfferingsTest is UnitHelpers {
         uint256 id = _createWith(t);
         vm.warp(t.saleEnd - 1); // the last moment to buy: the term's eve
         uint256 tokenId = _buy(alice, id, 1);
-        vm.assertEq(exchange.startDayOf(tokenId), TERM_START, "the last buyer gets the whole term too");
+        vm.assertEq(_startDayOf(tokenId), TERM_START, "the last buyer gets the whole term too");
     }
 
     function test_CreateOffering_AllowsOneDayTerm() public {

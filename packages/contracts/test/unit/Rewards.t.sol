@@ -327,7 +327,7 @@ contract RewardsTest is UnitHelpers {
     /// proportion to units (no later buyer can dilute a day it did not hold).
     function test_GivenTwoHolders_EveryDepositIsSharedByUnits() public {
         uint256 tokenB = _buyBeforeTerm(bob, offeringId, 30);
-        vm.assertEq(exchange.startDayOf(tokenB), TERM_START);
+        vm.assertEq(_startDayOf(tokenB), TERM_START);
         _deposit(offeringId, 1e18); // day TERM_START: 40 units
         _deposit(offeringId, 4e18); // day TERM_START + 1
         vm.prank(alice);

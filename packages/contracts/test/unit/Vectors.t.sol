@@ -189,7 +189,7 @@ contract VectorsTest is UnitHelpers {
         vm.assertEq(startDays.length, positions, string.concat(name, ": positions"));
         for (uint256 p; p < positions; ++p) {
             string memory label = string.concat(name, ": position ", vm.toString(p));
-            vm.assertEq(exchange.startDayOf(tokenIds[p]), startDays[p], string.concat(label, " start day"));
+            vm.assertEq(_startDayOf(tokenIds[p]), startDays[p], string.concat(label, " start day"));
             vm.assertEq(exchange.claimableRewards(tokenIds[p]), claimable[p], string.concat(label, " claimable"));
             vm.assertEq(exchange.refundableOf(tokenIds[p]), refundable[p], string.concat(label, " refundable"));
         }

@@ -104,6 +104,23 @@ abstract contract ExchangeFixture is TestBase {
         return exchange.createOffering(_terms(miner_, units, price, termStart, termEnd));
     }
 
+    // Stand-ins for the views the exchange dropped to save code size (netPaidOf, startDayOf, currentDay).
+
+    /// @dev What the position's buyer paid into escrow: units times the offering's net price.
+    function _netPaidOf(uint256 tokenId) internal view returns (uint256) {
+        uint256 units = exchange.getPosition(tokenId).units;
+        return units * exchange.getOffering(exchange.getPosition(tokenId).offeringId).netPricePerUnit;
+    }
+
+    /// @dev Every position starts with its offering's term.
+    function _startDayOf(uint256 tokenId) internal view returns (uint256) {
+        return exchange.getOffering(exchange.getPosition(tokenId).offeringId).termStartDay;
+    }
+
+    function _currentDay() internal view returns (uint256) {
+        return block.timestamp / DAY;
+    }
+
     function _fund(address account) internal {
         vm.prank(bridge);
         usdt.mint(account, 10_000_000e6);

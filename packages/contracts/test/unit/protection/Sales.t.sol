@@ -71,7 +71,7 @@ contract SalesProtectionTest is ProtectionBase {
         vm.warp(TERM_START * DAY - 1); // its last second
         tokens[3] = _buy(dave, id, 29);
         for (uint256 i; i < 4; ++i) {
-            vm.assertEq(exchange.startDayOf(tokens[i]), TERM_START);
+            vm.assertEq(_startDayOf(tokens[i]), TERM_START);
             vm.assertLt(exchange.getPosition(tokens[i]).purchaseDay, TERM_START);
         }
 
