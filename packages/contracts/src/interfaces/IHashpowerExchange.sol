@@ -1,15 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {
-    Asset, DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position
-} from "../types/HashpowerTypes.sol";
+import {DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position} from "../types/HashpowerTypes.sol";
+import {IAssetRegistry} from "./IAssetRegistry.sol";
 import {IPositionLocks} from "./IPositionLocks.sol";
 
 /// @title IHashpowerExchange
 /// @notice Primary sale of hashpower positions (ERC-721), a risk-control escrow that releases each
 /// buyer's payment to the miner day by day, daily mining rewards that travel with the NFT, and
-/// on-chain default detection with halt and refund.
+/// on-chain default detection with halt and refund. Assets and their reward tokens live in a separate
+/// {IAssetRegistry} ({assets}), which offerings are checked against when created.
 /// @dev Amounts are in the base units of the token named; days are whole UTC days since the epoch.
 /// Event signatures are a frozen API: the subgraph decodes them.
 interface IHashpowerExchange is IPositionLocks {
@@ -44,9 +44,6 @@ interface IHashpowerExchange is IPositionLocks {
     error RewardTokenNotListed(uint32 assetId, address token);
 
     // ------------------------------------------------------------------ events
-    /// @notice A hashpower asset was registered.
-    event AssetRegistered(uint32 indexed assetId, string symbol, string unitLabel);
-
     /// @notice An offering was created. Carries every term so indexers need no calls.
     /// @param netPricePerUnit What reaches escrow per unit after the channel fee snapshotted in `feeBps`.
     event OfferingCreated(
@@ -152,19 +149,15 @@ interface IHashpowerExchange is IPositionLocks {
         uint256 postTermFlagDays
     );
     event PaymentTokenSet(address indexed token, bool listed);
-    event RewardTokenSet(uint32 indexed assetId, address indexed token, bool listed);
     event LockerSet(address indexed locker, bool approved);
     event RendererSet(address indexed renderer);
     event OracleSet(address indexed oracle);
 
     // ------------------------------------------------------------------ offerings
-    /// @notice Registers a hashpower asset. Governance only.
-    /// @return assetId The new asset's id (1-based).
-    function registerAsset(string calldata symbol, string calldata unitLabel) external returns (uint32 assetId);
-
     /// @notice Creates an offering. Only the registrar role (DAO-approved applications).
-    /// @dev Requirements ({validateTerms}): known asset; a listed payment token and a reward token listed
-    /// for the asset; non-zero addresses, units and price; `saleStart < saleEnd`; a term of 1 to 3,650
+    /// @dev Requirements ({validateTerms}): an asset registered in {assets}; a listed payment token and a
+    /// reward token listed for the asset in {assets}; non-zero addresses, units and price;
+    /// `saleStart < saleEnd`; a term of 1 to 3,650
     /// days; the sale closes by the term's first second, so every buyer pays for and gets the whole term.
     /// Snapshots the channel fee and the end-of-term holdback (the missed-days threshold, at most the term).
     /// Emits {OfferingCreated} and {HoldbackSet}.
@@ -178,15 +171,12 @@ interface IHashpowerExchange is IPositionLocks {
     /// @notice Lists or delists a stablecoin offerings may be paid in (governance). Live offerings keep theirs.
     function setPaymentToken(address token, bool listed) external;
 
-    /// @notice Lists or delists a reward token for an asset (governance), e.g. IFIL for FIL, WBTC for BTC:
-    /// the oracle's averages are in that token's base units. Live offerings keep theirs.
-    function setRewardToken(uint32 assetId, address token, bool listed) external;
-
     /// @notice Whether offerings may be paid in `token`.
     function isPaymentToken(address token) external view returns (bool);
 
-    /// @notice Whether `token` may be the reward token of offerings of `assetId`.
-    function isRewardToken(uint32 assetId, address token) external view returns (bool);
+    /// @notice The asset registry (governed by the DAO timelock): which assets exist, their labels, and
+    /// the reward tokens listed for each. Fixed at deployment.
+    function assets() external view returns (IAssetRegistry);
 
     // ------------------------------------------------------------------ primary sale
     /// @notice Buys `units` of an active offering during its sale window (which closes when the term
@@ -301,9 +291,6 @@ interface IHashpowerExchange is IPositionLocks {
     /// @notice A position's stored state (reverts for a token that does not exist).
     function getPosition(uint256 tokenId) external view returns (Position memory);
 
-    /// @notice A registered asset.
-    function getAsset(uint32 assetId) external view returns (Asset memory);
-
 
 
 
@@ -332,9 +319,6 @@ interface IHashpowerExchange is IPositionLocks {
 
     /// @notice Number of offerings created (ids are 1..offeringCount).
     function offeringCount() external view returns (uint256);
-
-    /// @notice Number of assets registered (ids are 1..assetCount).
-    function assetCount() external view returns (uint32);
 
     /// @notice Number of positions minted (ids are 1..positionCount).
     function positionCount() external view returns (uint256);
