@@ -386,8 +386,8 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     }
     // The deploy script's token listings: USDT for payment, IFIL for FIL (asset 1), WBTC for BTC (asset 2).
     expected[`exchange-paymentToken.${lower(s.usdt)}`] = String(await read("HashpowerExchange", "isPaymentToken", [s.usdt]));
-    expected[`exchange-rewardToken.1.${lower(s.ifil)}`] = String(await read("HashpowerExchange", "isRewardToken", [1, s.ifil]));
-    expected[`exchange-rewardToken.2.${lower(s.wbtc)}`] = String(await read("HashpowerExchange", "isRewardToken", [2, s.wbtc]));
+    expected[`assets-rewardToken.1.${lower(s.ifil)}`] = String(await read("AssetRegistry", "isRewardToken", [1, s.ifil]));
+    expected[`assets-rewardToken.2.${lower(s.wbtc)}`] = String(await read("AssetRegistry", "isRewardToken", [2, s.wbtc]));
     expect(Object.entries(expected).filter(([id, v]) => /Token\./.test(id) && v === "true")).toHaveLength(3);
     for (const [id, value] of Object.entries(expected)) {
       expect((byId.get(id) as any)?.value, id).toBe(value);
@@ -452,6 +452,15 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     expect(before.councils[0]).toMatchObject({ handedOver: false, threshold: 4 });
     const after = await gql(host.url, "{ councils { powers handedOver } daos { handedOver proposalGuardian } }");
     expect(after).toEqual({ councils: [{ powers: [], handedOver: true }], daos: [{ handedOver: true, proposalGuardian: null }] });
+  });
+
+  it("shows the asset registry governed by the timelock alone, as the exchange is", async () => {
+    const { roleMembers } = await gql(host.url, `query($c: Bytes!) { roleMembers(where: {contract: $c, active: true}, first: 100) { roleName account } }`, {
+      c: lower(s.contracts.AssetRegistry.address),
+    });
+    const timelock = lower(s.contracts.DmexTimelock.address);
+    expect(roleMembers.map((m: any) => `${m.roleName}:${m.account}`).sort()).toEqual([`DEFAULT_ADMIN_ROLE:${timelock}`, `GOVERNOR_ROLE:${timelock}`]);
+    for (const m of roleMembers) expect(await read("AssetRegistry", "hasRole", [role(m.roleName), m.account])).toBe(true);
   });
 
   it("knows who holds which timelock role", async () => {

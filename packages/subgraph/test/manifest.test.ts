@@ -216,6 +216,12 @@ describe("subgraph.template.yaml", () => {
       "OfferingHalted(indexed uint256,indexed address,uint256,uint256,uint256)",
       "DefaultThresholdsSet(uint256,uint256,uint256,uint256,uint256)",
       "PaymentTokenSet(indexed address,bool)",
+    ]));
+    // The asset registry's events moved out of the exchange with it, to their own data source.
+    expect(handlers("HashpowerExchange")).not.toContain("RewardTokenSet(indexed uint32,indexed address,bool)");
+    expect(handlers("HashpowerExchange")).not.toContain("AssetRegistered(indexed uint32,string,string)");
+    expect(handlers("AssetRegistry")).toEqual(expect.arrayContaining([
+      "AssetRegistered(indexed uint32,string,string)",
       "RewardTokenSet(indexed uint32,indexed address,bool)",
     ]));
     expect(handlers("MarketRateOracle")).toContain("MarketRateCorrected(indexed uint32,indexed uint256,uint256,uint256,indexed address)");
