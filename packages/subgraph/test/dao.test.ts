@@ -517,10 +517,14 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     const byId = (list: any[], id: string) => list.find((p: any) => p.id === id);
     // Before the hand-over: the council's batch is pending and alive (epoch 0).
     expect(byId(before, council)).toMatchObject({ epoch: 0, isProposer: true, operationCount: 2 });
-    expect(byId(before, council).operations.map((o: any) => [o.id, o.status, o.schedulerEpoch])).toEqual([
-      [lower(cancelled), "Cancelled", 0],
-      [lower(orphaned), "Pending", 0],
-    ]);
+    // Both were scheduled in one block: compare them by id, not by their tie order (which follows the ids).
+    const byOpId = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : 1);
+    expect(byId(before, council).operations.map((o: any) => [o.id, o.status, o.schedulerEpoch]).sort(byOpId)).toEqual(
+      [
+        [lower(cancelled), "Cancelled", 0],
+        [lower(orphaned), "Pending", 0],
+      ].sort(byOpId),
+    );
     const { timelockProposers: after } = await gql(host.url, `{ timelockProposers(first: 10, orderBy: id) { id epoch isProposer operationCount
       operations(first: 20, orderBy: scheduledAt) { id status schedulerEpoch cancelledAt executedAt calls(first: 50, orderBy: index) { index target contract value signature args } } } }`);
     // The hand-over revoked the council's PROPOSER_ROLE: a new epoch, so its pending batch is orphaned.
