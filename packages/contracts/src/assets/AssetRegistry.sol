@@ -35,7 +35,9 @@ contract AssetRegistry is IAssetRegistry, AccessControl {
         onlyRole(GOVERNOR_ROLE)
         returns (uint32 assetId)
     {
-        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) revert InvalidTerms("asset labels");
+        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) {
+            revert InvalidTerms("asset labels");
+        }
         assetId = ++assetCount;
         _assets[assetId] = Asset({symbol: symbol, unitLabel: unitLabel});
         emit AssetRegistered(assetId, symbol, unitLabel);
