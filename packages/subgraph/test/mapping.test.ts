@@ -557,7 +557,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     }
   });
 
-  it("mirrors the exchange's governance setters into Parameter, one update per change", async () => {
+  it("mirrors the exchange's and the asset registry's governance setters into Parameter, one update per change", async () => {
     const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
     const r = (fn: string, args: unknown[] = []) => read<any>(scenario.exchange, scenario.exchangeAbi, fn, args, latest);
     const { parameters } = await gql(host.url, `{ parameters(first: 100, where: {contract: "${lower(scenario.exchange)}"}) {
@@ -581,6 +581,10 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(Object.fromEntries(parameters.filter((p: any) => /^(paymentToken|rewardToken)\./.test(p.name)).map((p: any) => [p.id, p.value]))).toEqual({
       [`exchange-paymentToken.${lower(scenario.usdt)}`]: String(await r("isPaymentToken", [scenario.usdt])),
       [`exchange-paymentToken.${lower(scenario.ifil)}`]: String(await r("isPaymentToken", [scenario.ifil])),
+    });
+    // Reward-token listings are the asset registry's parameters.
+    const { parameters: registryParameters } = await gql(host.url, `{ parameters(first: 100, where: {contract: "${lower(scenario.assets)}"}) { id value } }`);
+    expect(Object.fromEntries(registryParameters.map((p: any) => [p.id, p.value]))).toEqual({
       [`assets-rewardToken.1.${lower(scenario.ifil)}`]: String(await read(scenario.assets, scenario.assetsAbi, "isRewardToken", [1, scenario.ifil], latest)),
     });
     expect(parameters.find((p: any) => p.id === `exchange-paymentToken.${lower(scenario.ifil)}`).history).toEqual([
