@@ -60,7 +60,7 @@ describe("proposal state (OpenZeppelin 5.0 Governor.state)", () => {
 
 const A = (n: number) => `0x${n.toString(16).padStart(40, "0")}` as Address;
 const ctx: ActionContext = {
-  contracts: { [A(1).toLowerCase()]: "HashpowerExchange", [A(2).toLowerCase()]: "MinerApplications", [A(3).toLowerCase()]: "ProtocolParameters", [A(4).toLowerCase()]: "DmexTimelock", [A(5).toLowerCase()]: "CouncilSafe", [A(6).toLowerCase()]: "DmexGovernor" },
+  contracts: { [A(1).toLowerCase()]: "HashpowerExchange", [A(2).toLowerCase()]: "MinerApplications", [A(3).toLowerCase()]: "ProtocolParameters", [A(4).toLowerCase()]: "DmexTimelock", [A(5).toLowerCase()]: "CouncilSafe", [A(6).toLowerCase()]: "DmexGovernor", [A(10).toLowerCase()]: "AssetRegistry" },
   tokens: { [A(7).toLowerCase()]: { symbol: "USDT", decimals: 6 } },
   applications: new Map([["4", { id: "4", minerName: "Miner X", assetSymbol: "FIL", unitLabel: "TiB", unitsTotal: 500n, pricePerUnit: 38_000_000n, paymentToken: A(7), termStartDay: 20_000, termEndDay: 20_540 }]]),
   offerings: new Map([["3", "Quickfil"]]),
@@ -101,11 +101,16 @@ describe("proposal actions in plain language", () => {
     expect(describeAction({ target: A(1), value: 0n, calldata: list }, ctx).text).toBe("List USDT as a payment token for new offerings");
     const delist = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "setPaymentToken", args: [A(8), false] });
     expect(describeAction({ target: A(1), value: 0n, calldata: delist }, ctx).text).toMatch(/^Delist 0x0000…0008 as a payment token \(new offerings can no longer use it; live ones keep it\)$/);
-    const reward = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "setRewardToken", args: [1, A(7), true] });
-    expect(describeAction({ target: A(1), value: 0n, calldata: reward }, { ...ctx, assets: new Map([["1", "FIL"]]) }).text).toBe("List USDT as a reward token of FIL (asset #1) offerings");
-    expect(describeAction({ target: A(1), value: 0n, calldata: reward }, ctx).text).toBe("List USDT as a reward token of asset #1 offerings");
-    const asset = encodeFunctionData({ abi: abis.HashpowerExchange, functionName: "registerAsset", args: ["BTC", "TH/s"] });
-    expect(describeAction({ target: A(1), value: 0n, calldata: asset }, ctx).text).toBe("Register the hashpower asset BTC, sold per TH/s");
+    // Assets and their reward tokens are the asset registry's (A(10)), no longer the exchange's.
+    const reward = encodeFunctionData({ abi: abis.AssetRegistry, functionName: "setRewardToken", args: [1, A(7), true] });
+    expect(describeAction({ target: A(10), value: 0n, calldata: reward }, { ...ctx, assets: new Map([["1", "FIL"]]) }).text).toBe("List USDT as a reward token of FIL (asset #1) offerings");
+    expect(describeAction({ target: A(10), value: 0n, calldata: reward }, ctx)).toMatchObject({
+      contract: "AssetRegistry", functionName: "setRewardToken", text: "List USDT as a reward token of asset #1 offerings",
+    });
+    const asset = encodeFunctionData({ abi: abis.AssetRegistry, functionName: "registerAsset", args: ["BTC", "TH/s"] });
+    expect(describeAction({ target: A(10), value: 0n, calldata: asset }, ctx).text).toBe("Register the hashpower asset BTC, sold per TH/s");
+    // The same calldata sent to the exchange matches no function there.
+    expect(describeAction({ target: A(1), value: 0n, calldata: asset }, ctx).functionName).toBeNull();
   });
 
   it("falls back to the raw call for unknown targets", () => {

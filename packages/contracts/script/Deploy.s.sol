@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {AssetRegistry} from "../src/assets/AssetRegistry.sol";
 import {HashpowerExchange} from "../src/HashpowerExchange.sol";
+import {IAssetRegistry} from "../src/interfaces/IAssetRegistry.sol";
 import {IMarketRateOracle} from "../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../src/oracle/MarketRateOracle.sol";
 import {PositionRenderer} from "../src/render/PositionRenderer.sol";
@@ -53,6 +55,7 @@ contract Deploy is ScriptBase {
 
     struct Deployed {
         HashpowerExchange exchange;
+        AssetRegistry assets;
         MarketRateOracle oracle;
         address usdt;
         address ifil;
@@ -76,20 +79,22 @@ contract Deploy is ScriptBase {
         d.wbtc = token("DMEX_WBTC", "Wrapped BTC (DMEX local)", "WBTC", 8, local);
 
         d.oracle = new MarketRateOracle({admin: msg.sender});
+        d.assets = new AssetRegistry({admin: msg.sender});
+        d.filAssetId = d.assets.registerAsset({symbol: "FIL", unitLabel: "TiB"});
+        d.btcAssetId = d.assets.registerAsset({symbol: "BTC", unitLabel: "TH/s"});
+        // Offerings may only use listed tokens: the oracle's averages are in these reward tokens' units.
+        d.assets.setRewardToken(d.filAssetId, address(d.ifil), true);
+        d.assets.setRewardToken(d.btcAssetId, address(d.wbtc), true);
         // OfferingFactory is an external library: forge deploys and links it before this call.
         d.exchange = new HashpowerExchange({
             admin: msg.sender,
             feeRecipient_: cfg.treasury,
             oracle_: IMarketRateOracle(address(d.oracle)),
+            assets_: IAssetRegistry(address(d.assets)),
             channelFeeBps_: cfg.channelFeeBps
         });
 
-        d.filAssetId = d.exchange.registerAsset({symbol: "FIL", unitLabel: "TiB"});
-        d.btcAssetId = d.exchange.registerAsset({symbol: "BTC", unitLabel: "TH/s"});
-        // Offerings may only use listed tokens: the oracle's averages are in these reward tokens' units.
         d.exchange.setPaymentToken(address(d.usdt), true);
-        d.exchange.setRewardToken(d.filAssetId, address(d.ifil), true);
-        d.exchange.setRewardToken(d.btcAssetId, address(d.wbtc), true);
 
         d.oracle.grantRole(d.oracle.REPORTER_ROLE(), cfg.reporter);
         if (local) {
@@ -105,6 +110,7 @@ contract Deploy is ScriptBase {
         vm.stopBroadcast();
 
         log("HashpowerExchange", address(d.exchange));
+        log("AssetRegistry", address(d.assets));
         log("MarketRateOracle", address(d.oracle));
         log("USDT", d.usdt);
         log("IFIL", d.ifil);

@@ -13,6 +13,7 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
+import {IAssetRegistry} from "./interfaces/IAssetRegistry.sol";
 import {IHashpowerExchange} from "./interfaces/IHashpowerExchange.sol";
 import {IPositionLocks} from "./interfaces/IPositionLocks.sol";
 import {IMarketRateOracle} from "./interfaces/IMarketRateOracle.sol";
@@ -22,7 +23,6 @@ import {DelinquencyMath} from "./libraries/DelinquencyMath.sol";
 import {EscrowMath} from "./libraries/EscrowMath.sol";
 import {OfferingFactory} from "./libraries/OfferingFactory.sol";
 import {
-    Asset,
     DefaultThresholds,
     FlagReason,
     LockPayouts,
@@ -70,32 +70,40 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     uint16 public channelFeeBps;
     address public feeRecipient;
 
-    uint32 public assetCount;
+    /// @inheritdoc IHashpowerExchange
+    IAssetRegistry public immutable assets;
     uint256 public offeringCount;
     uint256 public positionCount;
 
-    mapping(uint32 assetId => Asset) private _assets;
     mapping(uint256 offeringId => Offering) private _offerings;
     mapping(uint256 tokenId => Position) private _positions;
     mapping(uint256 tokenId => address locker) public lockedBy;
     mapping(address locker => bool approved) public isLocker;
     mapping(address token => bool listed) public isPaymentToken;
-    mapping(uint32 assetId => mapping(address token => bool listed)) public isRewardToken;
     mapping(uint256 offeringId => mapping(address depositor => bool approved)) public isDepositor;
 
     /// @param admin Receives the admin and governor roles (the DAO timelock once governance is live).
     /// @param feeRecipient_ Where channel fees go.
     /// @param oracle_ The market rate oracle.
+    /// @param assets_ The asset registry offerings' assets and reward tokens are checked against.
     /// @param channelFeeBps_ Initial channel fee (500 = 5%).
-    constructor(address admin, address feeRecipient_, IMarketRateOracle oracle_, uint16 channelFeeBps_)
-        ERC721("DMEX Hashpower Position", "DMEX-HP")
-    {
-        if (admin == address(0) || feeRecipient_ == address(0) || address(oracle_) == address(0)) revert Exchange_ZeroAddress();
+    constructor(
+        address admin,
+        address feeRecipient_,
+        IMarketRateOracle oracle_,
+        IAssetRegistry assets_,
+        uint16 channelFeeBps_
+    ) ERC721("DMEX Hashpower Position", "DMEX-HP") {
+        if (
+            admin == address(0) || feeRecipient_ == address(0) || address(oracle_) == address(0)
+                || address(assets_) == address(0)
+        ) revert Exchange_ZeroAddress();
         if (channelFeeBps_ > MAX_CHANNEL_FEE_BPS) revert Exchange_FeeTooHigh(channelFeeBps_, MAX_CHANNEL_FEE_BPS);
         _grantRole(DEFAULT_ADMIN_ROLE, admin);
         _grantRole(GOVERNOR_ROLE, admin);
         feeRecipient = feeRecipient_;
         oracle = oracle_;
+        assets = assets_;
         channelFeeBps = channelFeeBps_;
         emit FeeRecipientSet(address(0), feeRecipient_);
         emit OracleSet(address(oracle_));
@@ -106,24 +114,14 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     // =================================================================== offerings
 
     /// @inheritdoc IHashpowerExchange
-    function registerAsset(string calldata symbol, string calldata unitLabel)
-        external
-        onlyRole(GOVERNOR_ROLE)
-        returns (uint32 assetId)
-    {
-        assetId = ++assetCount;
-        OfferingFactory.registerAsset(_assets, assetId, symbol, unitLabel);
-    }
-
-    /// @inheritdoc IHashpowerExchange
     function createOffering(OfferingTerms calldata terms) external onlyRole(REGISTRAR_ROLE) returns (uint256 offeringId) {
         offeringId = ++offeringCount;
-        OfferingFactory.create(_offerings[offeringId], offeringId, terms, _rules(), isPaymentToken, isRewardToken);
+        OfferingFactory.create(_offerings[offeringId], offeringId, terms, _rules(), isPaymentToken);
     }
 
     /// @inheritdoc IHashpowerExchange
     function validateTerms(OfferingTerms calldata terms) external view {
-        OfferingFactory.validate(terms, _rules(), isPaymentToken, isRewardToken);
+        OfferingFactory.validate(terms, _rules(), isPaymentToken);
     }
 
     /// @inheritdoc IHashpowerExchange
@@ -133,16 +131,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         emit PaymentTokenSet(token, listed);
     }
 
-    /// @inheritdoc IHashpowerExchange
-    function setRewardToken(uint32 assetId, address token, bool listed) external onlyRole(GOVERNOR_ROLE) {
-        if (token == address(0)) revert Exchange_ZeroAddress();
-        if (assetId == 0 || assetId > assetCount) revert Exchange_UnknownAsset(assetId);
-        isRewardToken[assetId][token] = listed;
-        emit RewardTokenSet(assetId, token, listed);
-    }
-
     function _rules() private view returns (OfferingFactory.Rules memory) {
-        return OfferingFactory.Rules(channelFeeBps, assetCount, _thresholds.missedDaysThreshold);
+        return OfferingFactory.Rules(channelFeeBps, assets, _thresholds.missedDaysThreshold);
     }
 
     // =================================================================== primary sale
@@ -557,11 +547,6 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     function getPosition(uint256 tokenId) external view returns (Position memory) {
         _requireOwned(tokenId);
         return _positions[tokenId];
-    }
-
-    /// @inheritdoc IHashpowerExchange
-    function getAsset(uint32 assetId) external view returns (Asset memory) {
-        return OfferingFactory.assetOf(_assets, assetId);
     }
 
 

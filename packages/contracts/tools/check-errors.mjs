@@ -16,7 +16,7 @@ const require = createRequire(realpathSync(join(root, "node_modules", "solc", "p
 const { keccak256 } = require("js-sha3");
 
 /** One prefix per contract (or library family); listed in the headers of src/errors/*.sol. */
-export const PREFIXES = ["Exchange", "Oracle", "Governor", "Timelock", "Params", "Applications", "DMC", "Reserve", "Insurance", "PositionLocker"];
+export const PREFIXES = ["Exchange", "Oracle", "Governor", "Timelock", "Params", "Applications", "DMC", "Reserve", "Insurance", "PositionLocker", "Assets"];
 
 function walk(dir, keep) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {

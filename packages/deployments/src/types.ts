@@ -18,6 +18,7 @@ export type Address = `0x${string}`;
  */
 export const deployedContractNames = [
   "HashpowerExchange",
+  "AssetRegistry",
   "MarketRateOracle",
   "OfferingFactory",
   "DefaultMonitor",

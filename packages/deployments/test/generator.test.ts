@@ -355,11 +355,17 @@ describe("the real contracts build", () => {
     const { defaultArtifactsDir, contractsRoot, collectErrors } = await import("../src/generator/index.js");
     const artifacts = readArtifacts(defaultArtifactsDir(), { projectRoot: contractsRoot() });
     const names = artifacts.map((a) => a.name);
-    expect(names).toEqual(expect.arrayContaining(["HashpowerExchange", "MarketRateOracle", "BridgedToken", "OfferingFactory", "DefaultMonitor"]));
+    expect(names).toEqual(
+      expect.arrayContaining(["HashpowerExchange", "AssetRegistry", "MarketRateOracle", "BridgedToken", "OfferingFactory", "DefaultMonitor"]),
+    );
     const exchange = artifacts.find((a) => a.name === "HashpowerExchange");
     expect(exchange?.abi.filter((i) => i.type === "event").map((i) => i.name)).toEqual(
       expect.arrayContaining(["OfferingCreated", "PositionPurchased", "RewardDeposited", "OfferingFlagged"]),
     );
+    const events = (name: string) => artifacts.find((a) => a.name === name)?.abi.filter((i) => i.type === "event").map((i) => i.name);
+    // The asset registry's events moved out of the exchange with it.
+    expect(events("AssetRegistry")).toEqual(expect.arrayContaining(["AssetRegistered", "RewardTokenSet"]));
+    expect(events("HashpowerExchange")).not.toContain("AssetRegistered");
     const errors = collectErrors(artifacts).map((e) => e.name);
     expect(errors).toEqual(expect.arrayContaining(["Oracle_DayNotOver", "Exchange_DefaultConditionsNotMet", "Exchange_SaleEndsAfterTermStart", "ERC20InsufficientBalance", "AccessControlUnauthorizedAccount"]));
   });

@@ -54,6 +54,7 @@ describe("Deploy.s.sol on a non-local chain", () => {
     expect(deployment?.network).toBe("calibration");
     expect(Object.keys(deployment?.contracts ?? {}).sort()).toEqual(
       [
+        "AssetRegistry",
         "BackersVesting",
         "CouncilSafe",
         "DMCToken",

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 import {
+  assetRegistryAbi,
   dmcTokenAbi,
   dmexGovernorAbi,
   hashpowerExchangeAbi,
@@ -99,6 +100,7 @@ describe("generated deployment", () => {
     expect(Object.keys(fromFile.contracts).sort()).toEqual(
       [
         "HashpowerExchange",
+        "AssetRegistry",
         "IFIL",
         "MarketRateOracle",
         "OfferingFactory",
@@ -133,12 +135,20 @@ describe("generated deployment", () => {
     }
   });
 
-  it("wires the exchange as the deploy script says: renderer set, both assets registered", async () => {
+  it("wires the exchange as the deploy script says: renderer set, both assets registered with their reward tokens", async () => {
     const renderer = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "renderer" });
     expect(renderer.toLowerCase()).toBe(stack.deployment.contracts.PositionRenderer?.address);
-    expect(await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "assetCount" })).toBe(2);
-    const btc = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getAsset", args: [2] });
+    const registry = stack.deployment.contracts.AssetRegistry?.address;
+    if (registry === undefined) throw new Error("no AssetRegistry in the deployment");
+    const assets = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "assets" });
+    expect(assets.toLowerCase()).toBe(registry);
+    expect(await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "assetCount" })).toBe(2);
+    const btc = await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "getAsset", args: [2] });
     expect(btc).toEqual({ symbol: "BTC", unitLabel: "TH/s" });
+    const wbtc = stack.deployment.contracts.WBTC?.address;
+    if (wbtc === undefined) throw new Error("no WBTC in the deployment");
+    expect(await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "isRewardToken", args: [2, wbtc] })).toBe(true);
+    expect(await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "isRewardToken", args: [1, wbtc] })).toBe(false);
   });
 
   it("regenerating is idempotent", async () => {

@@ -18,6 +18,9 @@ const UNHANDLED: Record<string, Record<string, string>> = {
     ApprovalForAll: "operator approvals are wallet state, read from the chain when needed",
     RoleAdminChanged: "never emitted: the contract does not call _setRoleAdmin",
   },
+  AssetRegistry: {
+    RoleAdminChanged: "never emitted: the contract does not call _setRoleAdmin",
+  },
   MarketRateOracle: {
     RoleAdminChanged: "never emitted: the contract does not call _setRoleAdmin",
   },
@@ -50,7 +53,7 @@ const UNHANDLED: Record<string, Record<string, string>> = {
 };
 
 const DATA_SOURCES = [
-  "HashpowerExchange", "MarketRateOracle", "DMCToken", "DmexGovernor", "DmexTimelock", "MinerApplications", "CouncilSafe",
+  "HashpowerExchange", "AssetRegistry", "MarketRateOracle", "DMCToken", "DmexGovernor", "DmexTimelock", "MinerApplications", "CouncilSafe",
   "ProtocolParameters", "InsuranceFund", "MiningReserve",
 ];
 

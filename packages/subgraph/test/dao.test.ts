@@ -386,8 +386,8 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     }
     // The deploy script's token listings: USDT for payment, IFIL for FIL (asset 1), WBTC for BTC (asset 2).
     expected[`exchange-paymentToken.${lower(s.usdt)}`] = String(await read("HashpowerExchange", "isPaymentToken", [s.usdt]));
-    expected[`exchange-rewardToken.1.${lower(s.ifil)}`] = String(await read("HashpowerExchange", "isRewardToken", [1, s.ifil]));
-    expected[`exchange-rewardToken.2.${lower(s.wbtc)}`] = String(await read("HashpowerExchange", "isRewardToken", [2, s.wbtc]));
+    expected[`assets-rewardToken.1.${lower(s.ifil)}`] = String(await read("AssetRegistry", "isRewardToken", [1, s.ifil]));
+    expected[`assets-rewardToken.2.${lower(s.wbtc)}`] = String(await read("AssetRegistry", "isRewardToken", [2, s.wbtc]));
     expect(Object.entries(expected).filter(([id, v]) => /Token\./.test(id) && v === "true")).toHaveLength(3);
     for (const [id, value] of Object.entries(expected)) {
       expect((byId.get(id) as any)?.value, id).toBe(value);
@@ -454,6 +454,15 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     expect(after).toEqual({ councils: [{ powers: [], handedOver: true }], daos: [{ handedOver: true, proposalGuardian: null }] });
   });
 
+  it("shows the asset registry governed by the timelock alone, as the exchange is", async () => {
+    const { roleMembers } = await gql(host.url, `query($c: Bytes!) { roleMembers(where: {contract: $c, active: true}, first: 100) { roleName account } }`, {
+      c: lower(s.contracts.AssetRegistry.address),
+    });
+    const timelock = lower(s.contracts.DmexTimelock.address);
+    expect(roleMembers.map((m: any) => `${m.roleName}:${m.account}`).sort()).toEqual([`DEFAULT_ADMIN_ROLE:${timelock}`, `GOVERNOR_ROLE:${timelock}`]);
+    for (const m of roleMembers) expect(await read("AssetRegistry", "hasRole", [role(m.roleName), m.account])).toBe(true);
+  });
+
   it("knows who holds which timelock role", async () => {
     const { roleMembers } = await gql(host.url, `query($c: Bytes!) { roleMembers(where: {contract: $c, active: true}, first: 100) { roleName account } }`, {
       c: lower(s.contracts.DmexTimelock.address),
@@ -508,10 +517,14 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
     const byId = (list: any[], id: string) => list.find((p: any) => p.id === id);
     // Before the hand-over: the council's batch is pending and alive (epoch 0).
     expect(byId(before, council)).toMatchObject({ epoch: 0, isProposer: true, operationCount: 2 });
-    expect(byId(before, council).operations.map((o: any) => [o.id, o.status, o.schedulerEpoch])).toEqual([
-      [lower(cancelled), "Cancelled", 0],
-      [lower(orphaned), "Pending", 0],
-    ]);
+    // Both were scheduled in one block: compare them by id, not by their tie order (which follows the ids).
+    const byOpId = (a: string[], b: string[]) => (a[0]! < b[0]! ? -1 : 1);
+    expect(byId(before, council).operations.map((o: any) => [o.id, o.status, o.schedulerEpoch]).sort(byOpId)).toEqual(
+      [
+        [lower(cancelled), "Cancelled", 0],
+        [lower(orphaned), "Pending", 0],
+      ].sort(byOpId),
+    );
     const { timelockProposers: after } = await gql(host.url, `{ timelockProposers(first: 10, orderBy: id) { id epoch isProposer operationCount
       operations(first: 20, orderBy: scheduledAt) { id status schedulerEpoch cancelledAt executedAt calls(first: 50, orderBy: index) { index target contract value signature args } } } }`);
     // The hand-over revoked the council's PROPOSER_ROLE: a new epoch, so its pending batch is orphaned.

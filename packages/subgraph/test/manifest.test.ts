@@ -76,7 +76,7 @@ describe("networks", () => {
 
   it("gives a record from before the DAO zero DAO addresses, and rejects one with only some DAO contracts", () => {
     const dir = tempDir();
-    const core = { HashpowerExchange: at(EXCHANGE, 7), MarketRateOracle: at(ORACLE, 5) };
+    const core = { HashpowerExchange: at(EXCHANGE, 7), AssetRegistry: at(ORACLE, 6), MarketRateOracle: at(ORACLE, 5) };
     writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: core }));
     const { networks } = buildNetworks(readConfigs(CONFIG_DIR), dir);
     expect(networks.localhost).toEqual({ ...core, ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])) });
@@ -87,6 +87,8 @@ describe("networks", () => {
   it("rejects a deployment record without a data source's contract or for another chain", () => {
     const dir = tempDir();
     writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } } }));
+    expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no AssetRegistry/);
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { HashpowerExchange: at(EXCHANGE, 1), AssetRegistry: at(ORACLE, 1) } }));
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no MarketRateOracle/);
     writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 1, contracts: {} }));
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/for chain 1/);
@@ -123,13 +125,14 @@ describe("retargetManifest", () => {
     const text = readFileSync(built, "utf8");
     const out = retargetManifest(
       text,
-      { ...everywhere(ORACLE), HashpowerExchange: { address: EXCHANGE, startBlock: 12 }, MarketRateOracle: { address: ORACLE, startBlock: 9 } },
+      { ...everywhere(ORACLE), HashpowerExchange: { address: EXCHANGE, startBlock: 12 }, AssetRegistry: { address: ORACLE, startBlock: 10 }, MarketRateOracle: { address: ORACLE, startBlock: 9 } },
       "filecoin-testnet",
     );
     const before = parse(text);
     const after = parse(out);
     expect(after.dataSources.map((d: any) => [d.name, d.network, d.source.address, d.source.startBlock])).toEqual([
       ["HashpowerExchange", "filecoin-testnet", EXCHANGE, 12],
+      ["AssetRegistry", "filecoin-testnet", ORACLE, 10],
       ["MarketRateOracle", "filecoin-testnet", ORACLE, 9],
       ...DAO_DATA_SOURCES.map((name) => [name, "filecoin-testnet", ORACLE, DATA_SOURCES.indexOf(name) + 1]),
     ]);
@@ -143,7 +146,7 @@ describe("retargetManifest", () => {
 
   it("refuses a data source it has no address for", () => {
     expect(() => retargetManifest(readFileSync(built, "utf8"), { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } })).toThrow(
-      /no address for data source MarketRateOracle/,
+      /no address for data source AssetRegistry/,
     );
   });
 });
@@ -216,6 +219,12 @@ describe("subgraph.template.yaml", () => {
       "OfferingHalted(indexed uint256,indexed address,uint256,uint256,uint256)",
       "DefaultThresholdsSet(uint256,uint256,uint256,uint256,uint256)",
       "PaymentTokenSet(indexed address,bool)",
+    ]));
+    // The asset registry's events moved out of the exchange with it, to their own data source.
+    expect(handlers("HashpowerExchange")).not.toContain("RewardTokenSet(indexed uint32,indexed address,bool)");
+    expect(handlers("HashpowerExchange")).not.toContain("AssetRegistered(indexed uint32,string,string)");
+    expect(handlers("AssetRegistry")).toEqual(expect.arrayContaining([
+      "AssetRegistered(indexed uint32,string,string)",
       "RewardTokenSet(indexed uint32,indexed address,bool)",
     ]));
     expect(handlers("MarketRateOracle")).toContain("MarketRateCorrected(indexed uint32,indexed uint256,uint256,uint256,indexed address)");

@@ -44,6 +44,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     scenario = await runScenario(anvil.rpcUrl);
     const buildDir = buildFor({
       HashpowerExchange: { address: scenario.exchange, startBlock: scenario.startBlock.exchange },
+      AssetRegistry: { address: scenario.assets, startBlock: scenario.startBlock.assets },
       MarketRateOracle: { address: scenario.oracle, startBlock: scenario.startBlock.oracle },
     });
     host = await startHost((graphHost as { start: any }).start, buildDir, anvil.rpcUrl);
@@ -421,7 +422,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(tokens.filter((t: any) => t.listedForPayment).map((t: any) => t.id)).toEqual([lower(scenario.usdt)]);
     expect(asset.rewardTokens).toEqual([{ token: { id: lower(scenario.ifil) }, listed: true }]);
     expect(rewardTokenListings).toEqual([{ id: `1-${lower(scenario.ifil)}`, listed: true, asset: { id: "1" }, token: { id: lower(scenario.ifil) } }]);
-    expect(await read<boolean>(scenario.exchange, scenario.exchangeAbi, "isRewardToken", [1, scenario.ifil], latest)).toBe(true);
+    expect(await read<boolean>(scenario.assets, scenario.assetsAbi, "isRewardToken", [1, scenario.ifil], latest)).toBe(true);
   });
 
   it("sums every running total from the logs (offerings, miners, accounts, positions, days)", async () => {
@@ -486,18 +487,20 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(td(scenario.ifil, "rewardsClaimed")).toBe(sum("RewardClaimed", "amount"));
   });
 
-  it("knows who holds which role on the exchange and the oracle", async () => {
+  it("knows who holds which role on the exchange, the asset registry and the oracle", async () => {
     const { roleMembers, roleChanges } = await gql(host.url, `{
       roleMembers(first: 1000) { contract role roleName account active changes { granted } }
       roleChanges(first: 1000) { id } }`);
     const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
-    const grants = (await logsOf(scenario.exchange, scenario.exchangeAbi)).concat(await logsOf(scenario.oracle, scenario.oracleAbi))
+    const grants = (await logsOf(scenario.exchange, scenario.exchangeAbi))
+      .concat(await logsOf(scenario.assets, scenario.assetsAbi), await logsOf(scenario.oracle, scenario.oracleAbi))
       .filter((l) => l.eventName === "RoleGranted" || l.eventName === "RoleRevoked");
     expect(roleChanges).toHaveLength(grants.length);
     const names = new Set(roleMembers.map((m: any) => m.roleName));
     for (const name of ["DEFAULT_ADMIN_ROLE", "GOVERNOR_ROLE", "REGISTRAR_ROLE", "HALT_GUARDIAN_ROLE", "REPORTER_ROLE"]) expect(names).toContain(name);
     for (const m of roleMembers) {
-      const [address, abi] = m.contract === lower(scenario.exchange) ? [scenario.exchange, scenario.exchangeAbi] : [scenario.oracle, scenario.oracleAbi];
+      const [address, abi] = m.contract === lower(scenario.exchange) ? [scenario.exchange, scenario.exchangeAbi]
+        : m.contract === lower(scenario.assets) ? [scenario.assets, scenario.assetsAbi] : [scenario.oracle, scenario.oracleAbi];
       const has = await read<boolean>(address, abi, "hasRole", [m.role, m.account], latest);
       expect(m.active, `${m.roleName} ${m.account}`).toBe(has);
     }
@@ -511,7 +514,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
       logs.filter((l) => l.eventName === name).reduce((acc, l: any) => acc + BigInt(l.args[field]), 0n);
     const { protocols, protocolDays, tokens, accounts } = await gql(host.url, `{
       protocols { id channelFeeBps feeRecipient oracle renderer missedDaysThreshold windowDays minRewardRatioBps minCoverageBps postTermFlagDays
-        assetCount offeringCount positionCount purchaseCount offeringsFlagged offeringsHalted unitsSold volume fees feesCollected
+        offeringCount positionCount purchaseCount offeringsFlagged offeringsHalted unitsSold volume fees feesCollected
         totalNet escrowWithdrawn refunded rewardsDeposited rewardsClaimed lastBatchMetadataUpdate { toTokenId } }
       protocolDays(first: 1000) { volume fees rewardsClaimed purchases }
       tokens { id volume rewardsDeposited }
@@ -529,9 +532,13 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect([p.missedDaysThreshold, p.windowDays, p.minRewardRatioBps, p.minCoverageBps, p.postTermFlagDays]).toEqual([
       t.missedDaysThreshold, t.windowDays, t.minRewardRatioBps, t.minCoverageBps, t.postTermFlagDays,
     ]);
-    expect([p.assetCount, p.offeringCount, p.positionCount]).toEqual([
-      Number(await r("assetCount")), Number(await r("offeringCount")), Number(await r("positionCount")),
-    ]);
+    expect([p.offeringCount, p.positionCount]).toEqual([Number(await r("offeringCount")), Number(await r("positionCount"))]);
+    const { assets } = await gql(host.url, `{ assets { assetId symbol unitLabel } }`);
+    const assetCount = Number(await read(scenario.assets, scenario.assetsAbi, "assetCount", [], latest));
+    expect(assets).toHaveLength(assetCount);
+    for (const a of assets) {
+      expect(await read(scenario.assets, scenario.assetsAbi, "getAsset", [a.assetId], latest)).toEqual({ symbol: a.symbol, unitLabel: a.unitLabel });
+    }
     expect([p.offeringsFlagged, p.offeringsHalted]).toEqual([0, 1]);
     expect(p.volume).toBe(String(sum("PositionPurchased", "totalPrice")));
     expect(p.fees).toBe(String(sum("PositionPurchased", "fee")));
@@ -554,7 +561,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     }
   });
 
-  it("mirrors the exchange's governance setters into Parameter, one update per change", async () => {
+  it("mirrors the exchange's and the asset registry's governance setters into Parameter, one update per change", async () => {
     const latest = await clients(anvil.rpcUrl).publicClient.getBlockNumber();
     const r = (fn: string, args: unknown[] = []) => read<any>(scenario.exchange, scenario.exchangeAbi, fn, args, latest);
     const { parameters } = await gql(host.url, `{ parameters(first: 100, where: {contract: "${lower(scenario.exchange)}"}) {
@@ -578,7 +585,11 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
     expect(Object.fromEntries(parameters.filter((p: any) => /^(paymentToken|rewardToken)\./.test(p.name)).map((p: any) => [p.id, p.value]))).toEqual({
       [`exchange-paymentToken.${lower(scenario.usdt)}`]: String(await r("isPaymentToken", [scenario.usdt])),
       [`exchange-paymentToken.${lower(scenario.ifil)}`]: String(await r("isPaymentToken", [scenario.ifil])),
-      [`exchange-rewardToken.1.${lower(scenario.ifil)}`]: String(await r("isRewardToken", [1, scenario.ifil])),
+    });
+    // Reward-token listings are the asset registry's parameters.
+    const { parameters: registryParameters } = await gql(host.url, `{ parameters(first: 100, where: {contract: "${lower(scenario.assets)}"}) { id value } }`);
+    expect(Object.fromEntries(registryParameters.map((p: any) => [p.id, p.value]))).toEqual({
+      [`assets-rewardToken.1.${lower(scenario.ifil)}`]: String(await read(scenario.assets, scenario.assetsAbi, "isRewardToken", [1, scenario.ifil], latest)),
     });
     expect(parameters.find((p: any) => p.id === `exchange-paymentToken.${lower(scenario.ifil)}`).history).toEqual([
       { oldValue: null, newValue: "true" }, { oldValue: "true", newValue: "false" },

@@ -92,16 +92,22 @@ describe("anvil scenario history (what the mapping tests expect the subgraph to 
   it("sets every governance parameter kind, the token listings and both threshold sets", async () => {
     const logs = await exchangeLogs();
     const parameters = logs
-      .filter((l) => ["ChannelFeeSet", "FeeRecipientSet", "DefaultThresholdsSet", "LockerSet", "RendererSet", "OracleSet", "PaymentTokenSet", "RewardTokenSet"].includes(l.eventName))
+      .filter((l) => ["ChannelFeeSet", "FeeRecipientSet", "DefaultThresholdsSet", "LockerSet", "RendererSet", "OracleSet", "PaymentTokenSet"].includes(l.eventName))
       .map((l) => l.eventName);
     expect(parameters).toEqual([
-      "FeeRecipientSet", "OracleSet", "ChannelFeeSet", "DefaultThresholdsSet", "PaymentTokenSet", "RewardTokenSet", "PaymentTokenSet",
+      "FeeRecipientSet", "OracleSet", "ChannelFeeSet", "DefaultThresholdsSet", "PaymentTokenSet", "PaymentTokenSet",
       "PaymentTokenSet", "DefaultThresholdsSet", "LockerSet", "RendererSet", "ChannelFeeSet", "FeeRecipientSet", "OracleSet",
     ]);
     const thresholds = logs.filter((l) => l.eventName === "DefaultThresholdsSet").map((l) => Object.values(l.args).map(Number));
     expect(thresholds).toEqual([[7, 7, 8000, 5000, 10], [3, 3, 8000, 5000, 5]]);
     expect(logs.filter((l) => l.eventName === "DepositorSet").map((l) => [l.args.offeringId, l.args.depositor, l.args.approved])).toEqual([
       [1n, scenario.depositor, true], [1n, scenario.depositor, false],
+    ]);
+    // Assets and their reward tokens are the asset registry's.
+    const { publicClient } = clients(anvil.rpcUrl);
+    const registryLogs = parseEventLogs({ abi: scenario.assetsAbi, logs: await publicClient.getLogs({ address: scenario.assets, fromBlock: 0n }) }) as any[];
+    expect(registryLogs.filter((l) => ["AssetRegistered", "RewardTokenSet"].includes(l.eventName)).map((l) => l.eventName)).toEqual([
+      "AssetRegistered", "RewardTokenSet",
     ]);
   });
 

@@ -57,6 +57,7 @@ export interface DescribedAction {
 /** Deployment name -> the ABI its calls decode with. */
 const ABI_OF: Readonly<Record<string, Abi>> = {
   HashpowerExchange: abis.HashpowerExchange,
+  AssetRegistry: abis.AssetRegistry,
   MarketRateOracle: abis.MarketRateOracle,
   DMCToken: abis.DMCToken,
   MiningReserve: abis.MiningReserve,
@@ -74,6 +75,7 @@ const ABI_OF: Readonly<Record<string, Abi>> = {
 /** Human names of the contracts, as a sentence uses them. */
 const PLACE: Readonly<Record<string, string>> = {
   HashpowerExchange: "the exchange",
+  AssetRegistry: "the asset registry",
   MarketRateOracle: "the market-rate oracle",
   DmexTimelock: "the timelock",
   DmexGovernor: "the governor",
@@ -164,11 +166,11 @@ function sentence(contract: string, fn: string, args: readonly unknown[], ctx: A
       return a(1) === true
         ? `List ${tokenName(ctx, s(0))} as a payment token for new offerings`
         : `Delist ${tokenName(ctx, s(0))} as a payment token (new offerings can no longer use it; live ones keep it)`;
-    case "HashpowerExchange.setRewardToken":
+    case "AssetRegistry.setRewardToken":
       return a(2) === true
         ? `List ${tokenName(ctx, s(1))} as a reward token of ${assetName(ctx, a(0))} offerings`
         : `Delist ${tokenName(ctx, s(1))} as a reward token of ${assetName(ctx, a(0))} offerings (live ones keep it)`;
-    case "HashpowerExchange.registerAsset":
+    case "AssetRegistry.registerAsset":
       return `Register the hashpower asset ${s(0)}, sold per ${s(1)}`;
     case "HashpowerExchange.setLocker":
       return `${a(1) === true ? "Approve" : "Revoke"} ${nameOf(ctx, s(0))} as a position locker`;

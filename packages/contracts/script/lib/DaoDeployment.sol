@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {VestingWallet} from "@openzeppelin/contracts/finance/VestingWallet.sol";
 import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {AssetRegistry} from "../../src/assets/AssetRegistry.sol";
 import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {DMCToken} from "../../src/dmc/DMCToken.sol";
@@ -38,7 +39,8 @@ interface ISafeProxyFactory {
 
 /// @title DaoDeployment
 /// @notice Deploys DMC, the DAO (timelock, governor, council Safe), miner applications, the insurance
-/// fund and the protocol parameters, and hands the exchange and oracle over to the timelock. Shared
+/// fund and the protocol parameters, and hands the exchange, its asset registry and the oracle over to
+/// the timelock. Shared
 /// by the deploy script and the tests, so the tests exercise exactly the production wiring.
 ///
 /// DMC allocation (100,000,000; docs/decisions/0012-dmc-and-governance.md):
@@ -93,8 +95,9 @@ library DaoDeployment {
         VestingWallet backersVesting;
     }
 
-    /// @notice Deploys and wires the DAO; the caller must hold the exchange's and oracle's admin
-    /// roles, which it gives up to the timelock here.
+    /// @notice Deploys and wires the DAO; the caller must hold the admin and governor roles of the
+    /// exchange and of its asset registry (`exchange.assets()`) and the oracle's admin role, which it
+    /// gives up to the timelock here.
     function deploy(HashpowerExchange exchange, MarketRateOracle oracle, Params memory p)
         internal
         returns (System memory s)
@@ -171,7 +174,8 @@ library DaoDeployment {
     }
 
     /// @dev Only executed applications create offerings; the council may fast-track a halt; the
-    /// timelock holds everything else. The deployer keeps nothing.
+    /// timelock holds everything else, the asset registry included (the council has no role there, so
+    /// the community hand-over has nothing to revoke on it). The deployer keeps nothing.
     function _handOver(HashpowerExchange exchange, MarketRateOracle oracle, System memory s, address deployer)
         private
     {
@@ -182,6 +186,11 @@ library DaoDeployment {
         exchange.grantRole(exchange.DEFAULT_ADMIN_ROLE(), timelock);
         exchange.renounceRole(exchange.GOVERNOR_ROLE(), deployer);
         exchange.renounceRole(exchange.DEFAULT_ADMIN_ROLE(), deployer);
+        AssetRegistry assets = AssetRegistry(address(exchange.assets()));
+        assets.grantRole(assets.GOVERNOR_ROLE(), timelock);
+        assets.grantRole(assets.DEFAULT_ADMIN_ROLE(), timelock);
+        assets.renounceRole(assets.GOVERNOR_ROLE(), deployer);
+        assets.renounceRole(assets.DEFAULT_ADMIN_ROLE(), deployer);
         oracle.grantRole(oracle.DEFAULT_ADMIN_ROLE(), timelock);
         oracle.renounceRole(oracle.DEFAULT_ADMIN_ROLE(), deployer);
     }

@@ -11,7 +11,7 @@ import {OfferingStatus} from "../types/HashpowerTypes.sol";
 /// Prefixes: `Exchange_` (HashpowerExchange and its libraries), `Oracle_` (MarketRateOracle),
 /// `Governor_` (DmexGovernor), `Timelock_` (DmexTimelock), `Params_` (ProtocolParameters),
 /// `Applications_` (MinerApplications), `DMC_` (DMCToken), `Reserve_` (MiningReserve),
-/// `Insurance_` (InsuranceFund), `PositionLocker_` (the lockers' base, LockErrors.sol). No string reasons anywhere.
+/// `Insurance_` (InsuranceFund), `PositionLocker_` (the lockers' base, LockErrors.sol), `Assets_` (AssetRegistry, AssetErrors.sol). No string reasons anywhere.
 /// The lock errors the exchange raises are in LockErrors.sol, so lockers see them through `IPositionLocks`.
 /// Declared in an interface that `IHashpowerExchange` inherits, so every error is in the exchange's ABI.
 interface IExchangeErrors {
@@ -19,8 +19,6 @@ interface IExchangeErrors {
     error Exchange_ZeroAddress();
     /// @notice No asset with this id is registered.
     error Exchange_UnknownAsset(uint32 assetId);
-    /// @notice An asset needs a non-empty symbol and unit label.
-    error Exchange_EmptyAssetLabel();
     /// @notice No offering with this id.
     error Exchange_UnknownOffering(uint256 offeringId);
     /// @notice The offering is flagged or halted: this needs it active.

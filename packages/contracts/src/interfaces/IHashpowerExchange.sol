@@ -1,28 +1,22 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {
-    Asset, DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position
-} from "../types/HashpowerTypes.sol";
+import {DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position} from "../types/HashpowerTypes.sol";
+import {IAssetRegistry} from "./IAssetRegistry.sol";
 import {IPositionLocks} from "./IPositionLocks.sol";
 import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
 
 /// @title IHashpowerExchange
 /// @notice Primary sale of hashpower positions (ERC-721), a risk-control escrow that releases each
 /// buyer's payment to the miner day by day, daily mining rewards that travel with the NFT, and
-/// on-chain default detection with halt and refund.
+/// on-chain default detection with halt and refund. Assets and their reward tokens live in a separate
+/// {IAssetRegistry} ({assets}), which offerings are checked against when created.
 /// @dev Amounts are in the base units of the token named; days are whole UTC days since the epoch.
 /// Event signatures are a frozen API: the subgraph decodes them.
 interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     // ------------------------------------------------------------------ errors: see IExchangeErrors
 
     // ------------------------------------------------------------------ events
-    /// @notice A hashpower asset was registered.
-    /// @param assetId The hashpower asset (1-based id).
-    /// @param symbol The asset's ticker, e.g. "FIL".
-    /// @param unitLabel The hashpower unit, e.g. "TiB".
-    event AssetRegistered(uint32 indexed assetId, string symbol, string unitLabel);
-
     /// @notice An offering was created. Carries every term so indexers need no calls.
     /// @param netPricePerUnit What reaches escrow per unit after the channel fee snapshotted in `feeBps`.
     /// @param offeringId The offering (1-based id).
@@ -199,11 +193,6 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @param token The ERC-20 token.
     /// @param listed Whether it is listed now.
     event PaymentTokenSet(address indexed token, bool listed);
-    /// @notice A reward token was listed or delisted for an asset.
-    /// @param assetId The hashpower asset (1-based id).
-    /// @param token The ERC-20 token.
-    /// @param listed Whether it is listed now.
-    event RewardTokenSet(uint32 indexed assetId, address indexed token, bool listed);
     /// @notice A locker contract was approved or revoked.
     /// @param locker The protocol contract holding the lock.
     /// @param approved Whether it is allowed now.
@@ -216,15 +205,10 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     event OracleSet(address indexed oracle);
 
     // ------------------------------------------------------------------ offerings
-    /// @notice Registers a hashpower asset. Governance only.
-    /// @return assetId The new asset's id (1-based).
-    /// @param symbol The asset's ticker, e.g. "FIL" (not empty).
-    /// @param unitLabel The hashpower unit, e.g. "TiB" (not empty).
-    function registerAsset(string calldata symbol, string calldata unitLabel) external returns (uint32 assetId);
-
     /// @notice Creates an offering. Only the registrar role (DAO-approved applications).
-    /// @dev Requirements ({validateTerms}): known asset; a listed payment token and a reward token listed
-    /// for the asset; non-zero addresses, units and price; `saleStart < saleEnd`; a term of 1 to 3,650
+    /// @dev Requirements ({validateTerms}): an asset registered in {assets}; a listed payment token and a
+    /// reward token listed for the asset in {assets}; non-zero addresses, units and price;
+    /// `saleStart < saleEnd`; a term of 1 to 3,650
     /// days; the sale closes by the term's first second, so every buyer pays for and gets the whole term.
     /// Snapshots the channel fee and the end-of-term holdback (the missed-days threshold, at most the term).
     /// Emits {OfferingCreated} and {HoldbackSet}.
@@ -242,23 +226,14 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @param listed Whether offerings may be paid in it.
     function setPaymentToken(address token, bool listed) external;
 
-    /// @notice Lists or delists a reward token for an asset (governance), e.g. IFIL for FIL, WBTC for BTC:
-    /// the oracle's averages are in that token's base units. Live offerings keep theirs.
-    /// @param assetId The hashpower asset (1-based id).
-    /// @param token The ERC-20 token.
-    /// @param listed Whether offerings of the asset may pay rewards in it.
-    function setRewardToken(uint32 assetId, address token, bool listed) external;
-
     /// @notice Whether offerings may be paid in `token`.
     /// @param token The ERC-20 token.
     /// @return True if offerings may be paid in it.
     function isPaymentToken(address token) external view returns (bool);
 
-    /// @notice Whether `token` may be the reward token of offerings of `assetId`.
-    /// @param assetId The hashpower asset (1-based id).
-    /// @param token The ERC-20 token.
-    /// @return True if it may be the reward token of the asset's offerings.
-    function isRewardToken(uint32 assetId, address token) external view returns (bool);
+    /// @notice The asset registry (governed by the DAO timelock): which assets exist, their labels, and
+    /// the reward tokens listed for each. Fixed at deployment.
+    function assets() external view returns (IAssetRegistry);
 
     // ------------------------------------------------------------------ primary sale
     /// @notice Buys `units` of an active offering during its sale window (which closes when the term
@@ -412,11 +387,6 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @return The position.
     function getPosition(uint256 tokenId) external view returns (Position memory);
 
-    /// @notice A registered asset.
-    /// @param assetId The hashpower asset (1-based id).
-    /// @return The asset (empty for an unknown id).
-    function getAsset(uint32 assetId) external view returns (Asset memory);
-
 
 
 
@@ -460,10 +430,6 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @notice Number of offerings created (ids are 1..offeringCount).
     /// @return The count.
     function offeringCount() external view returns (uint256);
-
-    /// @notice Number of assets registered (ids are 1..assetCount).
-    /// @return The count.
-    function assetCount() external view returns (uint32);
 
     /// @notice Number of positions minted (ids are 1..positionCount).
     /// @return The count.

@@ -2,9 +2,10 @@
 pragma solidity 0.8.28;
 
 import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
+import {IAssetRegistry} from "../interfaces/IAssetRegistry.sol";
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {EscrowMath} from "./EscrowMath.sol";
-import {Asset, Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.sol";
+import {Offering, OfferingStatus, OfferingTerms} from "../types/HashpowerTypes.sol";
 
 /// @title OfferingFactory
 /// @notice Validates and stores a new offering. A linked (external) library: offering creation is
@@ -18,7 +19,7 @@ library OfferingFactory {
     /// @notice What validation needs from the exchange besides the terms.
     struct Rules {
         uint16 feeBps;
-        uint32 assetCount;
+        IAssetRegistry assets; // asset existence and reward-token listings
         uint16 holdbackDays; // the current missed-days threshold
     }
 
@@ -26,20 +27,19 @@ library OfferingFactory {
     function validate(
         OfferingTerms calldata terms,
         Rules calldata rules,
-        mapping(address => bool) storage paymentTokens,
-        mapping(uint32 => mapping(address => bool)) storage rewardTokens
+        mapping(address => bool) storage paymentTokens
     ) public view returns (uint256 netPrice) {
         if (terms.miner == address(0) || terms.paymentToken == address(0) || terms.rewardToken == address(0)) {
             revert IExchangeErrors.Exchange_ZeroAddress();
         }
-        if (terms.assetId == 0 || terms.assetId > rules.assetCount) {
+        if (terms.assetId == 0 || terms.assetId > rules.assets.assetCount()) {
             revert IExchangeErrors.Exchange_UnknownAsset(terms.assetId);
         }
         // Listed per asset: an 18-decimal "BTC" would be judged 10^10 too generously against the oracle.
         if (!paymentTokens[terms.paymentToken]) {
             revert IExchangeErrors.Exchange_PaymentTokenNotListed(terms.paymentToken);
         }
-        if (!rewardTokens[terms.assetId][terms.rewardToken]) {
+        if (!rules.assets.isRewardToken(terms.assetId, terms.rewardToken)) {
             revert IExchangeErrors.Exchange_RewardTokenNotListed(terms.assetId, terms.rewardToken);
         }
         if (terms.unitsTotal == 0) revert IExchangeErrors.Exchange_ZeroUnitsTotal();
@@ -67,10 +67,9 @@ library OfferingFactory {
         uint256 offeringId,
         OfferingTerms calldata terms,
         Rules calldata rules,
-        mapping(address => bool) storage paymentTokens,
-        mapping(uint32 => mapping(address => bool)) storage rewardTokens
+        mapping(address => bool) storage paymentTokens
     ) external {
-        uint256 netPrice = validate(terms, rules, paymentTokens, rewardTokens);
+        uint256 netPrice = validate(terms, rules, paymentTokens);
         uint256 termDays = terms.termEndDay - terms.termStartDay;
 
         o.miner = terms.miner;
@@ -94,22 +93,5 @@ library OfferingFactory {
 
         emit IHashpowerExchange.OfferingCreated(offeringId, terms.miner, terms.assetId, terms, netPrice, rules.feeBps);
         emit IHashpowerExchange.HoldbackSet(offeringId, o.holdbackDays);
-    }
-
-    /// @notice Stores a new asset's labels (string storage code is large, so it lives here).
-    function registerAsset(
-        mapping(uint32 => Asset) storage assets,
-        uint32 assetId,
-        string calldata symbol,
-        string calldata unitLabel
-    ) public {
-        if (bytes(symbol).length == 0 || bytes(unitLabel).length == 0) revert IExchangeErrors.Exchange_EmptyAssetLabel();
-        assets[assetId] = Asset({symbol: symbol, unitLabel: unitLabel});
-        emit IHashpowerExchange.AssetRegistered(assetId, symbol, unitLabel);
-    }
-
-    /// @notice A registered asset's labels.
-    function assetOf(mapping(uint32 => Asset) storage assets, uint32 assetId) public view returns (Asset memory) {
-        return assets[assetId];
     }
 }

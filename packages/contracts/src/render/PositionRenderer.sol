@@ -57,7 +57,7 @@ contract PositionRenderer is IPositionRenderer {
     function _load(IHashpowerExchange ex, uint256 tokenId) private view returns (CardData memory c) {
         Position memory p = ex.getPosition(tokenId);
         Offering memory o = ex.getOffering(p.offeringId);
-        Asset memory a = ex.getAsset(o.assetId);
+        Asset memory a = ex.assets().getAsset(o.assetId);
         uint256 today = block.timestamp / 1 days;
 
         c.tokenId = tokenId;

@@ -7,6 +7,7 @@ import {IERC721Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.s
 import {Strings} from "@openzeppelin/contracts/utils/Strings.sol";
 
 import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
+import {IAssetRegistry} from "../../src/interfaces/IAssetRegistry.sol";
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
@@ -31,6 +32,10 @@ contract GovernanceTest is UnitHelpers {
         vm.prank(who);
     }
 
+    function _registry() internal view returns (IAssetRegistry) {
+        return IAssetRegistry(address(assets));
+    }
+
     // ------------------------------------------------------------------ constructor
 
     function test_Constructor_SetsRolesParametersAndEmits() public {
@@ -42,7 +47,7 @@ contract GovernanceTest is UnitHelpers {
         emit IHashpowerExchange.ChannelFeeSet(0, 250);
         vm.expectEmit();
         emit IHashpowerExchange.DefaultThresholdsSet(7, 7, 8_000, 5_000, 10);
-        HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), 250);
+        HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 250);
 
         vm.assertTrue(x.hasRole(x.DEFAULT_ADMIN_ROLE(), governor));
         vm.assertTrue(x.hasRole(x.GOVERNOR_ROLE(), governor));
@@ -62,32 +67,37 @@ contract GovernanceTest is UnitHelpers {
         vm.assertEq(x.REWARD_PRECISION(), 1e12);
         vm.assertEq(x.positionCount(), 0);
         vm.assertEq(x.offeringCount(), 0);
-        vm.assertEq(uint256(x.assetCount()), 0);
+        vm.assertEq(address(x.assets()), address(assets));
     }
 
     function test_Constructor_AcceptsMaximumFee() public {
-        HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), 1_000);
+        HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 1_000);
         vm.assertEq(uint256(x.channelFeeBps()), 1_000);
     }
 
     function test_RevertWhen_ConstructedWithZeroAdmin() public {
         vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
-        new HashpowerExchange(address(0), treasury, IMarketRateOracle(address(oracle)), 500);
+        new HashpowerExchange(address(0), treasury, IMarketRateOracle(address(oracle)), _registry(), 500);
     }
 
     function test_RevertWhen_ConstructedWithZeroFeeRecipient() public {
         vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
-        new HashpowerExchange(governor, address(0), IMarketRateOracle(address(oracle)), 500);
+        new HashpowerExchange(governor, address(0), IMarketRateOracle(address(oracle)), _registry(), 500);
     }
 
     function test_RevertWhen_ConstructedWithZeroOracle() public {
         vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
-        new HashpowerExchange(governor, treasury, IMarketRateOracle(address(0)), 500);
+        new HashpowerExchange(governor, treasury, IMarketRateOracle(address(0)), _registry(), 500);
+    }
+
+    function test_RevertWhen_ConstructedWithZeroAssetRegistry() public {
+        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
+        new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), IAssetRegistry(address(0)), 500);
     }
 
     function test_RevertWhen_ConstructedWithFeeAboveCap() public {
         vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_FeeTooHigh.selector, 1_001, 1_000));
-        new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), 1_001);
+        new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 1_001);
     }
 
     // ------------------------------------------------------------------ setChannelFee
@@ -223,40 +233,15 @@ contract GovernanceTest is UnitHelpers {
         vm.assertFalse(exchange.isPaymentToken(address(ifil)));
     }
 
-    function test_SetRewardToken_IsPerAssetAndEmits() public {
-        vm.assertTrue(exchange.isRewardToken(filAsset, address(ifil)));
-        vm.assertFalse(exchange.isRewardToken(btcAsset, address(ifil)), "listed for FIL only");
-        vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.RewardTokenSet(btcAsset, address(ifil), true);
-        vm.prank(governor);
-        exchange.setRewardToken(btcAsset, address(ifil), true);
-        vm.assertTrue(exchange.isRewardToken(btcAsset, address(ifil)));
-        vm.prank(governor);
-        exchange.setRewardToken(btcAsset, address(ifil), false);
-        vm.assertFalse(exchange.isRewardToken(btcAsset, address(ifil)));
-        vm.assertTrue(exchange.isRewardToken(filAsset, address(ifil)), "the other asset's listing is untouched");
-    }
-
-    function test_RevertWhen_ListingZeroAddressOrForUnknownAsset() public {
+    function test_RevertWhen_ListingZeroAddressPaymentToken() public {
         vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
         vm.prank(governor);
         exchange.setPaymentToken(address(0), true);
-        vm.expectRevert(IExchangeErrors.Exchange_ZeroAddress.selector);
-        vm.prank(governor);
-        exchange.setRewardToken(filAsset, address(0), true);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 0));
-        vm.prank(governor);
-        exchange.setRewardToken(0, address(ifil), true);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, 3));
-        vm.prank(governor);
-        exchange.setRewardToken(3, address(ifil), true);
     }
 
-    function test_RevertWhen_NonGovernorListsTokens() public {
+    function test_RevertWhen_NonGovernorListsPaymentToken() public {
         _expectUnauthorized(registrar);
         exchange.setPaymentToken(address(ifil), true);
-        _expectUnauthorized(miner);
-        exchange.setRewardToken(btcAsset, address(ifil), true);
     }
 
     // ------------------------------------------------------------------ setRenderer / tokenURI
@@ -352,6 +337,14 @@ contract GovernanceTest is UnitHelpers {
         vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, registrar, admin));
         vm.prank(registrar);
         exchange.grantRole(role, carol);
+    }
+
+    function test_CurrentDay_IsTimestampOverDay() public {
+        vm.assertEq(_currentDay(), START_DAY);
+        vm.warp((START_DAY + 5) * DAY - 1);
+        vm.assertEq(_currentDay(), START_DAY + 4);
+        vm.warp((START_DAY + 5) * DAY);
+        vm.assertEq(_currentDay(), START_DAY + 5);
     }
 
     function test_SupportsInterface_Erc721Erc4906AccessControlErc165() public view {

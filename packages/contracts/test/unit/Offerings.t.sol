@@ -5,51 +5,13 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {
-    Asset, DefaultThresholds, Offering, OfferingStatus, OfferingTerms, FlagReason
+    DefaultThresholds, Offering, OfferingStatus, OfferingTerms, FlagReason
 } from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
 
-/// @notice registerAsset and createOffering: storage, events and every validation.
+/// @notice createOffering: storage, events and every validation (assets: AssetRegistry.t.sol).
 contract OfferingsTest is UnitHelpers {
-    // ------------------------------------------------------------------ registerAsset
-
-    function test_RegisterAsset_AssignsNextIdStoresLabelsAndEmits() public {
-        vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.AssetRegistered(3, "ALEO", "Mc/s");
-        vm.prank(governor);
-        uint32 id = exchange.registerAsset("ALEO", "Mc/s");
-        vm.assertEq(uint256(id), 3);
-        vm.assertEq(uint256(exchange.assetCount()), 3);
-        Asset memory a = exchange.getAsset(3);
-        vm.assertEq(a.symbol, "ALEO");
-        vm.assertEq(a.unitLabel, "Mc/s");
-        vm.assertEq(exchange.getAsset(filAsset).symbol, "FIL");
-        vm.assertEq(exchange.getAsset(btcAsset).unitLabel, "TH/s");
-    }
-
-    function test_RevertWhen_RegisteringAssetWithEmptySymbol() public {
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_EmptyAssetLabel.selector));
-        vm.prank(governor);
-        exchange.registerAsset("", "TiB");
-    }
-
-    function test_RevertWhen_RegisteringAssetWithEmptyUnitLabel() public {
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_EmptyAssetLabel.selector));
-        vm.prank(governor);
-        exchange.registerAsset("FIL", "");
-    }
-
-    function test_RevertWhen_NonGovernorRegistersAsset() public {
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, registrar, exchange.GOVERNOR_ROLE()
-            )
-        );
-        vm.prank(registrar);
-        exchange.registerAsset("X", "Y");
-    }
-
     // ------------------------------------------------------------------ createOffering
 
     function test_CreateOffering_StoresTermsSnapshotsFeeAndEmits() public {
@@ -147,7 +109,7 @@ contract OfferingsTest is UnitHelpers {
     function test_GivenTokenDelisted_NewOfferingsRevertAndTheCheckOrderIsKept() public {
         vm.startPrank(governor);
         exchange.setPaymentToken(address(usdt), false);
-        exchange.setRewardToken(filAsset, address(ifil), false);
+        assets.setRewardToken(filAsset, address(ifil), false);
         vm.stopPrank();
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         _expectCreateRevert(

@@ -236,11 +236,11 @@ contract PositionRendererTest is ExchangeFixture {
 
     function test_HostileAssetLabelsAndTokenSymbols_AreEscaped() public {
         vm.prank(governor);
-        uint32 asset = exchange.registerAsset('F"IL', "<TiB>");
+        uint32 asset = assets.registerAsset('F"IL', "<TiB>");
         BridgedToken pay = _token("Evil dollar", 'U"SD<', 2);
         vm.startPrank(governor);
         exchange.setPaymentToken(address(pay), true);
-        exchange.setRewardToken(asset, address(ifil), true);
+        assets.setRewardToken(asset, address(ifil), true);
         vm.stopPrank();
         vm.prank(bridge);
         pay.mint(alice, 1_000e2);

@@ -143,7 +143,7 @@ abstract contract UnitHelpers is ExchangeFixture {
 
     function _listRewardToken(uint32 assetId, address token) internal {
         vm.prank(governor);
-        exchange.setRewardToken(assetId, token, true);
+        assets.setRewardToken(assetId, token, true);
     }
 
     /// @dev The day release stands at on `day` under the end-of-term holdback rule of the spec:

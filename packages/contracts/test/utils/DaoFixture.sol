@@ -2,7 +2,9 @@
 pragma solidity 0.8.28;
 
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
+import {AssetRegistry} from "../../src/assets/AssetRegistry.sol";
 import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
+import {IAssetRegistry} from "../../src/interfaces/IAssetRegistry.sol";
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
@@ -76,6 +78,7 @@ abstract contract DaoFixture is TestBase {
     BridgedToken internal usdt;
     BridgedToken internal ifil;
     MarketRateOracle internal oracle;
+    AssetRegistry internal assets;
     HashpowerExchange internal exchange;
     uint32 internal filAsset;
     DaoDeployment.System internal dao;
@@ -85,12 +88,15 @@ abstract contract DaoFixture is TestBase {
         usdt = _token("Tether USD (local)", "USDT", 6);
         ifil = _token("Interchain FIL", "IFIL", 18);
         oracle = new MarketRateOracle(address(this));
-        exchange = new HashpowerExchange(address(this), treasury, IMarketRateOracle(address(oracle)), 500);
+        assets = new AssetRegistry(address(this));
+        exchange = new HashpowerExchange(
+            address(this), treasury, IMarketRateOracle(address(oracle)), IAssetRegistry(address(assets)), 500
+        );
         oracle.grantRole(oracle.REPORTER_ROLE(), reporter);
-        filAsset = exchange.registerAsset("FIL", "TiB");
-        exchange.registerAsset("BTC", "TH/s");
+        filAsset = assets.registerAsset("FIL", "TiB");
+        assets.registerAsset("BTC", "TH/s");
         exchange.setPaymentToken(address(usdt), true);
-        exchange.setRewardToken(filAsset, address(ifil), true);
+        assets.setRewardToken(filAsset, address(ifil), true);
 
         for (uint256 i; i < 7; ++i) {
             councilKeys[i] = uint256(keccak256(abi.encode("council", i)));
@@ -146,7 +152,10 @@ abstract contract DaoFixture is TestBase {
     /// to the default, as Deploy.s.sol off the local chain), with the fixture's council keys.
     function _deployProduction() internal returns (DaoDeployment.System memory prod, HashpowerExchange prodExchange) {
         MarketRateOracle prodOracle = new MarketRateOracle(address(this));
-        prodExchange = new HashpowerExchange(address(this), treasury, IMarketRateOracle(address(prodOracle)), 500);
+        AssetRegistry prodAssets = new AssetRegistry(address(this));
+        prodExchange = new HashpowerExchange(
+            address(this), treasury, IMarketRateOracle(address(prodOracle)), IAssetRegistry(address(prodAssets)), 500
+        );
         DaoDeployment.Params memory p = _params();
         p.genesisRecipient = address(0);
         prod = DaoDeployment.deploy(prodExchange, prodOracle, p);

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {AssetRegistry} from "../../src/assets/AssetRegistry.sol";
 import {HashpowerExchange} from "../../src/HashpowerExchange.sol";
+import {IAssetRegistry} from "../../src/interfaces/IAssetRegistry.sol";
 import {IMarketRateOracle} from "../../src/interfaces/IMarketRateOracle.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
@@ -35,6 +37,7 @@ abstract contract ExchangeFixture is TestBase {
     BridgedToken internal ifil;
     BridgedToken internal wbtc;
     MarketRateOracle internal oracle;
+    AssetRegistry internal assets;
     HashpowerExchange internal exchange;
     uint32 internal filAsset;
     uint32 internal btcAsset;
@@ -47,15 +50,18 @@ abstract contract ExchangeFixture is TestBase {
         wbtc = _token("Wrapped BTC", "WBTC", 8);
 
         oracle = new MarketRateOracle(governor);
-        exchange = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), 500);
+        assets = new AssetRegistry(governor);
+        exchange = new HashpowerExchange(
+            governor, treasury, IMarketRateOracle(address(oracle)), IAssetRegistry(address(assets)), 500
+        );
         vm.startPrank(governor);
         oracle.grantRole(oracle.REPORTER_ROLE(), reporter);
         exchange.grantRole(exchange.REGISTRAR_ROLE(), registrar);
-        filAsset = exchange.registerAsset("FIL", "TiB");
-        btcAsset = exchange.registerAsset("BTC", "TH/s");
+        filAsset = assets.registerAsset("FIL", "TiB");
+        btcAsset = assets.registerAsset("BTC", "TH/s");
         exchange.setPaymentToken(address(usdt), true);
-        exchange.setRewardToken(filAsset, address(ifil), true);
-        exchange.setRewardToken(btcAsset, address(wbtc), true);
+        assets.setRewardToken(filAsset, address(ifil), true);
+        assets.setRewardToken(btcAsset, address(wbtc), true);
         vm.stopPrank();
 
         offeringId = _createOffering(miner, 1_000, PRICE, START_DAY + 2, START_DAY + 2 + TERM_DAYS);
@@ -102,6 +108,23 @@ abstract contract ExchangeFixture is TestBase {
     {
         vm.prank(registrar);
         return exchange.createOffering(_terms(miner_, units, price, termStart, termEnd));
+    }
+
+    // Stand-ins for the views the exchange dropped to save code size (netPaidOf, startDayOf, currentDay).
+
+    /// @dev What the position's buyer paid into escrow: units times the offering's net price.
+    function _netPaidOf(uint256 tokenId) internal view returns (uint256) {
+        uint256 units = exchange.getPosition(tokenId).units;
+        return units * exchange.getOffering(exchange.getPosition(tokenId).offeringId).netPricePerUnit;
+    }
+
+    /// @dev Every position starts with its offering's term.
+    function _startDayOf(uint256 tokenId) internal view returns (uint256) {
+        return exchange.getOffering(exchange.getPosition(tokenId).offeringId).termStartDay;
+    }
+
+    function _currentDay() internal view returns (uint256) {
+        return block.timestamp / DAY;
     }
 
     function _fund(address account) internal {
@@ -169,16 +192,5 @@ abstract contract ExchangeFixture is TestBase {
     function _ids(uint256 a, uint256 b) internal pure returns (uint256[] memory ids) {
         ids = new uint256[](2);
         (ids[0], ids[1]) = (a, b);
-    }
-
-    /// @dev What a position escrowed: its units at the offering's net price (the exchange derives it the same way).
-    function _netPaidOf(uint256 tokenId) internal view returns (uint256) {
-        Position memory p = exchange.getPosition(tokenId);
-        return uint256(p.units) * exchange.getOffering(p.offeringId).netPricePerUnit;
-    }
-
-    /// @dev The day a position starts earning: its offering's term start (sales close when the term starts).
-    function _startDayOf(uint256 tokenId) internal view returns (uint256) {
-        return exchange.getOffering(exchange.getPosition(tokenId).offeringId).termStartDay;
     }
 }

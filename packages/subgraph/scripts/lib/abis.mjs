@@ -9,6 +9,7 @@ import { join } from "node:path";
 
 export const CONTRACTS = [
   "HashpowerExchange",
+  "AssetRegistry",
   "MarketRateOracle",
   "DMCToken",
   "DmexGovernor",

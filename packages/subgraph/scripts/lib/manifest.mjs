@@ -8,7 +8,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 /** The exchange's data sources: every deployment record has them. */
-export const CORE_DATA_SOURCES = ["HashpowerExchange", "MarketRateOracle"];
+export const CORE_DATA_SOURCES = ["HashpowerExchange", "AssetRegistry", "MarketRateOracle"];
 /** The DAO's (issue D): all or none, so a record written before the DAO existed still builds. */
 export const DAO_DATA_SOURCES = [
   "DMCToken",

@@ -9,6 +9,7 @@ import { stamp } from "./records";
 // Short contract keys of Parameter ids (<key>-<name>).
 export const EXCHANGE = "exchange";
 export const ORACLE = "oracle";
+export const ASSETS = "assets";
 export const PROTOCOL = "protocol";
 export const APPLICATIONS = "applications";
 export const GOVERNOR = "governor";

@@ -32,7 +32,6 @@ export function getOrCreateProtocol(exchange: Address): Protocol {
   p.minRewardRatioBps = 0;
   p.minCoverageBps = 0;
   p.postTermFlagDays = 0;
-  p.assetCount = 0;
   p.offeringCount = 0;
   p.positionCount = 0;
   p.accountCount = 0;

@@ -38,6 +38,7 @@ const SENTINEL = "0x0000000000000000000000000000000000000001" as Address;
 
 export type DaoContractsName =
   | "HashpowerExchange"
+  | "AssetRegistry"
   | "MarketRateOracle"
   | "DMCToken"
   | "DmexGovernor"
@@ -123,6 +124,7 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
     publicClient.readContract({ address, abi, functionName, args }) as Promise<T>;
 
   const exchange = created("HashpowerExchange");
+  const assets = created("AssetRegistry");
   const oracle = created("MarketRateOracle");
   const usdt = created("BridgedToken", 0).address;
   const ifil = created("BridgedToken", 1).address;
@@ -140,6 +142,7 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   // The proxy and the reserve are created inside other transactions: index them from the first DAO block.
   const contracts: DaoScenario["contracts"] = {
     HashpowerExchange: { ...exchange, abi: abiOf("HashpowerExchange") },
+    AssetRegistry: { ...assets, abi: abiOf("AssetRegistry") },
     MarketRateOracle: { ...oracle, abi: abiOf("MarketRateOracle") },
     DMCToken: { ...dmc, abi: abiOf("DMCToken") },
     DmexGovernor: { ...governor, abi: governorAbi },

@@ -17,11 +17,13 @@ import { artifact, clients, link } from "./chain";
 export type Checkpoint = { label: string; block: bigint };
 export type Scenario = {
   exchange: Address;
+  assets: Address;
   oracle: Address;
   usdt: Address;
   ifil: Address;
-  startBlock: { exchange: bigint; oracle: bigint };
+  startBlock: { exchange: bigint; assets: bigint; oracle: bigint };
   exchangeAbi: Abi;
+  assetsAbi: Abi;
   oracleAbi: Abi;
   checkpoints: Checkpoint[];
   offeringIds: bigint[];
@@ -96,17 +98,22 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
     const lib = artifact(name);
     libraries[name] = (await deploy(admin, lib.abi, lib.bytecode.object)).address;
   }
+  // The asset registry comes first (as in Deploy.s.sol); FIL is registered on it once the exchange exists,
+  // so every checkpoint can read the exchange.
+  const assetsArt = artifact("AssetRegistry");
+  const assets = await deploy(admin, assetsArt.abi, assetsArt.bytecode.object, [addr[0]]);
+  const assetsAbi = assetsArt.abi;
   const exArt = artifact("HashpowerExchange");
-  const exchange = await deploy(admin, exArt.abi, link(exArt, libraries), [addr[0], addr[5], oracle.address, 500]);
+  const exchange = await deploy(admin, exArt.abi, link(exArt, libraries), [addr[0], addr[5], oracle.address, assets.address, 500]);
   checkpoints.push({ label: "deployed", block: exchange.block });
   const ex = exchange.address;
   const exAbi = exArt.abi;
   const oracleAbi = oracleArt.abi;
   await send(admin, ex, exAbi, "grantRole", [role("REGISTRAR_ROLE"), addr[0]]);
-  await send(admin, ex, exAbi, "registerAsset", ["FIL", "TiB"], "asset registered");
+  await send(admin, assets.address, assetsAbi, "registerAsset", ["FIL", "TiB"], "asset registered");
   // Offerings may only use listed tokens; IFIL is listed for payment and delisted again.
   await send(admin, ex, exAbi, "setPaymentToken", [usdt, true], "USDT listed for payment");
-  await send(admin, ex, exAbi, "setRewardToken", [1, ifil, true], "IFIL listed as FIL's reward token");
+  await send(admin, assets.address, assetsAbi, "setRewardToken", [1, ifil, true], "IFIL listed as FIL's reward token");
   await send(admin, ex, exAbi, "setPaymentToken", [ifil, true], "IFIL listed for payment");
   await send(admin, ex, exAbi, "setPaymentToken", [ifil, false], "IFIL delisted for payment");
   for (const who of [alice, bob]) await send(who, usdt, token.abi, "approve", [ex, 2n ** 255n]);
@@ -255,11 +262,13 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
 
   return {
     exchange: ex,
+    assets: assets.address,
     oracle: oracle.address,
     usdt,
     ifil,
-    startBlock: { exchange: exchange.block, oracle: oracle.block },
+    startBlock: { exchange: exchange.block, assets: assets.block, oracle: oracle.block },
     exchangeAbi: exAbi,
+    assetsAbi,
     oracleAbi,
     checkpoints,
     offeringIds: [1n, 2n],

@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {IGovernor} from "@openzeppelin/contracts/governance/IGovernor.sol";
 import {GovernorVotesQuorumFraction} from
     "@openzeppelin/contracts/governance/extensions/GovernorVotesQuorumFraction.sol";
+import {AssetRegistry} from "../../../src/assets/AssetRegistry.sol";
 import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
 import {DmexGovernor} from "../../../src/governance/DmexGovernor.sol";
 import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
@@ -19,6 +20,8 @@ contract GovernanceTest is DaoFixture {
         vm.assertFalse(exchange.hasRole(exchange.GOVERNOR_ROLE(), me));
         vm.assertFalse(exchange.hasRole(exchange.REGISTRAR_ROLE(), me));
         vm.assertFalse(oracle.hasRole(oracle.DEFAULT_ADMIN_ROLE(), me));
+        vm.assertFalse(assets.hasRole(assets.DEFAULT_ADMIN_ROLE(), me));
+        vm.assertFalse(assets.hasRole(assets.GOVERNOR_ROLE(), me));
         vm.assertFalse(dao.timelock.hasRole(dao.timelock.DEFAULT_ADMIN_ROLE(), me));
         vm.assertEq(dao.applications.owner(), address(dao.timelock));
         vm.assertEq(dao.parameters.owner(), address(dao.timelock));
@@ -28,6 +31,11 @@ contract GovernanceTest is DaoFixture {
         address timelock = address(dao.timelock);
         vm.assertTrue(exchange.hasRole(exchange.DEFAULT_ADMIN_ROLE(), timelock));
         vm.assertTrue(exchange.hasRole(exchange.GOVERNOR_ROLE(), timelock));
+        vm.assertEq(address(exchange.assets()), address(assets));
+        vm.assertTrue(assets.hasRole(assets.DEFAULT_ADMIN_ROLE(), timelock));
+        vm.assertTrue(assets.hasRole(assets.GOVERNOR_ROLE(), timelock));
+        vm.assertFalse(assets.hasRole(assets.GOVERNOR_ROLE(), dao.council), "the council never governs assets");
+        vm.assertFalse(assets.hasRole(assets.DEFAULT_ADMIN_ROLE(), dao.council));
         vm.assertTrue(exchange.hasRole(exchange.REGISTRAR_ROLE(), address(dao.applications)));
         vm.assertTrue(exchange.hasRole(exchange.HALT_GUARDIAN_ROLE(), dao.council));
         vm.assertTrue(dao.timelock.hasRole(dao.timelock.PROPOSER_ROLE(), address(dao.governor)));
@@ -158,6 +166,18 @@ contract GovernanceTest is DaoFixture {
 
     // ------------------------------------------------------------------ parameters
 
+    function test_daoGovernsTheAssetRegistry() public {
+        _passProposal(address(assets), abi.encodeCall(AssetRegistry.registerAsset, ("ALEO", "Mc/s")), "# List ALEO");
+        vm.assertEq(assets.getAsset(3).symbol, "ALEO");
+        _passProposal(
+            address(assets), abi.encodeCall(AssetRegistry.setRewardToken, (3, address(ifil), true)), "# ALEO in IFIL"
+        );
+        vm.assertTrue(assets.isRewardToken(3, address(ifil)));
+        vm.prank(whale1);
+        vm.expectRevert();
+        assets.registerAsset("X", "Y");
+    }
+
     function test_daoSetsFeesWithinCaps() public {
         _passProposal(address(dao.parameters), abi.encodeCall(ProtocolParameters.setTradingFee, (150)), "# 1.5%");
         vm.assertEq(dao.parameters.tradingFeeBps(), 150);
@@ -235,6 +255,8 @@ contract GovernanceTest is DaoFixture {
         this.councilExecExternal(address(dao.timelock), schedule, 7);
         vm.expectRevert(bytes("GS013"));
         this.councilExecExternal(address(exchange), abi.encodeCall(HashpowerExchange.halt, (1)), 7);
+        vm.expectRevert(bytes("GS013"));
+        this.councilExecExternal(address(assets), abi.encodeCall(AssetRegistry.registerAsset, ("X", "Y")), 7);
         // Sanity: the same Safe with the same signatures still executes a harmless call.
         vm.assertTrue(_councilExec(address(dao.parameters), abi.encodeWithSignature("tradingFeeBps()"), _firstSigners(4)));
     }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {IPositionLockerErrors, IPositionLocksErrors} from "../../../src/errors/LockErrors.sol";
+import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {IPositionLocks} from "../../../src/interfaces/IPositionLocks.sol";
 import {PositionLocker} from "../../../src/lockers/PositionLocker.sol";
 import {LockPayouts, OfferingStatus, PositionState} from "../../../src/types/HashpowerTypes.sol";
@@ -347,5 +348,29 @@ contract PositionLockerTest is UnitHelpers {
     function test_RevertWhen_LockerBaseGetsNoExchange() public {
         vm.expectRevert(IPositionLockerErrors.PositionLocker_ZeroExchange.selector);
         new TestLocker(IPositionLocks(address(0)));
+    }
+
+    /// @dev claimRewards decodes the position's slot by bit offsets (see {Position}): a position of
+    /// another offering, with an odd unit count, a non-zero snapshot and a lock that routes only the
+    /// refund must claim exactly what the view says, to its owner.
+    function test_ClaimRewards_DecodesPositionSlot() public {
+        uint256 second = _createOffering(miner, 777, PRICE, START_DAY + 2, START_DAY + 2 + TERM_DAYS);
+        _warpToDay(START_DAY + 1);
+        uint256 token = _buy(alice, second, 333);
+        _warpToDay(TERM_START + 2);
+        _deposit(second, 333e18);
+        vm.prank(alice);
+        vm.assertEq(exchange.claimRewards(_ids(token)), 333e18);
+        _deposit(second, 666e18);
+        vm.prank(alice);
+        locker.pledge(token, lender); // REFUND_TO_LOCKER only: rewards still go to the owner
+        uint256 expected = exchange.claimableRewards(token);
+        vm.assertEq(expected, 666e18);
+        vm.expectEmit(address(exchange));
+        emit IHashpowerExchange.RewardClaimed(token, second, alice, expected, exchange.getOffering(second).accRewardPerUnit);
+        vm.prank(alice);
+        vm.assertEq(exchange.claimRewards(_ids(token)), expected);
+        vm.assertEq(exchange.getPosition(token).units, 333);
+        vm.assertEq(exchange.getPosition(token).lockPayouts, LockPayouts.REFUND_TO_LOCKER);
     }
 }

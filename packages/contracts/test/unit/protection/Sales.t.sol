@@ -146,7 +146,7 @@ contract SalesProtectionTest is ProtectionBase {
     function test_Attack_TokenListing_DelistingLeavesLiveOfferingsAlone() public {
         vm.startPrank(governor);
         exchange.setPaymentToken(address(usdt), false);
-        exchange.setRewardToken(filAsset, address(ifil), false);
+        assets.setRewardToken(filAsset, address(ifil), false);
         vm.stopPrank();
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START, TERM_END);
         _expectCreateAndValidateRevert(
@@ -167,7 +167,7 @@ contract SalesProtectionTest is ProtectionBase {
             t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(ifil))
         );
         vm.prank(governor);
-        exchange.setRewardToken(filAsset, address(ifil), true);
+        assets.setRewardToken(filAsset, address(ifil), true);
         t = _terms(miner, 100, PRICE, TERM_START + 5, TERM_END);
         exchange.validateTerms(t);
     }

@@ -1,5 +1,4 @@
 // Handlers of HashpowerExchange events, one per file (the manifest names one mapping file).
-export { handleAssetRegistered } from "./assetRegistered";
 export { handleBatchMetadataUpdate } from "./batchMetadataUpdate";
 export { handleChannelFeeSet } from "./channelFeeSet";
 export { handleDefaultThresholdsSet } from "./defaultThresholdsSet";
@@ -24,7 +23,6 @@ export { handleRefundClaimed } from "./refundClaimed";
 export { handleRendererSet } from "./rendererSet";
 export { handleRewardClaimed } from "./rewardClaimed";
 export { handleRewardDeposited } from "./rewardDeposited";
-export { handleRewardTokenSet } from "./rewardTokenSet";
 export { handleRoleGranted } from "./roleGranted";
 export { handleRoleRevoked } from "./roleRevoked";
 export { handleTransfer } from "./transfer";

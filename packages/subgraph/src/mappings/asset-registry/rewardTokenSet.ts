@@ -1,11 +1,11 @@
-import { RewardTokenSet } from "../../../generated/HashpowerExchange/HashpowerExchange";
+import { RewardTokenSet } from "../../../generated/AssetRegistry/AssetRegistry";
 import { RewardTokenListing } from "../../../generated/schema";
 import { assetId, rewardTokenListingId } from "../../utils/ids";
 import { getOrCreateToken } from "../../utils/loaders";
-import { EXCHANGE, setParameter } from "../../utils/governance";
+import { ASSETS, setParameter } from "../../utils/governance";
 import { newParameterChange } from "../../utils/parameters";
 
-/** setRewardToken: offerings of the asset may only pay rewards in a token listed for it. */
+/** setRewardToken on the AssetRegistry: offerings of the asset may only pay rewards in a token listed for it. */
 export function handleRewardTokenSet(event: RewardTokenSet): void {
   const asset = event.params.assetId.toI32();
   const token = getOrCreateToken(event.params.token);
@@ -29,7 +29,7 @@ export function handleRewardTokenSet(event: RewardTokenSet): void {
   change.save();
   setParameter(
     event,
-    EXCHANGE,
+    ASSETS,
     "rewardToken." + asset.toString() + "." + event.params.token.toHexString(),
     event.params.listed ? "true" : "false",
   );

@@ -1,8 +1,8 @@
-import { AssetRegistered } from "../../../generated/HashpowerExchange/HashpowerExchange";
+import { AssetRegistered } from "../../../generated/AssetRegistry/AssetRegistry";
 import { Asset } from "../../../generated/schema";
 import { assetId } from "../../utils/ids";
-import { getOrCreateProtocol } from "../../utils/loaders";
 
+/** registerAsset on the AssetRegistry (ids 1..n in order; the count is the number of Assets). */
 export function handleAssetRegistered(event: AssetRegistered): void {
   const id = event.params.assetId.toI32();
   const asset = new Asset(assetId(id));
@@ -13,8 +13,4 @@ export function handleAssetRegistered(event: AssetRegistered): void {
   asset.createdAtBlock = event.block.number;
   asset.createdAtTimestamp = event.block.timestamp;
   asset.save();
-
-  const protocol = getOrCreateProtocol(event.address);
-  protocol.assetCount += 1;
-  protocol.save();
 }
