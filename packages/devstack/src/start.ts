@@ -44,7 +44,12 @@ export interface StartStackOptions {
    * Serve the subgraph from packages/subgraph/build with graph-host after the seed (default off;
    * `up` turns it on at :8000 as /subgraphs/name/dmex).
    */
-  readonly graph?: { readonly port: number; readonly name?: string };
+  readonly graph?: {
+    readonly port: number;
+    readonly name?: string;
+    /** PostgreSQL store instead of PGlite (an empty database): see GraphHostStepOptions.databaseUrl. */
+    readonly databaseUrl?: string;
+  };
   /** Serve the built web app (`next start`) after the subgraph host (default off; `up` uses :3000). */
   readonly web?: { readonly port: number };
   /** More services after the seed: see `processStep`. */
@@ -104,6 +109,7 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
             host,
             name: options.graph.name ?? "dmex",
             workDir,
+            ...(options.graph.databaseUrl !== undefined && { databaseUrl: options.graph.databaseUrl }),
           }),
         ]),
     ...(options.web === undefined ? [] : [

@@ -19,8 +19,13 @@ let graphUrl: string;
 let exchange: Address;
 let exchangeAbi: Abi;
 
+// The store: PGlite as `npm run dev` has it, or the PostgreSQL database that scripts/test-postgres.mjs
+// starts for this file (graph-host's DATABASE_URL path).
+const databaseUrl = process.env.GRAPH_HOST_TEST_DATABASE_URL || undefined;
+const store = databaseUrl ? "PostgreSQL" : "PGlite";
+
 // Exactly what `npm run dev` runs, on free ports: startStack with its subgraph-host step.
-describe("the seeded devstack chain, served by the stack's own subgraph host", () => {
+describe(`the seeded devstack chain, served by the stack's own subgraph host (${store} store)`, () => {
   beforeAll(async () => {
     let graphPort = await freePort();
     while ([8545, 8000, 3000].includes(graphPort)) graphPort = await freePort();
@@ -28,7 +33,7 @@ describe("the seeded devstack chain, served by the stack's own subgraph host", (
       port: await freePort(),
       workDir: mkdtempSync(join(tmpdir(), "dmex-subgraph-stack-")),
       isolated: true,
-      graph: { port: graphPort, name: "dmex" },
+      graph: { port: graphPort, name: "dmex", ...(databaseUrl !== undefined && { databaseUrl }) },
     });
     const graph = stack.services.find((service) => service.name === "graph");
     expect(graph?.url).toBe(`http://127.0.0.1:${graphPort}/subgraphs/name/dmex`);

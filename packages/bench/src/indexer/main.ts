@@ -3,8 +3,13 @@
  * positions bought, 21 days of oracle reports and reward deposits, claims and NFT transfers; then
  * the DMEX subgraph indexed from scratch by graph-host (as `npm run dev` runs it) and 50 concurrent
  * clients running the app's typical queries. Prints events/s and p50/p95 latency.
+ *
+ * Absolute figures do not compare across machines, so the same run also measures what they are
+ * compared against and prints ratios: the fetch floor (anvil serving the same logs and blocks over
+ * JSON-RPC, what any indexer must spend) and a peer (Ponder on the HashpowerExchange events, beside
+ * graph-host on that same subset); and graph-host on a real PostgreSQL store beside PGlite.
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -14,8 +19,14 @@ import { ROLE_INDEX, anvilAddress, freePort, graphHostStep, startStack, type Sta
 import { createPublicClient, getAddress, http, maxUint256, toEventSelector, type Abi, type Address, type Hex, type PublicClient } from "viem";
 import { foundry } from "viem/chains";
 
+import { startGraphHost } from "@dmex/graph-host";
+import { MISSING_BINARIES, startPostgresServer } from "@dmex/graph-host/postgres-server";
+
 import { BlockBuilder, type Call } from "./blocks.js";
+import { type FetchFloor, eventTopic, manifestFilter, measureFetchFloor } from "./fetch-floor.js";
 import { type LoadResult, percentile, runLoad } from "./load.js";
+import { PONDER_EVENTS, type PonderRun, runPonder } from "./ponder.js";
+import { writeSubsetBuild } from "./subset.js";
 
 const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 10_000);
 /** Transactions per block; 1 gives the one-transaction blocks of automine. */
@@ -260,12 +271,173 @@ async function main() {
       const r = await runLoad(url, [plan(true, k)[0]!]);
       console.log(`  ${q.name}, uncached, 1 client: p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p95 ${percentile(r.latencies, 0.95).toFixed(1)} ms`);
     }
+    // The PGlite host has answered its queries: the comparisons below run without it.
+    await graph!.stop();
+    stopAll.shift();
+
+    // The fetch floor of the same history: the logs graph-host's manifest asks for and their blocks.
+    const retargeted = join(workDir, "subgraph-build");
+    const startBlock = stack.deployment.contracts.HashpowerExchange!.startBlock;
+    const fullFilter = manifestFilter(join(retargeted, "subgraph.yaml"));
+    const floor = await measureFetchFloor(stack.rpcUrl, fullFilter, startBlock, Number(head));
+    const handled = floor.logs;
+    const graphRate = handled / seconds;
+    console.log(
+      `fetch floor: anvil serves the ${handled} logs graph-host handles (${fullFilter.addresses.length} addresses, ${fullFilter.topics.length} topics) ` +
+        `and their ${floor.blocks} blocks in ${floor.seconds.toFixed(2)} s: ${Math.round(handled / floor.seconds)} events/s; ` +
+        `graph-host (PGlite) ${Math.round(graphRate)} events/s on those logs = ${percent(graphRate / (handled / floor.seconds))} of the floor ` +
+        `(load average ${loadAverage()})`,
+    );
+
+    // The same from scratch on a real PostgreSQL store (DATABASE_URL), in a throwaway server.
+    const postgres = await indexOnPostgres(stack.rpcUrl, stack.deployment, stack.deploymentsDir!, Number(head), handled, workDir);
+    if (postgres) {
+      try {
+        await runLoad(postgres.url, [queries.map((q) => JSON.stringify(q.body(0)))]);
+        await runLoad(postgres.url, plan(false, undefined, Infinity, "pg-cold"));
+        report("PostgreSQL store: app queries, result cache on (as graph-node), warm", await runLoad(postgres.url, plan(false)));
+        report("PostgreSQL store: app queries, every one uncached", await runLoad(postgres.url, plan(true, undefined, Infinity, "pg-")));
+      } finally {
+        await postgres.stop();
+      }
+    }
+
+    // The peer: Ponder on the HashpowerExchange events it has handlers for, and graph-host on the same subset.
+    const exchangeAddress = exchange.address;
+    const subsetFilter = { addresses: [exchangeAddress], topics: PONDER_EVENTS.map((e) => subsetTopic(retargeted, e)) };
+    const subsetFloor = await measureFetchFloor(stack.rpcUrl, subsetFilter, startBlock, Number(head));
+    const subsetBuild = join(workDir, "subset-build");
+    writeSubsetBuild(retargeted, subsetBuild, "HashpowerExchange", PONDER_EVENTS);
+    const subsetStart = Date.now();
+    const subsetHost = await startGraphHost({ buildDir: subsetBuild, rpcUrl: stack.rpcUrl, name: "subset", port: 0, dataDir: join(workDir, "subset-store"), logLevel: "warn" });
+    try {
+      await subsetHost.waitForBlock(Number(head), 600_000);
+    } finally {
+      await subsetHost.stop();
+    }
+    const subsetSeconds = (Date.now() - subsetStart) / 1000;
+    const subsetRate = subsetFloor.logs / subsetSeconds;
+    console.log(
+      `subset (HashpowerExchange: ${PONDER_EVENTS.join(", ")}): ${subsetFloor.logs} events; fetch floor ${subsetFloor.seconds.toFixed(2)} s ` +
+        `(${Math.round(subsetFloor.logs / subsetFloor.seconds)} events/s); graph-host (PGlite) from scratch in ${subsetSeconds.toFixed(2)} s incl. start-up: ` +
+        `${Math.round(subsetRate)} events/s = ${percent(subsetRate / (subsetFloor.logs / subsetFloor.seconds))} of the floor (load average ${loadAverage()})`,
+    );
+    let ponder: PonderRun | undefined;
+    try {
+      ponder = await runPonder({ rpcUrl: stack.rpcUrl, chainId: stack.chainId, exchange: exchangeAddress, startBlock, endBlock: Number(head), workDir: join(workDir, "ponder") });
+      checkPonderRows(ponder, subsetFloor, retargeted);
+      const ponderRate = subsetFloor.logs / ponder.seconds;
+      console.log(
+        `ponder ${ponder.version} (PGlite) on the same subset from scratch in ${ponder.seconds.toFixed(2)} s incl. start-up ` +
+          `(/ready after ${ponder.readySeconds?.toFixed(2) ?? "?"} s, the last 30 blocks then as realtime blocks): ${Math.round(ponderRate)} events/s ` +
+          `= ${percent(ponderRate / (subsetFloor.logs / subsetFloor.seconds))} of the floor; graph-host = ${(subsetRate / ponderRate).toFixed(2)}x Ponder ` +
+          `(load average ${loadAverage()})`,
+      );
+    } catch (error) {
+      process.exitCode = 1;
+      console.log(`ponder failed: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    console.log(
+      `ratios: graph-host full history ${percent(graphRate / (handled / floor.seconds))} of the fetch floor (PGlite)` +
+        (postgres ? `, ${percent(postgres.rate / (handled / floor.seconds))} (PostgreSQL)` : "") +
+        `; HashpowerExchange subset ${percent(subsetRate / (subsetFloor.logs / subsetFloor.seconds))} of the floor` +
+        (ponder ? `, ${(subsetRate / (subsetFloor.logs / ponder.seconds)).toFixed(2)}x Ponder ${ponder.version}` : "") +
+        ` (load average ${loadAverage()})`,
+    );
+
     console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
   } finally {
     for (const stop of stopAll) await stop();
     // BENCH_KEEP=1 keeps the work dir (subgraph build copy, PGlite store) for a closer look.
     if (process.env.BENCH_KEEP === "1") console.log(`kept ${workDir}`);
     else rmSync(workDir, { recursive: true, force: true });
+  }
+}
+
+const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
+const loadAverage = () => loadavg()[0]!.toFixed(2);
+
+/** topic0 of `event` as the retargeted manifest's HashpowerExchange handler names it. */
+function subsetTopic(buildDir: string, event: string): Hex {
+  const filter = manifestFilter(join(buildDir, "subgraph.yaml"), ["HashpowerExchange"]);
+  const abiEvent = (hashpowerExchangeAbi as Abi).find((e) => e.type === "event" && e.name === event);
+  if (!abiEvent || abiEvent.type !== "event") throw new Error(`no event ${event} in the HashpowerExchange ABI`);
+  const topic = toEventSelector(abiEvent);
+  if (!filter.topics.includes(topic)) throw new Error(`the subgraph has no HashpowerExchange handler for ${event}`);
+  return topic;
+}
+
+/** Ponder's rows must match the subset's logs one for one (a handler that failed or was skipped shows here). */
+function checkPonderRows(run: PonderRun, floor: FetchFloor, buildDir: string): void {
+  const count = (event: string) => floor.byTopic.get(subsetTopic(buildDir, event)) ?? 0;
+  const expected = {
+    purchases: count("PositionPurchased"),
+    positions: count("PositionPurchased"),
+    positionTransfers: count("Transfer"),
+    rewardDeposits: count("RewardDeposited"),
+    rewardClaims: count("RewardClaimed"),
+    offerings: count("OfferingCreated"),
+  };
+  for (const [table, n] of Object.entries(expected)) {
+    const got = run.rows[table as keyof PonderRun["rows"]];
+    if (got !== n) throw new Error(`ponder holds ${got} ${table}, the chain has ${n} such events`);
+  }
+}
+
+interface PostgresIndex {
+  readonly url: string;
+  readonly rate: number;
+  stop(): Promise<void>;
+}
+
+/**
+ * The full history indexed from scratch by graph-host on a throwaway PostgreSQL server (graph-host's
+ * test helper: initdb in a temporary directory, stopped and deleted afterwards). Without server
+ * binaries it says so and returns undefined.
+ */
+async function indexOnPostgres(
+  rpcUrl: string,
+  deployment: StackContext["deployment"],
+  deploymentsDir: string,
+  head: number,
+  handled: number,
+  workDir: string,
+): Promise<PostgresIndex | undefined> {
+  const server = await startPostgresServer({ log: (m) => console.log(`[postgres] ${m}`) });
+  if (!server) {
+    console.log(`PostgreSQL store: skipped. ${MISSING_BINARIES}`);
+    return undefined;
+  }
+  try {
+    const databaseUrl = await server.createDatabase("dmex_indexer_bench");
+    const hostDir = join(workDir, "postgres-host");
+    mkdirSync(hostDir, { recursive: true });
+    const context: StackContext = { log: () => {}, timings: {}, urls: {}, rpcUrl, deployment };
+    const started = Date.now();
+    const service = await graphHostStep({
+      subgraphDir,
+      deploymentsDir: join(deploymentsDir, "deployments"),
+      port: await freePort(),
+      name: "dmex",
+      workDir: hostDir,
+      databaseUrl,
+    }).run(context);
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `PostgreSQL store (${server.description.split(" at ")[0]}): indexed ${handled} events in ${head} blocks from scratch in ${seconds.toFixed(2)} s incl. start-up: ` +
+        `${Math.round(handled / seconds)} events/s (load average ${loadAverage()})`,
+    );
+    return {
+      url: context.urls.graph!,
+      rate: handled / seconds,
+      async stop() {
+        await service?.stop();
+        await server.stop();
+      },
+    };
+  } catch (error) {
+    await server.stop();
+    throw error;
   }
 }
 

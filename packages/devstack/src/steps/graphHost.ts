@@ -22,6 +22,11 @@ export interface GraphHostStepOptions {
   readonly name: string;
   /** Holds this stack's copy of the subgraph build and the PGlite store, both wiped first. */
   readonly workDir: string;
+  /**
+   * A PostgreSQL database for the store instead of PGlite in `workDir` (graph-host's DATABASE_URL).
+   * Not wiped: give it an empty database for a sync from scratch.
+   */
+  readonly databaseUrl?: string;
 }
 
 /**
@@ -64,7 +69,7 @@ export function graphHostStep(options: GraphHostStepOptions): Step {
         name: options.name,
         port: options.port,
         ...(options.host !== undefined && { host: options.host }),
-        dataDir,
+        ...(options.databaseUrl !== undefined ? { databaseUrl: options.databaseUrl } : { dataDir }),
         logLevel: "warn",
       });
       try {
