@@ -8,7 +8,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "DMEX - hashpower marketplace", template: "%s | DMEX" },
-  description: "Buy mining hashpower as NFTs: daily rewards, escrowed payments released day by day, on-chain default detection.",
+  description:
+    "Buy mining hashpower as NFTs: daily rewards, escrowed payments released day by day, on-chain default detection.",
 };
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#0f766e" };
 // Addresses and the indexed data are read per request: a restarted local chain needs no rebuild.
@@ -19,7 +20,10 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   return (
     <html lang="en">
       <body>
-        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:z-50 focus:rounded focus:bg-white focus:p-2"
+        >
           Skip to content
         </a>
         <Providers deployment={deployment}>

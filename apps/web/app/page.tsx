@@ -11,9 +11,17 @@ import { Filters } from "./_components/Filters";
 import { OfferingList } from "./_components/OfferingList";
 import { buildWhere, hrefWith, PAGE_SIZE, parseParams, SORTS } from "./_components/marketplaceParams";
 
-export default async function MarketplacePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function MarketplacePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const params = parseParams(await searchParams);
-  const [deployment, prices, meta] = await Promise.all([getAppDeployment(), loadPrices(), querySubgraph<{ _meta: Meta }>(META_QUERY)]);
+  const [deployment, prices, meta] = await Promise.all([
+    getAppDeployment(),
+    loadPrices(),
+    querySubgraph<{ _meta: Meta }>(META_QUERY),
+  ]);
   if (meta.error !== null) {
     return <ErrorBox title="The marketplace cannot load">{meta.error}</ErrorBox>;
   }
@@ -39,14 +47,23 @@ export default async function MarketplacePage({ searchParams }: { searchParams: 
       <div>
         <h1 className="text-2xl font-bold">Hashpower marketplace</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-700">
-          Each offering sells units of a miner&apos;s hashpower for a fixed term; the sale closes when the term starts, so every buyer pays once for
-          the whole term. Your payment sits in escrow and is released to the miner day by day, and the miner deposits each day&apos;s mining reward
-          for the holders. A miner who stops paying, or pays too little against the market, can be flagged by anyone.
+          Each offering sells units of a miner&apos;s hashpower for a fixed term; the sale closes when the term starts,
+          so every buyer pays once for the whole term. Your payment sits in escrow and is released to the miner day by
+          day, and the miner deposits each day&apos;s mining reward for the holders. A miner who stops paying, or pays
+          too little against the market, can be flagged by anyone.
         </p>
       </div>
       <Filters params={params} assets={assets} miners={miners} priceSymbol={usdt?.symbol ?? "USDT"} />
       {errors.length > 0 && <ErrorBox title="Some filters were ignored">{errors.join(" ")}</ErrorBox>}
-      <OfferingList offerings={page} params={params} nowSeconds={nowSeconds} today={today} tokens={deployment.tokens} prices={prices} protocol={protocols[0]} />
+      <OfferingList
+        offerings={page}
+        params={params}
+        nowSeconds={nowSeconds}
+        today={today}
+        tokens={deployment.tokens}
+        prices={prices}
+        protocol={protocols[0]}
+      />
       <nav aria-label="Pagination" className="flex items-center justify-between text-sm">
         {params.page > 1 ? (
           <Link className="btn-secondary" href={hrefWith(params, { page: params.page - 1 })} rel="prev">

@@ -34,7 +34,13 @@ const here = dirname(fileURLToPath(import.meta.url));
 const webDir = join(here, "..");
 const require = createRequire(import.meta.url);
 const CHROMIUM = "/usr/bin/chromium";
-const { values } = parseArgs({ options: { "skip-build": { type: "boolean", default: false }, port: { type: "string", default: "3100" }, runs: { type: "string", default: "3" } } });
+const { values } = parseArgs({
+  options: {
+    "skip-build": { type: "boolean", default: false },
+    port: { type: "string", default: "3100" },
+    runs: { type: "string", default: "3" },
+  },
+});
 /** Lighthouse runs per page; the run with the median performance score is reported (Lighthouse's own advice against variance). */
 const LH_RUNS = Math.max(1, Number(values.runs) || 3);
 const PORT = Number(values.port);
@@ -53,8 +59,13 @@ function ensureChromium() {
 
 /** Gzipped first-load JS per app route, from .next/app-build-manifest.json + build-manifest.json. */
 export function firstLoadJs(nextDir: string): { route: string; kb: number; files: number }[] {
-  const app = JSON.parse(readFileSync(join(nextDir, "app-build-manifest.json"), "utf8")) as { pages: Record<string, string[]> };
-  const build = JSON.parse(readFileSync(join(nextDir, "build-manifest.json"), "utf8")) as { rootMainFiles?: string[]; polyfillFiles?: string[] };
+  const app = JSON.parse(readFileSync(join(nextDir, "app-build-manifest.json"), "utf8")) as {
+    pages: Record<string, string[]>;
+  };
+  const build = JSON.parse(readFileSync(join(nextDir, "build-manifest.json"), "utf8")) as {
+    rootMainFiles?: string[];
+    polyfillFiles?: string[];
+  };
   const size = new Map<string, number>();
   const gz = (f: string) => {
     let s = size.get(f);
@@ -69,23 +80,45 @@ export function firstLoadJs(nextDir: string): { route: string; kb: number; files
     .map(([page, files]) => {
       // A route's first load = the framework's root files + every layout above it + the page.
       const segments = page.split("/").slice(1, -1);
-      const layouts = ["/layout", ...segments.map((_, i) => `/${segments.slice(0, i + 1).join("/")}/layout`)].flatMap((l) => app.pages[l] ?? []);
+      const layouts = ["/layout", ...segments.map((_, i) => `/${segments.slice(0, i + 1).join("/")}/layout`)].flatMap(
+        (l) => app.pages[l] ?? [],
+      );
       const all = [...new Set([...(build.rootMainFiles ?? []), ...layouts, ...files])].filter((f) => f.endsWith(".js"));
-      return { route: page.replace(/\/page$/, "") || "/", kb: Math.round((all.reduce((s, f) => s + gz(f), 0) / 1024) * 10) / 10, files: all.length };
+      return {
+        route: page.replace(/\/page$/, "") || "/",
+        kb: Math.round((all.reduce((s, f) => s + gz(f), 0) / 1024) * 10) / 10,
+        files: all.length,
+      };
     })
     .sort((a, b) => a.route.localeCompare(b.route));
 }
 
 /** Gzipped JS the wallet islands load after the first interaction (not part of first load). */
 export function deferredIslandJs(nextDir: string): { island: string; kb: number }[] {
-  const loadable = JSON.parse(readFileSync(join(nextDir, "react-loadable-manifest.json"), "utf8")) as Record<string, { files: string[] }>;
-  const files = (target: string) => Object.entries(loadable).filter(([k]) => k.startsWith("components/islands.tsx -> ") && k.endsWith(target)).flatMap(([, v]) => v.files);
-  const kb = (list: string[]) => Math.round(([...new Set(list)].filter((f) => f.endsWith(".js")).reduce((s, f) => s + gzipSync(readFileSync(join(nextDir, f)), { level: 9 }).length, 0) / 1024) * 10) / 10;
+  const loadable = JSON.parse(readFileSync(join(nextDir, "react-loadable-manifest.json"), "utf8")) as Record<
+    string,
+    { files: string[] }
+  >;
+  const files = (target: string) =>
+    Object.entries(loadable)
+      .filter(([k]) => k.startsWith("components/islands.tsx -> ") && k.endsWith(target))
+      .flatMap(([, v]) => v.files);
+  const kb = (list: string[]) =>
+    Math.round(
+      ([...new Set(list)]
+        .filter((f) => f.endsWith(".js"))
+        .reduce((s, f) => s + gzipSync(readFileSync(join(nextDir, f)), { level: 9 }).length, 0) /
+        1024) *
+        10,
+    ) / 10;
   const web3 = files("./Web3Providers");
   return [
     { island: "header wallet (wagmi + RainbowKit + dev wallet)", kb: kb([...web3, ...files("./WalletArea")]) },
     { island: "offering buy panel (+ the above)", kb: kb([...web3, ...files("./WalletArea"), ...files("/BuyPanel")]) },
-    { island: "portfolio (+ Apollo)", kb: kb([...web3, ...files("./WalletArea"), ...files("./Web3ApolloProviders"), ...files("/PortfolioView")]) },
+    {
+      island: "portfolio (+ Apollo)",
+      kb: kb([...web3, ...files("./WalletArea"), ...files("./Web3ApolloProviders"), ...files("/PortfolioView")]),
+    },
   ];
 }
 
@@ -132,14 +165,30 @@ async function positionsAfterReload(base: string): Promise<PositionsTiming[]> {
     await page.getByText("Local dev wallet (anvil)").click();
     await page.getByTestId("position-card").first().waitFor();
     const results: PositionsTiming[] = [];
-    for (const gate of ["first interaction or 6 s idle (before)", "at once on account routes / remembered connection (after)"]) {
+    for (const gate of [
+      "first interaction or 6 s idle (before)",
+      "at once on account routes / remembered connection (after)",
+    ]) {
       const lazyOnly = gate.endsWith("(before)");
-      await page.evaluate(([k, on]) => (on ? window.localStorage.setItem(k, "1") : window.localStorage.removeItem(k)), [LAZY_ONLY_KEY, lazyOnly] as const);
+      await page.evaluate(([k, on]) => (on ? window.localStorage.setItem(k, "1") : window.localStorage.removeItem(k)), [
+        LAZY_ONLY_KEY,
+        lazyOnly,
+      ] as const);
       const runsMs: number[] = [];
       for (let i = 0; i < RELOADS; i++) {
         await page.reload({ waitUntil: "commit" });
-        await page.waitForFunction(() => (window as unknown as { __dmexPositionsAt?: number }).__dmexPositionsAt !== undefined, undefined, { timeout: 60_000, polling: 100 });
-        runsMs.push(Math.round(await page.evaluate(() => (window as unknown as { __dmexPositionsAt?: number }).__dmexPositionsAt ?? Number.NaN)));
+        await page.waitForFunction(
+          () => (window as unknown as { __dmexPositionsAt?: number }).__dmexPositionsAt !== undefined,
+          undefined,
+          { timeout: 60_000, polling: 100 },
+        );
+        runsMs.push(
+          Math.round(
+            await page.evaluate(
+              () => (window as unknown as { __dmexPositionsAt?: number }).__dmexPositionsAt ?? Number.NaN,
+            ),
+          ),
+        );
       }
       results.push({ gate, runsMs, medianMs: median(runsMs) });
     }
@@ -169,7 +218,10 @@ async function main() {
   }
   const sizes = firstLoadJs(join(webDir, ".next"));
   const deferred = deferredIslandJs(join(webDir, ".next"));
-  const server = spawn(process.execPath, [next, "start", "-p", String(PORT)], { cwd: webDir, stdio: ["ignore", "ignore", "inherit"] });
+  const server = spawn(process.execPath, [next, "start", "-p", String(PORT)], {
+    cwd: webDir,
+    stdio: ["ignore", "ignore", "inherit"],
+  });
   try {
     for (let i = 0; i < 120 && !(await up(BASE)); i++) await new Promise((r) => setTimeout(r, 500));
     const pages = [
@@ -177,15 +229,30 @@ async function main() {
       { name: "offering", url: `${BASE}/offerings/1` },
     ];
     for (const p of pages) await fetch(p.url); // warm the server (first request compiles nothing in production, but opens connections)
-    const chrome = await chromeLauncher.launch({ chromePath: CHROMIUM, chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"] });
-    type Score = { page: string; performance: number; accessibility: number; lcpMs: number; tbtMs: number; benchmarkIndex: number };
+    const chrome = await chromeLauncher.launch({
+      chromePath: CHROMIUM,
+      chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu"],
+    });
+    type Score = {
+      page: string;
+      performance: number;
+      accessibility: number;
+      lcpMs: number;
+      tbtMs: number;
+      benchmarkIndex: number;
+    };
     const scores: (Score & { runs: { performance: number; tbtMs: number; benchmarkIndex: number }[] })[] = [];
     try {
       for (const p of pages) {
         const runs: Score[] = [];
         let lhr: NonNullable<Awaited<ReturnType<typeof lighthouse>>>["lhr"] | undefined;
         for (let i = 0; i < LH_RUNS; i++) {
-          const result = await lighthouse(p.url, { port: chrome.port, output: "json", logLevel: "error", onlyCategories: ["performance", "accessibility"] });
+          const result = await lighthouse(p.url, {
+            port: chrome.port,
+            output: "json",
+            logLevel: "error",
+            onlyCategories: ["performance", "accessibility"],
+          });
           lhr = result?.lhr;
           if (!lhr) throw new Error(`lighthouse returned nothing for ${p.url}`);
           runs.push({
@@ -200,9 +267,18 @@ async function main() {
         const byScore = [...runs].sort((a, b) => a.performance - b.performance);
         const mid = byScore[Math.floor(byScore.length / 2)];
         if (mid === undefined || lhr === undefined) throw new Error(`no lighthouse run for ${p.url}`);
-        scores.push({ ...mid, runs: runs.map((r) => ({ performance: r.performance, tbtMs: r.tbtMs, benchmarkIndex: r.benchmarkIndex })) });
-        const failing = Object.values(lhr.audits).filter((a) => a.score !== null && a.score < 1 && lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id && r.weight > 0));
-        if (failing.length > 0) console.log(`[bench] ${p.name} accessibility audits below 1: ${failing.map((a) => a.id).join(", ")}`);
+        scores.push({
+          ...mid,
+          runs: runs.map((r) => ({ performance: r.performance, tbtMs: r.tbtMs, benchmarkIndex: r.benchmarkIndex })),
+        });
+        const failing = Object.values(lhr.audits).filter(
+          (a) =>
+            a.score !== null &&
+            a.score < 1 &&
+            lhr.categories.accessibility?.auditRefs.some((r) => r.id === a.id && r.weight > 0),
+        );
+        if (failing.length > 0)
+          console.log(`[bench] ${p.name} accessibility audits below 1: ${failing.map((a) => a.id).join(", ")}`);
       }
     } finally {
       chrome.kill();
@@ -213,7 +289,12 @@ async function main() {
       when: new Date().toISOString(),
       host: { cpus: cpus().length, loadAverage1m: Math.round((loadavg()[0] ?? 0) * 100) / 100 },
       lighthouse: { config: "lighthouse default (mobile, simulated throttling)", chromium: CHROMIUM, scores },
-      portfolioPositionsAfterReloadMs: { account: PORTFOLIO_ACCOUNT, reloads: RELOADS, throttling: "none", timings: positions },
+      portfolioPositionsAfterReloadMs: {
+        account: PORTFOLIO_ACCOUNT,
+        reloads: RELOADS,
+        throttling: "none",
+        timings: positions,
+      },
       firstLoadJsKbGzip: sizes,
       deferredIslandJsKbGzip: deferred,
       targets: TARGETS,
@@ -225,19 +306,30 @@ async function main() {
     };
     mkdirSync(join(here, "results"), { recursive: true });
     writeFileSync(join(here, "results/web-bench.json"), JSON.stringify(report, null, 2) + "\n");
-    console.log(`\nLighthouse (mobile, simulated throttling); host: ${report.host.cpus} CPUs, load average ${report.host.loadAverage1m}`);
+    console.log(
+      `\nLighthouse (mobile, simulated throttling); host: ${report.host.cpus} CPUs, load average ${report.host.loadAverage1m}`,
+    );
     console.log(`  median of ${LH_RUNS} run(s) by performance; every run as performance/TBT/benchmarkIndex`);
     for (const s of scores) {
-      console.log(`  ${s.page.padEnd(12)} performance ${s.performance} (host benchmarkIndex ${s.benchmarkIndex})  accessibility ${s.accessibility}  LCP ${s.lcpMs} ms  TBT ${s.tbtMs} ms`);
-      console.log(`  ${"".padEnd(12)} runs: ${s.runs.map((r) => `${r.performance}/${r.tbtMs} ms/${r.benchmarkIndex}`).join(", ")}`);
+      console.log(
+        `  ${s.page.padEnd(12)} performance ${s.performance} (host benchmarkIndex ${s.benchmarkIndex})  accessibility ${s.accessibility}  LCP ${s.lcpMs} ms  TBT ${s.tbtMs} ms`,
+      );
+      console.log(
+        `  ${"".padEnd(12)} runs: ${s.runs.map((r) => `${r.performance}/${r.tbtMs} ms/${r.benchmarkIndex}`).join(", ")}`,
+      );
     }
-    console.log(`\n/portfolio reload with a remembered connection: navigation -> own positions visible (median of ${RELOADS}, no throttling)`);
-    for (const t of positions) console.log(`  wallet island ${t.gate.padEnd(58)} ${t.medianMs} ms  (${t.runsMs.join(", ")})`);
+    console.log(
+      `\n/portfolio reload with a remembered connection: navigation -> own positions visible (median of ${RELOADS}, no throttling)`,
+    );
+    for (const t of positions)
+      console.log(`  wallet island ${t.gate.padEnd(58)} ${t.medianMs} ms  (${t.runsMs.join(", ")})`);
     console.log("\nFirst-load JS per route (gzip)");
     for (const s of sizes) console.log(`  ${s.route.padEnd(28)} ${s.kb.toFixed(1)} kB (${s.files} files)`);
     console.log("\nLoaded after the first interaction or 6 s idle (gzip, cumulative)");
     for (const d of deferred) console.log(`  ${d.island.padEnd(50)} ${d.kb.toFixed(1)} kB`);
-    console.log(`\nTargets: performance >= ${TARGETS.performance}: ${report.pass.performance ? "PASS" : "FAIL"}; accessibility >= ${TARGETS.accessibility}: ${report.pass.accessibility ? "PASS" : "FAIL"}; marketplace first-load <= ${TARGETS.marketplaceFirstLoadKb} kB: ${report.pass.marketplaceFirstLoad ? "PASS" : "FAIL"}`);
+    console.log(
+      `\nTargets: performance >= ${TARGETS.performance}: ${report.pass.performance ? "PASS" : "FAIL"}; accessibility >= ${TARGETS.accessibility}: ${report.pass.accessibility ? "PASS" : "FAIL"}; marketplace first-load <= ${TARGETS.marketplaceFirstLoadKb} kB: ${report.pass.marketplaceFirstLoad ? "PASS" : "FAIL"}`,
+    );
   } finally {
     server.kill("SIGTERM");
     await stack.stop();

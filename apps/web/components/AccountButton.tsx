@@ -42,11 +42,22 @@ export function AccountButton() {
         }
         return (
           <span className="flex gap-1">
-            <button type="button" className="btn-secondary whitespace-nowrap px-2" onClick={openChainModal} title="Change network">
+            <button
+              type="button"
+              className="btn-secondary whitespace-nowrap px-2"
+              onClick={openChainModal}
+              title="Change network"
+            >
               <span className="max-sm:sr-only">{chain.name ?? chain.id}</span>
               <span aria-hidden="true" className="h-2.5 w-2.5 rounded-full bg-emerald-600 sm:hidden" />
             </button>
-            <button type="button" className="btn-secondary whitespace-nowrap px-2 font-mono max-sm:text-xs" onClick={openAccountModal} title={`Account menu for ${account.address}`} data-testid="account-button">
+            <button
+              type="button"
+              className="btn-secondary whitespace-nowrap px-2 font-mono max-sm:text-xs"
+              onClick={openAccountModal}
+              title={`Account menu for ${account.address}`}
+              data-testid="account-button"
+            >
               {shortAddress(account.address)}
             </button>
           </span>

@@ -20,7 +20,10 @@ export function Countdown({ at, now, label, testId }: { at: number; now: number;
   return (
     <span className="num" data-testid={testId}>
       {label} {left <= 0 ? "now" : `in ${formatDuration(left)}`}
-      <span className="text-xs text-slate-600"> ({new Date(at * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC)</span>
+      <span className="text-xs text-slate-600">
+        {" "}
+        ({new Date(at * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC)
+      </span>
     </span>
   );
 }

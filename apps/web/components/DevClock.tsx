@@ -7,7 +7,11 @@ import { runIndexedRefetchers, waitIndexed } from "~/services/indexer";
 import { queryClient } from "~/services/queryClient";
 
 async function rpc<T>(method: string, params: unknown[]): Promise<T> {
-  const res = await fetch(rpcUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(rpcUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result as T;
@@ -21,7 +25,11 @@ async function rpc<T>(method: string, params: unknown[]): Promise<T> {
 const STEPS = [
   { label: "+1 min", seconds: 60, title: "Advance the chain by 1 minute (local voting delay and timelock: 60 s)" },
   { label: "+10 min", seconds: 600, title: "Advance the chain by 10 minutes (local voting period: 600 s)" },
-  { label: "+1 h", seconds: 3_600, title: "Advance the chain by 1 hour (the oracle's correction window: a report is final 1 h after publication)" },
+  {
+    label: "+1 h",
+    seconds: 3_600,
+    title: "Advance the chain by 1 hour (the oracle's correction window: a report is final 1 h after publication)",
+  },
   { label: "+1 day", seconds: 86_400, title: "Advance the chain by 1 day" },
   { label: "+7 days", seconds: 7 * 86_400, title: "Advance the chain by 7 days" },
 ] as const;
@@ -56,14 +64,31 @@ export function DevClock() {
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-1 text-xs" role="group" aria-label="Dev clock (local chain)" data-testid="dev-clock" data-advanced-to={advancedTo}>
+    <div
+      className="flex flex-wrap items-center gap-1 text-xs"
+      role="group"
+      aria-label="Dev clock (local chain)"
+      data-testid="dev-clock"
+      data-advanced-to={advancedTo}
+    >
       <span className="w-full text-slate-700">Advance the chain</span>
       {STEPS.map((s) => (
-        <button key={s.label} type="button" className="btn-secondary px-2 py-1 text-xs" disabled={busy} onClick={() => advance(s.seconds)} title={s.title}>
+        <button
+          key={s.label}
+          type="button"
+          className="btn-secondary px-2 py-1 text-xs"
+          disabled={busy}
+          onClick={() => advance(s.seconds)}
+          title={s.title}
+        >
           {s.label}
         </button>
       ))}
-      {error && <span role="alert" className="w-full text-red-800">{error}</span>}
+      {error && (
+        <span role="alert" className="w-full text-red-800">
+          {error}
+        </span>
+      )}
     </div>
   );
 }

@@ -2,12 +2,26 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 
-export function OfferingCardView({ title, href, badge, rows, testId = "offering-card" }: { title: string; href?: string; badge: ReactNode; rows: readonly (readonly [string, ReactNode])[]; testId?: string }) {
+export function OfferingCardView({
+  title,
+  href,
+  badge,
+  rows,
+  testId = "offering-card",
+}: {
+  title: string;
+  href?: string;
+  badge: ReactNode;
+  rows: readonly (readonly [string, ReactNode])[];
+  testId?: string;
+}) {
   return (
     <div className="card" data-testid={testId}>
       <div className="flex items-start justify-between gap-2">
         {href ? (
-          <Link href={href} className="font-semibold text-brand-dark underline-offset-2 hover:underline">{title}</Link>
+          <Link href={href} className="font-semibold text-brand-dark underline-offset-2 hover:underline">
+            {title}
+          </Link>
         ) : (
           <span className="font-semibold text-brand-dark">{title}</span>
         )}

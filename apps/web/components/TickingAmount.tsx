@@ -4,7 +4,17 @@ import { useEffect, useRef, useState } from "react";
 import { formatAmount } from "~/lib/format";
 
 /** An amount that counts up smoothly to each new on-chain value (and flashes), so accruals are visible. */
-export function TickingAmount({ value, decimals, symbol, testId }: { value: bigint; decimals: number; symbol: string; testId?: string }) {
+export function TickingAmount({
+  value,
+  decimals,
+  symbol,
+  testId,
+}: {
+  value: bigint;
+  decimals: number;
+  symbol: string;
+  testId?: string;
+}) {
   const [shown, setShown] = useState(value);
   const [flash, setFlash] = useState(false);
   const from = useRef(value);
@@ -32,7 +42,11 @@ export function TickingAmount({ value, decimals, symbol, testId }: { value: bigi
     return () => cancelAnimationFrame(frame);
   }, [value]);
   return (
-    <span data-testid={testId} data-value={value.toString()} className={`num transition-colors ${flash ? "text-emerald-700" : ""}`}>
+    <span
+      data-testid={testId}
+      data-value={value.toString()}
+      className={`num transition-colors ${flash ? "text-emerald-700" : ""}`}
+    >
       {formatAmount(shown, decimals, 6)} {symbol}
     </span>
   );

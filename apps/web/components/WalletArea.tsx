@@ -16,7 +16,10 @@ export function WalletArea() {
       <AccountButton />
       <TxToasts />
       {isConnected && chainId !== targetChain.id && (
-        <p role="alert" className="absolute inset-x-0 top-full z-30 border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800">
+        <p
+          role="alert"
+          className="absolute inset-x-0 top-full z-30 border-b border-red-200 bg-red-50 px-4 py-2 text-center text-sm text-red-800"
+        >
           Wrong network: this app runs on {targetChain.chain.name}. Use the network button to switch.
         </p>
       )}

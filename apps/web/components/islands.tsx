@@ -31,42 +31,66 @@ const WalletIslandLazy = dynamic(
 );
 
 const BuyPanelIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/BuyPanel")]).then(([w, m]) => w.withWeb3(m.BuyPanel)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/BuyPanel")]).then(([w, m]) =>
+      w.withWeb3(m.BuyPanel),
+    ),
   { ssr: false, loading: box("h-72") },
 );
 
 const DefaultActionsIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/DefaultActions")]).then(([w, m]) => w.withWeb3(m.DefaultActions)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/DefaultActions")]).then(([w, m]) =>
+      w.withWeb3(m.DefaultActions),
+    ),
   { ssr: false, loading: box("mt-3 h-9") },
 );
 
 const NftPreviewIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/NftPreview")]).then(([w, m]) => w.withWeb3(m.NftPreview)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("~/app/offerings/[id]/_components/NftPreview")]).then(([w, m]) =>
+      w.withWeb3(m.NftPreview),
+    ),
   { ssr: false, loading: box("h-96") },
 );
 
 const PortfolioIslandLazy = dynamic(
-  () => Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/PortfolioView")]).then(([w, m]) => w.withWeb3Apollo(m.PortfolioView)),
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/PortfolioView")]).then(([w, m]) =>
+      w.withWeb3Apollo(m.PortfolioView),
+    ),
   { ssr: false, loading: () => <SkeletonRows rows={4} /> },
 );
 
 const PositionIslandLazy = dynamic(
-  () => Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/PositionDetail")]).then(([w, m]) => w.withWeb3Apollo(m.PositionDetail)),
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/PositionDetail")]).then(
+      ([w, m]) => w.withWeb3Apollo(m.PositionDetail),
+    ),
   { ssr: false, loading: () => <SkeletonRows rows={4} /> },
 );
 
 const MinerDeskIslandLazy = dynamic(
-  () => Promise.all([import("./Web3ApolloProviders"), import("~/app/miner/_components/MinerDesk")]).then(([w, m]) => w.withWeb3Apollo(m.MinerDesk)),
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/miner/_components/MinerDesk")]).then(([w, m]) =>
+      w.withWeb3Apollo(m.MinerDesk),
+    ),
   { ssr: false, loading: () => <SkeletonRows rows={3} /> },
 );
 
 const ProposalActionsIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("~/app/governance/[proposalId]/_components/ProposalActions")]).then(([w, m]) => w.withWeb3(m.ProposalActions)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("~/app/governance/[proposalId]/_components/ProposalActions")]).then(
+      ([w, m]) => w.withWeb3(m.ProposalActions),
+    ),
   { ssr: false, loading: box("h-48") },
 );
 
 const DelegationBannerIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("./DelegationStatus")]).then(([w, m]) => w.withWeb3(m.DelegationStatus)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("./DelegationStatus")]).then(([w, m]) =>
+      w.withWeb3(m.DelegationStatus),
+    ),
   { ssr: false, loading: () => null },
 );
 
@@ -81,12 +105,18 @@ const DelegationPanelIslandLazy = dynamic(
 );
 
 const ApplyWizardIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("~/app/miner/apply/_components/ApplyWizard")]).then(([w, m]) => w.withWeb3(m.ApplyWizard)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("~/app/miner/apply/_components/ApplyWizard")]).then(([w, m]) =>
+      w.withWeb3(m.ApplyWizard),
+    ),
   { ssr: false, loading: () => <SkeletonRows rows={6} /> },
 );
 
 const CouncilCheckIslandLazy = dynamic(
-  () => Promise.all([import("./Web3Providers"), import("~/app/council/_components/CouncilCheck")]).then(([w, m]) => w.withWeb3(m.CouncilCheck)),
+  () =>
+    Promise.all([import("./Web3Providers"), import("~/app/council/_components/CouncilCheck")]).then(([w, m]) =>
+      w.withWeb3(m.CouncilCheck),
+    ),
   { ssr: false, loading: box("h-32") },
 );
 

@@ -30,7 +30,11 @@ export function hasRememberedConnection(storage: ReadableStorage): boolean {
  * visitor's own account, or a connection is remembered (a returning user sees their account, not
  * a "Connect Wallet" placeholder, without waiting).
  */
-export function shouldHydrateWalletAtOnce(path: string, storage: ReadableStorage | undefined, routeNeedsAccount: (path: string) => boolean): boolean {
+export function shouldHydrateWalletAtOnce(
+  path: string,
+  storage: ReadableStorage | undefined,
+  routeNeedsAccount: (path: string) => boolean,
+): boolean {
   if (storage?.getItem(LAZY_ONLY_KEY) === "1") return false;
   if (routeNeedsAccount(path)) return true;
   return storage !== undefined && hasRememberedConnection(storage);

@@ -46,13 +46,23 @@ async function main(): Promise<number> {
     stops.push(() => browser.close());
     const oracle = stack.deployment.contracts.MarketRateOracle?.address;
     if (oracle === undefined) throw new Error("the local deployment has no MarketRateOracle");
-    console.log(`[e2e] chain head ${Number(await rpc<string>(stack.rpcUrl, "eth_blockNumber"))}; ${selected.length} scenarios`);
+    console.log(
+      `[e2e] chain head ${Number(await rpc<string>(stack.rpcUrl, "eth_blockNumber"))}; ${selected.length} scenarios`,
+    );
     const failed: string[] = [];
     for (const scenario of selected) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
       const page = await context.newPage();
       page.setDefaultTimeout(30_000);
-      const ctx: ScenarioContext = { page, web: web.url, rpc: stack.rpcUrl, graph: stack.graphUrl, deployment: stack.deployment, oracle, seed };
+      const ctx: ScenarioContext = {
+        page,
+        web: web.url,
+        rpc: stack.rpcUrl,
+        graph: stack.graphUrl,
+        deployment: stack.deployment,
+        oracle,
+        seed,
+      };
       const started = Date.now();
       try {
         await scenario.run(ctx);
@@ -65,7 +75,9 @@ async function main(): Promise<number> {
       }
       await context.close();
     }
-    console.log(`[e2e] ${selected.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}; screenshots in ${SCREENSHOTS}`);
+    console.log(
+      `[e2e] ${selected.length - failed.length} passed, ${failed.length} failed${failed.length ? ` (${failed.join(", ")})` : ""}; screenshots in ${SCREENSHOTS}`,
+    );
     return failed.length === 0 ? 0 : 1;
   } finally {
     await stopAll();

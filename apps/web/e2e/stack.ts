@@ -67,11 +67,20 @@ async function startIsolated(log: (m: string) => void): Promise<RunningStack> {
   }
   const usable = async (p: number | undefined) => p !== undefined && !STANDARD_PORTS.includes(p) && (await portFree(p));
   const rpcPort = (await usable(saved.rpc)) && saved.rpc !== undefined ? saved.rpc : await freeIsolatedPort();
-  const graphPort = (await usable(saved.graph)) && saved.graph !== undefined && saved.graph !== rpcPort ? saved.graph : await freeIsolatedPort([rpcPort]);
+  const graphPort =
+    (await usable(saved.graph)) && saved.graph !== undefined && saved.graph !== rpcPort
+      ? saved.graph
+      : await freeIsolatedPort([rpcPort]);
   mkdirSync(workDir, { recursive: true });
   writeFileSync(portsFile, JSON.stringify({ rpc: rpcPort, graph: graphPort }) + "\n");
   log(`isolated stack: anvil :${rpcPort}, graph host :${graphPort} (a minute or two)...`);
-  const stack = await startStack({ port: rpcPort, isolated: true, workDir, graph: { port: graphPort, name: "dmex" }, log });
+  const stack = await startStack({
+    port: rpcPort,
+    isolated: true,
+    workDir,
+    graph: { port: graphPort, name: "dmex" },
+    log,
+  });
   const deploymentsDir = stack.deploymentsDir === undefined ? undefined : join(stack.deploymentsDir, "deployments");
   return {
     rpcUrl: stack.rpcUrl,
@@ -84,7 +93,11 @@ async function startIsolated(log: (m: string) => void): Promise<RunningStack> {
 }
 
 async function rpc<T>(method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(RPC_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(RPC_URL, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result as T;
@@ -100,7 +113,11 @@ async function chainUp(): Promise<boolean> {
 
 async function graphUp(): Promise<boolean> {
   try {
-    const res = await fetch(GRAPH_URL, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _meta { block { number } } }" }) });
+    const res = await fetch(GRAPH_URL, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ _meta { block { number } } }" }),
+    });
     return res.ok;
   } catch {
     return false;
@@ -110,7 +127,12 @@ async function graphUp(): Promise<boolean> {
 /** The devstack's subgraph-host step (the one `npm run dev` uses) against the already running chain. */
 async function startGraph(deployment: Deployment, workDir: string, log: (m: string) => void) {
   const context: StackContext = { log, timings: {}, urls: {}, rpcUrl: RPC_URL, deployment };
-  const step = graphHostStep({ subgraphDir: join(repoRoot, "packages/subgraph"), port: localPorts.graph, name: "dmex", workDir });
+  const step = graphHostStep({
+    subgraphDir: join(repoRoot, "packages/subgraph"),
+    port: localPorts.graph,
+    name: "dmex",
+    workDir,
+  });
   const service = await step.run(context);
   if (!service) throw new Error("the subgraph-host step started nothing");
   return service;
@@ -125,27 +147,52 @@ export async function ensureStack(
   const [chain, graph] = await Promise.all([chainUp(), graphUp()]);
   if (chain && graph) {
     const deployment = getDeployment(31337);
-    if (deployment === undefined) throw new Error("a chain runs on :8545 but @dmex/deployments has no local deployment (restart it with npm run dev)");
+    if (deployment === undefined)
+      throw new Error(
+        "a chain runs on :8545 but @dmex/deployments has no local deployment (restart it with npm run dev)",
+      );
     log("reusing the running chain and graph host");
-    return { rpcUrl: RPC_URL, graphUrl: GRAPH_URL, deployment, reused: { chain: true, graph: true }, stop: async () => {} };
+    return {
+      rpcUrl: RPC_URL,
+      graphUrl: GRAPH_URL,
+      deployment,
+      reused: { chain: true, graph: true },
+      stop: async () => {},
+    };
   }
   if (chain) {
     const deployment = getDeployment(31337);
-    if (deployment === undefined) throw new Error("a chain runs on :8545 but @dmex/deployments has no local deployment");
+    if (deployment === undefined)
+      throw new Error("a chain runs on :8545 but @dmex/deployments has no local deployment");
     log("reusing the running chain; starting the graph host");
     const host = await startGraph(deployment, workDir, log);
-    return { rpcUrl: RPC_URL, graphUrl: GRAPH_URL, deployment, reused: { chain: true, graph: false }, stop: () => host.stop() };
+    return {
+      rpcUrl: RPC_URL,
+      graphUrl: GRAPH_URL,
+      deployment,
+      reused: { chain: true, graph: false },
+      stop: () => host.stop(),
+    };
   }
-  if (graph) throw new Error(`something serves :${localPorts.graph} but no chain runs on :${localPorts.rpc}; stop it first`);
+  if (graph)
+    throw new Error(`something serves :${localPorts.graph} but no chain runs on :${localPorts.rpc}; stop it first`);
   log("starting anvil, deploy, seed and the graph host (a minute or two)...");
   // The devstack's own subgraph-host step (the one `npm run dev` uses) on the standard port.
   const stack = await startStack({ graph: { port: localPorts.graph, name: "dmex" }, log });
   const stop = async () => {
     await stack.stop();
     // The chain is gone: regenerate so @dmex/deployments no longer lists its addresses (as `npm run dev` does on Ctrl-C).
-    await generate({ rpcUrls: { 31337: stack.rpcUrl }, compile: true }).catch((e: unknown) => log(`could not clear the local deployment: ${String(e)}`));
+    await generate({ rpcUrls: { 31337: stack.rpcUrl }, compile: true }).catch((e: unknown) =>
+      log(`could not clear the local deployment: ${String(e)}`),
+    );
   };
-  return { rpcUrl: stack.rpcUrl, graphUrl: GRAPH_URL, deployment: stack.deployment, reused: { chain: false, graph: false }, stop };
+  return {
+    rpcUrl: stack.rpcUrl,
+    graphUrl: GRAPH_URL,
+    deployment: stack.deployment,
+    reused: { chain: false, graph: false },
+    stop,
+  };
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -12,8 +12,20 @@ export function usePositionsLive(tokenIds: readonly bigint[]) {
     allowFailure: true,
     contracts: exchange
       ? tokenIds.flatMap((id) => [
-          { address: exchange, abi: hashpowerExchangeAbi, functionName: "claimableRewards", args: [id], chainId: targetChain.id } as const,
-          { address: exchange, abi: hashpowerExchangeAbi, functionName: "refundableOf", args: [id], chainId: targetChain.id } as const,
+          {
+            address: exchange,
+            abi: hashpowerExchangeAbi,
+            functionName: "claimableRewards",
+            args: [id],
+            chainId: targetChain.id,
+          } as const,
+          {
+            address: exchange,
+            abi: hashpowerExchangeAbi,
+            functionName: "refundableOf",
+            args: [id],
+            chainId: targetChain.id,
+          } as const,
         ])
       : [],
     query: { enabled: exchange !== null && tokenIds.length > 0, refetchInterval: 2_000 },
@@ -22,7 +34,8 @@ export function usePositionsLive(tokenIds: readonly bigint[]) {
   tokenIds.forEach((id, i) => {
     const c = result.data?.[2 * i];
     const r = result.data?.[2 * i + 1];
-    if (c?.status === "success" && r?.status === "success") live.set(id.toString(), { claimable: c.result as bigint, refundable: r.result as bigint });
+    if (c?.status === "success" && r?.status === "success")
+      live.set(id.toString(), { claimable: c.result as bigint, refundable: r.result as bigint });
   });
   return { live, isLoading: result.isLoading, refetch: result.refetch };
 }

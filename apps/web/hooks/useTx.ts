@@ -56,14 +56,21 @@ export function useTx(): { run(options: RunOptions): Promise<RunResult> } {
           try {
             await switchChain(config, { chainId: targetChain.id });
           } catch {
-            return fail(`Your wallet is on ${chainId === undefined ? "another network" : `chain ${chainId}`}: switch it to ${targetChain.chain.name} and try again.`);
+            return fail(
+              `Your wallet is on ${chainId === undefined ? "another network" : `chain ${chainId}`}: switch it to ${targetChain.chain.name} and try again.`,
+            );
           }
         }
         const c = typeof call === "function" ? await call() : call;
         // Simulate first: a revert is explained before the wallet asks for a signature. errorsAbi
         // holds every custom error of every contract, so reverts bubbling up from a token decode too.
         const abi = [...c.abi, ...errorsAbi.filter((e) => !c.abi.some((x) => x.type === "error" && x.name === e.name))];
-        const { request } = await simulateContract(config, { ...c, abi, account: address, chainId: targetChain.id } as Parameters<typeof simulateContract>[1]);
+        const { request } = await simulateContract(config, {
+          ...c,
+          abi,
+          account: address,
+          chainId: targetChain.id,
+        } as Parameters<typeof simulateContract>[1]);
         txStore.update(id, { phase: "signing" });
         const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
         txStore.update(id, { phase: "pending", hash });
@@ -73,7 +80,12 @@ export function useTx(): { run(options: RunOptions): Promise<RunResult> } {
         const indexed = await waitIndexed(receipt.blockNumber);
         await Promise.allSettled([runIndexedRefetchers(), queryClient.invalidateQueries()]);
         router.refresh();
-        txStore.update(id, indexed ? { phase: "done" } : { phase: "done", error: "Mined, but the indexer has not caught up yet: lists may lag." });
+        txStore.update(
+          id,
+          indexed
+            ? { phase: "done" }
+            : { phase: "done", error: "Mined, but the indexer has not caught up yet: lists may lag." },
+        );
         return { ok: true, hash, blockNumber: receipt.blockNumber };
       } catch (error) {
         return fail(error);

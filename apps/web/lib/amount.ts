@@ -10,10 +10,14 @@ const MAX_UINT256 = (1n << 256n) - 1n;
 export function parseAmount(input: string, decimals: number): ParseResult {
   const text = input.trim().replace(/,/g, "");
   if (text === "") return { ok: false, error: "Enter an amount." };
-  if (!/^\d*\.?\d*$/.test(text) || text === ".") return { ok: false, error: "Use digits and at most one decimal point." };
+  if (!/^\d*\.?\d*$/.test(text) || text === ".")
+    return { ok: false, error: "Use digits and at most one decimal point." };
   const [whole = "", frac = ""] = text.split(".");
   if (frac.length > decimals) {
-    return { ok: false, error: decimals === 0 ? "Whole numbers only." : `At most ${decimals} decimal places for this token.` };
+    return {
+      ok: false,
+      error: decimals === 0 ? "Whole numbers only." : `At most ${decimals} decimal places for this token.`,
+    };
   }
   const value = BigInt((whole || "0") + frac.padEnd(decimals, "0"));
   if (value > MAX_UINT256) return { ok: false, error: "Amount is too large." };
@@ -29,7 +33,8 @@ export function validateAmount(
   const parsed = parseAmount(input, decimals);
   if (!parsed.ok) return parsed;
   if (parsed.value === 0n) return { ok: false, error: "Amount must be greater than zero." };
-  if (opts.max !== undefined && parsed.value > opts.max) return { ok: false, error: `More than ${opts.maxLabel ?? "allowed"}.` };
+  if (opts.max !== undefined && parsed.value > opts.max)
+    return { ok: false, error: `More than ${opts.maxLabel ?? "allowed"}.` };
   if (opts.balance !== undefined && parsed.value > opts.balance) {
     return { ok: false, error: `Insufficient ${opts.symbol ?? "token"} balance.` };
   }

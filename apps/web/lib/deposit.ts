@@ -4,7 +4,14 @@
  * oracle is over a day late its latest final report) and the amounts that reach the 50% minimum
  * and the 80% line. Pure: the miner desk feeds it the oracle's on-chain reads.
  */
-import { amountForShare, belowMinimum, dayRewardPerUnitWad, minimumShare, shareOf, type Thresholds } from "@dmex/money-math";
+import {
+  amountForShare,
+  belowMinimum,
+  dayRewardPerUnitWad,
+  minimumShare,
+  shareOf,
+  type Thresholds,
+} from "@dmex/money-math";
 
 /** What the oracle says about the day to cover, read on chain (and, for an unfinished report, from the index). */
 export interface OracleReads {
@@ -54,8 +61,16 @@ export interface DepositJudgement {
   readonly belowMinimum: boolean;
 }
 
-export function judgeDeposit(units: bigint, marketAvgWad: bigint, t: Thresholds, amount: bigint | null): DepositJudgement {
-  const share = amount !== null && amount > 0n && units > 0n && marketAvgWad > 0n ? shareOf(dayRewardPerUnitWad(amount, units), marketAvgWad) : null;
+export function judgeDeposit(
+  units: bigint,
+  marketAvgWad: bigint,
+  t: Thresholds,
+  amount: bigint | null,
+): DepositJudgement {
+  const share =
+    amount !== null && amount > 0n && units > 0n && marketAvgWad > 0n
+      ? shareOf(dayRewardPerUnitWad(amount, units), marketAvgWad)
+      : null;
   return {
     marketAvgWad,
     minimum: amountForShare(units, marketAvgWad, minimumShare(t.minCoverageBps)),

@@ -86,48 +86,64 @@ function expectedStates(v: unknown): string {
  */
 const EXCHANGE_MESSAGES: Readonly<Record<string, Explain>> = {
   Exchange_ZeroUnits: () => "Choose at least one unit.",
-  Exchange_InsufficientUnits: (a) => `Only ${n(a.available)} units are left in offering #${n(a.offeringId)}; you asked for ${n(a.requested)}.`,
-  Exchange_PriceAboveMax: (a) => `The total (${n(a.totalPrice)}) is above your maximum (${n(a.maxTotalPrice)}); nothing was bought.`,
+  Exchange_InsufficientUnits: (a) =>
+    `Only ${n(a.available)} units are left in offering #${n(a.offeringId)}; you asked for ${n(a.requested)}.`,
+  Exchange_PriceAboveMax: (a) =>
+    `The total (${n(a.totalPrice)}) is above your maximum (${n(a.maxTotalPrice)}); nothing was bought.`,
   Exchange_SaleClosed: (a) =>
     `Offering #${n(a.offeringId)}'s sale is open from ${isoTime(a.saleStart)} to ${isoTime(a.saleEnd)} only: sales close when the term starts, so every buyer pays for and gets the whole term.`,
-  Exchange_OfferingNotActive: (a) => `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}, not active: it cannot be bought or funded.`,
+  Exchange_OfferingNotActive: (a) =>
+    `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}, not active: it cannot be bought or funded.`,
   Exchange_UnknownOffering: (a) => `Offering #${n(a.offeringId)} does not exist.`,
   Exchange_UnknownAsset: (a) => `${asset(a.assetId)} is not registered on the exchange.`,
   Assets_EmptyLabel: () => "The asset needs a symbol and a unit label.",
   Assets_UnknownAsset: (a) => `No asset #${n(a.assetId)} is registered.`,
   Assets_ZeroAddress: () => "An address is missing.",
-  Exchange_EscrowCapacityExceeded: (a) => `This purchase would bring offering #${n(a.offeringId)}'s escrow to ${n(a.totalNet)}, above its capacity of ${n(a.capacity)}.`,
+  Exchange_EscrowCapacityExceeded: (a) =>
+    `This purchase would bring offering #${n(a.offeringId)}'s escrow to ${n(a.totalNet)}, above its capacity of ${n(a.capacity)}.`,
   Exchange_ZeroAmount: () => "Enter an amount greater than zero.",
-  Exchange_NoUnitsOutstanding: (a) => `No units of offering #${n(a.offeringId)} are sold yet, so there is nobody to pay rewards to.`,
-  Exchange_NothingToCover: (a) => `The next day to cover (${day(a.nextDay)}) is not over yet (today is ${day(a.today)}); deposit once it is.`,
-  Exchange_TermEnded: (a) => `Every day of offering #${n(a.offeringId)}'s term (to ${day(a.termEndDay)}) is already covered.`,
+  Exchange_NoUnitsOutstanding: (a) =>
+    `No units of offering #${n(a.offeringId)} are sold yet, so there is nobody to pay rewards to.`,
+  Exchange_NothingToCover: (a) =>
+    `The next day to cover (${day(a.nextDay)}) is not over yet (today is ${day(a.today)}); deposit once it is.`,
+  Exchange_TermEnded: (a) =>
+    `Every day of offering #${n(a.offeringId)}'s term (to ${day(a.termEndDay)}) is already covered.`,
   Exchange_MarketRateNotReported: (a) =>
     `The oracle has no final market rate of ${asset(a.assetId)} for ${day(a.day)} yet (a report becomes final 1 hour after publication, or the latest final one applies once the oracle is over a day late); try again after that.`,
   Exchange_DefaultConditionsNotMet: (a) =>
     `This offering cannot be flagged now: its oldest uncovered day has waited ${days(a.missedDays)} for a deposit, and ${
-      Number(a.windowSharePerMille) === 0 ? "fewer days than the window were judged so far" : `its last judged days paid on average ${share(a.windowSharePerMille)} of the market`
+      Number(a.windowSharePerMille) === 0
+        ? "fewer days than the window were judged so far"
+        : `its last judged days paid on average ${share(a.windowSharePerMille)} of the market`
     }; neither rule is broken.`,
   Exchange_DepositBelowMinimum: (a) =>
     `This deposit would pay ${share(a.sharePerMille)} of the market average for ${day(a.day)}, under the ${bps(a.minCoverageBps)} minimum: the chain refuses it and the day stays uncovered. Deposit at least ${bps(a.minCoverageBps)} of the market rate.`,
   Exchange_NotMinerOrDepositor: (a) =>
     `Only offering #${n(a.offeringId)}'s miner or a depositor it approved can deposit its rewards, and ${addr(a.caller)} is neither. Switch to the miner's account, or have the miner approve this one.`,
-  Exchange_PaymentTokenNotListed: (a) => `${addr(a.token)} is not a payment token the DAO listed: offerings must be paid in a listed stablecoin.`,
+  Exchange_PaymentTokenNotListed: (a) =>
+    `${addr(a.token)} is not a payment token the DAO listed: offerings must be paid in a listed stablecoin.`,
   Exchange_RewardTokenNotListed: (a) =>
     `${addr(a.token)} is not listed as a reward token for ${asset(a.assetId)}: rewards must be paid in the token the DAO listed for the asset (e.g. IFIL for FIL).`,
   Exchange_ZeroUnitsTotal: () => "The offering terms were refused: the number of units must be above zero.",
-  Exchange_EmptySaleWindow: (a) => `The offering terms were refused: the sale must close after it opens (it opens ${isoTime(a.saleStart)} and closes ${isoTime(a.saleEnd)}).`,
+  Exchange_EmptySaleWindow: (a) =>
+    `The offering terms were refused: the sale must close after it opens (it opens ${isoTime(a.saleStart)} and closes ${isoTime(a.saleEnd)}).`,
   Exchange_InvalidTerm: (a) =>
     `The offering terms were refused: the term must start after day 0 and last 1 to ${n(a.maxTermDays)} days (it runs from ${day(a.termStartDay)} to ${day(a.termEndDay)}).`,
   Exchange_SaleEndsAfterTermStart: (a) =>
     `The offering terms were refused: the sale closes ${isoTime(a.saleEnd)}, after the term starts (${isoTime(a.termStart)}); it must close by then, so every buyer pays for the whole term.`,
-  Exchange_ZeroNetPrice: (a) => `The offering terms were refused: a price of ${n(a.pricePerUnit)} per unit is zero after the ${bps(a.feeBps)} channel fee.`,
+  Exchange_ZeroNetPrice: (a) =>
+    `The offering terms were refused: a price of ${n(a.pricePerUnit)} per unit is zero after the ${bps(a.feeBps)} channel fee.`,
   Exchange_InvalidThresholds: () =>
     "Those default thresholds are outside the sound range (missed days 1-30, window 1-8 days, the 50% floor at most the low-reward line, the post-term window at least the missed-days threshold and at most 60 days).",
-  Exchange_NotMiner: (a) => `Only offering #${n(a.offeringId)}'s miner can do this, not ${addr(a.caller)}. Switch to the miner's account.`,
-  Exchange_NotPositionOwnerOrApproved: (a) => `${addr(a.caller)} does not own position #${n(a.tokenId)} (nor is it approved for it).`,
+  Exchange_NotMiner: (a) =>
+    `Only offering #${n(a.offeringId)}'s miner can do this, not ${addr(a.caller)}. Switch to the miner's account.`,
+  Exchange_NotPositionOwnerOrApproved: (a) =>
+    `${addr(a.caller)} does not own position #${n(a.tokenId)} (nor is it approved for it).`,
   Exchange_AlreadyRefunded: (a) => `Position #${n(a.tokenId)} was already refunded.`,
-  Exchange_OfferingNotHalted: (a) => `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: refunds open only after governance halts it.`,
-  Exchange_OfferingNotFlagged: (a) => `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: it must be flagged first.`,
+  Exchange_OfferingNotHalted: (a) =>
+    `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: refunds open only after governance halts it.`,
+  Exchange_OfferingNotFlagged: (a) =>
+    `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: it must be flagged first.`,
   Exchange_NothingToWithdraw: (a) =>
     `No released escrow of offering #${n(a.offeringId)} is waiting to be withdrawn (in the term's last days, release waits for the rewards to be deposited).`,
   Exchange_PositionIsLocked: (a) => `Position #${n(a.tokenId)} is locked by the protocol contract ${addr(a.locker)}.`,
@@ -136,31 +152,44 @@ const EXCHANGE_MESSAGES: Readonly<Record<string, Explain>> = {
     `Only the contract holding position #${n(a.tokenId)} may do this, not ${addr(a.caller)}: while it is pledged or auctioned, its rewards or refund go to that contract.`,
   Exchange_InvalidLockPayouts: (a) => `Unknown payout routing ${n(a.payouts)} for a lock (only 0 to 3).`,
   Exchange_NotApprovedLocker: (a) => `${addr(a.caller)} is not a contract the DAO approved to lock positions.`,
-  Exchange_LockerStillApproved: (a) => `The locker ${addr(a.locker)} is still approved: only a revoked locker's lock can be released by governance.`,
+  Exchange_LockerStillApproved: (a) =>
+    `The locker ${addr(a.locker)} is still approved: only a revoked locker's lock can be released by governance.`,
   Exchange_FeeTooHigh: (a) => `That channel fee (${n(a.feeBps)} bps) is above the cap of ${n(a.capBps)} bps.`,
   Exchange_ZeroAddress: () => "An address is missing.",
 };
 
 const ORACLE_MESSAGES: Readonly<Record<string, Explain>> = {
-  Oracle_DayNotOver: (a) => `${day(a.day)} is not over yet (today is ${day(a.today)}): the oracle reports completed days only.`,
-  Oracle_AlreadyReported: (a) => `The market rate of ${asset(a.assetId)} for ${day(a.day)} is already reported; correct it within its 1-hour window instead.`,
-  Oracle_ZeroRate: (a) => `A market rate of zero for ${asset(a.assetId)} on ${day(a.day)} is refused: it would judge every deposit adequate.`,
-  Oracle_ReportFinal: (a) => `The report of ${asset(a.assetId)} for ${day(a.day)} became final at ${isoTime(a.finalAt)}: it can no longer be corrected.`,
+  Oracle_DayNotOver: (a) =>
+    `${day(a.day)} is not over yet (today is ${day(a.today)}): the oracle reports completed days only.`,
+  Oracle_AlreadyReported: (a) =>
+    `The market rate of ${asset(a.assetId)} for ${day(a.day)} is already reported; correct it within its 1-hour window instead.`,
+  Oracle_ZeroRate: (a) =>
+    `A market rate of zero for ${asset(a.assetId)} on ${day(a.day)} is refused: it would judge every deposit adequate.`,
+  Oracle_ReportFinal: (a) =>
+    `The report of ${asset(a.assetId)} for ${day(a.day)} became final at ${isoTime(a.finalAt)}: it can no longer be corrected.`,
   Oracle_NotReported: (a) => `There is no report of ${asset(a.assetId)} for ${day(a.day)} to correct; report it first.`,
-  Oracle_LengthMismatch: (a) => `The lists of assets (${n(a.assetIds)}) and rates (${n(a.rates)}) have different lengths.`,
+  Oracle_LengthMismatch: (a) =>
+    `The lists of assets (${n(a.assetIds)}) and rates (${n(a.rates)}) have different lengths.`,
 };
 
 /** DAO (issue D): governor, timelock, miner applications, parameters, insurance fund, DMC. */
 const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
-  Applications_Closed: (a) => `Application #${n(a.applicationId)} is closed: it was already approved, cancelled or its stake settled.`,
-  Applications_Stale: (a) => `Application #${n(a.applicationId)} can no longer be approved: its sale window ended (${isoTime(a.saleEnd)}).`,
+  Applications_Closed: (a) =>
+    `Application #${n(a.applicationId)} is closed: it was already approved, cancelled or its stake settled.`,
+  Applications_Stale: (a) =>
+    `Application #${n(a.applicationId)} can no longer be approved: its sale window ended (${isoTime(a.saleEnd)}).`,
   Applications_InvalidHashpower: (a) =>
     `The application was refused: effective hashpower (${n(a.effectiveHashpower)}) must be above zero and at most the total (${n(a.totalHashpower)}).`,
-  Applications_UnitsExceedHashpower: (a) => `The application was refused: ${n(a.unitsTotal)} units for sale exceed the effective hashpower of ${n(a.effectiveHashpower)}.`,
-  Applications_MissingDisclosure: () => "The application was refused: the miner name and the disclosure URI are required.",
-  Applications_ValueTooLarge: (a) => `The application was refused: units x price (${n(a.value)}) is above the limit of ${n(a.maxValue)}.`,
-  Applications_NotApplicant: (a) => `Only the miner who submitted application #${n(a.applicationId)} can do this, not ${addr(a.caller)}. Switch to that account.`,
-  Applications_StakeNotInState: (a) => `The stake of application #${n(a.applicationId)} is ${named(STAKE, a.actual)}, not ${named(STAKE, a.expected)}.`,
+  Applications_UnitsExceedHashpower: (a) =>
+    `The application was refused: ${n(a.unitsTotal)} units for sale exceed the effective hashpower of ${n(a.effectiveHashpower)}.`,
+  Applications_MissingDisclosure: () =>
+    "The application was refused: the miner name and the disclosure URI are required.",
+  Applications_ValueTooLarge: (a) =>
+    `The application was refused: units x price (${n(a.value)}) is above the limit of ${n(a.maxValue)}.`,
+  Applications_NotApplicant: (a) =>
+    `Only the miner who submitted application #${n(a.applicationId)} can do this, not ${addr(a.caller)}. Switch to that account.`,
+  Applications_StakeNotInState: (a) =>
+    `The stake of application #${n(a.applicationId)} is ${named(STAKE, a.actual)}, not ${named(STAKE, a.expected)}.`,
   Applications_UnknownApplication: (a) => `Application #${n(a.applicationId)} does not exist.`,
   Applications_InvalidStakePolicy: (a) =>
     `That stake policy is outside its bounds: a minimum stake is required (got ${dmc(a.minStake)} DMC) and the grace is at most ${days(a.maxLockGraceDays)} (got ${days(a.lockGraceDays)}).`,
@@ -168,7 +197,8 @@ const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
   Applications_SaleEndsBeforeExecution: (a) =>
     `The sale would close (${isoTime(a.saleEnd)}) before the vote could be executed at the earliest (${isoTime(a.executableAt)}, late-quorum extension and timelock delay included): give the sale more time.`,
   GovernorAlreadyCastVote: () => "You already voted on this proposal; a vote cannot be changed.",
-  GovernorInsufficientProposerVotes: (a) => `Proposing needs ${dmc(a.threshold)} votes; you have ${dmc(a.votes)}. Delegate to yourself (or gather delegations) first.`,
+  GovernorInsufficientProposerVotes: (a) =>
+    `Proposing needs ${dmc(a.threshold)} votes; you have ${dmc(a.votes)}. Delegate to yourself (or gather delegations) first.`,
   GovernorNonexistentProposal: (a) => `Proposal ${short(a.proposalId)} does not exist.`,
   GovernorNotQueuedProposal: () => "This proposal is not queued: queue it after it succeeds.",
   GovernorOnlyExecutor: () => "Only the DAO timelock can do this: it needs a proposal.",
@@ -184,26 +214,34 @@ const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
   GovernorInvalidSignature: () => "The vote signature does not match the voter.",
   GovernorInvalidVotingPeriod: () => "The voting period must be longer than zero.",
   GovernorQueueNotImplemented: () => "This governor does not queue proposals.",
-  Governor_OnlyProposalGuardian: () => "Only the proposal guardian (the council during bootstrap) can cancel proposals this way.",
+  Governor_OnlyProposalGuardian: () =>
+    "Only the proposal guardian (the council during bootstrap) can cancel proposals this way.",
   Governor_ProtectedProposal: (a) =>
     `Proposal ${short(a.proposalId)} revokes the council's powers, replaces council members or changes the guardian: the guardian (${short(a.guardian)}) cannot cancel it.`,
-  TimelockUnexpectedOperationState: () => "The timelock is not ready for this: wait until the eta has passed (or the operation was already executed).",
-  TimelockUnauthorizedCaller: () => "Only the governor (or the council during bootstrap) can schedule or cancel timelock operations.",
+  TimelockUnexpectedOperationState: () =>
+    "The timelock is not ready for this: wait until the eta has passed (or the operation was already executed).",
+  TimelockUnauthorizedCaller: () =>
+    "Only the governor (or the council during bootstrap) can schedule or cancel timelock operations.",
   TimelockInsufficientDelay: (a) => `The delay ${n(a.delay)} s is below the timelock's minimum of ${n(a.minDelay)} s.`,
   TimelockUnexecutedPredecessor: () => "An earlier timelock operation this one depends on has not run yet.",
   TimelockInvalidOperationLength: () => "The operation's targets, values and payloads do not line up.",
   Timelock_OperationOrphaned: (a) =>
     `Timelock operation ${short(a.id)} can never run: ${short(a.scheduler)}, who scheduled it, has lost the proposer role (the council's hand-over ends every operation it left pending).`,
-  Timelock_NotScheduler: (a) => `Only ${short(a.scheduler)}, who scheduled operation ${short(a.id)}, can cancel it at the timelock; ${short(a.caller)} did not.`,
-  Timelock_CannotDelegate: (a) => `The DAO timelock never delegates its DMC (to ${short(a.delegatee)}): the treasury and the genesis allocation cannot vote.`,
+  Timelock_NotScheduler: (a) =>
+    `Only ${short(a.scheduler)}, who scheduled operation ${short(a.id)}, can cancel it at the timelock; ${short(a.caller)} did not.`,
+  Timelock_CannotDelegate: (a) =>
+    `The DAO timelock never delegates its DMC (to ${short(a.delegatee)}): the treasury and the genesis allocation cannot vote.`,
   Params_FeeTooHigh: (a) => `That ${bytes32Name(a.name)} (${n(a.feeBps)} bps) is above the cap of ${n(a.capBps)} bps.`,
   OwnableUnauthorizedAccount: () => "Only the DAO (a proposal executed by the timelock) can do this.",
   OwnableInvalidOwner: () => "That owner address is invalid.",
-  Insurance_InvalidPayout: (a) => `An insurance payout needs a recipient and an amount (got ${addr(a.to)} and ${n(a.amount)}).`,
+  Insurance_InvalidPayout: (a) =>
+    `An insurance payout needs a recipient and an amount (got ${addr(a.to)} and ${n(a.amount)}).`,
   Reserve_NotDrawer: (a) => `${addr(a.caller)} may not draw from the ${named(BUCKET, a.bucket)} bucket.`,
-  Reserve_BucketExhausted: (a) => `The ${named(BUCKET, a.bucket)} bucket holds ${dmc(a.available)} DMC, less than the ${dmc(a.requested)} asked.`,
+  Reserve_BucketExhausted: (a) =>
+    `The ${named(BUCKET, a.bucket)} bucket holds ${dmc(a.available)} DMC, less than the ${dmc(a.requested)} asked.`,
   Reserve_ZeroAddress: () => "An address is missing.",
-  DMC_AllocationMismatch: (a) => `The genesis allocations add up to ${dmc(a.allocated)} DMC, not the supply of ${dmc(a.expected)}.`,
+  DMC_AllocationMismatch: (a) =>
+    `The genesis allocations add up to ${dmc(a.allocated)} DMC, not the supply of ${dmc(a.expected)}.`,
   DMC_InvalidAllocation: (a) => `Genesis allocation ${n(a.index)} names no recipient or no amount.`,
   ERC5805FutureLookup: () => "Votes at a future time cannot be read yet: wait for the snapshot.",
   ERC6372InconsistentClock: () => "The DMC token's clock does not match the governor's.",
@@ -217,10 +255,13 @@ const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
 
 /** OpenZeppelin errors any contract may raise (ERC-721, ERC-20, AccessControl, ReentrancyGuard, SafeERC20...). */
 const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
-  AccessControlUnauthorizedAccount: (a) => `${addr(a.account)} does not hold the role this action needs (governance or halt guardian).`,
+  AccessControlUnauthorizedAccount: (a) =>
+    `${addr(a.account)} does not hold the role this action needs (governance or halt guardian).`,
   AccessControlBadConfirmation: () => "A role can only be renounced by its holder, for itself.",
-  ERC20InsufficientBalance: (a) => `Insufficient token balance: you have ${n(a.balance)}, this needs ${n(a.needed)} (base units).`,
-  ERC20InsufficientAllowance: (a) => `The contract may spend ${n(a.allowance)} of your tokens but this needs ${n(a.needed)}: approve first.`,
+  ERC20InsufficientBalance: (a) =>
+    `Insufficient token balance: you have ${n(a.balance)}, this needs ${n(a.needed)} (base units).`,
+  ERC20InsufficientAllowance: (a) =>
+    `The contract may spend ${n(a.allowance)} of your tokens but this needs ${n(a.needed)}: approve first.`,
   ERC20InvalidReceiver: (a) => `Tokens cannot be sent to ${addr(a.receiver)}.`,
   ERC20InvalidSpender: () => "That spender address is invalid.",
   ERC20InvalidApprover: () => "That approver address is invalid.",
@@ -251,7 +292,12 @@ const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
 };
 
 /** Every explanation by error name (unique across the contracts). */
-export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = { ...LIBRARY_MESSAGES, ...EXCHANGE_MESSAGES, ...ORACLE_MESSAGES, ...DAO_MESSAGES };
+export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = {
+  ...LIBRARY_MESSAGES,
+  ...EXCHANGE_MESSAGES,
+  ...ORACLE_MESSAGES,
+  ...DAO_MESSAGES,
+};
 
 type ErrorItem = Extract<Abi[number], { type: "error" }>;
 const errorItems = (abi: Abi): ErrorItem[] => abi.filter((item): item is ErrorItem => item.type === "error");
@@ -284,19 +330,34 @@ export function explainRevertData(data: Hex): { message: string; errorName?: str
   const explain = EXPLANATIONS_BY_SELECTOR.get(selector);
   if (decoded === undefined) return { message: `The contract refused the transaction (unknown error ${selector}).` };
   const item = decoded.abiItem as ErrorItem | undefined;
-  const message = explain ? explain(namedArgs(item, (decoded.args ?? []) as readonly unknown[])) : `The contract refused the transaction (${decoded.errorName}).`;
+  const message = explain
+    ? explain(namedArgs(item, (decoded.args ?? []) as readonly unknown[]))
+    : `The contract refused the transaction (${decoded.errorName}).`;
   return { message, errorName: decoded.errorName };
 }
 
 export function explainError(error: unknown): ExplainedError {
   if (error instanceof BaseError) {
-    const rejected = error.walk((e) => e instanceof UserRejectedRequestError || (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === 4001));
-    if (rejected) return { kind: "rejected", message: "You rejected the request in your wallet. Nothing was sent; try again when ready." };
+    const rejected = error.walk(
+      (e) =>
+        e instanceof UserRejectedRequestError ||
+        (typeof e === "object" && e !== null && "code" in e && (e as { code: unknown }).code === 4001),
+    );
+    if (rejected)
+      return {
+        kind: "rejected",
+        message: "You rejected the request in your wallet. Nothing was sent; try again when ready.",
+      };
     const revert = error.walk((e) => e instanceof ContractFunctionRevertedError);
     if (revert instanceof ContractFunctionRevertedError) {
       // By selector, from the raw payload: the ABI a call was made with may lack the error (another
       // contract's error bubbling up), the generated errors ABI has every one.
-      if (revert.raw !== undefined && revert.raw.length >= 10 && revert.data?.errorName !== "Error" && revert.data?.errorName !== "Panic") {
+      if (
+        revert.raw !== undefined &&
+        revert.raw.length >= 10 &&
+        revert.data?.errorName !== "Error" &&
+        revert.data?.errorName !== "Panic"
+      ) {
         return { kind: "revert", ...explainRevertData(revert.raw) };
       }
       if (revert.reason) return { kind: "revert", message: `The contract refused the transaction: ${revert.reason}` };
@@ -306,9 +367,13 @@ export function explainError(error: unknown): ExplainedError {
     if (/chain mismatch|does not match the target chain|wrong network|switch chain/i.test(text)) {
       return { kind: "wrong-chain", message: "Your wallet is on another network. Switch networks and try again." };
     }
-    if (/insufficient funds/i.test(text)) return { kind: "funds", message: "Not enough native currency to pay for gas." };
+    if (/insufficient funds/i.test(text))
+      return { kind: "funds", message: "Not enough native currency to pay for gas." };
     if (/fetch failed|failed to fetch|HTTP request failed|ECONNREFUSED/i.test(text)) {
-      return { kind: "network", message: "Could not reach the chain's RPC node. Check your connection (or that the local stack runs)." };
+      return {
+        kind: "network",
+        message: "Could not reach the chain's RPC node. Check your connection (or that the local stack runs).",
+      };
     }
     return { kind: "unknown", message: error.shortMessage };
   }
@@ -318,7 +383,9 @@ export function explainError(error: unknown): ExplainedError {
 
 /** Every custom error of `abi` (as its signature) whose selector has no explanation (a unit test keeps this empty). */
 export function unexplainedErrors(abi: Abi): string[] {
-  return errorItems(abi).flatMap((item) => (EXPLANATIONS_BY_SELECTOR.has(errorSelector(item)) ? [] : [formatAbiItem(item)]));
+  return errorItems(abi).flatMap((item) =>
+    EXPLANATIONS_BY_SELECTOR.has(errorSelector(item)) ? [] : [formatAbiItem(item)],
+  );
 }
 
 /** Explanations written for an error name that no error of the generated ABIs has (stale lines). */

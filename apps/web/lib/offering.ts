@@ -1,5 +1,17 @@
 /** Derived figures of an indexed offering, from the subgraph entity and the chain's current day. */
-import { averagePaidPerUnitWad, decodeRecentShares, DEFAULT_THRESHOLDS, delinquency, type Delinquency, escrowSplit, type EscrowState, holdbackStatus, type HoldbackStatus, type RecentWindow, type Thresholds } from "@dmex/money-math";
+import {
+  averagePaidPerUnitWad,
+  decodeRecentShares,
+  DEFAULT_THRESHOLDS,
+  delinquency,
+  type Delinquency,
+  escrowSplit,
+  type EscrowState,
+  holdbackStatus,
+  type HoldbackStatus,
+  type RecentWindow,
+  type Thresholds,
+} from "@dmex/money-math";
 
 import { estimateApr, pricePerUnitDay, type AprEstimate } from "./apr";
 import type { OfferingEntity, ProtocolEntity } from "./graphql/types";
@@ -10,7 +22,13 @@ export { DEFAULT_THRESHOLDS };
 
 export function thresholdsOf(p: ProtocolEntity | undefined): Thresholds {
   return p
-    ? { missedDaysThreshold: p.missedDaysThreshold, windowDays: p.windowDays, minRewardRatioBps: p.minRewardRatioBps, minCoverageBps: p.minCoverageBps, postTermFlagDays: p.postTermFlagDays }
+    ? {
+        missedDaysThreshold: p.missedDaysThreshold,
+        windowDays: p.windowDays,
+        minRewardRatioBps: p.minRewardRatioBps,
+        minCoverageBps: p.minCoverageBps,
+        postTermFlagDays: p.postTermFlagDays,
+      }
     : DEFAULT_THRESHOLDS;
 }
 
@@ -33,7 +51,17 @@ export function escrowStateOf(o: OfferingEntity): EscrowState & { refunded: bigi
 }
 
 export function offeringDelinquency(o: OfferingEntity, today: number, t: Thresholds): Delinquency {
-  return delinquency({ status: o.status, unitsSold: BigInt(o.unitsSold), lastCoveredDay: o.lastCoveredDay, termEndDay: o.termEndDay, window: windowOf(o) }, today, t);
+  return delinquency(
+    {
+      status: o.status,
+      unitsSold: BigInt(o.unitsSold),
+      lastCoveredDay: o.lastCoveredDay,
+      termEndDay: o.termEndDay,
+      window: windowOf(o),
+    },
+    today,
+    t,
+  );
 }
 
 export function offeringEscrow(o: OfferingEntity, today: number) {
@@ -91,7 +119,13 @@ export function termDaysLeft(o: Pick<OfferingEntity, "termStartDay" | "termEndDa
 /** Where the primary sale stands. It always closes when the term starts (saleEnd <= termStartDay * 86400). */
 export type SalePhase = "upcoming" | "open" | "sold-out" | "term-running" | "closed" | "inactive";
 
-export function salePhase(o: Pick<OfferingEntity, "status" | "saleStart" | "saleEnd" | "unitsSold" | "unitsTotal" | "termStartDay" | "termEndDay">, nowSeconds: number): SalePhase {
+export function salePhase(
+  o: Pick<
+    OfferingEntity,
+    "status" | "saleStart" | "saleEnd" | "unitsSold" | "unitsTotal" | "termStartDay" | "termEndDay"
+  >,
+  nowSeconds: number,
+): SalePhase {
   if (o.status !== "Active") return "inactive";
   if (nowSeconds < Number(o.saleStart)) return "upcoming";
   if (nowSeconds >= Number(o.saleEnd)) {
@@ -111,7 +145,9 @@ export function saleText(o: Parameters<typeof salePhase>[0], nowSeconds: number)
   const termStart = o.termStartDay * 86_400;
   switch (salePhase(o, nowSeconds)) {
     case "open":
-      return Number(o.saleEnd) === termStart ? `open until ${utcText(o.saleEnd)}, when the term starts` : `open until ${utcText(o.saleEnd)}, before the term starts (${utcText(termStart)})`;
+      return Number(o.saleEnd) === termStart
+        ? `open until ${utcText(o.saleEnd)}, when the term starts`
+        : `open until ${utcText(o.saleEnd)}, before the term starts (${utcText(termStart)})`;
     case "upcoming":
       return `opens ${utcText(o.saleStart)}; closes when the term starts (${utcText(Math.min(Number(o.saleEnd), termStart))})`;
     case "sold-out":

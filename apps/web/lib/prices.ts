@@ -22,15 +22,18 @@ export function priceSourceSetting(): string {
 
 /** Parses a remote price document; throws with a clear message on a bad shape. */
 export function parsePriceDocument(source: string, body: unknown): PriceTable {
-  if (typeof body !== "object" || body === null || !("usd" in body)) throw new Error(`${source}: expected { "usd": { SYMBOL: number } }`);
+  if (typeof body !== "object" || body === null || !("usd" in body))
+    throw new Error(`${source}: expected { "usd": { SYMBOL: number } }`);
   const usd = (body as { usd: unknown }).usd;
   if (typeof usd !== "object" || usd === null) throw new Error(`${source}: "usd" must be an object`);
   const out: Record<string, number> = {};
   for (const [k, v] of Object.entries(usd)) {
-    if (typeof v !== "number" || !Number.isFinite(v) || v < 0) throw new Error(`${source}: price of ${k} is not a non-negative number`);
+    if (typeof v !== "number" || !Number.isFinite(v) || v < 0)
+      throw new Error(`${source}: price of ${k} is not a non-negative number`);
     out[k] = v;
   }
-  const asOf = "asOf" in body && typeof (body as { asOf: unknown }).asOf === "string" ? (body as { asOf: string }).asOf : null;
+  const asOf =
+    "asOf" in body && typeof (body as { asOf: unknown }).asOf === "string" ? (body as { asOf: string }).asOf : null;
   return { source, asOf, usd: out };
 }
 

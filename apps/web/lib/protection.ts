@@ -3,7 +3,15 @@
  * sentences the offering page, the miner desk, the protocol page and the DAO action decoder show.
  * Pure (strings only), so server components use it without the wallet stack.
  */
-import { delinquency, type Delinquency, holdbackStatus, type HoldbackStatus, type OfferingStatusName, type RecentWindow, type Thresholds } from "@dmex/money-math";
+import {
+  delinquency,
+  type Delinquency,
+  holdbackStatus,
+  type HoldbackStatus,
+  type OfferingStatusName,
+  type RecentWindow,
+  type Thresholds,
+} from "@dmex/money-math";
 import { bpsPercent, formatDay, formatPerMille, pluralDays } from "./format";
 
 const lastJudged = (n: number) => (n === 1 ? "the last judged day" : `the last ${n} judged days`);
@@ -42,7 +50,17 @@ export interface Protection {
 }
 
 export function protection(o: ProtectionInput, today: number, t: Thresholds): Protection {
-  const d = delinquency({ status: o.status, unitsSold: o.unitsSold, lastCoveredDay: o.lastCoveredDay, termEndDay: o.termEndDay, window: o.window }, today, t);
+  const d = delinquency(
+    {
+      status: o.status,
+      unitsSold: o.unitsSold,
+      lastCoveredDay: o.lastCoveredDay,
+      termEndDay: o.termEndDay,
+      window: o.window,
+    },
+    today,
+    t,
+  );
   const hb = holdbackStatus(o, today);
   const line = bpsPercent(t.minRewardRatioBps);
   const window = d.windowFull
@@ -57,7 +75,9 @@ export function protection(o: ProtectionInput, today: number, t: Thresholds): Pr
       }${d.missedDays > 0 ? ` (${pluralDays(d.missedDays)} waited so far)` : ""}.`;
   const holdbackText =
     `The last ${pluralDays(o.holdbackDays)} of escrow (from ${formatDay(hb.zoneStart)}) are released only as their rewards are deposited` +
-    (hb.nextToCover !== null ? `: release stands at ${formatDay(hb.releasedDay)} until ${formatDay(hb.nextToCover)} is covered.` : ".");
+    (hb.nextToCover !== null
+      ? `: release stands at ${formatDay(hb.releasedDay)} until ${formatDay(hb.nextToCover)} is covered.`
+      : ".");
   const lastFlagDay = d.flagWindowEnd - 1;
   const postTerm =
     today >= d.flagWindowEnd
@@ -78,7 +98,8 @@ export function protection(o: ProtectionInput, today: number, t: Thresholds): Pr
 /** Why a flag is possible, in words. */
 export function reasonText(d: Pick<Delinquency, "reason" | "missedDays" | "windowShare">, t: Thresholds): string {
   if (d.reason === "MissedDeposits") return `${pluralDays(d.missedDays)} without a deposit`;
-  if (d.reason === "LowRewards") return `${lastJudged(t.windowDays)} paid ${formatPerMille(d.windowShare)} of the market, under ${bpsPercent(t.minRewardRatioBps)}`;
+  if (d.reason === "LowRewards")
+    return `${lastJudged(t.windowDays)} paid ${formatPerMille(d.windowShare)} of the market, under ${bpsPercent(t.minRewardRatioBps)}`;
   return "no rule broken";
 }
 

@@ -14,7 +14,11 @@ function cache() {
 
 let browserClient: ApolloClient<unknown> | undefined;
 export function getBrowserApollo(): ApolloClient<unknown> {
-  browserClient ??= new ApolloClient({ link: new HttpLink({ uri: subgraphUrl }), cache: cache(), defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } } });
+  browserClient ??= new ApolloClient({
+    link: new HttpLink({ uri: subgraphUrl }),
+    cache: cache(),
+    defaultOptions: { watchQuery: { fetchPolicy: "cache-and-network" } },
+  });
   return browserClient;
 }
 
@@ -22,7 +26,10 @@ export function getBrowserApollo(): ApolloClient<unknown> {
 export function getServerApollo(): ApolloClient<unknown> {
   return new ApolloClient({
     ssrMode: true,
-    link: new HttpLink({ uri: serverSubgraphUrl, fetch: (input, init) => fetch(input, { ...init, cache: "no-store" }) }),
+    link: new HttpLink({
+      uri: serverSubgraphUrl,
+      fetch: (input, init) => fetch(input, { ...init, cache: "no-store" }),
+    }),
     cache: cache(),
     defaultOptions: { query: { fetchPolicy: "no-cache", errorPolicy: "all" } },
   });

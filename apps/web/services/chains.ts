@@ -10,7 +10,14 @@
  *   NEXT_PUBLIC_SUBGRAPH_URL       overrides the subgraph endpoint (required off the local chain)
  *   DMEX_SERVER_SUBGRAPH_URL       the subgraph as the Next server reaches it (default: the public one)
  */
-import { chains, getChain, LOCAL_CHAIN_ID, localPorts, supportedChains, type DmexChain } from "@dmex/deployments/chains";
+import {
+  chains,
+  getChain,
+  LOCAL_CHAIN_ID,
+  localPorts,
+  supportedChains,
+  type DmexChain,
+} from "@dmex/deployments/chains";
 import type { Chain } from "viem";
 
 export { LOCAL_CHAIN_ID };
@@ -20,7 +27,9 @@ function resolveTarget(): DmexChain {
   const id = raw === undefined || raw === "" ? LOCAL_CHAIN_ID : Number(raw);
   const chain = getChain(id);
   if (chain === undefined) {
-    throw new Error(`NEXT_PUBLIC_DMEX_CHAIN_ID=${raw} is not a DMEX chain (${supportedChains.map((c) => c.id).join(", ")})`);
+    throw new Error(
+      `NEXT_PUBLIC_DMEX_CHAIN_ID=${raw} is not a DMEX chain (${supportedChains.map((c) => c.id).join(", ")})`,
+    );
   }
   return chain;
 }

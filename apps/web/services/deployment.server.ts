@@ -77,13 +77,22 @@ async function load(version: number): Promise<AppDeployment> {
       return c === undefined ? [] : [{ name, address: c.address }];
     });
     const decimals = await publicClient
-      .multicall({ contracts: entries.map((e) => ({ address: e.address, abi: bridgedTokenAbi, functionName: "decimals" }) as const), allowFailure: true })
+      .multicall({
+        contracts: entries.map(
+          (e) => ({ address: e.address, abi: bridgedTokenAbi, functionName: "decimals" }) as const,
+        ),
+        allowFailure: true,
+      })
       .catch(() => entries.map(() => ({ status: "failure" as const, result: undefined })));
     entries.forEach((e, i) => {
       const r = decimals[i];
       // Fallback to the stand-ins' known decimals when the chain is unreachable.
       const known = e.name === "USDT" ? 6 : e.name === "WBTC" ? 8 : 18;
-      tokens[e.address.toLowerCase()] = { address: e.address, symbol: TOKEN_SYMBOL[e.name] ?? e.name, decimals: r?.status === "success" ? Number(r.result) : known };
+      tokens[e.address.toLowerCase()] = {
+        address: e.address,
+        symbol: TOKEN_SYMBOL[e.name] ?? e.name,
+        decimals: r?.status === "success" ? Number(r.result) : known,
+      };
     });
   }
   const c = d?.contracts;
@@ -100,7 +109,8 @@ async function load(version: number): Promise<AppDeployment> {
         }
       : null;
   const contracts: Record<string, string> = {};
-  for (const [name, entry] of Object.entries(c ?? {})) if (entry !== undefined) contracts[entry.address.toLowerCase()] = name;
+  for (const [name, entry] of Object.entries(c ?? {}))
+    if (entry !== undefined) contracts[entry.address.toLowerCase()] = name;
   return {
     chainId: targetChain.id,
     exchange: c?.HashpowerExchange?.address ?? null,
@@ -117,7 +127,10 @@ export function getAppDeployment(): Promise<AppDeployment> {
     const value = load(version);
     cached = { version, value };
     // Never keep a failed or empty read: the chain may just be starting.
-    value.then((v) => v.exchange === null && cached?.value === value && (cached = undefined), () => cached?.value === value && (cached = undefined));
+    value.then(
+      (v) => v.exchange === null && cached?.value === value && (cached = undefined),
+      () => cached?.value === value && (cached = undefined),
+    );
   }
   return cached.value;
 }

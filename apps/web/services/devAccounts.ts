@@ -3,13 +3,37 @@
  * anvil) and the part each plays in the devstack seed: declared once in @dmex/deployments
  * (devAccounts.ts); here only the labels the dev wallet shows. Only ever used on the local chain.
  */
-import { BUYER_INDICES, COUNCIL_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "@dmex/deployments/dev-accounts";
+import {
+  BUYER_INDICES,
+  COUNCIL_INDICES,
+  MINER_INDICES,
+  ROLE_INDEX,
+  SPARE_INDICES,
+} from "@dmex/deployments/dev-accounts";
 
-export { ANVIL_ACCOUNTS, BUYER_INDICES, COUNCIL_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "@dmex/deployments/dev-accounts";
+export {
+  ANVIL_ACCOUNTS,
+  BUYER_INDICES,
+  COUNCIL_INDICES,
+  MINER_INDICES,
+  ROLE_INDEX,
+  SPARE_INDICES,
+} from "@dmex/deployments/dev-accounts";
 
-const MINER_NAMES = ["Deepwell (miner)", "Nordic Hash (miner)", "Quickfil (miner, defaulting)", "Aurora Hashworks (miner, applying)"];
+const MINER_NAMES = [
+  "Deepwell (miner)",
+  "Nordic Hash (miner)",
+  "Quickfil (miner, defaulting)",
+  "Aurora Hashworks (miner, applying)",
+];
 /** What the seed gives the DMC holders among the buyers (packages/devstack/src/seed/plan.ts DMC_GRANTS). */
-const BUYER_DMC: Readonly<Record<number, string>> = { 8: "2.2M DMC", 9: "2.2M DMC", 10: "DMC delegate", 11: "DMC, delegates to 10", 15: "DMC, not delegated" };
+const BUYER_DMC: Readonly<Record<number, string>> = {
+  8: "2.2M DMC",
+  9: "2.2M DMC",
+  10: "DMC delegate",
+  11: "DMC, delegates to 10",
+  15: "DMC, not delegated",
+};
 
 /** A short label of what account `index` does in the seeded world. */
 export function devAccountLabel(index: number): string {

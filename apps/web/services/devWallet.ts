@@ -41,7 +41,10 @@ export function currentDevAccountIndex(): number {
 }
 
 class ProviderRpcError extends Error {
-  constructor(readonly code: number, message: string) {
+  constructor(
+    readonly code: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -63,7 +66,8 @@ function makeProvider(rpcUrl: string): EIP1193Provider {
           return numberToHex(LOCAL_CHAIN_ID);
         case "wallet_switchEthereumChain": {
           const [{ chainId }] = params as [{ chainId: string }];
-          if (Number(chainId) !== LOCAL_CHAIN_ID) throw new ProviderRpcError(4902, "The local dev wallet only works on the local chain (31337).");
+          if (Number(chainId) !== LOCAL_CHAIN_ID)
+            throw new ProviderRpcError(4902, "The local dev wallet only works on the local chain (31337).");
           return null;
         }
         case "wallet_requestPermissions":
@@ -75,9 +79,14 @@ function makeProvider(rpcUrl: string): EIP1193Provider {
             headers: { "content-type": "application/json" },
             body: JSON.stringify({ jsonrpc: "2.0", id: ++id, method, params: params ?? [] }),
           });
-          const body = (await res.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
+          const body = (await res.json()) as {
+            result?: unknown;
+            error?: { code: number; message: string; data?: unknown };
+          };
           if (body.error) {
-            const error = new ProviderRpcError(body.error.code, body.error.message) as ProviderRpcError & { data?: unknown };
+            const error = new ProviderRpcError(body.error.code, body.error.message) as ProviderRpcError & {
+              data?: unknown;
+            };
             error.data = body.error.data;
             throw error;
           }
@@ -135,7 +144,8 @@ export function devConnector(rpcUrl: string) {
       return typeof window !== "undefined" && window.localStorage.getItem(CONNECTED_KEY) === "1";
     },
     async switchChain({ chainId }) {
-      if (chainId !== LOCAL_CHAIN_ID) throw new ProviderRpcError(4902, "The local dev wallet only works on the local chain (31337).");
+      if (chainId !== LOCAL_CHAIN_ID)
+        throw new ProviderRpcError(4902, "The local dev wallet only works on the local chain (31337).");
       const chain = config.chains.find((c) => c.id === chainId);
       if (chain === undefined) throw new Error("local chain not configured");
       return chain;

@@ -7,7 +7,11 @@ import { subgraphUrl } from "./chains";
 
 export async function indexedBlock(): Promise<bigint | null> {
   try {
-    const res = await fetch(subgraphUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: "{ _meta { block { number } } }" }) });
+    const res = await fetch(subgraphUrl, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ query: "{ _meta { block { number } } }" }),
+    });
     const body = (await res.json()) as { data?: { _meta?: { block?: { number?: number } } } };
     const n = body.data?._meta?.block?.number;
     return n === undefined ? null : BigInt(n);

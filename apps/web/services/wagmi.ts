@@ -24,14 +24,19 @@ function walletList(): WalletList {
   if (isLocalChain) groups.push({ groupName: "Local development", wallets: [devWallet(rpcUrl)] });
   groups.push({
     groupName: "Popular",
-    wallets: projectId ? [metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet, safeWallet] : [injectedWallet, coinbaseWallet, safeWallet],
+    wallets: projectId
+      ? [metaMaskWallet, rainbowWallet, coinbaseWallet, walletConnectWallet, safeWallet]
+      : [injectedWallet, coinbaseWallet, safeWallet],
   });
   return groups;
 }
 
 export const wagmiConfig = createConfig({
   chains: wagmiChains,
-  connectors: connectorsForWallets(walletList(), { appName: "DMEX", projectId: projectId || "dmex-local-no-walletconnect" }),
+  connectors: connectorsForWallets(walletList(), {
+    appName: "DMEX",
+    projectId: projectId || "dmex-local-no-walletconnect",
+  }),
   transports: Object.fromEntries(wagmiChains.map((c) => [c.id, http(c.id === targetChain.id ? rpcUrl : undefined)])),
   ssr: true,
   pollingInterval: isLocalChain ? 1_000 : 4_000,

@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 
 import { decodeTokenUri } from "~/app/offerings/[id]/_components/NftPreview";
 import type { OfferingEntity } from "~/lib/graphql/types";
-import { decodeDisclosure, escrowStateOf, offeringApr, offeringDelinquency, offeringHoldback, offeringPricePerDay, salePhase, termDaysLeft, thresholdsOf, windowOf } from "~/lib/offering";
+import {
+  decodeDisclosure,
+  escrowStateOf,
+  offeringApr,
+  offeringDelinquency,
+  offeringHoldback,
+  offeringPricePerDay,
+  salePhase,
+  termDaysLeft,
+  thresholdsOf,
+  windowOf,
+} from "~/lib/offering";
 import { encodeRecentShares, releasedToDate } from "@dmex/money-math";
 import { SEED_PRICES } from "~/lib/prices";
 
@@ -15,16 +26,31 @@ describe("decoding on-chain and disclosure documents", () => {
     expect(decodeTokenUri("data:application/json;base64,!!!")).toBeNull();
   });
   it("decodes inline disclosures and refuses to fetch others", () => {
-    expect(decodeDisclosure(`data:application/json;base64,${b64('{"company":{"name":"X"}}')}`)).toEqual({ company: { name: "X" } });
+    expect(decodeDisclosure(`data:application/json;base64,${b64('{"company":{"name":"X"}}')}`)).toEqual({
+      company: { name: "X" },
+    });
     expect(decodeDisclosure("ipfs://disclosure")).toBeNull();
   });
 });
 
 describe("indexed offering -> contract figures", () => {
   const o = {
-    termStartDay: 100, termEndDay: 280, totalNet: "180000000", status: "Active", frozenDay: 0, flaggedOnDay: 0, holdbackDays: 7, refunded: "0",
-    unitsSold: "10", unitsTotal: "20", lastCoveredDay: 104, recentShares: String(encodeRecentShares({ shares: [850, 600, 600, 600, 600, 600, 600, 990] })),
-    saleStart: "0", saleEnd: String(100 * 86_400), pricePerUnit: "420000", expectedDailyRewardPerUnitWad: String(450_000_000_000_000n * 10n ** 18n),
+    termStartDay: 100,
+    termEndDay: 280,
+    totalNet: "180000000",
+    status: "Active",
+    frozenDay: 0,
+    flaggedOnDay: 0,
+    holdbackDays: 7,
+    refunded: "0",
+    unitsSold: "10",
+    unitsTotal: "20",
+    lastCoveredDay: 104,
+    recentShares: String(encodeRecentShares({ shares: [850, 600, 600, 600, 600, 600, 600, 990] })),
+    saleStart: "0",
+    saleEnd: String(100 * 86_400),
+    pricePerUnit: "420000",
+    expectedDailyRewardPerUnitWad: String(450_000_000_000_000n * 10n ** 18n),
     accRewardPerUnit: String(5n * 270_000_000_000_000n * 10n ** 12n), // five days at 60% of 0.00045 IFIL per unit
   } as unknown as OfferingEntity;
   const usdt = { address: "0x0000000000000000000000000000000000000001", symbol: "USDT", decimals: 6 } as const;
@@ -36,7 +62,13 @@ describe("indexed offering -> contract figures", () => {
   it("decodes the packed window the subgraph stores", () => {
     expect(windowOf(o).shares.slice(0, 2)).toEqual([850, 600]);
     const d = offeringDelinquency(o, 106, thresholdsOf(undefined));
-    expect(d).toMatchObject({ canFlag: true, reason: "LowRewards", windowShare: 635, missedDays: 1, missedFlagDay: 112 });
+    expect(d).toMatchObject({
+      canFlag: true,
+      reason: "LowRewards",
+      windowShare: 635,
+      missedDays: 1,
+      missedFlagDay: 112,
+    });
   });
   it("derives term days left, the sale phase, the price per day and the APR over the term", () => {
     expect(termDaysLeft(o, 50)).toBe(180);

@@ -11,40 +11,104 @@ import {
 } from "viem";
 import { formatAbiItem } from "viem/utils";
 
-import { EXPLANATIONS_BY_SELECTOR, errorSelector, explainError, explainRevertData, staleExplanations, unexplainedErrors } from "~/lib/errors";
+import {
+  EXPLANATIONS_BY_SELECTOR,
+  errorSelector,
+  explainError,
+  explainRevertData,
+  staleExplanations,
+  unexplainedErrors,
+} from "~/lib/errors";
 
 type ErrorItem = Extract<Abi[number], { type: "error" }>;
 const ERRORS: readonly ErrorItem[] = (errorsAbi as Abi).filter((item): item is ErrorItem => item.type === "error");
 
 /** Errors a user of the web app can trigger; each must read as plain language. */
 const USER_FACING = [
-  "Exchange_ZeroUnits", "Exchange_InsufficientUnits", "Exchange_PriceAboveMax", "Exchange_SaleClosed", "Exchange_OfferingNotActive",
-  "Exchange_UnknownOffering", "Exchange_EscrowCapacityExceeded", "Exchange_ZeroAmount", "Exchange_NoUnitsOutstanding", "Exchange_NothingToCover",
-  "Exchange_TermEnded", "Exchange_MarketRateNotReported", "Exchange_DefaultConditionsNotMet", "Exchange_NotMiner",
-  "Exchange_NotPositionOwnerOrApproved", "Exchange_AlreadyRefunded", "Exchange_OfferingNotHalted", "Exchange_OfferingNotFlagged",
-  "Exchange_NothingToWithdraw", "Exchange_PositionIsLocked", "Exchange_NotMinerOrDepositor", "Exchange_DepositBelowMinimum",
-  "Exchange_PaymentTokenNotListed", "Exchange_RewardTokenNotListed", "Exchange_ZeroUnitsTotal", "Exchange_EmptySaleWindow",
-  "Exchange_InvalidTerm", "Exchange_SaleEndsAfterTermStart", "Exchange_ZeroNetPrice", "Exchange_InvalidThresholds",
-  "Oracle_ZeroRate", "Oracle_ReportFinal", "Oracle_NotReported", "Oracle_DayNotOver", "Oracle_AlreadyReported",
-  "AccessControlUnauthorizedAccount", "ERC20InsufficientBalance", "ERC20InsufficientAllowance", "ERC2612ExpiredSignature",
-  "ERC721NonexistentToken", "ERC721InsufficientApproval", "ERC721IncorrectOwner", "ReentrancyGuardReentrantCall", "SafeERC20FailedOperation",
+  "Exchange_ZeroUnits",
+  "Exchange_InsufficientUnits",
+  "Exchange_PriceAboveMax",
+  "Exchange_SaleClosed",
+  "Exchange_OfferingNotActive",
+  "Exchange_UnknownOffering",
+  "Exchange_EscrowCapacityExceeded",
+  "Exchange_ZeroAmount",
+  "Exchange_NoUnitsOutstanding",
+  "Exchange_NothingToCover",
+  "Exchange_TermEnded",
+  "Exchange_MarketRateNotReported",
+  "Exchange_DefaultConditionsNotMet",
+  "Exchange_NotMiner",
+  "Exchange_NotPositionOwnerOrApproved",
+  "Exchange_AlreadyRefunded",
+  "Exchange_OfferingNotHalted",
+  "Exchange_OfferingNotFlagged",
+  "Exchange_NothingToWithdraw",
+  "Exchange_PositionIsLocked",
+  "Exchange_NotMinerOrDepositor",
+  "Exchange_DepositBelowMinimum",
+  "Exchange_PaymentTokenNotListed",
+  "Exchange_RewardTokenNotListed",
+  "Exchange_ZeroUnitsTotal",
+  "Exchange_EmptySaleWindow",
+  "Exchange_InvalidTerm",
+  "Exchange_SaleEndsAfterTermStart",
+  "Exchange_ZeroNetPrice",
+  "Exchange_InvalidThresholds",
+  "Oracle_ZeroRate",
+  "Oracle_ReportFinal",
+  "Oracle_NotReported",
+  "Oracle_DayNotOver",
+  "Oracle_AlreadyReported",
+  "AccessControlUnauthorizedAccount",
+  "ERC20InsufficientBalance",
+  "ERC20InsufficientAllowance",
+  "ERC2612ExpiredSignature",
+  "ERC721NonexistentToken",
+  "ERC721InsufficientApproval",
+  "ERC721IncorrectOwner",
+  "ReentrancyGuardReentrantCall",
+  "SafeERC20FailedOperation",
 ];
 
 /** DAO errors a user can trigger from the governance, delegation and application pages. */
 const DAO_FACING = [
-  "Applications_Closed", "Applications_Stale", "Applications_InvalidHashpower", "Applications_UnitsExceedHashpower",
-  "Applications_MissingDisclosure", "Applications_ValueTooLarge", "Applications_NotApplicant", "Applications_StakeNotInState",
-  "Applications_UnknownApplication", "Applications_SaleEndsBeforeExecution", "GovernorAlreadyCastVote", "GovernorInsufficientProposerVotes",
-  "GovernorNonexistentProposal", "GovernorNotQueuedProposal", "Governor_OnlyProposalGuardian", "Governor_ProtectedProposal",
-  "GovernorUnexpectedProposalState", "TimelockUnexpectedOperationState", "TimelockUnauthorizedCaller", "Timelock_NotScheduler",
-  "Timelock_OperationOrphaned", "Timelock_CannotDelegate", "OwnableUnauthorizedAccount", "Params_FeeTooHigh", "Insurance_InvalidPayout",
+  "Applications_Closed",
+  "Applications_Stale",
+  "Applications_InvalidHashpower",
+  "Applications_UnitsExceedHashpower",
+  "Applications_MissingDisclosure",
+  "Applications_ValueTooLarge",
+  "Applications_NotApplicant",
+  "Applications_StakeNotInState",
+  "Applications_UnknownApplication",
+  "Applications_SaleEndsBeforeExecution",
+  "GovernorAlreadyCastVote",
+  "GovernorInsufficientProposerVotes",
+  "GovernorNonexistentProposal",
+  "GovernorNotQueuedProposal",
+  "Governor_OnlyProposalGuardian",
+  "Governor_ProtectedProposal",
+  "GovernorUnexpectedProposalState",
+  "TimelockUnexpectedOperationState",
+  "TimelockUnauthorizedCaller",
+  "Timelock_NotScheduler",
+  "Timelock_OperationOrphaned",
+  "Timelock_CannotDelegate",
+  "OwnableUnauthorizedAccount",
+  "Params_FeeTooHigh",
+  "Insurance_InvalidPayout",
   "ERC5805FutureLookup",
 ];
 
 function revert(errorName: string, args: readonly unknown[]) {
   const data = encodeErrorResult({ abi: errorsAbi, errorName, args } as Parameters<typeof encodeErrorResult>[0]);
   const cause = new ContractFunctionRevertedError({ abi: errorsAbi, data, functionName: "buy" });
-  return new ContractFunctionExecutionError(cause as unknown as BaseError, { abi: hashpowerExchangeAbi, functionName: "buy", args: [] });
+  return new ContractFunctionExecutionError(cause as unknown as BaseError, {
+    abi: hashpowerExchangeAbi,
+    functionName: "buy",
+    args: [],
+  });
 }
 
 /** A plausible value of an ABI parameter's type, to render every explanation with. */
@@ -92,7 +156,9 @@ describe("explainError", () => {
     expect(new Set(names).size).toBe(names.length);
     // keccak256("Exchange_FeeTooHigh(uint256,uint256)")[0:4], computed outside viem.
     expect(errorSelector(ERRORS.find((e) => e.name === "Exchange_FeeTooHigh") as ErrorItem)).toBe("0xf9d03f3a");
-    expect(EXPLANATIONS_BY_SELECTOR.get("0xf9d03f3a")?.({ feeBps: 1n, capBps: 2n })).toBe("That channel fee (1 bps) is above the cap of 2 bps.");
+    expect(EXPLANATIONS_BY_SELECTOR.get("0xf9d03f3a")?.({ feeBps: 1n, capBps: 2n })).toBe(
+      "That channel fee (1 bps) is above the cap of 2 bps.",
+    );
   });
 
   it("has a message for every user-facing error, all in the generated ABIs", () => {
@@ -101,10 +167,13 @@ describe("explainError", () => {
   });
 
   it("explains the fees with their cap, whichever contract raised them", () => {
-    expect(explainError(revert("Exchange_FeeTooHigh", [1_500n, 1_000n])).message).toBe("That channel fee (1500 bps) is above the cap of 1000 bps.");
-    expect(explainError(revert("Params_FeeTooHigh", [`0x${"74726164696e67466565427073".padEnd(64, "0")}`, 501n, 500n])).message).toBe(
-      "That tradingFeeBps (501 bps) is above the cap of 500 bps.",
+    expect(explainError(revert("Exchange_FeeTooHigh", [1_500n, 1_000n])).message).toBe(
+      "That channel fee (1500 bps) is above the cap of 1000 bps.",
     );
+    expect(
+      explainError(revert("Params_FeeTooHigh", [`0x${"74726164696e67466565427073".padEnd(64, "0")}`, 501n, 500n]))
+        .message,
+    ).toBe("That tradingFeeBps (501 bps) is above the cap of 500 bps.");
   });
 
   it("explains the DAO errors a user can trigger with their arguments", () => {
@@ -115,17 +184,34 @@ describe("explainError", () => {
       "The sale would close (2025-01-12 01:00 UTC) before the vote could be executed at the earliest (2025-01-12 02:00 UTC, late-quorum extension and timelock delay included): give the sale more time.",
     );
     const council = "0x00000000000000000000000000000000000000cc";
-    expect(explainError(revert("Governor_ProtectedProposal", [123n, council])).message).toMatch(/^Proposal 123 revokes the council's powers.*the guardian \(0x0000…00cc\) cannot cancel it\.$/);
+    expect(explainError(revert("Governor_ProtectedProposal", [123n, council])).message).toMatch(
+      /^Proposal 123 revokes the council's powers.*the guardian \(0x0000…00cc\) cannot cancel it\.$/,
+    );
     const id = `0x${"ab".repeat(32)}`;
-    expect(explainError(revert("Timelock_OperationOrphaned", [id, council])).message).toMatch(/^Timelock operation 0xabab…abab can never run: 0x0000…00cc, who scheduled it, has lost the proposer role/);
-    expect(explainError(revert("Timelock_NotScheduler", [id, "0x00000000000000000000000000000000000000dd", council])).message).toBe(
+    expect(explainError(revert("Timelock_OperationOrphaned", [id, council])).message).toMatch(
+      /^Timelock operation 0xabab…abab can never run: 0x0000…00cc, who scheduled it, has lost the proposer role/,
+    );
+    expect(
+      explainError(revert("Timelock_NotScheduler", [id, "0x00000000000000000000000000000000000000dd", council]))
+        .message,
+    ).toBe(
       "Only 0x0000…00cc, who scheduled operation 0xabab…abab, can cancel it at the timelock; 0x0000…00dd did not.",
     );
-    expect(explainError(revert("Timelock_CannotDelegate", [council, council])).message).toMatch(/never delegates its DMC/);
-    expect(explainError(revert("GovernorUnexpectedProposalState", [1n, 1, "0x0000000000000000000000000000000000000000000000000000000000000010"])).message).toBe(
-      "The proposal is active now, so this cannot be done (it needs: succeeded).",
+    expect(explainError(revert("Timelock_CannotDelegate", [council, council])).message).toMatch(
+      /never delegates its DMC/,
     );
-    expect(explainError(revert("Applications_StakeNotInState", [2n, 0, 1])).message).toBe("The stake of application #2 is locked, not withdrawable.");
+    expect(
+      explainError(
+        revert("GovernorUnexpectedProposalState", [
+          1n,
+          1,
+          "0x0000000000000000000000000000000000000000000000000000000000000010",
+        ]),
+      ).message,
+    ).toBe("The proposal is active now, so this cannot be done (it needs: succeeded).");
+    expect(explainError(revert("Applications_StakeNotInState", [2n, 0, 1])).message).toBe(
+      "The stake of application #2 is locked, not withdrawable.",
+    );
     expect(explainError(revert("Reserve_BucketExhausted", [1, 5n * 10n ** 18n, 2n * 10n ** 18n])).message).toBe(
       "The liquidity-mining bucket holds 2 DMC, less than the 5 asked.",
     );
@@ -138,7 +224,9 @@ describe("explainError", () => {
     expect(explainError(revert("Exchange_InvalidTerm", [20_100n, 23_751n, 3_650n])).message).toBe(
       "The offering terms were refused: the term must start after day 0 and last 1 to 3650 days (it runs from 2025-01-12 to 2035-01-11).",
     );
-    expect(explainError(revert("Exchange_ZeroNetPrice", [0n, 500n])).message).toBe("The offering terms were refused: a price of 0 per unit is zero after the 5% channel fee.");
+    expect(explainError(revert("Exchange_ZeroNetPrice", [0n, 500n])).message).toBe(
+      "The offering terms were refused: a price of 0 per unit is zero after the 5% channel fee.",
+    );
   });
 
   it("explains the buyer-protection and oracle errors with their arguments", () => {
@@ -152,34 +240,65 @@ describe("explainError", () => {
     expect(explainError(revert("Exchange_DefaultConditionsNotMet", [3n, 2n, 812n])).message).toBe(
       "This offering cannot be flagged now: its oldest uncovered day has waited 2 days for a deposit, and its last judged days paid on average 81.2% of the market; neither rule is broken.",
     );
-    expect(explainError(revert("Exchange_DefaultConditionsNotMet", [3n, 1n, 0n])).message).toMatch(/waited 1 day for a deposit, and fewer days than the window were judged/);
-    expect(explainError(revert("Exchange_PaymentTokenNotListed", [miner])).message).toMatch(/^0x0000…00AA is not a payment token the DAO listed/);
-    expect(explainError(revert("Exchange_RewardTokenNotListed", [2, miner])).message).toMatch(/not listed as a reward token for asset #2/);
-    expect(explainError(revert("Oracle_ZeroRate", [1, 20_100n])).message).toBe("A market rate of zero for asset #1 on 2025-01-12 is refused: it would judge every deposit adequate.");
-    expect(explainError(revert("Oracle_ReportFinal", [1, 20_100n, 1_736_643_600n])).message).toBe("The report of asset #1 for 2025-01-12 became final at 2025-01-12 01:00 UTC: it can no longer be corrected.");
-    expect(explainError(revert("Oracle_NotReported", [1, 20_100n])).message).toMatch(/no report of asset #1 for 2025-01-12 to correct/);
+    expect(explainError(revert("Exchange_DefaultConditionsNotMet", [3n, 1n, 0n])).message).toMatch(
+      /waited 1 day for a deposit, and fewer days than the window were judged/,
+    );
+    expect(explainError(revert("Exchange_PaymentTokenNotListed", [miner])).message).toMatch(
+      /^0x0000…00AA is not a payment token the DAO listed/,
+    );
+    expect(explainError(revert("Exchange_RewardTokenNotListed", [2, miner])).message).toMatch(
+      /not listed as a reward token for asset #2/,
+    );
+    expect(explainError(revert("Oracle_ZeroRate", [1, 20_100n])).message).toBe(
+      "A market rate of zero for asset #1 on 2025-01-12 is refused: it would judge every deposit adequate.",
+    );
+    expect(explainError(revert("Oracle_ReportFinal", [1, 20_100n, 1_736_643_600n])).message).toBe(
+      "The report of asset #1 for 2025-01-12 became final at 2025-01-12 01:00 UTC: it can no longer be corrected.",
+    );
+    expect(explainError(revert("Oracle_NotReported", [1, 20_100n])).message).toMatch(
+      /no report of asset #1 for 2025-01-12 to correct/,
+    );
   });
 
   it("decodes a revert payload into plain language with its arguments", () => {
     const e = explainError(revert("Exchange_InsufficientUnits", [1n, 50n, 7n]));
-    expect(e).toMatchObject({ kind: "revert", errorName: "Exchange_InsufficientUnits", message: "Only 7 units are left in offering #1; you asked for 50." });
-    expect(explainError(revert("ERC20InsufficientAllowance", ["0x0000000000000000000000000000000000000001", 0n, 5n])).message).toMatch(/approve first/);
-    expect(explainError(revert("Exchange_NotMiner", [1n, "0x0000000000000000000000000000000000000001"])).message).toMatch(/miner's account/);
+    expect(e).toMatchObject({
+      kind: "revert",
+      errorName: "Exchange_InsufficientUnits",
+      message: "Only 7 units are left in offering #1; you asked for 50.",
+    });
+    expect(
+      explainError(revert("ERC20InsufficientAllowance", ["0x0000000000000000000000000000000000000001", 0n, 5n]))
+        .message,
+    ).toMatch(/approve first/);
+    expect(
+      explainError(revert("Exchange_NotMiner", [1n, "0x0000000000000000000000000000000000000001"])).message,
+    ).toMatch(/miner's account/);
   });
 
   it("explains an error missing from the ABI the call was made with, from its selector", () => {
     // MinerApplications.submit bubbles up the exchange's validateTerms errors: decode with any ABI.
-    const data = encodeErrorResult({ abi: errorsAbi, errorName: "Exchange_ZeroUnitsTotal", args: [] } as Parameters<typeof encodeErrorResult>[0]);
+    const data = encodeErrorResult({ abi: errorsAbi, errorName: "Exchange_ZeroUnitsTotal", args: [] } as Parameters<
+      typeof encodeErrorResult
+    >[0]);
     const cause = new ContractFunctionRevertedError({ abi: [], data, functionName: "submit" });
-    expect(explainError(cause).message).toBe("The offering terms were refused: the number of units must be above zero.");
-    expect(explainRevertData("0xdeadbeef").message).toBe("The contract refused the transaction (unknown error 0xdeadbeef).");
+    expect(explainError(cause).message).toBe(
+      "The offering terms were refused: the number of units must be above zero.",
+    );
+    expect(explainRevertData("0xdeadbeef").message).toBe(
+      "The contract refused the transaction (unknown error 0xdeadbeef).",
+    );
   });
 
   it("recognises a rejected signature and other failures", () => {
     const rejected = new UserRejectedRequestError(new Error("User rejected the request."));
     expect(explainError(rejected).kind).toBe("rejected");
     expect(explainError(new BaseError("HTTP request failed.", { details: "fetch failed" })).kind).toBe("network");
-    expect(explainError(new BaseError("The current chain of the wallet (id: 1) does not match the target chain for the transaction")).kind).toBe("wrong-chain");
+    expect(
+      explainError(
+        new BaseError("The current chain of the wallet (id: 1) does not match the target chain for the transaction"),
+      ).kind,
+    ).toBe("wrong-chain");
     expect(explainError(new Error("boom")).message).toBe("boom");
   });
 });

@@ -47,7 +47,10 @@ describe("amount input", () => {
   });
   it("rejects zero, more than the balance and overflow", () => {
     expect(validateAmount("0", 6).ok).toBe(false);
-    expect(validateAmount("2", 6, { balance: 1_000_000n, symbol: "USDT" })).toEqual({ ok: false, error: "Insufficient USDT balance." });
+    expect(validateAmount("2", 6, { balance: 1_000_000n, symbol: "USDT" })).toEqual({
+      ok: false,
+      error: "Insufficient USDT balance.",
+    });
     expect(validateAmount("1", 6, { balance: 1_000_000n }).ok).toBe(true);
     expect(parseAmount("1" + "0".repeat(80), 0).ok).toBe(false);
   });

@@ -4,7 +4,12 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 
 import { activeDestination, NAV_GROUPS, needsAccount, visibleGroups, type NavGroup } from "~/components/nav/navConfig";
-import { hasRememberedConnection, LAZY_ONLY_KEY, shouldHydrateWalletAtOnce, WAGMI_STORE_KEY } from "~/components/walletMemory";
+import {
+  hasRememberedConnection,
+  LAZY_ONLY_KEY,
+  shouldHydrateWalletAtOnce,
+  WAGMI_STORE_KEY,
+} from "~/components/walletMemory";
 
 const appDir = fileURLToPath(new URL("../app", import.meta.url));
 
@@ -51,15 +56,24 @@ describe("nav config", () => {
     expect(needsAccount("/governance")).toBe(false);
   });
   it("adds a future route's eager wallet by one config entry", () => {
-    const withStake: NavGroup[] = [...NAV_GROUPS, { id: "stake", label: "Stake", items: [{ href: "/stake", label: "NFT staking", needsAccount: true }] }];
+    const withStake: NavGroup[] = [
+      ...NAV_GROUPS,
+      { id: "stake", label: "Stake", items: [{ href: "/stake", label: "NFT staking", needsAccount: true }] },
+    ];
     expect(needsAccount("/stake/5", withStake)).toBe(true);
     expect(needsAccount("/stake/5")).toBe(false);
   });
 });
 
 describe("remembered wallet connection", () => {
-  const connected = JSON.stringify({ state: { connections: { __type: "Map", value: [["abc", {}]] }, chainId: 31337, current: "abc" }, version: 2 });
-  const disconnected = JSON.stringify({ state: { connections: { __type: "Map", value: [] }, chainId: 31337, current: null }, version: 2 });
+  const connected = JSON.stringify({
+    state: { connections: { __type: "Map", value: [["abc", {}]] }, chainId: 31337, current: "abc" },
+    version: 2,
+  });
+  const disconnected = JSON.stringify({
+    state: { connections: { __type: "Map", value: [] }, chainId: 31337, current: null },
+    version: 2,
+  });
   it("reads wagmi's persisted store", () => {
     expect(hasRememberedConnection(storage({ [WAGMI_STORE_KEY]: connected }))).toBe(true);
     expect(hasRememberedConnection(storage({ [WAGMI_STORE_KEY]: disconnected }))).toBe(false);
@@ -73,6 +87,12 @@ describe("remembered wallet connection", () => {
     expect(shouldHydrateWalletAtOnce("/", storage({ [WAGMI_STORE_KEY]: connected }), needsAccount)).toBe(true);
     expect(shouldHydrateWalletAtOnce("/", storage({ [WAGMI_STORE_KEY]: disconnected }), needsAccount)).toBe(false);
     expect(shouldHydrateWalletAtOnce("/", undefined, needsAccount)).toBe(false);
-    expect(shouldHydrateWalletAtOnce("/portfolio", storage({ [WAGMI_STORE_KEY]: connected, [LAZY_ONLY_KEY]: "1" }), needsAccount)).toBe(false);
+    expect(
+      shouldHydrateWalletAtOnce(
+        "/portfolio",
+        storage({ [WAGMI_STORE_KEY]: connected, [LAZY_ONLY_KEY]: "1" }),
+        needsAccount,
+      ),
+    ).toBe(false);
   });
 });

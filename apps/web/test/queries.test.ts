@@ -15,7 +15,11 @@ const hostDir = fileURLToPath(new URL("../../../packages/graph-host/", import.me
 const schemaFile = fileURLToPath(new URL("../../../packages/subgraph/schema.graphql", import.meta.url));
 
 const operations = Object.entries({ ...exchange, ...dao }).filter(
-  (e): e is [string, DocumentNode] => typeof e[1] === "object" && e[1] !== null && "definitions" in e[1] && (e[1] as DocumentNode).definitions.some((d) => d.kind === "OperationDefinition"),
+  (e): e is [string, DocumentNode] =>
+    typeof e[1] === "object" &&
+    e[1] !== null &&
+    "definitions" in e[1] &&
+    (e[1] as DocumentNode).definitions.some((d) => d.kind === "OperationDefinition"),
 );
 
 /**
@@ -35,7 +39,11 @@ function validateAll(): Record<string, string[]> {
     process.stdout.write(JSON.stringify(out));
   `;
   const input = JSON.stringify(Object.fromEntries(operations.map(([name, doc]) => [name, print(doc)])));
-  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], { cwd: hostDir, input, encoding: "utf8" });
+  const r = spawnSync(process.execPath, ["--input-type=module", "-e", script], {
+    cwd: hostDir,
+    input,
+    encoding: "utf8",
+  });
   if (r.status !== 0) throw new Error(`validation failed to run (is @dmex/graph-host built?): ${r.stderr}`);
   return JSON.parse(r.stdout) as Record<string, string[]>;
 }
@@ -43,7 +51,15 @@ function validateAll(): Record<string, string[]> {
 describe("subgraph queries", () => {
   const results = validateAll();
   it("finds the app's queries", () => {
-    expect(operations.map(([name]) => name)).toEqual(expect.arrayContaining(["MARKETPLACE_QUERY", "OFFERING_QUERY", "MINER_QUERY", "PROTOCOL_QUERY", "GOVERNANCE_QUERY"]));
+    expect(operations.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        "MARKETPLACE_QUERY",
+        "OFFERING_QUERY",
+        "MINER_QUERY",
+        "PROTOCOL_QUERY",
+        "GOVERNANCE_QUERY",
+      ]),
+    );
   });
   for (const [name] of operations) {
     it(`${name} is valid against packages/subgraph/schema.graphql`, () => {

@@ -8,7 +8,8 @@ import { createConfig } from "ponder";
 
 function required(name: string): string {
   const value = process.env[name];
-  if (!value) throw new Error(`${name} is not set: the indexer bench starts this app (packages/bench/src/indexer/ponder.ts)`);
+  if (!value)
+    throw new Error(`${name} is not set: the indexer bench starts this app (packages/bench/src/indexer/ponder.ts)`);
   return value;
 }
 

@@ -147,9 +147,12 @@ contract Deploy is ScriptBase {
         p.councilThreshold = 4;
         p.safeSingleton = vm.envOr("DMEX_SAFE_SINGLETON", address(0));
         p.safeFactory = vm.envOr("DMEX_SAFE_FACTORY", address(0));
-        if (p.safeSingleton == address(0)) p.safeSingletonCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "SafeL2.sol/SafeL2.json"));
+        if (p.safeSingleton == address(0)) {
+            p.safeSingletonCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "SafeL2.sol/SafeL2.json"));
+        }
         if (p.safeFactory == address(0)) {
-            p.safeFactoryCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "proxies/SafeProxyFactory.sol/SafeProxyFactory.json"));
+            p.safeFactoryCode =
+                vm.getCode(string.concat(SAFE_ARTIFACTS, "proxies/SafeProxyFactory.sol/SafeProxyFactory.json"));
         }
         p.genesisRecipient = local ? vm.envOr("DMEX_GENESIS", msg.sender) : vm.envOr("DMEX_GENESIS", address(0));
         // Off the local chain no council member may hold the genesis 5M: it exceeds the 4M quorum.

@@ -43,10 +43,15 @@ if (contracts.length === 0) {
 const failures = [];
 for (const c of contracts) {
   const margin = EIP170_LIMIT - c.bytes;
-  if (margin < 0) failures.push(`${c.name} is ${c.bytes.toLocaleString("en-US")} bytes, over the ${EIP170_LIMIT.toLocaleString("en-US")}-byte limit`);
+  if (margin < 0)
+    failures.push(
+      `${c.name} is ${c.bytes.toLocaleString("en-US")} bytes, over the ${EIP170_LIMIT.toLocaleString("en-US")}-byte limit`,
+    );
   const required = MARGINS[c.name];
   if (required !== undefined && margin < required) {
-    failures.push(`${c.name} has ${margin.toLocaleString("en-US")} bytes left, under the required ${required.toLocaleString("en-US")}`);
+    failures.push(
+      `${c.name} has ${margin.toLocaleString("en-US")} bytes left, under the required ${required.toLocaleString("en-US")}`,
+    );
   }
 }
 for (const name of Object.keys(MARGINS)) {
@@ -57,12 +62,16 @@ const fmt = (n) => n.toLocaleString("en-US");
 if (process.argv.includes("--markdown")) {
   console.log("| Contract | Runtime bytes | Room under 24,576 |\n|---|---:|---:|");
   // Internal-only libraries deploy a 32-byte stub nobody calls: left out of the table.
-  for (const c of contracts.filter((c) => c.bytes > 64)) console.log(`| ${c.name} | ${fmt(c.bytes)} | ${fmt(EIP170_LIMIT - c.bytes)} |`);
+  for (const c of contracts.filter((c) => c.bytes > 64))
+    console.log(`| ${c.name} | ${fmt(c.bytes)} | ${fmt(EIP170_LIMIT - c.bytes)} |`);
 } else {
-  for (const c of contracts.slice(0, 6)) console.log(`  ${c.name.padEnd(22)} ${fmt(c.bytes).padStart(7)} B  (${fmt(EIP170_LIMIT - c.bytes)} left)`);
+  for (const c of contracts.slice(0, 6))
+    console.log(`  ${c.name.padEnd(22)} ${fmt(c.bytes).padStart(7)} B  (${fmt(EIP170_LIMIT - c.bytes)} left)`);
 }
 if (failures.length > 0) {
   for (const f of failures) console.error(`check-sizes: ${f}`);
   process.exit(1);
 }
-console.log(`check-sizes: ${contracts.length} contracts under ${fmt(EIP170_LIMIT)} bytes; HashpowerExchange keeps >= ${fmt(MARGINS.HashpowerExchange)} bytes`);
+console.log(
+  `check-sizes: ${contracts.length} contracts under ${fmt(EIP170_LIMIT)} bytes; HashpowerExchange keeps >= ${fmt(MARGINS.HashpowerExchange)} bytes`,
+);

@@ -114,7 +114,11 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     // =================================================================== offerings
 
     /// @inheritdoc IHashpowerExchange
-    function createOffering(OfferingTerms calldata terms) external onlyRole(REGISTRAR_ROLE) returns (uint256 offeringId) {
+    function createOffering(OfferingTerms calldata terms)
+        external
+        onlyRole(REGISTRAR_ROLE)
+        returns (uint256 offeringId)
+    {
         offeringId = ++offeringCount;
         OfferingFactory.create(_offerings[offeringId], offeringId, terms, _rules(), isPaymentToken);
     }
@@ -186,7 +190,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         sale.startDay = o.termStartDay;
         // `withdrawn` is 96 bits wide (see Offering); refusing the sale beats escrow that cannot leave.
         uint256 totalNet = o.totalNet + sale.net;
-        if (totalNet > type(uint96).max) revert Exchange_EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
+        if (totalNet > type(uint96).max) {
+            revert Exchange_EscrowCapacityExceeded(offeringId, totalNet, type(uint96).max);
+        }
         o.totalNet = uint128(totalNet);
         o.feesAccrued += (sale.totalPrice - sale.net).toUint128();
         o.unitsSold = uint40(o.unitsSold + units);
@@ -280,7 +286,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         (uint256 marketAvg, bool exact) = _marketRate(o.assetId, day, today);
         uint256 share = DelinquencyMath.shareOf(dayPerUnitWad, marketAvg);
         DefaultThresholds memory t = _thresholds;
-        if (share * 10 < t.minCoverageBps) revert Exchange_DepositBelowMinimum(offeringId, day, share, t.minCoverageBps);
+        if (share * 10 < t.minCoverageBps) {
+            revert Exchange_DepositBelowMinimum(offeringId, day, share, t.minCoverageBps);
+        }
 
         // Effect:
         uint256 acc = o.accRewardPerUnit + (amount * REWARD_PRECISION) / units;
@@ -424,7 +432,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (!isLocker[msg.sender]) revert Exchange_NotApprovedLocker(msg.sender);
         if (payouts > LockPayouts.ALL) revert Exchange_InvalidLockPayouts(payouts);
         address owner = _requireOwned(tokenId);
-        if (!_isAuthorized(owner, msg.sender, tokenId)) revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
+        if (!_isAuthorized(owner, msg.sender, tokenId)) {
+            revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
+        }
         address current = lockedBy[tokenId];
         if (current != address(0)) revert Exchange_PositionIsLocked(tokenId, current);
         lockedBy[tokenId] = msg.sender;
@@ -536,8 +546,6 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
     // =================================================================== views
 
-
-
     /// @inheritdoc IHashpowerExchange
     function getOffering(uint256 offeringId) external view returns (Offering memory) {
         return _offerings[offeringId];
@@ -548,10 +556,6 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         _requireOwned(tokenId);
         return _positions[tokenId];
     }
-
-
-
-
 
     /// @inheritdoc IHashpowerExchange
     function claimableRewards(uint256 tokenId) public view returns (uint256) {
@@ -635,7 +639,9 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
             payee = lockedBy[tokenId];
             if (msg.sender != payee) revert Exchange_NotLockHolder(tokenId, msg.sender);
         } else {
-            if (!_isAuthorized(owner, msg.sender, tokenId)) revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
+            if (!_isAuthorized(owner, msg.sender, tokenId)) {
+                revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
+            }
             payee = owner;
         }
     }

@@ -16,7 +16,19 @@ const require = createRequire(realpathSync(join(root, "node_modules", "solc", "p
 const { keccak256 } = require("js-sha3");
 
 /** One prefix per contract (or library family); listed in the headers of src/errors/*.sol. */
-export const PREFIXES = ["Exchange", "Oracle", "Governor", "Timelock", "Params", "Applications", "DMC", "Reserve", "Insurance", "PositionLocker", "Assets"];
+export const PREFIXES = [
+  "Exchange",
+  "Oracle",
+  "Governor",
+  "Timelock",
+  "Params",
+  "Applications",
+  "DMC",
+  "Reserve",
+  "Insurance",
+  "PositionLocker",
+  "Assets",
+];
 
 function walk(dir, keep) {
   return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -49,7 +61,10 @@ export function checkAbis(artifacts) {
     }
   }
   for (const [name, sigs] of byName) {
-    if (sigs.size > 1) problems.push(`error name ${name} has ${sigs.size} shapes: ${[...sigs].map(([s, f]) => `${s} in ${f}`).join("; ")}`);
+    if (sigs.size > 1)
+      problems.push(
+        `error name ${name} has ${sigs.size} shapes: ${[...sigs].map(([s, f]) => `${s} in ${f}`).join("; ")}`,
+      );
   }
   for (const [sel, sigs] of bySelector) {
     if (sigs.size > 1) problems.push(`selector ${sel} is shared by ${[...sigs.keys()].join(", ")}`);
@@ -66,8 +81,10 @@ export function checkSource(file, text) {
   const code = text.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
   for (const m of code.matchAll(/\berror\s+([A-Za-z_$][\w$]*)\s*\(([^)]*)\)/g)) {
     declared.push(m[1]);
-    if (!PREFIXED.test(m[1])) problems.push(`${file}: error ${m[1]} is not Prefix_Condition with a prefix of ${PREFIXES.join(", ")}`);
-    if (/\bstring\b/.test(m[2])) problems.push(`${file}: error ${m[1]} takes a string: one error per condition, with the offending values`);
+    if (!PREFIXED.test(m[1]))
+      problems.push(`${file}: error ${m[1]} is not Prefix_Condition with a prefix of ${PREFIXES.join(", ")}`);
+    if (/\bstring\b/.test(m[2]))
+      problems.push(`${file}: error ${m[1]} takes a string: one error per condition, with the offending values`);
   }
   for (const m of code.matchAll(/\b(require|revert)\s*\(/g)) {
     const line = code.slice(0, m.index).split("\n").length;
@@ -82,11 +99,13 @@ function main() {
     console.error(`check-errors: no artifacts at ${outDir}: run forge build first`);
     process.exit(1);
   }
-  const artifacts = walk(outDir, (p) => p.endsWith(".json") && !p.startsWith(join(outDir, "build-info"))).flatMap((p) => {
-    const json = JSON.parse(readFileSync(p, "utf8"));
-    const target = Object.keys(json.metadata?.settings?.compilationTarget ?? {})[0];
-    return target?.startsWith("src/") && Array.isArray(json.abi) ? [{ source: target, abi: json.abi }] : [];
-  });
+  const artifacts = walk(outDir, (p) => p.endsWith(".json") && !p.startsWith(join(outDir, "build-info"))).flatMap(
+    (p) => {
+      const json = JSON.parse(readFileSync(p, "utf8"));
+      const target = Object.keys(json.metadata?.settings?.compilationTarget ?? {})[0];
+      return target?.startsWith("src/") && Array.isArray(json.abi) ? [{ source: target, abi: json.abi }] : [];
+    },
+  );
   if (artifacts.length === 0) {
     console.error(`check-errors: no src/ artifacts in ${outDir}`);
     process.exit(1);
@@ -96,13 +115,16 @@ function main() {
   for (const file of walk(join(root, "src"), (p) => p.endsWith(".sol"))) {
     const { problems: p, declared } = checkSource(relative(root, file), readFileSync(file, "utf8"));
     problems.push(...p);
-    for (const name of declared) if (!abis.names.has(name)) problems.push(`${relative(root, file)}: error ${name} is in no compiled src/ ABI`);
+    for (const name of declared)
+      if (!abis.names.has(name)) problems.push(`${relative(root, file)}: error ${name} is in no compiled src/ ABI`);
   }
   if (problems.length > 0) {
     console.error(`check-errors: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
     process.exit(1);
   }
-  console.log(`check-errors: ${abis.names.size} errors in ${artifacts.length} src/ artifacts, names and selectors unique, all DMEX errors prefixed, no string reasons`);
+  console.log(
+    `check-errors: ${abis.names.size} errors in ${artifacts.length} src/ artifacts, names and selectors unique, all DMEX errors prefixed, no string reasons`,
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) main();

@@ -4,7 +4,11 @@ import { test } from "node:test";
 
 import { checkAbis, checkSource, selectorOf } from "./check-errors.mjs";
 
-const error = (name, types = []) => ({ type: "error", name, inputs: types.map((type, i) => ({ name: `a${i}`, type })) });
+const error = (name, types = []) => ({
+  type: "error",
+  name,
+  inputs: types.map((type, i) => ({ name: `a${i}`, type })),
+});
 
 test("a name with two shapes fails; the same error inherited twice does not", () => {
   const twoShapes = checkAbis([
@@ -33,7 +37,10 @@ test("unprefixed errors, string errors and string reverts fail; comments do not"
   assert.match(bad.problems.join("\n"), /Exchange_Invalid takes a string/);
   assert.match(bad.problems.join("\n"), /X.sol:5: require/);
   assert.match(bad.problems.join("\n"), /X.sol:6: revert/);
-  const good = checkSource("src/Y.sol", "// revert(\"in a comment\")\ncontract Y { error Oracle_ZeroRate(uint32 assetId, uint256 day); function f() public { revert Oracle_ZeroRate(1, 2); } }");
+  const good = checkSource(
+    "src/Y.sol",
+    '// revert("in a comment")\ncontract Y { error Oracle_ZeroRate(uint32 assetId, uint256 day); function f() public { revert Oracle_ZeroRate(1, 2); } }',
+  );
   assert.deepEqual(good.problems, []);
   assert.deepEqual(good.declared, ["Oracle_ZeroRate"]);
 });

@@ -84,7 +84,9 @@ export const devAccounts: readonly DevAccount[] = ANVIL_ACCOUNTS.map((address, i
   index,
   address,
   roles: [
-    ...(Object.entries(ROLE_INDEX) as [keyof typeof ROLE_INDEX, number][]).filter(([, i]) => i === index).map(([role]) => role),
+    ...(Object.entries(ROLE_INDEX) as [keyof typeof ROLE_INDEX, number][])
+      .filter(([, i]) => i === index)
+      .map(([role]) => role),
     ...(has(MINER_INDICES, index) ? (["miner"] as const) : []),
     ...(has(BUYER_INDICES, index) ? (["buyer"] as const) : []),
     ...(has(SPARE_INDICES, index) ? (["spare"] as const) : []),
@@ -95,6 +97,7 @@ export const devAccounts: readonly DevAccount[] = ANVIL_ACCOUNTS.map((address, i
 /** Address of dev account `index` (0-19). */
 export function anvilAddress(index: number): Address {
   const address = ANVIL_ACCOUNTS[index];
-  if (address === undefined) throw new Error(`no dev account ${index}: anvil runs with ${ANVIL_ACCOUNTS.length} accounts`);
+  if (address === undefined)
+    throw new Error(`no dev account ${index}: anvil runs with ${ANVIL_ACCOUNTS.length} accounts`);
   return address;
 }

@@ -9,7 +9,13 @@ export * from "./generated/abis.js";
 export * from "./chains.js";
 export * from "./devAccounts.js";
 export type { ApplicationTerms } from "./structs.js";
-export { deployedContractNames, type Address, type ContractDeployment, type DeployedContractName, type Deployment } from "./types.js";
+export {
+  deployedContractNames,
+  type Address,
+  type ContractDeployment,
+  type DeployedContractName,
+  type Deployment,
+} from "./types.js";
 
 /** Every deployment known to this build, by chain id. The local one only while its chain runs. */
 export const deployments: Readonly<Record<number, Deployment>> = generatedDeployments;
@@ -25,7 +31,9 @@ export function requireContract(chainId: number, name: DeployedContractName): Co
   if (deployment === undefined) {
     throw new Error(
       `No DMEX deployment for chain ${chainId} in @dmex/deployments. ` +
-        (chainId === 31337 ? "Start the local stack with `npm run dev`." : "Deploy there and rebuild @dmex/deployments."),
+        (chainId === 31337
+          ? "Start the local stack with `npm run dev`."
+          : "Deploy there and rebuild @dmex/deployments."),
     );
   }
   const contract = deployment.contracts[name];

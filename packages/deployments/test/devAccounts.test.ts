@@ -22,13 +22,16 @@ const DEPLOY_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), "../../contr
 describe("dev accounts", () => {
   it("are the first 20 accounts of anvil's default mnemonic", () => {
     expect(ANVIL_ACCOUNTS).toHaveLength(20);
-    ANVIL_ACCOUNTS.forEach((address, addressIndex) => expect(address).toBe(mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex }).address));
+    ANVIL_ACCOUNTS.forEach((address, addressIndex) =>
+      expect(address).toBe(mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex }).address),
+    );
   });
 
   it("give miners, buyers and spares separate accounts, and every role an existing one", () => {
     const groups = [...MINER_INDICES, ...BUYER_INDICES, ...SPARE_INDICES];
     expect(new Set(groups).size).toBe(groups.length);
-    for (const index of [...groups, ...COUNCIL_INDICES, ...Object.values(ROLE_INDEX)]) expect(ANVIL_ACCOUNTS[index]).toBeDefined();
+    for (const index of [...groups, ...COUNCIL_INDICES, ...Object.values(ROLE_INDEX)])
+      expect(ANVIL_ACCOUNTS[index]).toBeDefined();
     expect(COUNCIL_INDICES).toHaveLength(7);
     expect(devAccounts[ROLE_INDEX.treasury]?.roles).toEqual(["treasury", "council"]);
     expect(devAccounts[2]?.roles).toEqual(["miner", "council"]);
@@ -57,7 +60,9 @@ describe("dev accounts", () => {
     it("the council's owners and threshold", () => {
       const owners = script.match(/uint32\[7\] memory indexes = \[([^\]]+)\]/)?.[1];
       if (owners === undefined) throw new Error("Deploy.s.sol lists no local council indexes");
-      expect(owners.split(",").map((entry) => Number(entry.replace(/uint32\(|\)/g, "").trim()))).toEqual([...COUNCIL_INDICES]);
+      expect(owners.split(",").map((entry) => Number(entry.replace(/uint32\(|\)/g, "").trim()))).toEqual([
+        ...COUNCIL_INDICES,
+      ]);
       expect(script).toMatch(new RegExp(`p\\.councilThreshold = ${COUNCIL_THRESHOLD};`));
     });
 

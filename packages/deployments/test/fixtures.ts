@@ -13,11 +13,19 @@ export function writeArtifact(
   mkdirSync(dir, { recursive: true });
   writeFileSync(
     join(dir, `${name}.json`),
-    JSON.stringify({ abi, bytecode: { object: bytecode }, metadata: { settings: { compilationTarget: { [sourcePath]: name } } } }),
+    JSON.stringify({
+      abi,
+      bytecode: { object: bytecode },
+      metadata: { settings: { compilationTarget: { [sourcePath]: name } } },
+    }),
   );
 }
 
-export const errorItem = (name: string, inputs: { name: string; type: string }[] = []) => ({ type: "error", name, inputs });
+export const errorItem = (name: string, inputs: { name: string; type: string }[] = []) => ({
+  type: "error",
+  name,
+  inputs,
+});
 export const fnItem = (name: string) => ({ type: "function", name, inputs: [], outputs: [], stateMutability: "view" });
 export const eventItem = (name: string) => ({
   type: "event",
@@ -48,7 +56,12 @@ export interface FixtureTx {
 }
 
 /** Writes `broadcast/Deploy.s.sol/<chainId>/run-latest.json` with one receipt per transaction. */
-export function writeBroadcast(broadcastDir: string, chainId: number, txs: readonly FixtureTx[], blockHashSalt = 0): string {
+export function writeBroadcast(
+  broadcastDir: string,
+  chainId: number,
+  txs: readonly FixtureTx[],
+  blockHashSalt = 0,
+): string {
   const dir = join(broadcastDir, "Deploy.s.sol", String(chainId));
   mkdirSync(dir, { recursive: true });
   const file = join(dir, "run-latest.json");
@@ -65,7 +78,12 @@ export function writeBroadcast(broadcastDir: string, chainId: number, txs: reado
         function: tx.type === "CALL" ? (tx.fn ?? "grantRole(bytes32,address)") : null,
         arguments: tx.args ?? null,
         transaction: { from: address(0xf39f), to: tx.type === "CALL" ? tx.address : null, input: tx.input ?? "0x6080" },
-        additionalContracts: (tx.additional ?? []).map((c) => ({ transactionType: c.type, contractName: c.contractName, address: c.address, initCode: "0x6080" })),
+        additionalContracts: (tx.additional ?? []).map((c) => ({
+          transactionType: c.type,
+          contractName: c.contractName,
+          address: c.address,
+          initCode: "0x6080",
+        })),
         isFixedGasLimit: false,
       })),
       receipts: txs.map((tx, i) => ({
@@ -84,11 +102,24 @@ export function writeBroadcast(broadcastDir: string, chainId: number, txs: reado
 /** Hardhat-style Safe artifacts (`build/artifacts/contracts/...`) with the given creation codes. */
 export function writeSafeArtifacts(dir: string, codes: { SafeL2: string; SafeProxyFactory: string }): void {
   const files = [
-    ["SafeL2.sol/SafeL2.json", "SafeL2", "contracts/SafeL2.sol", [fnItem("getOwners"), eventItem("SafeMultiSigTransaction")]],
-    ["proxies/SafeProxyFactory.sol/SafeProxyFactory.json", "SafeProxyFactory", "contracts/proxies/SafeProxyFactory.sol", [fnItem("proxyCreationCode")]],
+    [
+      "SafeL2.sol/SafeL2.json",
+      "SafeL2",
+      "contracts/SafeL2.sol",
+      [fnItem("getOwners"), eventItem("SafeMultiSigTransaction")],
+    ],
+    [
+      "proxies/SafeProxyFactory.sol/SafeProxyFactory.json",
+      "SafeProxyFactory",
+      "contracts/proxies/SafeProxyFactory.sol",
+      [fnItem("proxyCreationCode")],
+    ],
   ] as const;
   for (const [path, name, sourceName, abi] of files) {
     mkdirSync(join(dir, path, ".."), { recursive: true });
-    writeFileSync(join(dir, path), JSON.stringify({ _format: "hh-sol-artifact-1", contractName: name, sourceName, abi, bytecode: codes[name] }));
+    writeFileSync(
+      join(dir, path),
+      JSON.stringify({ _format: "hh-sol-artifact-1", contractName: name, sourceName, abi, bytecode: codes[name] }),
+    );
   }
 }

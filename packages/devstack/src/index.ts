@@ -10,6 +10,18 @@ export { webStep, type WebStepOptions } from "./steps/web.js";
 export { seed, type SeedOptions } from "./seed/run.js";
 export { formatSeedSummary, type SeedSummary, type SeededOffering } from "./seed/summary.js";
 export * as seedPlan from "./seed/plan.js";
-export { ANVIL_ACCOUNTS, anvilAddress, ANVIL_MNEMONIC, BUYER_INDICES, COUNCIL_INDICES, devAccounts, MINER_INDICES, ROLE_INDEX, SPARE_INDICES, type DevAccount, type DevRole } from "./seed/accounts.js";
+export {
+  ANVIL_ACCOUNTS,
+  anvilAddress,
+  ANVIL_MNEMONIC,
+  BUYER_INDICES,
+  COUNCIL_INDICES,
+  devAccounts,
+  MINER_INDICES,
+  ROLE_INDEX,
+  SPARE_INDICES,
+  type DevAccount,
+  type DevRole,
+} from "./seed/accounts.js";
 export { waitFor, waitForHttp, waitForRpc, assertPortFree, freePort, type WaitOptions } from "./internal/wait.js";
 export { StackError } from "./internal/errors.js";

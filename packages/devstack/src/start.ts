@@ -80,7 +80,8 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
   const workDir = options.workDir ?? defaultWorkDir;
   mkdirSync(workDir, { recursive: true });
   const log = options.log ?? (() => {});
-  const anchorDay = options.anchorDay ?? Math.floor(Date.now() / 1000 / DAY) - (FIRST_SIMULATED_DAY + SIMULATED_DAYS - 1);
+  const anchorDay =
+    options.anchorDay ?? Math.floor(Date.now() / 1000 / DAY) - (FIRST_SIMULATED_DAY + SIMULATED_DAYS - 1);
   const broadcastDir = options.isolated ? join(workDir, "broadcast") : undefined;
   const deploymentsDir = options.isolated ? join(workDir, "deployments") : undefined;
 
@@ -96,7 +97,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
     generateStep({
       ...(broadcastDir !== undefined && { broadcastDir }),
       ...(deploymentsDir !== undefined && { outDir: deploymentsDir }),
-      ...(options.forgeEnv?.FOUNDRY_OUT !== undefined && { artifactsDir: resolve(contractsDir(), options.forgeEnv.FOUNDRY_OUT) }),
+      ...(options.forgeEnv?.FOUNDRY_OUT !== undefined && {
+        artifactsDir: resolve(contractsDir(), options.forgeEnv.FOUNDRY_OUT),
+      }),
     }),
     ...(options.seed === false ? [] : [seedStep({ anchorDay })]),
     ...(options.graph === undefined
@@ -112,7 +115,9 @@ export async function startStack(options: StartStackOptions = {}): Promise<Stack
             ...(options.graph.databaseUrl !== undefined && { databaseUrl: options.graph.databaseUrl }),
           }),
         ]),
-    ...(options.web === undefined ? [] : [
+    ...(options.web === undefined
+      ? []
+      : [
           webStep({
             webDir: webDir(),
             port: options.web.port,

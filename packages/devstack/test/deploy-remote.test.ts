@@ -28,7 +28,13 @@ afterAll(async () => {
 });
 
 const deploy = (env: NodeJS.ProcessEnv) =>
-  runSteps([{ name: "rpc", run: async (ctx) => void (ctx.rpcUrl = chain.context.rpcUrl) }, deployStep({ contractsDir: contractsDir(), broadcastDir: join(dir, "broadcast"), env })], () => {});
+  runSteps(
+    [
+      { name: "rpc", run: async (ctx) => void (ctx.rpcUrl = chain.context.rpcUrl) },
+      deployStep({ contractsDir: contractsDir(), broadcastDir: join(dir, "broadcast"), env }),
+    ],
+    () => {},
+  );
 
 describe("Deploy.s.sol on a non-local chain", () => {
   it("refuses to run without the canonical addresses, naming the missing variable", async () => {
@@ -49,7 +55,11 @@ describe("Deploy.s.sol on a non-local chain", () => {
     });
     const rpcUrl = chain.context.rpcUrl;
     if (rpcUrl === undefined) throw new Error("no rpc");
-    const result = await generate({ broadcastDir: join(dir, "broadcast"), outDir: join(dir, "out"), rpcUrls: { [CALIBRATION_CHAIN_ID]: rpcUrl } });
+    const result = await generate({
+      broadcastDir: join(dir, "broadcast"),
+      outDir: join(dir, "out"),
+      rpcUrls: { [CALIBRATION_CHAIN_ID]: rpcUrl },
+    });
     const deployment = result.deployments.find((d) => d.chainId === CALIBRATION_CHAIN_ID);
     expect(deployment?.network).toBe("calibration");
     expect(Object.keys(deployment?.contracts ?? {}).sort()).toEqual(
@@ -77,9 +87,11 @@ describe("Deploy.s.sol on a non-local chain", () => {
     const dmc = deployment?.contracts.DMCToken?.address;
     const council = deployment?.contracts.CouncilSafe?.address;
     const timelock = deployment?.contracts.DmexTimelock?.address;
-    if (dmc === undefined || council === undefined || timelock === undefined) throw new Error("no DMC, council or timelock");
+    if (dmc === undefined || council === undefined || timelock === undefined)
+      throw new Error("no DMC, council or timelock");
     const client = createPublicClient({ transport: http(rpcUrl) });
-    const balanceOf = (who: `0x${string}`) => client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [who] });
+    const balanceOf = (who: `0x${string}`) =>
+      client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [who] });
     // Off the local chain the 5% genesis distribution stays with the 20% treasury in the timelock, which
     // cannot vote: 5M in the council's hands would exceed the 4M quorum.
     expect(await balanceOf(timelock)).toBe(25_000_000n * 10n ** 18n);

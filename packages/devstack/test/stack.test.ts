@@ -67,7 +67,11 @@ const deploymentsDir = () => {
 const readDeploymentFile = (): Deployment & { $comment: string } =>
   JSON.parse(readFileSync(join(deploymentsDir(), "deployments", `${LOCAL_CHAIN_ID}.json`), "utf8"));
 const regenerate = (rpcUrl = stack.rpcUrl) =>
-  generate({ outDir: deploymentsDir(), ...(stack.broadcastDir !== undefined && { broadcastDir: stack.broadcastDir }), rpcUrls: { [LOCAL_CHAIN_ID]: rpcUrl } });
+  generate({
+    outDir: deploymentsDir(),
+    ...(stack.broadcastDir !== undefined && { broadcastDir: stack.broadcastDir }),
+    rpcUrls: { [LOCAL_CHAIN_ID]: rpcUrl },
+  });
 
 describe("startStack", () => {
   it("runs on the requested port, never the default ones, and reports step timings", () => {
@@ -82,7 +86,9 @@ describe("startStack", () => {
     const port = Number(new URL(stack.rpcUrl).port);
     const dir = mkdtempSync(join(tmpdir(), "dmex-devstack-clash-"));
     try {
-      await expect(startStack({ port, workDir: dir, isolated: true })).rejects.toThrow(/Port \d+ on 127\.0\.0\.1 is already in use/);
+      await expect(startStack({ port, workDir: dir, isolated: true })).rejects.toThrow(
+        /Port \d+ on 127\.0\.0\.1 is already in use/,
+      );
       await expect(startStack({ port, workDir: dir, isolated: true })).rejects.toBeInstanceOf(StackError);
     } finally {
       rmSync(dir, { recursive: true, force: true });
@@ -136,19 +142,42 @@ describe("generated deployment", () => {
   });
 
   it("wires the exchange as the deploy script says: renderer set, both assets registered with their reward tokens", async () => {
-    const renderer = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "renderer" });
+    const renderer = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "renderer",
+    });
     expect(renderer.toLowerCase()).toBe(stack.deployment.contracts.PositionRenderer?.address);
     const registry = stack.deployment.contracts.AssetRegistry?.address;
     if (registry === undefined) throw new Error("no AssetRegistry in the deployment");
     const assets = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "assets" });
     expect(assets.toLowerCase()).toBe(registry);
     expect(await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "assetCount" })).toBe(2);
-    const btc = await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "getAsset", args: [2] });
+    const btc = await client.readContract({
+      address: registry,
+      abi: assetRegistryAbi,
+      functionName: "getAsset",
+      args: [2],
+    });
     expect(btc).toEqual({ symbol: "BTC", unitLabel: "TH/s" });
     const wbtc = stack.deployment.contracts.WBTC?.address;
     if (wbtc === undefined) throw new Error("no WBTC in the deployment");
-    expect(await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "isRewardToken", args: [2, wbtc] })).toBe(true);
-    expect(await client.readContract({ address: registry, abi: assetRegistryAbi, functionName: "isRewardToken", args: [1, wbtc] })).toBe(false);
+    expect(
+      await client.readContract({
+        address: registry,
+        abi: assetRegistryAbi,
+        functionName: "isRewardToken",
+        args: [2, wbtc],
+      }),
+    ).toBe(true);
+    expect(
+      await client.readContract({
+        address: registry,
+        abi: assetRegistryAbi,
+        functionName: "isRewardToken",
+        args: [1, wbtc],
+      }),
+    ).toBe(false);
   });
 
   it("regenerating is idempotent", async () => {
@@ -176,7 +205,9 @@ describe("generated deployment", () => {
       expect(result.deployments).toEqual([]);
       expect(result.skipped[0]?.reason).toMatch(/not the one in the broadcast|no code/);
       expect(existsSync(join(deploymentsDir(), "deployments", `${LOCAL_CHAIN_ID}.json`))).toBe(false);
-      expect(readFileSync(join(deploymentsDir(), "src", "generated", "deployments.ts"), "utf8")).not.toContain(exchange);
+      expect(readFileSync(join(deploymentsDir(), "src", "generated", "deployments.ts"), "utf8")).not.toContain(
+        exchange,
+      );
     } finally {
       await other.stop();
     }
@@ -199,7 +230,11 @@ describe("seed", () => {
   it("summary matches the chain: offerings, positions, 30+ purchases by 8 buyers", async () => {
     const seed = stack.seed;
     if (seed === undefined) throw new Error("no seed");
-    const offeringCount = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" });
+    const offeringCount = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "offeringCount",
+    });
     expect(Number(offeringCount)).toBe(APPROVED_OFFERINGS.length);
     expect(seed.offerings).toHaveLength(APPROVED_OFFERINGS.length);
 
@@ -211,10 +246,19 @@ describe("seed", () => {
     expect(seed.distinctBuyers).toBe(8);
     expect(new Set(seed.accounts.buyers)).toEqual(buyers);
 
-    const positionCount = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "positionCount" });
+    const positionCount = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "positionCount",
+    });
     expect(Number(positionCount)).toBe(seed.positions);
     for (const offering of seed.offerings) {
-      const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
+      const onChain = await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "getOffering",
+        args: [BigInt(offering.id)],
+      });
       expect(Number(onChain.unitsSold)).toBe(offering.unitsSold);
       expect(onChain.miner).toBe(offering.miner);
       expect(purchases.filter((p) => p.args.offeringId === BigInt(offering.id)).length).toBe(offering.positions);
@@ -228,7 +272,12 @@ describe("seed", () => {
     if (seed === undefined) throw new Error("no seed");
     const purchases = await purchaseLogs();
     for (const offering of seed.offerings) {
-      const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
+      const onChain = await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "getOffering",
+        args: [BigInt(offering.id)],
+      });
       expect(onChain.saleEnd).toBeLessThanOrEqual(onChain.termStartDay * 86_400);
       for (const p of purchases.filter((x) => x.args.offeringId === BigInt(offering.id))) {
         expect(p.args.startDay).toBe(BigInt(onChain.termStartDay));
@@ -247,29 +296,73 @@ describe("seed", () => {
     const applications = contracts.MinerApplications?.address;
     const governor = contracts.DmexGovernor?.address;
     const timelock = contracts.DmexTimelock?.address;
-    if (applications === undefined || governor === undefined || timelock === undefined) throw new Error("no DAO deployed");
+    if (applications === undefined || governor === undefined || timelock === undefined)
+      throw new Error("no DAO deployed");
     const fromBlock = BigInt(contracts.HashpowerExchange?.startBlock ?? 0);
-    const created = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingCreated" }), fromBlock, strict: true });
-    const approved = await client.getLogs({ address: applications, event: getAbiItem({ abi: minerApplicationsAbi, name: "ApplicationApproved" }), fromBlock, strict: true });
+    const created = await client.getLogs({
+      address: exchange,
+      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingCreated" }),
+      fromBlock,
+      strict: true,
+    });
+    const approved = await client.getLogs({
+      address: applications,
+      event: getAbiItem({ abi: minerApplicationsAbi, name: "ApplicationApproved" }),
+      fromBlock,
+      strict: true,
+    });
     expect(created).toHaveLength(APPROVED_OFFERINGS.length);
-    expect(approved.map((l) => [l.args.applicationId, l.args.offeringId])).toEqual(APPROVED_OFFERINGS.map((o) => [BigInt(o.id), BigInt(o.id)]));
+    expect(approved.map((l) => [l.args.applicationId, l.args.offeringId])).toEqual(
+      APPROVED_OFFERINGS.map((o) => [BigInt(o.id), BigInt(o.id)]),
+    );
     // Each offering was created in the transaction that executed its application's proposal.
     expect(approved.map((l) => l.transactionHash)).toEqual(created.map((l) => l.transactionHash));
     for (const plan of APPROVED_OFFERINGS) {
-      const application = await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(plan.id)] });
-      expect(await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [application.proposalId] })).toBe(7); // Executed
+      const application = await client.readContract({
+        address: applications,
+        abi: minerApplicationsAbi,
+        functionName: "getApplication",
+        args: [BigInt(plan.id)],
+      });
+      expect(
+        await client.readContract({
+          address: governor,
+          abi: dmexGovernorAbi,
+          functionName: "state",
+          args: [application.proposalId],
+        }),
+      ).toBe(7); // Executed
       expect(application.approved).toBe(true);
       expect(Number(application.offeringId)).toBe(plan.id);
       expect(application.terms.unitsTotal).toBeLessThanOrEqual(Number(application.terms.effectiveHashpower));
-      const [against, forVotes] = await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "proposalVotes", args: [application.proposalId] });
+      const [against, forVotes] = await client.readContract({
+        address: governor,
+        abi: dmexGovernorAbi,
+        functionName: "proposalVotes",
+        args: [application.proposalId],
+      });
       expect(forVotes).toBeGreaterThan(against);
-      const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(plan.id)] });
+      const onChain = await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "getOffering",
+        args: [BigInt(plan.id)],
+      });
       expect(onChain.miner).toBe(application.miner);
     }
     // Nobody but MinerApplications can create offerings; the deployer kept no role; no registrar account.
-    const registrarRole = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "REGISTRAR_ROLE" });
-    const governorRole = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "GOVERNOR_ROLE" });
-    const hasRole = (role: `0x${string}`, who: Address) => client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "hasRole", args: [role, who] });
+    const registrarRole = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "REGISTRAR_ROLE",
+    });
+    const governorRole = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "GOVERNOR_ROLE",
+    });
+    const hasRole = (role: `0x${string}`, who: Address) =>
+      client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "hasRole", args: [role, who] });
     expect(await hasRole(registrarRole, applications)).toBe(true);
     expect(await hasRole(registrarRole, anvilAddress(2))).toBe(false);
     expect(await hasRole(governorRole, anvilAddress(0))).toBe(false);
@@ -279,11 +372,28 @@ describe("seed", () => {
   it("resolves Quickfil's default by DAO vote: flagged, halted and slashed by an executed proposal, refunds pulled; the rest stay active", async () => {
     const seed = stack.seed;
     const contracts = stack.deployment.contracts;
-    const [governor, timelock, applications, dmc, insuranceFund] = [contracts.DmexGovernor, contracts.DmexTimelock, contracts.MinerApplications, contracts.DMCToken, contracts.InsuranceFund].map((c) => c?.address);
-    if (seed === undefined || !governor || !timelock || !applications || !dmc || !insuranceFund) throw new Error("no seed or DAO");
+    const [governor, timelock, applications, dmc, insuranceFund] = [
+      contracts.DmexGovernor,
+      contracts.DmexTimelock,
+      contracts.MinerApplications,
+      contracts.DMCToken,
+      contracts.InsuranceFund,
+    ].map((c) => c?.address);
+    if (seed === undefined || !governor || !timelock || !applications || !dmc || !insuranceFund)
+      throw new Error("no seed or DAO");
     for (const offering of APPROVED_OFFERINGS) {
-      const [canFlag, , , windowShare] = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(offering.id)] });
-      const onChain = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(offering.id)] });
+      const [canFlag, , , windowShare] = await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "flaggable",
+        args: [BigInt(offering.id)],
+      });
+      const onChain = await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "getOffering",
+        args: [BigInt(offering.id)],
+      });
       if (offering.id === DEFAULTING_OFFERING_ID) {
         expect(onChain.status, "offering 3 status").toBe(3); // Halted
         // 60% with one 85% day a week: the old 7-days-running rule never fired, the window does.
@@ -297,25 +407,72 @@ describe("seed", () => {
       }
     }
     const fromBlock = BigInt(contracts.HashpowerExchange?.startBlock ?? 0);
-    const [flagged] = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingFlagged" }), fromBlock, strict: true });
-    const halted = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingHalted" }), fromBlock, strict: true });
-    expect(flagged?.args).toMatchObject({ offeringId: BigInt(DEFAULTING_OFFERING_ID), flagger: anvilAddress(HALT.flagger) });
+    const [flagged] = await client.getLogs({
+      address: exchange,
+      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingFlagged" }),
+      fromBlock,
+      strict: true,
+    });
+    const halted = await client.getLogs({
+      address: exchange,
+      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "OfferingHalted" }),
+      fromBlock,
+      strict: true,
+    });
+    expect(flagged?.args).toMatchObject({
+      offeringId: BigInt(DEFAULTING_OFFERING_ID),
+      flagger: anvilAddress(HALT.flagger),
+    });
     expect(halted).toHaveLength(1);
     // Halted by the timelock, i.e. by an executed proposal, not the council's guardian role.
     expect(halted[0]?.args.by.toLowerCase()).toBe(timelock);
     const haltId = seed.dao.haltProposalId;
     if (haltId === null) throw new Error("no halt proposal");
-    expect(await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [BigInt(haltId)] })).toBe(7);
-    const [executed] = await client.getLogs({ address: governor, event: getAbiItem({ abi: dmexGovernorAbi, name: "ProposalExecuted" }), args: {}, fromBlock, strict: true }).then((logs) =>
-      logs.filter((l) => l.args.proposalId === BigInt(haltId)),
-    );
+    expect(
+      await client.readContract({
+        address: governor,
+        abi: dmexGovernorAbi,
+        functionName: "state",
+        args: [BigInt(haltId)],
+      }),
+    ).toBe(7);
+    const [executed] = await client
+      .getLogs({
+        address: governor,
+        event: getAbiItem({ abi: dmexGovernorAbi, name: "ProposalExecuted" }),
+        args: {},
+        fromBlock,
+        strict: true,
+      })
+      .then((logs) => logs.filter((l) => l.args.proposalId === BigInt(haltId)));
     expect(executed?.transactionHash).toBe(halted[0]?.transactionHash);
     // The same proposal slashed Quickfil's stake (application 3) to the insurance fund.
-    expect(await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "stakeState", args: [BigInt(DEFAULTING_OFFERING_ID)] })).toBe(3); // Slashed
-    const stake = (await client.readContract({ address: applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(DEFAULTING_OFFERING_ID)] })).stake;
-    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [insuranceFund] })).toBe(10_000_000n * DMC + stake);
+    expect(
+      await client.readContract({
+        address: applications,
+        abi: minerApplicationsAbi,
+        functionName: "stakeState",
+        args: [BigInt(DEFAULTING_OFFERING_ID)],
+      }),
+    ).toBe(3); // Slashed
+    const stake = (
+      await client.readContract({
+        address: applications,
+        abi: minerApplicationsAbi,
+        functionName: "getApplication",
+        args: [BigInt(DEFAULTING_OFFERING_ID)],
+      })
+    ).stake;
+    expect(
+      await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [insuranceFund] }),
+    ).toBe(10_000_000n * DMC + stake);
     // Holders pulled refunds; one left for the app.
-    const refunds = await client.getLogs({ address: exchange, event: getAbiItem({ abi: hashpowerExchangeAbi, name: "RefundClaimed" }), fromBlock, strict: true });
+    const refunds = await client.getLogs({
+      address: exchange,
+      event: getAbiItem({ abi: hashpowerExchangeAbi, name: "RefundClaimed" }),
+      fromBlock,
+      strict: true,
+    });
     expect(refunds.length).toBe(seed.dao.refunds.claimed);
     expect(seed.dao.refunds.claimed).toBeGreaterThan(0);
     expect(seed.dao.refunds.claimed).toBeLessThan(seed.dao.refunds.positions);
@@ -328,21 +485,50 @@ describe("seed", () => {
     if (seed === undefined || dmc === undefined || governor === undefined) throw new Error("no seed or DMC");
     const read = (functionName: "balanceOf" | "getVotes", account: number): Promise<bigint> =>
       functionName === "balanceOf"
-        ? client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [anvilAddress(account)] })
-        : client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "getVotes", args: [anvilAddress(account)] });
-    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "totalSupply" })).toBe(100_000_000n * DMC);
+        ? client.readContract({
+            address: dmc,
+            abi: dmcTokenAbi,
+            functionName: "balanceOf",
+            args: [anvilAddress(account)],
+          })
+        : client.readContract({
+            address: dmc,
+            abi: dmcTokenAbi,
+            functionName: "getVotes",
+            args: [anvilAddress(account)],
+          });
+    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "totalSupply" })).toBe(
+      100_000_000n * DMC,
+    );
     const block = await client.getBlock();
-    const quorum = await client.readContract({ address: governor, abi: dmexGovernorAbi, functionName: "quorum", args: [block.timestamp - 1n] });
+    const quorum = await client.readContract({
+      address: governor,
+      abi: dmexGovernorAbi,
+      functionName: "quorum",
+      args: [block.timestamp - 1n],
+    });
     expect(quorum).toBe(4_000_000n * DMC);
     expect((await read("getVotes", 8)) + (await read("getVotes", 9))).toBeGreaterThan(quorum);
     expect(await read("getVotes", 8)).toBe(2_200_000n * DMC);
-    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [anvilAddress(11)] })).toBe(anvilAddress(10));
+    expect(
+      await client.readContract({
+        address: dmc,
+        abi: dmcTokenAbi,
+        functionName: "delegates",
+        args: [anvilAddress(11)],
+      }),
+    ).toBe(anvilAddress(10));
     expect(await read("getVotes", 10)).toBe((await read("balanceOf", 10)) + (await read("balanceOf", 11)));
     expect(await read("getVotes", 11)).toBe(0n);
     expect(await read("balanceOf", UNDELEGATED_HOLDER)).toBeGreaterThan(0n);
-    expect(await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [anvilAddress(UNDELEGATED_HOLDER)] })).toBe(
-      "0x0000000000000000000000000000000000000000",
-    );
+    expect(
+      await client.readContract({
+        address: dmc,
+        abi: dmcTokenAbi,
+        functionName: "delegates",
+        args: [anvilAddress(UNDELEGATED_HOLDER)],
+      }),
+    ).toBe("0x0000000000000000000000000000000000000000");
     expect(await read("getVotes", UNDELEGATED_HOLDER)).toBe(0n);
     expect(seed.dao.undelegatedHolder).toBe(anvilAddress(UNDELEGATED_HOLDER));
     // The genesis 5M is spent as planned: what the deployer kept is the rest.
@@ -358,22 +544,64 @@ describe("seed", () => {
   it("leaves a defeated and an executed fee proposal, and a 4th miner's application open for votes", async () => {
     const seed = stack.seed;
     const { ProtocolParameters, MinerApplications, DmexGovernor } = stack.deployment.contracts;
-    if (seed === undefined || !ProtocolParameters || !MinerApplications || !DmexGovernor) throw new Error("no seed or DAO");
-    expect(await client.readContract({ address: ProtocolParameters.address, abi: protocolParametersAbi, functionName: "tradingFeeBps" })).toBe(150);
+    if (seed === undefined || !ProtocolParameters || !MinerApplications || !DmexGovernor)
+      throw new Error("no seed or DAO");
+    expect(
+      await client.readContract({
+        address: ProtocolParameters.address,
+        abi: protocolParametersAbi,
+        functionName: "tradingFeeBps",
+      }),
+    ).toBe(150);
     const parameterStates = seed.dao.proposals.filter((p) => p.kind === "parameter").map((p) => p.state);
     expect(parameterStates).toEqual(["Defeated", "Executed"]);
     for (const p of seed.dao.proposals) {
-      expect(await client.readContract({ address: DmexGovernor.address, abi: dmexGovernorAbi, functionName: "state", args: [BigInt(p.id)] })).toBe(
+      expect(
+        await client.readContract({
+          address: DmexGovernor.address,
+          abi: dmexGovernorAbi,
+          functionName: "state",
+          args: [BigInt(p.id)],
+        }),
+      ).toBe(
         ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"].indexOf(p.state),
       );
     }
-    const pending = await client.readContract({ address: MinerApplications.address, abi: minerApplicationsAbi, functionName: "getApplication", args: [BigInt(PENDING_APPLICATION.id)] });
+    const pending = await client.readContract({
+      address: MinerApplications.address,
+      abi: minerApplicationsAbi,
+      functionName: "getApplication",
+      args: [BigInt(PENDING_APPLICATION.id)],
+    });
     expect(pending.miner).toBe(anvilAddress(2));
     expect(pending.approved).toBe(false);
-    expect(await client.readContract({ address: DmexGovernor.address, abi: dmexGovernorAbi, functionName: "state", args: [pending.proposalId] })).toBe(1); // Active
-    expect(await client.readContract({ address: MinerApplications.address, abi: minerApplicationsAbi, functionName: "applicationCount" })).toBe(7n);
-    expect(seed.dao.applications.map((a) => a.proposalState)).toEqual(["Executed", "Executed", "Executed", "Executed", "Executed", "Executed", "Active"]);
-    expect(await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" })).toBe(BigInt(APPROVED_OFFERINGS.length));
+    expect(
+      await client.readContract({
+        address: DmexGovernor.address,
+        abi: dmexGovernorAbi,
+        functionName: "state",
+        args: [pending.proposalId],
+      }),
+    ).toBe(1); // Active
+    expect(
+      await client.readContract({
+        address: MinerApplications.address,
+        abi: minerApplicationsAbi,
+        functionName: "applicationCount",
+      }),
+    ).toBe(7n);
+    expect(seed.dao.applications.map((a) => a.proposalState)).toEqual([
+      "Executed",
+      "Executed",
+      "Executed",
+      "Executed",
+      "Executed",
+      "Executed",
+      "Active",
+    ]);
+    expect(
+      await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" }),
+    ).toBe(BigInt(APPROVED_OFFERINGS.length));
   });
 
   it("simulated 30 days of reports, deposits, claims and escrow withdrawals, with disclosure metadata", async () => {
@@ -389,9 +617,19 @@ describe("seed", () => {
       toBlock: "latest",
     });
     expect(claimed.length).toBeGreaterThan(0);
-    const offering = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [1n] });
-    const json = JSON.parse(Buffer.from(offering.metadataURI.replace(/^data:application\/json;base64,/, ""), "base64").toString("utf8"));
-    expect(json).toMatchObject({ company: { name: expect.any(String) }, hashpower: { total: expect.any(Number), effective: expect.any(Number) } });
+    const offering = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "getOffering",
+      args: [1n],
+    });
+    const json = JSON.parse(
+      Buffer.from(offering.metadataURI.replace(/^data:application\/json;base64,/, ""), "base64").toString("utf8"),
+    );
+    expect(json).toMatchObject({
+      company: { name: expect.any(String) },
+      hashpower: { total: expect.any(Number), effective: expect.any(Number) },
+    });
     expect(JSON.parse(readFileSync(join(workDir, "seed-summary.json"), "utf8"))).toEqual(seed);
   });
 });

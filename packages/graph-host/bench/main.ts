@@ -7,7 +7,15 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Worker } from "node:worker_threads";
 import { startGraphHost } from "../src/index.js";
-import { FIXTURE_BUILD, clients, deployFixture, FIXTURE_ADDRESS, artifacts, gql, startAnvil } from "../test/helpers/anvil.js";
+import {
+  FIXTURE_BUILD,
+  clients,
+  deployFixture,
+  FIXTURE_ADDRESS,
+  artifacts,
+  gql,
+  startAnvil,
+} from "../test/helpers/anvil.js";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 const T = () => `${(performance.now() / 1000).toFixed(1)}s`;
@@ -26,14 +34,29 @@ async function main(): Promise<void> {
     let last = 0n;
     const hashes: `0x${string}`[] = [];
     for (let i = 0; i < txs; i++) {
-      hashes.push(await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName: "depositMany", args: [BigInt(PER_TX), BigInt(USERS)], gas: 29_000_000n }));
+      hashes.push(
+        await wallet.writeContract({
+          address: FIXTURE_ADDRESS,
+          abi: artifacts.Fixture.abi,
+          functionName: "depositMany",
+          args: [BigInt(PER_TX), BigInt(USERS)],
+          gas: 29_000_000n,
+        }),
+      );
     }
     for (const hash of hashes) last = (await publicClient.waitForTransactionReceipt({ hash })).blockNumber;
     const events = txs * PER_TX;
     console.log(`${T()} generated ${events} events in ${txs} blocks`);
 
     const t0 = performance.now();
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "bench", port: 0, dataDir, logLevel: (process.env.LOG_LEVEL as "debug" | undefined) ?? "warn" });
+    const host = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "bench",
+      port: 0,
+      dataDir,
+      logLevel: (process.env.LOG_LEVEL as "debug" | undefined) ?? "warn",
+    });
     const t1 = performance.now();
     await host.waitForBlock(Number(last), 600_000);
     const t2 = performance.now();
@@ -52,7 +75,15 @@ async function main(): Promise<void> {
     await measure(host.url, queries, "result cache on");
     await host.stop();
     // The same store without the result cache: every query goes to the database.
-    const cold = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "bench", port: 0, dataDir, logLevel: "warn", queryCache: false });
+    const cold = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "bench",
+      port: 0,
+      dataDir,
+      logLevel: "warn",
+      queryCache: false,
+    });
     await cold.waitForBlock(Number(last), 60_000);
     await measure(cold.url, queries, "result cache off");
     await measure(cold.url, queries, "result cache off", 1);
@@ -101,12 +132,18 @@ async function measure(url: string, queries: string[], label: string, clients = 
       () => parentPort.postMessage({ latencies, secs: (performance.now() - t0) / 1000 }),
       (e) => parentPort.postMessage({ error: String(e) }),
     );`;
-  const worker = new Worker(code, { eval: true, workerData: { url, queries, clients, perClient: Math.round((CLIENTS * QUERIES_PER_CLIENT) / clients) } });
-  const result = await new Promise<{ latencies: number[]; secs: number; error?: string }>((resolve) => worker.once("message", resolve));
+  const worker = new Worker(code, {
+    eval: true,
+    workerData: { url, queries, clients, perClient: Math.round((CLIENTS * QUERIES_PER_CLIENT) / clients) },
+  });
+  const result = await new Promise<{ latencies: number[]; secs: number; error?: string }>((resolve) =>
+    worker.once("message", resolve),
+  );
   await worker.terminate();
   if (result.error) throw new Error(result.error);
   const latencies = result.latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+  const pct = (p: number) =>
+    latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
   console.log(
     `${label}: ${latencies.length} queries from ${clients} concurrent clients in ${result.secs.toFixed(2)} s (${Math.round(latencies.length / result.secs)} q/s): p50 ${pct(50)} ms, p95 ${pct(95)} ms, max ${latencies[latencies.length - 1]!.toFixed(1)} ms`,
   );

@@ -14,7 +14,18 @@
 // message), unless CI=true: then Debian's `postgresql` package is installed with apt-get (CI runs
 // as root).
 import { execFileSync, spawn } from "node:child_process";
-import { accessSync, chownSync, constants, existsSync, mkdtempSync, openSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import {
+  accessSync,
+  chownSync,
+  constants,
+  existsSync,
+  mkdtempSync,
+  openSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+} from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -46,7 +57,9 @@ export function findPostgresBinDir() {
     for (const v of versions.sort((a, b) => Number(b) - Number(a))) candidates.push(`/usr/lib/postgresql/${v}/bin`);
   }
   try {
-    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim());
+    candidates.push(
+      execFileSync("pg_config", ["--bindir"], { encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim(),
+    );
   } catch {
     // no pg_config
   }
@@ -55,7 +68,8 @@ export function findPostgresBinDir() {
 }
 
 function installWithApt(say) {
-  if (process.getuid?.() !== 0) throw new Error("CI=true and no PostgreSQL server binaries, but not root: cannot apt-get install postgresql");
+  if (process.getuid?.() !== 0)
+    throw new Error("CI=true and no PostgreSQL server binaries, but not root: cannot apt-get install postgresql");
   say("CI=true and no PostgreSQL server binaries: apt-get install postgresql");
   const env = { ...process.env, DEBIAN_FRONTEND: "noninteractive" };
   execFileSync("apt-get", ["update"], { stdio: "inherit", env });
@@ -96,7 +110,9 @@ function run(cmd, args, options) {
     child.stdout.on("data", (d) => (out += d));
     child.stderr.on("data", (d) => (out += d));
     child.on("error", reject);
-    child.on("exit", (code, signal) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? code}):\n${out}`))));
+    child.on("exit", (code, signal) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(" ")} failed (${signal ?? code}):\n${out}`)),
+    );
   });
 }
 
@@ -106,7 +122,11 @@ async function initdb(bin, data, spawnAs) {
   const base = ["-D", data, "-U", SUPERUSER, "--auth=trust", "--encoding=UTF8", "--no-sync"];
   // A non-C default collation where the server has ICU (PostgreSQL 15+), as production databases
   // usually have: the store must not depend on the database's collation.
-  const attempts = [["--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"], ["--locale=C.UTF-8"], ["--locale=C"]];
+  const attempts = [
+    ["--locale=C.UTF-8", "--locale-provider=icu", "--icu-locale=en-US"],
+    ["--locale=C.UTF-8"],
+    ["--locale=C"],
+  ];
   let last;
   for (const extra of attempts) {
     rmSync(data, { recursive: true, force: true });
@@ -137,9 +157,25 @@ async function spawnServer(bin, dir, data, spawnAs, isCancelled) {
     // Its own process group: a terminal's Ctrl-C reaches the caller only, which stops the server.
     const server = spawn(
       join(bin, "postgres"),
-      ["-D", data, "-p", String(port), "-c", "listen_addresses=127.0.0.1", "-c", `unix_socket_directories=${dir}`,
+      [
+        "-D",
+        data,
+        "-p",
+        String(port),
+        "-c",
+        "listen_addresses=127.0.0.1",
+        "-c",
+        `unix_socket_directories=${dir}`,
         // Throwaway data: no durability needed.
-        "-c", "fsync=off", "-c", "synchronous_commit=off", "-c", "full_page_writes=off", "-c", "max_connections=200"],
+        "-c",
+        "fsync=off",
+        "-c",
+        "synchronous_commit=off",
+        "-c",
+        "full_page_writes=off",
+        "-c",
+        "max_connections=200",
+      ],
       { ...spawnAs, stdio: ["ignore", fd, fd], detached: true },
     );
     const url = `postgres://${SUPERUSER}@127.0.0.1:${port}`;
@@ -188,7 +224,8 @@ export async function startPostgresServer({ install = CI, log = () => {}, isCanc
   const started = Date.now();
   const root = process.getuid?.() === 0;
   const owner = root ? (lookupUser("postgres") ?? lookupUser("nobody")) : undefined;
-  if (root && !owner) throw new Error("running as root, and there is neither a `postgres` nor a `nobody` user to run initdb as");
+  if (root && !owner)
+    throw new Error("running as root, and there is neither a `postgres` nor a `nobody` user to run initdb as");
   // The server's user must be able to reach the directory.
   const parent = owner && (statSync(tmpdir()).mode & 0o001) === 0 ? "/tmp" : tmpdir();
   let dir = mkdtempSync(join(parent, "graph-host-pg-"));
@@ -214,7 +251,11 @@ export async function startPostgresServer({ install = CI, log = () => {}, isCanc
   };
   try {
     if (owner) chownSync(dir, owner.uid, owner.gid);
-    const spawnAs = { cwd: dir, env: { ...process.env, HOME: dir }, ...(owner ? { uid: owner.uid, gid: owner.gid } : {}) };
+    const spawnAs = {
+      cwd: dir,
+      env: { ...process.env, HOME: dir },
+      ...(owner ? { uid: owner.uid, gid: owner.gid } : {}),
+    };
     const data = join(dir, "data");
     const locale = await initdb(bin, data, spawnAs);
     if (isCancelled()) throw new Error("cancelled before postgres started");
@@ -301,7 +342,12 @@ export async function runWithPostgres({ command, args, cwd, database, label, wha
     say(`${server.description}; database ${database}`);
     if (interrupted) throw new Error(`interrupted by ${interrupted}`);
     // Its own process group, so that a signal reaches its workers too (they outlive it otherwise).
-    tests = spawn(command, args, { cwd, stdio: "inherit", detached: true, env: { ...process.env, GRAPH_HOST_TEST_DATABASE_URL: url, DATABASE_URL: url } });
+    tests = spawn(command, args, {
+      cwd,
+      stdio: "inherit",
+      detached: true,
+      env: { ...process.env, GRAPH_HOST_TEST_DATABASE_URL: url, DATABASE_URL: url },
+    });
     const [code, signal] = await new Promise((resolve) => tests.once("exit", (c, s) => resolve([c, s])));
     await reapGroup(tests.pid);
     tests = undefined;

@@ -142,8 +142,13 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
           if (indexer.commitSeq !== seq) result = await runQuery(api, request, context(false));
           return JSON.stringify(result);
         };
-        if (options.queryCache === false || typeof request.query !== "string" || request.query.length > 16_384) return run();
-        return results.get(`${indexer.state.head?.number}|${indexer.state.failed}`, JSON.stringify([request.query, request.variables, request.operationName]), run);
+        if (options.queryCache === false || typeof request.query !== "string" || request.query.length > 16_384)
+          return run();
+        return results.get(
+          `${indexer.state.head?.number}|${indexer.state.failed}`,
+          JSON.stringify([request.query, request.variables, request.operationName]),
+          run,
+        );
       },
       health: async () => ({ block: indexer.state.head?.number ?? null, hasIndexingErrors: indexer.state.failed }),
     },
@@ -152,7 +157,11 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
   const host = options.host ?? "127.0.0.1";
   const port = await listen(server, options.port ?? 8000, host);
   const url = `http://${host}:${port}/subgraphs/name/${options.name}`;
-  logger.info("serving", { url, deployment: manifest.deploymentId, store: options.databaseUrl ? "postgres" : options.dataDir ? "pglite" : "pglite (memory)" });
+  logger.info("serving", {
+    url,
+    deployment: manifest.deploymentId,
+    store: options.databaseUrl ? "postgres" : options.dataDir ? "pglite" : "pglite (memory)",
+  });
 
   return {
     url,
@@ -163,7 +172,13 @@ export async function startGraphHost(options: GraphHostOptions): Promise<GraphHo
           if ((indexer.state.head?.number ?? -1) >= block) return done(() => resolve());
           if (indexer.state.failed) return done(() => reject(new Error(`subgraph failed: ${indexer.state.error}`)));
         };
-        const timer = setTimeout(() => done(() => reject(new Error(`timed out waiting for block ${block} (head ${indexer.state.head?.number ?? "none"})`))), timeoutMs);
+        const timer = setTimeout(
+          () =>
+            done(() =>
+              reject(new Error(`timed out waiting for block ${block} (head ${indexer.state.head?.number ?? "none"})`)),
+            ),
+          timeoutMs,
+        );
         const off = indexer.onChange(check);
         const done = (f: () => void) => {
           clearTimeout(timer);

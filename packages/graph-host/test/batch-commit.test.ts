@@ -9,7 +9,10 @@ const deposit = (user: string, amount: bigint, note: string): ["deposit", readon
   "deposit",
   [user, amount, -1n, "0x01", note, true, `0x${"11".repeat(32)}`],
 ];
-const probe = (id: string, a: bigint): ["probe", readonly unknown[]] => ["probe", [a, 3n, `{"id":"${id}","name":"n${a}","n":1,"big":2,"f":1.5}`]];
+const probe = (id: string, a: bigint): ["probe", readonly unknown[]] => [
+  "probe",
+  [a, 3n, `{"id":"${id}","name":"n${a}","n":1,"big":2,"f":1.5}`],
+];
 
 let anvil: Anvil;
 let first = 0;
@@ -55,8 +58,26 @@ afterAll(async () => {
 describe("batched commits", () => {
   it("a batch of many blocks leaves exactly the per-block versions of one commit per block", async () => {
     // rangeSize 1: one block per transaction. 1000: every block above in one transaction.
-    const single = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "single", port: 0, ...(await freshStore("single")), rangeSize: 1, logLevel: "silent", queryCache: false });
-    const batched = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "batched", port: 0, ...(await freshStore("batched")), rangeSize: 1000, logLevel: "silent", queryCache: false });
+    const single = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "single",
+      port: 0,
+      ...(await freshStore("single")),
+      rangeSize: 1,
+      logLevel: "silent",
+      queryCache: false,
+    });
+    const batched = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "batched",
+      port: 0,
+      ...(await freshStore("batched")),
+      rangeSize: 1000,
+      logLevel: "silent",
+      queryCache: false,
+    });
     try {
       await Promise.all([single.waitForBlock(last, 120_000), batched.waitForBlock(last, 120_000)]);
       for (let b = first - 1; b <= last; b++) {
@@ -74,7 +95,15 @@ describe("batched commits", () => {
   }, 240_000);
 
   it("concurrent queries' loads merge into shared batches and each still gets its own answer", async () => {
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "shared", port: 0, ...(await freshStore("shared")), logLevel: "silent", queryCache: false });
+    const host = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "shared",
+      port: 0,
+      ...(await freshStore("shared")),
+      logLevel: "silent",
+      queryCache: false,
+    });
     try {
       await host.waitForBlock(last, 120_000);
       const list = await gql<{ deposits: { id: string }[] }>(host.url, "{ deposits(first: 30, orderBy: id) { id } }");

@@ -76,6 +76,8 @@ describe("wire formats", () => {
 
   it("base58 keeps leading zero bytes as 1s", () => {
     expect(toBase58(Uint8Array.from([0, 1, 2, 3]))).toBe("1Ldp");
-    expect(toBase58(Uint8Array.from([0x12, 0x20, ...new Uint8Array(32)]))).toBe("QmNLei78zWmzUdbeRB3CiUfAizWUrbeeZh5K1rhAQKCh51");
+    expect(toBase58(Uint8Array.from([0x12, 0x20, ...new Uint8Array(32)]))).toBe(
+      "QmNLei78zWmzUdbeRB3CiUfAizWUrbeeZh5K1rhAQKCh51",
+    );
   });
 });

@@ -14,8 +14,25 @@ function reference(n: bigint): number[] {
 }
 
 describe("BigInt <-> little-endian two's complement", () => {
-  const values: bigint[] = [0n, 1n, -1n, 127n, 128n, -128n, -129n, 255n, 256n, -256n, -257n, 32767n, 32768n, -32768n, -32769n];
-  for (let bits = 1n; bits <= 300n; bits += 7n) values.push(1n << bits, (1n << bits) - 1n, -(1n << bits), -(1n << bits) + 1n, -(1n << bits) - 1n);
+  const values: bigint[] = [
+    0n,
+    1n,
+    -1n,
+    127n,
+    128n,
+    -128n,
+    -129n,
+    255n,
+    256n,
+    -256n,
+    -257n,
+    32767n,
+    32768n,
+    -32768n,
+    -32769n,
+  ];
+  for (let bits = 1n; bits <= 300n; bits += 7n)
+    values.push(1n << bits, (1n << bits) - 1n, -(1n << bits), -(1n << bits) + 1n, -(1n << bits) - 1n);
   let seed = 12345n;
   for (let i = 0; i < 500; i++) {
     seed = (seed * 6364136223846793005n + 1442695040888963407n) % (1n << 256n);

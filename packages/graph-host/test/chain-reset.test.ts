@@ -34,19 +34,40 @@ describe("anvil restarted under the host", () => {
   it("rebuilds from scratch when the indexed head's hash changes, and when the head goes backwards", async () => {
     const port = await freePort();
     let last = await newChain(port, [1, 2, 3]);
-    host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: `http://127.0.0.1:${port}`, name: "reset", port: 0, ...(await freshStore("reset")), logLevel: "silent", pollIntervalMs: 100 });
+    host = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: `http://127.0.0.1:${port}`,
+      name: "reset",
+      port: 0,
+      ...(await freshStore("reset")),
+      logLevel: "silent",
+      pollIntervalMs: 100,
+    });
     await host.waitForBlock(last, 20_000);
     expect(await accounts(host.url)).toEqual([user(1), user(2), user(3)]);
 
     // New chain, more blocks than before: block numbers exist again but with other hashes.
     last = await newChain(port, [4, 5, 6, 7, 8]);
-    await until("rebuild after hash change", async () => JSON.stringify(await accounts(host!.url)) === JSON.stringify([4, 5, 6, 7, 8].map(user)), 30_000, 100);
+    await until(
+      "rebuild after hash change",
+      async () => JSON.stringify(await accounts(host!.url)) === JSON.stringify([4, 5, 6, 7, 8].map(user)),
+      30_000,
+      100,
+    );
     await host.waitForBlock(last, 20_000);
 
     // New chain, fewer blocks: the indexed head is now beyond the chain tip.
     last = await newChain(port, [9]);
-    await until("rebuild after the head went backwards", async () => JSON.stringify(await accounts(host!.url)) === JSON.stringify([user(9)]), 30_000, 100);
-    const meta = await gql<{ _meta: { block: { number: number }; hasIndexingErrors: boolean } }>(host.url, "{ _meta { block { number } hasIndexingErrors } }");
+    await until(
+      "rebuild after the head went backwards",
+      async () => JSON.stringify(await accounts(host!.url)) === JSON.stringify([user(9)]),
+      30_000,
+      100,
+    );
+    const meta = await gql<{ _meta: { block: { number: number }; hasIndexingErrors: boolean } }>(
+      host.url,
+      "{ _meta { block { number } hasIndexingErrors } }",
+    );
     expect(meta.data!._meta).toEqual({ block: { number: last }, hasIndexingErrors: false });
   });
 });

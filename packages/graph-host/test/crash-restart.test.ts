@@ -35,7 +35,14 @@ let reference: Record<string, unknown> | undefined;
 /** The dump of an uninterrupted run from scratch (computed once). */
 async function expectedDump(): Promise<Record<string, unknown>> {
   if (reference) return reference;
-  const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "reference", port: 0, ...(await freshStore("reference")), logLevel: "silent" });
+  const host = await startGraphHost({
+    buildDir: FIXTURE_BUILD,
+    rpcUrl: anvil.rpcUrl,
+    name: "reference",
+    port: 0,
+    ...(await freshStore("reference")),
+    logLevel: "silent",
+  });
   try {
     await host.waitForBlock(last, 120_000);
     reference = await dumpFixture(host.url, [5, 20, 40]);
@@ -49,32 +56,52 @@ async function expectedDump(): Promise<Record<string, unknown>> {
 describe("kill -9 mid-sync, then restart", () => {
   // Range 3: batches of a few blocks. Range 1000: the first batch ends at the 2,500-trigger cap
   // (~34 blocks), and the kill lands while the next batch is being built or committed.
-  it.each([3, 1000])("resumes from the persisted head and ends in exactly the state of an uninterrupted run (range %i)", async (range) => {
-    await rm(dataDir, { recursive: true, force: true });
-    const store = await freshStore("crash");
-    const args = ["--build-dir", FIXTURE_BUILD, "--rpc", anvil.rpcUrl, "--data-dir", dataDir, "--range-size", String(range), "--log-level", "warn"];
-    const port = await freePort();
-    const first = spawnCli(args, port, "crash", store);
-    // Kill as soon as some, but not all, blocks are committed.
-    const seen = await until("partial progress", async () => {
-      const h = await first.health();
-      return h && h.block !== null && h.block >= 8 ? h.block : null;
-    }, 120_000, 10);
-    first.proc.kill("SIGKILL");
-    await first.exited;
-    expect(seen).toBeLessThan(last);
+  it.each([3, 1000])(
+    "resumes from the persisted head and ends in exactly the state of an uninterrupted run (range %i)",
+    async (range) => {
+      await rm(dataDir, { recursive: true, force: true });
+      const store = await freshStore("crash");
+      const args = [
+        "--build-dir",
+        FIXTURE_BUILD,
+        "--rpc",
+        anvil.rpcUrl,
+        "--data-dir",
+        dataDir,
+        "--range-size",
+        String(range),
+        "--log-level",
+        "warn",
+      ];
+      const port = await freePort();
+      const first = spawnCli(args, port, "crash", store);
+      // Kill as soon as some, but not all, blocks are committed.
+      const seen = await until(
+        "partial progress",
+        async () => {
+          const h = await first.health();
+          return h && h.block !== null && h.block >= 8 ? h.block : null;
+        },
+        120_000,
+        10,
+      );
+      first.proc.kill("SIGKILL");
+      await first.exited;
+      expect(seen).toBeLessThan(last);
 
-    const second = spawnCli(args, port, "crash", store);
-    try {
-      const resumed = await until("restart", () => second.health(), 120_000);
-      // The store kept what was committed before the kill: no re-indexing from scratch.
-      expect(resumed.block).toBeGreaterThanOrEqual(seen);
-      await until("catch up", async () => (await second.health())?.block === last, 120_000);
-      const restarted = await dumpFixture(second.url, [5, 20, 40]);
-      expect(restarted).toEqual(await expectedDump());
-    } finally {
-      second.proc.kill("SIGTERM");
-      await second.exited;
-    }
-  }, 300_000);
+      const second = spawnCli(args, port, "crash", store);
+      try {
+        const resumed = await until("restart", () => second.health(), 120_000);
+        // The store kept what was committed before the kill: no re-indexing from scratch.
+        expect(resumed.block).toBeGreaterThanOrEqual(seen);
+        await until("catch up", async () => (await second.health())?.block === last, 120_000);
+        const restarted = await dumpFixture(second.url, [5, 20, 40]);
+        expect(restarted).toEqual(await expectedDump());
+      } finally {
+        second.proc.kill("SIGTERM");
+        await second.exited;
+      }
+    },
+    300_000,
+  );
 });

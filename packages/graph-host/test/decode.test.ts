@@ -5,14 +5,24 @@ import { decodeParameters } from "../src/sync/decode.js";
 const lower = (v: unknown): unknown => (typeof v === "string" ? v.toLowerCase() : Array.isArray(v) ? v.map(lower) : v);
 const viem = (types: string[], data: Hex): unknown => {
   try {
-    return lower(decodeAbiParameters(types.map((type) => ({ type })), data));
+    return lower(
+      decodeAbiParameters(
+        types.map((type) => ({ type })),
+        data,
+      ),
+    );
   } catch (e) {
     return `error: ${(e as Error).name}`;
   }
 };
 const ours = (types: string[], data: Hex): unknown => {
   try {
-    return lower(decodeParameters(types.map((type) => ({ type })), data));
+    return lower(
+      decodeParameters(
+        types.map((type) => ({ type })),
+        data,
+      ),
+    );
   } catch (e) {
     return `error: ${(e as Error).name}`;
   }
@@ -47,13 +57,10 @@ describe("ABI decoding fast path", () => {
     }
   });
   it("equals viem on encoded values, short data and dynamic types", () => {
-    const data = encodeAbiParameters([{ type: "uint256" }, { type: "address" }, { type: "bool" }, { type: "int16" }, { type: "bytes3" }], [
-      123456789012345678901234567890n,
-      "0x00000000000000000000000000000000DeaDBeef",
-      true,
-      -300,
-      "0xabcdef",
-    ]);
+    const data = encodeAbiParameters(
+      [{ type: "uint256" }, { type: "address" }, { type: "bool" }, { type: "int16" }, { type: "bytes3" }],
+      [123456789012345678901234567890n, "0x00000000000000000000000000000000DeaDBeef", true, -300, "0xabcdef"],
+    );
     const types = ["uint256", "address", "bool", "int16", "bytes3"];
     expect(ours(types, data)).toEqual(viem(types, data));
     expect(ours(types, data.slice(0, 100) as Hex)).toEqual(viem(types, data.slice(0, 100) as Hex));

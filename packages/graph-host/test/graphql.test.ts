@@ -50,7 +50,11 @@ async function ids(entity: string, args: string): Promise<string[]> {
   if (r.errors) throw new Error(r.errors[0]!.message);
   return r.data![entity]!.map((x) => x.id);
 }
-const depIds = (pred: (d: Dep) => boolean) => deps.filter(pred).map((d) => d.id).sort();
+const depIds = (pred: (d: Dep) => boolean) =>
+  deps
+    .filter(pred)
+    .map((d) => d.id)
+    .sort();
 const byId = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 beforeAll(async () => {
@@ -76,12 +80,29 @@ beforeAll(async () => {
       score: flag ? "1.5" : null,
     });
   }
-  for (const [id, name] of [["a", "Alpha"], ["b", "alpha beta"], ["c", "Gamma_%"], ["d", "beta"]] as const) {
-    const s = await sendTx(anvil.rpcUrl, "probe", [1n, 1n, `{"id":"${id}","name":"${name}","n":${name.length},"big":1,"f":1}`]);
+  for (const [id, name] of [
+    ["a", "Alpha"],
+    ["b", "alpha beta"],
+    ["c", "Gamma_%"],
+    ["d", "beta"],
+  ] as const) {
+    const s = await sendTx(anvil.rpcUrl, "probe", [
+      1n,
+      1n,
+      `{"id":"${id}","name":"${name}","n":${name.length},"big":1,"f":1}`,
+    ]);
     probes.push({ id, name, block: s.block });
   }
   head = probes[probes.length - 1]!.block;
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "conformance", port: 0, ...(await freshStore("conformance")), logLevel: "warn", queryCache: false });
+  host = await startGraphHost({
+    buildDir: FIXTURE_BUILD,
+    rpcUrl: anvil.rpcUrl,
+    name: "conformance",
+    port: 0,
+    ...(await freshStore("conformance")),
+    logLevel: "warn",
+    queryCache: false,
+  });
   await host.waitForBlock(head, 30_000);
 });
 
@@ -178,9 +199,17 @@ describe("where filters, per type", () => {
     ["nested reference filter account_", `{ account_: { total_gt: "700" } }`, (d) => d.user === A],
     ["and", `{ and: [{ flag: true }, { amount_gt: "100" }] }`, (d) => d.flag && d.amount > 100n],
     ["or", `{ or: [{ flag: true }, { amount_gt: "500" }] }`, (d) => d.flag || d.amount > 500n],
-    ["or of ands", `{ or: [{ and: [{ flag: true }, { amount_lt: "10" }] }, { note_contains: "beta" }] }`, (d) => (d.flag && d.amount < 10n) || d.note.includes("beta")],
+    [
+      "or of ands",
+      `{ or: [{ and: [{ flag: true }, { amount_lt: "10" }] }, { note_contains: "beta" }] }`,
+      (d) => (d.flag && d.amount < 10n) || d.note.includes("beta"),
+    ],
     ["_change_block", `{ _change_block: { number_gte: 5 } }`, (d) => d.block >= 5],
-    ["String on deposits (note _starts_with_nocase)", `{ note_starts_with_nocase: "BETA" }`, (d) => d.note.toLowerCase().startsWith("beta")],
+    [
+      "String on deposits (note _starts_with_nocase)",
+      `{ note_starts_with_nocase: "BETA" }`,
+      (d) => d.note.toLowerCase().startsWith("beta"),
+    ],
   ];
   it.each(depCases)("%s", async (_name, where, pred) => {
     expect(await ids("deposits", `where: ${where}`)).toEqual(depIds(pred));
@@ -223,17 +252,30 @@ describe("ordering and pagination", () => {
   });
 
   it("nulls sort last ascending and first descending", async () => {
-    const withScore = deps.filter((d) => d.score !== null).map((d) => d.id).sort(byId);
-    const nulls = deps.filter((d) => d.score === null).map((d) => d.id).sort(byId);
+    const withScore = deps
+      .filter((d) => d.score !== null)
+      .map((d) => d.id)
+      .sort(byId);
+    const nulls = deps
+      .filter((d) => d.score === null)
+      .map((d) => d.id)
+      .sort(byId);
     expect(await ids("deposits", "orderBy: score")).toEqual([...withScore, ...nulls]);
-    expect(await ids("deposits", "orderBy: score, orderDirection: desc")).toEqual([...[...nulls].reverse(), ...[...withScore].reverse()]);
+    expect(await ids("deposits", "orderBy: score, orderDirection: desc")).toEqual([
+      ...[...nulls].reverse(),
+      ...[...withScore].reverse(),
+    ]);
   });
 
   it("orders by BigInt numerically, String byte-wise, enum by declaration, parent__child", async () => {
-    expect(await ids("deposits", "orderBy: delta")).toEqual([...deps].sort((a, b) => (a.delta < b.delta ? -1 : a.delta > b.delta ? 1 : byId(a.id, b.id))).map((d) => d.id));
+    expect(await ids("deposits", "orderBy: delta")).toEqual(
+      [...deps].sort((a, b) => (a.delta < b.delta ? -1 : a.delta > b.delta ? 1 : byId(a.id, b.id))).map((d) => d.id),
+    );
     expect(await ids("probes", "orderBy: jsonName")).toEqual(["a", "c", "b", "d"]);
     const kindRank = { Small: 0, Large: 1 };
-    expect(await ids("deposits", "orderBy: kind")).toEqual([...deps].sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || byId(a.id, b.id)).map((d) => d.id));
+    expect(await ids("deposits", "orderBy: kind")).toEqual(
+      [...deps].sort((a, b) => kindRank[a.kind] - kindRank[b.kind] || byId(a.id, b.id)).map((d) => d.id),
+    );
     const totals = new Map<string, bigint>();
     for (const d of deps) totals.set(d.user, (totals.get(d.user) ?? 0n) + d.amount);
     const expected = [...deps].sort((a, b) => {
@@ -247,7 +289,9 @@ describe("ordering and pagination", () => {
 
 describe("nested and derived fields", () => {
   it("references resolve to objects; derived lists take their own arguments", async () => {
-    const r = await q<{ accounts: { id: string; total: string; deposits: { amount: string; account: { id: string } }[] }[] }>(
+    const r = await q<{
+      accounts: { id: string; total: string; deposits: { amount: string; account: { id: string } }[] }[];
+    }>(
       `{ accounts { id total deposits(first: 2, orderBy: amount, orderDirection: desc, where: { amount_gt: "10" }) { amount account { id } } } }`,
     );
     expect(r.errors).toBeUndefined();
@@ -267,9 +311,13 @@ describe("nested and derived fields", () => {
 describe("time travel and _meta", () => {
   it("block: {number} returns the state at the end of that block", async () => {
     const firstA = deps.find((d) => d.user === A)!;
-    const r = await q<{ account: { total: string; count: number } }>(`{ account(id: "${A}", block: { number: ${firstA.block} }) { total count } }`);
+    const r = await q<{ account: { total: string; count: number } }>(
+      `{ account(id: "${A}", block: { number: ${firstA.block} }) { total count } }`,
+    );
     expect(r.data!.account).toEqual({ total: `${firstA.amount}`, count: 1 });
-    const before = await q<{ account: unknown }>(`{ account(id: "${A}", block: { number: ${firstA.block - 1} }) { total } }`);
+    const before = await q<{ account: unknown }>(
+      `{ account(id: "${A}", block: { number: ${firstA.block - 1} }) { total } }`,
+    );
     expect(before.data!.account).toBeNull();
     const list = await ids("deposits", `block: { number: ${deps[2]!.block} }`);
     expect(list).toEqual(depIds((d) => d.block <= deps[2]!.block));
@@ -287,7 +335,9 @@ describe("time travel and _meta", () => {
 
   it("_meta reports the head block", async () => {
     const info = await blockInfo(anvil.rpcUrl, head);
-    const r = await q<{ _meta: unknown }>(`{ _meta { block { number hash timestamp parentHash } deployment hasIndexingErrors } }`);
+    const r = await q<{ _meta: unknown }>(
+      `{ _meta { block { number hash timestamp parentHash } deployment hasIndexingErrors } }`,
+    );
     expect(r.data!._meta).toEqual({
       block: { number: head, hash: info.hash, timestamp: Number(info.timestamp), parentHash: info.parentHash },
       deployment: expect.stringMatching(/^Qm[1-9A-HJ-NP-Za-km-z]{44}$/),
@@ -302,9 +352,21 @@ describe("errors use graph-node's messages", () => {
     ["first: 1001", `{ deposits(first: 1001) { id } }`, "The `first` argument must be between 0 and 1000, but is 1001"],
     ["unknown field", `{ deposits { nope } }`, "Type `Deposit` has no field `nope`"],
     ["block beyond the head", `{ deposits(block: { number: 999999 }) { id } }`, "has only indexed up to block number"],
-    ["number_gte beyond the head", `{ _meta(block: { number_gte: 999999 }) { deployment } }`, "data for block number 999999 is therefore not yet available"],
-    ["or mixed with column filters", `{ deposits(where: { flag: true, or: [{ amount: "3" }] }) { id } }`, "Cannot mix column filters with 'or' operator at the same level"],
-    ["unknown block hash", `{ deposits(block: { hash: "0x${"00".repeat(32)}" }) { id } }`, "no block with that hash found"],
+    [
+      "number_gte beyond the head",
+      `{ _meta(block: { number_gte: 999999 }) { deployment } }`,
+      "data for block number 999999 is therefore not yet available",
+    ],
+    [
+      "or mixed with column filters",
+      `{ deposits(where: { flag: true, or: [{ amount: "3" }] }) { id } }`,
+      "Cannot mix column filters with 'or' operator at the same level",
+    ],
+    [
+      "unknown block hash",
+      `{ deposits(block: { hash: "0x${"00".repeat(32)}" }) { id } }`,
+      "no block with that hash found",
+    ],
     ["syntax error", `{ deposits { id }`, "Syntax Error"],
   ])("%s", async (_name, query, message) => {
     const r = await q(query);
@@ -315,23 +377,56 @@ describe("errors use graph-node's messages", () => {
 
 describe("the generated filter input types follow graph-node's operator sets", () => {
   const inputFields = async (type: string) => {
-    const r = await q<{ __type: { inputFields: { name: string; type: { name: string | null; kind: string; ofType: { name: string | null } | null } }[] } }>(
-      `{ __type(name: "${type}") { inputFields { name type { name kind ofType { name } } } } }`,
-    );
+    const r = await q<{
+      __type: {
+        inputFields: {
+          name: string;
+          type: { name: string | null; kind: string; ofType: { name: string | null } | null };
+        }[];
+      };
+    }>(`{ __type(name: "${type}") { inputFields { name type { name kind ofType { name } } } } }`);
     return r.data!.__type.inputFields;
   };
   it("ID gets comparison operators only; String gets the text set; lists and references get theirs", async () => {
     const probe = (await inputFields("Probe_filter")).map((f) => f.name);
-    expect(probe.filter((n) => n.startsWith("id"))).toEqual(["id", "id_not", "id_gt", "id_lt", "id_gte", "id_lte", "id_in", "id_not_in"]);
+    expect(probe.filter((n) => n.startsWith("id"))).toEqual([
+      "id",
+      "id_not",
+      "id_gt",
+      "id_lt",
+      "id_gte",
+      "id_lte",
+      "id_in",
+      "id_not_in",
+    ]);
     expect(probe).toContain("jsonName_not_ends_with_nocase");
     const account = await inputFields("Account_filter");
-    expect(account.map((f) => f.name).filter((n) => n.startsWith("tags"))).toEqual(["tags", "tags_not", "tags_contains", "tags_not_contains"]);
+    expect(account.map((f) => f.name).filter((n) => n.startsWith("tags"))).toEqual([
+      "tags",
+      "tags_not",
+      "tags_contains",
+      "tags_not_contains",
+    ]);
     expect(account.map((f) => f.name).filter((n) => n.startsWith("deposits"))).toEqual(["deposits_"]);
     const deposit = await inputFields("Deposit_filter");
     const accountOps = deposit.filter((f) => f.name.startsWith("account"));
-    expect(accountOps.map((f) => f.name)).toEqual(["account", "account_not", "account_gt", "account_lt", "account_gte", "account_lte", "account_in", "account_not_in", "account_contains", "account_not_contains", "account_"]);
+    expect(accountOps.map((f) => f.name)).toEqual([
+      "account",
+      "account_not",
+      "account_gt",
+      "account_lt",
+      "account_gte",
+      "account_lte",
+      "account_in",
+      "account_not_in",
+      "account_contains",
+      "account_not_contains",
+      "account_",
+    ]);
     expect(accountOps[0]!.type.name).toBe("Bytes");
-    expect(deposit.map((f) => f.name)).toEqual(expect.arrayContaining(["_change_block", "and", "or", "kind_not_in", "flag_not_in", "at_gte", "seq_lte"]));
+    expect(deposit.map((f) => f.name)).toEqual(
+      expect.arrayContaining(["_change_block", "and", "or", "kind_not_in", "flag_not_in", "at_gte", "seq_lte"]),
+    );
   });
 });
 

@@ -15,7 +15,10 @@ const ACC = "0x00000000000000000000000000000000000000aa";
 const str = (value: string): StoreValue => ({ kind: "String", value });
 const int = (value: number): StoreValue => ({ kind: "Int", value });
 const big = (value: bigint): StoreValue => ({ kind: "BigInt", value });
-const bytes = (hex: string): StoreValue => ({ kind: "Bytes", value: Uint8Array.from(Buffer.from(hex.slice(2), "hex")) });
+const bytes = (hex: string): StoreValue => ({
+  kind: "Bytes",
+  value: Uint8Array.from(Buffer.from(hex.slice(2), "hex")),
+});
 const entity = (o: Record<string, StoreValue>): Entity => new Map(Object.entries(o));
 
 /** A store whose committed state is whatever the test puts in the cache; misses are real misses. */
@@ -23,7 +26,8 @@ function setup(batch: BlockWrites = new Map()) {
   const fake = { schema, loadLatest: async () => new Map(), loadReferencing: async () => [] } as unknown as Store;
   const cache = new EntityCache(fake);
   const block: BlockWrites = new Map();
-  const make = () => new HandlerStoreImpl(schema, cache, batch, block, new Set(["Account", "Deposit"]), 10, () => false);
+  const make = () =>
+    new HandlerStoreImpl(schema, cache, batch, block, new Set(["Account", "Deposit"]), 10, () => false);
   return { cache, block, make };
 }
 
@@ -42,23 +46,35 @@ describe("store.set / remove / loadRelated semantics", () => {
     const s = make();
     s.set("Account", ACC, entity({ name: str("a"), count: int(0) }));
     expect(s.get("Account", ACC)!.get("id")).toEqual(bytes(ACC));
-    expect(() => s.set("Account", ACC, entity({ id: bytes("0x01"), name: str("a"), count: int(0) }))).toThrow(/conflicts with ID/);
+    expect(() => s.set("Account", ACC, entity({ id: bytes("0x01"), name: str("a"), count: int(0) }))).toThrow(
+      /conflicts with ID/,
+    );
   });
 
   it("rejects missing non-null fields, unknown fields, derived fields, wrong types and unknown enum values", () => {
     const { cache, make } = setup();
     cache.put("Account", ACC, null);
     const s = make();
-    expect(() => s.set("Account", ACC, entity({ name: str("a") }))).toThrow("Entity Account[0x00000000000000000000000000000000000000aa]: missing value for non-nullable field `count`");
-    expect(() => s.set("Account", ACC, entity({ name: str("a"), count: int(1), nope: int(1) }))).toThrow(/unknown field `nope`/);
-    expect(() => s.set("Account", ACC, entity({ name: str("a"), count: int(1), deposits: { kind: "Array", value: [] } }))).toThrow(/derived/);
+    expect(() => s.set("Account", ACC, entity({ name: str("a") }))).toThrow(
+      "Entity Account[0x00000000000000000000000000000000000000aa]: missing value for non-nullable field `count`",
+    );
+    expect(() => s.set("Account", ACC, entity({ name: str("a"), count: int(1), nope: int(1) }))).toThrow(
+      /unknown field `nope`/,
+    );
+    expect(() =>
+      s.set("Account", ACC, entity({ name: str("a"), count: int(1), deposits: { kind: "Array", value: [] } })),
+    ).toThrow(/derived/);
     expect(() => s.set("Account", ACC, entity({ name: int(1), count: int(1) }))).toThrow(/must have type String/);
-    expect(() => s.set("Account", ACC, entity({ name: str("a"), count: int(1), kind: str("Huge") }))).toThrow(/must have type Kind/);
+    expect(() => s.set("Account", ACC, entity({ name: str("a"), count: int(1), kind: str("Huge") }))).toThrow(
+      /must have type Kind/,
+    );
     expect(() => s.set("Nope", "x", entity({}))).toThrow(DeterministicError);
   });
 
   it("immutable entities: written once, never removed", () => {
-    const batch: BlockWrites = new Map([["Deposit", new Map([["d1", entity({ id: str("d1"), account: bytes(ACC), amount: big(1n) })]])]]);
+    const batch: BlockWrites = new Map([
+      ["Deposit", new Map([["d1", entity({ id: str("d1"), account: bytes(ACC), amount: big(1n) })]])],
+    ]);
     const { make } = setup(batch);
     const s = make();
     expect(() => s.set("Deposit", "d1", entity({ account: bytes(ACC), amount: big(2n) }))).toThrow(/immutable/);

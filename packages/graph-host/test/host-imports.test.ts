@@ -1,7 +1,19 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { encodeAbiParameters, keccak256, toHex } from "viem";
 import { type GraphHost, startGraphHost } from "../src/index.js";
-import { type Anvil, DEV_KEY, FIXTURE_ADDRESS, FIXTURE_BUILD, blockInfo, clients, deployFixture, gql, sendInOneBlock, sendTx, startAnvil } from "./helpers/anvil.js";
+import {
+  type Anvil,
+  DEV_KEY,
+  FIXTURE_ADDRESS,
+  FIXTURE_BUILD,
+  blockInfo,
+  clients,
+  deployFixture,
+  gql,
+  sendInOneBlock,
+  sendTx,
+  startAnvil,
+} from "./helpers/anvil.js";
 import { privateKeyToAccount } from "viem/accounts";
 import { freshStore } from "./helpers/store-backend.js";
 
@@ -38,7 +50,14 @@ beforeAll(async () => {
   blocks.p2 = (await sendTx(anvil.rpcUrl, "probe", [7n, 2n, '{"id":"p2","name":"bob","n":-1,"big":0,"f":0}'])).block;
   blocks.removed = (await sendTx(anvil.rpcUrl, "remove", [USER, "p2"])).block;
   blocks.removedMissing = (await sendTx(anvil.rpcUrl, "remove", [USER, "never-existed"])).block;
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "fixture", port: 0, ...(await freshStore("fixture")), logLevel: "warn" });
+  host = await startGraphHost({
+    buildDir: FIXTURE_BUILD,
+    rpcUrl: anvil.rpcUrl,
+    name: "fixture",
+    port: 0,
+    ...(await freshStore("fixture")),
+    logLevel: "warn",
+  });
   await host.waitForBlock(blocks.removedMissing, 30_000);
 });
 
@@ -129,8 +148,32 @@ describe("host imports as the fixture mappings use them", () => {
       // handleRemoved saves an Account with only `removed` set: merge keeps every other field.
       removed: true,
       deposits: [
-        { amount: "150", delta: "-5", seq: `${blocks.first * 1000}`, ratio: "50", data: "0x0102", note: "hello", flag: true, kind: "Large", at: `${t1 * 1_000_000n}`, blockNumber: blocks.first, score: "1.5" },
-        { amount: "50", delta: "7", seq: `${blocks.second * 1000}`, ratio: "16.66666666666666666666666666666667", data: "0x", note: "second", flag: false, kind: "Small", at: `${t2 * 1_000_000n}`, blockNumber: blocks.second, score: null },
+        {
+          amount: "150",
+          delta: "-5",
+          seq: `${blocks.first * 1000}`,
+          ratio: "50",
+          data: "0x0102",
+          note: "hello",
+          flag: true,
+          kind: "Large",
+          at: `${t1 * 1_000_000n}`,
+          blockNumber: blocks.first,
+          score: "1.5",
+        },
+        {
+          amount: "50",
+          delta: "7",
+          seq: `${blocks.second * 1000}`,
+          ratio: "16.66666666666666666666666666666667",
+          data: "0x",
+          note: "second",
+          flag: false,
+          kind: "Small",
+          at: `${t2 * 1_000_000n}`,
+          blockNumber: blocks.second,
+          score: null,
+        },
       ],
     });
   });
@@ -138,22 +181,36 @@ describe("host imports as the fixture mappings use them", () => {
   it("store.remove deletes (and ignores missing ids); the removed version stays visible in the past", async () => {
     const now = await gql<{ probe: unknown }>(host.url, `{ probe(id: "p2") { id } }`);
     expect(now.data!.probe).toBeNull();
-    const before = await gql<{ probe: unknown }>(host.url, `{ probe(id: "p2", block: { number: ${blocks.p2} }) { id jsonNumber quotient } }`);
+    const before = await gql<{ probe: unknown }>(
+      host.url,
+      `{ probe(id: "p2", block: { number: ${blocks.p2} }) { id jsonNumber quotient } }`,
+    );
     expect(before.data!.probe).toEqual({ id: "p2", jsonNumber: "-1", quotient: "3" });
-    const meta = await gql<{ _meta: { hasIndexingErrors: boolean; block: { number: number } } }>(host.url, `{ _meta { hasIndexingErrors block { number } } }`);
+    const meta = await gql<{ _meta: { hasIndexingErrors: boolean; block: { number: number } } }>(
+      host.url,
+      `{ _meta { hasIndexingErrors block { number } } }`,
+    );
     expect(meta.data!._meta).toEqual({ hasIndexingErrors: false, block: { number: blocks.removedMissing } });
   });
 
   it("block handlers: `once` at the start block, unfiltered ones at the end of every block after its events", async () => {
     const head = blocks.removedMissing;
     const info = await blockInfo(anvil.rpcUrl, head);
-    const r = await gql<{ stats: unknown[] }>(host.url, `{ stats(orderBy: id) { id count firstBlock lastBlock lastHash } }`);
+    const r = await gql<{ stats: unknown[] }>(
+      host.url,
+      `{ stats(orderBy: id) { id count firstBlock lastBlock lastHash } }`,
+    );
     expect(r.data!.stats).toEqual([
       { id: "blocks", count: head, firstBlock: "1", lastBlock: `${head}`, lastHash: info.hash },
       { id: "init", count: 1, firstBlock: "1", lastBlock: "1", lastHash: (await blockInfo(anvil.rpcUrl, 1)).hash },
     ]);
     const at = async (n: number) =>
-      (await gql<{ stat: { depositsInBlock: number; lastBlock: string } }>(host.url, `{ stat(id: "blocks", block: { number: ${n} }) { depositsInBlock lastBlock } }`)).data!.stat;
+      (
+        await gql<{ stat: { depositsInBlock: number; lastBlock: string } }>(
+          host.url,
+          `{ stat(id: "blocks", block: { number: ${n} }) { depositsInBlock lastBlock } }`,
+        )
+      ).data!.stat;
     expect(await at(blocks.first)).toEqual({ depositsInBlock: 1, lastBlock: `${blocks.first}` });
     expect(await at(blocks.second)).toEqual({ depositsInBlock: 2, lastBlock: `${blocks.second}` });
     expect(await at(blocks.probe)).toEqual({ depositsInBlock: 0, lastBlock: `${blocks.probe}` });
@@ -161,6 +218,8 @@ describe("host imports as the fixture mappings use them", () => {
 
   it("dataSource.createWithContext: the template indexes the child, including its trigger in the creation block", async () => {
     const r = await gql<{ childs: unknown[] }>(host.url, `{ childs { name pings lastPing label createdAt } }`);
-    expect(r.data!.childs).toEqual([{ name: "kid", pings: 1, lastPing: "7", label: "label:kid", createdAt: `${blocks.child}` }]);
+    expect(r.data!.childs).toEqual([
+      { name: "kid", pings: 1, lastPing: "7", label: "label:kid", createdAt: `${blocks.child}` },
+    ]);
   });
 });

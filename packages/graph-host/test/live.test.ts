@@ -13,7 +13,16 @@ beforeAll(async () => {
   anvil = await startAnvil();
   await deployFixture(anvil.rpcUrl);
   const first = await sendTx(anvil.rpcUrl, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG]);
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "live", port: 0, ...(await freshStore("live")), logLevel: "silent", pollIntervalMs: 20, queryCache: false });
+  host = await startGraphHost({
+    buildDir: FIXTURE_BUILD,
+    rpcUrl: anvil.rpcUrl,
+    name: "live",
+    port: 0,
+    ...(await freshStore("live")),
+    logLevel: "silent",
+    pollIntervalMs: 20,
+    queryCache: false,
+  });
   await host.waitForBlock(first.block, 20_000);
 });
 
@@ -28,7 +37,10 @@ describe("queries while blocks are being committed", () => {
     const seen: (number | null)[] = [];
     const read = async () => {
       while (sending) {
-        const r = await gql<{ account: { count: number } | null; deposits: { id: string }[] }>(host.url, `{ account(id: "${USER}") { count } deposits(first: 1000) { id } }`);
+        const r = await gql<{ account: { count: number } | null; deposits: { id: string }[] }>(
+          host.url,
+          `{ account(id: "${USER}") { count } deposits(first: 1000) { id } }`,
+        );
         expect(r.errors).toBeUndefined();
         seen.push(r.data!.account?.count ?? null);
         // Every deposit has its account: the two lists are read at the same block.
@@ -37,7 +49,8 @@ describe("queries while blocks are being committed", () => {
     };
     const readers = [read(), read(), read()];
     let last = 0;
-    for (let i = 0; i < 25; i++) last = (await sendTx(anvil.rpcUrl, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG])).block;
+    for (let i = 0; i < 25; i++)
+      last = (await sendTx(anvil.rpcUrl, "deposit", [USER, 3n, 0n, "0x", "n", true, TAG])).block;
     await host.waitForBlock(last, 20_000);
     sending = false;
     await Promise.all(readers);

@@ -37,7 +37,9 @@ describe("loading graph build output", () => {
     const yaml = await readFile(join(dir, "subgraph.yaml"), "utf8");
     await writeFile(join(dir, "subgraph.yaml"), yaml.replace("Boom(string)", "Boom(indexed string)"));
     try {
-      await expect(loadManifest(dir)).rejects.toThrow("event `Boom(indexed string)` of data source `Fixture` is not in its ABI");
+      await expect(loadManifest(dir)).rejects.toThrow(
+        "event `Boom(indexed string)` of data source `Fixture` is not in its ABI",
+      );
     } finally {
       await writeFile(join(dir, "subgraph.yaml"), yaml);
     }
@@ -54,8 +56,12 @@ describe("loading graph build output", () => {
   });
 
   it("rejects schema features the host does not implement, by name", () => {
-    expect(() => parseSchema("interface Thing { id: ID! } type A implements Thing @entity { id: ID! }")).toThrow(/interface `Thing`/);
-    expect(() => parseSchema('type S @entity(timeseries: true) { id: Int8! timestamp: Timestamp! }')).toThrow(/timeseries entity `S`/);
+    expect(() => parseSchema("interface Thing { id: ID! } type A implements Thing @entity { id: ID! }")).toThrow(
+      /interface `Thing`/,
+    );
+    expect(() => parseSchema("type S @entity(timeseries: true) { id: Int8! timestamp: Timestamp! }")).toThrow(
+      /timeseries entity `S`/,
+    );
     expect(() => parseSchema("type A @entity { id: ID! b: Nope }")).toThrow(/unknown type `Nope`/);
   });
 });

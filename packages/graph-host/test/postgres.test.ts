@@ -27,8 +27,21 @@ describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", 
   });
 
   it("indexes to the same state as PGlite", async () => {
-    const pg = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "pgtest", port: 0, ...(await freshStore("pgtest")), logLevel: "silent" });
-    const lite = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "lite", port: 0, logLevel: "silent" });
+    const pg = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "pgtest",
+      port: 0,
+      ...(await freshStore("pgtest")),
+      logLevel: "silent",
+    });
+    const lite = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "lite",
+      port: 0,
+      logLevel: "silent",
+    });
     try {
       await Promise.all([pg.waitForBlock(last, 60_000), lite.waitForBlock(last, 60_000)]);
       const a = await dumpFixture(pg.url, [3, 5]);
@@ -42,7 +55,14 @@ describe.skipIf(!TEST_DATABASE_URL)("DATABASE_URL: Postgres instead of PGlite", 
   });
 
   it("keeps running when the server closes its connections, and indexes on", async () => {
-    const host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "pgdrop", port: 0, ...(await freshStore("pgdrop")), logLevel: "silent" });
+    const host = await startGraphHost({
+      buildDir: FIXTURE_BUILD,
+      rpcUrl: anvil.rpcUrl,
+      name: "pgdrop",
+      port: 0,
+      ...(await freshStore("pgdrop")),
+      logLevel: "silent",
+    });
     const admin = await openPostgres(TEST_DATABASE_URL!);
     try {
       await host.waitForBlock(last, 60_000);

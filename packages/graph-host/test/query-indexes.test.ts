@@ -12,7 +12,14 @@ describe("query indexes", () => {
   it("are left out of a new store and built once, which the store remembers", async () => {
     const db = await openTestDb("query_indexes");
     try {
-      const count = async () => Number((await db.query<{ n: string }>(`select count(*)::text as n from pg_indexes where schemaname = 'query_indexes'`))[0]!.n);
+      const count = async () =>
+        Number(
+          (
+            await db.query<{ n: string }>(
+              `select count(*)::text as n from pg_indexes where schemaname = 'query_indexes'`,
+            )
+          )[0]!.n,
+        );
       const store = new Store(db, "query_indexes", schema, "test");
       await store.init();
       const bare = await count();

@@ -17,9 +17,21 @@ beforeAll(async () => {
   await deployFixture(anvil.rpcUrl);
   good = (await sendTx(anvil.rpcUrl, "deposit", [A, 3n, 0n, "0x", "ok", true, TAG])).block;
   // B's deposit and the failing handler share a block: the whole block must be discarded.
-  failing = (await sendInOneBlock(anvil.rpcUrl, [["deposit", [B, 6n, 0n, "0x", "lost", true, TAG]], ["boom", ["kaput"]]])).block;
+  failing = (
+    await sendInOneBlock(anvil.rpcUrl, [
+      ["deposit", [B, 6n, 0n, "0x", "lost", true, TAG]],
+      ["boom", ["kaput"]],
+    ])
+  ).block;
   await sendTx(anvil.rpcUrl, "deposit", [B, 9n, 0n, "0x", "after", true, TAG]);
-  host = await startGraphHost({ buildDir: FIXTURE_BUILD, rpcUrl: anvil.rpcUrl, name: "robust", port: 0, ...(await freshStore("robust")), logLevel: "silent" });
+  host = await startGraphHost({
+    buildDir: FIXTURE_BUILD,
+    rpcUrl: anvil.rpcUrl,
+    name: "robust",
+    port: 0,
+    ...(await freshStore("robust")),
+    logLevel: "silent",
+  });
 });
 
 afterAll(async () => {
@@ -30,11 +42,14 @@ afterAll(async () => {
 describe("a deterministic mapping error", () => {
   it("fails the subgraph at that block and discards the block's writes", async () => {
     await expect(host.waitForBlock(failing, 20_000)).rejects.toThrow(/Critical error logged in mapping: boom: kaput/);
-    const r = await gql<{ accounts: { id: string }[]; _meta: { hasIndexingErrors: boolean; block: { number: number } } }>(
-      host.url,
-      `{ accounts { id } _meta { hasIndexingErrors block { number } } }`,
-    );
-    expect(r.data).toEqual({ accounts: [{ id: A }], _meta: { hasIndexingErrors: true, block: { number: failing - 1 } } });
+    const r = await gql<{
+      accounts: { id: string }[];
+      _meta: { hasIndexingErrors: boolean; block: { number: number } };
+    }>(host.url, `{ accounts { id } _meta { hasIndexingErrors block { number } } }`);
+    expect(r.data).toEqual({
+      accounts: [{ id: A }],
+      _meta: { hasIndexingErrors: true, block: { number: failing - 1 } },
+    });
     expect(failing - 1).toBe(good);
     const health = await (await fetch(host.url.replace(/\/subgraphs\/.*/, "/health"))).json();
     expect(health).toEqual({ block: good, hasIndexingErrors: true });
@@ -60,12 +75,38 @@ describe("the HTTP endpoint", () => {
     ["no query", JSON.stringify({}), "The query is empty"],
     ["query is not a string", JSON.stringify({ query: 42 }), "The query is empty"],
     ["unterminated query", JSON.stringify({ query: "{ accounts { id " }), "Syntax Error"],
-    ["too many tokens", JSON.stringify({ query: `{ ${"accounts { id } ".repeat(8000)} }` }), "Document contains more tha"],
-    ["too deep", JSON.stringify({ query: `{ accounts { ${"deposits { account { ".repeat(40)} id ${"} } ".repeat(40)} } }` }), "query has a depth that exceeds the limit"],
-    ["larger than the body limit", JSON.stringify({ query: `{ accounts { id } } #${"x".repeat(2 * 1024 * 1024)}` }), "too large"],
-    ["bad variables", JSON.stringify({ query: "query($n: Int!) { accounts(first: $n) { id } }", variables: { n: "x" } }), "Int cannot represent non-integer value"],
-    ["potentially too many entities", JSON.stringify({ query: "{ accounts(first: 1000) { deposits(first: 1000) { account { deposits(first: 1000) { id } } } } }" }), "query potentially returns"],
-    ["fragment cycle", JSON.stringify({ query: "{ accounts { ...F } } fragment F on Account { deposits { account { ...F } } }" }), "Cannot spread fragment"],
+    [
+      "too many tokens",
+      JSON.stringify({ query: `{ ${"accounts { id } ".repeat(8000)} }` }),
+      "Document contains more tha",
+    ],
+    [
+      "too deep",
+      JSON.stringify({ query: `{ accounts { ${"deposits { account { ".repeat(40)} id ${"} } ".repeat(40)} } }` }),
+      "query has a depth that exceeds the limit",
+    ],
+    [
+      "larger than the body limit",
+      JSON.stringify({ query: `{ accounts { id } } #${"x".repeat(2 * 1024 * 1024)}` }),
+      "too large",
+    ],
+    [
+      "bad variables",
+      JSON.stringify({ query: "query($n: Int!) { accounts(first: $n) { id } }", variables: { n: "x" } }),
+      "Int cannot represent non-integer value",
+    ],
+    [
+      "potentially too many entities",
+      JSON.stringify({
+        query: "{ accounts(first: 1000) { deposits(first: 1000) { account { deposits(first: 1000) { id } } } } }",
+      }),
+      "query potentially returns",
+    ],
+    [
+      "fragment cycle",
+      JSON.stringify({ query: "{ accounts { ...F } } fragment F on Account { deposits { account { ...F } } }" }),
+      "Cannot spread fragment",
+    ],
   ])("%s -> 200 with an error, and the server stays up", async (_name, body, message) => {
     const r = await fetch(host.url, { method: "POST", headers: { "content-type": "application/json" }, body });
     expect(r.status).toBe(200);
@@ -79,6 +120,8 @@ describe("the HTTP endpoint", () => {
   it("unknown paths are 404 with a hint", async () => {
     const r = await fetch(`${base()}/subgraphs/name/other`, { method: "POST", body: "{}" });
     expect(r.status).toBe(404);
-    expect(((await r.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain("/subgraphs/name/robust");
+    expect(((await r.json()) as { errors: { message: string }[] }).errors[0]!.message).toContain(
+      "/subgraphs/name/robust",
+    );
   });
 });

@@ -28,10 +28,21 @@ const big = (value: bigint): StoreValue => ({ kind: "BigInt", value });
 const bytes = (hex: string): StoreValue => ({ kind: "Bytes", value: hexToBytes(hex) });
 const list = (...value: StoreValue[]): StoreValue => ({ kind: "Array", value });
 const entity = (o: Record<string, StoreValue>): Entity => new Map(Object.entries(o));
-const writes = (o: Record<string, [string, Entity | null][]>): BlockWrites => new Map(Object.entries(o).map(([type, rows]) => [type, new Map(rows)]));
-const block = (number: number, w: BlockWrites, dataSources: BlockCommit["dataSources"] = []): BlockCommit => ({ number, hash: hash(number), writes: w, dataSources });
+const writes = (o: Record<string, [string, Entity | null][]>): BlockWrites =>
+  new Map(Object.entries(o).map(([type, rows]) => [type, new Map(rows)]));
+const block = (number: number, w: BlockWrites, dataSources: BlockCommit["dataSources"] = []): BlockCommit => ({
+  number,
+  hash: hash(number),
+  writes: w,
+  dataSources,
+});
 const hash = (n: number) => `0x${n.toString(16).padStart(64, "0")}`;
-const head = (number: number): HeadBlock => ({ number, hash: hash(number), timestamp: String(1_700_000_000 + number), parentHash: hash(number - 1) });
+const head = (number: number): HeadBlock => ({
+  number,
+  hash: hash(number),
+  timestamp: String(1_700_000_000 + number),
+  parentHash: hash(number - 1),
+});
 
 /** Every kind of value at its edges: beyond 2^53, 2^63 and float precision, quotes, backslashes, non-ASCII. */
 const account = (name: string, count: number): Entity =>
@@ -87,7 +98,9 @@ describe(`the store on ${STORE_BACKEND}`, () => {
     expect((await store.loadLatest("Account", [ACC])).size).toBe(0);
     await store.commit([block(5, writes({ Account: [[ACC, account("v5", 5)]] }))], head(6));
     await store.commit([block(7, writes({ Account: [[ACC, account("v7", 7)]] }))], head(7));
-    const rows = await db.query<{ name: string; _from: number; _to: number }>(`select name, _from, _to from ${store.table("Account")} order by _from`);
+    const rows = await db.query<{ name: string; _from: number; _to: number }>(
+      `select name, _from, _to from ${store.table("Account")} order by _from`,
+    );
     expect(rows.map((r) => [r.name, r._from, r._to])).toEqual([
       ["v1", 1, 2],
       ["v2", 2, 3],
@@ -105,23 +118,49 @@ describe(`the store on ${STORE_BACKEND}`, () => {
     const deposit = (id: string, acc: string) => entity({ id: str(id), account: bytes(acc), amount: big(10n ** 30n) });
     await store.commit(
       [
-        block(1, writes({ Deposit: [["d1", deposit("d1", ACC)], ["d2", deposit("d2", OTHER)], ["d3", deposit("d3", ACC)]] })),
-        block(2, writes({ Item: [["9007199254740993", entity({ id: { kind: "Int8", value: 9_007_199_254_740_993n }, owners: list(bytes(OTHER), bytes(ACC)) })]] })),
+        block(
+          1,
+          writes({
+            Deposit: [
+              ["d1", deposit("d1", ACC)],
+              ["d2", deposit("d2", OTHER)],
+              ["d3", deposit("d3", ACC)],
+            ],
+          }),
+        ),
+        block(
+          2,
+          writes({
+            Item: [
+              [
+                "9007199254740993",
+                entity({ id: { kind: "Int8", value: 9_007_199_254_740_993n }, owners: list(bytes(OTHER), bytes(ACC)) }),
+              ],
+            ],
+          }),
+        ),
       ],
       head(2),
     );
     const ids = (es: Entity[]) => es.map((e) => (e.get("id") as { value: string }).value).sort();
     expect(ids(await store.loadReferencing("Deposit", "account", ACC))).toEqual(["d1", "d3"]);
-    expect((await store.loadReferencing("Item", "owners", ACC)).map((e) => e.get("id"))).toEqual([{ kind: "Int8", value: 9_007_199_254_740_993n }]);
+    expect((await store.loadReferencing("Item", "owners", ACC)).map((e) => e.get("id"))).toEqual([
+      { kind: "Int8", value: 9_007_199_254_740_993n },
+    ]);
     expect(await store.loadReferencing("Item", "owners", "0x00000000000000000000000000000000000000cc")).toEqual([]);
     expect([...(await store.existing("Deposit", ["d3", "d4", "d1"]))].sort()).toEqual(["d1", "d3"]);
-    expect((await store.loadLatest("Item", ["9007199254740993"])).get("9007199254740993")!.get("owners")).toEqual(list(bytes(OTHER), bytes(ACC)));
+    expect((await store.loadLatest("Item", ["9007199254740993"])).get("9007199254740993")!.get("owners")).toEqual(
+      list(bytes(OTHER), bytes(ACC)),
+    );
   });
 
   it("records created data sources and a failure with the head", async () => {
     const store = await fresh();
     const context = entity({ label: str("x'y"), n: { kind: "Int8", value: -5n }, b: bytes("0x01") });
-    await store.commit([block(4, new Map(), [{ template: "Child", address: OTHER, context, createdBlock: 4 }])], head(4));
+    await store.commit(
+      [block(4, new Map(), [{ template: "Child", address: OTHER, context, createdBlock: 4 }])],
+      head(4),
+    );
     expect(await store.status()).toEqual({ failed: false, error: null, errorBlock: null });
     await store.commit([], head(5), { error: "boom at 'six'", block: 6 });
     expect(await store.dataSources()).toEqual([{ template: "Child", address: OTHER, context, createdBlock: 4 }]);

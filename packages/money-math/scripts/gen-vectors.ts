@@ -14,7 +14,9 @@ import { DEFAULT_THRESHOLDS } from "../src/delinquency.js";
 import { EVENT, simulate, type OfferingParams, type SimEvent } from "../src/simulate.js";
 
 /** The file forge replays (packages/contracts/test/vectors/exchange-scenarios.json). */
-export const VECTORS_FILE = fileURLToPath(new URL("../../contracts/test/vectors/exchange-scenarios.json", import.meta.url));
+export const VECTORS_FILE = fileURLToPath(
+  new URL("../../contracts/test/vectors/exchange-scenarios.json", import.meta.url),
+);
 
 const START = 20_000; // the forge fixture's START_DAY
 const E18 = 10n ** 18n;
@@ -37,7 +39,8 @@ const halt = (d: number): SimEvent => ({ kind: EVENT.halt, day: START + d, value
 const claim = (d: number, index: number): SimEvent => ({ kind: EVENT.claim, day: START + d, value: BigInt(index) });
 const withdraw = (d: number): SimEvent => ({ kind: EVENT.withdraw, day: START + d, value: 0n });
 /** Daily deposits covering the term days from the first uncovered one: the deposit on day d covers d - 1. */
-const daily = (fromDay: number, amounts: readonly bigint[]): SimEvent[] => amounts.map((a, i) => dep(fromDay - START + 1 + i, a));
+const daily = (fromDay: number, amounts: readonly bigint[]): SimEvent[] =>
+  amounts.map((a, i) => dep(fromDay - START + 1 + i, a));
 const repeat = <T>(n: number, v: T): T[] => Array.from({ length: n }, () => v);
 /** The events in day order (stable: same-day events keep the order they are listed in). */
 const inOrder = (...events: SimEvent[]): SimEvent[] => [...events].sort((a, b) => a.day - b.day);
@@ -45,7 +48,13 @@ const inOrder = (...events: SimEvent[]): SimEvent[] => [...events].sort((a, b) =
 const scenarios: { name: string; events: SimEvent[]; checkDay: number }[] = [
   {
     name: "buyers before the term share every day exactly by units; a 150% day counts as 100%",
-    events: [buy(0, 7), buy(0, 3), buy(1, 5), ...daily(START + 2, [at(15, 1000), at(15, 800), at(15, 1500)]), claim(6, 1)],
+    events: [
+      buy(0, 7),
+      buy(0, 3),
+      buy(1, 5),
+      ...daily(START + 2, [at(15, 1000), at(15, 800), at(15, 1500)]),
+      claim(6, 1),
+    ],
     checkDay: START + 40,
   },
   {
@@ -65,7 +74,14 @@ const scenarios: { name: string; events: SimEvent[]; checkDay: number }[] = [
   },
   {
     name: "low window: seven judged days averaging 63.5% become flaggable; flag, halt, refunds",
-    events: [buy(0, 6), buy(1, 4), ...daily(START + 2, [...repeat(6, at(10, 600)), at(10, 850)]), flag(9), halt(9), claim(9, 0)],
+    events: [
+      buy(0, 6),
+      buy(1, 4),
+      ...daily(START + 2, [...repeat(6, at(10, 600)), at(10, 850)]),
+      flag(9),
+      halt(9),
+      claim(9, 0),
+    ],
     checkDay: START + 10,
   },
   {
@@ -90,12 +106,25 @@ const scenarios: { name: string; events: SimEvent[]; checkDay: number }[] = [
   },
   {
     name: "holdback: the last days are released as they are deposited after the term",
-    events: [buy(0, 10), ...daily(START + 2, repeat(177, at(10, 1000))), withdraw(END - START + 1), ...repeat(3, dep(END - START + 1, at(10, 1000)))],
+    events: [
+      buy(0, 10),
+      ...daily(START + 2, repeat(177, at(10, 1000))),
+      withdraw(END - START + 1),
+      ...repeat(3, dep(END - START + 1, at(10, 1000))),
+    ],
     checkDay: END + 2,
   },
   {
     name: "post-term flag: stopped 3 days before the end, flagged 4 days after it, halted, refunds of the held-back days",
-    events: [buy(0, 7), buy(1, 4), ...daily(START + 2, repeat(177, at(11, 1000))), withdraw(END - START), flag(END - START + 4), halt(END - START + 5), claim(END - START + 5, 1)],
+    events: [
+      buy(0, 7),
+      buy(1, 4),
+      ...daily(START + 2, repeat(177, at(11, 1000))),
+      withdraw(END - START),
+      flag(END - START + 4),
+      halt(END - START + 5),
+      claim(END - START + 5, 1),
+    ],
     checkDay: END + 6,
   },
   {
@@ -154,7 +183,12 @@ export function buildVectors() {
 
 /** JSON with two-space indents, but arrays of numbers and strings on one line (the scenarios have ~180 events). */
 export function formatVectors(v: unknown): string {
-  return JSON.stringify(v, null, 2).replace(/\[\n\s+([^[\]{}]*?)\n\s*\]/g, (_, body: string) => `[${body.split(/,\n\s*/).join(", ")}]`) + "\n";
+  return (
+    JSON.stringify(v, null, 2).replace(
+      /\[\n\s+([^[\]{}]*?)\n\s*\]/g,
+      (_, body: string) => `[${body.split(/,\n\s*/).join(", ")}]`,
+    ) + "\n"
+  );
 }
 
 if (process.argv[1] === fileURLToPath(import.meta.url)) {

@@ -27,7 +27,13 @@ export interface Thresholds {
   readonly postTermFlagDays: number;
 }
 
-export const DEFAULT_THRESHOLDS: Thresholds = { missedDaysThreshold: 7, windowDays: 7, minRewardRatioBps: 8_000, minCoverageBps: 5_000, postTermFlagDays: 10 };
+export const DEFAULT_THRESHOLDS: Thresholds = {
+  missedDaysThreshold: 7,
+  windowDays: 7,
+  minRewardRatioBps: 8_000,
+  minCoverageBps: 5_000,
+  postTermFlagDays: 10,
+};
 
 /** Most judged days the packed window holds (`DelinquencyMath.MAX_WINDOW_DAYS`). */
 export const MAX_WINDOW_DAYS = 8;
@@ -78,7 +84,8 @@ export function encodeRecentShares(w: RecentWindow): bigint {
 
 /** The packed window with `share` pushed in as the newest judged day (`DelinquencyMath.push`). */
 export function pushShare(packed: bigint, share: number): bigint {
-  if (!Number.isInteger(share) || share < 0 || share > FULL_SHARE) throw new RangeError(`share ${share} is not a per-mille share`);
+  if (!Number.isInteger(share) || share < 0 || share > FULL_SHARE)
+    throw new RangeError(`share ${share} is not a per-mille share`);
   let count = packed & ((1n << COUNT_BITS) - 1n);
   const shares = (((packed >> COUNT_BITS) << SHARE_BITS) | BigInt(share)) & SHARES_MASK;
   if (count < BigInt(MAX_WINDOW_DAYS)) count += 1n;
@@ -150,7 +157,16 @@ export function delinquency(o: DelinquencyInput, today: number, t: Thresholds): 
   const missedFlag = o.lastCoveredDay + 1 < o.termEndDay ? o.lastCoveredDay + 1 + t.missedDaysThreshold : null;
   const missedFlagDay = missedFlag !== null && missedFlag < flagWindowEnd ? missedFlag : null;
   const flagsAllowed = o.status === "Active" && o.unitsSold > 0n && today < flagWindowEnd;
-  const base = { missedDays, windowShare: share, judged, windowFull: full, low, missedFlagDay, flagWindowEnd, flagsAllowed };
+  const base = {
+    missedDays,
+    windowShare: share,
+    judged,
+    windowFull: full,
+    low,
+    missedFlagDay,
+    flagWindowEnd,
+    flagsAllowed,
+  };
   if (!flagsAllowed) return { canFlag: false, reason: "None", ...base };
   if (missedDays >= t.missedDaysThreshold) return { canFlag: true, reason: "MissedDeposits", ...base };
   if (low) return { canFlag: true, reason: "LowRewards", ...base };

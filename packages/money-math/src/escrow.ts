@@ -59,7 +59,10 @@ export function holdbackDay(day: number, endDay: number, holdbackDays: number, l
 }
 
 /** {@link holdbackDay} for an offering (`EscrowMath.heldBackDay`). */
-export function heldBackDay(o: Pick<EscrowState, "termEndDay" | "holdbackDays" | "lastCoveredDay">, day: number): number {
+export function heldBackDay(
+  o: Pick<EscrowState, "termEndDay" | "holdbackDays" | "lastCoveredDay">,
+  day: number,
+): number {
   if (day + o.holdbackDays <= o.termEndDay) return day;
   return holdbackDay(day, o.termEndDay, o.holdbackDays, o.lastCoveredDay);
 }
@@ -123,7 +126,10 @@ export interface HoldbackStatus {
 }
 
 /** Where the end-of-term holdback stands on `today` (see {@link HoldbackStatus}). */
-export function holdbackStatus(o: Pick<EscrowState, "termEndDay" | "holdbackDays" | "lastCoveredDay">, today: number): HoldbackStatus {
+export function holdbackStatus(
+  o: Pick<EscrowState, "termEndDay" | "holdbackDays" | "lastCoveredDay">,
+  today: number,
+): HoldbackStatus {
   const zoneStart = holdbackStart(o.termEndDay, o.holdbackDays);
   const releasedDay = Math.min(heldBackDay(o, today), o.termEndDay);
   const heldDays = Math.max(Math.min(today, o.termEndDay) - releasedDay, 0);

@@ -39,7 +39,11 @@ export function suggestedDeposit(unitsOutstanding: bigint, expectedDailyRewardPe
  * `accRewardPerUnit` (1e12-scaled, every unit shares every deposit) over the days covered so far.
  * Null before the first covered day.
  */
-export function averagePaidPerUnitWad(accRewardPerUnit: bigint, termStartDay: number, lastCoveredDay: number): bigint | null {
+export function averagePaidPerUnitWad(
+  accRewardPerUnit: bigint,
+  termStartDay: number,
+  lastCoveredDay: number,
+): bigint | null {
   const covered = lastCoveredDay - termStartDay + 1;
   if (covered <= 0) return null;
   return (accRewardPerUnit * (WAD / REWARD_PRECISION)) / BigInt(covered);

@@ -54,7 +54,12 @@ export interface SimResult {
   readonly status: OfferingStatusName;
   /** The end-of-term holdback snapshotted at creation. */
   readonly holdbackDays: number;
-  readonly positions: readonly { readonly startDay: number; readonly claimable: bigint; readonly refundable: bigint; readonly claimed: bigint }[];
+  readonly positions: readonly {
+    readonly startDay: number;
+    readonly claimable: bigint;
+    readonly refundable: bigint;
+    readonly claimed: bigint;
+  }[];
 }
 
 export function netPricePerUnit(pricePerUnit: bigint, feeBps: number): bigint {
@@ -84,7 +89,17 @@ export function simulate(p: OfferingParams, events: readonly SimEvent[], checkDa
   let lastDay = -Infinity;
   const positions: SimPosition[] = [];
   const judge = (day: number) =>
-    delinquency({ status: escrow.status, unitsSold, lastCoveredDay: escrow.lastCoveredDay, termEndDay: p.termEndDay, window: decodeRecentShares(recent) }, day, p.thresholds);
+    delinquency(
+      {
+        status: escrow.status,
+        unitsSold,
+        lastCoveredDay: escrow.lastCoveredDay,
+        termEndDay: p.termEndDay,
+        window: decodeRecentShares(recent),
+      },
+      day,
+      p.thresholds,
+    );
 
   for (const e of events) {
     if (e.day < lastDay) throw new Error(`events go back in time (day ${e.day} after ${lastDay})`);
@@ -93,11 +108,19 @@ export function simulate(p: OfferingParams, events: readonly SimEvent[], checkDa
       case EVENT.buy: {
         if (escrow.status !== "Active") throw new Error("buy on an inactive offering");
         // The sale closes when the term starts (saleEnd <= termStartDay * 86400).
-        if (e.day >= p.termStartDay) throw new Error(`buy on day ${e.day}: the sale closed when the term started (${p.termStartDay})`);
+        if (e.day >= p.termStartDay)
+          throw new Error(`buy on day ${e.day}: the sale closed when the term started (${p.termStartDay})`);
         if (e.value <= 0n) throw new Error("buy of zero units");
         escrow = { ...escrow, totalNet: escrow.totalNet + e.value * net };
         unitsSold += e.value;
-        positions.push({ units: e.value, purchaseDay: e.day, startDay: p.termStartDay, net: e.value * net, rewardSnapshot: 0n, claimed: 0n });
+        positions.push({
+          units: e.value,
+          purchaseDay: e.day,
+          startDay: p.termStartDay,
+          net: e.value * net,
+          rewardSnapshot: 0n,
+          claimed: 0n,
+        });
         break;
       }
       case EVENT.deposit: {
@@ -106,7 +129,8 @@ export function simulate(p: OfferingParams, events: readonly SimEvent[], checkDa
         if (e.value <= 0n) throw new Error("deposit of zero");
         if (day >= p.termEndDay || day >= e.day) throw new Error(`deposit on day ${e.day} cannot cover day ${day}`);
         const share = shareOf(dayRewardPerUnitWad(e.value, unitsSold), p.marketAvgWad);
-        if (belowMinimum(share, p.thresholds.minCoverageBps)) throw new Error(`deposit on day ${e.day} pays ${share}‰ of the market: DepositBelowMinimum`);
+        if (belowMinimum(share, p.thresholds.minCoverageBps))
+          throw new Error(`deposit on day ${e.day} pays ${share}‰ of the market: DepositBelowMinimum`);
         acc = accAfterDeposit(acc, e.value, unitsSold);
         recent = pushShare(recent, share);
         escrow = { ...escrow, lastCoveredDay: day };

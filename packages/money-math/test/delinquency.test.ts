@@ -3,16 +3,37 @@
 import { describe, expect, it } from "vitest";
 
 import {
-  amountForShare, belowMinimum, COUNT_BITS, decodeRecentShares, delinquency, encodeRecentShares, FULL_SHARE, isLow, MAX_WINDOW_DAYS, minimumShare, missedDaysOf,
-  pushShare, SHARE_BITS, shareOf, windowShare, windowSum,
-  type DelinquencyInput, type Thresholds,
+  amountForShare,
+  belowMinimum,
+  COUNT_BITS,
+  decodeRecentShares,
+  delinquency,
+  encodeRecentShares,
+  FULL_SHARE,
+  isLow,
+  MAX_WINDOW_DAYS,
+  minimumShare,
+  missedDaysOf,
+  pushShare,
+  SHARE_BITS,
+  shareOf,
+  windowShare,
+  windowSum,
+  type DelinquencyInput,
+  type Thresholds,
 } from "../src/delinquency.js";
 import { dayRewardPerUnitWad } from "../src/rewards.js";
 import { intIn, prng } from "./prng.js";
 
 const E18 = 10n ** 18n;
 const MARKET = 2n * 10n ** 33n; // 0.002 IFIL per unit per day, WAD-scaled
-const T: Thresholds = { missedDaysThreshold: 7, windowDays: 7, minRewardRatioBps: 8000, minCoverageBps: 5000, postTermFlagDays: 10 };
+const T: Thresholds = {
+  missedDaysThreshold: 7,
+  windowDays: 7,
+  minRewardRatioBps: 8000,
+  minCoverageBps: 5000,
+  postTermFlagDays: 10,
+};
 
 describe("day shares and the minimum", () => {
   it("judges a day's share per-mille, rounded down, capped at 100%", () => {
@@ -31,7 +52,12 @@ describe("day shares and the minimum", () => {
     expect(amountForShare(3n, MARKET, 800)).toBe(4_800_000_000_000_000n);
     expect(amountForShare(0n, MARKET, 800)).toBe(0n);
     // Property: the amount reaches the share and one base unit less does not (odd markets and unit counts).
-    for (const [units, market, share] of [[7n, 10n ** 18n + 1n, 500], [13n, 450_000_000_000_000n * E18 + 7n, 800], [1n, 50n * E18, 500], [999n, 3n * 10n ** 30n + 11n, 1000]] as const) {
+    for (const [units, market, share] of [
+      [7n, 10n ** 18n + 1n, 500],
+      [13n, 450_000_000_000_000n * E18 + 7n, 800],
+      [1n, 50n * E18, 500],
+      [999n, 3n * 10n ** 30n + 11n, 1000],
+    ] as const) {
       const amount = amountForShare(units, market, share);
       expect(shareOf(dayRewardPerUnitWad(amount, units), market)).toBeGreaterThanOrEqual(share);
       expect(shareOf(dayRewardPerUnitWad(amount - 1n, units), market)).toBeLessThan(share);
@@ -68,7 +94,13 @@ describe("the judged window", () => {
 });
 
 describe("flag rules", () => {
-  const base: DelinquencyInput = { status: "Active", unitsSold: 10n, lastCoveredDay: 100, termEndDay: 200, window: { shares: [] } };
+  const base: DelinquencyInput = {
+    status: "Active",
+    unitsSold: 10n,
+    lastCoveredDay: 100,
+    termEndDay: 200,
+    window: { shares: [] },
+  };
   it("counts how long the oldest uncovered day has waited, past the term end too", () => {
     expect(missedDaysOf(99, 200, 100)).toBe(0);
     expect(missedDaysOf(99, 200, 101)).toBe(1);
@@ -77,22 +109,47 @@ describe("flag rules", () => {
   });
   it("fires the missed-deposit flag on lastCovered + 1 + 7", () => {
     expect(delinquency(base, 107, T).canFlag).toBe(false);
-    expect(delinquency(base, 108, T)).toMatchObject({ canFlag: true, reason: "MissedDeposits", missedDays: 7, missedFlagDay: 108 });
+    expect(delinquency(base, 108, T)).toMatchObject({
+      canFlag: true,
+      reason: "MissedDeposits",
+      missedDays: 7,
+      missedFlagDay: 108,
+    });
   });
   it("flags after the term for 10 days, then never", () => {
     const late = { ...base, lastCoveredDay: 195 };
-    expect(delinquency(late, 203, T)).toMatchObject({ canFlag: true, reason: "MissedDeposits", missedDays: 7, flagWindowEnd: 210 });
+    expect(delinquency(late, 203, T)).toMatchObject({
+      canFlag: true,
+      reason: "MissedDeposits",
+      missedDays: 7,
+      flagWindowEnd: 210,
+    });
     expect(delinquency(late, 209, T).canFlag).toBe(true);
     expect(delinquency(late, 210, T)).toMatchObject({ canFlag: false, missedDays: 14, flagsAllowed: false });
-    expect(delinquency({ ...base, lastCoveredDay: 199 }, 205, T)).toMatchObject({ canFlag: false, missedDays: 0, missedFlagDay: null });
+    expect(delinquency({ ...base, lastCoveredDay: 199 }, 205, T)).toMatchObject({
+      canFlag: false,
+      missedDays: 0,
+      missedFlagDay: null,
+    });
   });
   it("fires on a low full window, never without units or while flagged", () => {
     const low = { ...base, window: { shares: [850, 600, 600, 600, 600, 600, 600] } };
-    expect(delinquency(low, 101, T)).toMatchObject({ canFlag: true, reason: "LowRewards", windowShare: 635, judged: 7, windowFull: true, low: true });
+    expect(delinquency(low, 101, T)).toMatchObject({
+      canFlag: true,
+      reason: "LowRewards",
+      windowShare: 635,
+      judged: 7,
+      windowFull: true,
+      low: true,
+    });
     expect(delinquency({ ...low, lastCoveredDay: 199 }, 209, T).reason).toBe("LowRewards");
     expect(delinquency({ ...low, unitsSold: 0n }, 101, T).canFlag).toBe(false);
     expect(delinquency({ ...low, status: "Flagged" }, 101, T)).toMatchObject({ canFlag: false, windowShare: 635 });
-    expect(delinquency({ ...low, window: { shares: [600, 600, 600] } }, 101, T)).toMatchObject({ canFlag: false, judged: 3, windowShare: 0 });
+    expect(delinquency({ ...low, window: { shares: [600, 600, 600] } }, 101, T)).toMatchObject({
+      canFlag: false,
+      judged: 3,
+      windowShare: 0,
+    });
   });
 });
 
@@ -130,7 +187,9 @@ describe("window properties on random share sequences", () => {
           const { sum, full } = windowSum(w, windowDays);
           expect([sum, full]).toEqual([ref.sum(windowDays), ref.shares.length >= windowDays]);
           for (const ratio of [1, 5000, 8000, 9999, 10_000]) {
-            expect(isLow(w, windowDays, ratio), `seed ${seed} w ${windowDays} r ${ratio}`).toBe(ref.low(windowDays, ratio));
+            expect(isLow(w, windowDays, ratio), `seed ${seed} w ${windowDays} r ${ratio}`).toBe(
+              ref.low(windowDays, ratio),
+            );
           }
         }
       }
@@ -151,7 +210,13 @@ describe("window properties on random share sequences", () => {
 });
 
 describe("flaggable with short thresholds", () => {
-  const t: Thresholds = { missedDaysThreshold: 3, windowDays: 3, minRewardRatioBps: 8000, minCoverageBps: 5000, postTermFlagDays: 5 };
+  const t: Thresholds = {
+    missedDaysThreshold: 3,
+    windowDays: 3,
+    minRewardRatioBps: 8000,
+    minCoverageBps: 5000,
+    postTermFlagDays: 5,
+  };
   const low = decodeRecentShares([1000, 600, 700].reduce((r, s) => pushShare(r, s), 0n));
   const o: DelinquencyInput = { status: "Active", unitsSold: 10n, lastCoveredDay: 104, termEndDay: 110, window: low };
   const flag = (over: Partial<DelinquencyInput>, today: number, th = t) => {
@@ -168,11 +233,26 @@ describe("flaggable with short thresholds", () => {
   it("flags missed deposits before a low window, and nothing outside the flag period", () => {
     expect(flag({}, 106)).toEqual({ canFlag: true, reason: "LowRewards", missedDays: 1, windowShare: 766 });
     expect(flag({}, 108)).toEqual({ canFlag: true, reason: "MissedDeposits", missedDays: 3, windowShare: 766 });
-    expect(flag({ lastCoveredDay: 106 }, 114)).toEqual({ canFlag: true, reason: "MissedDeposits", missedDays: 7, windowShare: 766 });
+    expect(flag({ lastCoveredDay: 106 }, 114)).toEqual({
+      canFlag: true,
+      reason: "MissedDeposits",
+      missedDays: 7,
+      windowShare: 766,
+    });
     expect(flag({ lastCoveredDay: 106 }, 115).canFlag).toBe(false);
-    expect(flag({ status: "Flagged" }, 108)).toEqual({ canFlag: false, reason: "None", missedDays: 3, windowShare: 766 });
+    expect(flag({ status: "Flagged" }, 108)).toEqual({
+      canFlag: false,
+      reason: "None",
+      missedDays: 3,
+      windowShare: 766,
+    });
     expect(flag({ unitsSold: 0n }, 108).canFlag).toBe(false);
-    expect(flag({ window: { shares: [] } }, 106)).toEqual({ canFlag: false, reason: "None", missedDays: 1, windowShare: 0 });
+    expect(flag({ window: { shares: [] } }, 106)).toEqual({
+      canFlag: false,
+      reason: "None",
+      missedDays: 1,
+      windowShare: 0,
+    });
     expect(flag({}, 106, { ...t, windowDays: 4 }).canFlag).toBe(false);
   });
 });

@@ -5,13 +5,31 @@ import { describe, expect, it } from "vitest";
 
 import { dayOf, SECONDS_PER_DAY } from "../src/days.js";
 import {
-  escrowSplit, heldBackDay, holdbackDay, holdbackStatus, positionReleasedCeil, refundableOf, released, releaseDay, releasedToDate, withdrawableEscrow,
-  type EscrowState, type OfferingStatusName,
+  escrowSplit,
+  heldBackDay,
+  holdbackDay,
+  holdbackStatus,
+  positionReleasedCeil,
+  refundableOf,
+  released,
+  releaseDay,
+  releasedToDate,
+  withdrawableEscrow,
+  type EscrowState,
+  type OfferingStatusName,
 } from "../src/escrow.js";
 import { intIn, prng } from "./prng.js";
 
 // 7 units x 36.1 USDT bought before a [100, 280) term.
-const o: EscrowState = { termStartDay: 100, termEndDay: 280, totalNet: 252_700_000n, status: "Active", frozenDay: 0, holdbackDays: 7, lastCoveredDay: 99 };
+const o: EscrowState = {
+  termStartDay: 100,
+  termEndDay: 280,
+  totalNet: 252_700_000n,
+  status: "Active",
+  frozenDay: 0,
+  holdbackDays: 7,
+  lastCoveredDay: 99,
+};
 
 describe("single-cohort escrow", () => {
   it("releases floor(totalNet x elapsed / termDays) from the term start", () => {
@@ -57,9 +75,23 @@ describe("single-cohort escrow", () => {
   });
 
   it("describes the holdback for the pages", () => {
-    expect(holdbackStatus({ ...o, lastCoveredDay: 271 }, 270)).toMatchObject({ zoneStart: 273, inZone: false, heldDays: 0, nextToCover: null });
-    expect(holdbackStatus({ ...o, lastCoveredDay: 274 }, 278)).toMatchObject({ inZone: true, heldDays: 3, releasedDay: 275, nextToCover: 275 });
-    expect(holdbackStatus({ ...o, lastCoveredDay: 260 }, 285)).toMatchObject({ heldDays: 7, releasedDay: 273, nextToCover: 273 });
+    expect(holdbackStatus({ ...o, lastCoveredDay: 271 }, 270)).toMatchObject({
+      zoneStart: 273,
+      inZone: false,
+      heldDays: 0,
+      nextToCover: null,
+    });
+    expect(holdbackStatus({ ...o, lastCoveredDay: 274 }, 278)).toMatchObject({
+      inZone: true,
+      heldDays: 3,
+      releasedDay: 275,
+      nextToCover: 275,
+    });
+    expect(holdbackStatus({ ...o, lastCoveredDay: 260 }, 285)).toMatchObject({
+      heldDays: 7,
+      releasedDay: 273,
+      nextToCover: 273,
+    });
     expect(holdbackStatus({ ...o, lastCoveredDay: 279 }, 285)).toMatchObject({ heldDays: 0, releasedDay: 280 });
   });
 });
@@ -68,7 +100,12 @@ describe("withdrawals, splits and days", () => {
   it("subtracts what was withdrawn and splits released / held / refunded", () => {
     const covered = { ...o, lastCoveredDay: 200 };
     expect(withdrawableEscrow({ ...covered, withdrawn: 70_000_000n }, 150)).toBe(194_444n);
-    expect(escrowSplit({ ...covered, refunded: 0n }, 150)).toEqual({ released: 70_194_444n, held: 182_505_556n, refunded: 0n, day: 150 });
+    expect(escrowSplit({ ...covered, refunded: 0n }, 150)).toEqual({
+      released: 70_194_444n,
+      held: 182_505_556n,
+      refunded: 0n,
+      day: 150,
+    });
     const halted = { ...covered, status: "Halted" as const, frozenDay: 110, refunded: 300_000_000n };
     expect(escrowSplit(halted, 150).held).toBe(0n); // never negative
   });
@@ -160,7 +197,10 @@ describe("escrow properties on random offerings", () => {
       expect(unreleased - refunds <= BigInt(nets.length), `seed ${seed}`).toBe(true);
       for (const net of nets) {
         const ceil = positionReleasedCeil(net, start, end, frozen);
-        expect(ceil >= releasedRef(net, start, end, frozen) && ceil - releasedRef(net, start, end, frozen) <= 1n, `seed ${seed}`).toBe(true);
+        expect(
+          ceil >= releasedRef(net, start, end, frozen) && ceil - releasedRef(net, start, end, frozen) <= 1n,
+          `seed ${seed}`,
+        ).toBe(true);
       }
     }
   });

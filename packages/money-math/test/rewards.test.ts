@@ -1,7 +1,15 @@
 // The reward accumulator: every deposit shared by all units sold, 1e12 precision, rounded down.
 import { describe, expect, it } from "vitest";
 
-import { accAfterDeposit, averagePaidPerUnitWad, claimable, dayRewardPerUnitWad, REWARD_PRECISION, suggestedDeposit, WAD } from "../src/rewards.js";
+import {
+  accAfterDeposit,
+  averagePaidPerUnitWad,
+  claimable,
+  dayRewardPerUnitWad,
+  REWARD_PRECISION,
+  suggestedDeposit,
+  WAD,
+} from "../src/rewards.js";
 import { intIn, prng } from "./prng.js";
 
 const E18 = 10n ** 18n;

@@ -31,15 +31,38 @@ const vectors = JSON.parse(text) as { offering: Record<string, string | number>;
 
 /** The keys forge reads (test/unit/Vectors.t.sol); renaming one breaks the replay. */
 const SCENARIO_KEYS = [
-  "name", "kinds", "days", "values", "checkDay", "released", "releasedDay", "withdrawable", "accRewardPerUnit",
-  "windowShare", "recentShares", "missedDays", "canFlag", "startDays", "claimable", "claimed", "refundable",
+  "name",
+  "kinds",
+  "days",
+  "values",
+  "checkDay",
+  "released",
+  "releasedDay",
+  "withdrawable",
+  "accRewardPerUnit",
+  "windowShare",
+  "recentShares",
+  "missedDays",
+  "canFlag",
+  "startDays",
+  "claimable",
+  "claimed",
+  "refundable",
 ];
 
 describe("shared contract vectors", () => {
   it("records the forge fixture's offering and thresholds", () => {
     expect(vectors.offering).toMatchObject({
-      termStartDay: 20_002, termEndDay: 20_182, pricePerUnit: "38000000", feeBps: 500, marketAvgWad: "2000000000000000000000000000000000",
-      missedDaysThreshold: 7, windowDays: 7, minRewardRatioBps: 8000, minCoverageBps: 5000, postTermFlagDays: 10,
+      termStartDay: 20_002,
+      termEndDay: 20_182,
+      pricePerUnit: "38000000",
+      feeBps: 500,
+      marketAvgWad: "2000000000000000000000000000000000",
+      missedDaysThreshold: 7,
+      windowDays: 7,
+      minRewardRatioBps: 8000,
+      minCoverageBps: 5000,
+      postTermFlagDays: 10,
     });
     expect(vectors.scenarios.length).toBeGreaterThanOrEqual(10);
     for (const sc of vectors.scenarios) expect(Object.keys(sc)).toEqual(SCENARIO_KEYS);
@@ -56,13 +79,20 @@ describe("shared contract vectors", () => {
         if (k === EVENT.buy) expect(sc.days[i], sc.name).toBeLessThan(fixture.termStartDay);
       });
       expect(windowShare(decodeRecentShares(BigInt(sc.recentShares)), 7), sc.name).toBe(sc.windowShare);
-      expect(sc.startDays.every((d) => d === fixture.termStartDay), sc.name).toBe(true);
+      expect(
+        sc.startDays.every((d) => d === fixture.termStartDay),
+        sc.name,
+      ).toBe(true);
     }
   });
 
   for (const sc of vectors.scenarios) {
     it(`the package reproduces: ${sc.name}`, () => {
-      const events: SimEvent[] = sc.kinds.map((kind, i) => ({ kind: kind as EventKind, day: sc.days[i] ?? 0, value: BigInt(sc.values[i] ?? "0") }));
+      const events: SimEvent[] = sc.kinds.map((kind, i) => ({
+        kind: kind as EventKind,
+        day: sc.days[i] ?? 0,
+        value: BigInt(sc.values[i] ?? "0"),
+      }));
       const r = simulate(fixture, events, sc.checkDay);
       expect(r.released.toString()).toBe(sc.released);
       expect(r.releasedDay).toBe(sc.releasedDay);
@@ -99,7 +129,13 @@ describe("vector figures, independently", () => {
     expect(sc.claimable).toEqual(["46200000000000000", "0", "33000000000000000"]);
     expect(sc.claimed).toEqual(["0", "19800000000000000", "0"]);
     // Day 20040: 38 of 180 days of 15 x 36.1 USDT = 114.316666 USDT; the oldest uncovered day (20005) has waited 35 days.
-    expect([sc.released, sc.releasedDay, sc.missedDays, sc.canFlag, sc.windowShare]).toEqual(["114316666", 20_040, 35, true, 0]);
+    expect([sc.released, sc.releasedDay, sc.missedDays, sc.canFlag, sc.windowShare]).toEqual([
+      "114316666",
+      20_040,
+      35,
+      true,
+      0,
+    ]);
   });
   it("flags a low window and refunds each position its unreleased escrow, rounded down", () => {
     const sc = by("low window");

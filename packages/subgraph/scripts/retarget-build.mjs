@@ -18,7 +18,11 @@ try {
   const { networks, placeholders } = buildNetworks(readConfigs(join(pkg, "config")), deploymentsDir);
   const entry = checkNetwork(networks, placeholders, network);
   writeFileSync(path, retargetManifest(readFileSync(path, "utf8"), entry, network));
-  console.log(`${path} now indexes ${network}: ${Object.entries(entry).map(([n, e]) => `${n} ${e.address}@${e.startBlock}`).join(", ")}`);
+  console.log(
+    `${path} now indexes ${network}: ${Object.entries(entry)
+      .map(([n, e]) => `${n} ${e.address}@${e.startBlock}`)
+      .join(", ")}`,
+  );
 } catch (error) {
   console.error(`retarget-build: ${error.message}`);
   process.exit(1);

@@ -53,24 +53,83 @@ const UNHANDLED: Record<string, Record<string, string>> = {
 };
 
 const DATA_SOURCES = [
-  "HashpowerExchange", "AssetRegistry", "MarketRateOracle", "DMCToken", "DmexGovernor", "DmexTimelock", "MinerApplications", "CouncilSafe",
-  "ProtocolParameters", "InsuranceFund", "MiningReserve",
+  "HashpowerExchange",
+  "AssetRegistry",
+  "MarketRateOracle",
+  "DMCToken",
+  "DmexGovernor",
+  "DmexTimelock",
+  "MinerApplications",
+  "CouncilSafe",
+  "ProtocolParameters",
+  "InsuranceFund",
+  "MiningReserve",
 ];
 
 /** Entity names the web app and the checks depend on. */
 const REQUIRED_ENTITIES = [
-  "Miner", "Offering", "Position", "Account", "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal",
-  "Refund", "OfferingDay", "ProtocolDay", "Protocol", "Asset", "MarketRate", "PositionTransfer", "Flag",
-  "PositionLock", "FeeCollection", "ParameterChange", "Depositor", "RewardTokenListing", "MarketRateCorrection", "MarketRateFeed",
+  "Miner",
+  "Offering",
+  "Position",
+  "Account",
+  "Purchase",
+  "RewardDeposit",
+  "RewardClaim",
+  "EscrowWithdrawal",
+  "Refund",
+  "OfferingDay",
+  "ProtocolDay",
+  "Protocol",
+  "Asset",
+  "MarketRate",
+  "PositionTransfer",
+  "Flag",
+  "PositionLock",
+  "FeeCollection",
+  "ParameterChange",
+  "Depositor",
+  "RewardTokenListing",
+  "MarketRateCorrection",
+  "MarketRateFeed",
   // DAO (issue D)
-  "Dao", "Proposal", "ProposalAction", "Vote", "Delegate", "VotingPowerChange", "Application", "MinerStake", "Council",
-  "CouncilChange", "Parameter", "ParameterUpdate", "DmcAllocation", "InsurancePayout", "TimelockProposer", "TimelockOperation", "TimelockCall",
+  "Dao",
+  "Proposal",
+  "ProposalAction",
+  "Vote",
+  "Delegate",
+  "VotingPowerChange",
+  "Application",
+  "MinerStake",
+  "Council",
+  "CouncilChange",
+  "Parameter",
+  "ParameterUpdate",
+  "DmcAllocation",
+  "InsurancePayout",
+  "TimelockProposer",
+  "TimelockOperation",
+  "TimelockCall",
 ];
 
 const EVENT_RECORDS = [
-  "Purchase", "RewardDeposit", "RewardClaim", "EscrowWithdrawal", "Refund", "FeeCollection", "Flag",
-  "PositionTransfer", "ParameterChange", "MetadataUpdate", "RoleChange", "Vote", "VotingPowerChange", "CouncilChange",
-  "ParameterUpdate", "DmcAllocation", "InsurancePayout", "MarketRateCorrection",
+  "Purchase",
+  "RewardDeposit",
+  "RewardClaim",
+  "EscrowWithdrawal",
+  "Refund",
+  "FeeCollection",
+  "Flag",
+  "PositionTransfer",
+  "ParameterChange",
+  "MetadataUpdate",
+  "RoleChange",
+  "Vote",
+  "VotingPowerChange",
+  "CouncilChange",
+  "ParameterUpdate",
+  "DmcAllocation",
+  "InsurancePayout",
+  "MarketRateCorrection",
 ];
 
 type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };
@@ -80,7 +139,13 @@ type DataSource = {
   name: string;
   network: string;
   source: { address: string; abi: string; startBlock: number };
-  mapping: { apiVersion: string; file: string; entities: string[]; abis: { name: string; file: string }[]; eventHandlers: Handler[] };
+  mapping: {
+    apiVersion: string;
+    file: string;
+    entities: string[];
+    abis: { name: string; file: string }[];
+    eventHandlers: Handler[];
+  };
 };
 
 function canonicalType(input: AbiInput): string {
@@ -98,7 +163,11 @@ function eventSignature(event: AbiItem): string {
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith(".ts") ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith(".ts")
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
@@ -152,7 +221,10 @@ describe("build output", () => {
         expect(bySignature.has(event), `${ds.name}: ${event} is not an event of the ABI`).toBe(true);
         handled.add(bySignature.get(event)!);
       }
-      const unhandled = events.map((e) => e.name!).filter((name) => !handled.has(name)).sort();
+      const unhandled = events
+        .map((e) => e.name!)
+        .filter((name) => !handled.has(name))
+        .sort();
       expect(unhandled, ds.name).toEqual(Object.keys(UNHANDLED[ds.name]).sort());
     }
   });
@@ -160,7 +232,10 @@ describe("build output", () => {
   it("has one handler per event, in src/mappings/<contract>/<event>.ts", () => {
     for (const ds of manifest.dataSources) {
       // HashpowerExchange -> hashpower-exchange, DMCToken -> dmc-token
-      const folder = ds.name.replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2").replace(/([a-z])([A-Z])/g, "$1-$2").toLowerCase();
+      const folder = ds.name
+        .replace(/([A-Z]+)([A-Z][a-z])/g, "$1-$2")
+        .replace(/([a-z])([A-Z])/g, "$1-$2")
+        .toLowerCase();
       for (const { event, handler } of ds.mapping.eventHandlers) {
         const name = event.slice(0, event.indexOf("("));
         expect(handler).toBe(`handle${name}`);
@@ -182,8 +257,19 @@ describe("schema", () => {
       expect(entities.get(name), name).toMatchObject({ immutable: true, idType: "Bytes" });
     }
     // Reports can be corrected within their hour: MarketRate takes the corrected value.
-    for (const name of ["Offering", "Position", "Account", "Protocol", "OfferingDay", "ProtocolDay", "Miner", "MarketRate", "MarketRateFeed",
-      "Depositor", "RewardTokenListing"]) {
+    for (const name of [
+      "Offering",
+      "Position",
+      "Account",
+      "Protocol",
+      "OfferingDay",
+      "ProtocolDay",
+      "Miner",
+      "MarketRate",
+      "MarketRateFeed",
+      "Depositor",
+      "RewardTokenListing",
+    ]) {
       expect(entities.get(name)!.immutable, name).toBe(false);
     }
   });
@@ -191,28 +277,77 @@ describe("schema", () => {
   it("keeps the contract's escrow and reward state on Offering and Position", () => {
     const offering = entities.get("Offering")!.body;
     for (const field of [
-      "totalNet", "withdrawn", "refunded", "feesAccrued", "accRewardPerUnit", "status", "flagReason", "frozenDay", "flaggedOnDay",
-      "lastCoveredDay", "holdbackDays", "recentShares", "windowShares", "judgedDays", "windowSum", "windowShare", "windowLow",
-      "approvedDepositors", "depositors", "releasedAtHalt", "unreleasedEscrow",
+      "totalNet",
+      "withdrawn",
+      "refunded",
+      "feesAccrued",
+      "accRewardPerUnit",
+      "status",
+      "flagReason",
+      "frozenDay",
+      "flaggedOnDay",
+      "lastCoveredDay",
+      "holdbackDays",
+      "recentShares",
+      "windowShares",
+      "judgedDays",
+      "windowSum",
+      "windowShare",
+      "windowLow",
+      "approvedDepositors",
+      "depositors",
+      "releasedAtHalt",
+      "unreleasedEscrow",
     ]) {
       expect(offering, field).toMatch(new RegExp(`^  ${field}: `, "m"));
     }
     // The single-cohort escrow and the judged window replaced these (no such storage any more).
-    for (const field of ["pendingNet", "pendingDay", "rateSum", "rateDayProduct", "lowStreak", "flaggedDay", "refundable"]) {
+    for (const field of [
+      "pendingNet",
+      "pendingDay",
+      "rateSum",
+      "rateDayProduct",
+      "lowStreak",
+      "flaggedDay",
+      "refundable",
+    ]) {
       expect(offering, field).not.toMatch(new RegExp(`^  ${field}: `, "m"));
     }
-    for (const [entity, gone] of [["Protocol", "lowStreakThreshold"], ["RewardDeposit", "lowStreak"], ["RewardDeposit", "belowThreshold"],
-      ["OfferingDay", "judged"], ["Flag", "lowStreak"], ["ParameterChange", "lowStreakThreshold"]] as const) {
+    for (const [entity, gone] of [
+      ["Protocol", "lowStreakThreshold"],
+      ["RewardDeposit", "lowStreak"],
+      ["RewardDeposit", "belowThreshold"],
+      ["OfferingDay", "judged"],
+      ["Flag", "lowStreak"],
+      ["ParameterChange", "lowStreakThreshold"],
+    ] as const) {
       expect(entities.get(entity)!.body, `${entity}.${gone}`).not.toMatch(new RegExp(`^  ${gone}: `, "m"));
     }
-    for (const field of ["missedDaysThreshold", "windowDays", "minRewardRatioBps", "minCoverageBps", "postTermFlagDays"]) {
+    for (const field of [
+      "missedDaysThreshold",
+      "windowDays",
+      "minRewardRatioBps",
+      "minCoverageBps",
+      "postTermFlagDays",
+    ]) {
       expect(entities.get("Protocol")!.body, field).toMatch(new RegExp(`^  ${field}: Int!`, "m"));
     }
     for (const field of ["sharePerMille", "exactRate", "marketAvgPerUnitWad", "recentShares"]) {
       expect(entities.get("RewardDeposit")!.body, field).toMatch(new RegExp(`^  ${field}: `, "m"));
     }
     const position = entities.get("Position")!.body;
-    for (const field of ["owner", "units", "purchaseDay", "startDay", "netPaid", "rewardSnapshot", "claimed", "refundedAmount", "lockedBy", "status"]) {
+    for (const field of [
+      "owner",
+      "units",
+      "purchaseDay",
+      "startDay",
+      "netPaid",
+      "rewardSnapshot",
+      "claimed",
+      "refundedAmount",
+      "lockedBy",
+      "status",
+    ]) {
       expect(position, field).toMatch(new RegExp(`^  ${field}: `, "m"));
     }
     expect(entities.get("Account")!.body).toContain('positions: [Position!]! @derivedFrom(field: "owner")');

@@ -6,7 +6,14 @@ import { fileURLToPath } from "node:url";
 
 import { describe, expect, it } from "vitest";
 
-import { COUNT_BITS, FULL_SHARE, MAX_WINDOW_DAYS, REWARD_PRECISION, SECONDS_PER_DAY, SHARE_BITS } from "@dmex/money-math";
+import {
+  COUNT_BITS,
+  FULL_SHARE,
+  MAX_WINDOW_DAYS,
+  REWARD_PRECISION,
+  SECONDS_PER_DAY,
+  SHARE_BITS,
+} from "@dmex/money-math";
 
 import { CORRECTION_WINDOW } from "./indexed";
 

@@ -60,7 +60,9 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
     }
     // The buyer with the most FIL positions makes the ordering meaningful.
     const filOwners = chain.filter((p) => p.assetId === 1).map((p) => p.owner);
-    const owner = filOwners.sort((a, b) => filOwners.filter((x) => x === b).length - filOwners.filter((x) => x === a).length)[0]!;
+    const owner = filOwners.sort(
+      (a, b) => filOwners.filter((x) => x === b).length - filOwners.filter((x) => x === a).length,
+    )[0]!;
     const expected = chain
       .filter((p) => p.owner === owner && p.assetId === 1)
       .sort((a, b) => (a.units === b.units ? Number(b.id - a.id) : Number(b.units - a.units)))
@@ -74,14 +76,18 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
       { owner },
     );
     expect(positions.map((p: { id: string }) => p.id)).toEqual(expected);
-    for (const p of positions) expect(p).toMatchObject({ owner: { id: owner }, offering: { asset: { symbol: "FIL" } } });
+    for (const p of positions)
+      expect(p).toMatchObject({ owner: { id: owner }, offering: { asset: { symbol: "FIL" } } });
   });
 
   it("indexes every seeded offering with the seed's status, sales and coverage", async () => {
     const seed = stack.seed!;
-    const { offerings, protocols } = await gql(graphUrl, `{ offerings(first: 1000, orderBy: offeringId) {
+    const { offerings, protocols } = await gql(
+      graphUrl,
+      `{ offerings(first: 1000, orderBy: offeringId) {
       id status unitsSold unitsTotal termStartDay termEndDay lastCoveredDay recentShares windowShare minerName positionCount miner { id } }
-      protocols { missedDaysThreshold windowDays minRewardRatioBps postTermFlagDays } }`);
+      protocols { missedDaysThreshold windowDays minRewardRatioBps postTermFlagDays } }`,
+    );
     expect(offerings).toHaveLength(seed.offerings.length);
     const protocol = protocols[0];
     const seedDay = dayOf(seed.chainTimestamp);
@@ -101,7 +107,9 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
       // The window's average is event-derived (null here while the window is not full, 0 in the contract's view);
       // flaggability depends on time: computed from the indexed state on the seed's last day, it is the seed's.
       expect(o.windowShare ?? 0, `offering ${s.id} window`).toBe(s.windowSharePerMille);
-      expect(flaggable(o, protocol, seedDay).canFlag, `offering ${s.id} flaggable on the seed's last day`).toBe(s.flaggable);
+      expect(flaggable(o, protocol, seedDay).canFlag, `offering ${s.id} flaggable on the seed's last day`).toBe(
+        s.flaggable,
+      );
     }
     const { positions } = await gql(graphUrl, "{ positions(first: 1000) { id } }");
     expect(positions).toHaveLength(seed.positions);
@@ -113,12 +121,21 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
     const client = createPublicClient({ transport: http(stack.rpcUrl) });
     const block = await client.getBlock();
     const today = dayOf(block.timestamp);
-    const { offerings, positions, protocols } = await gql(graphUrl, `{
+    const { offerings, positions, protocols } = await gql(
+      graphUrl,
+      `{
       offerings(first: 1000) { id status frozenDay termStartDay termEndDay holdbackDays lastCoveredDay totalNet withdrawn unitsSold recentShares }
       positions(first: 1000) { id units rewardSnapshot offering { accRewardPerUnit } }
-      protocols { missedDaysThreshold windowDays minRewardRatioBps postTermFlagDays } }`);
+      protocols { missedDaysThreshold windowDays minRewardRatioBps postTermFlagDays } }`,
+    );
     const view = (functionName: string, id: string) =>
-      client.readContract({ address: exchange, abi: exchangeAbi, functionName, args: [BigInt(id)], blockNumber: block.number }) as Promise<any>;
+      client.readContract({
+        address: exchange,
+        abi: exchangeAbi,
+        functionName,
+        args: [BigInt(id)],
+        blockNumber: block.number,
+      }) as Promise<any>;
     const REASON = ["None", "MissedDeposits", "LowRewards"];
     for (const o of offerings) {
       const [released, releasedDay] = (await view("releasedToDate", o.id)) as [bigint, bigint];
@@ -126,24 +143,43 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
       expect(releaseDay(o, today), `offering ${o.id}`).toBe(Number(releasedDay));
       const [canFlag, reason, missed, windowShare] = await view("flaggable", o.id);
       expect(flaggable(o, protocols[0], today), `offering ${o.id}`).toEqual({
-        canFlag, reason: REASON[Number(reason)], missedDays: Number(missed), windowShare: Number(windowShare),
+        canFlag,
+        reason: REASON[Number(reason)],
+        missedDays: Number(missed),
+        windowShare: Number(windowShare),
       });
     }
     for (const p of positions) {
-      const claimable = await client.readContract({ address: exchange, abi: exchangeAbi, functionName: "claimableRewards", args: [BigInt(p.id)], blockNumber: block.number });
+      const claimable = await client.readContract({
+        address: exchange,
+        abi: exchangeAbi,
+        functionName: "claimableRewards",
+        args: [BigInt(p.id)],
+        blockNumber: block.number,
+      });
       expect(claimableRewards(p, p.offering), `position ${p.id}`).toBe(claimable);
     }
   });
 
   it("indexes the seeded DAO as the seed summary says: applications behind every offering, proposals, delegates, the halt", async () => {
     const dao = stack.seed!.dao;
-    const { applications, proposals, delegates, daos, minerStakes } = await gql(graphUrl, `{
+    const { applications, proposals, delegates, daos, minerStakes } = await gql(
+      graphUrl,
+      `{
       applications(first: 100, orderBy: applicationId) { id miner minerName status offering { id } stake { amount state } proposal { id } }
       proposals(first: 100, orderBy: createdAtBlock) { id title state forVotes againstVotes abstainVotes proposer application { id } }
       delegates(first: 1000) { id balance votingPower delegatee { id } }
       daos { governor token council tradingFeeBps quorumNumerator totalSupply }
-      minerStakes(first: 100) { id } }`);
-    expect(daos).toEqual([expect.objectContaining({ governor: lower(dao.contracts.governor), token: lower(dao.contracts.dmc), council: lower(dao.contracts.councilSafe), tradingFeeBps: dao.tradingFeeBps })]);
+      minerStakes(first: 100) { id } }`,
+    );
+    expect(daos).toEqual([
+      expect.objectContaining({
+        governor: lower(dao.contracts.governor),
+        token: lower(dao.contracts.dmc),
+        council: lower(dao.contracts.councilSafe),
+        tradingFeeBps: dao.tradingFeeBps,
+      }),
+    ]);
     expect(applications).toHaveLength(dao.applications.length);
     expect(minerStakes).toHaveLength(dao.applications.length);
     for (const a of dao.applications) {
@@ -156,24 +192,39 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
         proposal: { id: a.proposalId },
       });
       // Event-derived stake states equal the chain's; Locked/Withdrawable may also change silently with time.
-      if (a.stakeState === "Slashed" || a.stakeState === "Withdrawn") expect(indexed.stake.state, `stake ${a.id}`).toBe(a.stakeState);
+      if (a.stakeState === "Slashed" || a.stakeState === "Withdrawn")
+        expect(indexed.stake.state, `stake ${a.id}`).toBe(a.stakeState);
     }
     // Every seeded offering came from an approved application.
     for (const o of stack.seed!.offerings) {
-      expect(applications.find((x: any) => x.offering?.id === String(o.id))?.status, `offering ${o.id}`).toBe("Approved");
+      expect(applications.find((x: any) => x.offering?.id === String(o.id))?.status, `offering ${o.id}`).toBe(
+        "Approved",
+      );
     }
     expect(proposals).toHaveLength(dao.proposals.length);
     for (const p of dao.proposals) {
       const indexed = proposals.find((x: any) => x.id === p.id);
-      expect(indexed, p.title).toMatchObject({ forVotes: p.forVotes, againstVotes: p.againstVotes, abstainVotes: p.abstainVotes, proposer: lower(p.proposer) });
-      expect(indexed.application?.id ?? null, p.title).toBe(p.applicationId === undefined ? null : String(p.applicationId));
+      expect(indexed, p.title).toMatchObject({
+        forVotes: p.forVotes,
+        againstVotes: p.againstVotes,
+        abstainVotes: p.abstainVotes,
+        proposer: lower(p.proposer),
+      });
+      expect(indexed.application?.id ?? null, p.title).toBe(
+        p.applicationId === undefined ? null : String(p.applicationId),
+      );
       const eventState = ["Queued", "Executed", "Canceled"].includes(p.state) ? p.state : "Pending";
       expect(indexed.state, p.title).toBe(eventState);
     }
-    if (dao.haltProposalId !== null) expect(proposals.find((x: any) => x.id === dao.haltProposalId)?.state).toBe("Executed");
+    if (dao.haltProposalId !== null)
+      expect(proposals.find((x: any) => x.id === dao.haltProposalId)?.state).toBe("Executed");
     for (const h of dao.holders) {
       const d = delegates.find((x: any) => x.id === lower(h.address));
-      expect(d, `holder ${h.account}`).toMatchObject({ balance: h.balance, votingPower: h.votes, delegatee: h.delegate === null ? null : { id: lower(h.delegate) } });
+      expect(d, `holder ${h.account}`).toMatchObject({
+        balance: h.balance,
+        votingPower: h.votes,
+        delegatee: h.delegate === null ? null : { id: lower(h.delegate) },
+      });
     }
   });
 

@@ -11,10 +11,28 @@ import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { DEFAULT_THRESHOLDS, EVENT, heldBackDay, missedDaysOf, simulate, type EventKind, type OfferingParams, type SimEvent } from "@dmex/money-math";
+import {
+  DEFAULT_THRESHOLDS,
+  EVENT,
+  heldBackDay,
+  missedDaysOf,
+  simulate,
+  type EventKind,
+  type OfferingParams,
+  type SimEvent,
+} from "@dmex/money-math";
 import { beforeAll, describe, expect, it } from "vitest";
 
-import { claimableRewards, dayOf, flaggable, isRateFinal, refundableOf, releaseDay, releasedToDate, withdrawableEscrow } from "./indexed";
+import {
+  claimableRewards,
+  dayOf,
+  flaggable,
+  isRateFinal,
+  refundableOf,
+  releaseDay,
+  releasedToDate,
+  withdrawableEscrow,
+} from "./indexed";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const PKG = join(HERE, "..");
@@ -81,7 +99,14 @@ function prng(seed: number) {
 
 type DaysWasm = {
   holdbackDay(day: number, endDay: number, holdbackDays: number, lastCoveredDay: number): number;
-  releaseDayOf(active: number, frozenDay: number, today: number, endDay: number, holdbackDays: number, lastCoveredDay: number): number;
+  releaseDayOf(
+    active: number,
+    frozenDay: number,
+    today: number,
+    endDay: number,
+    holdbackDays: number,
+    lastCoveredDay: number,
+  ): number;
   missedDaysOf(lastCoveredDay: number, endDay: number, today: number): number;
 };
 let wasm: DaysWasm;
@@ -96,13 +121,18 @@ beforeAll(async () => {
     { runtime: "stub", optimizeLevel: 0 },
   );
   if (!binary) throw new Error(`days.ts did not compile: ${stderr}`);
-  const { instance } = await WebAssembly.instantiate(binary, { env: { abort: () => { throw new Error("abort"); } } });
+  const { instance } = await WebAssembly.instantiate(binary, {
+    env: {
+      abort: () => {
+        throw new Error("abort");
+      },
+    },
+  });
   wasm = instance.exports as unknown as DaysWasm;
 });
 
 const wasmReleaseDay = (o: Offering, today: number) =>
   wasm.releaseDayOf(o.status === "Active" ? 1 : 0, o.frozenDay, today, o.termEndDay, o.holdbackDays, o.lastCoveredDay);
-
 
 // ------------------------------------------------------------------ tests
 
@@ -117,7 +147,10 @@ interface VectorScenario {
   released: string;
   recentShares: string;
 }
-const vectors = JSON.parse(readFileSync(VECTORS, "utf8")) as { offering: Record<string, string | number>; scenarios: VectorScenario[] };
+const vectors = JSON.parse(readFileSync(VECTORS, "utf8")) as {
+  offering: Record<string, string | number>;
+  scenarios: VectorScenario[];
+};
 
 /** The vectors' fixture offering as @dmex/money-math's replay parameters. */
 function fixtureOf(o: Record<string, string | number>): OfferingParams {
@@ -148,12 +181,18 @@ describe("the AssemblyScript day arithmetic on the contracts' shared vectors", (
 
   for (const sc of vectors.scenarios) {
     it(`reaches the recorded release day and missed days: ${sc.name}`, () => {
-      const events: SimEvent[] = sc.kinds.map((kind, i) => ({ kind: kind as EventKind, day: sc.days[i]!, value: BigInt(sc.values[i]!) }));
+      const events: SimEvent[] = sc.kinds.map((kind, i) => ({
+        kind: kind as EventKind,
+        day: sc.days[i]!,
+        value: BigInt(sc.values[i]!),
+      }));
       // The offering's stored state after the events (what the handlers index), then today's views.
       const s = simulate(fixture, events, sc.checkDay);
       expect([s.released.toString(), s.recentShares.toString()]).toEqual([sc.released, sc.recentShares]);
       const active = s.status === "Active" ? 1 : 0;
-      expect(wasm.releaseDayOf(active, s.frozenDay, sc.checkDay, fixture.termEndDay, s.holdbackDays, s.lastCoveredDay)).toBe(sc.releasedDay);
+      expect(
+        wasm.releaseDayOf(active, s.frozenDay, sc.checkDay, fixture.termEndDay, s.holdbackDays, s.lastCoveredDay),
+      ).toBe(sc.releasedDay);
       expect(wasm.missedDaysOf(s.lastCoveredDay, fixture.termEndDay, sc.checkDay)).toBe(sc.missedDays);
       // A flag freezes release where the holdback stood on the flag day: the event carries that day, and
       // the AssemblyScript holdbackDay (which releaseDay uses every day) must reach the same one.
@@ -161,7 +200,9 @@ describe("the AssemblyScript day arithmetic on the contracts' shared vectors", (
       if (flagAt >= 0) {
         const beforeFlag = simulate(fixture, events.slice(0, flagAt), sc.days[flagAt]!);
         const day = sc.days[flagAt]!;
-        expect(wasm.holdbackDay(day, fixture.termEndDay, beforeFlag.holdbackDays, beforeFlag.lastCoveredDay)).toBe(s.frozenDay);
+        expect(wasm.holdbackDay(day, fixture.termEndDay, beforeFlag.holdbackDays, beforeFlag.lastCoveredDay)).toBe(
+          s.frozenDay,
+        );
       }
     });
   }
@@ -200,7 +241,8 @@ describe("the AssemblyScript day arithmetic on random offerings", () => {
 });
 
 describe("test/indexed.ts: the contract's views from GraphQL-shaped entities", () => {
-  const asJson = <T>(value: T) => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
+  const asJson = <T>(value: T) =>
+    JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v)));
 
   it("releases, holds back and freezes like the contract, from strings as from bigints", () => {
     const o = offering({ withdrawn: 300n, lastCoveredDay: 104 });
@@ -216,8 +258,12 @@ describe("test/indexed.ts: the contract's views from GraphQL-shaped entities", (
 
   it("computes claimable rewards with the 1e12 accumulator, rounding down", () => {
     expect(claimableRewards({ units: 3, rewardSnapshot: 0 }, { accRewardPerUnit: 10n ** 13n + 1n })).toBe(30n);
-    expect(claimableRewards({ units: "3", rewardSnapshot: "10000000000000" }, { accRewardPerUnit: "10000000000001" })).toBe(0n);
-    expect(claimableRewards({ units: 7, rewardSnapshot: 5n * 10n ** 11n }, { accRewardPerUnit: 2n * 10n ** 12n })).toBe(10n);
+    expect(
+      claimableRewards({ units: "3", rewardSnapshot: "10000000000000" }, { accRewardPerUnit: "10000000000001" }),
+    ).toBe(0n);
+    expect(claimableRewards({ units: 7, rewardSnapshot: 5n * 10n ** 11n }, { accRewardPerUnit: 2n * 10n ** 12n })).toBe(
+      10n,
+    );
   });
 
   it("refunds net minus the ceil release at frozenDay, once, only when halted", () => {
@@ -236,9 +282,24 @@ describe("test/indexed.ts: the contract's views from GraphQL-shaped entities", (
     const thresholds = { missedDaysThreshold: 3, windowDays: 3, minRewardRatioBps: 8000, postTermFlagDays: 5 };
     const low = 3n | (700n << 4n) | (600n << 14n) | (1000n << 24n); // 700, 600, 1000 newest first
     const o = offering({ lastCoveredDay: 104, recentShares: low });
-    expect(flaggable(o, thresholds, 106)).toEqual({ canFlag: true, reason: "LowRewards", missedDays: 1, windowShare: 766 });
-    expect(flaggable(asJson(o), asJson(thresholds), "108")).toEqual({ canFlag: true, reason: "MissedDeposits", missedDays: 3, windowShare: 766 });
-    expect(flaggable({ ...o, status: "Flagged" }, thresholds, 108)).toEqual({ canFlag: false, reason: "None", missedDays: 3, windowShare: 766 });
+    expect(flaggable(o, thresholds, 106)).toEqual({
+      canFlag: true,
+      reason: "LowRewards",
+      missedDays: 1,
+      windowShare: 766,
+    });
+    expect(flaggable(asJson(o), asJson(thresholds), "108")).toEqual({
+      canFlag: true,
+      reason: "MissedDeposits",
+      missedDays: 3,
+      windowShare: 766,
+    });
+    expect(flaggable({ ...o, status: "Flagged" }, thresholds, 108)).toEqual({
+      canFlag: false,
+      reason: "None",
+      missedDays: 3,
+      windowShare: 766,
+    });
     expect(flaggable({ ...o, lastCoveredDay: 106 }, thresholds, 115).canFlag).toBe(false);
   });
 

@@ -96,7 +96,10 @@ export function withdrawableEscrow(o: IndexedOffering & { readonly withdrawn: Nu
 }
 
 /** = claimableRewards(tokenId). */
-export function claimableRewards(p: Pick<IndexedPosition, "units" | "rewardSnapshot">, o: { readonly accRewardPerUnit: Numeric }): bigint {
+export function claimableRewards(
+  p: Pick<IndexedPosition, "units" | "rewardSnapshot">,
+  o: { readonly accRewardPerUnit: Numeric },
+): bigint {
   return claimable(BigInt(p.units), BigInt(o.accRewardPerUnit), BigInt(p.rewardSnapshot));
 }
 
@@ -111,7 +114,10 @@ export function refundableOf(
 
 /** = DefaultMonitor.flaggable(offeringId) on `today`. */
 export function flaggable(
-  o: Pick<IndexedOffering, "status" | "termEndDay" | "lastCoveredDay"> & { readonly unitsSold: Numeric; readonly recentShares: Numeric },
+  o: Pick<IndexedOffering, "status" | "termEndDay" | "lastCoveredDay"> & {
+    readonly unitsSold: Numeric;
+    readonly recentShares: Numeric;
+  },
   t: IndexedThresholds,
   today: Numeric,
 ): Flaggability {

@@ -79,16 +79,31 @@ describe("networks", () => {
     const core = { HashpowerExchange: at(EXCHANGE, 7), AssetRegistry: at(ORACLE, 6), MarketRateOracle: at(ORACLE, 5) };
     writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: core }));
     const { networks } = buildNetworks(readConfigs(CONFIG_DIR), dir);
-    expect(networks.localhost).toEqual({ ...core, ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])) });
-    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { ...core, DMCToken: at(ORACLE, 9) } }));
+    expect(networks.localhost).toEqual({
+      ...core,
+      ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
+    });
+    writeFileSync(
+      join(dir, "31337.json"),
+      JSON.stringify({ chainId: 31337, contracts: { ...core, DMCToken: at(ORACLE, 9) } }),
+    );
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no DmexGovernor/);
   });
 
   it("rejects a deployment record without a data source's contract or for another chain", () => {
     const dir = tempDir();
-    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } } }));
+    writeFileSync(
+      join(dir, "31337.json"),
+      JSON.stringify({ chainId: 31337, contracts: { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } } }),
+    );
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no AssetRegistry/);
-    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: { HashpowerExchange: at(EXCHANGE, 1), AssetRegistry: at(ORACLE, 1) } }));
+    writeFileSync(
+      join(dir, "31337.json"),
+      JSON.stringify({
+        chainId: 31337,
+        contracts: { HashpowerExchange: at(EXCHANGE, 1), AssetRegistry: at(ORACLE, 1) },
+      }),
+    );
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no MarketRateOracle/);
     writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 1, contracts: {} }));
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/for chain 1/);
@@ -97,10 +112,15 @@ describe("networks", () => {
   it("refuses to build Filecoin networks until their addresses are filled in", () => {
     const { networks, placeholders } = buildNetworks(readConfigs(CONFIG_DIR), tempDir());
     expect(networks["filecoin-testnet"].HashpowerExchange.address).toBe("");
-    expect(() => checkNetwork(networks, placeholders, "filecoin-testnet")).toThrow(/fill config\/filecoin-testnet.json/);
+    expect(() => checkNetwork(networks, placeholders, "filecoin-testnet")).toThrow(
+      /fill config\/filecoin-testnet.json/,
+    );
     expect(() => checkNetwork(networks, placeholders, "filecoin")).toThrow(/fill config\/filecoin.json/);
     expect(() => checkNetwork(networks, placeholders, "mainnet")).toThrow(/unknown network/);
-    const filled = { ...networks, filecoin: { ...everywhere(ORACLE), HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 1 } } };
+    const filled = {
+      ...networks,
+      filecoin: { ...everywhere(ORACLE), HashpowerExchange: { address: ZERO_ADDRESS, startBlock: 1 } },
+    };
     expect(() => checkNetwork(filled, placeholders, "filecoin")).toThrow(/zero address/);
   });
 });
@@ -109,12 +129,18 @@ describe("renderTemplate", () => {
   const entry = { HashpowerExchange: { address: EXCHANGE, startBlock: 12 } };
 
   it("fills the network, addresses and start blocks", () => {
-    const out = renderTemplate("network: {{network}}\naddress: \"{{ HashpowerExchange.address }}\"\nstartBlock: {{HashpowerExchange.startBlock}}", "localhost", entry);
+    const out = renderTemplate(
+      'network: {{network}}\naddress: "{{ HashpowerExchange.address }}"\nstartBlock: {{HashpowerExchange.startBlock}}',
+      "localhost",
+      entry,
+    );
     expect(out).toBe(`network: localhost\naddress: "${EXCHANGE}"\nstartBlock: 12`);
   });
 
   it("fails on a placeholder it cannot fill", () => {
-    expect(() => renderTemplate("{{MarketRateOracle.address}}", "localhost", entry)).toThrow(/MarketRateOracle.address/);
+    expect(() => renderTemplate("{{MarketRateOracle.address}}", "localhost", entry)).toThrow(
+      /MarketRateOracle.address/,
+    );
   });
 });
 
@@ -125,7 +151,12 @@ describe("retargetManifest", () => {
     const text = readFileSync(built, "utf8");
     const out = retargetManifest(
       text,
-      { ...everywhere(ORACLE), HashpowerExchange: { address: EXCHANGE, startBlock: 12 }, AssetRegistry: { address: ORACLE, startBlock: 10 }, MarketRateOracle: { address: ORACLE, startBlock: 9 } },
+      {
+        ...everywhere(ORACLE),
+        HashpowerExchange: { address: EXCHANGE, startBlock: 12 },
+        AssetRegistry: { address: ORACLE, startBlock: 10 },
+        MarketRateOracle: { address: ORACLE, startBlock: 9 },
+      },
       "filecoin-testnet",
     );
     const before = parse(text);
@@ -139,15 +170,19 @@ describe("retargetManifest", () => {
     for (const ds of after.dataSources) {
       const original = before.dataSources.find((d: any) => d.name === ds.name);
       expect(ds.mapping).toEqual(original.mapping);
-      expect({ ...ds.source, address: undefined, startBlock: undefined }).toEqual({ ...original.source, address: undefined, startBlock: undefined });
+      expect({ ...ds.source, address: undefined, startBlock: undefined }).toEqual({
+        ...original.source,
+        address: undefined,
+        startBlock: undefined,
+      });
     }
     expect({ ...after, dataSources: undefined }).toEqual({ ...before, dataSources: undefined });
   });
 
   it("refuses a data source it has no address for", () => {
-    expect(() => retargetManifest(readFileSync(built, "utf8"), { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } })).toThrow(
-      /no address for data source AssetRegistry/,
-    );
+    expect(() =>
+      retargetManifest(readFileSync(built, "utf8"), { HashpowerExchange: { address: EXCHANGE, startBlock: 1 } }),
+    ).toThrow(/no address for data source AssetRegistry/);
   });
 });
 
@@ -175,7 +210,10 @@ describe("ABIs", () => {
   it("takes the council Safe's ABI from the SafeL2 1.4.1 artifact when neither has it", () => {
     const root = tempDir();
     expect(candidatePaths(root, "CouncilSafe", { DMEX_CONTRACTS_OUT: join(root, "out") }).at(-1)).toBe(
-      join(root, "packages/contracts/node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json"),
+      join(
+        root,
+        "packages/contracts/node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json",
+      ),
     );
   });
 
@@ -199,7 +237,9 @@ describe("subgraph.template.yaml", () => {
   const template = parse(readFileSync(join(HERE, "../subgraph.template.yaml"), "utf8").replace(/\{\{[^}]+\}\}/g, "0"));
   const abiEvents = (name: string) => {
     const path = candidatePaths(REPO, name).find((p) => existsSync(p))!;
-    return abiOf(JSON.parse(readFileSync(path, "utf8")), path).filter((item: any) => item.type === "event").map(signature);
+    return abiOf(JSON.parse(readFileSync(path, "utf8")), path)
+      .filter((item: any) => item.type === "event")
+      .map(signature);
   };
 
   it("handles each event with its exact ABI signature (indexed markers included)", () => {
@@ -210,23 +250,30 @@ describe("subgraph.template.yaml", () => {
   });
 
   it("handles the exchange's and the oracle's buyer-protection events", () => {
-    const handlers = (name: string) => template.dataSources.find((d: any) => d.name === name).mapping.eventHandlers.map((h: any) => h.event);
-    expect(handlers("HashpowerExchange")).toEqual(expect.arrayContaining([
-      "HoldbackSet(indexed uint256,uint256)",
-      "DepositorSet(indexed uint256,indexed address,bool)",
-      "RewardDeposited(indexed uint256,indexed address,indexed uint256,uint256,uint256,uint256,uint256,uint256,bool,uint256,uint256)",
-      "OfferingFlagged(indexed uint256,indexed address,uint256,uint8,uint256,uint256,uint256)",
-      "OfferingHalted(indexed uint256,indexed address,uint256,uint256,uint256)",
-      "DefaultThresholdsSet(uint256,uint256,uint256,uint256,uint256)",
-      "PaymentTokenSet(indexed address,bool)",
-    ]));
+    const handlers = (name: string) =>
+      template.dataSources.find((d: any) => d.name === name).mapping.eventHandlers.map((h: any) => h.event);
+    expect(handlers("HashpowerExchange")).toEqual(
+      expect.arrayContaining([
+        "HoldbackSet(indexed uint256,uint256)",
+        "DepositorSet(indexed uint256,indexed address,bool)",
+        "RewardDeposited(indexed uint256,indexed address,indexed uint256,uint256,uint256,uint256,uint256,uint256,bool,uint256,uint256)",
+        "OfferingFlagged(indexed uint256,indexed address,uint256,uint8,uint256,uint256,uint256)",
+        "OfferingHalted(indexed uint256,indexed address,uint256,uint256,uint256)",
+        "DefaultThresholdsSet(uint256,uint256,uint256,uint256,uint256)",
+        "PaymentTokenSet(indexed address,bool)",
+      ]),
+    );
     // The asset registry's events moved out of the exchange with it, to their own data source.
     expect(handlers("HashpowerExchange")).not.toContain("RewardTokenSet(indexed uint32,indexed address,bool)");
     expect(handlers("HashpowerExchange")).not.toContain("AssetRegistered(indexed uint32,string,string)");
-    expect(handlers("AssetRegistry")).toEqual(expect.arrayContaining([
-      "AssetRegistered(indexed uint32,string,string)",
-      "RewardTokenSet(indexed uint32,indexed address,bool)",
-    ]));
-    expect(handlers("MarketRateOracle")).toContain("MarketRateCorrected(indexed uint32,indexed uint256,uint256,uint256,indexed address)");
+    expect(handlers("AssetRegistry")).toEqual(
+      expect.arrayContaining([
+        "AssetRegistered(indexed uint32,string,string)",
+        "RewardTokenSet(indexed uint32,indexed address,bool)",
+      ]),
+    );
+    expect(handlers("MarketRateOracle")).toContain(
+      "MarketRateCorrected(indexed uint32,indexed uint256,uint256,uint256,indexed address)",
+    );
   });
 });

@@ -58,13 +58,13 @@ export class AnvilStartError extends Error {
  * group, so `kill(-pgid)` stops both.
  */
 const WATCHDOG = [
-  'watch=$1; shift',
+  "watch=$1; shift",
   '"$@" &',
-  'child=$!',
+  "child=$!",
   'echo "$child"',
   "trap 'kill -TERM \"$child\" 2>/dev/null' TERM INT HUP",
   'alive() { for p in $watch; do kill -0 "$p" 2>/dev/null || return 1; done; kill -0 "$child" 2>/dev/null; }',
-  'while alive; do sleep 1; done',
+  "while alive; do sleep 1; done",
   'kill -TERM "$child" 2>/dev/null',
   'wait "$child"',
 ].join("\n");
@@ -120,9 +120,12 @@ export async function startAnvil(options: AnvilOptions = {}): Promise<Anvil> {
 
 function anvilArgs(port: number, host: string, chainId: number, options: AnvilOptions): string[] {
   return [
-    "--host", host,
-    "--port", String(port),
-    "--chain-id", String(chainId),
+    "--host",
+    host,
+    "--port",
+    String(port),
+    "--chain-id",
+    String(chainId),
     ...(options.accounts !== undefined ? ["--accounts", String(options.accounts)] : []),
     ...(options.blockTime !== undefined ? ["--block-time", String(options.blockTime)] : []),
     ...(options.timestamp !== undefined ? ["--timestamp", String(options.timestamp)] : []),
@@ -139,7 +142,10 @@ async function startOnce(port: number, options: AnvilOptions): Promise<Anvil> {
   const command = [bin.command, ...bin.args, ...anvilArgs(port, host, chainId, options)];
   const posix = process.platform !== "win32";
   const child: ChildProcess = posix
-    ? spawn("/bin/sh", ["-c", WATCHDOG, "anvil-watchdog", watchedPids().join(" "), ...command], { stdio: ["ignore", "pipe", "pipe"], detached: true })
+    ? spawn("/bin/sh", ["-c", WATCHDOG, "anvil-watchdog", watchedPids().join(" "), ...command], {
+        stdio: ["ignore", "pipe", "pipe"],
+        detached: true,
+      })
     : spawn(command[0]!, command.slice(1), { stdio: ["ignore", "pipe", "pipe"] });
   if (posix && child.pid !== undefined) adopt(child.pid);
 
@@ -203,7 +209,10 @@ async function startOnce(port: number, options: AnvilOptions): Promise<Anvil> {
     if ((await answeredChainId(rpcUrl)) === chainId) break;
     if (Date.now() > deadline) {
       await stop();
-      throw new AnvilStartError(`anvil did not answer on ${rpcUrl} within ${options.readyTimeoutMs ?? 20_000} ms`, lines.join("\n"));
+      throw new AnvilStartError(
+        `anvil did not answer on ${rpcUrl} within ${options.readyTimeoutMs ?? 20_000} ms`,
+        lines.join("\n"),
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

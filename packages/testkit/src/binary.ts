@@ -14,7 +14,9 @@ export function anvilBinary(): { command: string; args: string[] } {
   if (arch !== undefined) {
     try {
       const suffix = process.platform === "win32" ? ".exe" : "";
-      const native = createRequire(launcher).resolve(`@foundry-rs/anvil-${process.platform}-${arch}/bin/anvil${suffix}`);
+      const native = createRequire(launcher).resolve(
+        `@foundry-rs/anvil-${process.platform}-${arch}/bin/anvil${suffix}`,
+      );
       if (existsSync(native)) return { command: native, args: [] };
     } catch {
       // fall back to the launcher below

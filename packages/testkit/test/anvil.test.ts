@@ -38,7 +38,11 @@ async function until(what: string, check: () => boolean | Promise<boolean>, time
 }
 
 async function rpc(url: string, method: string): Promise<string> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params: [] }),
+  });
   return ((await response.json()) as { result: string }).result;
 }
 
@@ -78,7 +82,8 @@ describe("startAnvil", () => {
     expect(anvil.rpcUrl).toBe(`http://127.0.0.1:${anvil.port}`);
     expect(Number(await rpc(anvil.rpcUrl, "eth_chainId"))).toBe(31337);
     // The pid is anvil's own, not a launcher's or the watchdog's.
-    if (existsSync(`/proc/${anvil.pid}/comm`)) expect(readFileSync(`/proc/${anvil.pid}/comm`, "utf8").trim()).toBe("anvil");
+    if (existsSync(`/proc/${anvil.pid}/comm`))
+      expect(readFileSync(`/proc/${anvil.pid}/comm`, "utf8").trim()).toBe("anvil");
     const { pid } = anvil;
     await anvil.stop();
     await anvil.stop(); // twice is harmless
@@ -103,7 +108,9 @@ describe("startAnvil", () => {
     const { child, pid, rpcUrl } = await holder();
     expect(Number(await rpc(rpcUrl, "eth_chainId"))).toBe(31337);
     expect(running(pid)).toBe(true);
-    const exited = new Promise<NodeJS.Signals | null>((resolve) => child.once("exit", (_code, signal) => resolve(signal)));
+    const exited = new Promise<NodeJS.Signals | null>((resolve) =>
+      child.once("exit", (_code, signal) => resolve(signal)),
+    );
     child.kill("SIGTERM");
     // The kit's handler restores the default action: the holder still ends by SIGTERM.
     expect(await exited).toBe("SIGTERM");
@@ -149,6 +156,10 @@ describe("startAnvil", () => {
 });
 
 async function rpcList(url: string): Promise<unknown[]> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_accounts", params: [] }) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method: "eth_accounts", params: [] }),
+  });
   return ((await response.json()) as { result: unknown[] }).result;
 }

@@ -34,7 +34,8 @@ export function parseParams(raw: Raw): MarketParams {
   return {
     asset: /^\d+$/.test(one(raw.asset)) ? one(raw.asset) : "",
     miner: /^0x[0-9a-fA-F]{40}$/.test(one(raw.miner)) ? one(raw.miner).toLowerCase() : "",
-    status: (STATUSES as readonly string[]).includes(one(raw.status)) || one(raw.status) === "all" ? one(raw.status) : "",
+    status:
+      (STATUSES as readonly string[]).includes(one(raw.status)) || one(raw.status) === "all" ? one(raw.status) : "",
     minPrice: one(raw.minPrice),
     maxPrice: one(raw.maxPrice),
     minDays: /^\d+$/.test(one(raw.minDays)) ? one(raw.minDays) : "",
@@ -46,14 +47,21 @@ export function parseParams(raw: Raw): MarketParams {
 }
 
 /** The subgraph `where` for the parameters; prices in the payment token's base units. */
-export function buildWhere(p: MarketParams, today: number, priceDecimals: number): { where: Record<string, unknown>; errors: string[] } {
+export function buildWhere(
+  p: MarketParams,
+  today: number,
+  priceDecimals: number,
+): { where: Record<string, unknown>; errors: string[] } {
   const where: Record<string, unknown> = {};
   const errors: string[] = [];
   if (p.asset) where.asset = p.asset;
   if (p.miner) where.miner = p.miner;
   if (p.status && p.status !== "all") where.status = p.status;
   else if (!p.status) where.status_in = ["Active", "Flagged"];
-  for (const [key, value, op] of [["minPrice", p.minPrice, "pricePerUnit_gte"], ["maxPrice", p.maxPrice, "pricePerUnit_lte"]] as const) {
+  for (const [key, value, op] of [
+    ["minPrice", p.minPrice, "pricePerUnit_gte"],
+    ["maxPrice", p.maxPrice, "pricePerUnit_lte"],
+  ] as const) {
     if (!value) continue;
     const parsed = parseAmount(value, priceDecimals);
     if (parsed.ok) where[op] = parsed.value.toString();
@@ -68,7 +76,8 @@ export function hrefWith(p: MarketParams, patch: Partial<MarketParams>): string 
   const merged = { ...p, ...patch };
   const q = new URLSearchParams();
   for (const [k, v] of Object.entries(merged)) {
-    if (v === "" || (k === "page" && v === 1) || (k === "sort" && v === "id") || (k === "dir" && v === "desc")) continue;
+    if (v === "" || (k === "page" && v === 1) || (k === "sort" && v === "id") || (k === "dir" && v === "desc"))
+      continue;
     q.set(k, String(v));
   }
   const s = q.toString();

@@ -22,7 +22,15 @@ export default async function ProtocolPage() {
   const days = [...result.data.protocolDays].reverse();
   const usdt = Object.values(deployment.tokens).find((t) => t.symbol === "USDT") ?? { decimals: 6, symbol: "USDT" };
   const usd = (v: string) => `${formatAmount(BigInt(v), usdt.decimals, 2)} ${usdt.symbol}`;
-  const rewardTokens = [...new Set(days.flatMap((d) => d.tokenDays.filter((t) => BigInt(t.rewardsClaimed) > 0n || BigInt(t.rewardsDeposited) > 0n).map((t) => t.token.id)))];
+  const rewardTokens = [
+    ...new Set(
+      days.flatMap((d) =>
+        d.tokenDays
+          .filter((t) => BigInt(t.rewardsClaimed) > 0n || BigInt(t.rewardsDeposited) > 0n)
+          .map((t) => t.token.id),
+      ),
+    ),
+  ];
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-bold">Protocol</h1>
@@ -32,8 +40,16 @@ export default async function ProtocolPage() {
         <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
           <Stat label="Volume" value={usd(p.volume)} hint={`${p.purchaseCount} purchases`} />
           <Stat label="Channel fees" value={usd(p.fees)} hint={`${usd(p.feesCollected)} collected`} />
-          <Stat label="Escrow" value={usd(p.totalNet)} hint={`${usd(p.escrowWithdrawn)} withdrawn, ${usd(p.refunded)} refunded`} />
-          <Stat label="Offerings" value={p.offeringCount} hint={`${p.offeringsFlagged} flagged, ${p.offeringsHalted} halted`} />
+          <Stat
+            label="Escrow"
+            value={usd(p.totalNet)}
+            hint={`${usd(p.escrowWithdrawn)} withdrawn, ${usd(p.refunded)} refunded`}
+          />
+          <Stat
+            label="Offerings"
+            value={p.offeringCount}
+            hint={`${p.offeringsFlagged} flagged, ${p.offeringsHalted} halted`}
+          />
           <Stat label="Positions" value={p.positionCount} hint={`${p.accountCount} accounts`} />
           <Stat label="Miners" value={p.minerCount} />
           <Stat label="Units sold" value={p.unitsSold} />
@@ -42,30 +58,60 @@ export default async function ProtocolPage() {
       )}
       {p && (
         <section className="card" aria-labelledby="protect-h">
-          <h2 id="protect-h" className="text-lg font-semibold">Buyer protection thresholds</h2>
-          <p className="mt-1 text-sm text-slate-700" data-testid="thresholds-text">The DAO&apos;s current rules: {thresholdsText(thresholdsOf(p))}.</p>
+          <h2 id="protect-h" className="text-lg font-semibold">
+            Buyer protection thresholds
+          </h2>
+          <p className="mt-1 text-sm text-slate-700" data-testid="thresholds-text">
+            The DAO&apos;s current rules: {thresholdsText(thresholdsOf(p))}.
+          </p>
           <dl className="num mt-3 grid grid-cols-2 gap-2 text-sm sm:grid-cols-5">
-            <div><dt className="text-slate-600">Missed days</dt><dd>{pluralDays(p.missedDaysThreshold)} (and the end-of-term holdback)</dd></div>
-            <div><dt className="text-slate-600">Window</dt><dd>last {p.windowDays} judged days</dd></div>
-            <div><dt className="text-slate-600">Low-reward line</dt><dd>{bpsPercent(p.minRewardRatioBps)} of the market</dd></div>
-            <div><dt className="text-slate-600">Daily minimum</dt><dd>{bpsPercent(p.minCoverageBps)} of the market</dd></div>
-            <div><dt className="text-slate-600">Post-term flags</dt><dd>{pluralDays(p.postTermFlagDays)} after the term</dd></div>
+            <div>
+              <dt className="text-slate-600">Missed days</dt>
+              <dd>{pluralDays(p.missedDaysThreshold)} (and the end-of-term holdback)</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Window</dt>
+              <dd>last {p.windowDays} judged days</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Low-reward line</dt>
+              <dd>{bpsPercent(p.minRewardRatioBps)} of the market</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Daily minimum</dt>
+              <dd>{bpsPercent(p.minCoverageBps)} of the market</dd>
+            </div>
+            <div>
+              <dt className="text-slate-600">Post-term flags</dt>
+              <dd>{pluralDays(p.postTermFlagDays)} after the term</dd>
+            </div>
           </dl>
         </section>
       )}
       <section className="card" aria-labelledby="vol-h">
-        <h2 id="vol-h" className="text-lg font-semibold">Daily volume and fees ({usdt.symbol})</h2>
+        <h2 id="vol-h" className="text-lg font-semibold">
+          Daily volume and fees ({usdt.symbol})
+        </h2>
         <BarChart
           label="Daily volume and channel fees"
-          rows={days.map((d) => ({ key: d.id, label: formatDay(d.day), values: [Number(BigInt(d.volume)) / 10 ** usdt.decimals, Number(BigInt(d.fees)) / 10 ** usdt.decimals] }))}
-          series={[{ name: "Volume", className: "fill-brand" }, { name: "Fees", className: "fill-amber-600" }]}
+          rows={days.map((d) => ({
+            key: d.id,
+            label: formatDay(d.day),
+            values: [Number(BigInt(d.volume)) / 10 ** usdt.decimals, Number(BigInt(d.fees)) / 10 ** usdt.decimals],
+          }))}
+          series={[
+            { name: "Volume", className: "fill-brand" },
+            { name: "Fees", className: "fill-amber-600" },
+          ]}
         />
       </section>
       {rewardTokens.map((tokenId) => {
         const tok = tokenOf(deployment.tokens, tokenId);
         return (
           <section key={tokenId} className="card" aria-labelledby={`rw-${tok.symbol}`}>
-            <h2 id={`rw-${tok.symbol}`} className="text-lg font-semibold">Daily rewards ({tok.symbol})</h2>
+            <h2 id={`rw-${tok.symbol}`} className="text-lg font-semibold">
+              Daily rewards ({tok.symbol})
+            </h2>
             <BarChart
               label={`Daily rewards deposited and paid in ${tok.symbol}`}
               rows={days.map((d) => {
@@ -73,7 +119,10 @@ export default async function ProtocolPage() {
                 const f = (v: string | undefined) => (v ? Number(BigInt(v)) / 10 ** tok.decimals : 0);
                 return { key: d.id, label: formatDay(d.day), values: [f(td?.rewardsDeposited), f(td?.rewardsClaimed)] };
               })}
-              series={[{ name: "Deposited", className: "fill-slate-500" }, { name: "Paid to holders", className: "fill-brand" }]}
+              series={[
+                { name: "Deposited", className: "fill-slate-500" },
+                { name: "Paid to holders", className: "fill-brand" },
+              ]}
             />
           </section>
         );

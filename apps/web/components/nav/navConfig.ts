@@ -35,7 +35,9 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   {
     id: "portfolio",
     label: "Portfolio",
-    items: [{ href: "/portfolio", label: "Portfolio", hint: "Your positions, rewards and refunds", needsAccount: true }],
+    items: [
+      { href: "/portfolio", label: "Portfolio", hint: "Your positions, rewards and refunds", needsAccount: true },
+    ],
   },
   { id: "borrow-lend", label: "Borrow & lend", items: [] },
   { id: "stake", label: "Stake", items: [] },
@@ -67,7 +69,8 @@ export function activeDestination(path: string, groups: readonly NavGroup[] = NA
   let best: { item: NavDestination; length: number } | undefined;
   for (const item of groups.flatMap((g) => g.items)) {
     for (const prefix of [item.href, ...(item.alsoActiveOn ?? [])]) {
-      if (matches(path, prefix) && (best === undefined || prefix.length > best.length)) best = { item, length: prefix.length };
+      if (matches(path, prefix) && (best === undefined || prefix.length > best.length))
+        best = { item, length: prefix.length };
     }
   }
   return best?.item;

@@ -16,7 +16,10 @@ export interface Popover<B extends HTMLElement, P extends HTMLElement> {
   dismiss(): void;
 }
 
-export function usePopover<B extends HTMLElement = HTMLButtonElement, P extends HTMLElement = HTMLDivElement>(): Popover<B, P> {
+export function usePopover<
+  B extends HTMLElement = HTMLButtonElement,
+  P extends HTMLElement = HTMLDivElement,
+>(): Popover<B, P> {
   const [open, setOpen] = useState(false);
   const panelId = useId();
   const buttonRef = useRef<B>(null);
@@ -29,7 +32,9 @@ export function usePopover<B extends HTMLElement = HTMLButtonElement, P extends 
 
   useEffect(() => {
     if (!open) return;
-    const inside = (target: EventTarget | null) => target instanceof Node && (buttonRef.current?.contains(target) === true || panelRef.current?.contains(target) === true);
+    const inside = (target: EventTarget | null) =>
+      target instanceof Node &&
+      (buttonRef.current?.contains(target) === true || panelRef.current?.contains(target) === true);
     const onKey = (e: KeyboardEvent) => {
       if (e.key === "Escape") {
         e.preventDefault();
@@ -58,7 +63,18 @@ export function moveFocus(panel: HTMLElement | null, key: string): boolean {
   const items = Array.from(panel.querySelectorAll<HTMLElement>("a[href], button:not([disabled])"));
   if (items.length === 0) return false;
   const at = items.indexOf(document.activeElement as HTMLElement);
-  const next = key === "ArrowDown" ? (at + 1) % items.length : key === "ArrowUp" ? (at <= 0 ? items.length - 1 : at - 1) : key === "Home" ? 0 : key === "End" ? items.length - 1 : -1;
+  const next =
+    key === "ArrowDown"
+      ? (at + 1) % items.length
+      : key === "ArrowUp"
+        ? at <= 0
+          ? items.length - 1
+          : at - 1
+        : key === "Home"
+          ? 0
+          : key === "End"
+            ? items.length - 1
+            : -1;
   if (next < 0) return false;
   items[next]?.focus();
   return true;

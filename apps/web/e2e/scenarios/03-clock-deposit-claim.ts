@@ -25,20 +25,34 @@ export const scenario: Scenario = {
     await switchAccount(page, MINER_DEEPWELL);
     await clickNavLink(page, "Miner desk");
     const desk = page.getByTestId("miner-offering").filter({ hasText: "#1 Deepwell" });
-    await desk.getByTestId("deposit-rate").filter({ hasText: /can be corrected until .* final from then on/ }).waitFor({ timeout: 30_000 });
-    if (await desk.getByTestId("deposit-button").isEnabled()) throw new Error("the deposit must wait for a final report");
+    await desk
+      .getByTestId("deposit-rate")
+      .filter({ hasText: /can be corrected until .* final from then on/ })
+      .waitFor({ timeout: 30_000 });
+    if (await desk.getByTestId("deposit-button").isEnabled())
+      throw new Error("the deposit must wait for a final report");
     await advanceClock(page, "+1 h");
-    await desk.getByTestId("deposit-rate").filter({ hasText: /^Judged against the oracle's final report for \d{4}-\d{2}-\d{2}/ }).waitFor({ timeout: 30_000 });
+    await desk
+      .getByTestId("deposit-rate")
+      .filter({ hasText: /^Judged against the oracle's final report for \d{4}-\d{2}-\d{2}/ })
+      .waitFor({ timeout: 30_000 });
     await desk.getByTestId("deposit-amounts").filter({ hasText: "Minimum (50%, the chain refuses less)" }).waitFor();
     // Under half the market: explained before sending, and not sendable.
     await desk.getByLabel("Amount (IFIL)").fill("0.000001");
-    await desk.getByTestId("deposit-help").filter({ hasText: /under the 50% minimum: the chain would refuse it \(DepositBelowMinimum\)/ }).waitFor();
-    if (await desk.getByTestId("deposit-button").isEnabled()) throw new Error("a deposit under the minimum must not be sendable");
+    await desk
+      .getByTestId("deposit-help")
+      .filter({ hasText: /under the 50% minimum: the chain would refuse it \(DepositBelowMinimum\)/ })
+      .waitFor();
+    if (await desk.getByTestId("deposit-button").isEnabled())
+      throw new Error("a deposit under the minimum must not be sendable");
     await desk.getByLabel("Amount (IFIL)").fill("0.0000000000000000001");
     await desk.getByTestId("deposit-help").filter({ hasText: "At most 18 decimal places for this token." }).waitFor();
     // The miner's expected reward (units outstanding x expected reward per unit).
     await desk.getByRole("button", { name: /^Use your expected reward/ }).click();
-    await desk.getByTestId("deposit-help").filter({ hasText: /^Judged at \d+\.\d% of the market/ }).waitFor();
+    await desk
+      .getByTestId("deposit-help")
+      .filter({ hasText: /^Judged at \d+\.\d% of the market/ })
+      .waitFor();
     await shot(page, "03-deposit-form");
     await desk.getByTestId("deposit-button").click();
     await txDone(page, /Deposit rewards/);
@@ -60,7 +74,10 @@ export const scenario: Scenario = {
       await page.waitForTimeout(500);
     }
     await page.goto(`${web}/portfolio/${tokenId}`);
-    await page.getByText(/^Claimed /).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByText(/^Claimed /)
+      .first()
+      .waitFor({ timeout: 30_000 });
     await shot(page, "03-position-history");
   },
 };

@@ -11,8 +11,16 @@ export const scenario: Scenario = {
     const holder = ctx.seed.offering3Holder;
     if (holder === undefined) throw new Error("no unrefunded position of offering 3 in the seed");
     await page.goto(`${web}/offerings/3`);
-    await page.getByTestId("flag-status").filter({ hasText: /^Halted: release froze at \d{4}-\d{2}-\d{2}/ }).waitFor({ timeout: 30_000 });
-    await page.getByTestId("rule-window").filter({ hasText: /^Low rewards\. Paid \d+\.\d% of the market over the last 7 judged days; flaggable below 80%\.$/ }).waitFor();
+    await page
+      .getByTestId("flag-status")
+      .filter({ hasText: /^Halted: release froze at \d{4}-\d{2}-\d{2}/ })
+      .waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("rule-window")
+      .filter({
+        hasText: /^Low rewards\. Paid \d+\.\d% of the market over the last 7 judged days; flaggable below 80%\.$/,
+      })
+      .waitFor();
     await page.goto(`${web}/governance`);
     const halt = page.getByTestId("proposal-card").filter({ hasText: /Halt offering #3 \(Quickfil/ });
     await halt.first().waitFor();

@@ -13,7 +13,10 @@ export const scenario: Scenario = {
     await page.getByText("This account is not the miner of any offering").waitFor();
     await page.goto(`${web}/offerings/3`);
     const buy = page.getByTestId("buy-panel");
-    await buy.getByText(/halted: it cannot be bought/).first().waitFor();
+    await buy
+      .getByText(/halted: it cannot be bought/)
+      .first()
+      .waitFor();
     // Offering 2 is in its term: its sale closed when the term started.
     await page.goto(`${web}/offerings/2`);
     await buy.getByText(/^Sale closed — term running\./).waitFor();
@@ -29,7 +32,13 @@ export const scenario: Scenario = {
     await shot(page, "06-insufficient-balance");
     await page.goto(`${web}/protocol`);
     await page.getByRole("heading", { name: "Protocol" }).waitFor();
-    await page.getByTestId("thresholds-text").filter({ hasText: "flag after 7 days without a deposit (also the end-of-term holdback of new offerings) or when the last 7 judged days average under 80% of the market; refuse deposits under 50% of the market; flags allowed until 10 days after a term ends" }).waitFor();
+    await page
+      .getByTestId("thresholds-text")
+      .filter({
+        hasText:
+          "flag after 7 days without a deposit (also the end-of-term holdback of new offerings) or when the last 7 judged days average under 80% of the market; refuse deposits under 50% of the market; flags allowed until 10 days after a term ends",
+      })
+      .waitFor();
     // The oracle's feeds: one per asset the seed reported (FIL and BTC), the latest day reported, no correction.
     const feeds = page.getByTestId("oracle-feeds");
     await feeds.getByRole("row").filter({ hasText: "FIL" }).filter({ hasText: "IFIL/TiB/day" }).waitFor();

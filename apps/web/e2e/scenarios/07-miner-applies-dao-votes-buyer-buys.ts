@@ -24,7 +24,11 @@ export const scenario: Scenario = {
     await form.getByLabel(/^Effective hashpower/).fill("400");
     await form.getByText(/Units for sale cannot exceed the effective hashpower \(400\)/).waitFor();
     await form.getByLabel(/^Effective hashpower/).fill("900");
-    await page.getByTestId("apply-preview").filter({ hasText: "E2E Hashworks" }).filter({ hasText: "38 USDT" }).waitFor();
+    await page
+      .getByTestId("apply-preview")
+      .filter({ hasText: "E2E Hashworks" })
+      .filter({ hasText: "38 USDT" })
+      .waitFor();
     await page.getByTestId("required-stake").filter({ hasText: /DMC$/ }).waitFor({ timeout: 30_000 });
     await axeCheck(page, "miner application");
     await shot(page, "07-apply-wizard");
@@ -35,7 +39,10 @@ export const scenario: Scenario = {
     await txDone(page, /Submit application/);
     await page.getByTestId("apply-result").getByRole("link", { name: "Follow the vote" }).click();
     await page.getByRole("heading", { name: /Miner application: E2E Hashworks/ }).waitFor({ timeout: 30_000 });
-    await page.getByTestId("proposal-actions-list").filter({ hasText: "Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by E2E Hashworks" }).waitFor();
+    await page
+      .getByTestId("proposal-actions-list")
+      .filter({ hasText: "Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by E2E Hashworks" })
+      .waitFor();
     const proposalUrl = page.url();
     // Voting opens after the 60 s delay (state Active strictly after voteStart): two minutes past it.
     await walletReady(page);
@@ -44,9 +51,15 @@ export const scenario: Scenario = {
     await untilText(page, "chain-state", /^Active$/);
     await axeCheck(page, "proposal");
     // Two DMC holders (2.2M each, self-delegated) vote For: together above the 4M quorum.
-    for (const [voter, reason] of [[BUYER_1, "Disclosure checks out"], [BUYER_2, ""]] as const) {
+    for (const [voter, reason] of [
+      [BUYER_1, "Disclosure checks out"],
+      [BUYER_2, ""],
+    ] as const) {
       await switchAccount(page, voter);
-      await page.getByTestId("snapshot-votes").filter({ hasText: /You had 2,200,000 votes at the snapshot/ }).waitFor({ timeout: 30_000 });
+      await page
+        .getByTestId("snapshot-votes")
+        .filter({ hasText: /You had 2,200,000 votes at the snapshot/ })
+        .waitFor({ timeout: 30_000 });
       if (reason) await page.getByLabel("Reason (optional, public)").fill(reason);
       await dismissToasts(page);
       await page.getByTestId("vote-submit").click();
@@ -76,7 +89,11 @@ export const scenario: Scenario = {
     // The miner desk shows the application as live.
     await switchAccount(page, MINER_DEEPWELL);
     await page.goto(`${web}/miner`);
-    await page.getByTestId("miner-application").filter({ hasText: "Offering live" }).first().waitFor({ timeout: 30_000 });
+    await page
+      .getByTestId("miner-application")
+      .filter({ hasText: "Offering live" })
+      .first()
+      .waitFor({ timeout: 30_000 });
     // A buyer buys from the new offering on its page.
     await page.goto(`${web}/offerings/${offeringId}`);
     await page.getByRole("heading", { name: new RegExp(`#${offeringId} E2E Hashworks`) }).waitFor();

@@ -22,8 +22,10 @@ export const scenario: Scenario = {
     await walletReady(page);
     await page.getByTestId("my-delegatee").filter({ hasText: "yourself" }).waitFor({ timeout: 30_000 });
     const votes = await page.getByTestId("my-votes").innerText();
-    if (!/^[1-9][\d,.]* votes$/.test(votes)) throw new Error(`expected the holder's votes after self-delegation, saw "${votes}"`);
-    if ((await page.getByTestId("delegation-banner").count()) > 0) throw new Error("the banner should be gone once delegated");
+    if (!/^[1-9][\d,.]* votes$/.test(votes))
+      throw new Error(`expected the holder's votes after self-delegation, saw "${votes}"`);
+    if ((await page.getByTestId("delegation-banner").count()) > 0)
+      throw new Error("the banner should be gone once delegated");
     await page.getByTestId("delegate-row").first().waitFor();
     await axeCheck(page, "delegates");
     await shot(page, "08-delegates");

@@ -56,10 +56,17 @@ async function desktop(ctx: NavigationContext): Promise<void> {
   await page.setViewportSize({ width: 1366, height: 900 });
   await page.goto(`${ctx.baseUrl}/`);
   await ensureConnected(page);
-  await page.waitForFunction(() => !document.querySelector("[data-testid=chain-day]")?.textContent?.includes("…"), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => !document.querySelector("[data-testid=chain-day]")?.textContent?.includes("…"),
+    undefined,
+    { timeout: 30_000 },
+  );
   const height = await headerHeight(page);
   await page.screenshot({ path: join(ctx.screenshotsDir, "navigation-1366-connected.png") });
-  check(height < ONE_ROW_MAX_PX, `the header is ${height} px high at 1366 px with a wallet connected (one row is < ${ONE_ROW_MAX_PX} px)`);
+  check(
+    height < ONE_ROW_MAX_PX,
+    `the header is ${height} px high at 1366 px with a wallet connected (one row is < ${ONE_ROW_MAX_PX} px)`,
+  );
   check((await page.getByTestId("nav-menu-button").isVisible()) === false, "the phone menu button shows at 1366 px");
 
   // Every group with more than one destination is a button + menu, driven from the keyboard.
@@ -70,15 +77,27 @@ async function desktop(ctx: NavigationContext): Promise<void> {
     await page.keyboard.press("Enter");
     check((await button.getAttribute("aria-expanded")) === "true", `${group.label}: Enter does not open the menu`);
     const menu = main.getByRole("list", { name: group.label, exact: true });
-    for (const item of group.items) await menu.getByRole("link", { name: new RegExp(`^${item.label}`) }).waitFor({ timeout: 5_000 });
+    for (const item of group.items)
+      await menu.getByRole("link", { name: new RegExp(`^${item.label}`) }).waitFor({ timeout: 5_000 });
     await page.keyboard.press("ArrowDown");
-    await page.waitForFunction(() => document.activeElement?.tagName === "A", undefined, { timeout: 2_000 }).catch(() => {});
+    await page
+      .waitForFunction(() => document.activeElement?.tagName === "A", undefined, { timeout: 2_000 })
+      .catch(() => {});
     const focused = await page.evaluate(() => document.activeElement?.textContent ?? "");
-    check(focused.startsWith(group.items[0]?.label ?? "?") || group.items.some((i) => focused.startsWith(i.label)), `${group.label}: arrow keys do not move into the menu (focus on "${focused}")`);
+    check(
+      focused.startsWith(group.items[0]?.label ?? "?") || group.items.some((i) => focused.startsWith(i.label)),
+      `${group.label}: arrow keys do not move into the menu (focus on "${focused}")`,
+    );
     await page.screenshot({ path: join(ctx.screenshotsDir, `navigation-1366-${group.id}-menu.png`) });
     await page.keyboard.press("Escape");
-    check((await button.getAttribute("aria-expanded")) === "false" && !(await menu.isVisible()), `${group.label}: Escape does not close the menu`);
-    check(await button.evaluate((b) => b === document.activeElement), `${group.label}: focus does not return to the button after Escape`);
+    check(
+      (await button.getAttribute("aria-expanded")) === "false" && !(await menu.isVisible()),
+      `${group.label}: Escape does not close the menu`,
+    );
+    check(
+      await button.evaluate((b) => b === document.activeElement),
+      `${group.label}: focus does not return to the button after Escape`,
+    );
   }
 
   // The dev tools (local chain) are one button; their popover holds the clock and the account switcher.
@@ -99,7 +118,10 @@ async function phone(ctx: NavigationContext): Promise<void> {
   await ensureConnected(page);
   const menuButton = page.getByTestId("nav-menu-button");
   await menuButton.waitFor({ state: "visible" });
-  check(!(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Marketplace" }).isVisible()), "desktop links show at 390 px");
+  check(
+    !(await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Marketplace" }).isVisible()),
+    "desktop links show at 390 px",
+  );
   const height = await headerHeight(page);
   await page.screenshot({ path: join(ctx.screenshotsDir, "navigation-390-connected.png") });
   check(height < ONE_ROW_MAX_PX, `the header is ${height} px high at 390 px`);
@@ -108,8 +130,12 @@ async function phone(ctx: NavigationContext): Promise<void> {
   await menu.waitFor({ state: "visible" });
   const listed = (await menu.getByTestId("nav-menu-group").allInnerTexts()).map((t) => t.trim().toLowerCase());
   const expected = visibleGroups().map((g) => g.label.toLowerCase());
-  check(JSON.stringify(listed) === JSON.stringify(expected), `the phone menu lists ${listed.join(", ")} instead of ${expected.join(", ")}`);
-  for (const item of visibleGroups().flatMap((g) => g.items)) await menu.getByRole("link", { name: item.label, exact: true }).waitFor({ timeout: 5_000 });
+  check(
+    JSON.stringify(listed) === JSON.stringify(expected),
+    `the phone menu lists ${listed.join(", ")} instead of ${expected.join(", ")}`,
+  );
+  for (const item of visibleGroups().flatMap((g) => g.items))
+    await menu.getByRole("link", { name: item.label, exact: true }).waitFor({ timeout: 5_000 });
   await page.screenshot({ path: join(ctx.screenshotsDir, "navigation-390-menu.png") });
   await page.keyboard.press("Escape");
   check(!(await menu.isVisible()), "Escape does not close the phone menu");

@@ -1,5 +1,12 @@
 /** The seeded dev accounts the scenarios act as (one source: @dmex/deployments dev-accounts). */
-import { ANVIL_ACCOUNTS, anvilAddress, BUYER_INDICES, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "@dmex/deployments/dev-accounts";
+import {
+  ANVIL_ACCOUNTS,
+  anvilAddress,
+  BUYER_INDICES,
+  MINER_INDICES,
+  ROLE_INDEX,
+  SPARE_INDICES,
+} from "@dmex/deployments/dev-accounts";
 
 export { ANVIL_ACCOUNTS as ANVIL, anvilAddress };
 

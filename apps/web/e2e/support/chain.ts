@@ -7,7 +7,11 @@ import { ANVIL, anvilAddress, BRIDGE_MINTER, MINER_DEEPWELL, ORACLE_REPORTER } f
 import type { SeedFacts } from "./scenario";
 
 export async function rpc<T>(url: string, method: string, params: unknown[] = []): Promise<T> {
-  const res = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const res = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = (await res.json()) as { result?: T; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result as T;
@@ -19,7 +23,13 @@ export async function reportYesterday(rpcUrl: string, oracle: `0x${string}`) {
   const block = await pub.getBlock();
   const day = block.timestamp / 86_400n - 1n;
   const wallet = createWalletClient({ account: anvilAddress(ORACLE_REPORTER), transport: http(rpcUrl) });
-  const hash = await wallet.writeContract({ chain: null, address: oracle, abi: marketRateOracleAbi, functionName: "report", args: [seedPlan.ASSET_ID.FIL, day, seedPlan.MARKET_BASE_WAD.FIL] });
+  const hash = await wallet.writeContract({
+    chain: null,
+    address: oracle,
+    abi: marketRateOracleAbi,
+    functionName: "report",
+    args: [seedPlan.ASSET_ID.FIL, day, seedPlan.MARKET_BASE_WAD.FIL],
+  });
   await pub.waitForTransactionReceipt({ hash });
 }
 
@@ -28,7 +38,13 @@ export async function bridgeRewardTokensToDeepwell(rpcUrl: string, deployment: D
   const ifil = deployment.contracts.IFIL?.address;
   if (ifil === undefined) throw new Error("the local deployment has no IFIL");
   const wallet = createWalletClient({ account: anvilAddress(BRIDGE_MINTER), transport: http(rpcUrl) });
-  const hash = await wallet.writeContract({ chain: null, address: ifil, abi: bridgedTokenAbi, functionName: "mint", args: [anvilAddress(MINER_DEEPWELL), parseUnits("100", 18)] });
+  const hash = await wallet.writeContract({
+    chain: null,
+    address: ifil,
+    abi: bridgedTokenAbi,
+    functionName: "mint",
+    args: [anvilAddress(MINER_DEEPWELL), parseUnits("100", 18)],
+  });
   await createPublicClient({ transport: http(rpcUrl) }).waitForTransactionReceipt({ hash });
 }
 
@@ -52,13 +68,23 @@ async function findUndelegated(rpcUrl: string, dmc: `0x${string}` | undefined): 
  * was already used: refused with a clear message.
  */
 export async function readSeedFacts(rpcUrl: string, graphUrl: string, deployment: Deployment): Promise<SeedFacts> {
-  const offering3 = await fetch(graphUrl, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query: '{ offering(id: "3") { status } positions(where: { offering: "3", status_not: Refunded }) { owner { id } } }' }) }).then(
-    (r) => r.json() as Promise<{ data?: { offering?: { status: string } | null; positions?: { owner: { id: string } }[] } }>,
+  const offering3 = await fetch(graphUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      query:
+        '{ offering(id: "3") { status } positions(where: { offering: "3", status_not: Refunded }) { owner { id } } }',
+    }),
+  }).then(
+    (r) =>
+      r.json() as Promise<{ data?: { offering?: { status: string } | null; positions?: { owner: { id: string } }[] } }>,
   );
   const owner = offering3.data?.positions?.[0]?.owner.id;
   const offering3Holder = owner === undefined ? -1 : ANVIL.findIndex((a) => a.toLowerCase() === owner);
   if (offering3.data?.offering?.status !== "Halted" || offering3Holder < 0) {
-    throw new Error(`the running stack was already used (offering 3 is ${offering3.data?.offering?.status ?? "missing"}, ${offering3.data?.positions?.length ?? 0} unrefunded positions): restart it (npm run dev) for a fresh seed`);
+    throw new Error(
+      `the running stack was already used (offering 3 is ${offering3.data?.offering?.status ?? "missing"}, ${offering3.data?.positions?.length ?? 0} unrefunded positions): restart it (npm run dev) for a fresh seed`,
+    );
   }
   const undelegated = await findUndelegated(rpcUrl, deployment.contracts.DMCToken?.address);
   return { offering3Holder, ...(undelegated !== undefined && { undelegated }) };

@@ -7,7 +7,9 @@ export async function advanceDays(page: Page, label: "+1 day" | "+7 days") {
   await openDevTools(page);
   const before = await page.getByTestId("chain-day").innerText();
   await page.getByRole("button", { name: label }).click();
-  await page.waitForFunction((b) => document.querySelector("[data-testid=chain-day]")?.textContent !== b, before, { timeout: 30_000 });
+  await page.waitForFunction((b) => document.querySelector("[data-testid=chain-day]")?.textContent !== b, before, {
+    timeout: 30_000,
+  });
   await page.getByRole("button", { name: label }).isEnabled();
   await page.waitForTimeout(1_000);
 }
@@ -18,9 +20,13 @@ export async function advanceClock(page: Page, label: "+1 min" | "+10 min" | "+1
   const clock = page.getByTestId("dev-clock");
   const before = (await clock.getAttribute("data-advanced-to")) ?? "";
   await page.getByRole("button", { name: label, exact: true }).click();
-  await page.waitForFunction((b) => {
-    const v = document.querySelector("[data-testid=dev-clock]")?.getAttribute("data-advanced-to") ?? "";
-    return v !== "" && v !== b;
-  }, before, { timeout: 60_000 });
+  await page.waitForFunction(
+    (b) => {
+      const v = document.querySelector("[data-testid=dev-clock]")?.getAttribute("data-advanced-to") ?? "";
+      return v !== "" && v !== b;
+    },
+    before,
+    { timeout: 60_000 },
+  );
   await page.waitForTimeout(1_000);
 }

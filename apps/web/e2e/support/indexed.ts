@@ -21,9 +21,13 @@ export async function txDone(page: Page, label: RegExp) {
 export async function untilText(page: Page, testId: string, pattern: RegExp, timeoutMs = 60_000) {
   const started = Date.now();
   for (;;) {
-    const texts = await page.getByTestId(testId).allInnerTexts().catch(() => [] as string[]);
+    const texts = await page
+      .getByTestId(testId)
+      .allInnerTexts()
+      .catch(() => [] as string[]);
     if (texts.some((t) => pattern.test(t))) return;
-    if (Date.now() - started > timeoutMs) throw new Error(`${testId} never matched ${pattern}: ${JSON.stringify(texts)}`);
+    if (Date.now() - started > timeoutMs)
+      throw new Error(`${testId} never matched ${pattern}: ${JSON.stringify(texts)}`);
     await page.waitForTimeout(1_500);
     await page.reload();
     await walletReady(page);

@@ -18,13 +18,36 @@ export async function walletReady(page: Page) {
 export async function axeCheck(page: Page, name: string) {
   // Check the hydrated page (the chain clock renders once wagmi has read a block).
   await walletReady(page);
-  await page.waitForFunction(() => !document.querySelector("[data-testid=chain-day]")?.textContent?.includes("…"), undefined, { timeout: 30_000 });
+  await page.waitForFunction(
+    () => !document.querySelector("[data-testid=chain-day]")?.textContent?.includes("…"),
+    undefined,
+    { timeout: 30_000 },
+  );
   await page.waitForFunction(() => document.title.length > 0, undefined, { timeout: 10_000 });
   await page.addScriptTag({ path: require.resolve("axe-core/axe.min.js") });
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: unknown) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const r = await axe.run(document, { runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] } });
-    return r.violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(", ")}`);
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: unknown,
+          ) => Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+        };
+      }
+    ).axe;
+    const r = await axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"] },
+    });
+    return r.violations
+      .filter((v) => v.impact === "serious" || v.impact === "critical")
+      .map(
+        (v) =>
+          `${v.id} (${v.impact}): ${v.nodes
+            .slice(0, 3)
+            .map((n) => n.target.join(" "))
+            .join(", ")}`,
+      );
   });
   if (violations.length > 0) throw new Error(`accessibility (${name}):\n  ${violations.join("\n  ")}`);
 }

@@ -24,7 +24,9 @@ try {
   page.setDefaultTimeout(30_000);
   const started = Date.now();
   await runNavigation({ page, baseUrl: values.base ?? "http://127.0.0.1:3000", screenshotsDir });
-  console.log(`  ✓ ${navigation.name} (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${screenshotsDir}`);
+  console.log(
+    `  ✓ ${navigation.name} (${((Date.now() - started) / 1000).toFixed(1)} s); screenshots in ${screenshotsDir}`,
+  );
 } catch (error) {
   console.error(`  ✗ ${navigation.name}: ${error instanceof Error ? error.message : String(error)}`);
   process.exitCode = 1;

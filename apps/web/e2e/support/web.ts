@@ -65,11 +65,20 @@ export interface RunningWeb {
  */
 async function startIsolatedWeb(stack: RunningStack): Promise<RunningWeb> {
   const distDir = ".next-e2e";
-  const env = { ...process.env, DMEX_WEB_DIST_DIR: distDir, NEXT_PUBLIC_RPC_URL: stack.rpcUrl, NEXT_PUBLIC_SUBGRAPH_URL: stack.graphUrl };
+  const env = {
+    ...process.env,
+    DMEX_WEB_DIST_DIR: distDir,
+    NEXT_PUBLIC_RPC_URL: stack.rpcUrl,
+    NEXT_PUBLIC_SUBGRAPH_URL: stack.graphUrl,
+  };
   const stamp = join(webDir, distDir, "dmex-e2e-urls.json");
   const urls = JSON.stringify({ rpc: stack.rpcUrl, graph: stack.graphUrl });
   const buildId = join(webDir, distDir, "BUILD_ID");
-  const stale = !existsSync(buildId) || statSync(buildId).mtimeMs < newestSource() || !existsSync(stamp) || readFileSync(stamp, "utf8") !== urls;
+  const stale =
+    !existsSync(buildId) ||
+    statSync(buildId).mtimeMs < newestSource() ||
+    !existsSync(stamp) ||
+    readFileSync(stamp, "utf8") !== urls;
   if (stale) {
     console.log(`[e2e] building the web app into ${distDir} for this stack (next build)...`);
     const started = Date.now();
@@ -88,7 +97,11 @@ async function startIsolatedWeb(stack: RunningStack): Promise<RunningWeb> {
   const child = spawn(process.execPath, [next(), "start", "-p", String(port)], {
     cwd: webDir,
     stdio: "inherit",
-    env: { ...env, DMEX_SERVER_SUBGRAPH_URL: stack.graphUrl, ...(stack.deploymentsDir !== undefined && { DMEX_DEPLOYMENTS_DIR: stack.deploymentsDir }) },
+    env: {
+      ...env,
+      DMEX_SERVER_SUBGRAPH_URL: stack.graphUrl,
+      ...(stack.deploymentsDir !== undefined && { DMEX_DEPLOYMENTS_DIR: stack.deploymentsDir }),
+    },
   });
   await waitUp(url, 240);
   return { url, stop: () => void child.kill("SIGTERM") };
@@ -111,7 +124,10 @@ export async function ensureWeb(stack: RunningStack): Promise<RunningWeb> {
     console.log("[e2e] using the existing build (.next)");
   }
   console.log("[e2e] starting the web app on :3000");
-  const child: ChildProcess = spawn(process.execPath, [next(), "start", "-p", "3000"], { cwd: webDir, stdio: "inherit" });
+  const child: ChildProcess = spawn(process.execPath, [next(), "start", "-p", "3000"], {
+    cwd: webDir,
+    stdio: "inherit",
+  });
   await waitUp(url, 120);
   return { url, stop: () => void child.kill("SIGTERM") };
 }

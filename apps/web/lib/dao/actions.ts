@@ -87,7 +87,6 @@ const PLACE: Readonly<Record<string, string>> = {
   DMCToken: "DMC",
 };
 
-
 const ROLE_TEXT: Readonly<Record<string, string>> = {
   GOVERNOR_ROLE: "the governor role",
   REGISTRAR_ROLE: "the registrar role",
@@ -119,13 +118,18 @@ function assetName(ctx: ActionContext, id: unknown): string {
 
 function tokenAmount(ctx: ActionContext, token: string, amount: bigint): string {
   const t = ctx.tokens[token.toLowerCase()];
-  return t === undefined ? `${amount.toString()} base units of ${shortAddress(token)}` : `${formatAmount(amount, t.decimals)} ${t.symbol}`;
+  return t === undefined
+    ? `${amount.toString()} base units of ${shortAddress(token)}`
+    : `${formatAmount(amount, t.decimals)} ${t.symbol}`;
 }
 
 /** "Approve FIL offering: 500 TiB at 38 USDT/TiB for 540 days by Miner X". */
 export function describeApplication(a: ApplicationSummary, ctx: Pick<ActionContext, "tokens">): string {
   const pay = ctx.tokens[a.paymentToken.toLowerCase()];
-  const price = pay === undefined ? a.pricePerUnit.toString() : `${formatAmount(a.pricePerUnit, pay.decimals, pay.decimals)} ${pay.symbol}`;
+  const price =
+    pay === undefined
+      ? a.pricePerUnit.toString()
+      : `${formatAmount(a.pricePerUnit, pay.decimals, pay.decimals)} ${pay.symbol}`;
   const days = a.termEndDay - a.termStartDay;
   return `${a.assetSymbol} offering: ${formatAmount(a.unitsTotal, 0)} ${a.unitLabel} at ${price}/${a.unitLabel} for ${days} day${days === 1 ? "" : "s"} by ${a.minerName}`;
 }
@@ -136,7 +140,13 @@ function offeringRef(ctx: ActionContext, id: unknown): string {
   return miner === undefined ? `offering #${key}` : `offering #${key} (${miner})`;
 }
 
-function sentence(contract: string, fn: string, args: readonly unknown[], ctx: ActionContext, target: string): string | null {
+function sentence(
+  contract: string,
+  fn: string,
+  args: readonly unknown[],
+  ctx: ActionContext,
+  target: string,
+): string | null {
   const a = (i: number) => args[i];
   const s = (i: number) => String(a(i));
   switch (`${contract}.${fn}`) {
@@ -183,7 +193,9 @@ function sentence(contract: string, fn: string, args: readonly unknown[], ctx: A
     case "ProtocolParameters.setDefiFee":
       return `Set DeFi fee to ${bpsPercent(a(0) as number)}`;
     case "DmexGovernor.setProposalGuardian":
-      return a(0) === zeroAddress ? "Remove the proposal guardian (the council can no longer cancel proposals)" : `Make ${nameOf(ctx, s(0))} the proposal guardian`;
+      return a(0) === zeroAddress
+        ? "Remove the proposal guardian (the council can no longer cancel proposals)"
+        : `Make ${nameOf(ctx, s(0))} the proposal guardian`;
     case "DmexGovernor.setApplications":
       return `Let ${nameOf(ctx, s(0))} propose miner applications`;
     case "DmexGovernor.setVotingDelay":
@@ -219,7 +231,9 @@ function sentence(contract: string, fn: string, args: readonly unknown[], ctx: A
     const role = ROLE_NAMES[s(0).toLowerCase()] ?? shortAddress(s(0));
     const what = ROLE_TEXT[role] ?? role;
     const on = PLACE[contract] ?? contract;
-    return fn === "grantRole" ? `Grant ${what} on ${on} to ${nameOf(ctx, s(1))}` : `Revoke ${what} on ${on} from ${nameOf(ctx, s(1))}`;
+    return fn === "grantRole"
+      ? `Grant ${what} on ${on} to ${nameOf(ctx, s(1))}`
+      : `Revoke ${what} on ${on} from ${nameOf(ctx, s(1))}`;
   }
   return null;
 }
@@ -228,7 +242,10 @@ function argText(v: unknown): string {
   if (typeof v === "bigint") return v.toString();
   if (typeof v === "string") return v.length > 42 ? `${v.slice(0, 10)}…` : v;
   if (Array.isArray(v)) return `[${v.map(argText).join(", ")}]`;
-  if (typeof v === "object" && v !== null) return `{${Object.entries(v).map(([k, x]) => `${k}: ${argText(x)}`).join(", ")}}`;
+  if (typeof v === "object" && v !== null)
+    return `{${Object.entries(v)
+      .map(([k, x]) => `${k}: ${argText(x)}`)
+      .join(", ")}}`;
   return String(v);
 }
 
@@ -240,13 +257,18 @@ export function describeAction(action: ProposalActionInput, ctx: ActionContext):
   if (abi !== undefined && action.calldata.length >= 10) {
     try {
       const { functionName, args = [] } = decodeFunctionData({ abi, data: action.calldata });
-      const text = sentence(contract as string, functionName, args, ctx, action.target) ?? `Call ${functionName}(${args.map(argText).join(", ")}) on ${PLACE[contract as string] ?? contract}`;
+      const text =
+        sentence(contract as string, functionName, args, ctx, action.target) ??
+        `Call ${functionName}(${args.map(argText).join(", ")}) on ${PLACE[contract as string] ?? contract}`;
       return { text: text + valueText, contract, functionName, args };
     } catch {
       // Not a function of this ABI: fall through to the raw call.
     }
   }
   const where = contract === null ? shortAddress(action.target) : (PLACE[contract] ?? contract);
-  const text = action.calldata === "0x" ? `Send ${formatAmount(action.value, 18)} of the native coin to ${where}` : `Call ${action.calldata.slice(0, 10)} on ${where}${valueText}`;
+  const text =
+    action.calldata === "0x"
+      ? `Send ${formatAmount(action.value, 18)} of the native coin to ${where}`
+      : `Call ${action.calldata.slice(0, 10)} on ${where}${valueText}`;
   return { text, contract, functionName: null, args: [] };
 }

@@ -45,7 +45,12 @@ export type ApplicationField = keyof ApplicationForm;
  * vote's last second extends it by the late-quorum extension). Once submitted, the live figure is
  * MinerApplications.earliestExecution(applicationId).
  */
-export function executionLeadSeconds(t: { readonly votingDelay: number | string; readonly votingPeriod: number | string; readonly lateQuorumExtension: number | string; readonly timelockDelay: number | string }): number {
+export function executionLeadSeconds(t: {
+  readonly votingDelay: number | string;
+  readonly votingPeriod: number | string;
+  readonly lateQuorumExtension: number | string;
+  readonly timelockDelay: number | string;
+}): number {
   return Number(t.votingDelay) + Number(t.votingPeriod) + Number(t.lateQuorumExtension) + 1 + Number(t.timelockDelay);
 }
 
@@ -58,7 +63,12 @@ export interface ApplicationRules {
   readonly now: number;
   /** executionLeadSeconds of the governor: the sale must still be open when the approval can execute in the worst case. */
   readonly governanceSeconds: number;
-  readonly assets: readonly { readonly id: number; readonly symbol: string; readonly unitLabel: string; readonly rewardToken: { readonly address: Address; readonly decimals: number; readonly symbol: string } }[];
+  readonly assets: readonly {
+    readonly id: number;
+    readonly symbol: string;
+    readonly unitLabel: string;
+    readonly rewardToken: { readonly address: Address; readonly decimals: number; readonly symbol: string };
+  }[];
   readonly paymentToken: { readonly address: Address; readonly decimals: number; readonly symbol: string };
 }
 
@@ -93,7 +103,11 @@ export function utcDayText(day: number): string {
   return new Date(day * 86_400_000).toISOString().slice(0, 10);
 }
 
-function wholeNumber(text: string, what: string, max: bigint): { ok: true; value: bigint } | { ok: false; error: string } {
+function wholeNumber(
+  text: string,
+  what: string,
+  max: bigint,
+): { ok: true; value: bigint } | { ok: false; error: string } {
   const t = text.trim().replace(/,/g, "");
   if (t === "") return { ok: false, error: `Enter the ${what}.` };
   if (!/^\d+$/.test(t)) return { ok: false, error: `The ${what} is a whole number.` };
@@ -130,8 +144,10 @@ export function validateApplication(form: ApplicationForm, rules: ApplicationRul
   if (!total.ok) errors.totalHashpower = total.error;
   const effective = wholeNumber(form.effectiveHashpower, "effective hashpower", MAX_UINT64);
   if (!effective.ok) errors.effectiveHashpower = effective.error;
-  if (total.ok && effective.ok && effective.value > total.value) errors.effectiveHashpower = "Effective hashpower cannot exceed the total.";
-  if (units.ok && effective.ok && units.value > effective.value) errors.units = `Units for sale cannot exceed the effective hashpower (${effective.value.toString()}).`;
+  if (total.ok && effective.ok && effective.value > total.value)
+    errors.effectiveHashpower = "Effective hashpower cannot exceed the total.";
+  if (units.ok && effective.ok && units.value > effective.value)
+    errors.units = `Units for sale cannot exceed the effective hashpower (${effective.value.toString()}).`;
 
   const saleStart = parseUtcDateTime(form.saleStart);
   const saleEnd = parseUtcDateTime(form.saleEnd);
@@ -141,7 +157,8 @@ export function validateApplication(form: ApplicationForm, rules: ApplicationRul
   const termEndDay = parseUtcDay(form.termEnd);
   if (termStartDay === null) errors.termStart = "Enter the first day of the term.";
   if (termEndDay === null) errors.termEnd = "Enter the day the term ends.";
-  if (termStartDay !== null && termEndDay !== null && termStartDay >= termEndDay) errors.termEnd = "The term must end after it starts.";
+  if (termStartDay !== null && termEndDay !== null && termStartDay >= termEndDay)
+    errors.termEnd = "The term must end after it starts.";
   if (saleStart !== null && saleEnd !== null) {
     if (saleStart >= saleEnd) errors.saleEnd = "The sale must close after it opens.";
     else if (saleEnd < rules.now + rules.governanceSeconds + SUBMIT_MARGIN_SECONDS) {
@@ -161,7 +178,18 @@ export function validateApplication(form: ApplicationForm, rules: ApplicationRul
   if (uri === "") errors.disclosureURI = "Link the disclosure document (company, facilities, hashpower).";
   else if (!URI.test(uri)) errors.disclosureURI = "Use an https://, ipfs://, ar:// or data:application/json URI.";
 
-  if (Object.keys(errors).length > 0 || asset === undefined || !units.ok || !price.ok || !total.ok || !effective.ok || saleStart === null || saleEnd === null || termStartDay === null || termEndDay === null) {
+  if (
+    Object.keys(errors).length > 0 ||
+    asset === undefined ||
+    !units.ok ||
+    !price.ok ||
+    !total.ok ||
+    !effective.ok ||
+    saleStart === null ||
+    saleEnd === null ||
+    termStartDay === null ||
+    termEndDay === null
+  ) {
     return { ok: false, terms: null, errors };
   }
   return {
@@ -187,7 +215,12 @@ export function validateApplication(form: ApplicationForm, rules: ApplicationRul
 }
 
 /** The proposal text voters read first (the app also decodes the terms themselves). */
-export function applicationDescription(t: ApplicationTerms, assetSymbol: string, unitLabel: string, priceText: string): string {
+export function applicationDescription(
+  t: ApplicationTerms,
+  assetSymbol: string,
+  unitLabel: string,
+  priceText: string,
+): string {
   const days = t.termEndDay - t.termStartDay;
   return `# Miner application: ${t.minerName}, ${t.unitsTotal.toString()} ${unitLabel} of ${assetSymbol}\n\n${t.minerName} offers ${t.unitsTotal.toString()} ${unitLabel} of ${assetSymbol} hashpower at ${priceText}/${unitLabel} for ${days} days (effective ${t.effectiveHashpower.toString()} of ${t.totalHashpower.toString()} ${unitLabel}). Disclosure: ${t.disclosureURI}`;
 }
@@ -196,7 +229,10 @@ export function applicationDescription(t: ApplicationTerms, assetSymbol: string,
 export const APPLICATION_STEPS = ["Submitted", "Voting", "Succeeded", "Queued", "Executed", "Offering live"] as const;
 export type ApplicationStep = (typeof APPLICATION_STEPS)[number];
 
-export function applicationStep(proposalState: string, offeringId: string | null): { reached: number; failed: string | null } {
+export function applicationStep(
+  proposalState: string,
+  offeringId: string | null,
+): { reached: number; failed: string | null } {
   if (offeringId !== null) return { reached: 5, failed: null };
   switch (proposalState) {
     case "Pending":

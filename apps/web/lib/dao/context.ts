@@ -20,5 +20,9 @@ export function actionContext(
 }
 
 export function actionsOf(p: { targets: string[]; values: string[]; calldatas: string[] }): ProposalActionInput[] {
-  return p.targets.map((target, i) => ({ target, value: BigInt(p.values[i] ?? "0"), calldata: (p.calldatas[i] ?? "0x") as `0x${string}` }));
+  return p.targets.map((target, i) => ({
+    target,
+    value: BigInt(p.values[i] ?? "0"),
+    calldata: (p.calldatas[i] ?? "0x") as `0x${string}`,
+  }));
 }

@@ -1,21 +1,50 @@
 /** The council's powers: names as the subgraph records them, and what each lets the council do. */
-export const COUNCIL_POWERS = ["PROPOSER_ROLE@timelock", "CANCELLER_ROLE@timelock", "HALT_GUARDIAN_ROLE@exchange", "proposalGuardian"] as const;
+export const COUNCIL_POWERS = [
+  "PROPOSER_ROLE@timelock",
+  "CANCELLER_ROLE@timelock",
+  "HALT_GUARDIAN_ROLE@exchange",
+  "proposalGuardian",
+] as const;
 export type CouncilPower = (typeof COUNCIL_POWERS)[number];
 
 export const POWER_TEXT: Readonly<Record<CouncilPower, { title: string; means: string }>> = {
-  "PROPOSER_ROLE@timelock": { title: "Proposer on the timelock", means: "may schedule operations in the DAO timelock directly (still subject to its delay); whatever it leaves pending dies when it loses this power" },
-  "CANCELLER_ROLE@timelock": { title: "Canceller on the timelock", means: "may cancel the timelock operations it scheduled itself before they execute (not the governor's: those are cancelled through the governor)" },
-  "HALT_GUARDIAN_ROLE@exchange": { title: "Halt guardian on the exchange", means: "may halt an offering that is already flagged as defaulting (the fast-track halt), nothing else" },
-  proposalGuardian: { title: "Proposal guardian of the governor", means: "may cancel a proposal before it executes, except a protected one: a proposal that only revokes the council's powers, changes the guardian or replaces council members" },
+  "PROPOSER_ROLE@timelock": {
+    title: "Proposer on the timelock",
+    means:
+      "may schedule operations in the DAO timelock directly (still subject to its delay); whatever it leaves pending dies when it loses this power",
+  },
+  "CANCELLER_ROLE@timelock": {
+    title: "Canceller on the timelock",
+    means:
+      "may cancel the timelock operations it scheduled itself before they execute (not the governor's: those are cancelled through the governor)",
+  },
+  "HALT_GUARDIAN_ROLE@exchange": {
+    title: "Halt guardian on the exchange",
+    means: "may halt an offering that is already flagged as defaulting (the fast-track halt), nothing else",
+  },
+  proposalGuardian: {
+    title: "Proposal guardian of the governor",
+    means:
+      "may cancel a proposal before it executes, except a protected one: a proposal that only revokes the council's powers, changes the guardian or replaces council members",
+  },
 };
 
 /** Compares the indexed powers with what the chain says; returns the powers that disagree. */
-export function powerMismatches(indexed: readonly string[], onChain: Readonly<Record<CouncilPower, boolean>>): CouncilPower[] {
+export function powerMismatches(
+  indexed: readonly string[],
+  onChain: Readonly<Record<CouncilPower, boolean>>,
+): CouncilPower[] {
   return COUNCIL_POWERS.filter((p) => indexed.includes(p) !== onChain[p]);
 }
 
 /** Plain-language line of a council change. */
-export function councilChangeText(kind: string, account: string | null, threshold: number | null, detail: string | null, short: (a: string) => string): string {
+export function councilChangeText(
+  kind: string,
+  account: string | null,
+  threshold: number | null,
+  detail: string | null,
+  short: (a: string) => string,
+): string {
   const who = account ? short(account) : "";
   switch (kind) {
     case "Setup":
@@ -43,7 +72,9 @@ export function councilChangeText(kind: string, account: string | null, threshol
 
 function powerTitle(detail: string | null): string {
   if (detail === null) return "?";
-  return (COUNCIL_POWERS as readonly string[]).includes(detail) ? POWER_TEXT[detail as CouncilPower].title.toLowerCase() : detail;
+  return (COUNCIL_POWERS as readonly string[]).includes(detail)
+    ? POWER_TEXT[detail as CouncilPower].title.toLowerCase()
+    : detail;
 }
 
 /**
@@ -54,7 +85,11 @@ function powerTitle(detail: string | null): string {
  */
 export type PendingOperationState = "Orphaned" | "Waiting" | "Ready";
 
-export function pendingOperationState(op: { readonly schedulerEpoch: number; readonly readyAt: string | bigint }, schedulerEpoch: number, now: number | bigint): PendingOperationState {
+export function pendingOperationState(
+  op: { readonly schedulerEpoch: number; readonly readyAt: string | bigint },
+  schedulerEpoch: number,
+  now: number | bigint,
+): PendingOperationState {
   if (op.schedulerEpoch < schedulerEpoch) return "Orphaned";
   return BigInt(now) >= BigInt(op.readyAt) ? "Ready" : "Waiting";
 }

@@ -14,8 +14,10 @@ export function delegationStatus(account: string, balance: bigint, delegatee: st
 export function parseDelegatee(input: string): { ok: true; value: Address } | { ok: false; error: string } {
   const text = input.trim();
   if (text === "") return { ok: false, error: "Enter an address." };
-  if (!/^0x[0-9a-fA-F]{40}$/.test(text)) return { ok: false, error: "An address is 0x followed by 40 hexadecimal characters." };
-  if (!isAddress(text, { strict: true })) return { ok: false, error: "The checksum (upper/lower case) does not match: check the address." };
+  if (!/^0x[0-9a-fA-F]{40}$/.test(text))
+    return { ok: false, error: "An address is 0x followed by 40 hexadecimal characters." };
+  if (!isAddress(text, { strict: true }))
+    return { ok: false, error: "The checksum (upper/lower case) does not match: check the address." };
   const value = getAddress(text);
   if (value === zeroAddress) return { ok: false, error: "Delegating to the zero address would void your votes." };
   return { ok: true, value };

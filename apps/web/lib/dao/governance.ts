@@ -11,7 +11,16 @@
  * Expired exists in the enum but DmexGovernor (GovernorTimelockControl) never returns it; an indexed
  * Expired is still shown as such.
  */
-export const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"] as const;
+export const PROPOSAL_STATES = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+] as const;
 export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
 
 /** The Governor's ProposalState enum index -> name (as `governor.state(id)` returns it). */
@@ -47,7 +56,8 @@ export function voteSucceeded(p: Pick<ProposalTally, "forVotes" | "againstVotes"
 
 /** The proposal's state at chain time `now` (Unix seconds). */
 export function deriveProposalState(p: ProposalTally, now: bigint): ProposalStateName {
-  if (p.indexedState === "Executed" || p.indexedState === "Canceled" || p.indexedState === "Expired") return p.indexedState;
+  if (p.indexedState === "Executed" || p.indexedState === "Canceled" || p.indexedState === "Expired")
+    return p.indexedState;
   if (now <= p.voteStart) return "Pending";
   if (now <= deadlineOf(p)) return "Active";
   if (!quorumReached(p) || !voteSucceeded(p)) return "Defeated";
@@ -64,8 +74,14 @@ export const STATE_GROUPS: readonly { readonly title: string; readonly states: r
   { title: "Closed", states: ["Executed", "Defeated", "Canceled", "Expired"] },
 ];
 
-export function groupByState<T>(items: readonly T[], stateOf: (item: T) => ProposalStateName): { title: string; items: T[] }[] {
-  return STATE_GROUPS.map((g) => ({ title: g.title, items: items.filter((i) => g.states.includes(stateOf(i))) })).filter((g) => g.items.length > 0);
+export function groupByState<T>(
+  items: readonly T[],
+  stateOf: (item: T) => ProposalStateName,
+): { title: string; items: T[] }[] {
+  return STATE_GROUPS.map((g) => ({
+    title: g.title,
+    items: items.filter((i) => g.states.includes(stateOf(i))),
+  })).filter((g) => g.items.length > 0);
 }
 
 /** What happens next and when (Unix seconds), for a countdown; null when nothing is pending. */
@@ -111,7 +127,9 @@ export interface VoteBreakdown {
 
 const ratio = (a: bigint, b: bigint): number => (b === 0n ? 0 : Number((a * 1_000_000n) / b) / 1_000_000);
 
-export function voteBreakdown(p: Pick<ProposalTally, "quorum" | "forVotes" | "againstVotes" | "abstainVotes">): VoteBreakdown {
+export function voteBreakdown(
+  p: Pick<ProposalTally, "quorum" | "forVotes" | "againstVotes" | "abstainVotes">,
+): VoteBreakdown {
   const total = p.forVotes + p.againstVotes + p.abstainVotes;
   const counted = p.forVotes + p.abstainVotes;
   return {
@@ -125,9 +143,18 @@ export function voteBreakdown(p: Pick<ProposalTally, "quorum" | "forVotes" | "ag
 }
 
 /** Which buttons the detail page offers in `state` at `now`. */
-export function availableActions(state: ProposalStateName, eta: bigint | null, now: bigint): { vote: boolean; queue: boolean; execute: boolean; waitingForEta: boolean } {
+export function availableActions(
+  state: ProposalStateName,
+  eta: bigint | null,
+  now: bigint,
+): { vote: boolean; queue: boolean; execute: boolean; waitingForEta: boolean } {
   const due = eta !== null && now >= eta;
-  return { vote: state === "Active", queue: state === "Succeeded", execute: state === "Queued" && due, waitingForEta: state === "Queued" && !due };
+  return {
+    vote: state === "Active",
+    queue: state === "Succeeded",
+    execute: state === "Queued" && due,
+    waitingForEta: state === "Queued" && !due,
+  };
 }
 
 export const SUPPORT = { Against: 0, For: 1, Abstain: 2 } as const;

@@ -23,9 +23,12 @@ const REVOKE_ROLE = toFunctionSelector("revokeRole(bytes32,address)");
 const SET_PROPOSAL_GUARDIAN = toFunctionSelector("setProposalGuardian(address)");
 const MODULE_CALL = toFunctionSelector("execTransactionFromModule(address,uint256,bytes,uint8)");
 const MEMBER_CALLS: ReadonlySet<string> = new Set(
-  ["addOwnerWithThreshold(address,uint256)", "removeOwner(address,address,uint256)", "swapOwner(address,address,address)", "changeThreshold(uint256)"].map(
-    (s) => toFunctionSelector(s),
-  ),
+  [
+    "addOwnerWithThreshold(address,uint256)",
+    "removeOwner(address,address,uint256)",
+    "swapOwner(address,address,address)",
+    "changeThreshold(uint256)",
+  ].map((s) => toFunctionSelector(s)),
 );
 
 /** Calldata length in bytes. */
@@ -45,7 +48,8 @@ export function isProtectedAction(action: RawAction, guardian: string, governor:
       const [, account] = decodeAbiParameters([{ type: "bytes32" }, { type: "uint256" }], `0x${data.slice(10)}`);
       return account === word(guardian);
     }
-    if (selector === SET_PROPOSAL_GUARDIAN) return action.target.toLowerCase() === governor.toLowerCase() && bytesOf(data) === 36;
+    if (selector === SET_PROPOSAL_GUARDIAN)
+      return action.target.toLowerCase() === governor.toLowerCase() && bytesOf(data) === 36;
     if (selector !== MODULE_CALL || action.target.toLowerCase() !== guardian.toLowerCase()) return false;
     const [to, innerValue, inner, operation] = decodeAbiParameters(
       [{ type: "uint256" }, { type: "uint256" }, { type: "bytes" }, { type: "uint256" }],

@@ -73,7 +73,12 @@ export interface DaoEntity {
 }
 
 export interface GovernanceData {
-  proposals: (ProposalEntity & { targets: string[]; values: string[]; calldatas: string[]; application: ApplicationEntity | null })[];
+  proposals: (ProposalEntity & {
+    targets: string[];
+    values: string[];
+    calldatas: string[];
+    application: ApplicationEntity | null;
+  })[];
   offerings: { id: string; minerName: string }[];
   assets: { id: string; symbol: string }[];
   daos: DaoEntity[];
@@ -172,7 +177,16 @@ export interface TimelockProposerEntity {
 }
 
 export interface CouncilData {
-  councils: { id: string; owners: string[]; threshold: number; modules: string[]; powers: string[]; handedOver: boolean; nonce: string; changes: CouncilChangeEntity[] }[];
+  councils: {
+    id: string;
+    owners: string[];
+    threshold: number;
+    modules: string[];
+    powers: string[];
+    handedOver: boolean;
+    nonce: string;
+    changes: CouncilChangeEntity[];
+  }[];
   daos: DaoEntity[];
   roleMembers: { id: string; contract: string; role: string; roleName: string | null; account: string }[];
   timelockProposers: TimelockProposerEntity[];

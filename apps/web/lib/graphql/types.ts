@@ -76,8 +76,21 @@ export interface OfferingEntity {
   rewardToken: { id: string };
 }
 
-export interface WithdrawalEntity { id: string; amount: string; releasedToDate: string; releasedDay: number; timestamp: string }
-export interface FlagEntity { id: string; action: "Flagged" | "Resumed" | "Halted"; by: string; day: number; reason: FlagReasonName; timestamp: string }
+export interface WithdrawalEntity {
+  id: string;
+  amount: string;
+  releasedToDate: string;
+  releasedDay: number;
+  timestamp: string;
+}
+export interface FlagEntity {
+  id: string;
+  action: "Flagged" | "Resumed" | "Halted";
+  by: string;
+  day: number;
+  reason: FlagReasonName;
+  timestamp: string;
+}
 /** A covered day: what it paid per unit, the market average it was judged against and its capped share. */
 export interface OfferingDayEntity {
   id: string;
@@ -91,7 +104,14 @@ export interface OfferingDayEntity {
   exactRate: boolean | null;
 }
 /** An oracle report as indexed: correctable until `finalAt` (report time + CORRECTION_WINDOW), final from then on. */
-export interface MarketRateEntity { id: string; oracle: string; assetId: number; day: number; avgRewardPerUnitWad: string; finalAt: string }
+export interface MarketRateEntity {
+  id: string;
+  oracle: string;
+  assetId: number;
+  day: number;
+  avgRewardPerUnitWad: string;
+  finalAt: string;
+}
 
 export interface PositionEntity {
   id: string;
@@ -123,18 +143,34 @@ export interface MarketplaceData {
 export interface OfferingData {
   _meta: Meta;
   protocols: ProtocolEntity[];
-  offering: (OfferingEntity & { withdrawals: WithdrawalEntity[]; flags: FlagEntity[]; positions: { id: string; tokenId: string }[] }) | null;
+  offering:
+    | (OfferingEntity & {
+        withdrawals: WithdrawalEntity[];
+        flags: FlagEntity[];
+        positions: { id: string; tokenId: string }[];
+      })
+    | null;
   offeringDays: OfferingDayEntity[];
 }
 
-export interface PortfolioData { _meta: Meta; positions: PositionEntity[] }
+export interface PortfolioData {
+  _meta: Meta;
+  positions: PositionEntity[];
+}
 
 export interface PositionData {
   position:
     | (PositionEntity & {
         owner: { id: string };
         buyer: { id: string };
-        purchase: { id: string; totalPrice: string; fee: string; units: string; timestamp: string; transactionHash: string };
+        purchase: {
+          id: string;
+          totalPrice: string;
+          fee: string;
+          units: string;
+          timestamp: string;
+          transactionHash: string;
+        };
         claims: { id: string; amount: string; timestamp: string; transactionHash: string }[];
         refunds: { id: string; amount: string; timestamp: string; transactionHash: string }[];
         transfers: { id: string; from: string; to: string; timestamp: string; transactionHash: string }[];
@@ -154,13 +190,41 @@ export interface MinerData {
 }
 
 export interface ProtocolDayEntity {
-  id: string; day: number; date: number; purchases: number; unitsSold: string; volume: string; fees: string;
-  rewardsDeposited: string; rewardsClaimed: string; escrowWithdrawn: string; refunded: string;
+  id: string;
+  day: number;
+  date: number;
+  purchases: number;
+  unitsSold: string;
+  volume: string;
+  fees: string;
+  rewardsDeposited: string;
+  rewardsClaimed: string;
+  escrowWithdrawn: string;
+  refunded: string;
   tokenDays: { id: string; token: { id: string }; rewardsDeposited: string; rewardsClaimed: string }[];
 }
-export interface DmcAllocationEntity { id: string; recipient: string; amount: string; label: string }
-export interface ParameterEntity { id: string; contract: string; name: string; value: string; updatedAt: string; history: { id: string }[] }
-export interface InsurancePayoutEntity { id: string; token: string; to: string; amount: string; reason: string; timestamp: string }
+export interface DmcAllocationEntity {
+  id: string;
+  recipient: string;
+  amount: string;
+  label: string;
+}
+export interface ParameterEntity {
+  id: string;
+  contract: string;
+  name: string;
+  value: string;
+  updatedAt: string;
+  history: { id: string }[];
+}
+export interface InsurancePayoutEntity {
+  id: string;
+  token: string;
+  to: string;
+  amount: string;
+  reason: string;
+  timestamp: string;
+}
 /** One oracle's reports for one asset (what a late-oracle deposit is judged against: its latest final report). */
 export interface MarketRateFeedEntity {
   id: string;
@@ -169,7 +233,12 @@ export interface MarketRateFeedEntity {
   latestDay: number;
   reportCount: number;
   correctionCount: number;
-  asset: { id: string; symbol: string; unitLabel: string; rewardTokens: { id: string; token: { id: string } }[] } | null;
+  asset: {
+    id: string;
+    symbol: string;
+    unitLabel: string;
+    rewardTokens: { id: string; token: { id: string } }[];
+  } | null;
   latest: { id: string; day: number; avgRewardPerUnitWad: string; finalAt: string } | null;
 }
 

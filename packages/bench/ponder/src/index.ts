@@ -156,7 +156,14 @@ async function saveOfferingWithDay(db: Db, o: Offering, d: OfferingDay, event: E
 }
 
 /** recordFlow: `amount` of `tokenAddress` added to `field` of the protocol and its day (saved by the caller), the token and its day. */
-async function recordFlow(db: Db, p: Record<Flow, bigint>, pd: Record<Flow, bigint> & { day: number }, tokenAddress: Hex, field: Flow, amount: bigint) {
+async function recordFlow(
+  db: Db,
+  p: Record<Flow, bigint>,
+  pd: Record<Flow, bigint> & { day: number },
+  tokenAddress: Hex,
+  field: Flow,
+  amount: bigint,
+) {
   p[field] += amount;
   pd[field] += amount;
   const t = await getOrCreateToken(db, tokenAddress);
@@ -181,18 +188,26 @@ function setWindow(o: Offering, recent: bigint, windowDays: number) {
   o.recentShares = recent;
   o.windowShares = windowShares(recent);
   o.judgedDays = judgedDays(recent);
-  o.windowSum = windowDays > 0 ? windowSum(recent, windowDays).sum : o.windowShares.reduce((a: number, b: number) => a + b, 0);
+  o.windowSum =
+    windowDays > 0 ? windowSum(recent, windowDays).sum : o.windowShares.reduce((a: number, b: number) => a + b, 0);
 }
 
 const saveProtocol = (db: Db, p: typeof protocol.$inferSelect) => db.insert(protocol).values(p).onConflictDoUpdate(p);
-const saveProtocolDay = (db: Db, d: typeof protocolDay.$inferSelect) => db.insert(protocolDay).values(d).onConflictDoUpdate(d);
+const saveProtocolDay = (db: Db, d: typeof protocolDay.$inferSelect) =>
+  db.insert(protocolDay).values(d).onConflictDoUpdate(d);
 
 ponder.on("HashpowerExchange:AssetRegistered", async ({ event, context }) => {
   const p = await getOrCreateProtocol(context.db, event.log.address);
   const id = event.args.assetId;
   await context.db
     .insert(asset)
-    .values({ id, assetId: event.args.assetId, symbol: event.args.symbol, unitLabel: event.args.unitLabel, offeringCount: 0 })
+    .values({
+      id,
+      assetId: event.args.assetId,
+      symbol: event.args.symbol,
+      unitLabel: event.args.unitLabel,
+      offeringCount: 0,
+    })
     .onConflictDoUpdate({ symbol: event.args.symbol, unitLabel: event.args.unitLabel });
   p.assetCount += 1;
   await saveProtocol(context.db, p);
@@ -265,7 +280,12 @@ ponder.on("HashpowerExchange:OfferingCreated", async ({ event, context }) => {
 ponder.on("HashpowerExchange:HoldbackSet", async ({ event, context }) => {
   const o = await loadOffering(context.db, event.args.offeringId);
   o.holdbackDays = Number(event.args.holdbackDays);
-  await saveOfferingWithDay(context.db, o, await getOrCreateOfferingDay(context.db, o.id, dayOf(event.block.timestamp)), event);
+  await saveOfferingWithDay(
+    context.db,
+    o,
+    await getOrCreateOfferingDay(context.db, o.id, dayOf(event.block.timestamp)),
+    event,
+  );
 });
 
 ponder.on("HashpowerExchange:PositionPurchased", async ({ event, context }) => {
@@ -368,7 +388,9 @@ ponder.on("HashpowerExchange:Transfer", async ({ event, context }) => {
     sender = from.id;
     const pos = await db.find(position, { id: positionId });
     if (!pos) throw new Error(`Position ${positionId} not indexed`);
-    await db.update(position, { id: positionId }).set({ owner: to.id, transferCount: pos.transferCount + 1, updatedAtBlock: event.block.number });
+    await db
+      .update(position, { id: positionId })
+      .set({ owner: to.id, transferCount: pos.transferCount + 1, updatedAtBlock: event.block.number });
     pd.transfers += 1;
   }
   await db.insert(positionTransfer).values({
@@ -453,9 +475,11 @@ ponder.on("HashpowerExchange:RewardClaimed", async ({ event, context }) => {
   const o = await loadOffering(db, args.offeringId);
   const owner = await getOrCreateAccount(db, p, args.owner, event.block.number);
 
-  await db
-    .update(position, { id: positionId })
-    .set({ rewardSnapshot: args.accRewardPerUnit, claimed: pos.claimed + args.amount, updatedAtBlock: event.block.number });
+  await db.update(position, { id: positionId }).set({
+    rewardSnapshot: args.accRewardPerUnit,
+    claimed: pos.claimed + args.amount,
+    updatedAtBlock: event.block.number,
+  });
   await db.update(account, { id: owner.id }).set({ rewardsClaimed: owner.rewardsClaimed + args.amount });
   await db.insert(rewardClaim).values({
     id: eventId(event),

@@ -2,7 +2,12 @@
  * The escrow and window math the Ponder handlers need, from the one TypeScript copy (@dmex/money-math),
  * adapted to the rows Ponder stores (status as text, the window as the packed bigint).
  */
-import { type EscrowState, type OfferingStatusName, releaseDay as escrowReleaseDay, releasedToDate as escrowReleasedToDate } from "@dmex/money-math/escrow";
+import {
+  type EscrowState,
+  type OfferingStatusName,
+  releaseDay as escrowReleaseDay,
+  releasedToDate as escrowReleasedToDate,
+} from "@dmex/money-math/escrow";
 import { decodeRecentShares, windowSum as sumOfWindow } from "@dmex/money-math/delinquency";
 
 interface EscrowRow {
@@ -19,7 +24,8 @@ function escrowState(o: EscrowRow): EscrowState {
   return { ...o, status: o.status as OfferingStatusName };
 }
 
-export const releasedToDate = (o: EscrowRow, today: number): bigint => escrowReleasedToDate(escrowState(o), today).released;
+export const releasedToDate = (o: EscrowRow, today: number): bigint =>
+  escrowReleasedToDate(escrowState(o), today).released;
 export const releaseDay = (o: EscrowRow, today: number): number => escrowReleaseDay(escrowState(o), today);
 export const windowShares = (recent: bigint): number[] => [...decodeRecentShares(recent).shares];
 export const judgedDays = (recent: bigint): number => decodeRecentShares(recent).shares.length;

@@ -49,12 +49,15 @@ function problems(figures: GasFigures, previous: GasFigures | undefined): string
   const one = figures.withdrawEscrow_1 ?? 0;
   const many = figures.withdrawEscrow_1000 ?? 0;
   const spread = Math.abs(many - one) / one;
-  if (spread > MAX_WITHDRAW_SPREAD) found.push(`withdrawEscrow differs by ${(spread * 100).toFixed(2)}% between 1 and 1,000 purchases`);
+  if (spread > MAX_WITHDRAW_SPREAD)
+    found.push(`withdrawEscrow differs by ${(spread * 100).toFixed(2)}% between 1 and 1,000 purchases`);
   if (previous) {
     for (const [key, gas] of Object.entries(figures)) {
       const before = previous[key];
       if (before && gas > before * (1 + MAX_REGRESSION)) {
-        found.push(`${key} regressed from ${before} to ${gas}; if intended, run \`pnpm gas\` and commit gas-report.json`);
+        found.push(
+          `${key} regressed from ${before} to ${gas}; if intended, run \`pnpm gas\` and commit gas-report.json`,
+        );
       }
     }
   }
@@ -75,7 +78,9 @@ async function main() {
     rmSync(workDir, { recursive: true, force: true });
   }
   const withdrawSpread = Math.abs((figures.withdrawEscrow_1000 ?? 0) - (figures.withdrawEscrow_1 ?? 0));
-  console.log(`Gas on real anvil transactions (receipt gasUsed, 21,000 base included), ${((Date.now() - started) / 1000).toFixed(1)} s:\n`);
+  console.log(
+    `Gas on real anvil transactions (receipt gasUsed, 21,000 base included), ${((Date.now() - started) / 1000).toFixed(1)} s:\n`,
+  );
   console.log(table(figures, previous));
   console.log(`\nwithdrawEscrow 1 vs 1,000 purchases: ${withdrawSpread} gas apart`);
 

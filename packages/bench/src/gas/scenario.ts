@@ -10,7 +10,16 @@ import {
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
-import { ANVIL_MNEMONIC, anvilAddress, BUYER_INDICES, COUNCIL_INDICES, COUNCIL_THRESHOLD, MINER_INDICES, ROLE_INDEX, SPARE_INDICES } from "@dmex/deployments/dev-accounts";
+import {
+  ANVIL_MNEMONIC,
+  anvilAddress,
+  BUYER_INDICES,
+  COUNCIL_INDICES,
+  COUNCIL_THRESHOLD,
+  MINER_INDICES,
+  ROLE_INDEX,
+  SPARE_INDICES,
+} from "@dmex/deployments/dev-accounts";
 import {
   concat,
   createPublicClient,
@@ -79,13 +88,31 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     if (receipt.status !== "success") {
       // Replay it as a call on the parent block to surface the revert reason.
       const reason = await publicClient
-        .simulateContract({ account: from, address: contract.address, abi: [...contract.abi, ...errorsAbi], functionName, args, blockNumber: receipt.blockNumber - 1n })
-        .then(async () => `passes as a call; gas used ${receipt.gasUsed} of limit ${(await publicClient.getTransaction({ hash })).gas}`, async (error: unknown) => `${error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : String(error)}; gas used ${receipt.gasUsed} of limit ${(await publicClient.getTransaction({ hash })).gas}`);
+        .simulateContract({
+          account: from,
+          address: contract.address,
+          abi: [...contract.abi, ...errorsAbi],
+          functionName,
+          args,
+          blockNumber: receipt.blockNumber - 1n,
+        })
+        .then(
+          async () =>
+            `passes as a call; gas used ${receipt.gasUsed} of limit ${(await publicClient.getTransaction({ hash })).gas}`,
+          async (error: unknown) =>
+            `${error instanceof Error ? error.message.split("\n").slice(0, 3).join(" ") : String(error)}; gas used ${receipt.gasUsed} of limit ${(await publicClient.getTransaction({ hash })).gas}`,
+        );
       throw new Error(`${functionName} reverted: ${reason}`);
     }
     return receipt;
   }
-  async function measure(key: string, from: Address, contract: Contract, functionName: string, args: readonly unknown[]) {
+  async function measure(
+    key: string,
+    from: Address,
+    contract: Contract,
+    functionName: string,
+    args: readonly unknown[],
+  ) {
     const receipt = await send(from, contract, functionName, args);
     figures[key] = Number(receipt.gasUsed);
     return receipt;
@@ -136,7 +163,11 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const smallVoter = buyers[9]!; // votes between the two: neither the first vote nor the one reaching quorum
   await send(deployer, dmc, "transfer", [smallVoter, parseEther("100000")]);
   await send(smallVoter, dmc, "delegate", [smallVoter]);
-  for (const [miner, stake] of [[minerA, "600000"], [minerB, "40000"], [minerC, "25000"]] as const) {
+  for (const [miner, stake] of [
+    [minerA, "600000"],
+    [minerB, "40000"],
+    [minerC, "25000"],
+  ] as const) {
     await send(deployer, dmc, "transfer", [miner, parseEther(stake)]);
     await send(miner, dmc, "approve", [applications.address, maxUint256]);
   }
@@ -212,7 +243,8 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   await setTime(eta + 1n);
   for (const [i, a] of applied.entries()) await governorCall(i === 0 ? "execute" : undefined, "execute", a);
   const [offeringMany, offeringOne, offeringBad, offeringShort] = [1n, 2n, 3n, 4n];
-  if ((await read<bigint>(exchange, "offeringCount")) !== 4n) throw new Error("the approvals did not create 4 offerings");
+  if ((await read<bigint>(exchange, "offeringCount")) !== 4n)
+    throw new Error("the approvals did not create 4 offerings");
 
   for (const account of [...buyers, minerA, minerB, minerC]) {
     await send(minter, usdt, "mint", [account, 10n ** 15n]);
@@ -262,7 +294,8 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const balanceHolder = regulars[2]!;
   const owned: bigint[] = [];
   for (let tokenId = 1n; owned.length < 21; tokenId++) {
-    if ((await read<Address>(exchange, "ownerOf", [tokenId])).toLowerCase() === balanceHolder.toLowerCase()) owned.push(tokenId);
+    if ((await read<Address>(exchange, "ownerOf", [tokenId])).toLowerCase() === balanceHolder.toLowerCase())
+      owned.push(tokenId);
   }
   await depositDay();
   await measure("claim1_firstClaim", balanceHolder, exchange, "claimRewards", [[owned[0]!]]);

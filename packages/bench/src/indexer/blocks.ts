@@ -104,7 +104,8 @@ export class BlockBuilder {
    * their receipts in the order they were queued. Throws when one reverted or was not mined.
    */
   async mine(timestamp?: bigint): Promise<TransactionReceipt[]> {
-    if (timestamp !== undefined) await this.client.request({ method: "evm_setNextBlockTimestamp" as never, params: [Number(timestamp)] as never });
+    if (timestamp !== undefined)
+      await this.client.request({ method: "evm_setNextBlockTimestamp" as never, params: [Number(timestamp)] as never });
     await this.client.request({ method: "evm_mine" as never, params: [] as never });
     this.blocks += 1;
     const sent = this.pending;
@@ -116,7 +117,9 @@ export class BlockBuilder {
     for (let attempt = 0, extraBlocks = 0; ; attempt++) {
       const missing = sent.map((_, i) => i).filter((i) => receipts[i] === null);
       if (missing.length === 0) break;
-      const found = await Promise.all(missing.map((i) => this.client.getTransactionReceipt({ hash: sent[i]!.hash }).catch(() => null)));
+      const found = await Promise.all(
+        missing.map((i) => this.client.getTransactionReceipt({ hash: sent[i]!.hash }).catch(() => null)),
+      );
       missing.forEach((i, k) => (receipts[i] = found[k]!));
       if (found.every((r) => r !== null)) break;
       if (attempt < 200) {
@@ -124,7 +127,9 @@ export class BlockBuilder {
         continue;
       }
       // Still out after 2 s: left in the pool (gas limit of the block) gets one more block, twice.
-      const status = (await this.client.request({ method: "txpool_status" as never, params: [] as never })) as { pending: Hex };
+      const status = (await this.client.request({ method: "txpool_status" as never, params: [] as never })) as {
+        pending: Hex;
+      };
       if (Number(status.pending) > 0 && extraBlocks < 2) {
         extraBlocks += 1;
         attempt = 0;
@@ -136,7 +141,10 @@ export class BlockBuilder {
     }
     const out = receipts as TransactionReceipt[];
     const failed = out.findIndex((r) => r.status !== "success");
-    if (failed >= 0) throw new Error(`${sent[failed]!.label} from ${sent[failed]!.from} (nonce ${sent[failed]!.nonce}) reverted in block ${out[failed]!.blockNumber}`);
+    if (failed >= 0)
+      throw new Error(
+        `${sent[failed]!.label} from ${sent[failed]!.from} (nonce ${sent[failed]!.nonce}) reverted in block ${out[failed]!.blockNumber}`,
+      );
     return out;
   }
 

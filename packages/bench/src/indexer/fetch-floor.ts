@@ -29,7 +29,9 @@ export function eventTopic(manifestEvent: string): Hex {
 /** The addresses and topics of a subgraph manifest's event handlers (optionally only `dataSources`). */
 export function manifestFilter(manifestPath: string, dataSources?: readonly string[]): LogFilter {
   const manifest = parse(readFileSync(manifestPath, "utf8")) as { dataSources: ManifestDataSource[] };
-  const chosen = manifest.dataSources.filter((d) => (d.mapping.eventHandlers?.length ?? 0) > 0 && (!dataSources || dataSources.includes(d.name)));
+  const chosen = manifest.dataSources.filter(
+    (d) => (d.mapping.eventHandlers?.length ?? 0) > 0 && (!dataSources || dataSources.includes(d.name)),
+  );
   return {
     addresses: [...new Set(chosen.map((d) => getAddress(d.source.address)))],
     topics: [...new Set(chosen.flatMap((d) => d.mapping.eventHandlers!.map((h) => eventTopic(h.event))))],
@@ -45,7 +47,11 @@ export interface FetchFloor {
 }
 
 async function rpc<T>(url: string, body: unknown): Promise<T> {
-  const response = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const response = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify(body),
+  });
   if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
@@ -56,7 +62,14 @@ const hex = (n: number) => `0x${n.toString(16)}`;
  * Serves blocks `from`..`to` as graph-host asks for them: ranges of `rangeSize` (graph-host's
  * default, 2,000) one after another, each range's blocks with logs in batches of `batchSize`.
  */
-export async function measureFetchFloor(url: string, filter: LogFilter, from: number, to: number, rangeSize = 2_000, batchSize = 200): Promise<FetchFloor> {
+export async function measureFetchFloor(
+  url: string,
+  filter: LogFilter,
+  from: number,
+  to: number,
+  rangeSize = 2_000,
+  batchSize = 200,
+): Promise<FetchFloor> {
   const started = performance.now();
   let logs = 0;
   let blocks = 0;
@@ -76,9 +89,12 @@ export async function measureFetchFloor(url: string, filter: LogFilter, from: nu
     // The range's last block too: graph-host reads its header to know where the range ends.
     if (!numbers.includes(end)) numbers.push(end);
     for (let i = 0; i < numbers.length; i += batchSize) {
-      const batch = numbers.slice(i, i + batchSize).map((n, k) => ({ jsonrpc: "2.0", id: k, method: "eth_getBlockByNumber", params: [hex(n), true] }));
+      const batch = numbers
+        .slice(i, i + batchSize)
+        .map((n, k) => ({ jsonrpc: "2.0", id: k, method: "eth_getBlockByNumber", params: [hex(n), true] }));
       const answers = await rpc<{ result?: unknown }[]>(url, batch);
-      if (answers.some((a) => !a.result)) throw new Error(`eth_getBlockByNumber: a block of ${start}-${end} is missing`);
+      if (answers.some((a) => !a.result))
+        throw new Error(`eth_getBlockByNumber: a block of ${start}-${end} is missing`);
       blocks += answers.length;
     }
   }

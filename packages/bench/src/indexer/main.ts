@@ -14,9 +14,24 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { bridgedTokenAbi, hashpowerExchangeAbi, marketRateOracleAbi, type DeployedContractName } from "@dmex/deployments";
+import {
+  bridgedTokenAbi,
+  hashpowerExchangeAbi,
+  marketRateOracleAbi,
+  type DeployedContractName,
+} from "@dmex/deployments";
 import { ROLE_INDEX, anvilAddress, freePort, graphHostStep, startStack, type StackContext } from "@dmex/devstack";
-import { createPublicClient, getAddress, http, maxUint256, toEventSelector, type Abi, type Address, type Hex, type PublicClient } from "viem";
+import {
+  createPublicClient,
+  getAddress,
+  http,
+  maxUint256,
+  toEventSelector,
+  type Abi,
+  type Address,
+  type Hex,
+  type PublicClient,
+} from "viem";
 import { foundry } from "viem/chains";
 
 import { startGraphHost } from "@dmex/graph-host";
@@ -57,13 +72,22 @@ async function main() {
   const stopAll: (() => Promise<void>)[] = [() => stack.stop()];
   try {
     // Batched HTTP: a block's transactions and receipts travel in a few requests.
-    const client = createPublicClient({ chain: foundry, transport: http(stack.rpcUrl, { batch: { batchSize: 200, wait: 0 } }) });
+    const client = createPublicClient({
+      chain: foundry,
+      transport: http(stack.rpcUrl, { batch: { batchSize: 200, wait: 0 } }),
+    });
     const at = (name: DeployedContractName): Address => stack.deployment.contracts[name]!.address;
     const exchange = { address: at("HashpowerExchange"), abi: hashpowerExchangeAbi as Abi };
     const oracle = { address: at("MarketRateOracle"), abi: marketRateOracleAbi as Abi };
     const usdt = { address: at("USDT"), abi: bridgedTokenAbi as Abi };
     const ifil = { address: at("IFIL"), abi: bridgedTokenAbi as Abi };
-    const call = (from: Address, c: { address: Address; abi: Abi }, functionName: string, args: readonly unknown[], gas?: bigint): Call => ({
+    const call = (
+      from: Address,
+      c: { address: Address; abi: Abi },
+      functionName: string,
+      args: readonly unknown[],
+      gas?: bigint,
+    ): Call => ({
       from,
       to: c.address,
       abi: c.abi,
@@ -72,7 +96,11 @@ async function main() {
       ...(gas !== undefined && { gas }),
     });
 
-    const registrar = await offeringCreator(client, exchange, stack.deployment.contracts as Readonly<Record<string, { address: Address } | undefined>>);
+    const registrar = await offeringCreator(
+      client,
+      exchange,
+      stack.deployment.contracts as Readonly<Record<string, { address: Address } | undefined>>,
+    );
     const channel = anvilAddress(2);
     const reporter = anvilAddress(ROLE_INDEX.reporter);
     const minter = anvilAddress(ROLE_INDEX.minter);
@@ -125,8 +153,14 @@ async function main() {
       today * DAY + 3_600n,
     );
     await mineAll([
-      ...miners.flatMap((miner) => [call(minter, ifil, "mint", [miner, 10n ** 26n]), call(miner, ifil, "approve", [exchange.address, maxUint256])]),
-      ...buyers.flatMap((buyer) => [call(minter, usdt, "mint", [buyer, 10n ** 14n]), call(buyer, usdt, "approve", [exchange.address, maxUint256])]),
+      ...miners.flatMap((miner) => [
+        call(minter, ifil, "mint", [miner, 10n ** 26n]),
+        call(miner, ifil, "approve", [exchange.address, maxUint256]),
+      ]),
+      ...buyers.flatMap((buyer) => [
+        call(minter, usdt, "mint", [buyer, 10n ** 14n]),
+        call(buyer, usdt, "approve", [exchange.address, maxUint256]),
+      ]),
     ]);
 
     // Purchases spread over the ten sale days before the term, TXS_PER_BLOCK a block.
@@ -137,20 +171,34 @@ async function main() {
     for (let i = 0; i < POSITIONS; i += perDay) {
       const purchases: Call[] = [];
       for (let k = i; k < Math.min(POSITIONS, i + perDay); k++) {
-        purchases.push(call(buyers[k % buyers.length]!, exchange, "buy", [BigInt(1 + (k % 3)), BigInt(1 + (k % 9)), maxUint256, channel]));
+        purchases.push(
+          call(buyers[k % buyers.length]!, exchange, "buy", [
+            BigInt(1 + (k % 3)),
+            BigInt(1 + (k % 9)),
+            maxUint256,
+            channel,
+          ]),
+        );
       }
       const receipts = await mineAll(purchases, i === 0 ? undefined : (today + BigInt(i / perDay)) * DAY + 7_200n);
       for (const r of receipts) {
         for (const l of r.logs) {
-          if (l.address.toLowerCase() === exchange.address.toLowerCase() && l.topics[0] === transferTopic && l.topics.length === 4) {
+          if (
+            l.address.toLowerCase() === exchange.address.toLowerCase() &&
+            l.topics[0] === transferTopic &&
+            l.topics.length === 4
+          ) {
             ownerOf.set(BigInt(l.topics[3]!), getAddress(`0x${l.topics[2]!.slice(26)}`));
           }
         }
       }
     }
-    console.log(`${POSITIONS} purchases mined in ${((Date.now() - generated) / 1000).toFixed(1)} s (${blocks.mined} blocks)`);
+    console.log(
+      `${POSITIONS} purchases mined in ${((Date.now() - generated) / 1000).toFixed(1)} s (${blocks.mined} blocks)`,
+    );
     const minted = (await client.readContract({ ...exchange, functionName: "positionCount", args: [] })) as bigint;
-    if (minted !== BigInt(POSITIONS) || ownerOf.size !== POSITIONS) throw new Error(`expected ${POSITIONS} positions, minted ${minted} (${ownerOf.size} mint logs)`);
+    if (minted !== BigInt(POSITIONS) || ownerOf.size !== POSITIONS)
+      throw new Error(`expected ${POSITIONS} positions, minted ${minted} (${ownerOf.size} mint logs)`);
 
     // Days of reports, deposits, claims and transfers: the report, then the deposits judged
     // against it, then claims and transfers (each position at most once a day).
@@ -186,7 +234,13 @@ async function main() {
       const to = from + 49n < head ? from + 49n : head;
       const logs = await client.request({
         method: "eth_getLogs",
-        params: [{ fromBlock: `0x${from.toString(16)}`, toBlock: `0x${to.toString(16)}`, address: [exchange.address, oracle.address] }],
+        params: [
+          {
+            fromBlock: `0x${from.toString(16)}`,
+            toBlock: `0x${to.toString(16)}`,
+            address: [exchange.address, oracle.address],
+          },
+        ],
       });
       events += (logs as unknown[]).length;
     }
@@ -196,7 +250,13 @@ async function main() {
     );
 
     // Index from scratch exactly as the dev stack does.
-    const context: StackContext = { log: () => {}, timings: {}, urls: {}, rpcUrl: stack.rpcUrl, deployment: stack.deployment };
+    const context: StackContext = {
+      log: () => {},
+      timings: {},
+      urls: {},
+      rpcUrl: stack.rpcUrl,
+      deployment: stack.deployment,
+    };
     const indexStart = Date.now();
     const graph = await graphHostStep({
       subgraphDir,
@@ -218,7 +278,10 @@ async function main() {
     const queries: { name: string; body: (i: number) => { query: string; variables?: Record<string, unknown> } }[] = [
       {
         name: "marketplace",
-        body: () => ({ query: "{ offerings(first: 20, orderBy: pricePerUnit) { id minerName pricePerUnit unitsSold unitsTotal status termEndDay asset { symbol unitLabel } } }" }),
+        body: () => ({
+          query:
+            "{ offerings(first: 20, orderBy: pricePerUnit) { id minerName pricePerUnit unitsSold unitsTotal status termEndDay asset { symbol unitLabel } } }",
+        }),
       },
       {
         name: "portfolio",
@@ -234,10 +297,18 @@ async function main() {
           query: `{ offering(id: "${1 + (i % 3)}") { id totalNet withdrawn lastCoveredDay holdbackDays days(first: 60, orderBy: day) { day rewardPerUnitWad marketAvgPerUnitWad } } }`,
         }),
       },
-      { name: "protocol days", body: () => ({ query: "{ protocolDays(first: 30, orderBy: day, orderDirection: desc) { day volume fees rewardsDeposited rewardsClaimed } }" }) },
+      {
+        name: "protocol days",
+        body: () => ({
+          query:
+            "{ protocolDays(first: 30, orderBy: day, orderDirection: desc) { day volume fees rewardsDeposited rewardsClaimed } }",
+        }),
+      },
       {
         name: "position history",
-        body: (i) => ({ query: `{ position(id: "${1 + ((i * 131) % POSITIONS)}") { id units owner { id } transfers { id } claims { amount } } }` }),
+        body: (i) => ({
+          query: `{ position(id: "${1 + ((i * 131) % POSITIONS)}") { id units owner { id } transfers { id } claims { amount } } }`,
+        }),
       },
     ];
     // `# n` makes every request text distinct: the result cache (keyed by text, variables and
@@ -247,7 +318,13 @@ async function main() {
         Array.from({ length: QUERIES_PER_CLIENT }, (_, q) => {
           const n = (c * QUERIES_PER_CLIENT + q) % distinct;
           const body = queries[only ?? (c + q) % queries.length]!.body(n);
-          return JSON.stringify(uncached ? { ...body, query: `${body.query} # ${tag}${n}` } : tag ? { ...body, query: `${body.query} # ${tag}` } : body);
+          return JSON.stringify(
+            uncached
+              ? { ...body, query: `${body.query} # ${tag}${n}` }
+              : tag
+                ? { ...body, query: `${body.query} # ${tag}` }
+                : body,
+          );
         }),
       );
     const report = (label: string, r: LoadResult) => {
@@ -263,13 +340,18 @@ async function main() {
     // cache gains nothing for the next run: a fresh server pays for compiling its JS and PGlite's
     // WASM in the optimising tiers (and for planning its statements) in its first few hundred
     // requests; the next run is a server that has been answering for a while.
-    report("app queries, result cache on, cold (first after the sync)", await runLoad(url, plan(false, undefined, Infinity, "cold")));
+    report(
+      "app queries, result cache on, cold (first after the sync)",
+      await runLoad(url, plan(false, undefined, Infinity, "cold")),
+    );
     report("app queries, result cache on (as graph-node), warm", await runLoad(url, plan(false)));
     report("app queries, every one uncached", await runLoad(url, plan(true)));
     report("app queries, cache hits only (5 texts)", await runLoad(url, plan(false, undefined, 1)));
     for (const [k, q] of queries.entries()) {
       const r = await runLoad(url, [plan(true, k)[0]!]);
-      console.log(`  ${q.name}, uncached, 1 client: p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p95 ${percentile(r.latencies, 0.95).toFixed(1)} ms`);
+      console.log(
+        `  ${q.name}, uncached, 1 client: p50 ${percentile(r.latencies, 0.5).toFixed(1)} ms, p95 ${percentile(r.latencies, 0.95).toFixed(1)} ms`,
+      );
     }
     // The PGlite host has answered its queries: the comparisons below run without it.
     await graph!.stop();
@@ -290,13 +372,26 @@ async function main() {
     );
 
     // The same from scratch on a real PostgreSQL store (DATABASE_URL), in a throwaway server.
-    const postgres = await indexOnPostgres(stack.rpcUrl, stack.deployment, stack.deploymentsDir!, Number(head), handled, workDir);
+    const postgres = await indexOnPostgres(
+      stack.rpcUrl,
+      stack.deployment,
+      stack.deploymentsDir!,
+      Number(head),
+      handled,
+      workDir,
+    );
     if (postgres) {
       try {
         await runLoad(postgres.url, [queries.map((q) => JSON.stringify(q.body(0)))]);
         await runLoad(postgres.url, plan(false, undefined, Infinity, "pg-cold"));
-        report("PostgreSQL store: app queries, result cache on (as graph-node), warm", await runLoad(postgres.url, plan(false)));
-        report("PostgreSQL store: app queries, every one uncached", await runLoad(postgres.url, plan(true, undefined, Infinity, "pg-")));
+        report(
+          "PostgreSQL store: app queries, result cache on (as graph-node), warm",
+          await runLoad(postgres.url, plan(false)),
+        );
+        report(
+          "PostgreSQL store: app queries, every one uncached",
+          await runLoad(postgres.url, plan(true, undefined, Infinity, "pg-")),
+        );
       } finally {
         await postgres.stop();
       }
@@ -309,7 +404,14 @@ async function main() {
     const subsetBuild = join(workDir, "subset-build");
     writeSubsetBuild(retargeted, subsetBuild, "HashpowerExchange", PONDER_EVENTS);
     const subsetStart = Date.now();
-    const subsetHost = await startGraphHost({ buildDir: subsetBuild, rpcUrl: stack.rpcUrl, name: "subset", port: 0, dataDir: join(workDir, "subset-store"), logLevel: "warn" });
+    const subsetHost = await startGraphHost({
+      buildDir: subsetBuild,
+      rpcUrl: stack.rpcUrl,
+      name: "subset",
+      port: 0,
+      dataDir: join(workDir, "subset-store"),
+      logLevel: "warn",
+    });
     try {
       await subsetHost.waitForBlock(Number(head), 600_000);
     } finally {
@@ -324,7 +426,14 @@ async function main() {
     );
     let ponder: PonderRun | undefined;
     try {
-      ponder = await runPonder({ rpcUrl: stack.rpcUrl, chainId: stack.chainId, exchange: exchangeAddress, startBlock, endBlock: Number(head), workDir: join(workDir, "ponder") });
+      ponder = await runPonder({
+        rpcUrl: stack.rpcUrl,
+        chainId: stack.chainId,
+        exchange: exchangeAddress,
+        startBlock,
+        endBlock: Number(head),
+        workDir: join(workDir, "ponder"),
+      });
       checkPonderRows(ponder, subsetFloor, retargeted);
       const ponderRate = subsetFloor.logs / ponder.seconds;
       console.log(
@@ -345,7 +454,11 @@ async function main() {
         ` (load average ${loadAverage()})`,
     );
 
-    console.log(`load average ${loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `load average ${loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     for (const stop of stopAll) await stop();
     // BENCH_KEEP=1 keeps the work dir (subgraph build copy, PGlite store) for a closer look.
@@ -454,10 +567,14 @@ async function offeringCreator(
   const role = (await client.readContract({ ...exchange, functionName: "REGISTRAR_ROLE", args: [] })) as Hex;
   for (const candidate of [anvilAddress(2), contracts.MinerApplications?.address]) {
     if (candidate === undefined) continue;
-    if (!((await client.readContract({ ...exchange, functionName: "hasRole", args: [role, candidate] })) as boolean)) continue;
+    if (!((await client.readContract({ ...exchange, functionName: "hasRole", args: [role, candidate] })) as boolean))
+      continue;
     if (candidate !== anvilAddress(2)) {
       await client.request({ method: "anvil_impersonateAccount" as never, params: [candidate] as never });
-      await client.request({ method: "anvil_setBalance" as never, params: [candidate, "0x56bc75e2d63100000"] as never });
+      await client.request({
+        method: "anvil_setBalance" as never,
+        params: [candidate, "0x56bc75e2d63100000"] as never,
+      });
     }
     return candidate;
   }

@@ -19,7 +19,15 @@ const benchDir = resolve(here, "../..");
 export const PONDER_DIR = join(benchDir, "ponder");
 
 /** The events ponder/src/index.ts handles: graph-host's subset run keeps the same handlers. */
-export const PONDER_EVENTS = ["AssetRegistered", "OfferingCreated", "HoldbackSet", "PositionPurchased", "Transfer", "RewardDeposited", "RewardClaimed"] as const;
+export const PONDER_EVENTS = [
+  "AssetRegistered",
+  "OfferingCreated",
+  "HoldbackSet",
+  "PositionPurchased",
+  "Transfer",
+  "RewardDeposited",
+  "RewardClaimed",
+] as const;
 
 export interface PonderRunOptions {
   readonly rpcUrl: string;
@@ -38,13 +46,17 @@ export interface PonderRun {
   readonly readySeconds: number | undefined;
   readonly version: string;
   /** Rows Ponder holds afterwards, by table (GraphQL totalCount). */
-  readonly rows: Readonly<Record<"purchases" | "positionTransfers" | "rewardDeposits" | "rewardClaims" | "offerings" | "positions", number>>;
+  readonly rows: Readonly<
+    Record<"purchases" | "positionTransfers" | "rewardDeposits" | "rewardClaims" | "offerings" | "positions", number>
+  >;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export function ponderVersion(): string {
-  return (JSON.parse(readFileSync(join(benchDir, "node_modules", "ponder", "package.json"), "utf8")) as { version: string }).version;
+  return (
+    JSON.parse(readFileSync(join(benchDir, "node_modules", "ponder", "package.json"), "utf8")) as { version: string }
+  ).version;
 }
 
 /** Whether Ponder is ready (`onReady` then) and its checkpoint has reached `endBlock`. */
@@ -67,7 +79,21 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
   const started = performance.now();
   const child = spawn(
     join(benchDir, "node_modules", ".bin", "ponder"),
-    ["--root", PONDER_DIR, "--log-level", "warn", "--log-format", "json", "start", "--port", String(port), "--hostname", "127.0.0.1", "--schema", "bench"],
+    [
+      "--root",
+      PONDER_DIR,
+      "--log-level",
+      "warn",
+      "--log-format",
+      "json",
+      "start",
+      "--port",
+      String(port),
+      "--hostname",
+      "127.0.0.1",
+      "--schema",
+      "bench",
+    ],
     {
       cwd: PONDER_DIR,
       // Its own process group: stop() reaches the workers it starts too.
@@ -107,14 +133,26 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
     const deadline = Date.now() + (options.timeoutMs ?? 900_000);
     for (;;) {
       if (child.exitCode !== null || child.signalCode !== null) {
-        throw new Error(`ponder exited (${child.signalCode ?? child.exitCode}) before it was ready:\n${readFileSync(logPath, "utf8").slice(-4_000)}`);
+        throw new Error(
+          `ponder exited (${child.signalCode ?? child.exitCode}) before it was ready:\n${readFileSync(logPath, "utf8").slice(-4_000)}`,
+        );
       }
       if (await indexedTo(url, options.endBlock, () => (readySeconds ??= (performance.now() - started) / 1000))) break;
-      if (Date.now() > deadline) throw new Error(`ponder not ready within ${options.timeoutMs ?? 900_000} ms:\n${readFileSync(logPath, "utf8").slice(-4_000)}`);
+      if (Date.now() > deadline)
+        throw new Error(
+          `ponder not ready within ${options.timeoutMs ?? 900_000} ms:\n${readFileSync(logPath, "utf8").slice(-4_000)}`,
+        );
       await sleep(100);
     }
     const seconds = (performance.now() - started) / 1000;
-    const tables = ["purchases", "positionTransfers", "rewardDeposits", "rewardClaims", "offerings", "positions"] as const;
+    const tables = [
+      "purchases",
+      "positionTransfers",
+      "rewardDeposits",
+      "rewardClaims",
+      "offerings",
+      "positions",
+    ] as const;
     const response = await fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },

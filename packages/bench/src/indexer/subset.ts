@@ -10,13 +10,22 @@ import { parse, stringify } from "yaml";
 
 interface ManifestDataSource {
   name: string;
-  mapping: { eventHandlers?: { event: string; handler: string }[]; blockHandlers?: unknown[]; callHandlers?: unknown[] };
+  mapping: {
+    eventHandlers?: { event: string; handler: string }[];
+    blockHandlers?: unknown[];
+    callHandlers?: unknown[];
+  };
 }
 
 /** `PositionPurchased(indexed uint256,...)` -> `PositionPurchased`. */
 const eventName = (signature: string) => signature.slice(0, signature.indexOf("("));
 
-export function writeSubsetBuild(buildDir: string, outDir: string, dataSource: string, events: readonly string[]): void {
+export function writeSubsetBuild(
+  buildDir: string,
+  outDir: string,
+  dataSource: string,
+  events: readonly string[],
+): void {
   rmSync(outDir, { recursive: true, force: true });
   cpSync(buildDir, outDir, { recursive: true });
   const path = join(outDir, "subgraph.yaml");

@@ -122,7 +122,11 @@ library DaoDeployment {
             IHashpowerExchange(address(exchange)), s.dmc, p.deployer, address(s.insuranceFund), p.stakePolicy
         );
         s.governor = new DmexGovernor(
-            IVotes(address(s.dmc)), TimelockController(payable(s.timelock)), address(s.applications), s.council, p.governance
+            IVotes(address(s.dmc)),
+            TimelockController(payable(s.timelock)),
+            address(s.applications),
+            s.council,
+            p.governance
         );
         s.applications.setGovernor(s.governor);
         s.applications.transferOwnership(address(s.timelock));
@@ -176,9 +180,7 @@ library DaoDeployment {
     /// @dev Only executed applications create offerings; the council may fast-track a halt; the
     /// timelock holds everything else, the asset registry included (the council has no role there, so
     /// the community hand-over has nothing to revoke on it). The deployer keeps nothing.
-    function _handOver(HashpowerExchange exchange, MarketRateOracle oracle, System memory s, address deployer)
-        private
-    {
+    function _handOver(HashpowerExchange exchange, MarketRateOracle oracle, System memory s, address deployer) private {
         address timelock = address(s.timelock);
         exchange.grantRole(exchange.REGISTRAR_ROLE(), address(s.applications));
         exchange.grantRole(exchange.HALT_GUARDIAN_ROLE(), s.council);

@@ -1,7 +1,14 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {DefaultThresholds, FlagReason, Offering, OfferingStatus, OfferingTerms, Position} from "../types/HashpowerTypes.sol";
+import {
+    DefaultThresholds,
+    FlagReason,
+    Offering,
+    OfferingStatus,
+    OfferingTerms,
+    Position
+} from "../types/HashpowerTypes.sol";
 import {IAssetRegistry} from "./IAssetRegistry.sol";
 import {IPositionLocks} from "./IPositionLocks.sol";
 import {IExchangeErrors} from "../errors/ExchangeErrors.sol";
@@ -105,7 +112,11 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @param amount Rewards paid (reward-token base units).
     /// @param accRewardPerUnit The accumulator the position is now settled to.
     event RewardClaimed(
-        uint256 indexed tokenId, uint256 indexed offeringId, address indexed owner, uint256 amount, uint256 accRewardPerUnit
+        uint256 indexed tokenId,
+        uint256 indexed offeringId,
+        address indexed owner,
+        uint256 amount,
+        uint256 accRewardPerUnit
     );
 
     /// @notice The miner withdrew released escrow.
@@ -116,7 +127,12 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @param releasedToDate Escrow released to the miner so far.
     /// @param releasedDay The day release has reached.
     event EscrowWithdrawn(
-        uint256 indexed offeringId, address indexed miner, address to, uint256 amount, uint256 releasedToDate, uint256 releasedDay
+        uint256 indexed offeringId,
+        address indexed miner,
+        address to,
+        uint256 amount,
+        uint256 releasedToDate,
+        uint256 releasedDay
     );
 
     /// @notice Channel fees of an offering were sent to the fee recipient.
@@ -158,7 +174,11 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @param frozenDay The day release stops at.
     /// @param releasedAtHalt Escrow released to the miner up to the halt.
     event OfferingHalted(
-        uint256 indexed offeringId, address indexed by, uint256 frozenDay, uint256 releasedAtHalt, uint256 unreleasedEscrow
+        uint256 indexed offeringId,
+        address indexed by,
+        uint256 frozenDay,
+        uint256 releasedAtHalt,
+        uint256 unreleasedEscrow
     );
 
     /// @notice The unreleased escrow of a position of a halted offering was paid to its owner.
@@ -246,7 +266,9 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @return tokenId The minted position.
     /// @param offeringId The offering (1-based id).
     /// @param units Units to buy (at most those left).
-    function buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer) external returns (uint256 tokenId);
+    function buy(uint256 offeringId, uint256 units, uint256 maxTotalPrice, address referrer)
+        external
+        returns (uint256 tokenId);
 
     /// @notice {buy} after an EIP-2612 permit for `maxTotalPrice`. A failing permit is ignored so a
     /// front-run permit cannot block the purchase; the allowance check then decides.
@@ -376,7 +398,6 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
 
     // ------------------------------------------------------------------ views
 
-
     /// @notice An offering's full stored state.
     /// @param offeringId The offering (1-based id).
     /// @return The offering (status None for an unknown id).
@@ -386,10 +407,6 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @param tokenId The position NFT.
     /// @return The position.
     function getPosition(uint256 tokenId) external view returns (Position memory);
-
-
-
-
 
     /// @notice Rewards the position would pay now.
     /// @param tokenId The position NFT.
@@ -425,7 +442,6 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
         external
         view
         returns (bool canFlag, FlagReason reason, uint256 missedDays, uint256 windowShare);
-
 
     /// @notice Number of offerings created (ids are 1..offeringCount).
     /// @return The count.

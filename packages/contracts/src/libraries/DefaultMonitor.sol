@@ -92,7 +92,9 @@ library DefaultMonitor {
     /// @notice Clears a flag: release continues including the paused days; the window of judged days
     /// starts afresh (governance found them wrong, e.g. a bad report, so they do not count again).
     function resume(Offering storage o, uint256 offeringId) public {
-        if (o.status != OfferingStatus.Flagged) revert IExchangeErrors.Exchange_OfferingNotFlagged(offeringId, o.status);
+        if (o.status != OfferingStatus.Flagged) {
+            revert IExchangeErrors.Exchange_OfferingNotFlagged(offeringId, o.status);
+        }
         o.status = OfferingStatus.Active;
         o.flagReason = FlagReason.None;
         o.recentShares = 0;
@@ -101,7 +103,9 @@ library DefaultMonitor {
 
     /// @notice Halts a flagged offering: no day after the flag is ever released.
     function halt(Offering storage o, uint256 offeringId) public {
-        if (o.status != OfferingStatus.Flagged) revert IExchangeErrors.Exchange_OfferingNotFlagged(offeringId, o.status);
+        if (o.status != OfferingStatus.Flagged) {
+            revert IExchangeErrors.Exchange_OfferingNotFlagged(offeringId, o.status);
+        }
         o.status = OfferingStatus.Halted;
         (uint256 released,) = EscrowMath.releasedToDate(o);
         emit IHashpowerExchange.OfferingHalted(offeringId, msg.sender, o.frozenDay, released, o.totalNet - released);
@@ -113,7 +117,9 @@ library DefaultMonitor {
         public
         returns (uint256 amount, address token)
     {
-        if (o.status != OfferingStatus.Halted) revert IExchangeErrors.Exchange_OfferingNotHalted(p.offeringId, o.status);
+        if (o.status != OfferingStatus.Halted) {
+            revert IExchangeErrors.Exchange_OfferingNotHalted(p.offeringId, o.status);
+        }
         if (p.refunded) revert IExchangeErrors.Exchange_AlreadyRefunded(tokenId);
         uint256 net = uint256(p.units) * o.netPricePerUnit;
         amount = net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);

@@ -67,7 +67,11 @@ contract MarketRateOracle is IMarketRateOracle, AccessControl {
     }
 
     /// @inheritdoc IMarketRateOracle
-    function latestRate(uint32 assetId) external view returns (uint256 avgRewardPerUnitWad, uint256 day, bool reported) {
+    function latestRate(uint32 assetId)
+        external
+        view
+        returns (uint256 avgRewardPerUnitWad, uint256 day, bool reported)
+    {
         day = _latestDay[assetId];
         (avgRewardPerUnitWad, reported) = _final(_rates[assetId][day]);
         if (!reported) day = 0;

@@ -95,9 +95,10 @@ contract PositionRenderer is IPositionRenderer {
     }
 
     function _amount(address token, uint256 amount) private view returns (string memory) {
-        return string.concat(
-            TokenFormat.formatUnits(amount, TokenFormat.decimalsOf(token)), " ", TokenFormat.symbolOf(token)
-        );
+        return
+            string.concat(
+                TokenFormat.formatUnits(amount, TokenFormat.decimalsOf(token)), " ", TokenFormat.symbolOf(token)
+            );
     }
 
     /// @dev `c` text fields already JSON-escaped.
@@ -157,6 +158,7 @@ contract PositionRenderer is IPositionRenderer {
     }
 
     function _number(string memory trait, uint256 value) private pure returns (string memory) {
-        return string.concat('{"trait_type":"', trait, '","display_type":"number","value":', Strings.toString(value), "}");
+        return
+            string.concat('{"trait_type":"', trait, '","display_type":"number","value":', Strings.toString(value), "}");
     }
 }

@@ -52,7 +52,9 @@ contract DaoFuzzTest is DaoFixture {
         vm.prank(drawer);
         if (b > left) {
             vm.expectRevert(
-                abi.encodeWithSelector(IMiningReserveErrors.Reserve_BucketExhausted.selector, IMiningReserve.Bucket.Liquidity, b, left)
+                abi.encodeWithSelector(
+                    IMiningReserveErrors.Reserve_BucketExhausted.selector, IMiningReserve.Bucket.Liquidity, b, left
+                )
             );
             reserve.draw(IMiningReserve.Bucket.Liquidity, whale1, b);
         } else {
@@ -65,13 +67,16 @@ contract DaoFuzzTest is DaoFixture {
     /// An application is accepted exactly when its sale outlasts the vote extended to the maximum by
     /// a late quorum, plus the timelock delay (one second after the deadline the vote is over).
     function testFuzz_saleMustOutlastTheExtendedVote(uint256 saleEndSeed) public {
-        uint256 executableAt = block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
+        uint256 executableAt =
+            block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
         ApplicationTerms memory t = _terms();
         t.saleEnd = uint48(bound(saleEndSeed, block.timestamp + 1, uint256(t.termStartDay) * DAY));
         vm.prank(miner);
         if (t.saleEnd < executableAt) {
             vm.expectRevert(
-                abi.encodeWithSelector(IMinerApplicationsErrors.Applications_SaleEndsBeforeExecution.selector, t.saleEnd, executableAt)
+                abi.encodeWithSelector(
+                    IMinerApplicationsErrors.Applications_SaleEndsBeforeExecution.selector, t.saleEnd, executableAt
+                )
             );
             dao.applications.submit(t, "# fuzz");
         } else {

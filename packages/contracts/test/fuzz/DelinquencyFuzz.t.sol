@@ -20,7 +20,9 @@ contract DelinquencyFuzzTest is TestBase {
         for (uint256 k; k < pushes; ++k) {
             uint256 share = uint256(keccak256(abi.encode(seed, k))) % 1_001;
             if (k % 5 == 0) share = k % 2 == 0 ? 0 : 1_000; // the extremes, often
-            for (uint256 j = k; j > 0; --j) model[j] = model[j - 1];
+            for (uint256 j = k; j > 0; --j) {
+                model[j] = model[j - 1];
+            }
             model[0] = share;
             packed = DelinquencyMath.push(packed, share);
             _checkAgainstModel(packed, model, k + 1, w, ratio);
@@ -34,18 +36,26 @@ contract DelinquencyFuzzTest is TestBase {
         uint256 count = pushed < MAX ? pushed : MAX;
         vm.assertEq(DelinquencyMath.judgedDays(packed), count, "judged count saturates at 8");
         vm.assertLt(packed, 2 ** 84, "4 count bits and 8 x 10 share bits");
-        for (uint256 i; i < count; ++i) vm.assertEq(DelinquencyMath.shareAt(packed, i), model[i], "i-th newest");
-        for (uint256 i = count; i < MAX; ++i) vm.assertEq(DelinquencyMath.shareAt(packed, i), 0, "empty slots");
+        for (uint256 i; i < count; ++i) {
+            vm.assertEq(DelinquencyMath.shareAt(packed, i), model[i], "i-th newest");
+        }
+        for (uint256 i = count; i < MAX; ++i) {
+            vm.assertEq(DelinquencyMath.shareAt(packed, i), 0, "empty slots");
+        }
         uint256 sum;
         uint256 m = count < w ? count : w;
-        for (uint256 i; i < m; ++i) sum += model[i];
+        for (uint256 i; i < m; ++i) {
+            sum += model[i];
+        }
         (uint256 s, bool full) = DelinquencyMath.windowSum(packed, w);
         vm.assertEq(s, sum, "window sum");
         vm.assertEq(full, count >= w, "full once w days are judged");
         vm.assertEq(DelinquencyMath.isLow(packed, w, ratio), full && sum * 10 < ratio * w, "low rule");
         // the average-under-80% rule is stricter than "every day under 80%"
         bool allUnder = full;
-        for (uint256 i; i < m; ++i) if (model[i] * 10 >= ratio) allUnder = false;
+        for (uint256 i; i < m; ++i) {
+            if (model[i] * 10 >= ratio) allUnder = false;
+        }
         if (allUnder) vm.assertTrue(DelinquencyMath.isLow(packed, w, ratio), "every day under the ratio is low");
     }
 

@@ -83,7 +83,9 @@ contract EscrowFuzzTest is ExchangeFixture {
         _warpToDay(flagDay + 30);
 
         (uint256 released, uint256 releasedDay) = exchange.releasedToDate(offeringId);
-        vm.assertEq(releasedDay, flagDay < TERM_END - HOLDBACK ? flagDay : TERM_END - HOLDBACK, "frozen at the held-back day");
+        vm.assertEq(
+            releasedDay, flagDay < TERM_END - HOLDBACK ? flagDay : TERM_END - HOLDBACK, "frozen at the held-back day"
+        );
         uint256 refunds;
         uint256 positions = exchange.positionCount();
         for (uint256 tokenId = 1; tokenId <= positions; ++tokenId) {
@@ -99,6 +101,9 @@ contract EscrowFuzzTest is ExchangeFixture {
         vm.prank(miner);
         uint256 withdrawn = exchange.withdrawEscrow(offeringId, miner);
         vm.assertEq(withdrawn, released);
-        vm.assertEq(usdt.balanceOf(address(exchange)), totalNet - released - refunds + exchange.getOffering(offeringId).feesAccrued);
+        vm.assertEq(
+            usdt.balanceOf(address(exchange)),
+            totalNet - released - refunds + exchange.getOffering(offeringId).feesAccrued
+        );
     }
 }

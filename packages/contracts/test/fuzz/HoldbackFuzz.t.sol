@@ -9,11 +9,14 @@ import {ExchangeFixture} from "../utils/ExchangeFixture.sol";
 /// live offering driven through random days and deposits against the model of the spec.
 contract HoldbackFuzzTest is ExchangeFixture {
     /// @dev Released at `day` under the holdback, from the spec (docs/decisions/0013), written here.
-    function _modelReleased(uint256 totalNet, uint256 start, uint256 end, uint256 holdback, uint256 covered, uint256 day)
-        internal
-        pure
-        returns (uint256 released, uint256 releaseDay)
-    {
+    function _modelReleased(
+        uint256 totalNet,
+        uint256 start,
+        uint256 end,
+        uint256 holdback,
+        uint256 covered,
+        uint256 day
+    ) internal pure returns (uint256 released, uint256 releaseDay) {
         releaseDay = day;
         if (day + holdback > end) {
             uint256 cap = covered + 1 > end - holdback ? covered + 1 : end - holdback;
@@ -67,22 +70,30 @@ contract HoldbackFuzzTest is ExchangeFixture {
     }
 
     /// At (or after) the term end everything is released exactly when every term day is covered.
-    function testFuzz_Holdback_FullAtTermEndIffCovered(uint256 totalNet, uint16 termDays, uint8 holdback, uint16 raw, uint16 late)
-        public
-        pure
-    {
+    function testFuzz_Holdback_FullAtTermEndIffCovered(
+        uint256 totalNet,
+        uint16 termDays,
+        uint8 holdback,
+        uint16 raw,
+        uint16 late
+    ) public pure {
         Case memory c = _case(totalNet, termDays, holdback);
         c.totalNet = bound(c.totalNet, 1, type(uint96).max);
         uint256 covered = c.start - 1 + raw % (c.end - c.start + 1);
         uint256 day = c.end + late % 100;
         bool full = _releasedAt(c, covered, day) == c.totalNet;
         vm.assertEq(full, covered == c.end - 1, "full iff the last term day is covered");
-        vm.assertEq(_releasedAt(c, c.end - 1, c.end), c.totalNet, "a miner covering every day gets everything on the term end");
+        vm.assertEq(
+            _releasedAt(c, c.end - 1, c.end), c.totalNet, "a miner covering every day gets everything on the term end"
+        );
     }
 
     /// For any frozen day (any held-back day a flag can freeze at), the positions' refunds plus the
     /// offering's release never exceed the escrow, and leave under one base unit per position.
-    function testFuzz_RefundsPlusReleasedWithinTotal(uint256 seed, uint8 n, uint16 termDays, uint16 frozenRaw) public pure {
+    function testFuzz_RefundsPlusReleasedWithinTotal(uint256 seed, uint8 n, uint16 termDays, uint16 frozenRaw)
+        public
+        pure
+    {
         uint256 start = 20_000;
         uint256 end = start + bound(termDays, 1, 3_650);
         uint256 frozen = start - 3 + frozenRaw % (end - start + 10);

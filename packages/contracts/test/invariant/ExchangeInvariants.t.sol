@@ -72,7 +72,9 @@ contract ExchangeInvariants is ExchangeFixture {
         vm.prank(governor);
         oracle.grantRole(reporterRole, address(handler));
         // Every run starts with positions in all offerings, so no invariant is checked vacuously.
-        for (uint256 i; i < 8; ++i) handler.buy(i, i, 3 + i * 7);
+        for (uint256 i; i < 8; ++i) {
+            handler.buy(i, i, 3 + i * 7);
+        }
         offeringsSlot = handler.offeringsSlot();
         for (uint256 i; i < ids.length; ++i) {
             Offering memory o = exchange.getOffering(ids[i]);
@@ -133,10 +135,14 @@ contract ExchangeInvariants is ExchangeFixture {
 
         uint256 claimable;
         uint256 positions = exchange.positionCount();
-        for (uint256 tokenId = 1; tokenId <= positions; ++tokenId) claimable += exchange.claimableRewards(tokenId);
+        for (uint256 tokenId = 1; tokenId <= positions; ++tokenId) {
+            claimable += exchange.claimableRewards(tokenId);
+        }
         uint256 unassigned = depositedAll - claimedAll - claimable;
         uint256 deposits;
-        for (uint256 i; i < ids.length; ++i) deposits += handler.ghostDeposits(ids[i]);
+        for (uint256 i; i < ids.length; ++i) {
+            deposits += handler.ghostDeposits(ids[i]);
+        }
         vm.assertGe(depositedAll - claimedAll, claimable, "claimable covered by balance");
         vm.assertLe(unassigned, deposits + positions, "rounding dust within bound");
     }
@@ -200,7 +206,9 @@ contract ExchangeInvariants is ExchangeFixture {
     /// Offerings and positions are read once for all six, and a cheatcode is called only on failure.
     function invariant_15_to_20_buyerProtection() public view {
         Snap[] memory os = new Snap[](ids.length);
-        for (uint256 i; i < ids.length; ++i) os[i] = _snap(ids[i]);
+        for (uint256 i; i < ids.length; ++i) {
+            os[i] = _snap(ids[i]);
+        }
         (bool backwards, bool coveredByOther, bool outsider, bool lateStart) = handler.violations();
         _ok(!backwards, "15. release went backwards");
         _ok(!coveredByOther, "16. a day was covered by someone other than the miner or its depositor");
@@ -236,11 +244,16 @@ contract ExchangeInvariants is ExchangeFixture {
             _ok(day <= o.frozenDay, "15. frozen");
             // frozen at the day the holdback let release reach on the flag day (coverage only grows since)
             uint256 cap = o.lastCoveredDay + 1 > zone ? o.lastCoveredDay + 1 : zone;
-            _ok(o.frozenDay <= o.flaggedOnDay && (o.flaggedOnDay <= zone || o.frozenDay <= cap), "15. frozen at the held-back flag day");
+            _ok(
+                o.frozenDay <= o.flaggedOnDay && (o.flaggedOnDay <= zone || o.frozenDay <= cap),
+                "15. frozen at the held-back flag day"
+            );
         } else if (day > zone && day < o.termEndDay) {
             _ok(day <= o.lastCoveredDay + 1, "15. held back until covered");
         }
-        if (day == o.termEndDay) _ok(o.lastCoveredDay + 1 == o.termEndDay, "15. complete only once every day is covered");
+        if (day == o.termEndDay) {
+            _ok(o.lastCoveredDay + 1 == o.termEndDay, "15. complete only once every day is covered");
+        }
     }
 
     /// 16. Only the miner and the depositors it approved ever cover days: lastCoveredDay moves only
@@ -290,7 +303,9 @@ contract ExchangeInvariants is ExchangeFixture {
         } else {
             uint256[] memory tokens = handler.tokensOf(id);
             uint256 refundable;
-            for (uint256 k; k < tokens.length; ++k) refundable += exchange.refundableOf(tokens[k]);
+            for (uint256 k; k < tokens.length; ++k) {
+                refundable += exchange.refundableOf(tokens[k]);
+            }
             _ok(withdrawable + refundable <= held, "19. every pull is covered");
             _ok(held - withdrawable - refundable <= tokens.length, "19. dust under a unit per position");
         }
@@ -328,7 +343,8 @@ contract ExchangeInvariants is ExchangeFixture {
         w = uint256(vm.load(address(exchange), bytes32(base + 5)));
         (o.totalNet, o.feesAccrued) = (w & type(uint128).max, w >> 128);
         w = uint256(vm.load(address(exchange), bytes32(base + 6)));
-        (o.withdrawn, o.frozenDay, o.flaggedOnDay) = (w & type(uint96).max, (w >> 96) & type(uint32).max, (w >> 128) & type(uint32).max);
+        (o.withdrawn, o.frozenDay, o.flaggedOnDay) =
+        (w & type(uint96).max, (w >> 96) & type(uint32).max, (w >> 128) & type(uint32).max);
         if (o.status == OfferingStatus.Halted) {
             o.refunded = uint256(vm.load(address(exchange), bytes32(base + 7))) & type(uint128).max;
         }
@@ -365,10 +381,18 @@ contract ExchangeInvariants is ExchangeFixture {
         handler.lockOrRelease(1, 0, 0); // lock position 1
         handler.lockOrRelease(1, 1, 2); // seize it to carol
         // ~18 days, no deposits at all
-        for (uint256 i; i < 6; ++i) handler.advanceTime(71);
-        for (uint256 i; i < 4; ++i) handler.flag(i);
-        for (uint256 i; i < 4; ++i) handler.resolveFlag(i, true);
-        for (uint256 tokenId; tokenId < 8; ++tokenId) handler.claimRefund(tokenId);
+        for (uint256 i; i < 6; ++i) {
+            handler.advanceTime(71);
+        }
+        for (uint256 i; i < 4; ++i) {
+            handler.flag(i);
+        }
+        for (uint256 i; i < 4; ++i) {
+            handler.resolveFlag(i, true);
+        }
+        for (uint256 tokenId; tokenId < 8; ++tokenId) {
+            handler.claimRefund(tokenId);
+        }
         handler.claimRefund(0); // the second refund of the same position must fail
         vm.assertEq(handler.calls("seize"), 1);
         vm.assertEq(handler.calls("flag"), 4);
@@ -401,7 +425,9 @@ contract ExchangeInvariants is ExchangeFixture {
         handler.depositReward(3, 4, 0); // a low day, by the miner
         handler.setThresholds(29 | (6 << 8)); // missed 30, window 7: D's holdback stays 7
         // to START_DAY + 11
-        for (uint256 i; i < 4; ++i) handler.advanceDays(0);
+        for (uint256 i; i < 4; ++i) {
+            handler.advanceDays(0);
+        }
         handler.depositReward(3, 0, 7 << 8); // a batch through START_DAY + 10
         handler.advanceDays(2); // past D's term end, its last two days uncovered
         handler.withdrawEscrow(3); // held back: through START_DAY + 11 only

@@ -35,8 +35,11 @@ contract StakeInvariants is DaoFixture {
         // Two governors the DAO may move applications to mid-run, each a timelock proposer.
         for (uint256 i; i < 2; ++i) {
             DmexGovernor next = new DmexGovernor(
-                IVotes(address(dao.dmc)), TimelockController(payable(address(dao.timelock))),
-                address(dao.applications), dao.council, _params().governance
+                IVotes(address(dao.dmc)),
+                TimelockController(payable(address(dao.timelock))),
+                address(dao.applications),
+                dao.council,
+                _params().governance
             );
             bytes32 proposer = dao.timelock.PROPOSER_ROLE();
             vm.prank(address(dao.timelock));

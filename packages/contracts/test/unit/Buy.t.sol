@@ -60,7 +60,9 @@ contract BuyTest is UnitHelpers {
         uint256 saleStart = block.timestamp;
         _warpToDay(TERM_START + 5);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, saleStart, TERM_START * DAY)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_SaleClosed.selector, offeringId, saleStart, TERM_START * DAY
+            )
         );
         vm.prank(alice);
         exchange.buy(offeringId, 3, type(uint256).max, address(0));
@@ -92,7 +94,9 @@ contract BuyTest is UnitHelpers {
         _buy(alice, offeringId, 10);
         vm.warp(TERM_START * DAY - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START, TERM_START - 1)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START, TERM_START - 1
+            )
         );
         vm.prank(miner);
         exchange.depositReward(offeringId, 1e18);
@@ -181,7 +185,9 @@ contract BuyTest is UnitHelpers {
         _buy(alice, offeringId, 1);
         _flagForMissedDeposits(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Flagged)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Flagged
+            )
         );
         vm.prank(bob);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
@@ -192,7 +198,9 @@ contract BuyTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Halted)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Halted
+            )
         );
         vm.prank(bob);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
@@ -202,7 +210,9 @@ contract BuyTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 100, PRICE, TERM_START, TERM_END);
         t.saleStart = uint48(block.timestamp + 1);
         uint256 id = _createWith(t);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, id, t.saleStart, t.saleEnd));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, id, t.saleStart, t.saleEnd)
+        );
         vm.prank(alice);
         exchange.buy(id, 1, type(uint256).max, address(0));
     }
@@ -211,7 +221,9 @@ contract BuyTest is UnitHelpers {
         uint256 saleStart = block.timestamp;
         uint256 saleEnd = TERM_START * DAY; // the term's first second
         vm.warp(saleEnd);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, saleStart, saleEnd));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, saleStart, saleEnd)
+        );
         vm.prank(alice);
         exchange.buy(offeringId, 1, type(uint256).max, address(0));
     }
@@ -342,7 +354,9 @@ contract BuyTest is UnitHelpers {
         _buy(alice, offeringId, 1);
         _flagForMissedDeposits(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Flagged)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotActive.selector, offeringId, OfferingStatus.Flagged
+            )
         );
         vm.prank(alice);
         exchange.buyWithPermit(offeringId, 1, 38e6, address(0), 0, 27, bytes32(0), bytes32(0));

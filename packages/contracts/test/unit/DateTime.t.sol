@@ -41,7 +41,9 @@ contract DateTimeTest is TestBase {
 
     function test_ToDate_MatchesJulianDayAlgorithm_Vectors() public pure {
         uint256[6] memory daysList = [uint256(0), 59, 365, 11_016, 47_541, 20_000];
-        for (uint256 i; i < daysList.length; ++i) _checkAgainstFliegel(daysList[i]);
+        for (uint256 i; i < daysList.length; ++i) {
+            _checkAgainstFliegel(daysList[i]);
+        }
     }
 
     function testFuzz_ToDate_MatchesJulianDayAlgorithm(uint256 day) public pure {
@@ -107,8 +109,8 @@ contract DateTimeTest is TestBase {
         int256 y = int256(year);
         int256 m = int256(month);
         int256 d = int256(day);
-        int256 jd = d - 32_075 + (1461 * (y + 4800 + (m - 14) / 12)) / 4
-            + (367 * (m - 2 - ((m - 14) / 12) * 12)) / 12 - (3 * ((y + 4900 + (m - 14) / 12) / 100)) / 4;
+        int256 jd = d - 32_075 + (1461 * (y + 4800 + (m - 14) / 12)) / 4 + (367 * (m - 2 - ((m - 14) / 12) * 12)) / 12
+            - (3 * ((y + 4900 + (m - 14) / 12) / 100)) / 4;
         return uint256(jd - 2_440_588);
     }
 

@@ -37,7 +37,9 @@ contract DefaultTest is UnitHelpers {
 
     /// @dev Deposits paying the whole market (1 FIL over 200 units against the fixture's 2e33: capped at 100%).
     function _depositFull(uint256 n) internal {
-        for (uint256 i; i < n; ++i) _deposit(offeringId, 1e18);
+        for (uint256 i; i < n; ++i) {
+            _deposit(offeringId, 1e18);
+        }
     }
 
     // ------------------------------------------------------------------ missed deposits
@@ -54,7 +56,9 @@ contract DefaultTest is UnitHelpers {
 
     function test_RevertWhen_FlaggingWithSixMissedDays() public {
         _warpToDay(TERM_START + 6);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, 6, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, 6, 0)
+        );
         exchange.flag(offeringId);
     }
 
@@ -132,7 +136,9 @@ contract DefaultTest is UnitHelpers {
 
     function test_GivenWindowAverageExactlyEightyPercent_NotLow() public {
         _warpToDay(TERM_START + 7);
-        for (uint256 i; i < 7; ++i) _depositShare(offeringId, 800);
+        for (uint256 i; i < 7; ++i) {
+            _depositShare(offeringId, 800);
+        }
         _assertFlaggable(false, FlagReason.None, 0, 800);
     }
 
@@ -189,7 +195,9 @@ contract DefaultTest is UnitHelpers {
         _warpToDay(TERM_END + 10);
         _assertFlaggable(false, FlagReason.None, TERM_DAYS + 10, 0);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, TERM_DAYS + 10, 0)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, TERM_DAYS + 10, 0
+            )
         );
         exchange.flag(offeringId);
     }
@@ -205,7 +213,9 @@ contract DefaultTest is UnitHelpers {
     function test_RevertWhen_FlaggingAnAlreadyFlaggedOffering() public {
         _flagForMissedDeposits(offeringId);
         _warpToDay(TERM_START + 9);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, 9, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, 9, 0)
+        );
         exchange.flag(offeringId);
     }
 
@@ -266,7 +276,9 @@ contract DefaultTest is UnitHelpers {
 
     function test_RevertWhen_ResumingActiveOffering() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Active)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Active
+            )
         );
         vm.prank(governor);
         exchange.resume(offeringId);
@@ -276,7 +288,9 @@ contract DefaultTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted
+            )
         );
         vm.prank(governor);
         exchange.resume(offeringId);
@@ -285,7 +299,9 @@ contract DefaultTest is UnitHelpers {
     function test_RevertWhen_NonGovernorResumes() public {
         _flagForMissedDeposits(offeringId);
         bytes32 role = exchange.GOVERNOR_ROLE();
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, guardian, role)
+        );
         vm.prank(guardian); // the halt guardian may halt, nothing else
         exchange.resume(offeringId);
     }
@@ -323,7 +339,9 @@ contract DefaultTest is UnitHelpers {
 
     function test_RevertWhen_HaltingActiveOffering() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Active)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Active
+            )
         );
         vm.prank(guardian);
         exchange.halt(offeringId);
@@ -333,14 +351,18 @@ contract DefaultTest is UnitHelpers {
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotFlagged.selector, offeringId, OfferingStatus.Halted
+            )
         );
         vm.prank(governor);
         exchange.halt(offeringId);
     }
 
     function test_RevertWhen_HaltingUnknownOffering() public {
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, 9, OfferingStatus.None));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotFlagged.selector, 9, OfferingStatus.None)
+        );
         vm.prank(governor);
         exchange.halt(9);
     }

@@ -34,7 +34,9 @@ contract EscapeTest is TestBase {
     function testFuzz_Json_AlwaysValidAndAsciiRoundTrips(bytes memory raw) public pure {
         string memory doc = string.concat('{"v":"', Escape.json(string(raw)), '"}');
         vm.parseJson(doc); // reverts on invalid JSON (or invalid UTF-8)
-        for (uint256 i; i < raw.length; ++i) raw[i] = bytes1(uint8(raw[i]) & 0x7f);
+        for (uint256 i; i < raw.length; ++i) {
+            raw[i] = bytes1(uint8(raw[i]) & 0x7f);
+        }
         doc = string.concat('{"v":"', Escape.json(string(raw)), '"}');
         vm.assertEq(vm.parseJsonString(doc, ".v"), string(raw));
     }
@@ -42,9 +44,7 @@ contract EscapeTest is TestBase {
     // ------------------------------------------------------------------ XML
 
     function test_Xml_EscapesMarkupAndQuotes() public pure {
-        vm.assertEq(
-            Escape.xml('"</text><script>&\'x'), "&quot;&lt;/text&gt;&lt;script&gt;&amp;&#39;x"
-        );
+        vm.assertEq(Escape.xml('"</text><script>&\'x'), "&quot;&lt;/text&gt;&lt;script&gt;&amp;&#39;x");
         vm.assertEq(Escape.xml("a\\b"), "a\\b"); // backslash is plain text in XML
     }
 
@@ -98,7 +98,9 @@ contract EscapeTest is TestBase {
     function _at(bytes memory s, uint256 i, string memory what) private pure returns (bool) {
         bytes memory w = bytes(what);
         if (i + w.length > s.length) return false;
-        for (uint256 k; k < w.length; ++k) if (s[i + k] != w[k]) return false;
+        for (uint256 k; k < w.length; ++k) {
+            if (s[i + k] != w[k]) return false;
+        }
         return true;
     }
 }

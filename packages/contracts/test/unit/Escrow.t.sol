@@ -88,7 +88,9 @@ contract EscrowTest is UnitHelpers {
             + _exactReleased(169 * NET_PER_UNIT, TERM_START, TERM_END, TERM_START + 30);
         vm.assertGe(released, perPosition, "never behind the positions' own schedules");
         vm.assertLe(released, perPosition + 3, "ahead of them by under a unit per position");
-        for (uint256 tokenId = 1; tokenId <= 4; ++tokenId) vm.assertEq(_startDayOf(tokenId), TERM_START);
+        for (uint256 tokenId = 1; tokenId <= 4; ++tokenId) {
+            vm.assertEq(_startDayOf(tokenId), TERM_START);
+        }
     }
 
     function test_GivenLastSecondPurchase_ItReleasesLikeTheFirst() public {
@@ -151,7 +153,9 @@ contract EscrowTest is UnitHelpers {
         _buy(alice, offeringId, 180);
         _warpToDay(TERM_END);
         _coverThrough(offeringId, TERM_END - 2, 1e18);
-        vm.assertEq(exchange.withdrawableEscrow(offeringId), (TERM_DAYS - 1) * DAILY, "the last day waits for its deposit");
+        vm.assertEq(
+            exchange.withdrawableEscrow(offeringId), (TERM_DAYS - 1) * DAILY, "the last day waits for its deposit"
+        );
         _deposit(offeringId, 1e18); // the last term day, deposited on the term end
         (uint256 released, uint256 day) = _released();
         vm.assertEq(released, TERM_DAYS * DAILY);
@@ -239,7 +243,9 @@ contract EscrowTest is UnitHelpers {
     function test_WithdrawEscrow_IsO1InThePurchaseCount() public {
         uint256 few = _createOffering(miner, 1_000, PRICE, TERM_START, TERM_END);
         _buy(alice, few, 1);
-        for (uint256 i; i < 60; ++i) _buy(i % 2 == 0 ? bob : carol, offeringId, 1 + i % 5);
+        for (uint256 i; i < 60; ++i) {
+            _buy(i % 2 == 0 ? bob : carol, offeringId, 1 + i % 5);
+        }
         _warpToDay(TERM_START + 2);
         vm.prank(miner);
         uint256 g0 = gasleft();
@@ -382,7 +388,11 @@ contract EscrowTest is UnitHelpers {
         vm.assertEq(day, TERM_START + 1);
     }
 
-    function _thresholdsOf(uint16 missed, uint16 streak, uint16 ratio) internal pure returns (DefaultThresholds memory) {
+    function _thresholdsOf(uint16 missed, uint16 streak, uint16 ratio)
+        internal
+        pure
+        returns (DefaultThresholds memory)
+    {
         return DefaultThresholds(missed, streak, ratio, 0, 60);
     }
 }

@@ -47,7 +47,8 @@ contract GovernanceTest is UnitHelpers {
         emit IHashpowerExchange.ChannelFeeSet(0, 250);
         vm.expectEmit();
         emit IHashpowerExchange.DefaultThresholdsSet(7, 7, 8_000, 5_000, 10);
-        HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 250);
+        HashpowerExchange x =
+            new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 250);
 
         vm.assertTrue(x.hasRole(x.DEFAULT_ADMIN_ROLE(), governor));
         vm.assertTrue(x.hasRole(x.GOVERNOR_ROLE(), governor));
@@ -71,7 +72,8 @@ contract GovernanceTest is UnitHelpers {
     }
 
     function test_Constructor_AcceptsMaximumFee() public {
-        HashpowerExchange x = new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 1_000);
+        HashpowerExchange x =
+            new HashpowerExchange(governor, treasury, IMarketRateOracle(address(oracle)), _registry(), 1_000);
         vm.assertEq(uint256(x.channelFeeBps()), 1_000);
     }
 
@@ -334,7 +336,9 @@ contract GovernanceTest is UnitHelpers {
     function test_RevertWhen_NonAdminGrantsRoles() public {
         bytes32 role = exchange.REGISTRAR_ROLE();
         bytes32 admin = exchange.DEFAULT_ADMIN_ROLE();
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, registrar, admin));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, registrar, admin)
+        );
         vm.prank(registrar);
         exchange.grantRole(role, carol);
     }

@@ -69,7 +69,9 @@ contract HostileTest is UnitHelpers {
         vm.assertFalse(receiver.lastSuccess());
         vm.assertEq(
             receiver.lastReturnData(),
-            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA2, address(receiver))
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA2, address(receiver)
+            )
         );
         vm.assertEq(exchange.claimableRewards(tokenA), 2e18, "the failed batch changed nothing");
     }
@@ -177,8 +179,7 @@ contract HostileTest is UnitHelpers {
         uint256 id = _createWith(t);
         cbt.mint(address(receiver), 100e18);
         receiver.execute(address(cbt), abi.encodeCall(cbt.approve, (address(exchange), 100e18)));
-        bytes memory ret =
-            receiver.execute(address(exchange), abi.encodeCall(exchange.buy, (id, 9, 90e18, address(0))));
+        bytes memory ret = receiver.execute(address(exchange), abi.encodeCall(exchange.buy, (id, 9, 90e18, address(0))));
         uint256 tokenR = abi.decode(ret, (uint256));
 
         // the miner re-enters from its escrow payout
@@ -349,7 +350,9 @@ contract HostileTest is UnitHelpers {
         vm.assertLe(withdrawn, released);
         vm.assertGe(withdrawn + 1, released);
         vm.assertEq(exchange.collectFees(_ids(id)), 40 * FEE_PER_UNIT);
-        vm.assertEq(exchange.refundableOf(tokenA), _expectedRefund(10 * NET_PER_UNIT, TERM_START, TERM_END, TERM_START + 7));
+        vm.assertEq(
+            exchange.refundableOf(tokenA), _expectedRefund(10 * NET_PER_UNIT, TERM_START, TERM_END, TERM_START + 7)
+        );
         vm.assertFalse(exchange.getPosition(tokenA).refunded, "alice's refund is kept, not lost");
     }
 

@@ -89,7 +89,9 @@ contract LocksTest is UnitHelpers {
         RawLocker rogue = new RawLocker(exchange);
         vm.prank(alice);
         exchange.approve(address(rogue), tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(rogue)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(rogue))
+        );
         rogue.lock(tokenA);
     }
 
@@ -101,7 +103,9 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_OwnerDidNotApproveLocker() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenB, address(locker))
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenB, address(locker)
+            )
         );
         locker.lock(tokenB);
     }
@@ -115,16 +119,22 @@ contract LocksTest is UnitHelpers {
         vm.prank(alice);
         exchange.setApprovalForAll(address(otherLocker), true);
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker))
+        );
         locker.lock(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker))
+        );
         otherLocker.lock(tokenA);
     }
 
     function test_GivenLockerRevoked_ItCannotLockNewPositions() public {
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(locker))
+        );
         _lockA();
     }
 
@@ -132,21 +142,27 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_OwnerTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker))
+        );
         vm.prank(alice);
         exchange.transferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_OwnerSafeTransfersLockedPosition() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker))
+        );
         vm.prank(alice);
         exchange.safeTransferFrom(alice, bob, tokenA);
     }
 
     function test_RevertWhen_ApprovedLockerTransfersInsteadOfSeizing() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker))
+        );
         vm.prank(address(locker));
         exchange.transferFrom(alice, lender, tokenA);
     }
@@ -237,7 +253,9 @@ contract LocksTest is UnitHelpers {
         _lockA();
         vm.prank(governor);
         exchange.setLocker(address(locker), false);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(locker))
+        );
         locker.seize(tokenA, lender);
         vm.assertEq(exchange.ownerOf(tokenA), alice);
         locker.unlock(tokenA); // the brake still lets it release
@@ -286,7 +304,9 @@ contract LocksTest is UnitHelpers {
 
     function test_RevertWhen_ReleasingLockOfApprovedLocker() public {
         _lockA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_LockerStillApproved.selector, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_LockerStillApproved.selector, address(locker))
+        );
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenA);
     }

@@ -5,7 +5,11 @@ import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol"
 
 import {IHashpowerExchange} from "../../src/interfaces/IHashpowerExchange.sol";
 import {
-    DefaultThresholds, Offering, OfferingStatus, OfferingTerms, FlagReason
+    DefaultThresholds,
+    Offering,
+    OfferingStatus,
+    OfferingTerms,
+    FlagReason
 } from "../../src/types/HashpowerTypes.sol";
 import {UnitHelpers} from "./UnitHelpers.sol";
 import {IExchangeErrors} from "../../src/errors/ExchangeErrors.sol";
@@ -91,10 +95,7 @@ contract OfferingsTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.paymentToken = address(ifil);
         _expectCreateRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(ifil)
-            )
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(ifil))
         );
     }
 
@@ -113,10 +114,7 @@ contract OfferingsTest is UnitHelpers {
         vm.stopPrank();
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         _expectCreateRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(usdt)
-            )
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(usdt))
         );
         _listPaymentToken(address(usdt));
         _expectCreateRevert(
@@ -134,7 +132,9 @@ contract OfferingsTest is UnitHelpers {
     /// @dev validateTerms must revert exactly as createOffering does, for every rule.
     function test_ValidateTerms_RevertsWithTheErrorCreateOfferingReverts() public {
         OfferingTerms[] memory bad = new OfferingTerms[](10);
-        for (uint256 i; i < bad.length; ++i) bad[i] = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        for (uint256 i; i < bad.length; ++i) {
+            bad[i] = _terms(miner, 1, PRICE, TERM_START, TERM_END);
+        }
         bad[0].miner = address(0);
         bad[1].assetId = 7;
         bad[2].paymentToken = address(wbtc);
@@ -169,9 +169,7 @@ contract OfferingsTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_START + 3_651);
         _expectCreateRevert(
             t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
-            )
+            abi.encodeWithSelector(IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650)
         );
     }
 
@@ -234,10 +232,7 @@ contract OfferingsTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.saleStart = t.saleEnd;
         _expectCreateRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd
-            )
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd)
         );
     }
 
@@ -245,10 +240,7 @@ contract OfferingsTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_START, TERM_END);
         t.saleStart = t.saleEnd + 1;
         _expectCreateRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd
-            )
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd)
         );
     }
 
@@ -257,9 +249,7 @@ contract OfferingsTest is UnitHelpers {
         (t.saleStart, t.saleEnd) = (0, 1); // a sale window that closes by day 0, so the term rule is reached
         _expectCreateRevert(
             t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
-            )
+            abi.encodeWithSelector(IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650)
         );
     }
 
@@ -267,9 +257,7 @@ contract OfferingsTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_END, TERM_END);
         _expectCreateRevert(
             t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
-            )
+            abi.encodeWithSelector(IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650)
         );
     }
 
@@ -277,9 +265,7 @@ contract OfferingsTest is UnitHelpers {
         OfferingTerms memory t = _terms(miner, 1, PRICE, TERM_END + 1, TERM_END);
         _expectCreateRevert(
             t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
-            )
+            abi.encodeWithSelector(IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650)
         );
     }
 
@@ -288,7 +274,10 @@ contract OfferingsTest is UnitHelpers {
         // forge-lint: disable-next-line(unsafe-typecast)
         t.saleEnd = uint48(TERM_START * DAY + 1);
         _expectCreateRevert(
-            t, abi.encodeWithSelector(IExchangeErrors.Exchange_SaleEndsAfterTermStart.selector, t.saleEnd, uint256(t.termStartDay) * DAY)
+            t,
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_SaleEndsAfterTermStart.selector, t.saleEnd, uint256(t.termStartDay) * DAY
+            )
         );
     }
 

@@ -70,7 +70,9 @@ contract OracleTest is UnitHelpers {
         oracle.report(filAsset, START_DAY - 1, 100);
         uint256 finalAt = block.timestamp + 1 hours;
         vm.warp(finalAt);
-        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ReportFinal.selector, filAsset, START_DAY - 1, finalAt));
+        vm.expectRevert(
+            abi.encodeWithSelector(IOracleErrors.Oracle_ReportFinal.selector, filAsset, START_DAY - 1, finalAt)
+        );
         vm.prank(reporter);
         oracle.correct(filAsset, START_DAY - 1, 80);
     }
@@ -189,7 +191,9 @@ contract OracleTest is UnitHelpers {
 
     function test_RevertWhen_NonReporterReports() public {
         bytes32 role = oracle.REPORTER_ROLE();
-        vm.expectRevert(abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, governor, role));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, governor, role)
+        );
         vm.prank(governor); // the admin manages reporters but is not one
         oracle.report(filAsset, START_DAY - 1, 1);
     }

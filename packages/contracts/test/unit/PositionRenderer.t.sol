@@ -276,7 +276,9 @@ contract PositionRendererTest is ExchangeFixture {
     function test_TokenURI_Gas() public {
         uint256 tokenId = _buy(alice, offeringId, 10);
         bytes memory longName = new bytes(1024);
-        for (uint256 i; i < longName.length; ++i) longName[i] = i % 2 == 0 ? bytes1("<") : bytes1('"');
+        for (uint256 i; i < longName.length; ++i) {
+            longName[i] = i % 2 == 0 ? bytes1("<") : bytes1('"');
+        }
         uint256 other = _buy(bob, _createNamed(string(longName)), 1); // sales close when the term starts
         _warpToDay(TERM_START + 2);
         _deposit(offeringId, 1.5e18);
@@ -333,7 +335,9 @@ contract PositionRendererTest is ExchangeFixture {
         vm.assertEq(vm.parseJsonString(json, string.concat(at, ".display_type")), "number");
         vm.assertEq(vm.parseJsonUint(json, string.concat(at, ".value")), value);
         // a JSON number, not a string
-        _assertContains(json, string.concat('"trait_type":"', trait, '","display_type":"number","value":', vm.toString(value), "}"));
+        _assertContains(
+            json, string.concat('"trait_type":"', trait, '","display_type":"number","value":', vm.toString(value), "}")
+        );
     }
 
     function _assertContains(string memory haystack, string memory needle) internal pure {
@@ -348,6 +352,8 @@ contract PositionRendererTest is ExchangeFixture {
         bytes memory b = bytes(s);
         bytes memory x = bytes(suffix);
         vm.assertTrue(b.length >= x.length, "too short");
-        for (uint256 i; i < x.length; ++i) vm.assertTrue(b[b.length - x.length + i] == x[i], "suffix");
+        for (uint256 i; i < x.length; ++i) {
+            vm.assertTrue(b[b.length - x.length + i] == x[i], "suffix");
+        }
     }
 }

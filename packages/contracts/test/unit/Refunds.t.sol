@@ -181,7 +181,9 @@ contract RefundsTest is UnitHelpers {
 
     function test_RevertWhen_RefundingFlaggedOffering() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotHalted.selector, offeringId, OfferingStatus.Flagged)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotHalted.selector, offeringId, OfferingStatus.Flagged
+            )
         );
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
@@ -191,7 +193,9 @@ contract RefundsTest is UnitHelpers {
         vm.prank(governor);
         exchange.resume(offeringId);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_OfferingNotHalted.selector, offeringId, OfferingStatus.Active)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_OfferingNotHalted.selector, offeringId, OfferingStatus.Active
+            )
         );
         vm.prank(alice);
         exchange.claimRefunds(_ids(tokenA));
@@ -211,7 +215,9 @@ contract RefundsTest is UnitHelpers {
 
     function test_RevertWhen_RefundCallerIsNotOwnerOrApproved() public {
         _halt(offeringId);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, bob));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, bob)
+        );
         vm.prank(bob);
         exchange.claimRefunds(_ids(tokenA));
     }

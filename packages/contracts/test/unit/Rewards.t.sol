@@ -166,7 +166,9 @@ contract RewardsTest is UnitHelpers {
     function test_GivenDepositUnderHalfTheMarket_ItRevertsAndCoversNothing() public {
         _report(TERM_START, 2e35 + 1); // 1e35 paid per unit: 499.99... per-mille
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 499, 5_000)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 499, 5_000
+            )
         );
         _depositAs(miner, 1e18);
         vm.assertEq(exchange.getOffering(offeringId).lastCoveredDay, TERM_START - 1, "the day is still uncovered");
@@ -179,7 +181,9 @@ contract RewardsTest is UnitHelpers {
     function test_GivenOneWeiDeposit_ItReverts() public {
         _report(TERM_START, MARKET_FIL_WAD);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 0, 5_000)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 0, 5_000
+            )
         );
         _depositAs(miner, 1);
     }
@@ -208,7 +212,9 @@ contract RewardsTest is UnitHelpers {
         exchange.setDefaultThresholds(DefaultThresholds(7, 7, 10_000, 10_000, 60));
         _report(TERM_START, 1e35 + 1); // paid 1e35: 999 per-mille, under 100%
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 999, 10_000)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START, 999, 10_000
+            )
         );
         _depositAs(miner, 1e18);
     }
@@ -276,7 +282,9 @@ contract RewardsTest is UnitHelpers {
         _deposit(offeringId, 1e18);
         _deposit(offeringId, 1e18);
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START + 2, TERM_START + 2)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_NothingToCover.selector, offeringId, TERM_START + 2, TERM_START + 2
+            )
         );
         _depositAs(miner, 1e18);
     }
@@ -284,9 +292,7 @@ contract RewardsTest is UnitHelpers {
     function test_RevertWhen_EveryTermDayCovered() public {
         _warpToDay(TERM_END + 5);
         _coverThrough(offeringId, TERM_END - 1, 1e18);
-        vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_TermEnded.selector, offeringId, TERM_END)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_TermEnded.selector, offeringId, TERM_END));
         _depositAs(miner, 1e18);
     }
 
@@ -469,7 +475,9 @@ contract RewardsTest is UnitHelpers {
 
     function test_RevertWhen_ClaimerIsNotOwnerOrApproved() public {
         _deposit(offeringId, 1e18);
-        vm.expectRevert(abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, bob));
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, bob)
+        );
         vm.prank(bob);
         exchange.claimRewards(_ids(tokenA));
     }

@@ -11,7 +11,9 @@ contract SmokeTest is ExchangeFixture {
         _warpToDay(START_DAY + 2 + 10);
         (uint256 released,) = exchange.releasedToDate(offeringId);
         vm.assertApproxEqAbs(released, _netPaidOf(tokenId) * 10 / TERM_DAYS, 1);
-        for (uint256 i; i < 9; ++i) _deposit(offeringId, 1e18);
+        for (uint256 i; i < 9; ++i) {
+            _deposit(offeringId, 1e18);
+        }
         vm.assertApproxEqAbs(exchange.claimableRewards(tokenId), 9e18, 1e7);
     }
 }

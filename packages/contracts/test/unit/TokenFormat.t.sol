@@ -103,7 +103,9 @@ contract TokenFormatTest is TestBase {
 
     function _zeros(uint256 n) private pure returns (string memory) {
         bytes memory z = new bytes(n);
-        for (uint256 i; i < n; ++i) z[i] = "0";
+        for (uint256 i; i < n; ++i) {
+            z[i] = "0";
+        }
         return string(z);
     }
 }

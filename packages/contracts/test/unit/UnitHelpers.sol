@@ -33,7 +33,8 @@ abstract contract UnitHelpers is ExchangeFixture {
         returns (uint8 v, bytes32 r, bytes32 s)
     {
         address owner = vm.addr(_pk(ownerName));
-        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
+        bytes32 structHash =
+            keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
         return vm.sign(_pk(ownerName), digest);
     }
@@ -47,13 +48,18 @@ abstract contract UnitHelpers is ExchangeFixture {
         uint256 value,
         uint256 deadline
     ) internal view returns (uint8 v, bytes32 r, bytes32 s) {
-        bytes32 structHash = keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
+        bytes32 structHash =
+            keccak256(abi.encode(PERMIT_TYPEHASH, owner, spender, value, token.nonces(owner), deadline));
         bytes32 digest = keccak256(abi.encodePacked("\x19\x01", token.DOMAIN_SEPARATOR(), structHash));
         return vm.sign(_pk(signerName), digest);
     }
 
     /// @dev Exact release of one position at `day` (floor), from the rule "equal daily steps".
-    function _exactReleased(uint256 net, uint256 startDay, uint256 endDay, uint256 day) internal pure returns (uint256) {
+    function _exactReleased(uint256 net, uint256 startDay, uint256 endDay, uint256 day)
+        internal
+        pure
+        returns (uint256)
+    {
         if (day <= startDay) return 0;
         if (day >= endDay) return net;
         return net * (day - startDay) / (endDay - startDay);
@@ -102,7 +108,9 @@ abstract contract UnitHelpers is ExchangeFixture {
     function _window(uint256[] memory newestFirst) internal pure returns (uint256 packed) {
         uint256 n = newestFirst.length < 8 ? newestFirst.length : 8;
         packed = n;
-        for (uint256 i; i < n; ++i) packed += newestFirst[i] * 2 ** (4 + 10 * i);
+        for (uint256 i; i < n; ++i) {
+            packed += newestFirst[i] * 2 ** (4 + 10 * i);
+        }
     }
 
     /// @dev Asserts what `flaggable` says of the fixture offering now.
@@ -127,7 +135,9 @@ abstract contract UnitHelpers is ExchangeFixture {
     /// @dev `n` equal shares.
     function _sharesOf(uint256 share, uint256 n) internal pure returns (uint256[] memory s) {
         s = new uint256[](n);
-        for (uint256 i; i < n; ++i) s[i] = share;
+        for (uint256 i; i < n; ++i) {
+            s[i] = share;
+        }
     }
 
     /// @dev The miner of `id` approves (or revokes) `depositor`.

@@ -93,7 +93,9 @@ contract VectorsTest is UnitHelpers {
             if (kinds[k] == BUY) {
                 // _warpToDay lands at noon: on or after TERM_START that is past saleEnd = TERM_START * DAY
                 if (onDay[k] >= TERM_START) {
-                    err = abi.encodeWithSelector(IExchangeErrors.Exchange_SaleClosed.selector, offeringId, o.saleStart, o.saleEnd);
+                    err = abi.encodeWithSelector(
+                        IExchangeErrors.Exchange_SaleClosed.selector, offeringId, o.saleStart, o.saleEnd
+                    );
                     return (true, k, err, "purchase after the term started (sales close at the term start)");
                 }
                 units += values[k];
@@ -102,7 +104,11 @@ contract VectorsTest is UnitHelpers {
                 uint256 share = perUnitWad >= MARKET_FIL_WAD ? 1_000 : perUnitWad * 1_000 / MARKET_FIL_WAD;
                 if (share * 10 < MIN_COVERAGE_BPS) {
                     err = abi.encodeWithSelector(
-                        IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, nextDay, share, MIN_COVERAGE_BPS
+                        IExchangeErrors.Exchange_DepositBelowMinimum.selector,
+                        offeringId,
+                        nextDay,
+                        share,
+                        MIN_COVERAGE_BPS
                     );
                     return (true, k, err, "deposit under the 50% coverage floor");
                 }
@@ -183,7 +189,10 @@ contract VectorsTest is UnitHelpers {
         );
     }
 
-    function _checkPositions(uint256 i, string memory name, uint256[] memory tokenIds, uint256 positions) internal view {
+    function _checkPositions(uint256 i, string memory name, uint256[] memory tokenIds, uint256 positions)
+        internal
+        view
+    {
         uint256[] memory startDays = vm.parseJsonUintArray(json, _key(i, ".startDays"));
         uint256[] memory claimable = vm.parseJsonUintArray(json, _key(i, ".claimable"));
         uint256[] memory refundable = vm.parseJsonUintArray(json, _key(i, ".refundable"));

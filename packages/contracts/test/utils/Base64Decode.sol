@@ -33,9 +33,13 @@ library Base64Decode {
         bytes memory u = bytes(uri);
         bytes memory p = bytes(prefix);
         require(u.length >= p.length, "data uri: too short");
-        for (uint256 i; i < p.length; ++i) require(u[i] == p[i], "data uri: prefix");
+        for (uint256 i; i < p.length; ++i) {
+            require(u[i] == p[i], "data uri: prefix");
+        }
         bytes memory payload = new bytes(u.length - p.length);
-        for (uint256 i; i < payload.length; ++i) payload[i] = u[p.length + i];
+        for (uint256 i; i < payload.length; ++i) {
+            payload[i] = u[p.length + i];
+        }
         return string(decode(string(payload)));
     }
 

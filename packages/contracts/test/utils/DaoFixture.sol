@@ -139,7 +139,8 @@ abstract contract DaoFixture is TestBase {
         p.councilOwners = councilOwners;
         p.councilThreshold = 4;
         p.safeSingletonCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "SafeL2.sol/SafeL2.json"));
-        p.safeFactoryCode = vm.getCode(string.concat(SAFE_ARTIFACTS, "proxies/SafeProxyFactory.sol/SafeProxyFactory.json"));
+        p.safeFactoryCode =
+            vm.getCode(string.concat(SAFE_ARTIFACTS, "proxies/SafeProxyFactory.sol/SafeProxyFactory.json"));
         p.genesisRecipient = address(this);
         p.teamBeneficiary = makeAddrView("team");
         p.backersBeneficiary = makeAddrView("backers");
@@ -241,9 +242,7 @@ abstract contract DaoFixture is TestBase {
     }
 
     /// @dev whale1 proposes the actions, both whales pass them, they are queued and executed.
-    function _passAll(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description)
-        internal
-    {
+    function _passAll(address[] memory t, uint256[] memory v, bytes[] memory c, string memory description) internal {
         vm.prank(whale1);
         uint256 id = dao.governor.propose(t, v, c, description);
         _voteThrough(id, 1);
@@ -324,21 +323,26 @@ abstract contract DaoFixture is TestBase {
     }
 
     /// @dev The council hand-over: revoke the council's timelock roles and halt role, clear the guardian.
-    function _handOverActions()
-        internal
-        view
-        returns (address[] memory t, uint256[] memory v, bytes[] memory c)
-    {
+    function _handOverActions() internal view returns (address[] memory t, uint256[] memory v, bytes[] memory c) {
         address council = dao.council;
         t = new address[](4);
         v = new uint256[](4);
         c = new bytes[](4);
-        (t[0], c[0]) = (address(dao.timelock), abi.encodeWithSignature(
-            "revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), council));
-        (t[1], c[1]) = (address(dao.timelock), abi.encodeWithSignature(
-            "revokeRole(bytes32,address)", dao.timelock.CANCELLER_ROLE(), council));
-        (t[2], c[2]) = (address(exchange), abi.encodeWithSignature(
-            "revokeRole(bytes32,address)", exchange.HALT_GUARDIAN_ROLE(), council));
+        (t[0], c[0]) =
+        (
+            address(dao.timelock),
+            abi.encodeWithSignature("revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), council)
+        );
+        (t[1], c[1]) =
+        (
+            address(dao.timelock),
+            abi.encodeWithSignature("revokeRole(bytes32,address)", dao.timelock.CANCELLER_ROLE(), council)
+        );
+        (t[2], c[2]) =
+        (
+            address(exchange),
+            abi.encodeWithSignature("revokeRole(bytes32,address)", exchange.HALT_GUARDIAN_ROLE(), council)
+        );
         (t[3], c[3]) = (address(dao.governor), abi.encodeWithSignature("setProposalGuardian(address)", address(0)));
     }
 

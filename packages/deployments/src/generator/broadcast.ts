@@ -91,7 +91,11 @@ export class BroadcastError extends Error {
  * Reads `<broadcastDir>/<script>/<chainId>/run-latest.json` for every chain. Only the latest run of
  * each chain counts: older runs' files are never looked at, so a superseded address cannot leak.
  */
-export function readBroadcasts(broadcastDir: string, script = "Deploy.s.sol", options: ParseOptions = {}): BroadcastRun[] {
+export function readBroadcasts(
+  broadcastDir: string,
+  script = "Deploy.s.sol",
+  options: ParseOptions = {},
+): BroadcastRun[] {
   const scriptDir = join(broadcastDir, script);
   if (!existsSync(scriptDir)) return [];
   const runs: BroadcastRun[] = [];
@@ -99,7 +103,9 @@ export function readBroadcasts(broadcastDir: string, script = "Deploy.s.sol", op
     if (!entry.isDirectory() || !/^\d+$/.test(entry.name)) continue;
     const file = join(scriptDir, entry.name, "run-latest.json");
     if (!existsSync(file)) continue;
-    runs.push(parseBroadcast(JSON.parse(readFileSync(file, "utf8")) as ForgeBroadcast, file, Number(entry.name), options));
+    runs.push(
+      parseBroadcast(JSON.parse(readFileSync(file, "utf8")) as ForgeBroadcast, file, Number(entry.name), options),
+    );
   }
   return runs.sort((a, b) => a.chainId - b.chainId);
 }
@@ -123,7 +129,9 @@ export function parseBroadcast(
   // forge can pair a transaction with another one's hash when it sends several at once: a CREATE's
   // own receipt is the one that created its address (CREATE2 through the factory has none; by hash).
   const byCreated = new Map(
-    (broadcast.receipts ?? []).flatMap((r) => (r.contractAddress ? [[r.contractAddress.toLowerCase(), r] as const] : [])),
+    (broadcast.receipts ?? []).flatMap((r) =>
+      r.contractAddress ? [[r.contractAddress.toLowerCase(), r] as const] : [],
+    ),
   );
   const contracts: BroadcastContract[] = [];
   /** VestingWallets in creation order, named once the DMC allocations are known. */
@@ -140,7 +148,8 @@ export function parseBroadcast(
     else add({ name, ...entry });
   };
   const add = (contract: BroadcastContract) => {
-    if (contracts.some((c) => c.name === contract.name)) throw new BroadcastError(`${file}: ${contract.name} is created twice.`);
+    if (contracts.some((c) => c.name === contract.name))
+      throw new BroadcastError(`${file}: ${contract.name} is created twice.`);
     contracts.push(contract);
   };
   const successful = (receipt: ForgeReceipt | undefined, hash: string, what: string): ForgeReceipt => {
@@ -155,18 +164,27 @@ export function parseBroadcast(
     if (!creation && children.length === 0) continue;
     let receipt: ForgeReceipt | undefined;
     if (creation) {
-      if (tx.contractAddress === null) throw new BroadcastError(`${file}: creation ${tx.hash} has no contract address.`);
+      if (tx.contractAddress === null)
+        throw new BroadcastError(`${file}: creation ${tx.hash} has no contract address.`);
       const contractName = tx.contractName ?? recogniseByCode(tx.transaction?.input, options.creationCodes);
       if (contractName === undefined) {
-        throw new BroadcastError(`${file}: creation ${tx.hash} has no contract name and matches no known creation code (unknown artifact?).`);
+        throw new BroadcastError(
+          `${file}: creation ${tx.hash} has no contract name and matches no known creation code (unknown artifact?).`,
+        );
       }
       receipt = successful(
-        (tx.transactionType === "CREATE" ? byCreated.get(tx.contractAddress.toLowerCase()) : undefined) ?? receipts.get(tx.hash.toLowerCase()),
+        (tx.transactionType === "CREATE" ? byCreated.get(tx.contractAddress.toLowerCase()) : undefined) ??
+          receipts.get(tx.hash.toLowerCase()),
         tx.hash,
         "creation",
       );
       if (!IGNORED_CONTRACTS.has(contractName)) {
-        record(contractName, tx.contractAddress, receipt, contractName === "VestingWallet" ? "vesting" : instanceName(contractName, tx.arguments ?? []));
+        record(
+          contractName,
+          tx.contractAddress,
+          receipt,
+          contractName === "VestingWallet" ? "vesting" : instanceName(contractName, tx.arguments ?? []),
+        );
       }
     } else {
       receipt = successful(receipts.get(tx.hash.toLowerCase()), tx.hash, "transaction");
@@ -178,20 +196,31 @@ export function parseBroadcast(
           record("SafeL2", child.address, receipt, "CouncilSafe");
           continue;
         }
-        throw new BroadcastError(`${file}: ${tx.hash} created ${child.address} without a contract name (unknown artifact?).`);
+        throw new BroadcastError(
+          `${file}: ${tx.hash} created ${child.address} without a contract name (unknown artifact?).`,
+        );
       }
       if (IGNORED_CONTRACTS.has(child.contractName)) continue;
-      record(child.contractName, child.address, receipt, child.contractName === "VestingWallet" ? "vesting" : instanceName(child.contractName, []));
+      record(
+        child.contractName,
+        child.address,
+        receipt,
+        child.contractName === "VestingWallet" ? "vesting" : instanceName(child.contractName, []),
+      );
     }
   }
 
-  for (const vesting of nameVestings(vestings, allocationLabels(contracts, broadcast.receipts ?? []), file)) add(vesting);
+  for (const vesting of nameVestings(vestings, allocationLabels(contracts, broadcast.receipts ?? []), file))
+    add(vesting);
   contracts.sort((a, b) => a.name.localeCompare(b.name));
   return { chainId, file, timestamp: broadcast.timestamp ?? 0, contracts };
 }
 
 /** The artifact whose creation code `input` starts with (the longest such code), if any. */
-function recogniseByCode(input: string | null | undefined, codes: ReadonlyMap<string, string> | undefined): string | undefined {
+function recogniseByCode(
+  input: string | null | undefined,
+  codes: ReadonlyMap<string, string> | undefined,
+): string | undefined {
   if (!input || codes === undefined) return undefined;
   const data = input.toLowerCase();
   let best: [string, number] | undefined;
@@ -205,7 +234,10 @@ function recogniseByCode(input: string | null | undefined, codes: ReadonlyMap<st
 }
 
 /** DMC allocation label by recipient, from the `Allocated` events of DMCToken's creation receipt. */
-function allocationLabels(contracts: readonly BroadcastContract[], receipts: readonly ForgeReceipt[]): Map<Address, string> {
+function allocationLabels(
+  contracts: readonly BroadcastContract[],
+  receipts: readonly ForgeReceipt[],
+): Map<Address, string> {
   const labels = new Map<Address, string>();
   const dmc = contracts.find((c) => c.name === "DMCToken");
   if (dmc === undefined) return labels;
@@ -236,7 +268,9 @@ function nameVestings(
   file: string,
 ): BroadcastContract[] {
   if (vestings.length > VESTING_BY_LABEL.length) {
-    throw new BroadcastError(`${file}: ${vestings.length} VestingWallets; @dmex/deployments knows ${VESTING_BY_LABEL.length}.`);
+    throw new BroadcastError(
+      `${file}: ${vestings.length} VestingWallets; @dmex/deployments knows ${VESTING_BY_LABEL.length}.`,
+    );
   }
   const byLabel = vestings.map((v) => {
     const label = labels.get(v.address);

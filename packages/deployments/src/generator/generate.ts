@@ -7,14 +7,14 @@ import { getChain, LOCAL_CHAIN_ID } from "../chains.js";
 import type { ContractDeployment, DeployedContractName, Deployment } from "../types.js";
 import { ArtifactsError, collectErrors, readArtifacts, readSafeArtifacts, type ContractArtifact } from "./artifacts.js";
 import { readBroadcasts, type BroadcastRun } from "./broadcast.js";
-import { contractsRoot, defaultArtifactsDir, defaultBroadcastDir, defaultSafeArtifactsDir, packageRoot } from "./paths.js";
 import {
-  GENERATED_NOTICE,
-  renderAbiJson,
-  renderAbisTs,
-  renderDeploymentJson,
-  renderDeploymentsTs,
-} from "./render.js";
+  contractsRoot,
+  defaultArtifactsDir,
+  defaultBroadcastDir,
+  defaultSafeArtifactsDir,
+  packageRoot,
+} from "./paths.js";
+import { GENERATED_NOTICE, renderAbiJson, renderAbisTs, renderDeploymentJson, renderDeploymentsTs } from "./render.js";
 import { verifyRun } from "./verify.js";
 
 export interface GenerateOptions {
@@ -75,10 +75,13 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
     const safe = readSafeArtifacts(options.safeArtifactsDir ?? defaultSafeArtifactsDir());
     const forge = readArtifacts(artifactsDir, { projectRoot: options.contractsDir ?? contractsRoot() });
     const clash = safe.find((a) => forge.some((f) => f.name === a.name));
-    if (clash !== undefined) throw new ArtifactsError(`A forge artifact is named ${clash.name} like the Safe artifact: rename it.`);
+    if (clash !== undefined)
+      throw new ArtifactsError(`A forge artifact is named ${clash.name} like the Safe artifact: rename it.`);
     artifacts = [...forge, ...safe].sort((a, b) => a.name.localeCompare(b.name));
     const known = new Set(artifacts.map((a) => a.name));
-    const creationCodes = new Map(safe.flatMap((a) => (a.bytecode === undefined ? [] : [[a.name, a.bytecode] as const])));
+    const creationCodes = new Map(
+      safe.flatMap((a) => (a.bytecode === undefined ? [] : [[a.name, a.bytecode] as const])),
+    );
     deployments = [];
     for (const run of readBroadcasts(broadcastDir, "Deploy.s.sol", { creationCodes })) {
       const reason = await rejectionOf(run, known, options.rpcUrls ?? {});
@@ -138,7 +141,8 @@ async function rejectionOf(
   if (getChain(run.chainId) === undefined) return `chain ${run.chainId} is not a DMEX chain (see src/chains.ts)`;
   const unknown = run.contracts.find((c) => !knownArtifacts.has(c.contract));
   if (unknown !== undefined) return `${unknown.contract} has no artifact under src/ (stale broadcast?)`;
-  const rpcUrl = rpcUrls[run.chainId] ?? (run.chainId === LOCAL_CHAIN_ID ? getChain(LOCAL_CHAIN_ID)?.rpcUrl : undefined);
+  const rpcUrl =
+    rpcUrls[run.chainId] ?? (run.chainId === LOCAL_CHAIN_ID ? getChain(LOCAL_CHAIN_ID)?.rpcUrl : undefined);
   if (rpcUrl === undefined) return undefined;
   const verdict = await verifyRun(run, rpcUrl);
   return verdict.ok ? undefined : verdict.reason;
@@ -150,7 +154,11 @@ function toDeployment(run: BroadcastRun): Deployment {
   const contracts: Partial<Record<DeployedContractName, ContractDeployment>> = {};
   for (const c of run.contracts) {
     // The artifact name was checked against the ABIs in rejectionOf.
-    contracts[c.name] = { address: c.address, startBlock: c.startBlock, contract: c.contract as ContractDeployment["contract"] };
+    contracts[c.name] = {
+      address: c.address,
+      startBlock: c.startBlock,
+      contract: c.contract as ContractDeployment["contract"],
+    };
   }
   return { chainId: run.chainId, network: chain.key, contracts };
 }

@@ -81,11 +81,17 @@ try {
     log,
   });
 } catch (error) {
-  console.error(`\n[devstack] ${error instanceof StackError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  console.error(
+    `\n[devstack] ${error instanceof StackError ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(1);
 }
 
-const contracts = Object.entries(stack.deployment.contracts).map(([name, c]) => [name, c.address, String(c.startBlock)]);
+const contracts = Object.entries(stack.deployment.contracts).map(([name, c]) => [
+  name,
+  c.address,
+  String(c.startBlock),
+]);
 console.log(`\nChain ${stack.chainId} at ${stack.rpcUrl}\n`);
 console.log(table(["contract", "address", "start block"], contracts));
 if (stack.seed) console.log(`\n${formatSeedSummary(stack.seed)}`);

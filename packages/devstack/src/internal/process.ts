@@ -25,7 +25,12 @@ export interface SpawnOptions {
 
 const TAIL_LINES = 40;
 
-export function spawnManaged(name: string, command: string, args: readonly string[], options: SpawnOptions = {}): ManagedProcess {
+export function spawnManaged(
+  name: string,
+  command: string,
+  args: readonly string[],
+  options: SpawnOptions = {},
+): ManagedProcess {
   const child = spawn(command, args, {
     cwd: options.cwd,
     env: options.env ?? process.env,
@@ -98,7 +103,11 @@ export async function runCommand(
       file?.end();
       if (code === 0) resolve(output);
       else {
-        const tail = output.split("\n").filter((l) => !l.startsWith("npm warn")).slice(-TAIL_LINES).join("\n");
+        const tail = output
+          .split("\n")
+          .filter((l) => !l.startsWith("npm warn"))
+          .slice(-TAIL_LINES)
+          .join("\n");
         reject(new StackError(`${name} failed (${signal ?? `exit ${code}`}).`, tail));
       }
     });

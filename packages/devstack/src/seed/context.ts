@@ -146,7 +146,8 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     const receipt = await publicClient
       .getTransactionReceipt({ hash })
       .catch(() => publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
-    if (receipt.status !== "success") throw new StackError(`seed transaction ${hash} reverted: ${await revertReason(publicClient, hash)}`);
+    if (receipt.status !== "success")
+      throw new StackError(`seed transaction ${hash} reverted: ${await revertReason(publicClient, hash)}`);
     return receipt;
   };
   const setTime = async (timestamp: number) => {
@@ -179,10 +180,28 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     setDay: (day, secondsIntoDay = 2 * 3_600) => setTime(day * DAY + secondsIntoDay),
     async mint(token, to, amount) {
       counts.mints++;
-      await confirm(await wallet.writeContract({ account: accounts.minter, chain, address: token, abi: bridgedTokenAbi, functionName: "mint", args: [to, amount] }));
+      await confirm(
+        await wallet.writeContract({
+          account: accounts.minter,
+          chain,
+          address: token,
+          abi: bridgedTokenAbi,
+          functionName: "mint",
+          args: [to, amount],
+        }),
+      );
     },
     async approve(owner, token, spender = contracts.exchange) {
-      await confirm(await wallet.writeContract({ account: owner, chain, address: token, abi: bridgedTokenAbi, functionName: "approve", args: [spender, maxUint256] }));
+      await confirm(
+        await wallet.writeContract({
+          account: owner,
+          chain,
+          address: token,
+          abi: bridgedTokenAbi,
+          functionName: "approve",
+          args: [spender, maxUint256],
+        }),
+      );
     },
     minerOf(plan) {
       const address = accounts.miners[plan.minerSlot];
@@ -191,7 +210,9 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     },
     minerPlanOf,
     tokensOf: (buyer, offeringId) =>
-      positions.filter((p) => p.buyer === buyer && (offeringId === undefined || p.offeringId === offeringId)).map((p) => p.tokenId),
+      positions
+        .filter((p) => p.buyer === buyer && (offeringId === undefined || p.offeringId === offeringId))
+        .map((p) => p.tokenId),
   };
 }
 
@@ -199,11 +220,17 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
 async function revertReason(publicClient: PublicClient, hash: Hash): Promise<string> {
   try {
     const tx = await publicClient.getTransaction({ hash });
-    await publicClient.call({ account: tx.from, to: tx.to, data: tx.input, value: tx.value, blockNumber: tx.blockNumber - 1n });
+    await publicClient.call({
+      account: tx.from,
+      to: tx.to,
+      data: tx.input,
+      value: tx.value,
+      blockNumber: tx.blockNumber - 1n,
+    });
     return "it succeeds when replayed on the block before (the chain moved between them)";
   } catch (error) {
     const data = findRevertData(error);
-    if (data === undefined) return error instanceof Error ? error.message.split("\n")[0] ?? "unknown" : "unknown";
+    if (data === undefined) return error instanceof Error ? (error.message.split("\n")[0] ?? "unknown") : "unknown";
     try {
       const decoded = decodeErrorResult({ abi: errorsAbi, data });
       return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(", ")})`;
@@ -217,7 +244,8 @@ function findRevertData(error: unknown): Hex | undefined {
   for (let e: unknown = error; e !== undefined && e !== null; e = (e as { cause?: unknown }).cause) {
     const data = (e as { data?: unknown }).data;
     if (typeof data === "string" && data.startsWith("0x")) return data as Hex;
-    if (typeof data === "object" && data !== null && typeof (data as { data?: unknown }).data === "string") return (data as { data: Hex }).data;
+    if (typeof data === "object" && data !== null && typeof (data as { data?: unknown }).data === "string")
+      return (data as { data: Hex }).data;
   }
   return undefined;
 }

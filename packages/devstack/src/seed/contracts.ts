@@ -36,7 +36,16 @@ export function requireContractIn(deployment: Deployment, name: DeployedContract
 }
 
 /** Governor proposal states (OpenZeppelin IGovernor.ProposalState), by value. */
-export const PROPOSAL_STATES = ["Pending", "Active", "Canceled", "Defeated", "Succeeded", "Queued", "Expired", "Executed"] as const;
+export const PROPOSAL_STATES = [
+  "Pending",
+  "Active",
+  "Canceled",
+  "Defeated",
+  "Succeeded",
+  "Queued",
+  "Expired",
+  "Executed",
+] as const;
 export type ProposalStateName = (typeof PROPOSAL_STATES)[number];
 
 /** MinerApplications stake states (StakeState), by value. */

@@ -74,7 +74,11 @@ export class SeedDao {
         args: [terms, description],
       }),
     );
-    const [submitted] = parseEventLogs({ abi: minerApplicationsAbi, eventName: "ApplicationSubmitted", logs: receipt.logs });
+    const [submitted] = parseEventLogs({
+      abi: minerApplicationsAbi,
+      eventName: "ApplicationSubmitted",
+      logs: receipt.logs,
+    });
     if (submitted === undefined) throw new StackError(`submit by ${miner} emitted no ApplicationSubmitted`);
     const { applicationId, proposalId } = submitted.args;
     const proposal: SeedProposal = {
@@ -138,7 +142,11 @@ export class SeedDao {
       await this.confirm(
         vote.reason === undefined
           ? await this.wallet.writeContract({ ...common, functionName: "castVote", args: [proposal.id, vote.support] })
-          : await this.wallet.writeContract({ ...common, functionName: "castVoteWithReason", args: [proposal.id, vote.support, vote.reason] }),
+          : await this.wallet.writeContract({
+              ...common,
+              functionName: "castVoteWithReason",
+              args: [proposal.id, vote.support, vote.reason],
+            }),
       );
       this.votes++;
     }
@@ -174,14 +182,22 @@ export class SeedDao {
   }
 
   async state(proposal: SeedProposal): Promise<ProposalStateName> {
-    const value = await this.publicClient.readContract({ address: this.governor, abi: dmexGovernorAbi, functionName: "state", args: [proposal.id] });
+    const value = await this.publicClient.readContract({
+      address: this.governor,
+      abi: dmexGovernorAbi,
+      functionName: "state",
+      args: [proposal.id],
+    });
     return PROPOSAL_STATES[value] ?? "Pending";
   }
 
   async expectState(proposal: SeedProposal, expected: ProposalStateName): Promise<void> {
     const actual = await this.state(proposal);
     if (actual !== expected) {
-      throw new StackError(`Proposal "${proposal.title}" is ${actual}, the seed expected ${expected}.`, `proposal id ${proposal.id}`);
+      throw new StackError(
+        `Proposal "${proposal.title}" is ${actual}, the seed expected ${expected}.`,
+        `proposal id ${proposal.id}`,
+      );
     }
   }
 }

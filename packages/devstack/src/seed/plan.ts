@@ -36,7 +36,11 @@ export interface MinerPlan {
     readonly unit: string;
     readonly totalHashpower: number;
     readonly effectiveHashpower: number;
-    readonly facilities: readonly { readonly location: string; readonly powerSource: string; readonly capacityMW: number }[];
+    readonly facilities: readonly {
+      readonly location: string;
+      readonly powerSource: string;
+      readonly capacityMW: number;
+    }[];
     readonly minerIds: readonly string[];
   };
 }
@@ -139,11 +143,61 @@ export interface OfferingPlan {
  * market) makes it the worst buy on the marketplace.
  */
 export const OFFERINGS: readonly OfferingPlan[] = [
-  { id: 1, label: "Deepwell FIL 180d", minerSlot: 0, asset: "FIL", unitsTotal: 20_000, pricePerUnit: 420_000n, termStartOffset: 2, termDays: 180, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.FIL },
-  { id: 2, label: "Nordic BTC 180d", minerSlot: 1, asset: "BTC", unitsTotal: 5_000, pricePerUnit: 8_500_000n, termStartOffset: 2, termDays: 180, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC },
-  { id: 3, label: "Quickfil FIL 180d", minerSlot: 2, asset: "FIL", unitsTotal: 15_000, pricePerUnit: 360_000n, termStartOffset: 2, termDays: 180, expectedDailyRewardPerUnitWad: (MARKET_BASE_WAD.FIL * 107n) / 100n },
-  { id: 4, label: "Deepwell FIL 360d", minerSlot: 0, asset: "FIL", unitsTotal: 30_000, pricePerUnit: 800_000n, termStartOffset: 4, termDays: 360, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.FIL },
-  { id: 5, label: "Nordic BTC 90d", minerSlot: 1, asset: "BTC", unitsTotal: 2_000, pricePerUnit: 4_300_000n, termStartOffset: 2, termDays: 90, expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC },
+  {
+    id: 1,
+    label: "Deepwell FIL 180d",
+    minerSlot: 0,
+    asset: "FIL",
+    unitsTotal: 20_000,
+    pricePerUnit: 420_000n,
+    termStartOffset: 2,
+    termDays: 180,
+    expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.FIL,
+  },
+  {
+    id: 2,
+    label: "Nordic BTC 180d",
+    minerSlot: 1,
+    asset: "BTC",
+    unitsTotal: 5_000,
+    pricePerUnit: 8_500_000n,
+    termStartOffset: 2,
+    termDays: 180,
+    expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC,
+  },
+  {
+    id: 3,
+    label: "Quickfil FIL 180d",
+    minerSlot: 2,
+    asset: "FIL",
+    unitsTotal: 15_000,
+    pricePerUnit: 360_000n,
+    termStartOffset: 2,
+    termDays: 180,
+    expectedDailyRewardPerUnitWad: (MARKET_BASE_WAD.FIL * 107n) / 100n,
+  },
+  {
+    id: 4,
+    label: "Deepwell FIL 360d",
+    minerSlot: 0,
+    asset: "FIL",
+    unitsTotal: 30_000,
+    pricePerUnit: 800_000n,
+    termStartOffset: 4,
+    termDays: 360,
+    expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.FIL,
+  },
+  {
+    id: 5,
+    label: "Nordic BTC 90d",
+    minerSlot: 1,
+    asset: "BTC",
+    unitsTotal: 2_000,
+    pricePerUnit: 4_300_000n,
+    termStartOffset: 2,
+    termDays: 90,
+    expectedDailyRewardPerUnitWad: MARKET_BASE_WAD.BTC,
+  },
 ];
 
 /**
@@ -226,7 +280,12 @@ export const PURCHASES: readonly PurchasePlan[] = [
       return { dayOffset: 0, buyer, offeringId, units: unitsFor(offeringId, buyer, k) };
     }),
   ),
-  ...[0, 1, 2, 3, 4, 5].map((buyer) => ({ dayOffset: 1, buyer, offeringId: (buyer % 5) + 1, units: unitsFor((buyer % 5) + 1, buyer, 3) })),
+  ...[0, 1, 2, 3, 4, 5].map((buyer) => ({
+    dayOffset: 1,
+    buyer,
+    offeringId: (buyer % 5) + 1,
+    units: unitsFor((buyer % 5) + 1, buyer, 3),
+  })),
   { dayOffset: 3, buyer: 1, offeringId: 4, units: 700 },
   { dayOffset: 3, buyer: 6, offeringId: 4, units: 400 },
   { dayOffset: 28, buyer: 7, offeringId: 6, units: 600 },
@@ -318,11 +377,20 @@ export interface VotePlan {
 /** Votes on the application of offering `offeringId` (all pass: buyers 8 and 9 alone make quorum). */
 export function applicationVotes(offeringId: number): readonly VotePlan[] {
   const votes: VotePlan[] = [
-    { voter: 8, support: FOR, ...(offeringId === 1 && { reason: "Audited facilities in HK and SG, clear disclosure." }) },
+    {
+      voter: 8,
+      support: FOR,
+      ...(offeringId === 1 && { reason: "Audited facilities in HK and SG, clear disclosure." }),
+    },
     { voter: 9, support: FOR, ...(offeringId === 2 && { reason: "Hydro-powered, long operating record." }) },
     { voter: 10, support: FOR },
   ];
-  if (offeringId === 3) votes.push({ voter: 13, support: AGAINST, reason: "Facility undisclosed and a Seychelles shell: too little to go on." });
+  if (offeringId === 3)
+    votes.push({
+      voter: 13,
+      support: AGAINST,
+      reason: "Facility undisclosed and a Seychelles shell: too little to go on.",
+    });
   if (offeringId === 5) votes.push({ voter: 12, support: ABSTAIN, reason: "Short term, fine either way." });
   return votes;
 }

@@ -2,7 +2,13 @@ import { StackError } from "../internal/errors.js";
 import { CHAPTERS } from "./chapters/index.js";
 import { createSeedContext, DAY } from "./context.js";
 import type { Deployment, ProposalStateName } from "./contracts.js";
-import { DEFAULTING_OFFERING_ID, FEE_PROPOSALS, FIRST_SIMULATED_DAY, PENDING_APPLICATION, SIMULATED_DAYS } from "./plan.js";
+import {
+  DEFAULTING_OFFERING_ID,
+  FEE_PROPOSALS,
+  FIRST_SIMULATED_DAY,
+  PENDING_APPLICATION,
+  SIMULATED_DAYS,
+} from "./plan.js";
 import { buildSummary, type SeedSummary } from "./summary.js";
 
 export interface SeedOptions {
@@ -40,7 +46,9 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
     );
   }
   await ctx.setDay(day0);
-  ctx.log(`  day 0 = ${new Date(day0 * DAY * 1000).toISOString().slice(0, 10)}: funding, DMC, applications voted through, first purchases`);
+  ctx.log(
+    `  day 0 = ${new Date(day0 * DAY * 1000).toISOString().slice(0, 10)}: funding, DMC, applications voted through, first purchases`,
+  );
   for (const chapter of CHAPTERS) await chapter.onDay0?.(ctx);
 
   // ------------------------------------------------------------------ the simulated days
@@ -51,7 +59,8 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
   }
 
   const endDay = day0 + lastSimulated;
-  for (const chapter of CHAPTERS) await chapter.atEnd?.(ctx, { endDay, catchUpToWallClock: options.catchUpToWallClock ?? true });
+  for (const chapter of CHAPTERS)
+    await chapter.atEnd?.(ctx, { endDay, catchUpToWallClock: options.catchUpToWallClock ?? true });
 
   ctx.counts.votes = ctx.dao.votes;
   const summary = await buildSummary({
@@ -60,7 +69,12 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
     counts: ctx.counts,
     day0,
     endDay,
-    roles: { deployer: ctx.accounts.deployer, treasury: ctx.accounts.treasury, reporter: ctx.accounts.reporter, minter: ctx.accounts.minter },
+    roles: {
+      deployer: ctx.accounts.deployer,
+      treasury: ctx.accounts.treasury,
+      reporter: ctx.accounts.reporter,
+      minter: ctx.accounts.minter,
+    },
     miners: ctx.accounts.miners,
     buyers: ctx.accounts.buyers,
     spares: ctx.accounts.spares,
@@ -81,7 +95,11 @@ export async function seed(options: SeedOptions): Promise<SeedSummary> {
 }
 
 /** The state each seeded proposal must end in. */
-function plannedState(p: { readonly kind: string; readonly title: string; readonly applicationId?: number }): ProposalStateName {
+function plannedState(p: {
+  readonly kind: string;
+  readonly title: string;
+  readonly applicationId?: number;
+}): ProposalStateName {
   if (p.kind === "application") return p.applicationId === PENDING_APPLICATION.id ? "Active" : "Executed";
   if (p.kind === "halt") return "Executed";
   return FEE_PROPOSALS.find((f) => f.title === p.title)?.outcome ?? "Executed";

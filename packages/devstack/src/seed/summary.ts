@@ -15,7 +15,14 @@ import {
   type StakeStateName,
 } from "./contracts.js";
 import type { ProposalKind, SeedProposal } from "./dao.js";
-import { DEFAULTING_OFFERING_ID, DMC_GRANTS, MINERS, OFFERINGS, OPEN_SALE_OFFERING, UNDELEGATED_HOLDER } from "./plan.js";
+import {
+  DEFAULTING_OFFERING_ID,
+  DMC_GRANTS,
+  MINERS,
+  OFFERINGS,
+  OPEN_SALE_OFFERING,
+  UNDELEGATED_HOLDER,
+} from "./plan.js";
 
 export interface SeedCounts {
   purchases: number;
@@ -170,14 +177,23 @@ export async function buildSummary(input: {
   const { publicClient } = input;
   const exchange = requireContractIn(input.deployment, "HashpowerExchange");
   const read = publicClient.readContract.bind(publicClient);
-  const offeringCount = Number(await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" }));
-  const positionCount = Number(await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "positionCount" }));
+  const offeringCount = Number(
+    await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" }),
+  );
+  const positionCount = Number(
+    await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "positionCount" }),
+  );
 
   const positionsPerOffering = new Map<number, number>();
   const owners = new Set<Address>();
   const refunds = { positions: 0, claimed: 0 };
   for (let tokenId = 1n; tokenId <= BigInt(positionCount); tokenId++) {
-    const position = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getPosition", args: [tokenId] });
+    const position = await read({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "getPosition",
+      args: [tokenId],
+    });
     positionsPerOffering.set(position.offeringId, (positionsPerOffering.get(position.offeringId) ?? 0) + 1);
     if (position.offeringId === DEFAULTING_OFFERING_ID) {
       refunds.positions++;
@@ -188,8 +204,18 @@ export async function buildSummary(input: {
 
   const offerings: SeededOffering[] = [];
   for (let id = 1; id <= offeringCount; id++) {
-    const o = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(id)] });
-    const [canFlag, , , windowShare] = await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [BigInt(id)] });
+    const o = await read({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "getOffering",
+      args: [BigInt(id)],
+    });
+    const [canFlag, , , windowShare] = await read({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "flaggable",
+      args: [BigInt(id)],
+    });
     const plan = id === OPEN_SALE_OFFERING.id ? OPEN_SALE_OFFERING : OFFERINGS[id - 1];
     offerings.push({
       id,
@@ -225,7 +251,14 @@ export async function buildSummary(input: {
     },
     offerings,
     defaultingOfferingId: DEFAULTING_OFFERING_ID,
-    dao: await readDao(publicClient, input.deployment, input.proposals, input.haltProposalId, refunds, Number(block.timestamp)),
+    dao: await readDao(
+      publicClient,
+      input.deployment,
+      input.proposals,
+      input.haltProposalId,
+      refunds,
+      Number(block.timestamp),
+    ),
     positions: positionCount,
     distinctBuyers: owners.size,
     counts: { ...input.counts },
@@ -251,13 +284,29 @@ async function readDao(
     councilSafe: requireContractIn(deployment, "CouncilSafe"),
   };
   const { dmc, governor } = contracts;
-  const stateOf = async (id: bigint) => PROPOSAL_STATES[await read({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [id] })] ?? "Pending";
+  const stateOf = async (id: bigint) =>
+    PROPOSAL_STATES[await read({ address: governor, abi: dmexGovernorAbi, functionName: "state", args: [id] })] ??
+    "Pending";
 
   const applications: SeededApplication[] = [];
-  const count = await read({ address: contracts.applications, abi: minerApplicationsAbi, functionName: "applicationCount" });
+  const count = await read({
+    address: contracts.applications,
+    abi: minerApplicationsAbi,
+    functionName: "applicationCount",
+  });
   for (let id = 1n; id <= count; id++) {
-    const a = await read({ address: contracts.applications, abi: minerApplicationsAbi, functionName: "getApplication", args: [id] });
-    const stakeState = await read({ address: contracts.applications, abi: minerApplicationsAbi, functionName: "stakeState", args: [id] });
+    const a = await read({
+      address: contracts.applications,
+      abi: minerApplicationsAbi,
+      functionName: "getApplication",
+      args: [id],
+    });
+    const stakeState = await read({
+      address: contracts.applications,
+      abi: minerApplicationsAbi,
+      functionName: "stakeState",
+      args: [id],
+    });
     applications.push({
       id: Number(id),
       miner: a.miner,
@@ -272,7 +321,12 @@ async function readDao(
 
   const proposals: SeededProposal[] = [];
   for (const p of seeded) {
-    const [against, forVotes, abstain] = await read({ address: governor, abi: dmexGovernorAbi, functionName: "proposalVotes", args: [p.id] });
+    const [against, forVotes, abstain] = await read({
+      address: governor,
+      abi: dmexGovernorAbi,
+      functionName: "proposalVotes",
+      args: [p.id],
+    });
     proposals.push({
       id: p.id.toString(),
       kind: p.kind,
@@ -301,14 +355,22 @@ async function readDao(
 
   return {
     contracts,
-    quorum: (await read({ address: governor, abi: dmexGovernorAbi, functionName: "quorum", args: [BigInt(now - 1)] })).toString(),
-    tradingFeeBps: await read({ address: contracts.parameters, abi: protocolParametersAbi, functionName: "tradingFeeBps" }),
+    quorum: (
+      await read({ address: governor, abi: dmexGovernorAbi, functionName: "quorum", args: [BigInt(now - 1)] })
+    ).toString(),
+    tradingFeeBps: await read({
+      address: contracts.parameters,
+      abi: protocolParametersAbi,
+      functionName: "tradingFeeBps",
+    }),
     applications,
     proposals,
     holders,
     undelegatedHolder: anvilAddress(UNDELEGATED_HOLDER),
     haltProposalId: haltProposalId?.toString() ?? null,
-    insuranceFundDmc: (await read({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [contracts.insuranceFund] })).toString(),
+    insuranceFundDmc: (
+      await read({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [contracts.insuranceFund] })
+    ).toString(),
     refunds,
   };
 }
@@ -330,7 +392,10 @@ export function formatSeedSummary(summary: SeedSummary): string {
   ]);
   const c = summary.counts;
   return [
-    table(["id", "offering", "asset", "price/unit", "sold", "positions", "term", "covered to", "status", "default"], rows),
+    table(
+      ["id", "offering", "asset", "price/unit", "sold", "positions", "term", "covered to", "status", "default"],
+      rows,
+    ),
     "",
     `Seed: ${day(summary.startDay)}..${day(summary.endDay)} (${summary.daysSimulated} days reported), ` +
       `${c.purchases} purchases by ${summary.distinctBuyers} buyers, ${c.deposits} deposits, ${c.claims} claims, ` +
@@ -387,6 +452,10 @@ function dmc(wei: string): string {
 /** Left-aligned columns separated by two spaces, with a rule under the header. */
 export function table(header: readonly string[], rows: readonly (readonly string[])[]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? "").length)));
-  const line = (cells: readonly string[]) => cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join("  ").trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i] ?? 0))
+      .join("  ")
+      .trimEnd();
   return [line(header), widths.map((w) => "-".repeat(w)).join("  "), ...rows.map(line)].join("\n");
 }

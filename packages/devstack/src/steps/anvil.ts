@@ -40,7 +40,8 @@ export function anvilStep(options: AnvilOptions): Step {
         context.rpcUrl = anvil.rpcUrl;
         return { name: "anvil", url: anvil.rpcUrl, stop: () => anvil.stop() };
       } catch (error) {
-        if (error instanceof AnvilStartError) throw new StackError(error.message.split("\n")[0] ?? "anvil did not start", error.output);
+        if (error instanceof AnvilStartError)
+          throw new StackError(error.message.split("\n")[0] ?? "anvil did not start", error.output);
         throw error;
       }
     },

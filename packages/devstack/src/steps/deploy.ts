@@ -31,11 +31,14 @@ export function deployStep(options: DeployOptions): Step {
         forge.command,
         [
           ...forge.args,
-          "script", join("script", "Deploy.s.sol"),
-          "--rpc-url", rpcUrl,
+          "script",
+          join("script", "Deploy.s.sol"),
+          "--rpc-url",
+          rpcUrl,
           "--broadcast",
           "--unlocked",
-          "--sender", DEPLOYER,
+          "--sender",
+          DEPLOYER,
           "--non-interactive",
           // One transaction at a time: deterministic blocks, and forge cannot mix up hashes and receipts.
           "--slow",

@@ -41,7 +41,6 @@ export function generateStep(options: GenerateStepOptions = {}): Step {
       }
       context.deployment = local;
       assertAbisCurrent(result.files);
-
     },
   };
 }
@@ -54,7 +53,8 @@ export function generateStep(options: GenerateStepOptions = {}): Step {
 function assertAbisCurrent(files: readonly string[]): void {
   for (const [name, abi] of Object.entries(abis)) {
     const file = files.find((f) => f.endsWith(join("abis", `${name}.json`)));
-    if (file === undefined) throw new StackError(`The fresh build has no ${name} ABI; rebuild: npm run dev builds first.`);
+    if (file === undefined)
+      throw new StackError(`The fresh build has no ${name} ABI; rebuild: npm run dev builds first.`);
     if (JSON.stringify(JSON.parse(readFileSync(file, "utf8"))) !== JSON.stringify(abi)) {
       throw new StackError(
         `The ${name} ABI changed since @dmex/deployments was built (contracts edited meanwhile).`,

@@ -42,7 +42,9 @@ export function graphHostStep(options: GraphHostStepOptions): Step {
       if (rpcUrl === undefined) throw new StackError("the subgraph host needs the chain step first");
       const packageBuild = join(options.subgraphDir, "build");
       if (!existsSync(join(packageBuild, "subgraph.yaml"))) {
-        throw new StackError(`No subgraph build in ${packageBuild}: run \`pnpm --filter @dmex/subgraph build\` (npm run dev does).`);
+        throw new StackError(
+          `No subgraph build in ${packageBuild}: run \`pnpm --filter @dmex/subgraph build\` (npm run dev does).`,
+        );
       }
       await assertPortFree(options.port, options.host, "the subgraph host");
       // Serve a copy pointed at this deployment; the package's build output is never rewritten.
@@ -61,7 +63,9 @@ export function graphHostStep(options: GraphHostStepOptions): Step {
       const exchange = context.deployment?.contracts.HashpowerExchange?.address;
       const manifest = readFileSync(join(buildDir, "subgraph.yaml"), "utf8").toLowerCase();
       if (exchange === undefined || !manifest.includes(exchange.toLowerCase())) {
-        throw new StackError(`The subgraph build was not pointed at this deployment's exchange (${exchange ?? "none"}).`);
+        throw new StackError(
+          `The subgraph build was not pointed at this deployment's exchange (${exchange ?? "none"}).`,
+        );
       }
       const host = await startGraphHost({
         buildDir,
@@ -77,7 +81,9 @@ export function graphHostStep(options: GraphHostStepOptions): Step {
         await host.waitForBlock(head, 180_000);
       } catch (error) {
         await host.stop();
-        throw new StackError(`The subgraph host did not catch up with the chain: ${error instanceof Error ? error.message : String(error)}`);
+        throw new StackError(
+          `The subgraph host did not catch up with the chain: ${error instanceof Error ? error.message : String(error)}`,
+        );
       }
       context.urls.graph = host.url;
       return { name: "graph", url: host.url, stop: () => host.stop() };

@@ -36,9 +36,14 @@ export function processStep(options: ProcessStepOptions): Step {
         return code === undefined ? undefined : `${options.name} exited (${code}):\n${proc.tail()}`;
       };
       try {
-        if (options.ready && "http" in options.ready) await waitForHttp(options.ready.http, { ...options.wait, abortIf });
+        if (options.ready && "http" in options.ready)
+          await waitForHttp(options.ready.http, { ...options.wait, abortIf });
         else if (options.ready && "rpc" in options.ready) {
-          await waitForRpc(options.ready.rpc, { ...options.wait, abortIf, ...(options.ready.chainId !== undefined && { chainId: options.ready.chainId }) });
+          await waitForRpc(options.ready.rpc, {
+            ...options.wait,
+            abortIf,
+            ...(options.ready.chainId !== undefined && { chainId: options.ready.chainId }),
+          });
         }
       } catch (error) {
         await proc.stop();

@@ -29,7 +29,9 @@ export function webStep(options: WebStepOptions): Step {
     command: (context) => {
       const next = join(options.webDir, "node_modules", "next", "dist", "bin", "next");
       if (!existsSync(join(options.webDir, ".next", "BUILD_ID")) || !existsSync(next)) {
-        throw new StackError(`No web build in ${options.webDir}/.next: run \`pnpm --filter @dmex/web build\` (npm run dev does).`);
+        throw new StackError(
+          `No web build in ${options.webDir}/.next: run \`pnpm --filter @dmex/web build\` (npm run dev does).`,
+        );
       }
       return {
         command: process.execPath,

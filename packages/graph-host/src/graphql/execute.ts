@@ -32,7 +32,11 @@ export interface QueryResponse {
   errors?: { message: string; locations?: readonly { line: number; column: number }[] }[];
 }
 
-function depth(set: SelectionSetNode | undefined, fragments: Map<string, FragmentDefinitionNode>, seen: Set<string>): number {
+function depth(
+  set: SelectionSetNode | undefined,
+  fragments: Map<string, FragmentDefinitionNode>,
+  seen: Set<string>,
+): number {
   if (!set) return 0;
   let max = 0;
   for (const sel of set.selections) {
@@ -65,7 +69,11 @@ function checkDepth(doc: DocumentNode): void {
  * (default 100). Bounds the work one request can ask for, so a huge query gets an error instead
  * of holding the store (and memory) hostage.
  */
-function checkComplexity(schema: GraphQLSchema, doc: DocumentNode, variables: Record<string, unknown> | undefined): void {
+function checkComplexity(
+  schema: GraphQLSchema,
+  doc: DocumentNode,
+  variables: Record<string, unknown> | undefined,
+): void {
   const fragments = new Map<string, FragmentDefinitionNode>();
   for (const def of doc.definitions) if (def.kind === Kind.FRAGMENT_DEFINITION) fragments.set(def.name.value, def);
   const firstOf = (args: readonly ArgumentNode[] | undefined): number => {
@@ -75,7 +83,12 @@ function checkComplexity(schema: GraphQLSchema, doc: DocumentNode, variables: Re
     if (arg.value.kind === Kind.VARIABLE) return Number(variables?.[arg.value.name.value] ?? 100);
     return 100;
   };
-  const cost = (set: SelectionSetNode | undefined, type: GraphQLObjectType, mult: number, seen: Set<string>): number => {
+  const cost = (
+    set: SelectionSetNode | undefined,
+    type: GraphQLObjectType,
+    mult: number,
+    seen: Set<string>,
+  ): number => {
     let total = 0;
     for (const sel of set?.selections ?? []) {
       if (sel.kind === Kind.INLINE_FRAGMENT) total += cost(sel.selectionSet, type, mult, seen);
@@ -113,12 +126,15 @@ function graphNodeMessage(e: GraphQLError): string {
   const m = /^Cannot query field "([^"]+)" on type "([^"]+)"\./.exec(e.message);
   if (m) return `Type \`${m[2]}\` has no field \`${m[1]}\``;
   const original = e.originalError;
-  if (original && !(original instanceof QueryError) && !(original instanceof GraphQLError)) return `Store error: ${original.message}`;
+  if (original && !(original instanceof QueryError) && !(original instanceof GraphQLError))
+    return `Store error: ${original.message}`;
   return original?.message ?? e.message;
 }
 
 const fail = (errors: readonly GraphQLError[] | GraphQLError[]): QueryResponse => ({
-  errors: errors.map((e) => (e.locations ? { message: graphNodeMessage(e), locations: e.locations } : { message: graphNodeMessage(e) })),
+  errors: errors.map((e) =>
+    e.locations ? { message: graphNodeMessage(e), locations: e.locations } : { message: graphNodeMessage(e) },
+  ),
 });
 
 /**
@@ -155,12 +171,17 @@ function parseAndValidate(api: ApiSchema, query: string): { doc: DocumentNode } 
 /** Parses, validates and runs one query. Never throws: every problem becomes `{errors}`. */
 export async function runQuery(api: ApiSchema, request: QueryRequest, ctx: QueryContext): Promise<QueryResponse> {
   try {
-    if (typeof request.query !== "string" || request.query.trim() === "") return { errors: [{ message: "The query is empty" }] };
-    if (request.query.length > LIMITS.maxQueryLength) return { errors: [{ message: `query is too large: more than ${LIMITS.maxQueryLength} bytes` }] };
+    if (typeof request.query !== "string" || request.query.trim() === "")
+      return { errors: [{ message: "The query is empty" }] };
+    if (request.query.length > LIMITS.maxQueryLength)
+      return { errors: [{ message: `query is too large: more than ${LIMITS.maxQueryLength} bytes` }] };
     const parsed = parseAndValidate(api, request.query);
     if ("errors" in parsed) return parsed.errors;
     const doc = parsed.doc;
-    const variables = request.variables && typeof request.variables === "object" ? (request.variables as Record<string, unknown>) : undefined;
+    const variables =
+      request.variables && typeof request.variables === "object"
+        ? (request.variables as Record<string, unknown>)
+        : undefined;
     checkComplexity(api.schema, doc, variables);
     const result = await execute({
       schema: api.schema,

@@ -48,7 +48,10 @@ const RULES: [RegExp, string][] = [
   [`(${W}*(alumn|alg|vertebr))(?:a|ae)$`, "ae"],
   [`(${W}*(seraph|cherub))(?:im)?$`, "im"],
   [`(${W}*(her|at|gr))o$`, "oes"],
-  [`(${W}*(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|automat|quor))(?:a|um)$`, "a"],
+  [
+    `(${W}*(agend|addend|millenni|dat|extrem|bacteri|desiderat|strat|candelabr|errat|ov|symposi|curricul|automat|quor))(?:a|um)$`,
+    "a",
+  ],
   [`(${W}*(apheli|hyperbat|periheli|asyndet|noumen|phenomen|criteri|organ|prolegomen|hedr|automat))(?:a|on)$`, "a"],
   [`(${W}*)sis$`, "ses"],
   [`(${W}*(kni|wi|li))fe$`, "ves"],
@@ -83,9 +86,7 @@ export function toCamelCase(name: string): string {
     .replace(/([A-Z]+)([A-Z][a-z\d]+)/g, "$1 $2")
     .split(/[\s_\-]+/)
     .filter(Boolean);
-  return words
-    .map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase()))
-    .join("");
+  return words.map((w, i) => (i === 0 ? w.toLowerCase() : w[0]!.toUpperCase() + w.slice(1).toLowerCase())).join("");
 }
 
 export function queryFieldNames(typeName: string): { singular: string; plural: string } {

@@ -25,8 +25,10 @@ export interface QueryContext {
 }
 
 /** The store's reads for queries: through prepared statements where the database offers them. */
-const read = (ctx: QueryContext) => (sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> =>
-  ctx.store.db.queryPrepared ? ctx.store.db.queryPrepared(sql, params) : ctx.store.db.query(sql, params);
+const read =
+  (ctx: QueryContext) =>
+  (sql: string, params?: unknown[]): Promise<Record<string, unknown>[]> =>
+    ctx.store.db.queryPrepared ? ctx.store.db.queryPrepared(sql, params) : ctx.store.db.query(sql, params);
 
 const fastHead = (ctx: QueryContext): number | undefined => (ctx.headShortcut ? ctx.head?.number : undefined);
 
@@ -83,7 +85,8 @@ async function resolveBlock(ctx: QueryContext, block: ListArgs["block"]): Promis
 function checkRange(args: ListArgs): { first: number; skip: number } {
   const first = args.first ?? 100;
   const skip = args.skip ?? 0;
-  if (first < 1 || first > MAX_FIRST) throw new QueryError(`The \`first\` argument must be between 0 and ${MAX_FIRST}, but is ${first}`);
+  if (first < 1 || first > MAX_FIRST)
+    throw new QueryError(`The \`first\` argument must be between 0 and ${MAX_FIRST}, but is ${first}`);
   if (skip < 0) throw new QueryError(`The \`skip\` argument must be between 0 and 4294967295, but is ${skip}`);
   return { first, skip };
 }
@@ -139,7 +142,14 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
     return row;
   };
 
-  const select = async (ctx: QueryContext, entity: EntityDef, block: number, args: ListArgs, cols: Set<string>, extra?: (alias: string, params: Params) => string) => {
+  const select = async (
+    ctx: QueryContext,
+    entity: EntityDef,
+    block: number,
+    args: ListArgs,
+    cols: Set<string>,
+    extra?: (alias: string, params: Params) => string,
+  ) => {
     const { first, skip } = checkRange(args);
     const params = new Params();
     const wc = whereCtx(ctx, params, block);
@@ -156,7 +166,12 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
    * concurrent requests, so loads of different requests at the same block merge too; the key holds
    * everything the SQL depends on (block, head shortcut, columns, arguments).
    */
-  const batched = (ctx: QueryContext, key0: string, id: unknown, run: (ids: unknown[]) => Promise<Row[][]>): Promise<Row[]> =>
+  const batched = (
+    ctx: QueryContext,
+    key0: string,
+    id: unknown,
+    run: (ids: unknown[]) => Promise<Row[][]>,
+  ): Promise<Row[]> =>
     new Promise((resolve, reject) => {
       const key = `${key0}|${fastHead(ctx) ?? "exact"}`;
       let batch = ctx.batches.get(key);
@@ -187,15 +202,20 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       const cols = selectedFields(info);
       if (entity.idType === "String") {
         // String ids compare as given: lookups of concurrent requests go in one query.
-        const rows = await batched(ctx, `one|${entity.name}|${block}|${[...cols].sort().join(",")}`, args.id!, async (ids) => {
-          const unique = [...new Set(ids as string[])];
-          const raw = await read(ctx)(
-            `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t where t.id = any($1::text[]) and ${visible("t", block, fastHead(ctx))}`,
-            [unique],
-          );
-          const byId = new Map(raw.map((r) => [String(r.id), output(entity, r, block)]));
-          return (ids as string[]).map((i) => (byId.has(i) ? [byId.get(i)!] : []));
-        });
+        const rows = await batched(
+          ctx,
+          `one|${entity.name}|${block}|${[...cols].sort().join(",")}`,
+          args.id!,
+          async (ids) => {
+            const unique = [...new Set(ids as string[])];
+            const raw = await read(ctx)(
+              `select ${selectList(schema, entity, "t", cols)} from ${ctx.store.table(entity)} t where t.id = any($1::text[]) and ${visible("t", block, fastHead(ctx))}`,
+              [unique],
+            );
+            const byId = new Map(raw.map((r) => [String(r.id), output(entity, r, block)]));
+            return (ids as string[]).map((i) => (byId.has(i) ? [byId.get(i)!] : []));
+          },
+        );
         return rows[0] ?? null;
       }
       const params = new Params();
@@ -204,7 +224,8 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       return rows[0] ? output(entity, rows[0], block) : null;
     },
 
-    plural: (entity) => async (_src, args, ctx, info) => select(ctx, entity, await resolveBlock(ctx, args.block), args, selectedFields(info)),
+    plural: (entity) => async (_src, args, ctx, info) =>
+      select(ctx, entity, await resolveBlock(ctx, args.block), args, selectedFields(info)),
 
     reference: (_entity, field) => async (parent, _args, ctx, info) => {
       const id = parent[field.name];
@@ -231,16 +252,33 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       if (!field.derivedFrom) {
         const ids = parent[field.name] as string[] | null;
         if (!ids || ids.length === 0) return ids ?? null;
-        return select(ctx, target, block, args, cols, (alias, params) => `${alias}.id = any(${params.add(ids.map((i) => toIdParam(target, i)), `${idCast(target)}[]`)})`);
+        return select(
+          ctx,
+          target,
+          block,
+          args,
+          cols,
+          (alias, params) =>
+            `${alias}.id = any(${params.add(
+              ids.map((i) => toIdParam(target, i)),
+              `${idCast(target)}[]`,
+            )})`,
+        );
       }
       // Derived list: one lateral query for all parents resolved in this tick.
       const back = target.fieldMap.get(field.derivedFrom);
-      if (!back) throw new QueryError(`derived field \`${entity.name}.${field.name}\` points at unknown field \`${field.derivedFrom}\``);
+      if (!back)
+        throw new QueryError(
+          `derived field \`${entity.name}.${field.name}\` points at unknown field \`${field.derivedFrom}\``,
+        );
       const key = `derived|${entity.name}.${field.name}|${block}|${JSON.stringify(args)}|${[...cols].sort().join(",")}`;
       return batched(ctx, key, parent.id, async (ids) => {
         const { first, skip } = checkRange(args);
         const params = new Params();
-        const idsParam = params.add(ids.map((i) => toIdParam(entity, String(i))), `${idCast(entity)}[]`);
+        const idsParam = params.add(
+          ids.map((i) => toIdParam(entity, String(i))),
+          `${idCast(entity)}[]`,
+        );
         const wc = whereCtx(ctx, params, block);
         const where = buildWhere(wc, target, "t", args.where);
         const order = buildOrder(wc, target, "t", args.orderBy, args.orderDirection);
@@ -262,7 +300,12 @@ export function createResolvers(schema: SchemaModel, filterOps: Map<string, Map<
       if (args.block && (args.block.number !== undefined || args.block.hash !== undefined)) {
         const n = await resolveBlock(ctx, args.block);
         const hash = n === head?.number ? head.hash : await ctx.store.blockHashByNumber(n);
-        block = { number: n, hash, timestamp: n === head?.number ? Number(head.timestamp) : null, parentHash: n === head?.number ? head.parentHash : null };
+        block = {
+          number: n,
+          hash,
+          timestamp: n === head?.number ? Number(head.timestamp) : null,
+          parentHash: n === head?.number ? head.parentHash : null,
+        };
       } else {
         if (args.block?.number_gte !== undefined) await resolveBlock(ctx, args.block);
         block = head

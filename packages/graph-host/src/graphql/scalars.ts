@@ -6,11 +6,16 @@ const passString = (name: string, check: (s: string) => boolean) =>
     serialize: (v) => String(v),
     parseValue: (v) => {
       const s = typeof v === "number" ? String(v) : v;
-      if (typeof s !== "string" || !check(s)) throw new GraphQLError(`Failed to coerce value \`${JSON.stringify(v)}\` to scalar type \`${name}\``);
+      if (typeof s !== "string" || !check(s))
+        throw new GraphQLError(`Failed to coerce value \`${JSON.stringify(v)}\` to scalar type \`${name}\``);
       return s;
     },
     parseLiteral: (node: ValueNode) => {
-      if ((node.kind === Kind.STRING || node.kind === Kind.INT || (node.kind === Kind.FLOAT && name === "BigDecimal")) && check(node.value)) return node.value;
+      if (
+        (node.kind === Kind.STRING || node.kind === Kind.INT || (node.kind === Kind.FLOAT && name === "BigDecimal")) &&
+        check(node.value)
+      )
+        return node.value;
       throw new GraphQLError(`Failed to coerce value to scalar type \`${name}\``);
     },
   });
@@ -28,11 +33,13 @@ export const BytesScalar = new GraphQLScalarType<string, string>({
   name: "Bytes",
   serialize: (v) => String(v),
   parseValue: (v) => {
-    if (typeof v !== "string" || !HEX.test(v)) throw new GraphQLError(`Failed to coerce value \`${JSON.stringify(v)}\` to scalar type \`Bytes\``);
+    if (typeof v !== "string" || !HEX.test(v))
+      throw new GraphQLError(`Failed to coerce value \`${JSON.stringify(v)}\` to scalar type \`Bytes\``);
     return (v.startsWith("0x") ? v : `0x${v}`).toLowerCase();
   },
   parseLiteral: (node) => {
-    if (node.kind === Kind.STRING && HEX.test(node.value)) return (node.value.startsWith("0x") ? node.value : `0x${node.value}`).toLowerCase();
+    if (node.kind === Kind.STRING && HEX.test(node.value))
+      return (node.value.startsWith("0x") ? node.value : `0x${node.value}`).toLowerCase();
     throw new GraphQLError("Failed to coerce value to scalar type `Bytes`");
   },
 });

@@ -49,13 +49,22 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
   for (const [name, values] of model.enums) {
     enums.set(name, new GraphQLEnumType({ name, values: Object.fromEntries(values.map((v) => [v, { value: v }])) }));
   }
-  const orderDirection = new GraphQLEnumType({ name: "OrderDirection", values: { asc: { value: "asc" }, desc: { value: "desc" } } });
+  const orderDirection = new GraphQLEnumType({
+    name: "OrderDirection",
+    values: { asc: { value: "asc" }, desc: { value: "desc" } },
+  });
   const blockHeight = new GraphQLInputObjectType({
     name: "Block_height",
     fields: { hash: { type: BytesScalar }, number: { type: GraphQLInt }, number_gte: { type: GraphQLInt } },
   });
-  const blockChanged = new GraphQLInputObjectType({ name: "BlockChangedFilter", fields: { number_gte: { type: new GraphQLNonNull(GraphQLInt) } } });
-  const errorPolicy = new GraphQLEnumType({ name: "_SubgraphErrorPolicy_", values: { allow: { value: "allow" }, deny: { value: "deny" } } });
+  const blockChanged = new GraphQLInputObjectType({
+    name: "BlockChangedFilter",
+    fields: { number_gte: { type: new GraphQLNonNull(GraphQLInt) } },
+  });
+  const errorPolicy = new GraphQLEnumType({
+    name: "_SubgraphErrorPolicy_",
+    values: { allow: { value: "allow" }, deny: { value: "deny" } },
+  });
 
   const objects = new Map<string, GraphQLObjectType>();
   const filters = new Map<string, GraphQLInputObjectType>();
@@ -121,7 +130,8 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
         const child = model.entities.get(f.base.name)!;
         // graph-node: no child lists and no child references (`parent__child` one level deep).
         for (const cf of child.fields) {
-          if (!cf.list && cf.base.kind !== "entity") orderValues[`${f.name}__${cf.name}`] = { value: `${f.name}__${cf.name}` };
+          if (!cf.list && cf.base.kind !== "entity")
+            orderValues[`${f.name}__${cf.name}`] = { value: `${f.name}__${cf.name}` };
         }
       }
     }
@@ -141,7 +151,9 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
             if (!f.nullable) type = new GraphQLNonNull(type);
             if (f.base.kind === "entity") {
               const target = model.entities.get(f.base.name)!;
-              fields[f.name] = f.list ? { type, args: listArgs(target), resolve: resolvers.list(entity, f) } : { type, resolve: resolvers.reference(entity, f) };
+              fields[f.name] = f.list
+                ? { type, args: listArgs(target), resolve: resolvers.list(entity, f) }
+                : { type, resolve: resolvers.reference(entity, f) };
             } else {
               fields[f.name] = { type };
             }
@@ -154,7 +166,12 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
 
   const blockType = new GraphQLObjectType({
     name: "_Block_",
-    fields: { hash: { type: BytesScalar }, number: { type: new GraphQLNonNull(GraphQLInt) }, timestamp: { type: GraphQLInt }, parentHash: { type: BytesScalar } },
+    fields: {
+      hash: { type: BytesScalar },
+      number: { type: new GraphQLNonNull(GraphQLInt) },
+      timestamp: { type: GraphQLInt },
+      parentHash: { type: BytesScalar },
+    },
   });
   const metaType = new GraphQLObjectType({
     name: "_Meta_",
@@ -168,7 +185,10 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
   const queryFields: GraphQLFieldConfigMap<Src, Ctx> = {};
   for (const entity of model.entities.values()) {
     const { singular, plural } = queryFieldNames(entity.name);
-    const common = { block: { type: blockHeight }, subgraphError: { type: new GraphQLNonNull(errorPolicy), defaultValue: "deny" } };
+    const common = {
+      block: { type: blockHeight },
+      subgraphError: { type: new GraphQLNonNull(errorPolicy), defaultValue: "deny" },
+    };
     queryFields[singular] = {
       type: objects.get(entity.name)!,
       args: { id: { type: new GraphQLNonNull(GraphQLID) }, ...common },
@@ -181,5 +201,8 @@ export function buildApiSchema(model: SchemaModel): ApiSchema {
     };
   }
   queryFields._meta = { type: metaType, args: { block: { type: blockHeight } }, resolve: resolvers.meta };
-  return { schema: new GraphQLSchema({ query: new GraphQLObjectType({ name: "Query", fields: queryFields }) }), filterOps };
+  return {
+    schema: new GraphQLSchema({ query: new GraphQLObjectType({ name: "Query", fields: queryFields }) }),
+    filterOps,
+  };
 }

@@ -33,7 +33,8 @@ export const TEXT_LIST_OPS = ["", "_not", "_contains", "_contains_nocase", "_not
 export function opsFor(schema: SchemaModel, field: FieldDef): string[] {
   if (field.derivedFrom) return [];
   const kind = columnKind(schema, field);
-  const stringLike = field.base.kind === "scalar" ? field.base.scalar === "String" : field.base.kind === "entity" && kind === "text";
+  const stringLike =
+    field.base.kind === "scalar" ? field.base.scalar === "String" : field.base.kind === "entity" && kind === "text";
   if (field.list) return stringLike ? TEXT_LIST_OPS : LIST_OPS;
   if (field.base.kind === "enum") return BOOL_OPS;
   if (field.base.kind === "scalar" && field.base.scalar === "Boolean") return BOOL_OPS;
@@ -82,12 +83,19 @@ export interface WhereContext {
 
 /** Versions valid at `block`. At the head, `_to = OPEN` lets the planner use the partial indexes. */
 export const visible = (alias: string, block: number, head?: number) =>
-  block === head ? `${alias}._to = ${OPEN} and ${alias}._from <= ${block}` : `${alias}._from <= ${block} and ${alias}._to > ${block}`;
+  block === head
+    ? `${alias}._to = ${OPEN} and ${alias}._from <= ${block}`
+    : `${alias}._from <= ${block} and ${alias}._to > ${block}`;
 
 let aliasCounter = 0;
 
 /** SQL condition for an `X_filter` object on table alias `alias`. */
-export function buildWhere(ctx: WhereContext, entity: EntityDef, alias: string, filter: Record<string, unknown> | null | undefined): string {
+export function buildWhere(
+  ctx: WhereContext,
+  entity: EntityDef,
+  alias: string,
+  filter: Record<string, unknown> | null | undefined,
+): string {
   if (!filter) return "true";
   const keys = Object.keys(filter);
   const parts: string[] = [];
@@ -126,7 +134,11 @@ function condition(ctx: WhereContext, alias: string, { field, op }: FilterOp, va
   const cast = castOf(kind);
   const c = column(alias, schema, field);
   if (field.list) {
-    const arr = (v: unknown) => params.add((v as unknown[]).map((x) => sqlValue(kind, x)), `${cast}[]`);
+    const arr = (v: unknown) =>
+      params.add(
+        (v as unknown[]).map((x) => sqlValue(kind, x)),
+        `${cast}[]`,
+      );
     if (value === null) return op === "" ? `${c} is null` : `${c} is not null`;
     switch (op) {
       case "":
@@ -162,9 +174,15 @@ function condition(ctx: WhereContext, alias: string, { field, op }: FilterOp, va
     case "_lte":
       return `${c} <= ${one()}`;
     case "_in":
-      return `${c} = any(${params.add((value as unknown[]).map((x) => sqlValue(kind, x)), `${cast}[]`)})`;
+      return `${c} = any(${params.add(
+        (value as unknown[]).map((x) => sqlValue(kind, x)),
+        `${cast}[]`,
+      )})`;
     case "_not_in":
-      return `not (${c} = any(${params.add((value as unknown[]).map((x) => sqlValue(kind, x)), `${cast}[]`)}))`;
+      return `not (${c} = any(${params.add(
+        (value as unknown[]).map((x) => sqlValue(kind, x)),
+        `${cast}[]`,
+      )}))`;
     case "_contains":
       return kind === "bytea" ? `position(${one()} in ${c}) > 0` : `strpos(${c}, ${str()}) > 0`;
     case "_not_contains":
@@ -204,7 +222,8 @@ function childFilter(ctx: WhereContext, alias: string, field: FieldDef, filter: 
     const link = back.list ? `${alias}.id = any(${x}.${q(back.name)})` : `${x}.${q(back.name)} = ${alias}.id`;
     return `exists (select 1 from ${table} ${x} where ${link} and ${inner})`;
   }
-  if (field.list) return `exists (select 1 from ${table} ${x} where ${x}.id = any(${alias}.${q(field.name)}) and ${inner})`;
+  if (field.list)
+    return `exists (select 1 from ${table} ${x} where ${x}.id = any(${alias}.${q(field.name)}) and ${inner})`;
   return `${alias}.${q(field.name)} in (select ${x}.id from ${table} ${x} where ${inner})`;
 }
 
@@ -214,7 +233,13 @@ export interface OrderResult {
 }
 
 /** `orderBy`/`orderDirection`, with `id` appended in the same direction as graph-node does. */
-export function buildOrder(ctx: WhereContext, entity: EntityDef, alias: string, orderBy: string | undefined, direction: string | undefined): OrderResult {
+export function buildOrder(
+  ctx: WhereContext,
+  entity: EntityDef,
+  alias: string,
+  orderBy: string | undefined,
+  direction: string | undefined,
+): OrderResult {
   const dir = direction === "desc" ? "desc" : "asc";
   const idOrder = `${alias}.id ${dir}`;
   if (!orderBy || orderBy === "id") return { joins: "", orderBy: idOrder };
@@ -229,13 +254,15 @@ export function buildOrder(ctx: WhereContext, entity: EntityDef, alias: string, 
     }
     const child = ctx.schema.entities.get(parentField.base.name)!;
     field = child.fieldMap.get(orderBy.slice(sep + 2));
-    if (!field || field.list || field.base.kind === "entity") throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
+    if (!field || field.list || field.base.kind === "entity")
+      throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
     const j = `o${++aliasCounter}`;
     joins = ` left join ${ctx.table(child)} ${j} on ${j}.id = ${alias}.${q(parentField.name)} and ${visible(j, ctx.block, ctx.head)}`;
     expr = `${j}.${q(field.name)}`;
   } else {
     field = entity.fieldMap.get(orderBy);
-    if (!field || field.list || field.derivedFrom) throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
+    if (!field || field.list || field.derivedFrom)
+      throw new QueryError(`Ordering by \`${orderBy}\` is not supported for type \`${entity.name}\``);
     expr = `${alias}.${q(field.name)}`;
   }
   return { joins, orderBy: `${expr} ${dir}, ${idOrder}` };

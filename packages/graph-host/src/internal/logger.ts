@@ -14,7 +14,9 @@ function format(fields: Record<string, unknown> | undefined): string {
   const parts: string[] = [];
   for (const [key, value] of Object.entries(fields)) {
     if (value === undefined) continue;
-    parts.push(`${key}=${typeof value === "string" && !/\s/.test(value) ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`);
+    parts.push(
+      `${key}=${typeof value === "string" && !/\s/.test(value) ? value : JSON.stringify(value, (_k, v: unknown) => (typeof v === "bigint" ? v.toString() : v))}`,
+    );
   }
   return parts.length ? ` ${parts.join(" ")}` : "";
 }

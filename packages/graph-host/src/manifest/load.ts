@@ -31,7 +31,8 @@ function list(value: unknown): unknown[] {
 /** Splits `Name(indexed address,uint256,(uint8,bool)[])` into its name and top-level parameter strings. */
 export function splitSignature(signature: string): { name: string; params: string[] } {
   const open = signature.indexOf("(");
-  if (open < 0 || !signature.endsWith(")")) throw new ManifestError(`Validation failed: bad event signature \`${signature}\``);
+  if (open < 0 || !signature.endsWith(")"))
+    throw new ManifestError(`Validation failed: bad event signature \`${signature}\``);
   const name = signature.slice(0, open).trim();
   const body = signature.slice(open + 1, -1);
   const params: string[] = [];
@@ -51,7 +52,9 @@ export function splitSignature(signature: string): { name: string; params: strin
 
 function canonicalType(param: { type: string; components?: readonly unknown[] }): string {
   if (param.type.startsWith("tuple")) {
-    const inner = (param.components as { type: string; components?: readonly unknown[] }[]).map(canonicalType).join(",");
+    const inner = (param.components as { type: string; components?: readonly unknown[] }[])
+      .map(canonicalType)
+      .join(",");
     return `(${inner})${param.type.slice(5)}`;
   }
   return param.type;
@@ -68,8 +71,11 @@ function eventHandler(raw: Yaml, abi: Abi, dsName: string): EventHandlerSpec {
   const { name, params } = splitSignature(event);
   const normalized = `${name}(${params.join(",")})`;
   // graph-cli writes the signature with `indexed` as in the ABI; a mismatch would never match a log.
-  const abiEvent = abi.find((item): item is AbiEvent => item.type === "event" && manifestSignature(item) === normalized);
-  if (!abiEvent) throw new ManifestError(`Validation failed: event \`${event}\` of data source \`${dsName}\` is not in its ABI`);
+  const abiEvent = abi.find(
+    (item): item is AbiEvent => item.type === "event" && manifestSignature(item) === normalized,
+  );
+  if (!abiEvent)
+    throw new ManifestError(`Validation failed: event \`${event}\` of data source \`${dsName}\` is not in its ABI`);
   const plain = `${name}(${params.map((p) => p.replace(/^indexed /, "")).join(",")})`;
   const indexed = params.filter((p) => p.startsWith("indexed ")).length;
   const topicFilter = (key: string): Hex[] | undefined => {
@@ -94,19 +100,25 @@ function blockHandler(raw: Yaml): BlockHandlerSpec {
   if (!filter) return { handler, filter: { kind: "all" } };
   if (filter.kind === "polling") return { handler, filter: { kind: "every", every: Number(filter.every ?? 1) } };
   if (filter.kind === "once") return { handler, filter: { kind: "once" } };
-  throw new ManifestError(`Validation failed: block handler filter kind \`${String(filter.kind)}\` is not supported (call filters need traces)`);
+  throw new ManifestError(
+    `Validation failed: block handler filter kind \`${String(filter.kind)}\` is not supported (call filters need traces)`,
+  );
 }
 
 async function dataSource(raw: Yaml, buildDir: string, isTemplate: boolean): Promise<DataSourceSpec> {
   const name = str(raw.name, "dataSource.name");
   const kind = str(raw.kind, `${name}.kind`);
   if (kind !== "ethereum" && kind !== "ethereum/contract") {
-    throw new ManifestError(`Validation failed: data source \`${name}\` has kind \`${kind}\`; only ethereum is supported`);
+    throw new ManifestError(
+      `Validation failed: data source \`${name}\` has kind \`${kind}\`; only ethereum is supported`,
+    );
   }
   const source = obj(raw.source ?? {}, `${name}.source`);
   const mapping = obj(raw.mapping, `${name}.mapping`);
   if (list(mapping.callHandlers).length > 0) {
-    throw new ManifestError(`Validation failed: data source \`${name}\` has call handlers, which need traces and are not supported`);
+    throw new ManifestError(
+      `Validation failed: data source \`${name}\` has call handlers, which need traces and are not supported`,
+    );
   }
   const abis = new Map<string, Abi>();
   for (const entry of list(mapping.abis)) {
@@ -117,9 +129,13 @@ async function dataSource(raw: Yaml, buildDir: string, isTemplate: boolean): Pro
   }
   const abiName = str(source.abi, `${name}.source.abi`);
   const abi = abis.get(abiName);
-  if (!abi) throw new ManifestError(`Validation failed: ABI \`${abiName}\` of data source \`${name}\` is not listed in mapping.abis`);
+  if (!abi)
+    throw new ManifestError(
+      `Validation failed: ABI \`${abiName}\` of data source \`${name}\` is not listed in mapping.abis`,
+    );
   const wasmFile = join(buildDir, str(mapping.file, `${name}.mapping.file`));
-  const address = !isTemplate && typeof source.address === "string" ? (getAddress(source.address) as Address) : undefined;
+  const address =
+    !isTemplate && typeof source.address === "string" ? (getAddress(source.address) as Address) : undefined;
   return {
     kind: "ethereum",
     name,
@@ -150,7 +166,9 @@ export async function loadManifest(buildDir: string): Promise<Manifest> {
   const raw = obj(parseYaml(text), "subgraph.yaml");
   const schema = obj(raw.schema, "schema");
   const schemaSource = await readFile(join(dirname(manifestPath), str(schema.file, "schema.file")), "utf8");
-  const dataSources = await Promise.all(list(raw.dataSources).map((d) => dataSource(obj(d, "dataSource"), buildDir, false)));
+  const dataSources = await Promise.all(
+    list(raw.dataSources).map((d) => dataSource(obj(d, "dataSource"), buildDir, false)),
+  );
   const templates = await Promise.all(list(raw.templates).map((d) => dataSource(obj(d, "template"), buildDir, true)));
   if (dataSources.length === 0) throw new ManifestError("Validation failed: the manifest has no data sources");
   for (const ds of dataSources) {

@@ -2,9 +2,22 @@ import { Kind, type ObjectTypeDefinitionNode, type TypeNode, parse } from "graph
 import { ManifestError } from "./load.js";
 
 export type ScalarName = "ID" | "String" | "Bytes" | "Int" | "Int8" | "BigInt" | "BigDecimal" | "Boolean" | "Timestamp";
-const SCALARS = new Set<string>(["ID", "String", "Bytes", "Int", "Int8", "BigInt", "BigDecimal", "Boolean", "Timestamp"]);
+const SCALARS = new Set<string>([
+  "ID",
+  "String",
+  "Bytes",
+  "Int",
+  "Int8",
+  "BigInt",
+  "BigDecimal",
+  "Boolean",
+  "Timestamp",
+]);
 
-export type FieldBase = { kind: "scalar"; scalar: ScalarName } | { kind: "enum"; name: string } | { kind: "entity"; name: string };
+export type FieldBase =
+  | { kind: "scalar"; scalar: ScalarName }
+  | { kind: "enum"; name: string }
+  | { kind: "entity"; name: string };
 
 export interface FieldDef {
   name: string;
@@ -60,19 +73,29 @@ export function parseSchema(source: string): SchemaModel {
   const enums = new Map<string, string[]>();
   const objects: ObjectTypeDefinitionNode[] = [];
   for (const def of doc.definitions) {
-    if (def.kind === Kind.ENUM_TYPE_DEFINITION) enums.set(def.name.value, (def.values ?? []).map((v) => v.name.value));
+    if (def.kind === Kind.ENUM_TYPE_DEFINITION)
+      enums.set(
+        def.name.value,
+        (def.values ?? []).map((v) => v.name.value),
+      );
     else if (def.kind === Kind.OBJECT_TYPE_DEFINITION) objects.push(def);
     else if (def.kind === Kind.INTERFACE_TYPE_DEFINITION) {
-      throw new ManifestError(`Validation failed: interface \`${def.name.value}\` — interfaces are not supported by graph-host yet`);
+      throw new ManifestError(
+        `Validation failed: interface \`${def.name.value}\` — interfaces are not supported by graph-host yet`,
+      );
     }
   }
-  const entityNames = new Set(objects.filter((o) => o.directives?.some((d) => d.name.value === "entity")).map((o) => o.name.value));
+  const entityNames = new Set(
+    objects.filter((o) => o.directives?.some((d) => d.name.value === "entity")).map((o) => o.name.value),
+  );
   const entities = new Map<string, EntityDef>();
   for (const o of objects) {
     const entityDirective = o.directives?.find((d) => d.name.value === "entity");
     if (!entityDirective) {
       if (o.directives?.some((d) => d.name.value === "aggregation")) {
-        throw new ManifestError(`Validation failed: aggregation \`${o.name.value}\` — aggregations are not supported by graph-host yet`);
+        throw new ManifestError(
+          `Validation failed: aggregation \`${o.name.value}\` — aggregations are not supported by graph-host yet`,
+        );
       }
       continue;
     }
@@ -80,7 +103,9 @@ export function parseSchema(source: string): SchemaModel {
     const immutableArg = arg("immutable");
     const timeseries = arg("timeseries");
     if (timeseries?.kind === Kind.BOOLEAN && timeseries.value) {
-      throw new ManifestError(`Validation failed: timeseries entity \`${o.name.value}\` is not supported by graph-host yet`);
+      throw new ManifestError(
+        `Validation failed: timeseries entity \`${o.name.value}\` is not supported by graph-host yet`,
+      );
     }
     const immutable = immutableArg?.kind === Kind.BOOLEAN && immutableArg.value;
     const fields: FieldDef[] = [];
@@ -90,7 +115,10 @@ export function parseSchema(source: string): SchemaModel {
       if (SCALARS.has(t.named)) base = { kind: "scalar", scalar: t.named as ScalarName };
       else if (enums.has(t.named)) base = { kind: "enum", name: t.named };
       else if (entityNames.has(t.named)) base = { kind: "entity", name: t.named };
-      else throw new ManifestError(`Validation failed: field \`${o.name.value}.${f.name.value}\` has unknown type \`${t.named}\``);
+      else
+        throw new ManifestError(
+          `Validation failed: field \`${o.name.value}.${f.name.value}\` has unknown type \`${t.named}\``,
+        );
       const derived = f.directives?.find((d) => d.name.value === "derivedFrom");
       const derivedArg = derived?.arguments?.find((a) => a.name.value === "field")?.value;
       fields.push({
@@ -103,11 +131,19 @@ export function parseSchema(source: string): SchemaModel {
       });
     }
     const id = fields.find((f) => f.name === "id");
-    if (!id || id.base.kind !== "scalar") throw new ManifestError(`Validation failed: entity \`${o.name.value}\` has no \`id\` field`);
+    if (!id || id.base.kind !== "scalar")
+      throw new ManifestError(`Validation failed: entity \`${o.name.value}\` has no \`id\` field`);
     const idScalar = id.base.scalar;
     const idType = idScalar === "Bytes" ? "Bytes" : idScalar === "Int8" ? "Int8" : "String";
     const columns = [id, ...fields.filter((f) => f !== id && !f.derivedFrom)];
-    entities.set(o.name.value, { name: o.name.value, immutable, idType, fields, fieldMap: new Map(fields.map((f) => [f.name, f])), columns });
+    entities.set(o.name.value, {
+      name: o.name.value,
+      immutable,
+      idType,
+      fields,
+      fieldMap: new Map(fields.map((f) => [f.name, f])),
+      columns,
+    });
   }
   return { entities, enums };
 }

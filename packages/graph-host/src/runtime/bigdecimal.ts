@@ -64,7 +64,9 @@ export function normalize(d: BigDecimal): BigDecimal {
 export function checked(d: BigDecimal): BigDecimal {
   const n = normalize(d);
   if (n.exp < MIN_EXP || n.exp > MAX_EXP) {
-    throw new DeterministicError(`big decimal exponent \`${n.exp}\` is outside the \`${MIN_EXP}\` to \`${MAX_EXP}\` range`);
+    throw new DeterministicError(
+      `big decimal exponent \`${n.exp}\` is outside the \`${MIN_EXP}\` to \`${MAX_EXP}\` range`,
+    );
   }
   return n;
 }
@@ -136,7 +138,8 @@ const DECIMAL = /^([+-]?)(\d*)(?:\.(\d*))?(?:[eE]([+-]?\d+))?$/;
 /** Parses decimal or scientific notation; anything else is a deterministic error. */
 export function parse(text: string): BigDecimal {
   const m = DECIMAL.exec(text.trim());
-  if (!m || (m[2] === "" && (m[3] ?? "") === "")) throw new DeterministicError(`failed to parse BigDecimal: \`${text}\``);
+  if (!m || (m[2] === "" && (m[3] ?? "") === ""))
+    throw new DeterministicError(`failed to parse BigDecimal: \`${text}\``);
   const frac = m[3] ?? "";
   const digits = BigInt(`${m[1] === "-" ? "-" : ""}${m[2] || "0"}${frac}`);
   const exp = Number(m[4] ?? "0") - frac.length;

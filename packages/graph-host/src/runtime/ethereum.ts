@@ -16,7 +16,18 @@ export type EthValue =
   | { kind: "array"; value: EthValue[] }
   | { kind: "tuple"; value: EthValue[] };
 
-const KINDS = ["address", "fixedBytes", "bytes", "int", "uint", "bool", "string", "fixedArray", "array", "tuple"] as const;
+const KINDS = [
+  "address",
+  "fixedBytes",
+  "bytes",
+  "int",
+  "uint",
+  "bool",
+  "string",
+  "fixedArray",
+  "array",
+  "tuple",
+] as const;
 
 type Param = AbiParameter & { components?: readonly AbiParameter[] };
 
@@ -31,7 +42,9 @@ export function fromAbi(param: Param, value: unknown): EthValue {
   }
   if (type === "tuple") {
     const comps = param.components ?? [];
-    const items = comps.map((c, i) => fromAbi(c as Param, Array.isArray(value) ? value[i] : (value as Record<string, unknown>)[c.name ?? String(i)]));
+    const items = comps.map((c, i) =>
+      fromAbi(c as Param, Array.isArray(value) ? value[i] : (value as Record<string, unknown>)[c.name ?? String(i)]),
+    );
     return { kind: "tuple", value: items };
   }
   if (type === "address") return { kind: "address", value: hexToBytes(value as string) };
@@ -111,7 +124,10 @@ export function decodeValue(types: string, data: Uint8Array): EthValue | null {
   let params: readonly Param[];
   try {
     const t = types.trim();
-    params = t.startsWith("(") && t.endsWith(")") && !t.endsWith(")[]") ? parseAbiParameters(`(${t.slice(1, -1)})`) : parseAbiParameters(t);
+    params =
+      t.startsWith("(") && t.endsWith(")") && !t.endsWith(")[]")
+        ? parseAbiParameters(`(${t.slice(1, -1)})`)
+        : parseAbiParameters(t);
   } catch {
     throw new DeterministicError(`Failed to parse ABI type \`${types}\``);
   }
@@ -144,7 +160,12 @@ export function writeEthValue(heap: AscHeap, value: EthValue): number {
       payload = BigInt(heap.writeString(value.value));
       break;
     default:
-      payload = BigInt(heap.writePtrArray(value.value.map((v) => writeEthValue(heap, v)), TypeId.ArrayEthereumValue));
+      payload = BigInt(
+        heap.writePtrArray(
+          value.value.map((v) => writeEthValue(heap, v)),
+          TypeId.ArrayEthereumValue,
+        ),
+      );
   }
   return heap.writeEnum(kind, payload, TypeId.EthereumValue);
 }

@@ -3,7 +3,15 @@
  * `store.*`, `ethereum.*`, `bigInt.*`, ...), and the per-handler context they act on. Not to be
  * confused with `../graph-host.ts`, the service that runs the indexer and the GraphQL server.
  */
-import { type Abi, type AbiFunction, type Hex, decodeFunctionResult, encodeFunctionData, getAddress, keccak256 } from "viem";
+import {
+  type Abi,
+  type AbiFunction,
+  type Hex,
+  decodeFunctionResult,
+  encodeFunctionData,
+  getAddress,
+  keccak256,
+} from "viem";
 import { toBase58 } from "../internal/base58.js";
 import { DeterministicError } from "../internal/errors.js";
 import type { Entity, StoreValue } from "../store/values.js";
@@ -42,7 +50,18 @@ export interface HostContext {
   log(level: number, message: string): void;
 }
 
-const STORE_KINDS = ["String", "Int", "BigDecimal", "Bool", "Array", "Null", "Bytes", "BigInt", "Int8", "Timestamp"] as const;
+const STORE_KINDS = [
+  "String",
+  "Int",
+  "BigDecimal",
+  "Bool",
+  "Array",
+  "Null",
+  "Bytes",
+  "BigInt",
+  "Int8",
+  "Timestamp",
+] as const;
 const JSON_KINDS = ["null", "bool", "number", "string", "array", "object"] as const;
 
 export function writeStoreValue(heap: AscHeap, v: StoreValue): number {
@@ -62,7 +81,12 @@ export function writeStoreValue(heap: AscHeap, v: StoreValue): number {
       payload = v.value ? 1n : 0n;
       break;
     case "Array":
-      payload = BigInt(heap.writePtrArray(v.value.map((x) => writeStoreValue(heap, x)), TypeId.ArrayStoreValue));
+      payload = BigInt(
+        heap.writePtrArray(
+          v.value.map((x) => writeStoreValue(heap, x)),
+          TypeId.ArrayStoreValue,
+        ),
+      );
       break;
     case "Null":
       payload = 0n;
@@ -114,9 +138,15 @@ export function readStoreValue(heap: AscHeap, ptr: number): StoreValue {
 export function writeEntity(heap: AscHeap, entity: Entity): number {
   const keys = [...entity.keys()].filter((k) => entity.get(k)!.kind !== "Null").sort();
   const entries = keys.map((k) =>
-    heap.writeStruct([heap.writeString(k), writeStoreValue(heap, entity.get(k)!)], TypeId.TypedMapEntryStringStoreValue),
+    heap.writeStruct(
+      [heap.writeString(k), writeStoreValue(heap, entity.get(k)!)],
+      TypeId.TypedMapEntryStringStoreValue,
+    ),
   );
-  return heap.writeStruct([heap.writePtrArray(entries, TypeId.ArrayTypedMapEntryStringStoreValue)], TypeId.TypedMapStringStoreValue);
+  return heap.writeStruct(
+    [heap.writePtrArray(entries, TypeId.ArrayTypedMapEntryStringStoreValue)],
+    TypeId.TypedMapStringStoreValue,
+  );
 }
 
 export function readEntity(heap: AscHeap, ptr: number): Entity {
@@ -142,11 +172,23 @@ function writeJson(heap: AscHeap, v: JsonValue): number {
       payload = BigInt(heap.writeString(v.value));
       break;
     case "array":
-      payload = BigInt(heap.writePtrArray(v.value.map((x) => writeJson(heap, x)), TypeId.ArrayJsonValue));
+      payload = BigInt(
+        heap.writePtrArray(
+          v.value.map((x) => writeJson(heap, x)),
+          TypeId.ArrayJsonValue,
+        ),
+      );
       break;
     case "object": {
-      const entries = v.value.map(([k, x]) => heap.writeStruct([heap.writeString(k), writeJson(heap, x)], TypeId.TypedMapEntryStringJsonValue));
-      payload = BigInt(heap.writeStruct([heap.writePtrArray(entries, TypeId.ArrayTypedMapEntryStringJsonValue)], TypeId.TypedMapStringJsonValue));
+      const entries = v.value.map(([k, x]) =>
+        heap.writeStruct([heap.writeString(k), writeJson(heap, x)], TypeId.TypedMapEntryStringJsonValue),
+      );
+      payload = BigInt(
+        heap.writeStruct(
+          [heap.writePtrArray(entries, TypeId.ArrayTypedMapEntryStringJsonValue)],
+          TypeId.TypedMapStringJsonValue,
+        ),
+      );
       break;
     }
   }
@@ -182,13 +224,19 @@ function findFunction(abi: Abi, name: string, signature: string): AbiFunction | 
  * Builds the import object for one instance. Host functions are matched by field name (the
  * module name is the AssemblyScript file and varies between graph-ts versions).
  */
-export function createHostImports(getHeap: () => AscHeap, ctx: HostContext): Record<string, (...args: never[]) => unknown> {
+export function createHostImports(
+  getHeap: () => AscHeap,
+  ctx: HostContext,
+): Record<string, (...args: never[]) => unknown> {
   const h = getHeap;
-  const bigInt2 = (f: (a: bigint, b: bigint) => bigint) => (x: number, y: number) => h().writeBigInt(f(h().readBigInt(x), h().readBigInt(y)));
+  const bigInt2 = (f: (a: bigint, b: bigint) => bigint) => (x: number, y: number) =>
+    h().writeBigInt(f(h().readBigInt(x), h().readBigInt(y)));
   const bigDec2 = (f: (a: bd.BigDecimal, b: bd.BigDecimal) => bd.BigDecimal) => (x: number, y: number) =>
     h().writeBigDecimal(f(h().readBigDecimal(x), h().readBigDecimal(y)));
   const unsupported = (name: string) => () => {
-    throw new DeterministicError(`\`${name}\` is not available in graph-host (graph-node without IPFS/Arweave/box support fails the same way)`);
+    throw new DeterministicError(
+      `\`${name}\` is not available in graph-host (graph-node without IPFS/Arweave/box support fails the same way)`,
+    );
   };
 
   return {
@@ -215,18 +263,23 @@ export function createHostImports(getHeap: () => AscHeap, ctx: HostContext): Rec
     },
     "store.loadRelated": (type: number, id: number, field: number) => {
       const list = ctx.store.loadRelated(h().readString(type), h().readString(id), h().readString(field));
-      return h().writePtrArray(list.map((e) => writeEntity(h(), e)), TypeId.ArrayTypedMapStringStoreValue);
+      return h().writePtrArray(
+        list.map((e) => writeEntity(h(), e)),
+        TypeId.ArrayTypedMapStringStoreValue,
+      );
     },
 
     // ---- conversions ------------------------------------------------------------------------
-    "typeConversion.bytesToString": (p: number) => h().writeString(h().utf8(h().readBytes(p)).replace(TRAILING_NULS, "")),
+    "typeConversion.bytesToString": (p: number) =>
+      h().writeString(h().utf8(h().readBytes(p)).replace(TRAILING_NULS, "")),
     "typeConversion.bytesToHex": (p: number) => h().writeString(bytesToHex(h().readBytes(p))),
     "typeConversion.bigIntToString": (p: number) => h().writeString(h().readBigInt(p).toString()),
     "typeConversion.bigIntToHex": (p: number) => h().writeString(bigIntToHex(h().readBigInt(p))),
     "typeConversion.stringToH160": (p: number) => {
       const s = h().readString(p);
       const hex = s.startsWith("0x") ? s.slice(2) : s;
-      if (!/^[0-9a-fA-F]{40}$/.test(hex)) throw new DeterministicError(`Failed to convert string to Address/H160: '${s}'`);
+      if (!/^[0-9a-fA-F]{40}$/.test(hex))
+        throw new DeterministicError(`Failed to convert string to Address/H160: '${s}'`);
       return h().writeBytes(hexToBytes(hex));
     },
     "typeConversion.bytesToBase58": (p: number) => h().writeString(toBase58(h().readBytes(p))),
@@ -240,7 +293,8 @@ export function createHostImports(getHeap: () => AscHeap, ctx: HostContext): Rec
       return a / b;
     }),
     "bigInt.mod": bigInt2((a, b) => {
-      if (b === 0n) throw new DeterministicError("attempted to calculate the remainder of BigInt with a divisor of zero");
+      if (b === 0n)
+        throw new DeterministicError("attempted to calculate the remainder of BigInt with a divisor of zero");
       return a % b;
     }),
     "bigInt.bitOr": bigInt2((a, b) => a | b),
@@ -313,16 +367,26 @@ export function createHostImports(getHeap: () => AscHeap, ctx: HostContext): Rec
     // ---- ethereum ---------------------------------------------------------------------------
     "ethereum.call": (callPtr: number) => {
       const heap = h();
-      const [namePtr, addressPtr, fnPtr, sigPtr, paramsPtr] = [0, 4, 8, 12, 16].map((o) => heap.u32(callPtr + o)) as [number, number, number, number, number];
+      const [namePtr, addressPtr, fnPtr, sigPtr, paramsPtr] = [0, 4, 8, 12, 16].map((o) => heap.u32(callPtr + o)) as [
+        number,
+        number,
+        number,
+        number,
+        number,
+      ];
       const contractName = heap.readString(namePtr);
       const address = getAddress(bytesToHex(heap.readBytes(addressPtr)));
       const functionName = heap.readString(fnPtr);
       const signature = sigPtr ? heap.readString(sigPtr) : "";
       const params = heap.readPtrArray(paramsPtr).map((p) => readEthValue(heap, p));
       const abi = ctx.abis.get(contractName);
-      if (!abi) throw new DeterministicError(`Could not find ABI for contract "${contractName}", try adding it to the 'abis' section of the subgraph manifest`);
+      if (!abi)
+        throw new DeterministicError(
+          `Could not find ABI for contract "${contractName}", try adding it to the 'abis' section of the subgraph manifest`,
+        );
       const fn = findFunction(abi, functionName, signature);
-      if (!fn) throw new DeterministicError(`Unknown function "${contractName}::${functionName}" called from WASM runtime`);
+      if (!fn)
+        throw new DeterministicError(`Unknown function "${contractName}::${functionName}" called from WASM runtime`);
       const args = fn.inputs.map((input, i) => toAbi(input, params[i]!));
       const data = encodeFunctionData({ abi: [fn], functionName: fn.name, args });
       const result = ctx.chain.call(address, data);
@@ -336,7 +400,10 @@ export function createHostImports(getHeap: () => AscHeap, ctx: HostContext): Rec
       } catch {
         return 0;
       }
-      return h().writePtrArray(values.map((v) => writeEthValue(h(), v)), TypeId.ArrayEthereumValue);
+      return h().writePtrArray(
+        values.map((v) => writeEthValue(h(), v)),
+        TypeId.ArrayEthereumValue,
+      );
     },
     "ethereum.encode": (p: number) => {
       try {

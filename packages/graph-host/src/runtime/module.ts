@@ -64,7 +64,9 @@ export class MappingModule {
           continue;
         }
         if (error instanceof WebAssembly.RuntimeError) {
-          throw new DeterministicError(`WASM runtime error in handler \`${handler}\` of \`${this.name}\`: ${error.message}`);
+          throw new DeterministicError(
+            `WASM runtime error in handler \`${handler}\` of \`${this.name}\`: ${error.message}`,
+          );
         }
         throw error;
       } finally {
@@ -87,7 +89,8 @@ export class MappingModule {
     this.slot.heap = new AscHeap(exports, this.rtIds);
     exports._start?.();
     const fn = exports[handler];
-    if (typeof fn !== "function") throw new DeterministicError(`handler \`${handler}\` is not exported by \`${this.name}\``);
+    if (typeof fn !== "function")
+      throw new DeterministicError(`handler \`${handler}\` is not exported by \`${this.name}\``);
     const arg = writeArg(this.slot.heap);
     (fn as (p: number) => void)(arg);
   }

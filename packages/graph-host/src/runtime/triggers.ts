@@ -108,7 +108,10 @@ function writeLog(heap: AscHeap, l: ChainLog): number {
   return heap.writeStruct(
     [
       bytes(heap, l.address),
-      heap.writePtrArray(l.topics.map((t) => bytes(heap, t)), TypeId.ArrayH256),
+      heap.writePtrArray(
+        l.topics.map((t) => bytes(heap, t)),
+        TypeId.ArrayH256,
+      ),
       bytes(heap, l.data),
       bytes(heap, l.blockHash),
       big(heap, l.blockNumber),
@@ -133,7 +136,10 @@ export function writeReceipt(heap: AscHeap, r: ChainReceipt): number {
       big(heap, r.cumulativeGasUsed),
       big(heap, r.gasUsed),
       bytes(heap, r.contractAddress),
-      heap.writePtrArray(r.logs.map((l) => writeLog(heap, l)), TypeId.ArrayLog),
+      heap.writePtrArray(
+        r.logs.map((l) => writeLog(heap, l)),
+        TypeId.ArrayLog,
+      ),
       big(heap, r.status),
       bytes(heap, r.root),
       bytes(heap, r.logsBloom),
@@ -151,7 +157,9 @@ export function writeEvent(
   params: { name: string; value: EthValue }[],
   receipt: ChainReceipt | null,
 ): number {
-  const paramPtrs = params.map((p) => heap.writeStruct([heap.writeString(p.name), writeEthValue(heap, p.value)], TypeId.EventParam));
+  const paramPtrs = params.map((p) =>
+    heap.writeStruct([heap.writeString(p.name), writeEthValue(heap, p.value)], TypeId.EventParam),
+  );
   return heap.writeStruct(
     [
       bytes(heap, log.address),

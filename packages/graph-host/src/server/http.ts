@@ -21,7 +21,11 @@ const CORS = {
 
 function send(res: ServerResponse, status: number, body: unknown): void {
   const text = typeof body === "string" ? body : JSON.stringify(body);
-  res.writeHead(status, { ...CORS, "Content-Type": "application/json; charset=utf-8", "Content-Length": Buffer.byteLength(text) });
+  res.writeHead(status, {
+    ...CORS,
+    "Content-Type": "application/json; charset=utf-8",
+    "Content-Length": Buffer.byteLength(text),
+  });
   res.end(text);
 }
 
@@ -43,7 +47,12 @@ function readBody(req: IncomingMessage): Promise<string | null> {
 
 /** graph-node's query endpoint: always HTTP 200 with `{data}` or `{errors}` for queries. */
 export function createHttpServer(h: HttpHandlers, logger: Logger): Server {
-  const paths = new Set([`/subgraphs/name/${h.name}`, `/subgraphs/name/${h.name}/`, `/subgraphs/id/${h.deploymentId}`, `/subgraphs/id/${h.deploymentId}/`]);
+  const paths = new Set([
+    `/subgraphs/name/${h.name}`,
+    `/subgraphs/name/${h.name}/`,
+    `/subgraphs/id/${h.deploymentId}`,
+    `/subgraphs/id/${h.deploymentId}/`,
+  ]);
   return createServer((req, res) => {
     void (async () => {
       const url = new URL(req.url ?? "/", "http://localhost");
@@ -70,7 +79,11 @@ export function createHttpServer(h: HttpHandlers, logger: Logger): Server {
           send(res, 200, { errors: [{ message: "Invalid variables: not JSON" }] });
           return;
         }
-        request = { query: url.searchParams.get("query"), variables, operationName: url.searchParams.get("operationName") ?? undefined };
+        request = {
+          query: url.searchParams.get("query"),
+          variables,
+          operationName: url.searchParams.get("operationName") ?? undefined,
+        };
       } else if (req.method === "POST") {
         const body = await readBody(req);
         if (body === null) {
@@ -81,7 +94,7 @@ export function createHttpServer(h: HttpHandlers, logger: Logger): Server {
           request = JSON.parse(body) as QueryRequest;
           if (typeof request !== "object" || request === null) throw new Error("not an object");
         } catch {
-          send(res, 200, { errors: [{ message: "Invalid query body: expected JSON {\"query\": ...}" }] });
+          send(res, 200, { errors: [{ message: 'Invalid query body: expected JSON {"query": ...}' }] });
           return;
         }
       } else {

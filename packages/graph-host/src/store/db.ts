@@ -81,9 +81,12 @@ export async function openPglite(dataDir: string | undefined): Promise<Db> {
   const db: Db = {
     kind: "pglite",
     ...base,
-    queryPrepared: <T>(sql: string, params?: unknown[]) => prepared.query(sql, params, (s, p) => base.query(s, p)) as Promise<T[]>,
+    queryPrepared: <T>(sql: string, params?: unknown[]) =>
+      prepared.query(sql, params, (s, p) => base.query(s, p)) as Promise<T[]>,
     transaction: <T>(fn: (tx: Db) => Promise<T>) =>
-      pg.transaction(async (tx) => fn({ ...wrap(tx), kind: "pglite", transaction: (f) => f(db), close: async () => {} } as Db)),
+      pg.transaction(async (tx) =>
+        fn({ ...wrap(tx), kind: "pglite", transaction: (f) => f(db), close: async () => {} } as Db),
+      ),
     close: () => pg.close(),
   };
   return db;
@@ -133,7 +136,11 @@ export class PreparedStatements {
     private readonly max = 256,
   ) {}
 
-  async query(sql: string, params: unknown[] | undefined, plain: (sql: string, params?: unknown[]) => Promise<unknown[]>): Promise<unknown[]> {
+  async query(
+    sql: string,
+    params: unknown[] | undefined,
+    plain: (sql: string, params?: unknown[]) => Promise<unknown[]>,
+  ): Promise<unknown[]> {
     const literals: string[] = [];
     for (const p of params ?? []) {
       const l = sqlLiteral(p);
@@ -187,9 +194,15 @@ export async function openPostgres(url: string): Promise<Db> {
   // connection and opens a new one for the next query.
   pool.on("error", () => {});
   // Return int8/numeric as text: the store decides how to read them.
-  const types = { getTypeParser: (oid: number, format?: string) => (oid === 20 || oid === 1700 ? (v: string) => v : pgModule.types.getTypeParser(oid, format as "text")) };
-  const run = async <T>(client: { query: (cfg: object) => Promise<{ rows: unknown[] }> }, sql: string, params?: unknown[]) =>
-    (await client.query({ text: sql, values: params, types })).rows as T[];
+  const types = {
+    getTypeParser: (oid: number, format?: string) =>
+      oid === 20 || oid === 1700 ? (v: string) => v : pgModule.types.getTypeParser(oid, format as "text"),
+  };
+  const run = async <T>(
+    client: { query: (cfg: object) => Promise<{ rows: unknown[] }> },
+    sql: string,
+    params?: unknown[],
+  ) => (await client.query({ text: sql, values: params, types })).rows as T[];
   const db: Db = {
     kind: "postgres",
     query: (sql, params) => run(pool, sql, params),

@@ -90,21 +90,30 @@ export class HandlerStoreImpl implements HandlerStore {
     const given = data.get("id");
     if (given && given.kind !== "Null") {
       if (idKey(given) !== id) {
-        throw new DeterministicError(`Value of ${type} attribute 'id' conflicts with ID passed to \`store.set()\`: ${idKey(given)} != ${id}`);
+        throw new DeterministicError(
+          `Value of ${type} attribute 'id' conflicts with ID passed to \`store.set()\`: ${idKey(given)} != ${id}`,
+        );
       }
     }
     for (const key of data.keys()) {
       const f = def.fieldMap.get(key);
-      if (!f) throw new DeterministicError(`Entity ${type}[${id}]: unknown field \`${key}\`; it is not part of the schema`);
-      if (f.derivedFrom) throw new DeterministicError(`Entity ${type}[${id}]: field \`${key}\` is derived and can not be set`);
+      if (!f)
+        throw new DeterministicError(`Entity ${type}[${id}]: unknown field \`${key}\`; it is not part of the schema`);
+      if (f.derivedFrom)
+        throw new DeterministicError(`Entity ${type}[${id}]: field \`${key}\` is derived and can not be set`);
     }
     let existing: Entity | null;
     if (def.immutable) {
       // Immutable entities are not looked up in the store (as in graph-node); a duplicate of a
       // committed one is caught when the batch is committed (see sync/batch-commit.ts).
-      const earlier = layerGet(this.batch, type, id) ?? this.cache.peek(type, id) ?? (this.immutableExisting(type, id) ? new Map() : null);
+      const earlier =
+        layerGet(this.batch, type, id) ??
+        this.cache.peek(type, id) ??
+        (this.immutableExisting(type, id) ? new Map() : null);
       if (earlier) {
-        throw new DeterministicError(`Entity ${type}[${id}] is immutable; it was already written in an earlier block and can not be updated at block ${this.blockNumber}`);
+        throw new DeterministicError(
+          `Entity ${type}[${id}] is immutable; it was already written in an earlier block and can not be updated at block ${this.blockNumber}`,
+        );
       }
       existing = layerGet(this.writes, type, id) ?? layerGet(this.block, type, id) ?? null;
     } else {
@@ -119,7 +128,8 @@ export class HandlerStoreImpl implements HandlerStore {
     for (const f of def.columns) {
       const v = merged.get(f.name);
       if (!v) {
-        if (!f.nullable) throw new DeterministicError(`Entity ${type}[${id}]: missing value for non-nullable field \`${f.name}\``);
+        if (!f.nullable)
+          throw new DeterministicError(`Entity ${type}[${id}]: missing value for non-nullable field \`${f.name}\``);
         continue;
       }
       merged.set(f.name, this.coerce(def, id, f, v));
@@ -167,11 +177,18 @@ export class HandlerStoreImpl implements HandlerStore {
   /** Checks a value against the field type; graph-node accepts a few conversions (e.g. Int for BigInt). */
   private coerce(def: EntityDef, id: string, f: FieldDef, v: StoreValue): StoreValue {
     const fail = (): never => {
-      throw new DeterministicError(`Entity ${def.name}[${id}]: the value \`${describe(v)}\` for field \`${f.name}\` must have type ${this.typeName(f)} but has type ${v.kind}`);
+      throw new DeterministicError(
+        `Entity ${def.name}[${id}]: the value \`${describe(v)}\` for field \`${f.name}\` must have type ${this.typeName(f)} but has type ${v.kind}`,
+      );
     };
     if (f.list) {
       if (v.kind !== "Array") return fail();
-      return { kind: "Array", value: v.value.map((x) => (x.kind === "Null" ? (f.elementNullable ? x : fail()) : this.coerceScalar(f, x, fail))) };
+      return {
+        kind: "Array",
+        value: v.value.map((x) =>
+          x.kind === "Null" ? (f.elementNullable ? x : fail()) : this.coerceScalar(f, x, fail),
+        ),
+      };
     }
     return this.coerceScalar(f, v, fail);
   }

@@ -51,7 +51,9 @@ export function sqlType(schemaName: string, schema: SchemaModel, field: FieldDef
  */
 export function tableDdl(schemaName: string, schema: SchemaModel, entity: EntityDef): string[] {
   const t = `${q(schemaName)}.${q(entity.name)}`;
-  const cols = entity.columns.map((f) => `${q(f.name)} ${sqlType(schemaName, schema, f)}${f.nullable ? "" : " not null"}`);
+  const cols = entity.columns.map(
+    (f) => `${q(f.name)} ${sqlType(schemaName, schema, f)}${f.nullable ? "" : " not null"}`,
+  );
   return [
     `create table ${t} (vid bigserial primary key, _from int4 not null, _to int4 not null default ${OPEN}, ${cols.join(", ")})`,
     `create index on ${t} (id, _to)`,
@@ -92,7 +94,12 @@ function jsonScalar(schema: SchemaModel, field: FieldDef, v: JsonValue): StoreVa
   if (v.kind === "null") return { kind: "Null" };
   const kind = columnKind(schema, field);
   const text = v.kind === "string" || v.kind === "number" ? v.value : String((v as { value: unknown }).value);
-  return scalarFromText(schema, field, kind === "bytea" ? `0x${text.replace(/^\\x/, "")}` : text, v.kind === "bool" ? v.value : undefined);
+  return scalarFromText(
+    schema,
+    field,
+    kind === "bytea" ? `0x${text.replace(/^\\x/, "")}` : text,
+    v.kind === "bool" ? v.value : undefined,
+  );
 }
 
 function scalarFromText(schema: SchemaModel, field: FieldDef, text: string, bool?: boolean): StoreValue {
@@ -134,7 +141,10 @@ export function fromSql(schema: SchemaModel, field: FieldDef, raw: unknown): Sto
     return { kind: "Array", value: parsed.value.map((v) => jsonScalar(schema, field, v)) };
   }
   if (typeof raw === "boolean") return { kind: "Bool", value: raw };
-  if (typeof raw === "number") return field.base.kind === "scalar" && field.base.scalar === "Int" ? { kind: "Int", value: raw } : scalarFromText(schema, field, String(raw));
+  if (typeof raw === "number")
+    return field.base.kind === "scalar" && field.base.scalar === "Int"
+      ? { kind: "Int", value: raw }
+      : scalarFromText(schema, field, String(raw));
   return scalarFromText(schema, field, String(raw));
 }
 

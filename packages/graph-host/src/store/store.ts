@@ -1,7 +1,18 @@
 import type { EntityDef, SchemaModel } from "../manifest/schema.js";
 import * as bd from "../runtime/bigdecimal.js";
 import type { Db } from "./db.js";
-import { OPEN, idCast, idParam, paramExpr, q, queryIndexDdl, rowToEntity, selectList, tableDdl, toJsonRow } from "./layout.js";
+import {
+  OPEN,
+  idCast,
+  idParam,
+  paramExpr,
+  q,
+  queryIndexDdl,
+  rowToEntity,
+  selectList,
+  tableDdl,
+  toJsonRow,
+} from "./layout.js";
 import { type Entity, type StoreValue, bytesToHex, hexToBytes } from "./values.js";
 
 export interface HeadBlock {
@@ -109,9 +120,9 @@ export class Store {
 
   /** Creates the schema, or drops and recreates it when it belongs to another build. */
   async init(): Promise<void> {
-    const exists = await this.db.query<{ deployment: string; version: string }>(
-      `select deployment, version from ${this.s}._meta where id = 1`,
-    ).catch(() => null);
+    const exists = await this.db
+      .query<{ deployment: string; version: string }>(`select deployment, version from ${this.s}._meta where id = 1`)
+      .catch(() => null);
     if (exists && exists[0]?.deployment === this.deploymentId && exists[0]?.version === SCHEMA_VERSION) return;
     await this.create();
   }
@@ -120,7 +131,9 @@ export class Store {
   async create(): Promise<void> {
     const ddl: string[] = [`drop schema if exists ${this.s} cascade`, `create schema ${this.s}`];
     for (const [name, values] of this.schema.enums) {
-      ddl.push(`create type ${this.s}.${q(name)} as enum (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`);
+      ddl.push(
+        `create type ${this.s}.${q(name)} as enum (${values.map((v) => `'${v.replace(/'/g, "''")}'`).join(", ")})`,
+      );
     }
     for (const entity of this.schema.entities.values()) ddl.push(...tableDdl(this.schemaName, this.schema, entity));
     ddl.push(
@@ -143,7 +156,9 @@ export class Store {
    */
   async buildQueryIndexes(): Promise<boolean> {
     if (this.queryIndexes) return false;
-    const rows = await this.db.query<{ query_indexes: boolean }>(`select query_indexes from ${this.s}._meta where id = 1`);
+    const rows = await this.db.query<{ query_indexes: boolean }>(
+      `select query_indexes from ${this.s}._meta where id = 1`,
+    );
     if (rows[0]?.query_indexes) {
       this.queryIndexes = true;
       return false;
@@ -163,9 +178,12 @@ export class Store {
   }
 
   async head(): Promise<HeadBlock | null> {
-    const rows = await this.db.query<{ head_number: number | null; head_hash: string; head_timestamp: string; head_parent_hash: string }>(
-      `select head_number, head_hash, head_timestamp, head_parent_hash from ${this.s}._meta where id = 1`,
-    );
+    const rows = await this.db.query<{
+      head_number: number | null;
+      head_hash: string;
+      head_timestamp: string;
+      head_parent_hash: string;
+    }>(`select head_number, head_hash, head_timestamp, head_parent_hash from ${this.s}._meta where id = 1`);
     const r = rows[0];
     if (!r || r.head_number === null) return null;
     return { number: r.head_number, hash: r.head_hash, timestamp: r.head_timestamp, parentHash: r.head_parent_hash };
@@ -180,19 +198,31 @@ export class Store {
   }
 
   async dataSources(): Promise<DynamicDataSource[]> {
-    const rows = await this.db.query<{ template: string; address: string; context: string | null; created_block: number }>(
-      `select template, address, context, created_block from ${this.s}._data_sources order by seq`,
-    );
-    return rows.map((r) => ({ template: r.template, address: r.address, context: r.context ? entityFromJson(r.context) : null, createdBlock: r.created_block }));
+    const rows = await this.db.query<{
+      template: string;
+      address: string;
+      context: string | null;
+      created_block: number;
+    }>(`select template, address, context, created_block from ${this.s}._data_sources order by seq`);
+    return rows.map((r) => ({
+      template: r.template,
+      address: r.address,
+      context: r.context ? entityFromJson(r.context) : null,
+      createdBlock: r.created_block,
+    }));
   }
 
   async blockNumberByHash(hash: string): Promise<number | null> {
-    const rows = await this.db.query<{ number: number }>(`select number from ${this.s}._blocks where hash = $1`, [hash.toLowerCase()]);
+    const rows = await this.db.query<{ number: number }>(`select number from ${this.s}._blocks where hash = $1`, [
+      hash.toLowerCase(),
+    ]);
     return rows[0]?.number ?? null;
   }
 
   async blockHashByNumber(number: number): Promise<string | null> {
-    const rows = await this.db.query<{ hash: string }>(`select hash from ${this.s}._blocks where number = $1`, [number]);
+    const rows = await this.db.query<{ hash: string }>(`select hash from ${this.s}._blocks where number = $1`, [
+      number,
+    ]);
     return rows[0]?.hash ?? null;
   }
 
@@ -245,13 +275,17 @@ export class Store {
    * statements per type (one `update`, one `insert`) instead of two per type and block.
    */
   async commit(blocks: BlockCommit[], head: HeadBlock, failure?: { error: string; block: number }): Promise<void> {
-    const perType = new Map<string, { entity: EntityDef; closeIds: string[]; closeAt: number[]; rows: Record<string, unknown>[] }>();
+    const perType = new Map<
+      string,
+      { entity: EntityDef; closeIds: string[]; closeAt: number[]; rows: Record<string, unknown>[] }
+    >();
     const open = new Map<string, Map<string, number>>();
     for (const block of blocks) {
       for (const [type, writes] of block.writes) {
         if (writes.size === 0) continue;
         let t = perType.get(type);
-        if (!t) perType.set(type, (t = { entity: this.schema.entities.get(type)!, closeIds: [], closeAt: [], rows: [] }));
+        if (!t)
+          perType.set(type, (t = { entity: this.schema.entities.get(type)!, closeIds: [], closeAt: [], rows: [] }));
         let openRows = open.get(type);
         if (!openRows) open.set(type, (openRows = new Map()));
         for (const [id, data] of writes) {
@@ -289,19 +323,18 @@ export class Store {
         }
         const cols = ["_from", "_to", ...entity.columns.map((f) => f.name)].map(q).join(", ");
         for (let i = 0; i < rows.length; i += COMMIT_CHUNK) {
-          await tx.query(`insert into ${table} (${cols}) select ${cols} from json_populate_recordset(null::${table}, $1::json)`, [
-            JSON.stringify(rows.slice(i, i + COMMIT_CHUNK)),
-          ]);
+          await tx.query(
+            `insert into ${table} (${cols}) select ${cols} from json_populate_recordset(null::${table}, $1::json)`,
+            [JSON.stringify(rows.slice(i, i + COMMIT_CHUNK))],
+          );
         }
       }
       for (const block of blocks) {
         for (const ds of block.dataSources) {
-          await tx.query(`insert into ${this.s}._data_sources (template, address, context, created_block) values ($1, $2, $3, $4)`, [
-            ds.template,
-            ds.address,
-            ds.context ? entityToJson(ds.context) : null,
-            ds.createdBlock,
-          ]);
+          await tx.query(
+            `insert into ${this.s}._data_sources (template, address, context, created_block) values ($1, $2, $3, $4)`,
+            [ds.template, ds.address, ds.context ? entityToJson(ds.context) : null, ds.createdBlock],
+          );
         }
       }
       await tx.query(
@@ -310,7 +343,15 @@ export class Store {
       );
       await tx.query(
         `update ${this.s}._meta set head_number = $1, head_hash = $2, head_timestamp = $3, head_parent_hash = $4, failed = $5, error = $6, error_block = $7 where id = 1`,
-        [head.number, head.hash.toLowerCase(), head.timestamp, head.parentHash.toLowerCase(), failure !== undefined, failure?.error ?? null, failure?.block ?? null],
+        [
+          head.number,
+          head.hash.toLowerCase(),
+          head.timestamp,
+          head.parentHash.toLowerCase(),
+          failure !== undefined,
+          failure?.error ?? null,
+          failure?.block ?? null,
+        ],
       );
     });
   }

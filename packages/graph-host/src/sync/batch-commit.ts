@@ -85,7 +85,10 @@ export class BatchCommitter {
     await this.write(kept, toHeadBlock(prevHeader), failure);
     // A failed subgraph is still queried: at the block before the failure.
     await this.store.buildQueryIndexes();
-    this.logger.error("subgraph failed: deterministic error, the block's writes are discarded", { block: failure.block, error: failure.error });
+    this.logger.error("subgraph failed: deterministic error, the block's writes are discarded", {
+      block: failure.block,
+      error: failure.error,
+    });
     this.cache.clear();
   }
 
@@ -130,7 +133,10 @@ export class BatchCommitter {
       for (const id of existing) {
         const block = m.get(id)!;
         if (!first || block < first.block) {
-          first = { error: `Entity ${type}[${id}] is immutable; it was already written in an earlier block and can not be updated at block ${block}`, block };
+          first = {
+            error: `Entity ${type}[${id}] is immutable; it was already written in an earlier block and can not be updated at block ${block}`,
+            block,
+          };
         }
       }
     }

@@ -70,17 +70,26 @@ export class BlockRanges {
         if (to > from && !(error instanceof ChainResetError)) {
           this.range = Math.max(1, Math.floor((to - from + 1) / 2));
           this.rangeCeiling = this.range;
-          this.logger.debug("eth_getLogs failed; shrinking the block range", { range: this.range, error: errorMessage(error) });
+          this.logger.debug("eth_getLogs failed; shrinking the block range", {
+            range: this.range,
+            error: errorMessage(error),
+          });
           return undefined;
         }
         throw error;
       }
-      if (to - from + 1 >= this.range && data.logs.length < 2_500) this.range = Math.min(maxRange, this.rangeCeiling ?? maxRange, this.range * 2);
+      if (to - from + 1 >= this.range && data.logs.length < 2_500)
+        this.range = Math.min(maxRange, this.rangeCeiling ?? maxRange, this.range * 2);
     }
     // Fetch the next range while this one runs (RPC and mappings overlap).
     if (to < latest && this.prefetched?.from !== to + 1) {
       const nextTo = Math.min(latest, to + (this.range ?? 100));
-      this.prefetched = { from: to + 1, to: nextTo, instances: this.dataSources.all.length, data: this.fetch(to + 1, nextTo) };
+      this.prefetched = {
+        from: to + 1,
+        to: nextTo,
+        instances: this.dataSources.all.length,
+        data: this.fetch(to + 1, nextTo),
+      };
       this.prefetched.data.catch(() => {});
     }
     return { to, data };
@@ -89,7 +98,11 @@ export class BlockRanges {
   /** Keeps the blocks of `data` after `sorted[index]` for the next `take` (the batch ended there). */
   keepRest(data: RangeData, index: number, to: number): void {
     const n = data.sorted[index]!;
-    const rest = { ...data, logs: data.logs.filter((l) => Number(l.blockNumber) > n), sorted: data.sorted.slice(index + 1) };
+    const rest = {
+      ...data,
+      logs: data.logs.filter((l) => Number(l.blockNumber) > n),
+      sorted: data.sorted.slice(index + 1),
+    };
     this.leftover = { from: n + 1, to, instances: this.dataSources.all.length, data: rest };
   }
 
@@ -118,19 +131,29 @@ export class BlockRanges {
     const numbers = new Set<number>(logs.map((l) => Number(l.blockNumber)));
     if (this.dataSources.hasBlockHandlers) for (let n = from; n <= to; n++) numbers.add(n);
     const sorted = [...numbers].sort((a, b) => a - b);
-    const [blocks, toHeader] = await Promise.all([Promise.all(sorted.map((n) => this.rpc.blockWithTxs(n))), this.rpc.block(to)]);
+    const [blocks, toHeader] = await Promise.all([
+      Promise.all(sorted.map((n) => this.rpc.blockWithTxs(n))),
+      this.rpc.block(to),
+    ]);
     if (!toHeader) throw new RetryableError(`block ${to} not found`);
     return { logs, sorted, byNumber: new Map(blocks.map((b) => [Number(b.block.number), b])), toHeader };
   }
 }
 
 /** The logs of `instances`' event handlers in blocks `from`..`to`, in chain order. */
-export async function fetchLogs(rpc: Rpc, from: number, to: number, instances: DataSourceInstance[]): Promise<ChainLog[]> {
+export async function fetchLogs(
+  rpc: Rpc,
+  from: number,
+  to: number,
+  instances: DataSourceInstance[],
+): Promise<ChainLog[]> {
   const active = instances.filter((i) => i.spec.eventHandlers.length > 0 && i.startBlock <= to);
   const addresses = [...new Set(active.map((i) => getAddress(i.address)))];
   const topics = [...new Set(active.flatMap((i) => i.spec.eventHandlers.map((h) => h.topic0)))];
   const logs = await rpc.logs(from, to, addresses, topics);
-  return logs.sort((a, b) => (a.blockNumber === b.blockNumber ? Number(a.logIndex - b.logIndex) : Number(a.blockNumber - b.blockNumber)));
+  return logs.sort((a, b) =>
+    a.blockNumber === b.blockNumber ? Number(a.logIndex - b.logIndex) : Number(a.blockNumber - b.blockNumber),
+  );
 }
 
 /** The range's logs by block; throws when a log's block is not the block fetched (a reorg meanwhile). */
@@ -138,7 +161,8 @@ export function logsByBlock({ logs, byNumber }: RangeData): Map<number, ChainLog
   const out = new Map<number, ChainLog[]>();
   for (const l of logs) {
     const n = Number(l.blockNumber);
-    if (byNumber.get(n)?.block.hash.toLowerCase() !== l.blockHash.toLowerCase()) throw new RetryableError(`block ${n} changed while fetching (reorg)`);
+    if (byNumber.get(n)?.block.hash.toLowerCase() !== l.blockHash.toLowerCase())
+      throw new RetryableError(`block ${n} changed while fetching (reorg)`);
     let arr = out.get(n);
     if (!arr) out.set(n, (arr = []));
     arr.push(l);

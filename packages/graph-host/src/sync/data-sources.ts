@@ -52,8 +52,20 @@ export class DataSources {
     return this.all.some((i) => i.spec.blockHandlers.length > 0);
   }
 
-  private instance(spec: DataSourceSpec, address: string, startBlock: number, context: Entity | null): DataSourceInstance {
-    return { spec, module: this.module(spec), address: address.toLowerCase(), startBlock, context, entities: new Set(spec.entities) };
+  private instance(
+    spec: DataSourceSpec,
+    address: string,
+    startBlock: number,
+    context: Entity | null,
+  ): DataSourceInstance {
+    return {
+      spec,
+      module: this.module(spec),
+      address: address.toLowerCase(),
+      startBlock,
+      context,
+      entities: new Set(spec.entities),
+    };
   }
 
   private module(spec: DataSourceSpec): MappingModule {

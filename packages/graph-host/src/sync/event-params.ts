@@ -5,11 +5,17 @@ import { hexToBytes } from "../store/values.js";
 import { decodeParameters } from "./decode.js";
 
 /** A log's event parameters by the handler's ABI; null when the log does not decode with it. */
-export function decodeEventParams(handler: EventHandlerSpec, log: ChainLog): { name: string; value: EthValue }[] | null {
+export function decodeEventParams(
+  handler: EventHandlerSpec,
+  log: ChainLog,
+): { name: string; value: EthValue }[] | null {
   const inputs = handler.abiEvent.inputs;
   let data: readonly unknown[];
   try {
-    data = decodeParameters(inputs.filter((i) => !i.indexed), log.data);
+    data = decodeParameters(
+      inputs.filter((i) => !i.indexed),
+      log.data,
+    );
   } catch {
     return null;
   }
@@ -20,7 +26,8 @@ export function decodeEventParams(handler: EventHandlerSpec, log: ChainLog): { n
     if (!input.indexed) return { name, value: fromAbi(input, data[d++]) };
     const t = log.topics[topic++]!;
     // An indexed dynamic value is only its keccak hash in the topic.
-    const dynamic = input.type === "string" || input.type === "bytes" || input.type.endsWith("]") || input.type.startsWith("tuple");
+    const dynamic =
+      input.type === "string" || input.type === "bytes" || input.type.endsWith("]") || input.type.startsWith("tuple");
     if (dynamic) return { name, value: { kind: "fixedBytes", value: hexToBytes(t) } as EthValue };
     return { name, value: fromAbi(input, decodeParameters([input], t)[0]) };
   });

@@ -33,14 +33,22 @@ export class HandlerRunner {
   /** Starts fetching the receipts `triggers` need (and forgets those of the previous triggers). */
   prefetchReceipts(triggers: Trigger[]): void {
     this.receipts = new Map();
-    for (const t of triggers) if (t.kind === "log" && t.handler.receipt) this.receipt(t.log.transactionHash).catch(() => {});
+    for (const t of triggers)
+      if (t.kind === "log" && t.handler.receipt) this.receipt(t.log.transactionHash).catch(() => {});
   }
 
   /**
    * Runs `trigger` of block `data`; its writes go into `blockWrites`, the data sources it creates
    * into `created`. `batch` holds the writes of the batch's earlier blocks.
    */
-  async run(trigger: Trigger, data: BlockWithTxs, chain: ChainReader, batch: BlockWrites, blockWrites: BlockWrites, created: DynamicDataSource[]): Promise<void> {
+  async run(
+    trigger: Trigger,
+    data: BlockWithTxs,
+    chain: ChainReader,
+    batch: BlockWrites,
+    blockWrites: BlockWrites,
+    created: DynamicDataSource[],
+  ): Promise<void> {
     const n = Number(data.block.number);
     const { instance } = trigger;
     let writeArg: (heap: Parameters<typeof writeBlock>[0]) => number;
@@ -48,12 +56,17 @@ export class HandlerRunner {
     if (trigger.kind === "log") {
       const params = decodeEventParams(trigger.handler, trigger.log);
       if (!params) {
-        this.logger.warn("log does not decode with the handler's event ABI; skipped", { block: n, event: trigger.handler.event });
+        this.logger.warn("log does not decode with the handler's event ABI; skipped", {
+          block: n,
+          event: trigger.handler.event,
+        });
         return;
       }
       const tx = data.transactions.get(trigger.log.transactionHash.toLowerCase());
       if (!tx) throw new RetryableError(`transaction ${trigger.log.transactionHash} not in block ${n}`);
-      const receipt: ChainReceipt | null = trigger.handler.receipt ? await this.receipt(trigger.log.transactionHash) : null;
+      const receipt: ChainReceipt | null = trigger.handler.receipt
+        ? await this.receipt(trigger.log.transactionHash)
+        : null;
       writeArg = (heap) => writeEvent(heap, trigger.log, data.block, tx, params, receipt);
       handlerName = trigger.handler.handler;
     } else {
@@ -77,10 +90,19 @@ export class HandlerRunner {
         store,
         chain,
         createDataSource: (template, params, context) => {
-          if (!this.dataSources.template(template)) throw new DeterministicError(`Failed to create data source from name \`${template}\`: no template with this name`);
+          if (!this.dataSources.template(template))
+            throw new DeterministicError(
+              `Failed to create data source from name \`${template}\`: no template with this name`,
+            );
           const address = params[0];
-          if (!address || !/^(0x)?[0-9a-fA-F]{40}$/.test(address)) throw new DeterministicError(`invalid address parameter for template \`${template}\`: ${address}`);
-          createdHere.push({ template, address: (address.startsWith("0x") ? address : `0x${address}`).toLowerCase(), context, createdBlock: n });
+          if (!address || !/^(0x)?[0-9a-fA-F]{40}$/.test(address))
+            throw new DeterministicError(`invalid address parameter for template \`${template}\`: ${address}`);
+          createdHere.push({
+            template,
+            address: (address.startsWith("0x") ? address : `0x${address}`).toLowerCase(),
+            context,
+            createdBlock: n,
+          });
         },
         log: (level, message) => logs.push([level, message]),
       };

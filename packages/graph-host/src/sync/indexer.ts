@@ -49,7 +49,11 @@ export class Indexer {
     this.dataSources = new DataSources(o.manifest);
     this.cache = new EntityCache(o.store);
     this.ranges = new BlockRanges(o.rpc, this.dataSources, o.rangeSize, o.logger);
-    this.blocks = new BlockRunner(this.dataSources, new HandlerRunner(o.schema, this.cache, this.dataSources, o.rpc, o.logger), o.rpc);
+    this.blocks = new BlockRunner(
+      this.dataSources,
+      new HandlerRunner(o.schema, this.cache, this.dataSources, o.rpc, o.logger),
+      o.rpc,
+    );
     this.committer = new BatchCommitter(o.store, o.schema, this.cache, this.state, o.rpc, o.logger);
   }
 

@@ -68,7 +68,13 @@ export class Rpc {
     this.client = createPublicClient({
       // viem's 10 MB response cap is ~10,000 logs: a dense range of a local node passes it. Hosted
       // providers cap eth_getLogs themselves; the indexer halves the range when refused.
-      transport: http(url, { batch: { batchSize: 100, wait: 0 }, retryCount: 3, retryDelay: 200, timeout: 30_000, maxResponseBodySize: 256 * 1024 * 1024 }),
+      transport: http(url, {
+        batch: { batchSize: 100, wait: 0 },
+        retryCount: 3,
+        retryDelay: 200,
+        timeout: 30_000,
+        maxResponseBodySize: 256 * 1024 * 1024,
+      }),
     });
   }
 
@@ -76,7 +82,9 @@ export class Rpc {
     try {
       return (await this.client.request({ method: method as "eth_chainId", params: params as never })) as T;
     } catch (error) {
-      throw new RetryableError(`${method} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+      throw new RetryableError(
+        `${method} failed: ${error instanceof Error ? error.message.split("\n")[0] : String(error)}`,
+      );
     }
   }
 
@@ -114,7 +122,12 @@ export class Rpc {
   async logs(fromBlock: number, toBlock: number, addresses: string[], topic0s: string[]): Promise<ChainLog[]> {
     if (addresses.length === 0 || topic0s.length === 0) return [];
     const raw = await this.request<Record<string, unknown>[]>("eth_getLogs", [
-      { fromBlock: `0x${fromBlock.toString(16)}`, toBlock: `0x${toBlock.toString(16)}`, address: addresses, topics: [topic0s] },
+      {
+        fromBlock: `0x${fromBlock.toString(16)}`,
+        toBlock: `0x${toBlock.toString(16)}`,
+        address: addresses,
+        topics: [topic0s],
+      },
     ]);
     return raw.map(parseLog);
   }
@@ -144,7 +157,10 @@ export class Rpc {
         params: [{ to: to as Hex, data: data as Hex, gas: "0x2faf080" }, `0x${block.toString(16)}`],
       })) as Hex;
     } catch (error) {
-      const text = error instanceof Error ? `${error.message} ${String((error as { details?: string }).details ?? "")}` : String(error);
+      const text =
+        error instanceof Error
+          ? `${error.message} ${String((error as { details?: string }).details ?? "")}`
+          : String(error);
       if (/revert|invalid opcode|out of gas|execution error|exception/i.test(text)) return null;
       throw new RetryableError(`eth_call failed: ${text.split("\n")[0]}`);
     }

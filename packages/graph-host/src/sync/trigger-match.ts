@@ -13,7 +13,11 @@ export type Trigger =
  * event handlers of `logs` (in log order), then the other block handlers.
  */
 export function matchTriggers(instances: DataSourceInstance[], logs: ChainLog[], n: number): Trigger[] {
-  return [...blockHandlers(instances, n, "start"), ...logs.flatMap((l) => eventHandlers(l, instances, n)), ...blockHandlers(instances, n, "end")];
+  return [
+    ...blockHandlers(instances, n, "start"),
+    ...logs.flatMap((l) => eventHandlers(l, instances, n)),
+    ...blockHandlers(instances, n, "end"),
+  ];
 }
 
 function eventHandlers(log: ChainLog, instances: DataSourceInstance[], blockNumber: number): Trigger[] {
@@ -23,7 +27,12 @@ function eventHandlers(log: ChainLog, instances: DataSourceInstance[], blockNumb
     if (instance.spec.endBlock !== undefined && blockNumber > instance.spec.endBlock) continue;
     for (const handler of instance.spec.eventHandlers) {
       if (handler.topic0 !== log.topics[0] || handler.topicCount !== log.topics.length) continue;
-      if (handler.topics.some((allowed, i) => allowed !== undefined && !allowed.includes(log.topics[i + 1]!.toLowerCase() as Hex))) continue;
+      if (
+        handler.topics.some(
+          (allowed, i) => allowed !== undefined && !allowed.includes(log.topics[i + 1]!.toLowerCase() as Hex),
+        )
+      )
+        continue;
       out.push({ kind: "log", instance, handler, log });
     }
   }

@@ -1,13 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import {
-  type Abi,
-  type Address,
-  type Hex,
-  createPublicClient,
-  createWalletClient,
-  http,
-} from "viem";
+import { type Abi, type Address, type Hex, createPublicClient, createWalletClient, http } from "viem";
 import { privateKeyToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 import { PACKAGE_DIR } from "./paths.js";
@@ -27,7 +20,9 @@ interface Artifact {
   bytecode: Hex;
 }
 
-export const artifacts = JSON.parse(readFileSync(join(PACKAGE_DIR, "test", "fixture", "abis", "artifacts.json"), "utf8")) as {
+export const artifacts = JSON.parse(
+  readFileSync(join(PACKAGE_DIR, "test", "fixture", "abis", "artifacts.json"), "utf8"),
+) as {
   Fixture: Artifact;
   Child: Artifact;
 };
@@ -45,7 +40,8 @@ export async function deployFixture(url: string): Promise<Address> {
   const { publicClient, wallet } = clients(url);
   const hash = await wallet.deployContract({ abi: artifacts.Fixture.abi, bytecode: artifacts.Fixture.bytecode });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
-  if (receipt.contractAddress?.toLowerCase() !== FIXTURE_ADDRESS.toLowerCase()) throw new Error(`fixture deployed at ${receipt.contractAddress}`);
+  if (receipt.contractAddress?.toLowerCase() !== FIXTURE_ADDRESS.toLowerCase())
+    throw new Error(`fixture deployed at ${receipt.contractAddress}`);
   return receipt.contractAddress;
 }
 
@@ -54,21 +50,39 @@ export type FixtureFn = "deposit" | "depositMany" | "probe" | "remove" | "boom" 
 /** Sends one fixture transaction and waits for it; returns its block number. */
 export async function send(url: string, functionName: FixtureFn, args: readonly unknown[]): Promise<number> {
   const { publicClient, wallet } = clients(url);
-  const hash = await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName, args: args as never, gas: 25_000_000n });
+  const hash = await wallet.writeContract({
+    address: FIXTURE_ADDRESS,
+    abi: artifacts.Fixture.abi,
+    functionName,
+    args: args as never,
+    gas: 25_000_000n,
+  });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
   return Number(receipt.blockNumber);
 }
 
 /** POSTs a GraphQL query; returns the parsed body (graph-node always answers 200). */
-export async function gql<T = Record<string, unknown>>(url: string, query: string, variables?: Record<string, unknown>): Promise<{ data?: T; errors?: { message: string }[] }> {
-  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ query, variables }) });
+export async function gql<T = Record<string, unknown>>(
+  url: string,
+  query: string,
+  variables?: Record<string, unknown>,
+): Promise<{ data?: T; errors?: { message: string }[] }> {
+  const r = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ query, variables }),
+  });
   if (r.status !== 200) throw new Error(`HTTP ${r.status}`);
   return (await r.json()) as { data?: T; errors?: { message: string }[] };
 }
 
 async function rpc(url: string, method: string, params: unknown[] = []): Promise<unknown> {
-  const r = await fetch(url, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }) });
+  const r = await fetch(url, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ jsonrpc: "2.0", id: 1, method, params }),
+  });
   const body = (await r.json()) as { result?: unknown; error?: { message: string } };
   if (body.error) throw new Error(body.error.message);
   return body.result;
@@ -82,20 +96,37 @@ export interface Sent {
 /** Sends one fixture transaction and waits for it. */
 export async function sendTx(url: string, functionName: FixtureFn, args: readonly unknown[]): Promise<Sent> {
   const { publicClient, wallet } = clients(url);
-  const hash = await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName, args: args as never, gas: 25_000_000n });
+  const hash = await wallet.writeContract({
+    address: FIXTURE_ADDRESS,
+    abi: artifacts.Fixture.abi,
+    functionName,
+    args: args as never,
+    gas: 25_000_000n,
+  });
   const receipt = await publicClient.waitForTransactionReceipt({ hash });
   if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
   return { block: Number(receipt.blockNumber), hash };
 }
 
 /** Mines several fixture transactions into one block (in the given order); returns their hashes. */
-export async function sendInOneBlock(url: string, calls: [FixtureFn, readonly unknown[]][]): Promise<{ block: number; hashes: Hex[] }> {
+export async function sendInOneBlock(
+  url: string,
+  calls: [FixtureFn, readonly unknown[]][],
+): Promise<{ block: number; hashes: Hex[] }> {
   const { publicClient, wallet } = clients(url);
   await rpc(url, "evm_setAutomine", [false]);
   const hashes: Hex[] = [];
   try {
     for (const [functionName, args] of calls) {
-      hashes.push(await wallet.writeContract({ address: FIXTURE_ADDRESS, abi: artifacts.Fixture.abi, functionName, args: args as never, gas: 5_000_000n }));
+      hashes.push(
+        await wallet.writeContract({
+          address: FIXTURE_ADDRESS,
+          abi: artifacts.Fixture.abi,
+          functionName,
+          args: args as never,
+          gas: 5_000_000n,
+        }),
+      );
     }
     await rpc(url, "evm_mine", []);
   } finally {
@@ -108,6 +139,10 @@ export async function sendInOneBlock(url: string, calls: [FixtureFn, readonly un
 }
 
 export async function blockInfo(url: string, n: number): Promise<{ hash: Hex; timestamp: bigint; parentHash: Hex }> {
-  const b = (await rpc(url, "eth_getBlockByNumber", [`0x${n.toString(16)}`, false])) as { hash: Hex; timestamp: Hex; parentHash: Hex };
+  const b = (await rpc(url, "eth_getBlockByNumber", [`0x${n.toString(16)}`, false])) as {
+    hash: Hex;
+    timestamp: Hex;
+    parentHash: Hex;
+  };
   return { hash: b.hash, timestamp: BigInt(b.timestamp), parentHash: b.parentHash };
 }

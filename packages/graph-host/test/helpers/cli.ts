@@ -21,11 +21,15 @@ export function spawnCli(args: string[], port: number, name: string, store: { da
   const env = { ...process.env };
   delete env.DATABASE_URL;
   if (store.databaseUrl) env.DATABASE_URL = store.databaseUrl;
-  const proc = spawn(process.execPath, ["--import", "tsx", join(PACKAGE_DIR, "src", "cli.ts"), ...args, "--port", String(port), "--name", name], {
-    cwd: PACKAGE_DIR,
-    env,
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const proc = spawn(
+    process.execPath,
+    ["--import", "tsx", join(PACKAGE_DIR, "src", "cli.ts"), ...args, "--port", String(port), "--name", name],
+    {
+      cwd: PACKAGE_DIR,
+      env,
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   let out = "";
   proc.stdout!.on("data", (d: Buffer) => (out += d.toString()));
   proc.stderr!.on("data", (d: Buffer) => (out += d.toString()));
@@ -47,7 +51,12 @@ export function spawnCli(args: string[], port: number, name: string, store: { da
   };
 }
 
-export async function until<T>(what: string, f: () => Promise<T | undefined | null | false>, timeoutMs = 60_000, everyMs = 25): Promise<T> {
+export async function until<T>(
+  what: string,
+  f: () => Promise<T | undefined | null | false>,
+  timeoutMs = 60_000,
+  everyMs = 25,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await f();

@@ -37,7 +37,10 @@ export function abiOf(json, origin) {
 
 export function candidatePaths(repoRoot, contract, env = process.env) {
   const out = env.DMEX_CONTRACTS_OUT ?? join(repoRoot, "packages/contracts/out");
-  const paths = [join(repoRoot, "packages/deployments/abis", `${contract}.json`), join(out, `${contract}.sol`, `${contract}.json`)];
+  const paths = [
+    join(repoRoot, "packages/deployments/abis", `${contract}.json`),
+    join(out, `${contract}.sol`, `${contract}.json`),
+  ];
   if (NPM_ARTIFACTS[contract]) paths.push(join(repoRoot, "packages/contracts", NPM_ARTIFACTS[contract]));
   return paths;
 }

@@ -68,8 +68,12 @@ export function buildNetworks(configs, deploymentsDir) {
     /** @type {NetworkEntry} */
     const entry = {};
     // A local record from before the DAO (no DAO contract at all): its data sources index nothing.
-    const preDao = config.source === "deployments" && !placeholders[config.network] && DAO_DATA_SOURCES.every((name) => !contracts?.[name]);
-    if (preDao) console.warn(`deployments/${config.chainId}.json has no DAO contracts: their data sources get zero addresses`);
+    const preDao =
+      config.source === "deployments" &&
+      !placeholders[config.network] &&
+      DAO_DATA_SOURCES.every((name) => !contracts?.[name]);
+    if (preDao)
+      console.warn(`deployments/${config.chainId}.json has no DAO contracts: their data sources get zero addresses`);
     for (const name of DATA_SOURCES) {
       const contract = contracts?.[name];
       if (config.source === "deployments" && !contract) {

@@ -101,7 +101,8 @@ function quote(s: string): string {
 /** JSON text of a decoded value: numbers and addresses as strings, tuples and arrays as arrays. */
 export function toJson(v: ethereum.Value): string {
   if (v.kind == ethereum.ValueKind.ADDRESS) return quote(v.toAddress().toHexString());
-  if (v.kind == ethereum.ValueKind.FIXED_BYTES || v.kind == ethereum.ValueKind.BYTES) return quote(v.toBytes().toHexString());
+  if (v.kind == ethereum.ValueKind.FIXED_BYTES || v.kind == ethereum.ValueKind.BYTES)
+    return quote(v.toBytes().toHexString());
   if (v.kind == ethereum.ValueKind.INT || v.kind == ethereum.ValueKind.UINT) return quote(v.toBigInt().toString());
   if (v.kind == ethereum.ValueKind.BOOL) return v.toBoolean() ? "true" : "false";
   if (v.kind == ethereum.ValueKind.STRING) return quote(v.toString());
@@ -160,11 +161,19 @@ export function setDecodedCall(e: Entity, target: Address, calldata: Bytes, r: D
   if (!signature) return;
   e.set("signature", Value.fromString(signature!));
   const decoded = decodeArgs(signature!, calldata);
-  if (decoded) e.set("args", Value.fromString(signature == MODULE_CALL ? moduleCallJson(decoded.toTuple()) : toJson(decoded)));
+  if (decoded)
+    e.set("args", Value.fromString(signature == MODULE_CALL ? moduleCallJson(decoded.toTuple()) : toJson(decoded)));
 }
 
 /** Writes action `index` of `proposal`, decoded where the selector is known. */
-export function saveAction(proposal: string, index: i32, target: Address, value: BigInt, calldata: Bytes, r: DaoContracts): void {
+export function saveAction(
+  proposal: string,
+  index: i32,
+  target: Address,
+  value: BigInt,
+  calldata: Bytes,
+  r: DaoContracts,
+): void {
   const action = new ProposalAction(proposal + "-" + index.toString());
   action.proposal = proposal;
   action.index = index;

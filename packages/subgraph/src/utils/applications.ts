@@ -4,7 +4,10 @@ import { Application, MinerStake } from "../../generated/schema";
 
 export function loadApplication(id: BigInt): Application {
   const a = Application.load(id.toString());
-  if (a == null) log.critical("Application {} not indexed: is startBlock at or before MinerApplications' deployment?", [id.toString()]);
+  if (a == null)
+    log.critical("Application {} not indexed: is startBlock at or before MinerApplications' deployment?", [
+      id.toString(),
+    ]);
   return a!;
 }
 

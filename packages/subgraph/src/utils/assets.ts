@@ -6,6 +6,7 @@ import { assetId } from "./ids";
 /** An asset the exchange registered (createOffering reverts for unknown assets). */
 export function loadAsset(id: i32): Asset {
   const asset = Asset.load(assetId(id));
-  if (asset == null) log.critical("Asset {} not indexed: is startBlock at or before the exchange deployment?", [id.toString()]);
+  if (asset == null)
+    log.critical("Asset {} not indexed: is startBlock at or before the exchange deployment?", [id.toString()]);
   return asset!;
 }

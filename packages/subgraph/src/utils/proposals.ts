@@ -17,7 +17,10 @@ export function titleOf(description: string): string {
 
 export function loadProposal(proposalId: BigInt): Proposal {
   const p = Proposal.load(proposalId.toString());
-  if (p == null) log.critical("Proposal {} not indexed: is startBlock at or before the governor deployment?", [proposalId.toString()]);
+  if (p == null)
+    log.critical("Proposal {} not indexed: is startBlock at or before the governor deployment?", [
+      proposalId.toString(),
+    ]);
   return p!;
 }
 
@@ -29,7 +32,14 @@ export function supportName(support: i32): string {
 }
 
 /** VoteCast and VoteCastWithParams: the vote, the tally and the voter's count. */
-export function recordVote(event: ethereum.Event, voter: Address, proposalId: BigInt, support: i32, weight: BigInt, reason: string): void {
+export function recordVote(
+  event: ethereum.Event,
+  voter: Address,
+  proposalId: BigInt,
+  support: i32,
+  weight: BigInt,
+  reason: string,
+): void {
   const p = loadProposal(proposalId);
   if (support == 0) p.againstVotes = p.againstVotes.plus(weight);
   else if (support == 1) p.forVotes = p.forVotes.plus(weight);

@@ -18,7 +18,10 @@ export function judgedDaysOf(recent: BigInt): i32 {
 
 /** DelinquencyMath.shareAt: the i-th newest judged share (0 = the latest). */
 export function shareAt(recent: BigInt, i: i32): i32 {
-  return recent.rightShift(<u8>(4 + 10 * i)).bitAnd(SHARE_MASK).toI32();
+  return recent
+    .rightShift(<u8>(4 + 10 * i))
+    .bitAnd(SHARE_MASK)
+    .toI32();
 }
 
 /** Sets `o.recentShares` and everything derived from it under the protocol's current thresholds. */

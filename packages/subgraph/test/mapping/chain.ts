@@ -35,7 +35,10 @@ export function clients(rpcUrl: string, count = 8) {
   return { publicClient, testClient, wallets, accounts };
 }
 
-type Artifact = { abi: Abi; bytecode: { object: Hex; linkReferences: Record<string, Record<string, { start: number; length: number }[]>> } };
+type Artifact = {
+  abi: Abi;
+  bytecode: { object: Hex; linkReferences: Record<string, Record<string, { start: number; length: number }[]>> };
+};
 
 /** Foundry artifact of `contract`, from DMEX_CONTRACTS_OUT or packages/contracts/out. */
 export function artifact(contract: string): Artifact {

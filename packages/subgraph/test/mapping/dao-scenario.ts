@@ -30,7 +30,10 @@ import { artifact, clients } from "./chain";
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = join(HERE, "../../../..");
 const CONTRACTS = join(REPO, "packages/contracts");
-const SAFE_ARTIFACT = join(CONTRACTS, "node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json");
+const SAFE_ARTIFACT = join(
+  CONTRACTS,
+  "node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json",
+);
 const run = promisify(execFile);
 const DMC = (n: number | string) => parseUnits(String(n), 18);
 const role = (name: string) => keccak256(toHex(name));
@@ -75,7 +78,12 @@ export type DaoScenario = {
 };
 
 type Broadcast = {
-  transactions: { transactionType: string; contractName: string | null; contractAddress: string | null; hash: string }[];
+  transactions: {
+    transactionType: string;
+    contractName: string | null;
+    contractAddress: string | null;
+    hash: string;
+  }[];
   receipts: { transactionHash: string; blockNumber: string }[];
 };
 
@@ -90,8 +98,20 @@ async function deploy(rpcUrl: string): Promise<Broadcast> {
   const forgeDir = join(tmpdir(), "dmex-subgraph-forge");
   await run(
     join(CONTRACTS, "node_modules/.bin/forge"),
-    ["script", "script/Deploy.s.sol", "--rpc-url", rpcUrl, "--broadcast", "--unlocked", "--sender",
-      "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266", "--non-interactive", "--slow", "--skip", "test"],
+    [
+      "script",
+      "script/Deploy.s.sol",
+      "--rpc-url",
+      rpcUrl,
+      "--broadcast",
+      "--unlocked",
+      "--sender",
+      "0xf39Fd6e51aad88F6F4ce6aB8827279cffFb92266",
+      "--non-interactive",
+      "--slow",
+      "--skip",
+      "test",
+    ],
     {
       cwd: CONTRACTS,
       env: {
@@ -156,8 +176,22 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   checkpoints.push({ label: "deployed", block: await publicClient.getBlockNumber() });
 
   type Wallet = (typeof wallets)[number];
-  const send = async (wallet: Wallet, address: Address, abi: Abi, functionName: string, args: unknown[], label?: string) => {
-    const hash = await wallet.writeContract({ address, abi, functionName, args, chain: wallet.chain, account: wallet.account! });
+  const send = async (
+    wallet: Wallet,
+    address: Address,
+    abi: Abi,
+    functionName: string,
+    args: unknown[],
+    label?: string,
+  ) => {
+    const hash = await wallet.writeContract({
+      address,
+      abi,
+      functionName,
+      args,
+      chain: wallet.chain,
+      account: wallet.account!,
+    });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
     if (label) checkpoints.push({ label, block: receipt.blockNumber });
@@ -205,7 +239,14 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   });
   const submit = async (miner: Wallet, name: string) => {
     await send(miner, dmc.address, dmcAbi, "approve", [applications.address, DMC(20_000)]);
-    await send(miner, applications.address, appsAbi, "submit", [terms(name), `# Application: ${name}\n\nTerms and disclosure.`], `${name} applies`);
+    await send(
+      miner,
+      applications.address,
+      appsAbi,
+      "submit",
+      [terms(name), `# Application: ${name}\n\nTerms and disclosure.`],
+      `${name} applies`,
+    );
     const count = await read<bigint>(applications.address, appsAbi, "applicationCount");
     const app = await read<{ proposalId: bigint }>(applications.address, appsAbi, "getApplication", [count]);
     return app.proposalId;
@@ -221,9 +262,18 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   // Application 3: the council, as proposal guardian, cancels it (4 of 7 owners sign), then a
   // second cancel of the same proposal fails inside the Safe (safeTxGas set: ExecutionFailure).
   const owners = (await read<Address[]>(council, safeAbi, "getOwners")).map((a) => getAddress(a));
-  const [targets3, values3, calldatas3] = await read<[Address[], bigint[], Hex[]]>(applications.address, appsAbi, "proposalAction", [3n]);
+  const [targets3, values3, calldatas3] = await read<[Address[], bigint[], Hex[]]>(
+    applications.address,
+    appsAbi,
+    "proposalAction",
+    [3n],
+  );
   const descriptionHash3 = keccak256(toHex(`# Application: Quickfil\n\nTerms and disclosure.`));
-  const cancelData = encodeFunctionData({ abi: governorAbi, functionName: "guardianCancel", args: [targets3, values3, calldatas3, descriptionHash3] });
+  const cancelData = encodeFunctionData({
+    abi: governorAbi,
+    functionName: "guardianCancel",
+    args: [targets3, values3, calldatas3, descriptionHash3],
+  });
   const execSafe = async (to: Address, data: Hex, safeTxGas: bigint, label: string) => {
     const nonce = await read<bigint>(council, safeAbi, "nonce");
     const tx = [to, 0n, data, 0, safeTxGas, 0n, 0n, zeroAddress, zeroAddress] as const;
@@ -245,30 +295,63 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   const salt = keccak256(toHex("council bootstrap"));
   const noPredecessor = `0x${"0".repeat(64)}` as Hex;
   const delayCall = encodeFunctionData({ abi: tlAbi, functionName: "updateDelay", args: [minDelay + 60n] });
-  await execSafe(timelock.address, encodeFunctionData({ abi: tlAbi, functionName: "schedule",
-    args: [timelock.address, 0n, delayCall, noPredecessor, salt, minDelay] }), 0n, "the council schedules a delay change");
-  const cancelledOp = await read<Hex>(timelock.address, tlAbi, "hashOperation", [timelock.address, 0n, delayCall, noPredecessor, salt]);
-  await execSafe(timelock.address, encodeFunctionData({ abi: tlAbi, functionName: "cancel", args: [cancelledOp] }), 0n,
-    "the council cancels its delay change");
+  await execSafe(
+    timelock.address,
+    encodeFunctionData({
+      abi: tlAbi,
+      functionName: "schedule",
+      args: [timelock.address, 0n, delayCall, noPredecessor, salt, minDelay],
+    }),
+    0n,
+    "the council schedules a delay change",
+  );
+  const cancelledOp = await read<Hex>(timelock.address, tlAbi, "hashOperation", [
+    timelock.address,
+    0n,
+    delayCall,
+    noPredecessor,
+    salt,
+  ]);
+  await execSafe(
+    timelock.address,
+    encodeFunctionData({ abi: tlAbi, functionName: "cancel", args: [cancelledOp] }),
+    0n,
+    "the council cancels its delay change",
+  );
   const orphanedBatch: [Address[], bigint[], Hex[], Hex, Hex] = [
     [dmc.address, exchange.address],
     [0n, 0n],
     [
       encodeFunctionData({ abi: abiOf("DMCToken"), functionName: "transfer", args: [council, DMC(1_000_000)] }),
-      encodeFunctionData({ abi: abiOf("HashpowerExchange"), functionName: "grantRole", args: [role("GOVERNOR_ROLE"), council] }),
+      encodeFunctionData({
+        abi: abiOf("HashpowerExchange"),
+        functionName: "grantRole",
+        args: [role("GOVERNOR_ROLE"), council],
+      }),
     ],
     noPredecessor,
     salt,
   ];
-  await execSafe(timelock.address, encodeFunctionData({ abi: tlAbi, functionName: "scheduleBatch", args: [...orphanedBatch, 30n * 86_400n] }), 0n,
-    "the council schedules a treasury batch");
+  await execSafe(
+    timelock.address,
+    encodeFunctionData({ abi: tlAbi, functionName: "scheduleBatch", args: [...orphanedBatch, 30n * 86_400n] }),
+    0n,
+    "the council schedules a treasury batch",
+  );
   const orphanedOp = await read<Hex>(timelock.address, tlAbi, "hashOperationBatch", [...orphanedBatch]);
 
   // Application 1: voted (one plain vote, one with a reason), queued, executed: the offering exists.
   const snapshot1 = await read<bigint>(governor.address, governorAbi, "proposalSnapshot", [application1]);
   await warpTo(snapshot1 + 1n);
   await send(deployer!, governor.address, governorAbi, "castVote", [application1, 1], "deployer votes for Deepwell");
-  await send(voterA, governor.address, governorAbi, "castVoteWithReason", [application1, 1, "disclosure checked"], "voter A votes for Deepwell");
+  await send(
+    voterA,
+    governor.address,
+    governorAbi,
+    "castVoteWithReason",
+    [application1, 1, "disclosure checked"],
+    "voter A votes for Deepwell",
+  );
   const deadline1 = await read<bigint>(governor.address, governorAbi, "proposalDeadline", [application1]);
   await warpTo(deadline1 + 1n);
   // Nordic Hash's cancelled vote would have ended by now (it was proposed seconds after Deepwell's):
@@ -279,10 +362,24 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   const appTargets = [applications.address];
   const appCalldatas = [encodeFunctionData({ abi: appsAbi, functionName: "approve", args: [1n] })];
   const appDescriptionHash = keccak256(toHex(`# Application: Deepwell\n\nTerms and disclosure.`));
-  await send(deployer!, governor.address, governorAbi, "queue", [appTargets, [0n], appCalldatas, appDescriptionHash], "Deepwell's approval queued");
+  await send(
+    deployer!,
+    governor.address,
+    governorAbi,
+    "queue",
+    [appTargets, [0n], appCalldatas, appDescriptionHash],
+    "Deepwell's approval queued",
+  );
   const eta1 = await read<bigint>(governor.address, governorAbi, "proposalEta", [application1]);
   await warpTo(eta1 + 1n);
-  await send(deployer!, governor.address, governorAbi, "execute", [appTargets, [0n], appCalldatas, appDescriptionHash], "Deepwell approved");
+  await send(
+    deployer!,
+    governor.address,
+    governorAbi,
+    "execute",
+    [appTargets, [0n], appCalldatas, appDescriptionHash],
+    "Deepwell approved",
+  );
 
   // Voter B takes its votes back before the omnibus proposal.
   await send(voterB, dmc.address, dmcAbi, "delegate", [addr[9]], "voter B delegates to itself");
@@ -303,7 +400,9 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
     call(ex, "setChannelFee", [400]),
     call(contracts.ProtocolParameters, "setTradingFee", [150]),
     call(contracts.ProtocolParameters, "setDefiFee", [250]),
-    call(contracts.MinerApplications, "setStakePolicy", [{ minStake: DMC(12_000), stakePerValueWad: DMC(0.5), lockGraceDays: 45 }]),
+    call(contracts.MinerApplications, "setStakePolicy", [
+      { minStake: DMC(12_000), stakePerValueWad: DMC(0.5), lockGraceDays: 45 },
+    ]),
     call(contracts.DmexGovernor, "updateQuorumNumerator", [5n]),
     call(contracts.DmexGovernor, "setProposalGuardian", [zeroAddress]),
     call(tl, "revokeRole", [role("PROPOSER_ROLE"), council]),
@@ -325,15 +424,32 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
   const description = "# Omnibus: fees, stake policy, quorum and the council hand-over\n\nEvery parameter at once.";
   const omnibusArgs = [actions.map((a) => a.target), actions.map(() => 0n), actions.map((a) => a.data)] as const;
   await send(deployer!, governor.address, governorAbi, "propose", [...omnibusArgs, description], "omnibus proposed");
-  const omnibus = await read<bigint>(governor.address, governorAbi, "hashProposal", [...omnibusArgs, keccak256(toHex(description))]);
+  const omnibus = await read<bigint>(governor.address, governorAbi, "hashProposal", [
+    ...omnibusArgs,
+    keccak256(toHex(description)),
+  ]);
   const snapshot = await read<bigint>(governor.address, governorAbi, "proposalSnapshot", [omnibus]);
   await warpTo(snapshot + 1n);
   await send(voterB, governor.address, governorAbi, "castVote", [omnibus, 0], "voter B votes against");
-  await send(deployer!, governor.address, governorAbi, "castVoteWithReasonAndParams", [omnibus, 2, "abstaining", "0x00"], "deployer abstains (with params)");
+  await send(
+    deployer!,
+    governor.address,
+    governorAbi,
+    "castVoteWithReasonAndParams",
+    [omnibus, 2, "abstaining", "0x00"],
+    "deployer abstains (with params)",
+  );
   // Quorum is reached 30 s before the deadline: late-quorum protection extends the vote.
   const deadline = await read<bigint>(governor.address, governorAbi, "proposalDeadline", [omnibus]);
   await testClient.setNextBlockTimestamp({ timestamp: deadline - 30n });
-  await send(voterA, governor.address, governorAbi, "castVote", [omnibus, 1], "voter A votes for, late: the vote is extended");
+  await send(
+    voterA,
+    governor.address,
+    governorAbi,
+    "castVote",
+    [omnibus, 1],
+    "voter A votes for, late: the vote is extended",
+  );
   const extended = await read<bigint>(governor.address, governorAbi, "proposalDeadline", [omnibus]);
   await warpTo(extended + 1n);
   const omnibusHash = keccak256(toHex(description));
@@ -344,7 +460,14 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
 
   // The drawer the DAO appointed takes DMC from the behaviour bucket (anvil funds accounts 0-9 only).
   await testClient.setBalance({ address: addr[11]!, value: 10n ** 18n });
-  await send(wallets[11]!, reserve, contracts.MiningReserve.abi, "draw", [0, addr[11], DMC(1_000)], "a drawer draws from the reserve");
+  await send(
+    wallets[11]!,
+    reserve,
+    contracts.MiningReserve.abi,
+    "draw",
+    [0, addr[11], DMC(1_000)],
+    "a drawer draws from the reserve",
+  );
 
   return {
     contracts,
@@ -354,8 +477,22 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
     checkpoints,
     proposals: { application1, application2, application3, omnibus },
     councilOperations: { cancelled: cancelledOp, orphaned: orphanedOp, orphanedBatch },
-    holders: [...new Set([addr[0]!, addr[5]!, addr[6]!, addr[7]!, addr[8]!, addr[9]!, addr[10]!, applications.address,
-      insurance.address, timelock.address, reserve, council])].map((a) => getAddress(a)),
+    holders: [
+      ...new Set([
+        addr[0]!,
+        addr[5]!,
+        addr[6]!,
+        addr[7]!,
+        addr[8]!,
+        addr[9]!,
+        addr[10]!,
+        applications.address,
+        insurance.address,
+        timelock.address,
+        reserve,
+        council,
+      ]),
+    ].map((a) => getAddress(a)),
     accounts: addr as Address[],
   };
 }

@@ -14,7 +14,13 @@ const BUILD = join(HERE, "../../build");
 
 export type RunningHost = { url: string; waitForBlock: (block: bigint) => Promise<void>; stop: () => Promise<void> };
 type GraphHost = { url: string; waitForBlock(block: number, timeoutMs?: number): Promise<void>; stop(): Promise<void> };
-type StartGraphHost = (options: { buildDir: string; rpcUrl: string; name: string; port?: number; logLevel?: string }) => Promise<GraphHost>;
+type StartGraphHost = (options: {
+  buildDir: string;
+  rpcUrl: string;
+  name: string;
+  port?: number;
+  logLevel?: string;
+}) => Promise<GraphHost>;
 
 /** graph-host's entry point, or the reason it cannot be used yet. */
 export async function loadGraphHost(): Promise<{ start: StartGraphHost } | { missing: string }> {
@@ -39,7 +45,8 @@ export function buildFor(addresses: Record<string, { address: string; startBlock
   const entry: Record<string, { address: string; startBlock: number }> = Object.fromEntries(
     DATA_SOURCES.map((name: string) => [name, { address: ZERO_ADDRESS, startBlock: 0 }]),
   );
-  for (const [name, { address, startBlock }] of Object.entries(addresses)) entry[name] = { address, startBlock: Number(startBlock) };
+  for (const [name, { address, startBlock }] of Object.entries(addresses))
+    entry[name] = { address, startBlock: Number(startBlock) };
   // The same rewrite scripts/retarget-build.mjs applies to build/ for the dev stack.
   writeFileSync(path, retargetManifest(readFileSync(path, "utf8"), entry));
   return dir;

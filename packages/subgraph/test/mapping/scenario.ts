@@ -61,7 +61,14 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
     args: unknown[],
     label?: string,
   ) => {
-    const hash = await wallet.writeContract({ address, abi, functionName, args, chain: wallet.chain, account: wallet.account! });
+    const hash = await wallet.writeContract({
+      address,
+      abi,
+      functionName,
+      args,
+      chain: wallet.chain,
+      account: wallet.account!,
+    });
     const receipt = await publicClient.waitForTransactionReceipt({ hash });
     if (receipt.status !== "success") throw new Error(`${functionName} reverted`);
     if (label) checkpoints.push({ label, block: receipt.blockNumber });
@@ -83,7 +90,8 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   const usdt = (await deploy(admin, token.abi, token.bytecode.object, ["Tether USD", "USDT", 6, addr[0]])).address;
   const ifil = (await deploy(admin, token.abi, token.bytecode.object, ["Interest FIL", "IFIL", 18, addr[0]])).address;
   for (const t of [usdt, ifil]) await send(admin, t, token.abi, "grantRole", [role("MINTER_ROLE"), addr[0]]);
-  for (const who of [alice, bob]) await send(admin, usdt, token.abi, "mint", [who.account!.address, parseUnits("1000000", 6)]);
+  for (const who of [alice, bob])
+    await send(admin, usdt, token.abi, "mint", [who.account!.address, parseUnits("1000000", 6)]);
   for (const who of [addr[1], addr[8]]) await send(admin, ifil, token.abi, "mint", [who, parseUnits("1000000", 18)]);
 
   // Oracle, the exchange's linked libraries and the exchange (the constructor emits FeeRecipientSet,
@@ -104,7 +112,13 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   const assets = await deploy(admin, assetsArt.abi, assetsArt.bytecode.object, [addr[0]]);
   const assetsAbi = assetsArt.abi;
   const exArt = artifact("HashpowerExchange");
-  const exchange = await deploy(admin, exArt.abi, link(exArt, libraries), [addr[0], addr[5], oracle.address, assets.address, 500]);
+  const exchange = await deploy(admin, exArt.abi, link(exArt, libraries), [
+    addr[0],
+    addr[5],
+    oracle.address,
+    assets.address,
+    500,
+  ]);
   checkpoints.push({ label: "deployed", block: exchange.block });
   const ex = exchange.address;
   const exAbi = exArt.abi;
@@ -139,9 +153,15 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
     minerName: name,
     metadataURI: `ipfs://${name}`,
   });
-  const buy = (who: (typeof wallets)[number], offering: bigint, units: bigint, label: string, referrer: Address = zeroAddress) =>
-    send(who, ex, exAbi, "buy", [offering, units, 2n ** 200n, referrer], label);
-  const report = (day: bigint, avg: bigint, label?: string) => send(admin, oracle.address, oracleAbi, "report", [1, day, avg], label);
+  const buy = (
+    who: (typeof wallets)[number],
+    offering: bigint,
+    units: bigint,
+    label: string,
+    referrer: Address = zeroAddress,
+  ) => send(who, ex, exAbi, "buy", [offering, units, 2n ** 200n, referrer], label);
+  const report = (day: bigint, avg: bigint, label?: string) =>
+    send(admin, oracle.address, oracleAbi, "report", [1, day, avg], label);
   const deposit = (who: (typeof wallets)[number], offering: bigint, amount: bigint, label: string) =>
     send(who, ex, exAbi, "depositReward", [offering, amount], label);
   // Reward per unit and day of the market: 1e15 IFIL base units (WAD-scaled 1e33).
@@ -153,9 +173,14 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   await send(admin, ex, exAbi, "createOffering", [terms(D(2), D(14), "Miner One")], "offering 1 created");
   await buy(alice, 1n, 10n, "alice buys offering 1 (token 1)");
   await buy(bob, 1n, 3n, "bob buys offering 1 with a referrer (token 2)", addr[6]);
-  await send(admin, ex, exAbi, "setDefaultThresholds", [
-    { missedDaysThreshold: 3, windowDays: 3, minRewardRatioBps: 8_000, minCoverageBps: 5_000, postTermFlagDays: 5 },
-  ], "thresholds changed");
+  await send(
+    admin,
+    ex,
+    exAbi,
+    "setDefaultThresholds",
+    [{ missedDaysThreshold: 3, windowDays: 3, minRewardRatioBps: 8_000, minCoverageBps: 5_000, postTermFlagDays: 5 }],
+    "thresholds changed",
+  );
   await send(admin, ex, exAbi, "createOffering", [terms(D(3), D(9), "Miner Two")], "offering 2 created");
 
   // D+1: more buyers of both (every sale before the term); the miner approves a depositor.
@@ -248,7 +273,14 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   await send(wallets[6]!, ex, exAbi, "halt", [2n], "offering 2 halted by the guardian");
   await send(admin, ex, exAbi, "revokeRole", [role("HALT_GUARDIAN_ROLE"), addr[6]], "halt guardian revoked");
   await send(alice, ex, exAbi, "claimRefunds", [[5n]], "alice claims her refund");
-  await send(miner, ex, exAbi, "withdrawEscrow", [2n, addr[1]], "miner withdraws what offering 2 released before the freeze");
+  await send(
+    miner,
+    ex,
+    exAbi,
+    "withdrawEscrow",
+    [2n, addr[1]],
+    "miner withdraws what offering 2 released before the freeze",
+  );
 
   // D+15, after offering 1's term: it catches up; release waits for the last day's deposit.
   await warpToDay(D(15));

@@ -12,5 +12,9 @@ const STYLE: Record<ProposalStateName, string> = {
 };
 
 export function ProposalStateBadge({ state }: { state: ProposalStateName }) {
-  return <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[state]}`} data-testid="proposal-state">{state.toLowerCase()}</span>;
+  return (
+    <span className={`rounded px-2 py-0.5 text-xs font-semibold ${STYLE[state]}`} data-testid="proposal-state">
+      {state.toLowerCase()}
+    </span>
+  );
 }

@@ -16,7 +16,11 @@ import { MinerOfferingCard } from "./MinerOfferingCard";
 export function MinerDesk() {
   const { address, isConnected } = useAccount();
   const { day } = useChainNow();
-  const { data, loading, error, refetch } = useQuery<MinerData>(MINER_QUERY, { variables: { miner: address?.toLowerCase() ?? "" }, skip: !address, pollInterval: 10_000 });
+  const { data, loading, error, refetch } = useQuery<MinerData>(MINER_QUERY, {
+    variables: { miner: address?.toLowerCase() ?? "" },
+    skip: !address,
+    pollInterval: 10_000,
+  });
   useRefetchOnIndexed(refetch);
   if (!isConnected) {
     return (
@@ -36,20 +40,47 @@ export function MinerDesk() {
     <div className="space-y-6">
       {depositorOf.length > 0 && (
         <section aria-labelledby="depositor-h" className="space-y-2">
-          <h2 id="depositor-h" className="text-lg font-semibold">Offerings you deposit for</h2>
+          <h2 id="depositor-h" className="text-lg font-semibold">
+            Offerings you deposit for
+          </h2>
           <ul className="grid gap-4 lg:grid-cols-2" aria-labelledby="depositor-h">
             {depositorOf.map((o) => (
-              <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} marketRates={data?.marketRates ?? []} role="depositor" />
+              <MinerOfferingCard
+                key={o.id}
+                offering={o}
+                today={day}
+                thresholds={t}
+                marketRates={data?.marketRates ?? []}
+                role="depositor"
+              />
             ))}
           </ul>
         </section>
       )}
       {offerings.length === 0 ? (
-        <Empty>This account is not the miner of any offering. Offerings are created when DMC holders approve a miner&apos;s application; <Link className="underline" href="/miner/apply">apply</Link> or <Link className="underline" href="/">see the marketplace</Link>.</Empty>
+        <Empty>
+          This account is not the miner of any offering. Offerings are created when DMC holders approve a miner&apos;s
+          application;{" "}
+          <Link className="underline" href="/miner/apply">
+            apply
+          </Link>{" "}
+          or{" "}
+          <Link className="underline" href="/">
+            see the marketplace
+          </Link>
+          .
+        </Empty>
       ) : (
         <ul className="grid gap-4 lg:grid-cols-2" aria-label="Your offerings">
           {offerings.map((o) => (
-            <MinerOfferingCard key={o.id} offering={o} today={day} thresholds={t} marketRates={data?.marketRates ?? []} role="miner" />
+            <MinerOfferingCard
+              key={o.id}
+              offering={o}
+              today={day}
+              thresholds={t}
+              marketRates={data?.marketRates ?? []}
+              role="miner"
+            />
           ))}
         </ul>
       )}

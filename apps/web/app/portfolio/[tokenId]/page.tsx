@@ -14,7 +14,10 @@ export default async function PositionPage({ params }: { params: Promise<{ token
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700">
-        <Link href="/portfolio" className="underline-offset-2 hover:underline">Portfolio</Link> / Position #{tokenId}
+        <Link href="/portfolio" className="underline-offset-2 hover:underline">
+          Portfolio
+        </Link>{" "}
+        / Position #{tokenId}
       </nav>
       <h1 className="text-2xl font-bold">Position #{tokenId}</h1>
       <PositionIsland tokenId={tokenId} />

@@ -19,13 +19,17 @@ export function DaoLedger({ allocations, parameters, payouts, contracts, amountL
   return (
     <>
       <section className="card" aria-labelledby="alloc-h">
-        <h2 id="alloc-h" className="text-lg font-semibold">DMC genesis allocation</h2>
+        <h2 id="alloc-h" className="text-lg font-semibold">
+          DMC genesis allocation
+        </h2>
         <table className="mt-2 w-full text-sm">
           <thead>
             <tr className="text-left text-slate-700">
               <th scope="col">Purpose</th>
               <th scope="col">Holder</th>
-              <th scope="col" className="text-right">DMC</th>
+              <th scope="col" className="text-right">
+                DMC
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -40,16 +44,24 @@ export function DaoLedger({ allocations, parameters, payouts, contracts, amountL
         </table>
       </section>
       <section className="card" aria-labelledby="params-h">
-        <h2 id="params-h" className="text-lg font-semibold">Governable parameters</h2>
-        <p className="text-sm text-slate-700">Current values as the DAO (or the deployment) last set them; raw units.</p>
+        <h2 id="params-h" className="text-lg font-semibold">
+          Governable parameters
+        </h2>
+        <p className="text-sm text-slate-700">
+          Current values as the DAO (or the deployment) last set them; raw units.
+        </p>
         <table className="mt-2 w-full text-sm">
           <thead>
             <tr className="text-left text-slate-700">
               <th scope="col">Contract</th>
               <th scope="col">Parameter</th>
               <th scope="col">Value</th>
-              <th scope="col" className="text-right">Changes</th>
-              <th scope="col" className="text-right">Last set (UTC)</th>
+              <th scope="col" className="text-right">
+                Changes
+              </th>
+              <th scope="col" className="text-right">
+                Last set (UTC)
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -66,7 +78,9 @@ export function DaoLedger({ allocations, parameters, payouts, contracts, amountL
         </table>
       </section>
       <section className="card" aria-labelledby="ins-h">
-        <h2 id="ins-h" className="text-lg font-semibold">Insurance payouts</h2>
+        <h2 id="ins-h" className="text-lg font-semibold">
+          Insurance payouts
+        </h2>
         {payouts.length === 0 ? (
           <p className="text-sm text-slate-700">No payouts voted yet.</p>
         ) : (

@@ -27,18 +27,26 @@ export function OracleFeeds({
   };
   return (
     <section className="card" aria-labelledby="oracle-h">
-      <h2 id="oracle-h" className="text-lg font-semibold">Market-rate oracle</h2>
+      <h2 id="oracle-h" className="text-lg font-semibold">
+        Market-rate oracle
+      </h2>
       <p className="mt-1 text-sm text-slate-700">
-        Each day&apos;s network average per hashpower unit, against which every deposit is judged. A report can be corrected
-        for one hour and is final afterwards; deposits wait for a final report, and once the oracle is over a day late
-        they are judged against its latest one.
+        Each day&apos;s network average per hashpower unit, against which every deposit is judged. A report can be
+        corrected for one hour and is final afterwards; deposits wait for a final report, and once the oracle is over a
+        day late they are judged against its latest one.
       </p>
       {feeds.length === 0 ? (
         <p className="mt-2 text-sm text-slate-600">No report yet.</p>
       ) : (
         <table className="num mt-3 w-full text-sm" data-testid="oracle-feeds">
           <thead className="text-left text-slate-600">
-            <tr><th scope="col">Asset</th><th scope="col">Latest day</th><th scope="col">Its average</th><th scope="col">Reports</th><th scope="col">Corrections</th></tr>
+            <tr>
+              <th scope="col">Asset</th>
+              <th scope="col">Latest day</th>
+              <th scope="col">Its average</th>
+              <th scope="col">Reports</th>
+              <th scope="col">Corrections</th>
+            </tr>
           </thead>
           <tbody>
             {feeds.map((f) => (
@@ -59,8 +67,9 @@ export function OracleFeeds({
           <ul className="mt-1 space-y-1 text-sm" data-testid="oracle-corrections">
             {corrections.map((c) => (
               <li key={c.id}>
-                {byAsset.get(c.assetId)?.asset?.symbol ?? `asset ${c.assetId}`} {formatDay(c.day)}: {rate(c.assetId, c.oldAvgRewardPerUnitWad)} →{" "}
-                {rate(c.assetId, c.newAvgRewardPerUnitWad)} by {shortAddress(c.reporter)}
+                {byAsset.get(c.assetId)?.asset?.symbol ?? `asset ${c.assetId}`} {formatDay(c.day)}:{" "}
+                {rate(c.assetId, c.oldAvgRewardPerUnitWad)} → {rate(c.assetId, c.newAvgRewardPerUnitWad)} by{" "}
+                {shortAddress(c.reporter)}
               </li>
             ))}
           </ul>

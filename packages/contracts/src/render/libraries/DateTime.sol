@@ -31,7 +31,9 @@ library DateTime {
     function toIsoDate(uint256 day) internal pure returns (string memory iso) {
         (uint256 y, uint256 m, uint256 d) = toDate(day);
         uint256 yearDigits = 4;
-        for (uint256 t = y / 10_000; t != 0; t /= 10) ++yearDigits;
+        for (uint256 t = y / 10_000; t != 0; t /= 10) {
+            ++yearDigits;
+        }
         bytes memory b = new bytes(yearDigits + 6);
         unchecked {
             for (uint256 i = yearDigits; i != 0; --i) {

@@ -27,11 +27,17 @@ library TokenFormat {
         bytes memory out = new bytes(outLen);
         uint256 j;
         if (intLen == 0) out[j++] = "0";
-        for (uint256 i; i < intLen; ++i) out[j++] = digits[i];
+        for (uint256 i; i < intLen; ++i) {
+            out[j++] = digits[i];
+        }
         if (fracLen != 0) {
             out[j++] = ".";
-            for (uint256 i; i < leadingZeros; ++i) out[j++] = "0";
-            for (uint256 i = intLen; i < end; ++i) out[j++] = digits[i];
+            for (uint256 i; i < leadingZeros; ++i) {
+                out[j++] = "0";
+            }
+            for (uint256 i = intLen; i < end; ++i) {
+                out[j++] = digits[i];
+            }
         }
         return string(out);
     }
@@ -58,7 +64,9 @@ library TokenFormat {
                     }
                     if (strLen != 0 && strLen <= ret.length - 32 - offset) {
                         bytes memory out = new bytes(strLen);
-                        for (uint256 i; i < strLen; ++i) out[i] = ret[offset + 32 + i];
+                        for (uint256 i; i < strLen; ++i) {
+                            out[i] = ret[offset + 32 + i];
+                        }
                         return string(out);
                     }
                 }
@@ -68,7 +76,9 @@ library TokenFormat {
                 while (n < 32 && word[n] != 0) ++n;
                 if (n != 0) {
                     bytes memory out = new bytes(n);
-                    for (uint256 i; i < n; ++i) out[i] = word[i];
+                    for (uint256 i; i < n; ++i) {
+                        out[i] = word[i];
+                    }
                     return string(out);
                 }
             }

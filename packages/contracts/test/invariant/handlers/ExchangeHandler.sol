@@ -4,7 +4,13 @@ pragma solidity 0.8.28;
 import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
 import {MarketRateOracle} from "../../../src/oracle/MarketRateOracle.sol";
 import {BridgedToken} from "../../../src/tokens/BridgedToken.sol";
-import {DefaultThresholds, LockPayouts, Offering, OfferingStatus, Position} from "../../../src/types/HashpowerTypes.sol";
+import {
+    DefaultThresholds,
+    LockPayouts,
+    Offering,
+    OfferingStatus,
+    Position
+} from "../../../src/types/HashpowerTypes.sol";
 import {RawLocker} from "../../mocks/RawLocker.sol";
 import {Vm} from "../../utils/Vm.sol";
 
@@ -174,7 +180,9 @@ contract ExchangeHandler {
     }
 
     function isActor(address account) public view returns (bool) {
-        for (uint256 i; i < actors.length; ++i) if (actors[i] == account) return true;
+        for (uint256 i; i < actors.length; ++i) {
+            if (actors[i] == account) return true;
+        }
         return false;
     }
 
@@ -294,7 +302,9 @@ contract ExchangeHandler {
             mstore(ids, n)
         }
         uint256[] memory perOffering = new uint256[](n);
-        for (uint256 i; i < n; ++i) perOffering[i] = exchange.claimableRewards(ids[i]);
+        for (uint256 i; i < n; ++i) {
+            perOffering[i] = exchange.claimableRewards(ids[i]);
+        }
         vm.prank(owner);
         exchange.claimRewards(ids);
         for (uint256 i; i < n; ++i) {

@@ -26,15 +26,26 @@ contract AttacksTest is DaoFixture {
         address[] memory t = new address[](2);
         uint256[] memory v = new uint256[](2);
         bytes[] memory c = new bytes[](2);
-        (t[0], c[0]) = (address(exchange), abi.encodeWithSignature(
-            "grantRole(bytes32,address)", exchange.GOVERNOR_ROLE(), council));
-        (t[1], c[1]) = (address(dao.dmc), abi.encodeWithSignature(
-            "transfer(address,uint256)", council, 20_000_000e18));
+        (t[0], c[0]) =
+        (address(exchange), abi.encodeWithSignature("grantRole(bytes32,address)", exchange.GOVERNOR_ROLE(), council));
+        (t[1], c[1]) = (address(dao.dmc), abi.encodeWithSignature("transfer(address,uint256)", council, 20_000_000e18));
         bytes32 batchId = _councilScheduleBatch(t, v, c, bytes32("outlive"), 60 days);
         bytes memory single = abi.encodeWithSignature("transfer(address,uint256)", council, 1_000_000e18);
-        vm.assertTrue(_councilExec(address(dao.timelock), abi.encodeWithSignature(
-            "schedule(address,uint256,bytes,bytes32,bytes32,uint256)",
-            address(dao.dmc), 0, single, bytes32(0), bytes32("outlive"), 60 days), _firstSigners(4)));
+        vm.assertTrue(
+            _councilExec(
+                address(dao.timelock),
+                abi.encodeWithSignature(
+                    "schedule(address,uint256,bytes,bytes32,bytes32,uint256)",
+                    address(dao.dmc),
+                    0,
+                    single,
+                    bytes32(0),
+                    bytes32("outlive"),
+                    60 days
+                ),
+                _firstSigners(4)
+            )
+        );
         vm.assertTrue(dao.timelock.isOperationPending(batchId));
 
         (address[] memory ht, uint256[] memory hv, bytes[] memory hc) = _handOverActions();
@@ -55,16 +66,18 @@ contract AttacksTest is DaoFixture {
     /// granting PROPOSER_ROLE again in one proposal kills them, and the new grant does not revive them.
     function test_Attack_RegrantedCouncilRevivesItsKilledOps() public {
         address council = dao.council;
-        (address[] memory t, uint256[] memory v, bytes[] memory c) = _single(
-            address(dao.dmc), abi.encodeWithSignature("transfer(address,uint256)", council, 5_000_000e18));
+        (address[] memory t, uint256[] memory v, bytes[] memory c) =
+            _single(address(dao.dmc), abi.encodeWithSignature("transfer(address,uint256)", council, 5_000_000e18));
         bytes32 id = _councilScheduleBatch(t, v, c, bytes32("revive"), 10 days);
 
         address[] memory rt = new address[](2);
         uint256[] memory rv = new uint256[](2);
         bytes[] memory rc = new bytes[](2);
         bytes32 proposer = dao.timelock.PROPOSER_ROLE();
-        (rt[0], rc[0]) = (address(dao.timelock), abi.encodeWithSignature("revokeRole(bytes32,address)", proposer, council));
-        (rt[1], rc[1]) = (address(dao.timelock), abi.encodeWithSignature("grantRole(bytes32,address)", proposer, council));
+        (rt[0], rc[0]) =
+        (address(dao.timelock), abi.encodeWithSignature("revokeRole(bytes32,address)", proposer, council));
+        (rt[1], rc[1]) =
+        (address(dao.timelock), abi.encodeWithSignature("grantRole(bytes32,address)", proposer, council));
         _passAll(rt, rv, rc, "# Kill the council's pending operations, keep the council");
         vm.assertTrue(dao.timelock.hasRole(proposer, council));
 
@@ -134,8 +147,10 @@ contract AttacksTest is DaoFixture {
         string memory description = "# Replace a council member";
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _single(
             dao.council,
-            abi.encodeCall(ISafe.execTransactionFromModule, (
-                dao.council, 0, abi.encodeCall(ISafe.swapOwner, (SENTINEL, owners[0], newcomer)), 0))
+            abi.encodeCall(
+                ISafe.execTransactionFromModule,
+                (dao.council, 0, abi.encodeCall(ISafe.swapOwner, (SENTINEL, owners[0], newcomer)), 0)
+            )
         );
         vm.prank(whale1);
         uint256 id = dao.governor.propose(t, v, c, description);
@@ -192,8 +207,14 @@ contract AttacksTest is DaoFixture {
             vm.prank(councilOwners[i]);
             prod.dmc.delegate(councilOwners[0]);
         }
-        vm.assertTrue(_safeExec(ISafe(prod.council), address(prod.dmc),
-            abi.encodeWithSignature("delegate(address)", councilOwners[0]), _firstSigners(4)));
+        vm.assertTrue(
+            _safeExec(
+                ISafe(prod.council),
+                address(prod.dmc),
+                abi.encodeWithSignature("delegate(address)", councilOwners[0]),
+                _firstSigners(4)
+            )
+        );
         vm.warp(block.timestamp + 1);
         vm.assertLt(held, quorum, "council and members hold less than the quorum");
         vm.assertLt(prod.dmc.getVotes(councilOwners[0]), quorum);

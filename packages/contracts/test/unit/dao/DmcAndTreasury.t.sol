@@ -14,7 +14,9 @@ contract DmcUnitTest is DaoFixture {
     function test_allocationsMustAddUp() public {
         DMCToken.Allocation[] memory a = new DMCToken.Allocation[](1);
         a[0] = DMCToken.Allocation(whale1, 49_999_999e18, "rest");
-        vm.expectRevert(abi.encodeWithSelector(IDmcErrors.DMC_AllocationMismatch.selector, 99_999_999e18, 100_000_000e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(IDmcErrors.DMC_AllocationMismatch.selector, 99_999_999e18, 100_000_000e18)
+        );
         new DMCToken(DMCToken.MiningBuckets(30_000_000e18, 10_000_000e18, 10_000_000e18), whale1, a);
         a[0] = DMCToken.Allocation(address(0), 50_000_000e18, "rest");
         vm.expectRevert(abi.encodeWithSelector(IDmcErrors.DMC_InvalidAllocation.selector, 0));
@@ -23,7 +25,9 @@ contract DmcUnitTest is DaoFixture {
 
     function test_onlyDrawersDrawAndOnlyTheDaoPaysInsurance() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IMiningReserveErrors.Reserve_NotDrawer.selector, IMiningReserve.Bucket.Behaviour, address(this))
+            abi.encodeWithSelector(
+                IMiningReserveErrors.Reserve_NotDrawer.selector, IMiningReserve.Bucket.Behaviour, address(this)
+            )
         );
         dao.miningReserve.draw(IMiningReserve.Bucket.Behaviour, whale1, 1);
         vm.expectRevert();

@@ -60,7 +60,8 @@ contract MinerApplicationsTest is DaoFixture {
         // The sale must outlast the vote (extended by a late quorum) and the timelock delay.
         t = _terms();
         t.saleEnd = uint48(block.timestamp + 7 days);
-        uint256 executableAt = block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
+        uint256 executableAt =
+            block.timestamp + VOTING_DELAY + VOTING_PERIOD + LATE_QUORUM_EXTENSION + 1 + TIMELOCK_DELAY;
         _expectRevert(
             t,
             abi.encodeWithSelector(
@@ -76,43 +77,28 @@ contract MinerApplicationsTest is DaoFixture {
         _expectRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_UnknownAsset.selector, uint32(9)));
         t = _terms();
         t.paymentToken = address(ifil);
-        _expectRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(ifil)
-            )
-        );
+        _expectRevert(t, abi.encodeWithSelector(IExchangeErrors.Exchange_PaymentTokenNotListed.selector, address(ifil)));
         t = _terms();
         t.rewardToken = address(usdt);
         _expectRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(usdt)
-            )
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, filAsset, address(usdt))
         );
         t = _terms();
         t.saleEnd = t.saleStart;
         _expectRevert(
-            t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd
-            )
+            t, abi.encodeWithSelector(IExchangeErrors.Exchange_EmptySaleWindow.selector, t.saleStart, t.saleEnd)
         );
         t = _terms();
         t.termEndDay = t.termStartDay;
         _expectRevert(
             t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
-            )
+            abi.encodeWithSelector(IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650)
         );
         t = _terms();
         t.termEndDay = t.termStartDay + 3_651;
         _expectRevert(
             t,
-            abi.encodeWithSelector(
-                IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650
-            )
+            abi.encodeWithSelector(IExchangeErrors.Exchange_InvalidTerm.selector, t.termStartDay, t.termEndDay, 3_650)
         );
         t = _terms();
         t.termStartDay -= 1;
@@ -146,14 +132,19 @@ contract MinerApplicationsTest is DaoFixture {
         vm.assertEq(uint256(dao.governor.state(proposalId)), uint256(IGovernor.ProposalState.Defeated));
         vm.assertEq(uint256(dao.applications.stakeState(appId)), uint256(StakeState.Withdrawable));
         vm.prank(whale1);
-        vm.expectRevert(abi.encodeWithSelector(IMinerApplicationsErrors.Applications_NotApplicant.selector, appId, whale1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IMinerApplicationsErrors.Applications_NotApplicant.selector, appId, whale1)
+        );
         dao.applications.withdrawStake(appId);
         vm.prank(miner);
         vm.assertEq(dao.applications.withdrawStake(appId), 19_000e18);
         vm.prank(miner);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Withdrawn, StakeState.Withdrawable
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector,
+                appId,
+                StakeState.Withdrawn,
+                StakeState.Withdrawable
             )
         );
         dao.applications.withdrawStake(appId);
@@ -164,7 +155,10 @@ contract MinerApplicationsTest is DaoFixture {
         vm.prank(miner);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector,
+                appId,
+                StakeState.Locked,
+                StakeState.Withdrawable
             )
         );
         dao.applications.withdrawStake(appId);
@@ -186,7 +180,10 @@ contract MinerApplicationsTest is DaoFixture {
         vm.prank(miner);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Locked, StakeState.Withdrawable
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector,
+                appId,
+                StakeState.Locked,
+                StakeState.Withdrawable
             )
         );
         dao.applications.withdrawStake(appId);
@@ -281,7 +278,10 @@ contract MinerApplicationsTest is DaoFixture {
         vm.prank(address(dao.timelock));
         vm.expectRevert(
             abi.encodeWithSelector(
-                IMinerApplicationsErrors.Applications_StakeNotInState.selector, appId, StakeState.Withdrawable, StakeState.Locked
+                IMinerApplicationsErrors.Applications_StakeNotInState.selector,
+                appId,
+                StakeState.Withdrawable,
+                StakeState.Locked
             )
         );
         dao.applications.slash(appId, "late");

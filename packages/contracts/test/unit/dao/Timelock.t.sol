@@ -44,7 +44,9 @@ contract TimelockTest is DaoFixture {
         vm.assertEq(dao.timelock.getTimestamp(id), 0);
         vm.assertEq(uint256(dao.timelock.getOperationState(id)), uint256(TimelockController.OperationState.Unset));
         vm.warp(block.timestamp + TIMELOCK_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(IDmexTimelockErrors.Timelock_OperationOrphaned.selector, id, dao.council));
+        vm.expectRevert(
+            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_OperationOrphaned.selector, id, dao.council)
+        );
         dao.timelock.executeBatch(t, v, c, bytes32(0), SALT);
 
         // Granted again, the council schedules afresh (with a fresh delay); the old one stays dead.
@@ -63,8 +65,13 @@ contract TimelockTest is DaoFixture {
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _feeCall(300);
         bytes32 id = _councilScheduleBatch(t, v, c, SALT, TIMELOCK_DELAY);
         bytes32 proposer = dao.timelock.PROPOSER_ROLE();
-        vm.assertTrue(_councilExec(address(dao.timelock),
-            abi.encodeWithSignature("renounceRole(bytes32,address)", proposer, dao.council), _firstSigners(4)));
+        vm.assertTrue(
+            _councilExec(
+                address(dao.timelock),
+                abi.encodeWithSignature("renounceRole(bytes32,address)", proposer, dao.council),
+                _firstSigners(4)
+            )
+        );
         vm.assertFalse(dao.timelock.isOperationPending(id));
         // Losing another role does not.
         vm.assertEq(dao.timelock.proposerEpoch(dao.council), 1);
@@ -81,8 +88,10 @@ contract TimelockTest is DaoFixture {
     }
 
     function test_anOperationMayRevokeItsOwnScheduler() public {
-        (address[] memory t, uint256[] memory v, bytes[] memory c) = _single(address(dao.timelock),
-            abi.encodeWithSignature("revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), dao.council));
+        (address[] memory t, uint256[] memory v, bytes[] memory c) = _single(
+            address(dao.timelock),
+            abi.encodeWithSignature("revokeRole(bytes32,address)", dao.timelock.PROPOSER_ROLE(), dao.council)
+        );
         bytes32 id = _councilScheduleBatch(t, v, c, SALT, TIMELOCK_DELAY);
         vm.warp(block.timestamp + TIMELOCK_DELAY);
         dao.timelock.executeBatch(t, v, c, bytes32(0), SALT);
@@ -126,12 +135,19 @@ contract TimelockTest is DaoFixture {
         bytes32 opId = _timelockId(t, v, c, "# fee");
         vm.prank(dao.council);
         vm.expectRevert(
-            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_NotScheduler.selector, opId, dao.council, address(dao.governor))
+            abi.encodeWithSelector(
+                IDmexTimelockErrors.Timelock_NotScheduler.selector, opId, dao.council, address(dao.governor)
+            )
         );
         dao.timelock.cancel(opId);
         // ...but, as guardian, through the governor (it is not protected), which cancels it on the timelock.
-        vm.assertTrue(_councilExec(address(dao.governor),
-            abi.encodeCall(DmexGovernor.guardianCancel, (t, v, c, keccak256("# fee"))), _firstSigners(4)));
+        vm.assertTrue(
+            _councilExec(
+                address(dao.governor),
+                abi.encodeCall(DmexGovernor.guardianCancel, (t, v, c, keccak256("# fee"))),
+                _firstSigners(4)
+            )
+        );
         vm.assertFalse(dao.timelock.isOperation(opId));
         vm.assertEq(uint256(dao.governor.state(id)), uint256(IGovernor.ProposalState.Canceled));
 
@@ -140,7 +156,9 @@ contract TimelockTest is DaoFixture {
         bytes32 councilOp = _councilScheduleBatch(t, v, c, SALT, TIMELOCK_DELAY);
         vm.prank(address(dao.governor));
         vm.expectRevert(
-            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_NotScheduler.selector, councilOp, address(dao.governor), dao.council)
+            abi.encodeWithSelector(
+                IDmexTimelockErrors.Timelock_NotScheduler.selector, councilOp, address(dao.governor), dao.council
+            )
         );
         dao.timelock.cancel(councilOp);
     }
@@ -151,12 +169,16 @@ contract TimelockTest is DaoFixture {
         vm.prank(address(dao.governor));
         dao.timelock.scheduleBatch(t, v, c, bytes32(0), SALT, TIMELOCK_DELAY);
         vm.warp(block.timestamp + TIMELOCK_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(IDmexTimelockErrors.Timelock_CannotDelegate.selector, address(dao.dmc), whale1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_CannotDelegate.selector, address(dao.dmc), whale1)
+        );
         dao.timelock.executeBatch(t, v, c, bytes32(0), SALT);
         vm.prank(address(dao.governor));
         dao.timelock.schedule(t[0], 0, c[0], bytes32(0), SALT, TIMELOCK_DELAY);
         vm.warp(block.timestamp + TIMELOCK_DELAY);
-        vm.expectRevert(abi.encodeWithSelector(IDmexTimelockErrors.Timelock_CannotDelegate.selector, address(dao.dmc), whale1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IDmexTimelockErrors.Timelock_CannotDelegate.selector, address(dao.dmc), whale1)
+        );
         dao.timelock.execute(t[0], 0, c[0], bytes32(0), SALT);
     }
 
@@ -177,8 +199,11 @@ contract TimelockTest is DaoFixture {
     function test_scheduleKeepsOpenZeppelinsChecks() public {
         (address[] memory t, uint256[] memory v, bytes[] memory c) = _feeCall(300);
         vm.startPrank(address(dao.governor));
-        vm.expectRevert(abi.encodeWithSelector(
-            TimelockController.TimelockInsufficientDelay.selector, TIMELOCK_DELAY - 1, TIMELOCK_DELAY));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                TimelockController.TimelockInsufficientDelay.selector, TIMELOCK_DELAY - 1, TIMELOCK_DELAY
+            )
+        );
         dao.timelock.scheduleBatch(t, v, c, bytes32(0), SALT, TIMELOCK_DELAY - 1);
         dao.timelock.scheduleBatch(t, v, c, bytes32(0), SALT, TIMELOCK_DELAY);
         vm.expectRevert(); // already scheduled

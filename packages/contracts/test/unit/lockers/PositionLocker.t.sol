@@ -40,7 +40,9 @@ contract PositionLockerTest is UnitHelpers {
     /// @dev 40 units sold: each deposit of 4e18 pays 0.1 IFIL a unit, so 1e18 to tokenA.
     function _earnDays(uint256 n) internal {
         _warpToDay(TERM_START + n);
-        for (uint256 i; i < n; ++i) _deposit(offeringId, 4e18);
+        for (uint256 i; i < n; ++i) {
+            _deposit(offeringId, 4e18);
+        }
     }
 
     function _pledgeA() internal {
@@ -238,7 +240,9 @@ contract PositionLockerTest is UnitHelpers {
         vm.prank(alice); // the seller front-runs the buyer's fill
         exchange.claimRewards(_ids(tokenA));
         vm.expectRevert(
-            abi.encodeWithSelector(IPositionLockerErrors.PositionLocker_ValueBelowMinimum.selector, tokenA, 0, seen, 0, 0)
+            abi.encodeWithSelector(
+                IPositionLockerErrors.PositionLocker_ValueBelowMinimum.selector, tokenA, 0, seen, 0, 0
+            )
         );
         vm.prank(carol);
         locker.fillListing(tokenA, alice, seen, 0);
@@ -256,7 +260,11 @@ contract PositionLockerTest is UnitHelpers {
     function test_RevertWhen_FillingListingOfLockedPosition() public {
         vm.prank(alice);
         otherLocker.stake(tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(otherLocker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(otherLocker)
+            )
+        );
         vm.prank(carol);
         locker.fillListing(tokenA, alice, 0, 0);
     }
@@ -273,7 +281,9 @@ contract PositionLockerTest is UnitHelpers {
 
     function test_RevertWhen_SecondLockerTakesHeldPosition() public {
         _pledgeA();
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_PositionIsLocked.selector, tokenA, address(locker))
+        );
         vm.prank(alice);
         otherLocker.stake(tokenA);
     }
@@ -367,7 +377,9 @@ contract PositionLockerTest is UnitHelpers {
         uint256 expected = exchange.claimableRewards(token);
         vm.assertEq(expected, 666e18);
         vm.expectEmit(address(exchange));
-        emit IHashpowerExchange.RewardClaimed(token, second, alice, expected, exchange.getOffering(second).accRewardPerUnit);
+        emit IHashpowerExchange.RewardClaimed(
+            token, second, alice, expected, exchange.getOffering(second).accRewardPerUnit
+        );
         vm.prank(alice);
         vm.assertEq(exchange.claimRewards(_ids(token)), expected);
         vm.assertEq(exchange.getPosition(token).units, 333);

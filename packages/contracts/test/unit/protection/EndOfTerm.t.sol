@@ -168,7 +168,9 @@ contract EndOfTermProtectionTest is ProtectionBase {
         uint256[7] memory units = [uint256(7), 13, 1, 29, 3, 101, 17];
         uint256 id = _createOffering(miner, 1_000, 7_777_777, TERM_START, TERM_START + 60);
         uint256[7] memory tokens;
-        for (uint256 i; i < 7; ++i) tokens[i] = _buy(who[i], id, units[i]);
+        for (uint256 i; i < 7; ++i) {
+            tokens[i] = _buy(who[i], id, units[i]);
+        }
         _warpToDay(TERM_START + 60);
         _coverThrough(id, TERM_START + 55, 1e18); // stops four days before the end
         _warpToDay(TERM_START + 63); // seven completed days since the first uncovered one
@@ -195,7 +197,11 @@ contract EndOfTermProtectionTest is ProtectionBase {
         vm.assertGe(unreleased, refunds, "unreleasedEscrow >= sum of refunds");
         vm.assertLt(unreleased - refunds, 7, "under one base unit per position");
         vm.assertEq(exchange.getOffering(id).status == OfferingStatus.Halted, true);
-        vm.assertEq(usdt.balanceOf(address(exchange)) - exchange.getOffering(id).feesAccrued
-            - exchange.getOffering(offeringId).feesAccrued - TOTAL_NET, totalNet - refunds, "refunds paid, release kept");
+        vm.assertEq(
+            usdt.balanceOf(address(exchange)) - exchange.getOffering(id).feesAccrued
+                - exchange.getOffering(offeringId).feesAccrued - TOTAL_NET,
+            totalNet - refunds,
+            "refunds paid, release kept"
+        );
     }
 }

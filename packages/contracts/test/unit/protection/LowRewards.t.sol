@@ -31,7 +31,9 @@ contract LowRewardsProtectionTest is ProtectionBase {
                 _depositShare(offeringId, 800); // exactly 80%
             } else {
                 vm.expectRevert(
-                    abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, next, 0, 5_000)
+                    abi.encodeWithSelector(
+                        IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, next, 0, 5_000
+                    )
                 );
                 vm.prank(miner);
                 exchange.depositReward(offeringId, 1);

@@ -31,7 +31,9 @@ contract OracleProtectionTest is ProtectionBase {
         exchange.depositReward(offeringId, SIXTY);
         _at(TERM_START + 3, 0); // the oracle is now over a day late
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START + 1, 0, 5_000)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_DepositBelowMinimum.selector, offeringId, TERM_START + 1, 0, 5_000
+            )
         );
         vm.prank(miner);
         exchange.depositReward(offeringId, 1);
@@ -127,7 +129,9 @@ contract OracleProtectionTest is ProtectionBase {
         vm.prank(reporter);
         oracle.correct(filAsset, TERM_START, MARKET_FIL_WAD / 2);
         vm.warp(finalAt);
-        vm.expectRevert(abi.encodeWithSelector(IOracleErrors.Oracle_ReportFinal.selector, filAsset, TERM_START, finalAt));
+        vm.expectRevert(
+            abi.encodeWithSelector(IOracleErrors.Oracle_ReportFinal.selector, filAsset, TERM_START, finalAt)
+        );
         vm.prank(reporter);
         oracle.correct(filAsset, TERM_START, MARKET_FIL_WAD);
         (uint256 avg, bool reported) = oracle.rateOf(filAsset, TERM_START);

@@ -54,7 +54,9 @@ abstract contract ProtectionBase is UnitHelpers {
 
     function _expectNotMet(uint256 missed, uint256 windowShare) internal {
         vm.expectRevert(
-            abi.encodeWithSelector(IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, missed, windowShare)
+            abi.encodeWithSelector(
+                IExchangeErrors.Exchange_DefaultConditionsNotMet.selector, offeringId, missed, windowShare
+            )
         );
     }
 

@@ -117,7 +117,8 @@ contract SalesProtectionTest is ProtectionBase {
         t.assetId = btcAsset;
         t.rewardToken = address(fakeBtc);
         _expectCreateAndValidateRevert(
-            t, abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, btcAsset, address(fakeBtc))
+            t,
+            abi.encodeWithSelector(IExchangeErrors.Exchange_RewardTokenNotListed.selector, btcAsset, address(fakeBtc))
         );
         t.rewardToken = address(wbtc); // the listed 8-decimal token
         exchange.validateTerms(t);

@@ -56,7 +56,13 @@ export const applications: SeedChapter = {
     const latest = Number((await publicClient.getBlock()).timestamp);
     const catchUp = catchUpToWallClock && Math.floor(nowSeconds / DAY) === endDay && nowSeconds > latest;
     const endAt = catchUp ? nowSeconds : latest;
-    const votingDelay = Number(await publicClient.readContract({ address: contracts.governor, abi: dmexGovernorAbi, functionName: "votingDelay" }));
+    const votingDelay = Number(
+      await publicClient.readContract({
+        address: contracts.governor,
+        abi: dmexGovernorAbi,
+        functionName: "votingDelay",
+      }),
+    );
     const pendingAt = Math.max(latest + 1, endAt - votingDelay - 30);
     await ctx.setTime(pendingAt);
     const pending = await submitApplication(ctx, PENDING_APPLICATION);
@@ -88,8 +94,13 @@ export const openSale: SeedChapter = {
 };
 
 async function expectOfferingCount(ctx: SeedContext, expected: number): Promise<void> {
-  const id = await ctx.publicClient.readContract({ address: ctx.contracts.exchange, abi: hashpowerExchangeAbi, functionName: "offeringCount" });
-  if (Number(id) !== expected) throw new StackError(`expected offering ${expected}, the exchange has ${id}: seed a fresh deployment`);
+  const id = await ctx.publicClient.readContract({
+    address: ctx.contracts.exchange,
+    abi: hashpowerExchangeAbi,
+    functionName: "offeringCount",
+  });
+  if (Number(id) !== expected)
+    throw new StackError(`expected offering ${expected}, the exchange has ${id}: seed a fresh deployment`);
 }
 
 function termsOf(ctx: SeedContext, plan: OfferingPlan): ApplicationTerms {
@@ -118,13 +129,25 @@ function termsOf(ctx: SeedContext, plan: OfferingPlan): ApplicationTerms {
 async function submitApplication(ctx: SeedContext, plan: OfferingPlan): Promise<SeedProposal> {
   const miner = ctx.minerOf(plan);
   const { publicClient, contracts } = ctx;
-  const stakeAllowance = await publicClient.readContract({ address: contracts.dmc, abi: dmcTokenAbi, functionName: "allowance", args: [miner, contracts.applications] });
+  const stakeAllowance = await publicClient.readContract({
+    address: contracts.dmc,
+    abi: dmcTokenAbi,
+    functionName: "allowance",
+    args: [miner, contracts.applications],
+  });
   if (stakeAllowance === 0n) await ctx.approve(miner, contracts.dmc, contracts.applications);
   const minerPlan = ctx.minerPlanOf(plan);
-  const proposal = await ctx.dao.submit(miner, termsOf(ctx, plan), applicationDescription(plan, minerPlan), `${minerPlan.name}: ${plan.label}`);
+  const proposal = await ctx.dao.submit(
+    miner,
+    termsOf(ctx, plan),
+    applicationDescription(plan, minerPlan),
+    `${minerPlan.name}: ${plan.label}`,
+  );
   ctx.counts.applications++;
   if (proposal.applicationId !== BigInt(plan.id)) {
-    throw new StackError(`expected application ${plan.id}, MinerApplications created ${proposal.applicationId}: seed a fresh deployment`);
+    throw new StackError(
+      `expected application ${plan.id}, MinerApplications created ${proposal.applicationId}: seed a fresh deployment`,
+    );
   }
   return proposal;
 }

@@ -23,19 +23,38 @@ export const defaultResolution: SeedChapter = {
     const defaultingApplication = ctx.applicationProposals.get(DEFAULTING_OFFERING_ID)?.applicationId;
     if (defaultingApplication === undefined) throw new Error(`no application for offering ${DEFAULTING_OFFERING_ID}`);
     await ctx.setTime(t0);
-    const [canFlag] = await publicClient.readContract({ address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "flaggable", args: [offeringId] });
+    const [canFlag] = await publicClient.readContract({
+      address: contracts.exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "flaggable",
+      args: [offeringId],
+    });
     if (!canFlag) throw new StackError(`offering ${DEFAULTING_OFFERING_ID} is not flaggable on day ${offset}`);
     await ctx.confirm(
-      await wallet.writeContract({ account: anvilAddress(HALT.flagger), chain, address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "flag", args: [offeringId] }),
+      await wallet.writeContract({
+        account: anvilAddress(HALT.flagger),
+        chain,
+        address: contracts.exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "flag",
+        args: [offeringId],
+      }),
     );
     const proposal = await dao.propose(
       "halt",
       HALT.proposer,
       [
-        { target: contracts.exchange, data: encodeFunctionData({ abi: hashpowerExchangeAbi, functionName: "halt", args: [offeringId] }) },
+        {
+          target: contracts.exchange,
+          data: encodeFunctionData({ abi: hashpowerExchangeAbi, functionName: "halt", args: [offeringId] }),
+        },
         {
           target: contracts.applications,
-          data: encodeFunctionData({ abi: minerApplicationsAbi, functionName: "slash", args: [defaultingApplication, HALT.slashReason] }),
+          data: encodeFunctionData({
+            abi: minerApplicationsAbi,
+            functionName: "slash",
+            args: [defaultingApplication, HALT.slashReason],
+          }),
         },
       ],
       HALT.title,
@@ -56,7 +75,16 @@ export const defaultResolution: SeedChapter = {
       const buyer = accounts.buyers[slot];
       const tokenIds = buyer === undefined ? [] : ctx.tokensOf(buyer, DEFAULTING_OFFERING_ID);
       if (buyer === undefined || tokenIds.length === 0) continue;
-      await ctx.confirm(await wallet.writeContract({ account: buyer, chain, address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "claimRefunds", args: [tokenIds] }));
+      await ctx.confirm(
+        await wallet.writeContract({
+          account: buyer,
+          chain,
+          address: contracts.exchange,
+          abi: hashpowerExchangeAbi,
+          functionName: "claimRefunds",
+          args: [tokenIds],
+        }),
+      );
       ctx.counts.refunds++;
     }
   },

@@ -14,7 +14,8 @@ export const genesis: SeedChapter = {
     }
     for (const plan of MINERS) {
       const miner = accounts.miners[plan.slot];
-      if (miner !== undefined && plan.behaviour !== "applicant") await ctx.approve(miner, contracts.rewardToken[plan.disclosure.asset]);
+      if (miner !== undefined && plan.behaviour !== "applicant")
+        await ctx.approve(miner, contracts.rewardToken[plan.disclosure.asset]);
     }
     for (const grant of DMC_GRANTS) {
       if (grant.amount === 0n) continue;
@@ -34,7 +35,16 @@ export const genesis: SeedChapter = {
       if (grant.delegateTo === null) continue;
       const holder = anvilAddress(grant.account);
       const delegatee = grant.delegateTo === "self" ? holder : anvilAddress(grant.delegateTo);
-      await confirm(await wallet.writeContract({ account: holder, chain, address: contracts.dmc, abi: dmcTokenAbi, functionName: "delegate", args: [delegatee] }));
+      await confirm(
+        await wallet.writeContract({
+          account: holder,
+          chain,
+          address: contracts.dmc,
+          abi: dmcTokenAbi,
+          functionName: "delegate",
+          args: [delegatee],
+        }),
+      );
       counts.delegations++;
     }
   },

@@ -13,11 +13,23 @@ export const claims: SeedChapter = {
       const tokenIds = buyer === undefined ? [] : ctx.tokensOf(buyer);
       let claimable = 0n;
       for (const tokenId of tokenIds) {
-        claimable += await publicClient.readContract({ address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "claimableRewards", args: [tokenId] });
+        claimable += await publicClient.readContract({
+          address: contracts.exchange,
+          abi: hashpowerExchangeAbi,
+          functionName: "claimableRewards",
+          args: [tokenId],
+        });
       }
       if (buyer === undefined || claimable === 0n) continue;
       await ctx.confirm(
-        await ctx.wallet.writeContract({ account: buyer, chain: ctx.chain, address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "claimRewards", args: [tokenIds] }),
+        await ctx.wallet.writeContract({
+          account: buyer,
+          chain: ctx.chain,
+          address: contracts.exchange,
+          abi: hashpowerExchangeAbi,
+          functionName: "claimRewards",
+          args: [tokenIds],
+        }),
       );
       ctx.counts.claims++;
     }
@@ -32,11 +44,23 @@ export const escrowAndFees: SeedChapter = {
     if ((WITHDRAW_DAYS as readonly number[]).includes(offset)) {
       for (const plan of OFFERINGS) {
         if (MINERS[plan.minerSlot]?.behaviour !== "healthy") continue;
-        const withdrawable = await publicClient.readContract({ address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "withdrawableEscrow", args: [BigInt(plan.id)] });
+        const withdrawable = await publicClient.readContract({
+          address: contracts.exchange,
+          abi: hashpowerExchangeAbi,
+          functionName: "withdrawableEscrow",
+          args: [BigInt(plan.id)],
+        });
         if (withdrawable === 0n) continue;
         const miner = ctx.minerOf(plan);
         await ctx.confirm(
-          await wallet.writeContract({ account: miner, chain, address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "withdrawEscrow", args: [BigInt(plan.id), miner] }),
+          await wallet.writeContract({
+            account: miner,
+            chain,
+            address: contracts.exchange,
+            abi: hashpowerExchangeAbi,
+            functionName: "withdrawEscrow",
+            args: [BigInt(plan.id), miner],
+          }),
         );
         ctx.counts.withdrawals++;
       }

@@ -33,7 +33,11 @@ export const oracle: SeedChapter = {
         address: ctx.contracts.oracle,
         abi: marketRateOracleAbi,
         functionName: "reportMany",
-        args: [[ASSET_ID.FIL, ASSET_ID.BTC], BigInt(reported), [marketAverageWad("FIL", reported), marketAverageWad("BTC", reported)]],
+        args: [
+          [ASSET_ID.FIL, ASSET_ID.BTC],
+          BigInt(reported),
+          [marketAverageWad("FIL", reported), marketAverageWad("BTC", reported)],
+        ],
       }),
     );
     ctx.counts.reports++;
@@ -59,9 +63,16 @@ export const rewards: SeedChapter = {
         if (reported >= termStartDay + UNDERPAID_DAYS) continue; // stopped paying
         ratio = underpayRatioBps(reported - termStartDay);
       }
-      const offering = await ctx.publicClient.readContract({ address: ctx.contracts.exchange, abi: hashpowerExchangeAbi, functionName: "getOffering", args: [BigInt(plan.id)] });
+      const offering = await ctx.publicClient.readContract({
+        address: ctx.contracts.exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "getOffering",
+        args: [BigInt(plan.id)],
+      });
       if (offering.lastCoveredDay + 1 !== reported) {
-        throw new StackError(`offering ${plan.id} next uncovered day is ${offering.lastCoveredDay + 1}, the seed expected ${reported}`);
+        throw new StackError(
+          `offering ${plan.id} next uncovered day is ${offering.lastCoveredDay + 1}, the seed expected ${reported}`,
+        );
       }
       const amount = (marketAverageWad(plan.asset, reported) * BigInt(offering.unitsSold) * ratio) / (WAD * BPS);
       await ctx.mint(ctx.contracts.rewardToken[plan.asset], ctx.minerOf(plan), amount);

@@ -17,7 +17,16 @@ export const feeProposals: SeedChapter = {
       const proposal = await dao.propose(
         "parameter",
         plan.proposer,
-        [{ target: contracts.parameters, data: encodeFunctionData({ abi: protocolParametersAbi, functionName: "setTradingFee", args: [plan.tradingFeeBps] }) }],
+        [
+          {
+            target: contracts.parameters,
+            data: encodeFunctionData({
+              abi: protocolParametersAbi,
+              functionName: "setTradingFee",
+              args: [plan.tradingFeeBps],
+            }),
+          },
+        ],
         plan.title,
         `Calls ProtocolParameters.setTradingFee(${plan.tradingFeeBps}): the fee on secondary trades becomes ${(plan.tradingFeeBps / 100).toFixed(2)}%.`,
       );
@@ -32,7 +41,11 @@ export const feeProposals: SeedChapter = {
       await dao.queue(proposal, accounts.deployer);
       await ctx.setTime(t0 + GOVERNANCE_STEPS.execute);
       await dao.execute(proposal, accounts.deployer);
-      const fee = await publicClient.readContract({ address: contracts.parameters, abi: protocolParametersAbi, functionName: "tradingFeeBps" });
+      const fee = await publicClient.readContract({
+        address: contracts.parameters,
+        abi: protocolParametersAbi,
+        functionName: "tradingFeeBps",
+      });
       if (fee !== plan.tradingFeeBps) throw new StackError(`trading fee is ${fee} bps after "${plan.title}"`);
     }
   },

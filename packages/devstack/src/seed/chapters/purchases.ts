@@ -33,7 +33,11 @@ async function buyOn(ctx: SeedContext, dayOffset: number): Promise<void> {
         args: [BigInt(p.offeringId), BigInt(p.units), total, p.buyer % 3 === 0 ? accounts.treasury : zeroAddress],
       }),
     );
-    const tokenId = await publicClient.readContract({ address: contracts.exchange, abi: hashpowerExchangeAbi, functionName: "positionCount" });
+    const tokenId = await publicClient.readContract({
+      address: contracts.exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "positionCount",
+    });
     ctx.positions.push({ tokenId, buyer, offeringId: p.offeringId });
     ctx.counts.purchases++;
   }

@@ -13,5 +13,10 @@ export function handleLockerSet(event: LockerSet): void {
   change.address = event.params.locker;
   change.approved = event.params.approved;
   change.save();
-  setParameter(event, EXCHANGE, "locker." + event.params.locker.toHexString(), event.params.approved ? "true" : "false");
+  setParameter(
+    event,
+    EXCHANGE,
+    "locker." + event.params.locker.toHexString(),
+    event.params.approved ? "true" : "false",
+  );
 }

@@ -13,5 +13,10 @@ export function handlePaymentTokenSet(event: PaymentTokenSet): void {
   change.address = event.params.token;
   change.listed = event.params.listed;
   change.save();
-  setParameter(event, EXCHANGE, "paymentToken." + event.params.token.toHexString(), event.params.listed ? "true" : "false");
+  setParameter(
+    event,
+    EXCHANGE,
+    "paymentToken." + event.params.token.toHexString(),
+    event.params.listed ? "true" : "false",
+  );
 }

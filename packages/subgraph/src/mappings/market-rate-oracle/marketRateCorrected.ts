@@ -12,7 +12,11 @@ export function handleMarketRateCorrected(event: MarketRateCorrected): void {
   const day = params.day.toI32();
   const rate = MarketRate.load(marketRateId(event.address, asset, day));
   if (rate == null) {
-    log.critical("MarketRate {}-{}-{} corrected but never reported", [event.address.toHexString(), asset.toString(), day.toString()]);
+    log.critical("MarketRate {}-{}-{} corrected but never reported", [
+      event.address.toHexString(),
+      asset.toString(),
+      day.toString(),
+    ]);
     return;
   }
   rate.avgRewardPerUnitWad = params.newAvgRewardPerUnitWad;

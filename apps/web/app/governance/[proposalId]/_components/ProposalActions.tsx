@@ -8,7 +8,14 @@ import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDao } from "~/components/DeploymentContext";
 import { useTx } from "~/hooks/useTx";
 import { useChainNow } from "~/hooks/useChainNow";
-import { availableActions, formatDuration, stateFromIndex, SUPPORT, type ProposalStateName, type SupportName } from "~/lib/dao/governance";
+import {
+  availableActions,
+  formatDuration,
+  stateFromIndex,
+  SUPPORT,
+  type ProposalStateName,
+  type SupportName,
+} from "~/lib/dao/governance";
 import { formatAmount } from "~/lib/format";
 import { targetChain } from "~/services/chains";
 
@@ -44,8 +51,20 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
       ? [
           { address: governor, abi: dmexGovernorAbi, functionName: "state", args: [id], chainId: targetChain.id },
           { address: governor, abi: dmexGovernorAbi, functionName: "proposalEta", args: [id], chainId: targetChain.id },
-          { address: governor, abi: dmexGovernorAbi, functionName: "hasVoted", args: [id, address ?? zeroAddress], chainId: targetChain.id },
-          { address: governor, abi: dmexGovernorAbi, functionName: "getVotes", args: [address ?? zeroAddress, snapshotPassed ? voteStart : 0n], chainId: targetChain.id },
+          {
+            address: governor,
+            abi: dmexGovernorAbi,
+            functionName: "hasVoted",
+            args: [id, address ?? zeroAddress],
+            chainId: targetChain.id,
+          },
+          {
+            address: governor,
+            abi: dmexGovernorAbi,
+            functionName: "getVotes",
+            args: [address ?? zeroAddress, snapshotPassed ? voteStart : 0n],
+            chainId: targetChain.id,
+          },
         ]
       : [],
     query: { enabled: Boolean(governor), refetchInterval: 3_000 },
@@ -59,19 +78,45 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
   const now = seconds === undefined ? 0n : BigInt(seconds);
   const can = availableActions(state, eta > 0n ? eta : null, now);
 
-  const args = [call.targets as Hex[], call.values.map((v) => BigInt(v)), call.calldatas as Hex[], call.descriptionHash as Hex] as const;
+  const args = [
+    call.targets as Hex[],
+    call.values.map((v) => BigInt(v)),
+    call.calldatas as Hex[],
+    call.descriptionHash as Hex,
+  ] as const;
 
   async function act(kind: "vote" | "queue" | "execute") {
     if (!governor) return;
     setBusy(true);
     setMessage(null);
-    const label = kind === "vote" ? `Vote ${support} on "${call.title}"` : kind === "queue" ? `Queue "${call.title}"` : `Execute "${call.title}"`;
+    const label =
+      kind === "vote"
+        ? `Vote ${support} on "${call.title}"`
+        : kind === "queue"
+          ? `Queue "${call.title}"`
+          : `Execute "${call.title}"`;
     const r =
       kind === "vote"
-        ? await run({ label, call: { address: governor, abi: dmexGovernorAbi, functionName: "castVoteWithReason", args: [id, SUPPORT[support], reason.trim()] } })
+        ? await run({
+            label,
+            call: {
+              address: governor,
+              abi: dmexGovernorAbi,
+              functionName: "castVoteWithReason",
+              args: [id, SUPPORT[support], reason.trim()],
+            },
+          })
         : await run({ label, call: { address: governor, abi: dmexGovernorAbi, functionName: kind, args } });
     if (r.ok && kind === "vote") setReason("");
-    setMessage(r.ok ? { ok: true, text: kind === "vote" ? "Your vote is counted." : kind === "queue" ? "Queued in the timelock." : "Executed." } : { ok: false, text: r.error });
+    setMessage(
+      r.ok
+        ? {
+            ok: true,
+            text:
+              kind === "vote" ? "Your vote is counted." : kind === "queue" ? "Queued in the timelock." : "Executed.",
+          }
+        : { ok: false, text: r.error },
+    );
     await reads.refetch();
     setBusy(false);
   }
@@ -79,13 +124,23 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
   if (!dao) return <p className="text-sm text-slate-700">The DAO is not deployed on this chain.</p>;
   return (
     <section aria-labelledby="act-h" className="card space-y-3" data-testid="proposal-actions">
-      <h2 id="act-h" className="text-lg font-semibold">Your part</h2>
+      <h2 id="act-h" className="text-lg font-semibold">
+        Your part
+      </h2>
       <p className="text-sm text-slate-700">
         On chain: <strong data-testid="chain-state">{chainState ?? "…"}</strong>
-        {chainState !== undefined && chainState !== call.derivedState && <span className="text-xs text-slate-600"> (the index said {call.derivedState.toLowerCase()}; the chain decides)</span>}
+        {chainState !== undefined && chainState !== call.derivedState && (
+          <span className="text-xs text-slate-600">
+            {" "}
+            (the index said {call.derivedState.toLowerCase()}; the chain decides)
+          </span>
+        )}
       </p>
       {!isConnected ? (
-        <div className="space-y-2 text-sm"><p>Connect a wallet to vote.</p><ConnectPrompt /></div>
+        <div className="space-y-2 text-sm">
+          <p>Connect a wallet to vote.</p>
+          <ConnectPrompt />
+        </div>
       ) : (
         <>
           <p className="text-sm" data-testid="snapshot-votes">
@@ -95,7 +150,13 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
             {hasVoted && " You have voted."}
           </p>
           {can.vote && !hasVoted && (
-            <form className="space-y-2" onSubmit={(e) => { e.preventDefault(); void act("vote"); }}>
+            <form
+              className="space-y-2"
+              onSubmit={(e) => {
+                e.preventDefault();
+                void act("vote");
+              }}
+            >
               <fieldset className="text-sm">
                 <legend className="label">Your vote</legend>
                 {(["For", "Against", "Abstain"] as const).map((s) => (
@@ -105,21 +166,67 @@ export function ProposalActions({ call }: { call: ProposalCall }) {
                 ))}
               </fieldset>
               <div>
-                <label htmlFor="vote-reason" className="label">Reason (optional, public)</label>
-                <textarea id="vote-reason" className="input" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
+                <label htmlFor="vote-reason" className="label">
+                  Reason (optional, public)
+                </label>
+                <textarea
+                  id="vote-reason"
+                  className="input"
+                  rows={2}
+                  maxLength={500}
+                  value={reason}
+                  onChange={(e) => setReason(e.target.value)}
+                />
               </div>
-              <button type="submit" className="btn-primary" disabled={busy || weight === 0n} data-testid="vote-submit">{busy ? "Working…" : `Vote ${support}`}</button>
-              {weight === 0n && <p className="text-xs text-red-800">You had no votes at the snapshot: delegate before the next vote opens.</p>}
+              <button type="submit" className="btn-primary" disabled={busy || weight === 0n} data-testid="vote-submit">
+                {busy ? "Working…" : `Vote ${support}`}
+              </button>
+              {weight === 0n && (
+                <p className="text-xs text-red-800">
+                  You had no votes at the snapshot: delegate before the next vote opens.
+                </p>
+              )}
             </form>
           )}
-          {can.queue && <button type="button" className="btn-primary" disabled={busy} onClick={() => act("queue")} data-testid="queue-button">Queue for execution</button>}
-          {can.waitingForEta && (
-            <p className="text-sm" data-testid="eta-countdown">Executable in {formatDuration(eta - now)} (timelock eta {new Date(Number(eta) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC).</p>
+          {can.queue && (
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={busy}
+              onClick={() => act("queue")}
+              data-testid="queue-button"
+            >
+              Queue for execution
+            </button>
           )}
-          {can.execute && <button type="button" className="btn-primary" disabled={busy} onClick={() => act("execute")} data-testid="execute-button">Execute</button>}
+          {can.waitingForEta && (
+            <p className="text-sm" data-testid="eta-countdown">
+              Executable in {formatDuration(eta - now)} (timelock eta{" "}
+              {new Date(Number(eta) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC).
+            </p>
+          )}
+          {can.execute && (
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={busy}
+              onClick={() => act("execute")}
+              data-testid="execute-button"
+            >
+              Execute
+            </button>
+          )}
         </>
       )}
-      {message && <p role={message.ok ? "status" : "alert"} className={`text-sm ${message.ok ? "text-emerald-800" : "text-red-800"}`} data-testid="proposal-result">{message.text}</p>}
+      {message && (
+        <p
+          role={message.ok ? "status" : "alert"}
+          className={`text-sm ${message.ok ? "text-emerald-800" : "text-red-800"}`}
+          data-testid="proposal-result"
+        >
+          {message.text}
+        </p>
+      )}
     </section>
   );
 }
