@@ -1,9 +1,10 @@
 /**
  * The peer indexer of `npm run bench:indexer`: Ponder on the bench's anvil chain, indexing the
- * HashpowerExchange events the bench history holds into its own PGlite. The bench passes the
- * chain and the deployment in the environment (PONDER_BENCH_*); the ABI is the generated one.
+ * AssetRegistry and HashpowerExchange events the bench history holds into its own PGlite. The bench
+ * passes the chain and the deployment in the environment (PONDER_BENCH_*); the ABIs are the
+ * generated ones.
  */
-import { hashpowerExchangeAbi } from "@dmex/deployments";
+import { assetRegistryAbi, hashpowerExchangeAbi } from "@dmex/deployments";
 import { createConfig } from "ponder";
 
 function required(name: string): string {
@@ -26,11 +27,18 @@ export default createConfig({
     },
   },
   contracts: {
+    AssetRegistry: {
+      chain: "anvil",
+      abi: assetRegistryAbi,
+      address: required("PONDER_BENCH_ASSET_REGISTRY") as `0x${string}`,
+      startBlock: Number(required("PONDER_BENCH_ASSET_REGISTRY_START_BLOCK")),
+      endBlock: Number(required("PONDER_BENCH_END_BLOCK")),
+    },
     HashpowerExchange: {
       chain: "anvil",
       abi: hashpowerExchangeAbi,
       address: required("PONDER_BENCH_EXCHANGE") as `0x${string}`,
-      startBlock: Number(required("PONDER_BENCH_START_BLOCK")),
+      startBlock: Number(required("PONDER_BENCH_EXCHANGE_START_BLOCK")),
       endBlock: Number(required("PONDER_BENCH_END_BLOCK")),
     },
   },

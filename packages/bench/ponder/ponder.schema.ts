@@ -1,5 +1,5 @@
 /**
- * The subgraph's entities that the bench's HashpowerExchange events touch (schema.graphql in
+ * The subgraph's entities that the bench's AssetRegistry and HashpowerExchange events touch (schema.graphql in
  * packages/subgraph), one table each with the fields those handlers write. Keys as the subgraph
  * has them, typed: addresses (hex) for accounts, miners, tokens and the protocol; the on-chain
  * number for assets, offerings, positions and protocol days (the subgraph's decimal-string ids:
@@ -12,7 +12,6 @@ import { onchainTable } from "ponder";
 export const protocol = onchainTable("protocol", (t) => ({
   id: t.hex().primaryKey(),
   windowDays: t.integer().notNull(),
-  assetCount: t.integer().notNull(),
   offeringCount: t.integer().notNull(),
   positionCount: t.integer().notNull(),
   accountCount: t.integer().notNull(),
@@ -67,6 +66,8 @@ export const asset = onchainTable("asset", (t) => ({
   symbol: t.text().notNull(),
   unitLabel: t.text().notNull(),
   offeringCount: t.integer().notNull(),
+  createdAtBlock: t.bigint().notNull(),
+  createdAtTimestamp: t.bigint().notNull(),
 }));
 
 export const miner = onchainTable("miner", (t) => ({

@@ -1,10 +1,11 @@
 /**
- * The subgraph's HashpowerExchange handlers for the events of the bench history (AssetRegistered,
- * OfferingCreated, HoldbackSet, PositionPurchased, Transfer, RewardDeposited, RewardClaimed),
- * restated for Ponder: the same entities read and written per event (packages/subgraph/src/
- * mappings/hashpower-exchange and utils/loaders.ts), the escrow snapshot from the subgraph's own
- * JS mirror of the math. Market rates and depositors (other data sources and events) are not in
- * this subset, as they are not in graph-host's subset run.
+ * The subgraph's handlers for the events of the bench history, restated for Ponder: AssetRegistered
+ * of the AssetRegistry data source (packages/subgraph/src/mappings/asset-registry), and
+ * OfferingCreated, HoldbackSet, PositionPurchased, Transfer, RewardDeposited, RewardClaimed of the
+ * HashpowerExchange one (mappings/hashpower-exchange and utils/loaders.ts): the same entities read
+ * and written per event, the escrow snapshot from @dmex/money-math. Market rates, reward-token
+ * listings and depositors (other data sources and events) are not in this subset, as they are not
+ * in graph-host's subset run.
  */
 import { ponder, type Context } from "ponder:registry";
 import {
@@ -52,7 +53,6 @@ async function getOrCreateProtocol(db: Db, exchange: Hex) {
   return {
     id,
     windowDays: 0,
-    assetCount: 0,
     offeringCount: 0,
     positionCount: 0,
     accountCount: 0,
@@ -196,21 +196,18 @@ const saveProtocol = (db: Db, p: typeof protocol.$inferSelect) => db.insert(prot
 const saveProtocolDay = (db: Db, d: typeof protocolDay.$inferSelect) =>
   db.insert(protocolDay).values(d).onConflictDoUpdate(d);
 
-ponder.on("HashpowerExchange:AssetRegistered", async ({ event, context }) => {
-  const p = await getOrCreateProtocol(context.db, event.log.address);
-  const id = event.args.assetId;
-  await context.db
-    .insert(asset)
-    .values({
-      id,
-      assetId: event.args.assetId,
-      symbol: event.args.symbol,
-      unitLabel: event.args.unitLabel,
-      offeringCount: 0,
-    })
-    .onConflictDoUpdate({ symbol: event.args.symbol, unitLabel: event.args.unitLabel });
-  p.assetCount += 1;
-  await saveProtocol(context.db, p);
+ponder.on("AssetRegistry:AssetRegistered", async ({ event, context }) => {
+  // As the subgraph's handler: the asset alone (the protocol entity is the exchange's).
+  const values = {
+    id: event.args.assetId,
+    assetId: event.args.assetId,
+    symbol: event.args.symbol,
+    unitLabel: event.args.unitLabel,
+    offeringCount: 0,
+    createdAtBlock: event.block.number,
+    createdAtTimestamp: event.block.timestamp,
+  };
+  await context.db.insert(asset).values(values).onConflictDoUpdate(values);
 });
 
 ponder.on("HashpowerExchange:OfferingCreated", async ({ event, context }) => {

@@ -17,7 +17,7 @@ export interface LogFilter {
 
 interface ManifestDataSource {
   name: string;
-  source: { address: string };
+  source: { address: string; startBlock?: number };
   mapping: { eventHandlers?: { event: string }[] };
 }
 
@@ -36,6 +36,14 @@ export function manifestFilter(manifestPath: string, dataSources?: readonly stri
     addresses: [...new Set(chosen.map((d) => getAddress(d.source.address)))],
     topics: [...new Set(chosen.flatMap((d) => d.mapping.eventHandlers!.map((h) => eventTopic(h.event))))],
   };
+}
+
+/** The lowest start block of a manifest's data sources with event handlers (optionally only `dataSources`): where graph-host starts. */
+export function manifestStartBlock(manifestPath: string, dataSources?: readonly string[]): number {
+  const manifest = parse(readFileSync(manifestPath, "utf8")) as { dataSources: ManifestDataSource[] };
+  const chosen = manifest.dataSources.filter((d) => (d.mapping.eventHandlers?.length ?? 0) > 0 && (!dataSources || dataSources.includes(d.name)));
+  if (chosen.length === 0) throw new Error(`no data source with event handlers in ${manifestPath}`);
+  return Math.min(...chosen.map((d) => d.source.startBlock ?? 0));
 }
 
 export interface FetchFloor {

@@ -6,20 +6,15 @@
  *
  * Absolute figures do not compare across machines, so the same run also measures what they are
  * compared against and prints ratios: the fetch floor (anvil serving the same logs and blocks over
- * JSON-RPC, what any indexer must spend) and a peer (Ponder on the HashpowerExchange events, beside
- * graph-host on that same subset); and graph-host on a real PostgreSQL store beside PGlite.
+ * JSON-RPC, what any indexer must spend) and a peer (Ponder on the AssetRegistry and HashpowerExchange
+ * events, beside graph-host on that same subset); and graph-host on a real PostgreSQL store beside PGlite.
  */
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import {
-  bridgedTokenAbi,
-  hashpowerExchangeAbi,
-  marketRateOracleAbi,
-  type DeployedContractName,
-} from "@dmex/deployments";
+import { assetRegistryAbi, bridgedTokenAbi, hashpowerExchangeAbi, marketRateOracleAbi, type DeployedContractName } from "@dmex/deployments";
 import { ROLE_INDEX, anvilAddress, freePort, graphHostStep, startStack, type StackContext } from "@dmex/devstack";
 import {
   createPublicClient,
@@ -38,9 +33,9 @@ import { startGraphHost } from "@dmex/graph-host";
 import { MISSING_BINARIES, startPostgresServer } from "@dmex/graph-host/postgres-server";
 
 import { BlockBuilder, type Call } from "./blocks.js";
-import { type FetchFloor, eventTopic, manifestFilter, measureFetchFloor } from "./fetch-floor.js";
+import { type FetchFloor, type LogFilter, manifestFilter, manifestStartBlock, measureFetchFloor } from "./fetch-floor.js";
 import { type LoadResult, percentile, runLoad } from "./load.js";
-import { PONDER_EVENTS, type PonderRun, runPonder } from "./ponder.js";
+import { PONDER_EVENTS, type PonderContract, type PonderRun, runPonder } from "./ponder.js";
 import { writeSubsetBuild } from "./subset.js";
 
 const POSITIONS = Number(process.env.BENCH_POSITIONS ?? 10_000);
@@ -359,9 +354,10 @@ async function main() {
 
     // The fetch floor of the same history: the logs graph-host's manifest asks for and their blocks.
     const retargeted = join(workDir, "subgraph-build");
-    const startBlock = stack.deployment.contracts.HashpowerExchange!.startBlock;
-    const fullFilter = manifestFilter(join(retargeted, "subgraph.yaml"));
-    const floor = await measureFetchFloor(stack.rpcUrl, fullFilter, startBlock, Number(head));
+    const manifest = join(retargeted, "subgraph.yaml");
+    const fullFilter = manifestFilter(manifest);
+    // From the first data source's start block, as graph-host (the AssetRegistry's assets come before the exchange).
+    const floor = await measureFetchFloor(stack.rpcUrl, fullFilter, manifestStartBlock(manifest), Number(head));
     const handled = floor.logs;
     const graphRate = handled / seconds;
     console.log(
@@ -397,12 +393,13 @@ async function main() {
       }
     }
 
-    // The peer: Ponder on the HashpowerExchange events it has handlers for, and graph-host on the same subset.
-    const exchangeAddress = exchange.address;
-    const subsetFilter = { addresses: [exchangeAddress], topics: PONDER_EVENTS.map((e) => subsetTopic(retargeted, e)) };
-    const subsetFloor = await measureFetchFloor(stack.rpcUrl, subsetFilter, startBlock, Number(head));
+    // The peer: Ponder on the AssetRegistry and HashpowerExchange events it has handlers for, and graph-host on the same subset.
+    const subsetSources = Object.keys(PONDER_EVENTS) as PonderContract[];
+    const subset = subsetFilter(retargeted, (name) => at(name));
+    const subsetStartBlock = manifestStartBlock(manifest, subsetSources);
+    const subsetFloor = await measureFetchFloor(stack.rpcUrl, subset.filter, subsetStartBlock, Number(head));
     const subsetBuild = join(workDir, "subset-build");
-    writeSubsetBuild(retargeted, subsetBuild, "HashpowerExchange", PONDER_EVENTS);
+    writeSubsetBuild(retargeted, subsetBuild, PONDER_EVENTS);
     const subsetStart = Date.now();
     const subsetHost = await startGraphHost({
       buildDir: subsetBuild,
@@ -420,21 +417,21 @@ async function main() {
     const subsetSeconds = (Date.now() - subsetStart) / 1000;
     const subsetRate = subsetFloor.logs / subsetSeconds;
     console.log(
-      `subset (HashpowerExchange: ${PONDER_EVENTS.join(", ")}): ${subsetFloor.logs} events; fetch floor ${subsetFloor.seconds.toFixed(2)} s ` +
+      `subset (${subsetLabel()}): ${subsetFloor.logs} events; fetch floor ${subsetFloor.seconds.toFixed(2)} s ` +
         `(${Math.round(subsetFloor.logs / subsetFloor.seconds)} events/s); graph-host (PGlite) from scratch in ${subsetSeconds.toFixed(2)} s incl. start-up: ` +
         `${Math.round(subsetRate)} events/s = ${percent(subsetRate / (subsetFloor.logs / subsetFloor.seconds))} of the floor (load average ${loadAverage()})`,
     );
     let ponder: PonderRun | undefined;
     try {
+      const source = (name: PonderContract) => ({ address: at(name), startBlock: stack.deployment.contracts[name]!.startBlock });
       ponder = await runPonder({
         rpcUrl: stack.rpcUrl,
         chainId: stack.chainId,
-        exchange: exchangeAddress,
-        startBlock,
+        contracts: { AssetRegistry: source("AssetRegistry"), HashpowerExchange: source("HashpowerExchange") },
         endBlock: Number(head),
         workDir: join(workDir, "ponder"),
       });
-      checkPonderRows(ponder, subsetFloor, retargeted);
+      checkPonderRows(ponder, subsetFloor, subset.topics);
       const ponderRate = subsetFloor.logs / ponder.seconds;
       console.log(
         `ponder ${ponder.version} (PGlite) on the same subset from scratch in ${ponder.seconds.toFixed(2)} s incl. start-up ` +
@@ -449,7 +446,7 @@ async function main() {
     console.log(
       `ratios: graph-host full history ${percent(graphRate / (handled / floor.seconds))} of the fetch floor (PGlite)` +
         (postgres ? `, ${percent(postgres.rate / (handled / floor.seconds))} (PostgreSQL)` : "") +
-        `; HashpowerExchange subset ${percent(subsetRate / (subsetFloor.logs / subsetFloor.seconds))} of the floor` +
+        `; ${subsetSources.join(" + ")} subset ${percent(subsetRate / (subsetFloor.logs / subsetFloor.seconds))} of the floor` +
         (ponder ? `, ${(subsetRate / (subsetFloor.logs / ponder.seconds)).toFixed(2)}x Ponder ${ponder.version}` : "") +
         ` (load average ${loadAverage()})`,
     );
@@ -470,20 +467,60 @@ async function main() {
 const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const loadAverage = () => loadavg()[0]!.toFixed(2);
 
-/** topic0 of `event` as the retargeted manifest's HashpowerExchange handler names it. */
-function subsetTopic(buildDir: string, event: string): Hex {
-  const filter = manifestFilter(join(buildDir, "subgraph.yaml"), ["HashpowerExchange"]);
-  const abiEvent = (hashpowerExchangeAbi as Abi).find((e) => e.type === "event" && e.name === event);
-  if (!abiEvent || abiEvent.type !== "event") throw new Error(`no event ${event} in the HashpowerExchange ABI`);
-  const topic = toEventSelector(abiEvent);
-  if (!filter.topics.includes(topic)) throw new Error(`the subgraph has no HashpowerExchange handler for ${event}`);
-  return topic;
+/** The ABIs of the subset's data sources (Ponder's contracts). */
+const SUBSET_ABIS: Readonly<Record<PonderContract, Abi>> = { AssetRegistry: assetRegistryAbi as Abi, HashpowerExchange: hashpowerExchangeAbi as Abi };
+
+/** `AssetRegistry: AssetRegistered; HashpowerExchange: OfferingCreated, ...`. */
+const subsetLabel = () => Object.entries(PONDER_EVENTS).map(([source, events]) => `${source}: ${events.join(", ")}`).join("; ");
+
+interface Subset {
+  /** The logs of the subset: its data sources' addresses and its events' topics. */
+  readonly filter: LogFilter;
+  /** topic0 of each subset event, by name. */
+  readonly topics: ReadonlyMap<string, Hex>;
+}
+
+/**
+ * The subset's log filter. Each event's topic0 comes from its contract's ABI and must be one the
+ * retargeted manifest's data source of that contract handles. One filter asks for every address
+ * with every topic: it fetches exactly the subset's logs, and counts by topic stay exact, only while
+ * no subset topic is emitted by another subset contract too, which is checked here.
+ */
+function subsetFilter(buildDir: string, addressOf: (name: PonderContract) => Address): Subset {
+  const manifest = join(buildDir, "subgraph.yaml");
+  const topics = new Map<string, Hex>();
+  const addresses: Address[] = [];
+  for (const [source, events] of Object.entries(PONDER_EVENTS) as [PonderContract, readonly string[]][]) {
+    const handled = manifestFilter(manifest, [source]);
+    const address = addressOf(source);
+    if (!handled.addresses.includes(getAddress(address))) throw new Error(`the subgraph's ${source} data source is not at ${address}`);
+    addresses.push(address);
+    for (const event of events) {
+      const abiEvent = SUBSET_ABIS[source].find((e) => e.type === "event" && e.name === event);
+      if (!abiEvent || abiEvent.type !== "event") throw new Error(`no event ${event} in the ${source} ABI`);
+      const topic = toEventSelector(abiEvent);
+      if (!handled.topics.includes(topic)) throw new Error(`the subgraph has no ${source} handler for ${event}`);
+      topics.set(event, topic);
+    }
+  }
+  for (const [source, events] of Object.entries(PONDER_EVENTS) as [PonderContract, readonly string[]][]) {
+    const foreign = [...topics].filter(([event]) => !events.includes(event));
+    const emitted = foreign.filter(([, topic]) => SUBSET_ABIS[source].some((e) => e.type === "event" && toEventSelector(e) === topic));
+    if (emitted.length > 0) throw new Error(`${source} emits ${emitted.map(([event]) => event).join(", ")} too: one log filter would count its logs in the subset`);
+  }
+  if (topics.size !== Object.values(PONDER_EVENTS).flat().length) throw new Error("an event name is in the subset of two data sources");
+  return { filter: { addresses, topics: [...topics.values()] }, topics };
 }
 
 /** Ponder's rows must match the subset's logs one for one (a handler that failed or was skipped shows here). */
-function checkPonderRows(run: PonderRun, floor: FetchFloor, buildDir: string): void {
-  const count = (event: string) => floor.byTopic.get(subsetTopic(buildDir, event)) ?? 0;
-  const expected = {
+function checkPonderRows(run: PonderRun, floor: FetchFloor, topics: ReadonlyMap<string, Hex>): void {
+  const count = (event: string) => {
+    const topic = topics.get(event);
+    if (!topic) throw new Error(`${event} is not in the subset`);
+    return floor.byTopic.get(topic) ?? 0;
+  };
+  const expected: Record<keyof PonderRun["rows"], number> = {
+    assets: count("AssetRegistered"),
     purchases: count("PositionPurchased"),
     positions: count("PositionPurchased"),
     positionTransfers: count("Transfer"),

@@ -1,6 +1,6 @@
 /**
- * The peer: Ponder (packages/bench/ponder) indexing the HashpowerExchange subset of the bench
- * history from scratch into its own PGlite, offline, timed from the start of `ponder start` until
+ * The peer: Ponder (packages/bench/ponder) indexing the AssetRegistry and HashpowerExchange subset
+ * of the bench history from scratch into its own PGlite, offline, timed from the start of `ponder start` until
  * its /ready answers 200 (historical indexing done) and its /status checkpoint has reached
  * endBlock (Ponder's historical sync stops 30 blocks short of the head on an unknown chain, its
  * finality depth, and indexes the rest as realtime blocks), as graph-host is timed from start-up
@@ -14,26 +14,33 @@ import { fileURLToPath } from "node:url";
 import { freePort } from "@dmex/devstack";
 import type { Address } from "viem";
 
+import type { SubsetEvents } from "./subset.js";
+
 const here = dirname(fileURLToPath(import.meta.url));
 const benchDir = resolve(here, "../..");
 export const PONDER_DIR = join(benchDir, "ponder");
 
-/** The events ponder/src/index.ts handles: graph-host's subset run keeps the same handlers. */
-export const PONDER_EVENTS = [
-  "AssetRegistered",
-  "OfferingCreated",
-  "HoldbackSet",
-  "PositionPurchased",
-  "Transfer",
-  "RewardDeposited",
-  "RewardClaimed",
-] as const;
+/**
+ * The events ponder/src/index.ts handles, by data source (Ponder's contract names are the
+ * subgraph's data source names): graph-host's subset run keeps the same handlers.
+ */
+export const PONDER_EVENTS = {
+  AssetRegistry: ["AssetRegistered"],
+  HashpowerExchange: ["OfferingCreated", "HoldbackSet", "PositionPurchased", "Transfer", "RewardDeposited", "RewardClaimed"],
+} as const satisfies SubsetEvents;
+
+export type PonderContract = keyof typeof PONDER_EVENTS;
+
+export interface PonderContractSource {
+  readonly address: Address;
+  readonly startBlock: number;
+}
 
 export interface PonderRunOptions {
   readonly rpcUrl: string;
   readonly chainId: number;
-  readonly exchange: Address;
-  readonly startBlock: number;
+  /** Where each of Ponder's contracts is and the block it was deployed in. */
+  readonly contracts: Readonly<Record<PonderContract, PonderContractSource>>;
   readonly endBlock: number;
   /** Its PGlite directory and log go here. */
   readonly workDir: string;
@@ -46,10 +53,11 @@ export interface PonderRun {
   readonly readySeconds: number | undefined;
   readonly version: string;
   /** Rows Ponder holds afterwards, by table (GraphQL totalCount). */
-  readonly rows: Readonly<
-    Record<"purchases" | "positionTransfers" | "rewardDeposits" | "rewardClaims" | "offerings" | "positions", number>
-  >;
+  readonly rows: Readonly<Record<PonderTable, number>>;
 }
+
+const PONDER_TABLES = ["assets", "purchases", "positionTransfers", "rewardDeposits", "rewardClaims", "offerings", "positions"] as const;
+export type PonderTable = (typeof PONDER_TABLES)[number];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -104,8 +112,10 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
         PONDER_TELEMETRY_DISABLED: "true",
         PONDER_BENCH_RPC_URL: options.rpcUrl,
         PONDER_BENCH_CHAIN_ID: String(options.chainId),
-        PONDER_BENCH_EXCHANGE: options.exchange,
-        PONDER_BENCH_START_BLOCK: String(options.startBlock),
+        PONDER_BENCH_EXCHANGE: options.contracts.HashpowerExchange.address,
+        PONDER_BENCH_EXCHANGE_START_BLOCK: String(options.contracts.HashpowerExchange.startBlock),
+        PONDER_BENCH_ASSET_REGISTRY: options.contracts.AssetRegistry.address,
+        PONDER_BENCH_ASSET_REGISTRY_START_BLOCK: String(options.contracts.AssetRegistry.startBlock),
         PONDER_BENCH_END_BLOCK: String(options.endBlock),
         PONDER_BENCH_PGLITE_DIR: join(options.workDir, "pglite"),
       },
@@ -145,14 +155,7 @@ export async function runPonder(options: PonderRunOptions): Promise<PonderRun> {
       await sleep(100);
     }
     const seconds = (performance.now() - started) / 1000;
-    const tables = [
-      "purchases",
-      "positionTransfers",
-      "rewardDeposits",
-      "rewardClaims",
-      "offerings",
-      "positions",
-    ] as const;
+    const tables = PONDER_TABLES;
     const response = await fetch(`${url}/graphql`, {
       method: "POST",
       headers: { "content-type": "application/json" },
