@@ -41,7 +41,9 @@ export function manifestFilter(manifestPath: string, dataSources?: readonly stri
 /** The lowest start block of a manifest's data sources with event handlers (optionally only `dataSources`): where graph-host starts. */
 export function manifestStartBlock(manifestPath: string, dataSources?: readonly string[]): number {
   const manifest = parse(readFileSync(manifestPath, "utf8")) as { dataSources: ManifestDataSource[] };
-  const chosen = manifest.dataSources.filter((d) => (d.mapping.eventHandlers?.length ?? 0) > 0 && (!dataSources || dataSources.includes(d.name)));
+  const chosen = manifest.dataSources.filter(
+    (d) => (d.mapping.eventHandlers?.length ?? 0) > 0 && (!dataSources || dataSources.includes(d.name)),
+  );
   if (chosen.length === 0) throw new Error(`no data source with event handlers in ${manifestPath}`);
   return Math.min(...chosen.map((d) => d.source.startBlock ?? 0));
 }

@@ -14,7 +14,13 @@ import { loadavg, tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 
-import { assetRegistryAbi, bridgedTokenAbi, hashpowerExchangeAbi, marketRateOracleAbi, type DeployedContractName } from "@dmex/deployments";
+import {
+  assetRegistryAbi,
+  bridgedTokenAbi,
+  hashpowerExchangeAbi,
+  marketRateOracleAbi,
+  type DeployedContractName,
+} from "@dmex/deployments";
 import { ROLE_INDEX, anvilAddress, freePort, graphHostStep, startStack, type StackContext } from "@dmex/devstack";
 import {
   createPublicClient,
@@ -33,7 +39,13 @@ import { startGraphHost } from "@dmex/graph-host";
 import { MISSING_BINARIES, startPostgresServer } from "@dmex/graph-host/postgres-server";
 
 import { BlockBuilder, type Call } from "./blocks.js";
-import { type FetchFloor, type LogFilter, manifestFilter, manifestStartBlock, measureFetchFloor } from "./fetch-floor.js";
+import {
+  type FetchFloor,
+  type LogFilter,
+  manifestFilter,
+  manifestStartBlock,
+  measureFetchFloor,
+} from "./fetch-floor.js";
 import { type LoadResult, percentile, runLoad } from "./load.js";
 import { PONDER_EVENTS, type PonderContract, type PonderRun, runPonder } from "./ponder.js";
 import { writeSubsetBuild } from "./subset.js";
@@ -423,7 +435,10 @@ async function main() {
     );
     let ponder: PonderRun | undefined;
     try {
-      const source = (name: PonderContract) => ({ address: at(name), startBlock: stack.deployment.contracts[name]!.startBlock });
+      const source = (name: PonderContract) => ({
+        address: at(name),
+        startBlock: stack.deployment.contracts[name]!.startBlock,
+      });
       ponder = await runPonder({
         rpcUrl: stack.rpcUrl,
         chainId: stack.chainId,
@@ -468,10 +483,16 @@ const percent = (share: number) => `${(share * 100).toFixed(1)}%`;
 const loadAverage = () => loadavg()[0]!.toFixed(2);
 
 /** The ABIs of the subset's data sources (Ponder's contracts). */
-const SUBSET_ABIS: Readonly<Record<PonderContract, Abi>> = { AssetRegistry: assetRegistryAbi as Abi, HashpowerExchange: hashpowerExchangeAbi as Abi };
+const SUBSET_ABIS: Readonly<Record<PonderContract, Abi>> = {
+  AssetRegistry: assetRegistryAbi as Abi,
+  HashpowerExchange: hashpowerExchangeAbi as Abi,
+};
 
 /** `AssetRegistry: AssetRegistered; HashpowerExchange: OfferingCreated, ...`. */
-const subsetLabel = () => Object.entries(PONDER_EVENTS).map(([source, events]) => `${source}: ${events.join(", ")}`).join("; ");
+const subsetLabel = () =>
+  Object.entries(PONDER_EVENTS)
+    .map(([source, events]) => `${source}: ${events.join(", ")}`)
+    .join("; ");
 
 interface Subset {
   /** The logs of the subset: its data sources' addresses and its events' topics. */
@@ -493,7 +514,8 @@ function subsetFilter(buildDir: string, addressOf: (name: PonderContract) => Add
   for (const [source, events] of Object.entries(PONDER_EVENTS) as [PonderContract, readonly string[]][]) {
     const handled = manifestFilter(manifest, [source]);
     const address = addressOf(source);
-    if (!handled.addresses.includes(getAddress(address))) throw new Error(`the subgraph's ${source} data source is not at ${address}`);
+    if (!handled.addresses.includes(getAddress(address)))
+      throw new Error(`the subgraph's ${source} data source is not at ${address}`);
     addresses.push(address);
     for (const event of events) {
       const abiEvent = SUBSET_ABIS[source].find((e) => e.type === "event" && e.name === event);
@@ -505,10 +527,16 @@ function subsetFilter(buildDir: string, addressOf: (name: PonderContract) => Add
   }
   for (const [source, events] of Object.entries(PONDER_EVENTS) as [PonderContract, readonly string[]][]) {
     const foreign = [...topics].filter(([event]) => !events.includes(event));
-    const emitted = foreign.filter(([, topic]) => SUBSET_ABIS[source].some((e) => e.type === "event" && toEventSelector(e) === topic));
-    if (emitted.length > 0) throw new Error(`${source} emits ${emitted.map(([event]) => event).join(", ")} too: one log filter would count its logs in the subset`);
+    const emitted = foreign.filter(([, topic]) =>
+      SUBSET_ABIS[source].some((e) => e.type === "event" && toEventSelector(e) === topic),
+    );
+    if (emitted.length > 0)
+      throw new Error(
+        `${source} emits ${emitted.map(([event]) => event).join(", ")} too: one log filter would count its logs in the subset`,
+      );
   }
-  if (topics.size !== Object.values(PONDER_EVENTS).flat().length) throw new Error("an event name is in the subset of two data sources");
+  if (topics.size !== Object.values(PONDER_EVENTS).flat().length)
+    throw new Error("an event name is in the subset of two data sources");
   return { filter: { addresses, topics: [...topics.values()] }, topics };
 }
 

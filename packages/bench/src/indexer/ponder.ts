@@ -26,7 +26,14 @@ export const PONDER_DIR = join(benchDir, "ponder");
  */
 export const PONDER_EVENTS = {
   AssetRegistry: ["AssetRegistered"],
-  HashpowerExchange: ["OfferingCreated", "HoldbackSet", "PositionPurchased", "Transfer", "RewardDeposited", "RewardClaimed"],
+  HashpowerExchange: [
+    "OfferingCreated",
+    "HoldbackSet",
+    "PositionPurchased",
+    "Transfer",
+    "RewardDeposited",
+    "RewardClaimed",
+  ],
 } as const satisfies SubsetEvents;
 
 export type PonderContract = keyof typeof PONDER_EVENTS;
@@ -56,7 +63,15 @@ export interface PonderRun {
   readonly rows: Readonly<Record<PonderTable, number>>;
 }
 
-const PONDER_TABLES = ["assets", "purchases", "positionTransfers", "rewardDeposits", "rewardClaims", "offerings", "positions"] as const;
+const PONDER_TABLES = [
+  "assets",
+  "purchases",
+  "positionTransfers",
+  "rewardDeposits",
+  "rewardClaims",
+  "offerings",
+  "positions",
+] as const;
 export type PonderTable = (typeof PONDER_TABLES)[number];
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

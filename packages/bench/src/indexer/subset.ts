@@ -44,7 +44,9 @@ export function writeSubsetBuild(buildDir: string, outDir: string, events: Subse
   const unknown = names.filter((n) => !manifest.dataSources.some((d) => d.name === n));
   if (unknown.length > 0) throw new Error(`no data source ${unknown.join(", ")} in ${path}`);
   // In the manifest's order: graph-host processes a block's triggers by log index either way.
-  manifest.dataSources = manifest.dataSources.filter((d) => names.includes(d.name)).map((d) => keepHandlers(d, events[d.name]!));
+  manifest.dataSources = manifest.dataSources
+    .filter((d) => names.includes(d.name))
+    .map((d) => keepHandlers(d, events[d.name]!));
   delete manifest.templates;
   writeFileSync(path, stringify(manifest));
 }
