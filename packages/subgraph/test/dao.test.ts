@@ -838,7 +838,7 @@ describe.skipIf(missing !== undefined)("DAO mappings on graph-host (real WASM, t
         args: [...orphanedBatch],
         account: s.accounts[0]!,
       }),
-    ).rejects.toThrow(/TimelockOperationOrphaned/);
+    ).rejects.toThrow(/Timelock_OperationOrphaned/);
     // The app's council page query: pending operations per proposer, orphaned from the epochs.
     const { timelockProposers: pending } = await gql(
       host.url,

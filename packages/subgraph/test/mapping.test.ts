@@ -206,7 +206,7 @@ describe.skipIf(missing !== undefined)("mappings on graph-host (real WASM, real 
         expect(p.refunded, at).toBe(c.refunded);
         expect(p.rewardSnapshot, at).toBe(String(c.rewardSnapshot));
         const o = await read<any>(scenario.exchange, scenario.exchangeAbi, "getOffering", [c.offeringId], block);
-        expect(p.netPaid, at).toBe(String(c.units * o.netPricePerUnit));
+        expect(p.netPaid, at).toBe(String(BigInt(c.units) * o.netPricePerUnit));
         expect(p.startDay, at).toBe(Number(o.termStartDay));
         expect(p.startDay, at).toBe(p.offering.termStartDay);
         expect(p.endDay, at).toBe(p.offering.termEndDay);
