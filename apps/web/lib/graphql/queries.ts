@@ -117,7 +117,7 @@ export const PORTFOLIO_QUERY = gql`
   query Portfolio($owner: Bytes!) {
     _meta { ...MetaFields }
     positions(where: { owner: $owner }, orderBy: tokenId, orderDirection: desc, first: 200) {
-      id tokenId units purchaseDay startDay endDay netPaid totalPrice fee rewardSnapshot claimed refunded refundedAmount status locked
+      id tokenId units purchaseDay startDay endDay netPaid totalPrice fee rewardSnapshot claimed refunded refundedAmount status locked lockedBy rewardsToLocker refundToLocker
       offering { ...OfferingFields }
     }
   }
@@ -127,7 +127,7 @@ export const POSITION_QUERY = gql`
   ${OFFERING_FIELDS}
   query Position($id: ID!) {
     position(id: $id) {
-      id tokenId units purchaseDay startDay endDay netPaid totalPrice fee rewardSnapshot claimed refunded refundedAmount status locked
+      id tokenId units purchaseDay startDay endDay netPaid totalPrice fee rewardSnapshot claimed refunded refundedAmount status locked lockedBy rewardsToLocker refundToLocker
       owner { id }
       buyer { id }
       offering { ...OfferingFields }

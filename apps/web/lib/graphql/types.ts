@@ -129,6 +129,12 @@ export interface PositionEntity {
   refundedAmount: string;
   status: "Active" | "Locked" | "Refunded";
   locked: boolean;
+  /** The locker holding the position (a loan, an auction, a stake), null when free. */
+  lockedBy: string | null;
+  /** While locked: its rewards are paid to the lock holder, and only it may claim them. */
+  rewardsToLocker: boolean;
+  /** While locked: a halted offering's refund is paid to the lock holder (a loan: never the unpaid borrower). */
+  refundToLocker: boolean;
   offering: OfferingEntity;
 }
 

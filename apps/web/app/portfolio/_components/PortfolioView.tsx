@@ -64,11 +64,12 @@ export function PortfolioView() {
   for (const p of positions) {
     const l = live.get(p.tokenId);
     if (!l) continue;
-    if (l.claimable > 0n) {
+    // A payout routed to the lock holder is its to claim: the exchange refuses the owner's claim (and the whole batch).
+    if (l.claimable > 0n && !p.rewardsToLocker) {
       claimIds.push(BigInt(p.tokenId));
       claimTotals.set(p.offering.rewardToken.id, (claimTotals.get(p.offering.rewardToken.id) ?? 0n) + l.claimable);
     }
-    if (l.refundable > 0n) {
+    if (l.refundable > 0n && !p.refundToLocker) {
       refundIds.push(BigInt(p.tokenId));
       refundTotals.set(p.offering.paymentToken.id, (refundTotals.get(p.offering.paymentToken.id) ?? 0n) + l.refundable);
     }
@@ -214,6 +215,14 @@ export function PortfolioView() {
                     <span className="skeleton inline-block h-4 w-20" />
                   )}
                 </dd>
+                {(p.rewardsToLocker || p.refundToLocker) && (
+                  <>
+                    <dt className="text-slate-600">Paid to the lock holder</dt>
+                    <dd data-testid={`routed-${p.tokenId}`}>
+                      {[p.rewardsToLocker && "rewards", p.refundToLocker && "refund"].filter(Boolean).join(" and ")}
+                    </dd>
+                  </>
+                )}
                 {l && l.refundable > 0n && (
                   <>
                     <dt className="text-slate-600">Refundable</dt>
