@@ -1,10 +1,10 @@
 "use client";
-import { bridgedTokenAbi, dmcTokenAbi, hashpowerExchangeAbi, minerApplicationsAbi } from "@dmex/deployments";
+import { dmcTokenAbi, hashpowerExchangeAbi, minerApplicationsAbi } from "@dmex/deployments";
 import Link from "next/link";
 import { useMemo, useState } from "react";
-import { decodeEventLog, parseSignature, type Address } from "viem";
+import { decodeEventLog, type Address } from "viem";
 import { useAccount, useConfig, useReadContract, useReadContracts } from "wagmi";
-import { getTransactionReceipt, readContract, signTypedData } from "wagmi/actions";
+import { getTransactionReceipt } from "wagmi/actions";
 
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDao, useExchangeAddress } from "~/components/DeploymentContext";
@@ -23,6 +23,7 @@ import {
 } from "~/lib/dao/application";
 import { explainError } from "~/lib/errors";
 import { formatAmount } from "~/lib/format";
+import { signPermit } from "~/lib/permit";
 import { pricePerUnitDay } from "~/lib/apr";
 import { WAD } from "~/lib/rewards";
 import { targetChain } from "~/services/chains";
@@ -255,47 +256,23 @@ export function ApplyWizard(props: ApplyProps) {
         ? await run({
             label,
             call: async () => {
-              const [nonce, domain] = await Promise.all([
-                readContract(config, {
-                  address: dao.dmc,
-                  abi: dmcTokenAbi,
-                  functionName: "nonces",
-                  args: [address],
-                  chainId: targetChain.id,
-                }),
-                readContract(config, {
-                  address: dao.dmc,
-                  abi: bridgedTokenAbi,
-                  functionName: "eip712Domain",
-                  chainId: targetChain.id,
-                }),
-              ]);
               const deadline = BigInt((seconds ?? props.renderedAt) + 3600 * 24 * 30);
-              const signature = await signTypedData(config, {
-                domain: {
-                  name: domain[1],
-                  version: domain[2],
-                  chainId: Number(domain[3]),
-                  verifyingContract: domain[4] as Address,
-                },
-                types: {
-                  Permit: [
-                    { name: "owner", type: "address" },
-                    { name: "spender", type: "address" },
-                    { name: "value", type: "uint256" },
-                    { name: "nonce", type: "uint256" },
-                    { name: "deadline", type: "uint256" },
-                  ],
-                },
-                primaryType: "Permit",
-                message: { owner: address, spender: dao.applications, value: required, nonce, deadline },
+              const {
+                v: sv,
+                r: sr,
+                s,
+              } = await signPermit(config, {
+                token: dao.dmc,
+                owner: address,
+                spender: dao.applications,
+                value: required,
+                deadline,
               });
-              const { v: sv, r: sr, s, yParity } = parseSignature(signature);
               return {
                 address: dao.applications,
                 abi: minerApplicationsAbi,
                 functionName: "submitWithPermit",
-                args: [termsArg, description, deadline, Number(sv ?? BigInt(yParity + 27)), sr, s],
+                args: [termsArg, description, deadline, sv, sr, s],
               };
             },
           })

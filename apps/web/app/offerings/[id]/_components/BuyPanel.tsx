@@ -1,9 +1,8 @@
 "use client";
 import { bridgedTokenAbi, hashpowerExchangeAbi } from "@dmex/deployments";
 import { useState } from "react";
-import { parseSignature, zeroAddress, type Address } from "viem";
+import { zeroAddress } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
-import { readContract, signTypedData } from "wagmi/actions";
 
 import { useExchangeAddress } from "~/components/DeploymentContext";
 import { ConnectPrompt } from "~/components/ConnectPrompt";
@@ -12,6 +11,7 @@ import { validateUnits, validateAmount } from "~/lib/amount";
 import type { OfferingStatusName } from "~/lib/escrow";
 import type { SalePhase } from "~/lib/offering";
 import { formatAmount, formatToken } from "~/lib/format";
+import { signPermit } from "~/lib/permit";
 import { targetChain } from "~/services/chains";
 import type { TokenInfo } from "~/services/tokens";
 
@@ -136,56 +136,23 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
         ? await run({
             label,
             call: async () => {
-              const [nonce, domain] = await Promise.all([
-                readContract(config, {
-                  address: token.address,
-                  abi: bridgedTokenAbi,
-                  functionName: "nonces",
-                  args: [address],
-                  chainId: targetChain.id,
-                }),
-                readContract(config, {
-                  address: token.address,
-                  abi: bridgedTokenAbi,
-                  functionName: "eip712Domain",
-                  chainId: targetChain.id,
-                }),
-              ]);
               const deadline = BigInt(Math.floor(Date.now() / 1000) + 3600 * 24 * 30);
-              const signature = await signTypedData(config, {
-                domain: {
-                  name: domain[1],
-                  version: domain[2],
-                  chainId: Number(domain[3]),
-                  verifyingContract: domain[4] as Address,
-                },
-                types: {
-                  Permit: [
-                    { name: "owner", type: "address" },
-                    { name: "spender", type: "address" },
-                    { name: "value", type: "uint256" },
-                    { name: "nonce", type: "uint256" },
-                    { name: "deadline", type: "uint256" },
-                  ],
-                },
-                primaryType: "Permit",
-                message: { owner: address, spender: exchange, value: maxValue, nonce, deadline },
+              const {
+                v,
+                r: sr,
+                s,
+              } = await signPermit(config, {
+                token: token.address,
+                owner: address,
+                spender: exchange,
+                value: maxValue,
+                deadline,
               });
-              const { v, r: sr, s, yParity } = parseSignature(signature);
               return {
                 address: exchange,
                 abi: hashpowerExchangeAbi,
                 functionName: "buyWithPermit",
-                args: [
-                  BigInt(offering.id),
-                  n,
-                  maxValue,
-                  zeroAddress,
-                  deadline,
-                  Number(v ?? BigInt(yParity + 27)),
-                  sr,
-                  s,
-                ],
+                args: [BigInt(offering.id), n, maxValue, zeroAddress, deadline, v, sr, s],
               };
             },
           })
