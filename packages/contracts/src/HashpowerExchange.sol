@@ -18,10 +18,12 @@ import {IHashpowerExchange} from "./interfaces/IHashpowerExchange.sol";
 import {IPositionLocks} from "./interfaces/IPositionLocks.sol";
 import {IMarketRateOracle} from "./interfaces/IMarketRateOracle.sol";
 import {IPositionRenderer} from "./interfaces/IPositionRenderer.sol";
+import {ITradingRewards} from "./interfaces/ITradingRewards.sol";
 import {DefaultMonitor} from "./libraries/DefaultMonitor.sol";
 import {DelinquencyMath} from "./libraries/DelinquencyMath.sol";
 import {EscrowMath} from "./libraries/EscrowMath.sol";
 import {OfferingFactory} from "./libraries/OfferingFactory.sol";
+import {PrimaryAuctionSales} from "./libraries/PrimaryAuctionSales.sol";
 import {
     DefaultThresholds,
     FlagReason,
@@ -52,6 +54,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     bytes32 public constant REGISTRAR_ROLE = keccak256("REGISTRAR_ROLE");
     /// @notice May halt an already flagged offering (the council during bootstrap); nothing else.
     bytes32 public constant HALT_GUARDIAN_ROLE = keccak256("HALT_GUARDIAN_ROLE");
+    /// @notice Reserves units of offerings for primary auctions and sells them to the winners (the auction contract).
+    bytes32 public constant PRIMARY_AUCTION_ROLE = keccak256("PRIMARY_AUCTION_ROLE");
 
     /// @notice Hard cap of the channel fee: 10%.
     uint16 public constant MAX_CHANNEL_FEE_BPS = 1_000;
@@ -81,6 +85,13 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     mapping(address locker => bool approved) public isLocker;
     mapping(address token => bool listed) public isPaymentToken;
     mapping(uint256 offeringId => mapping(address depositor => bool approved)) public isDepositor;
+
+    /// @inheritdoc IHashpowerExchange
+    address public tradingRewards;
+    /// @inheritdoc IHashpowerExchange
+    mapping(uint256 offeringId => uint256 units) public reservedUnits;
+    /// @dev The escrowed net of a position sold by auction, plus one (zero: the offering's fixed net per unit).
+    mapping(uint256 tokenId => uint256 netPlusOne) private _auctionNet;
 
     /// @param admin Receives the admin and governor roles (the DAO timelock once governance is live).
     /// @param feeRecipient_ Where channel fees go.
@@ -208,10 +219,66 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         });
         // No receiver callback: the buyer called us itself, and skipping it removes a re-entry point.
         _mint(msg.sender, tokenId);
-        _emitPurchased(sale, referrer);
+        _emitPurchased(sale, msg.sender, referrer);
 
         // Interaction:
         IERC20(o.paymentToken).safeTransferFrom(msg.sender, address(this), sale.totalPrice);
+        _creditFee(msg.sender, o.paymentToken, sale.totalPrice - sale.net);
+    }
+
+    /// @dev Credits the buyer of a primary sale with its channel fee in the trading rewards (if set).
+    function _creditFee(address buyer, address token, uint256 fee) private {
+        address rewards = tradingRewards;
+        if (rewards != address(0)) ITradingRewards(rewards).recordFee(buyer, token, fee);
+    }
+
+    // =================================================================== primary auctions
+
+    /// @inheritdoc IHashpowerExchange
+    function reserveUnits(uint256 offeringId, uint256 units, address miner)
+        external
+        onlyRole(PRIMARY_AUCTION_ROLE)
+        returns (address paymentToken, uint256 saleEnd)
+    {
+        return PrimaryAuctionSales.reserve(_offerings[offeringId], reservedUnits, offeringId, units, miner);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function releaseReservedUnits(uint256 offeringId, uint256 units)
+        external
+        onlyRole(PRIMARY_AUCTION_ROLE)
+        returns (uint256 tokenId)
+    {
+        Offering storage o = _offerings[offeringId];
+        if (PrimaryAuctionSales.release(o, reservedUnits, offeringId, units)) {
+            (tokenId,) = _sellReserved(offeringId, units, o.miner, 0);
+        }
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function sellReservedUnits(uint256 offeringId, uint256 units, address buyer, uint256 amountPaid)
+        external
+        onlyRole(PRIMARY_AUCTION_ROLE)
+        returns (uint256 tokenId)
+    {
+        if (buyer == address(0)) revert Exchange_ZeroAddress();
+        uint256 fee;
+        (tokenId, fee) = _sellReserved(offeringId, units, buyer, amountPaid);
+        address token = _offerings[offeringId].paymentToken;
+        IERC20(token).safeTransferFrom(msg.sender, address(this), amountPaid);
+        _creditFee(buyer, token, fee);
+    }
+
+    function _sellReserved(uint256 offeringId, uint256 units, address buyer, uint256 paid)
+        private
+        returns (uint256 tokenId, uint256 fee)
+    {
+        tokenId = ++positionCount;
+        fee = PrimaryAuctionSales.sell(
+            _offerings[offeringId], _positions[tokenId], reservedUnits, offeringId, tokenId, units, buyer, paid
+        );
+        _auctionNet[tokenId] = paid - fee + 1;
+        _mint(buyer, tokenId);
     }
 
     function _priceSale(Offering storage o, uint256 offeringId, uint256 units, uint256 maxTotalPrice)
@@ -238,11 +305,11 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         sale.today = block.timestamp / DAY;
     }
 
-    function _emitPurchased(Sale memory sale, address referrer) private {
+    function _emitPurchased(Sale memory sale, address buyer, address referrer) private {
         emit PositionPurchased(
             sale.tokenId,
             sale.offeringId,
-            msg.sender,
+            buyer,
             referrer,
             sale.units,
             sale.totalPrice,
@@ -413,7 +480,8 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
             uint256 tokenId = tokenIds[i];
             Position storage p = _positions[tokenId];
             address owner = _payeeOf(tokenId, p.lockPayouts & LockPayouts.REFUND_TO_LOCKER != 0);
-            (uint256 amount, address token) = DefaultMonitor.refund(_offerings[p.offeringId], p, tokenId, owner);
+            (uint256 amount, address token) =
+                DefaultMonitor.refund(_offerings[p.offeringId], p, tokenId, owner, positionNet(tokenId));
             total += amount;
 
             if (owner != runOwner || token != runToken) {
@@ -432,13 +500,15 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         if (!isLocker[msg.sender]) revert Exchange_NotApprovedLocker(msg.sender);
         if (payouts > LockPayouts.ALL) revert Exchange_InvalidLockPayouts(payouts);
         address owner = _requireOwned(tokenId);
+        address current = lockedBy[tokenId];
+        if (current != address(0)) revert Exchange_PositionIsLocked(tokenId, current);
         if (!_isAuthorized(owner, msg.sender, tokenId)) {
             revert Exchange_NotPositionOwnerOrApproved(tokenId, msg.sender);
         }
-        address current = lockedBy[tokenId];
-        if (current != address(0)) revert Exchange_PositionIsLocked(tokenId, current);
         lockedBy[tokenId] = msg.sender;
         _positions[tokenId].lockPayouts = payouts;
+        // A lock ends any standing per-token approval, as a transfer does: a listing never revives after it.
+        _approve(address(0), tokenId, address(0), false);
         emit PositionLocked(tokenId, msg.sender, owner, payouts);
         emit MetadataUpdate(tokenId);
     }
@@ -531,6 +601,12 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
     }
 
     /// @inheritdoc IHashpowerExchange
+    function setTradingRewards(address rewards) external onlyRole(GOVERNOR_ROLE) {
+        tradingRewards = rewards;
+        emit TradingRewardsSet(rewards);
+    }
+
+    /// @inheritdoc IHashpowerExchange
     function setRenderer(address renderer_) external onlyRole(GOVERNOR_ROLE) {
         renderer = IPositionRenderer(renderer_);
         emit RendererSet(renderer_);
@@ -585,8 +661,21 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         Position storage p = _positions[tokenId];
         Offering storage o = _offerings[p.offeringId];
         if (o.status != OfferingStatus.Halted || p.refunded || p.units == 0) return 0;
-        uint256 net = uint256(p.units) * o.netPricePerUnit;
+        uint256 net = positionNet(tokenId);
         return net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function positionNet(uint256 tokenId) public view returns (uint256) {
+        uint256 auctioned = _auctionNet[tokenId];
+        if (auctioned != 0) return auctioned - 1;
+        Position storage p = _positions[tokenId];
+        return uint256(p.units) * _offerings[p.offeringId].netPricePerUnit;
+    }
+
+    /// @inheritdoc IHashpowerExchange
+    function offeringStatus(uint256 offeringId) external view returns (OfferingStatus) {
+        return _offerings[offeringId].status;
     }
 
     /// @inheritdoc IHashpowerExchange

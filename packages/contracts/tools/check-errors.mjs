@@ -28,6 +28,9 @@ export const PREFIXES = [
   "Insurance",
   "PositionLocker",
   "Assets",
+  "Listings",
+  "Auctions",
+  "Rewards",
 ];
 
 function walk(dir, keep) {

@@ -223,6 +223,13 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @notice The market rate oracle changed.
     /// @param oracle The market rate oracle.
     event OracleSet(address indexed oracle);
+    /// @notice The trading-rewards contract credited with primary-sale fees was set (zero: none).
+    event TradingRewardsSet(address indexed rewards);
+    /// @notice `auctioneer` (a primary-auction contract) reserved `units` of an offering for an auction:
+    /// they count as sold, so the fixed-price sale cannot oversell them.
+    event UnitsReserved(uint256 indexed offeringId, address indexed auctioneer, uint256 units);
+    /// @notice Reserved units went back to the offering's supply (an auction ended without a winner).
+    event ReservedUnitsReleased(uint256 indexed offeringId, address indexed auctioneer, uint256 units);
 
     // ------------------------------------------------------------------ offerings
     /// @notice Creates an offering. Only the registrar role (DAO-approved applications).
@@ -462,4 +469,50 @@ interface IHashpowerExchange is IPositionLocks, IExchangeErrors {
     /// @notice The default-detection parameters.
     /// @return The thresholds.
     function defaultThresholds() external view returns (DefaultThresholds memory);
+
+    // ------------------------------------------------------------------ primary auctions
+
+    /// @notice Reserves `units` of `miner`'s offering for a primary auction. Only holders of
+    /// PRIMARY_AUCTION_ROLE (the auction contract, which checks that `miner` asked). The offering must be
+    /// active and on sale, and `miner` its miner. Emits {UnitsReserved}.
+    /// @return paymentToken The offering's payment token (auction bids are in it).
+    /// @return saleEnd When the offering's sale closes (the auction's hard end).
+    function reserveUnits(uint256 offeringId, uint256 units, address miner)
+        external
+        returns (address paymentToken, uint256 saleEnd);
+
+    /// @notice Returns reserved units to the offering's supply. Once the offering's rewards have started
+    /// (a deposit was made, so the units already earned a share), the units are instead minted to the miner
+    /// as a position with nothing paid and nothing escrowed. Role holders only, for units they reserved.
+    /// Emits {ReservedUnitsReleased}, or {PositionPurchased} with a zero price.
+    /// @return tokenId The position minted to the miner, or 0 if the units went back to supply.
+    function releaseReservedUnits(uint256 offeringId, uint256 units) external returns (uint256 tokenId);
+
+    /// @notice Sells reserved units to an auction's winner for `amountPaid`, pulled from the caller: the
+    /// channel fee (the offering's snapshot) is taken from it and the rest enters the daily-release escrow
+    /// like a fixed-price sale; the position escrows exactly that net (its refund right). The winner is
+    /// credited in trading rewards. Role holders only. Emits {PositionPurchased} (buyer = `buyer`).
+    /// @return tokenId The new position.
+    function sellReservedUnits(uint256 offeringId, uint256 units, address buyer, uint256 amountPaid)
+        external
+        returns (uint256 tokenId);
+
+    /// @notice What a position escrowed when bought (its refund right is the unreleased part of it):
+    /// `units * netPricePerUnit` for a fixed-price sale, the winning bid less the fee for an auction.
+    function positionNet(uint256 tokenId) external view returns (uint256);
+
+    /// @notice Units of an offering reserved by primary auctions and not yet sold or released.
+    function reservedUnits(uint256 offeringId) external view returns (uint256);
+
+    /// @notice An offering's status (None if it does not exist): the cheap read auctions make per bid.
+    function offeringStatus(uint256 offeringId) external view returns (OfferingStatus);
+
+    // ------------------------------------------------------------------ trading rewards
+
+    /// @notice Sets the trading-rewards contract credited with every primary sale's channel fee (zero: none).
+    /// Governance only. Emits {TradingRewardsSet}.
+    function setTradingRewards(address rewards) external;
+
+    /// @notice The trading-rewards contract (zero if none).
+    function tradingRewards() external view returns (address);
 }

@@ -113,7 +113,7 @@ library DefaultMonitor {
 
     /// @notice Marks a position of a halted offering refunded and returns its refund and token; the
     /// exchange pays `payee`. Emits {RefundClaimed} and {MetadataUpdate}.
-    function refund(Offering storage o, Position storage p, uint256 tokenId, address payee)
+    function refund(Offering storage o, Position storage p, uint256 tokenId, address payee, uint256 net)
         public
         returns (uint256 amount, address token)
     {
@@ -121,7 +121,6 @@ library DefaultMonitor {
             revert IExchangeErrors.Exchange_OfferingNotHalted(p.offeringId, o.status);
         }
         if (p.refunded) revert IExchangeErrors.Exchange_AlreadyRefunded(tokenId);
-        uint256 net = uint256(p.units) * o.netPricePerUnit;
         amount = net - EscrowMath.positionReleasedCeil(net, o.termStartDay, o.termEndDay, o.frozenDay);
         p.refunded = true;
         o.refunded += SafeCast.toUint128(amount);

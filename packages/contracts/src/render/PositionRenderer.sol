@@ -77,7 +77,7 @@ contract PositionRenderer is IPositionRenderer {
         c.elapsedBps = termLength == 0 ? 0 : ((termLength - c.daysLeft) * 10_000) / termLength;
 
         (c.status, c.statusColor) = _status(p, o, ex.lockedBy(tokenId) != address(0), today);
-        c.escrowed = _amount(o.paymentToken, uint256(p.units) * o.netPricePerUnit);
+        c.escrowed = _amount(o.paymentToken, ex.positionNet(tokenId));
         c.claimable = _amount(o.rewardToken, ex.claimableRewards(tokenId));
     }
 

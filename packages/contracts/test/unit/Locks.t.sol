@@ -329,7 +329,19 @@ contract LocksTest is UnitHelpers {
 
     // ------------------------------------------------------------------ payouts of locked positions
 
+    function test_Lock_ClearsTheTokenApproval() public {
+        vm.assertEq(exchange.getApproved(tokenA), address(locker), "fixture approves the locker for the token");
+        _lockA();
+        vm.assertEq(exchange.getApproved(tokenA), address(0), "a lock ends the per-token approval, as a transfer does");
+        vm.prank(alice);
+        exchange.setApprovalForAll(address(locker), true);
+        locker.unlock(tokenA);
+        vm.assertEq(exchange.getApproved(tokenA), address(0), "unlocking does not bring it back");
+    }
+
     function test_GivenLocked_PositionAccruesAndClaimsRewardsForOwner() public {
+        vm.prank(alice);
+        exchange.setApprovalForAll(address(locker), true); // the lock clears the per-token approval
         _lockA();
         _warpToDay(TERM_START + 3);
         _deposit(offeringId, 4e18);
@@ -347,6 +359,8 @@ contract LocksTest is UnitHelpers {
     }
 
     function test_GivenLockedAndHalted_RefundGoesToOwner() public {
+        vm.prank(alice);
+        exchange.setApprovalForAll(address(locker), true); // the lock clears the per-token approval
         _lockA();
         _flagForMissedDeposits(offeringId);
         _halt(offeringId);
