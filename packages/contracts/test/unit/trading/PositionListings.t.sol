@@ -473,6 +473,44 @@ contract PositionListingsTest is UnitHelpers {
         vm.assertEq(exchange.ownerOf(tokenA), alice);
     }
 
+    /// @dev The one way a dead listing fills again: its own seller, owning the position again, approves this
+    /// contract anew (as a web flow does right before listing). Nobody else can bring it back, and the
+    /// seller can cancel a stale listing first (it stays the seller's to cancel while it owns the position).
+    function test_StaleListing_OnlyTheSellersOwnApprovalBringsItBack() public {
+        _listA();
+        vm.prank(alice);
+        exchange.transferFrom(alice, carol, tokenA);
+        vm.prank(carol);
+        exchange.approve(address(listings), tokenA); // the new owner's approval does not revive it
+        vm.assertFalse(listings.isLive(tokenA));
+        vm.prank(carol);
+        exchange.transferFrom(carol, alice, tokenA);
+        vm.assertFalse(listings.isLive(tokenA), "back with alice, still dead");
+
+        vm.prank(alice);
+        listings.cancelListing(tokenA); // the safe order: cancel the stale listing, then approve and list
+        vm.prank(alice);
+        exchange.approve(address(listings), tokenA);
+        vm.assertFalse(listings.isLive(tokenA));
+        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA));
+    }
+
+    /// @dev The exchange accepts `approve` while a position is locked, and an unlock does not clear it: a
+    /// seller who approves this contract during a lock (a list attempt that then reverts) brings its old
+    /// listing back at the old price once unlocked. The seller's own act only; pinned here so a stricter
+    /// exchange (refusing approvals while locked) shows up as a change.
+    function test_StaleListing_SellersApprovalDuringLockRevivesItAfterUnlock() public {
+        _listA();
+        vm.startPrank(alice);
+        locker.stake(tokenA);
+        exchange.approve(address(listings), tokenA);
+        vm.stopPrank();
+        vm.assertFalse(listings.isLive(tokenA), "dead while locked");
+        vm.prank(alice);
+        locker.unstake(tokenA);
+        vm.assertTrue(listings.isLive(tokenA), "the seller's own approval revived it");
+    }
+
     function test_Attack_ListingVoidOnceLocked() public {
         _listA();
         vm.prank(alice);
