@@ -46,7 +46,9 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
         address owner_,
         address feeRecipient_
     ) PositionLocker(exchange_) Ownable(owner_) {
-        if (address(params_) == address(0) || feeRecipient_ == address(0)) revert Listings_ZeroAddress();
+        if (address(params_) == address(0) || feeRecipient_ == address(0)) {
+            revert Listings_ZeroAddress();
+        }
         params = params_;
         rewards = rewards_;
         feeRecipient = feeRecipient_;

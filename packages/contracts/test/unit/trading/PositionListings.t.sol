@@ -273,7 +273,9 @@ contract PositionListingsTest is UnitHelpers {
         listings.cancelListing(tokenA);
         vm.assertEq(listings.listingOf(tokenA).seller, address(0));
         vm.assertFalse(listings.isLive(tokenA));
-        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA));
+        _expectBuyRevert(
+            bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA)
+        );
     }
 
     function test_Cancel_ByCurrentOwnerOfTransferredPosition() public {
@@ -396,7 +398,9 @@ contract PositionListingsTest is UnitHelpers {
     }
 
     function test_RevertWhen_BuyingUnlistedPosition() public {
-        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA));
+        _expectBuyRevert(
+            bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA)
+        );
     }
 
     /// @dev Fee math with 6-decimal prices: the fee is rounded down and seller + fee is the price exactly.
@@ -469,7 +473,9 @@ contract PositionListingsTest is UnitHelpers {
         exchange.transferFrom(carol, alice, tokenA);
         vm.assertEq(exchange.ownerOf(tokenA), alice);
         vm.assertFalse(listings.isLive(tokenA));
-        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotApproved.selector, tokenA));
+        _expectBuyRevert(
+            bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotApproved.selector, tokenA)
+        );
         vm.assertEq(exchange.ownerOf(tokenA), alice);
     }
 
@@ -492,7 +498,9 @@ contract PositionListingsTest is UnitHelpers {
         vm.prank(alice);
         exchange.approve(address(listings), tokenA);
         vm.assertFalse(listings.isLive(tokenA));
-        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA));
+        _expectBuyRevert(
+            bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotListed.selector, tokenA)
+        );
     }
 
     /// @dev The exchange accepts `approve` while a position is locked, and an unlock does not clear it: a
@@ -527,7 +535,9 @@ contract PositionListingsTest is UnitHelpers {
         vm.prank(alice);
         locker.unstake(tokenA);
         vm.assertFalse(listings.isLive(tokenA));
-        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotApproved.selector, tokenA));
+        _expectBuyRevert(
+            bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotApproved.selector, tokenA)
+        );
         vm.assertEq(exchange.ownerOf(tokenA), alice);
     }
 
@@ -565,7 +575,9 @@ contract PositionListingsTest is UnitHelpers {
         vm.prank(alice);
         exchange.approve(address(0), tokenA);
         vm.assertFalse(listings.isLive(tokenA));
-        _expectBuyRevert(bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotApproved.selector, tokenA));
+        _expectBuyRevert(
+            bob, tokenA, abi.encodeWithSelector(IPositionListingsErrors.Listings_NotApproved.selector, tokenA)
+        );
     }
 
     function test_Attack_SellerEmptiesRewardsBeforeFill() public {
@@ -576,7 +588,9 @@ contract PositionListingsTest is UnitHelpers {
         vm.prank(alice); // the seller front-runs the buyer's fill
         exchange.claimRewards(_ids(tokenA));
         vm.expectRevert(
-            abi.encodeWithSelector(IPositionLockerErrors.PositionLocker_ValueBelowMinimum.selector, tokenA, 0, seen, 0, 0)
+            abi.encodeWithSelector(
+                IPositionLockerErrors.PositionLocker_ValueBelowMinimum.selector, tokenA, 0, seen, 0, 0
+            )
         );
         vm.prank(bob);
         listings.buy(tokenA, LIST_PRICE, seen, address(0));
