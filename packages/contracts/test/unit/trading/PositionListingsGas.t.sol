@@ -6,6 +6,12 @@ import {ITradingRewards} from "../../../src/interfaces/ITradingRewards.sol";
 import {PositionListings} from "../../../src/trading/PositionListings.sol";
 import {UnitHelpers} from "../UnitHelpers.sol";
 
+/// @notice A fee source's cheapest rewards contract: accepts the credit and stores nothing, so the figure
+/// with it is the listing's own cost plus the call (the real TradingRewards adds its bookkeeping).
+contract NoopRewards {
+    function recordFee(address, address, uint256) external {}
+}
+
 /// @notice The measured paths of the gas report (`list`, `buyListing`, `cancelListing`) in the state a
 /// user meets them in: the seller and buyer already hold USDT and positions, fees have accrued before.
 /// Run with `forge test --match-path test/unit/trading/PositionListingsGas.t.sol --isolate --gas-report`
@@ -21,7 +27,8 @@ contract PositionListingsGasTest is UnitHelpers {
     function setUp() public override {
         super.setUp();
         params = new ProtocolParameters(governor, 200, 100);
-        listings = new PositionListings(exchange, params, ITradingRewards(address(0)), governor, treasury);
+        listings =
+            new PositionListings(exchange, params, ITradingRewards(address(new NoopRewards())), governor, treasury);
         tokenA = _buy(alice, offeringId, 10);
         tokenB = _buy(bob, offeringId, 30);
         tokenC = _buy(alice, offeringId, 5);
@@ -48,6 +55,18 @@ contract PositionListingsGasTest is UnitHelpers {
         vm.prank(alice);
         listings.list(tokenA, address(usdt), 400e6, expiry);
         vm.prank(bob);
+        listings.buy(tokenA, 400e6, 0, address(0));
+    }
+
+    /// @dev A buyer holding no position yet pays the exchange's fresh ERC-721 balance slot (about 20k more).
+    function test_Gas_ListThenBuyByFirstTimeHolder() public {
+        address newcomer = makeAddr("newcomer");
+        _fund(newcomer);
+        vm.prank(newcomer);
+        usdt.approve(address(listings), type(uint256).max);
+        vm.prank(alice);
+        listings.list(tokenA, address(usdt), 400e6, expiry);
+        vm.prank(newcomer);
         listings.buy(tokenA, 400e6, 0, address(0));
     }
 
