@@ -82,4 +82,8 @@ interface ITradingRewardsErrors {
     error Rewards_InvalidEpochs(uint256 genesis, uint256 epochDuration);
     /// @notice A zero address was passed.
     error Rewards_ZeroAddress();
+    /// @notice The reserve does not pay in the DMC token passed to the constructor.
+    error Rewards_ReserveTokenMismatch(address dmc);
+    /// @notice The behaviour bucket is empty: `accrued` DMC stays claimable but nothing can be paid.
+    error Rewards_BucketEmpty(address account, uint256 accrued);
 }
