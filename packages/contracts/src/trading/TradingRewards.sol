@@ -80,7 +80,9 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
         uint256 dmcPerEpoch,
         uint256 capDmcPerFeeUnit
     ) Ownable(owner_) {
-        if (address(dmc_) == address(0) || address(reserve_) == address(0)) revert Rewards_ZeroAddress();
+        if (address(dmc_) == address(0) || address(reserve_) == address(0)) {
+            revert Rewards_ZeroAddress();
+        }
         if (address(reserve_.dmc()) != address(dmc_)) revert Rewards_ReserveTokenMismatch(address(dmc_));
         if (epochDuration_ == 0 || genesis_ > block.timestamp) revert Rewards_InvalidEpochs(genesis_, epochDuration_);
         _checkSchedule(dmcPerEpoch, capDmcPerFeeUnit);
@@ -282,8 +284,7 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
     }
 
     function _checkSchedule(uint256 dmcPerEpoch, uint256 capDmcPerFeeUnit) private pure {
-        if (dmcPerEpoch > MAX_DMC_PER_EPOCH || capDmcPerFeeUnit == 0 || capDmcPerFeeUnit > MAX_CAP_DMC_PER_FEE_UNIT)
-        {
+        if (dmcPerEpoch > MAX_DMC_PER_EPOCH || capDmcPerFeeUnit == 0 || capDmcPerFeeUnit > MAX_CAP_DMC_PER_FEE_UNIT) {
             revert Rewards_InvalidSchedule(dmcPerEpoch, capDmcPerFeeUnit);
         }
     }

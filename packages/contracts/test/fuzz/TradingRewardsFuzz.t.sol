@@ -76,12 +76,9 @@ contract TradingRewardsFuzz is TradingRewardsFixture {
 
     /// @dev Whenever in an epoch governance changes the schedule, and whether or not the epoch opened before,
     /// the epoch keeps the schedule in force at its start and the next epoch takes the new one.
-    function testFuzz_scheduleChangeIsNeverRetroactive(
-        uint256 when,
-        bool openedBefore,
-        uint256 budget,
-        uint256 cap
-    ) public {
+    function testFuzz_scheduleChangeIsNeverRetroactive(uint256 when, bool openedBefore, uint256 budget, uint256 cap)
+        public
+    {
         budget = bound(budget, 0, rewards.MAX_DMC_PER_EPOCH());
         cap = bound(cap, 1, rewards.MAX_CAP_DMC_PER_FEE_UNIT());
         _warpToEpoch(3);

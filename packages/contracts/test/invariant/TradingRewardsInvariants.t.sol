@@ -19,8 +19,9 @@ contract TradingRewardsInvariants is TradingRewardsFixture {
         actors[2] = carol;
         actors[3] = makeAddr("dave");
         BridgedToken unlisted = _feeToken("Unlisted", "UNL", 6);
-        handler =
-            new TradingRewardsHandler(rewards, source, timelock, address(usdt), address(dai), address(unlisted), actors);
+        handler = new TradingRewardsHandler(
+            rewards, source, timelock, address(usdt), address(dai), address(unlisted), actors
+        );
         // never vacuous: two accounts credited in epoch 0, one of them settled and claimed in epoch 1
         handler.recordFee(0, 1, 5e6 + 1);
         handler.recordFee(1, 0, 3e18 + 1);

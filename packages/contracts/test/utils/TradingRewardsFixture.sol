@@ -49,10 +49,7 @@ abstract contract TradingRewardsFixture is TestBase {
         vm.stopPrank();
     }
 
-    function _feeToken(string memory name, string memory symbol, uint8 decimals)
-        internal
-        returns (BridgedToken token)
-    {
+    function _feeToken(string memory name, string memory symbol, uint8 decimals) internal returns (BridgedToken token) {
         token = new BridgedToken(name, symbol, decimals, address(this));
         token.grantRole(token.MINTER_ROLE(), address(this));
         vm.label(address(token), symbol);
