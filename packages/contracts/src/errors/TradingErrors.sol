@@ -78,7 +78,7 @@ interface ITradingRewardsErrors {
     error Rewards_UnsupportedDecimals(address token, uint8 decimals);
     /// @notice The account has no finished-epoch rewards to claim.
     error Rewards_NothingToClaim(address account);
-    /// @notice The epoch duration is zero, or the genesis is in the future.
+    /// @notice The epoch duration is zero or too short, or the genesis is in the future.
     error Rewards_InvalidEpochs(uint256 genesis, uint256 epochDuration);
     /// @notice A zero address was passed.
     error Rewards_ZeroAddress();

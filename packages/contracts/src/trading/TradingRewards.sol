@@ -4,6 +4,7 @@ pragma solidity 0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {IMiningReserve} from "../interfaces/IMiningReserve.sol";
 import {ITradingRewards} from "../interfaces/ITradingRewards.sol";
@@ -23,6 +24,8 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
     uint256 public constant MAX_DMC_PER_EPOCH = 10_000_000e18;
     /// @notice The largest cap (one million DMC per $1 of fees; the deploy value is 10).
     uint256 public constant MAX_CAP_DMC_PER_FEE_UNIT = 1_000_000e18;
+    /// @notice The shortest epoch (an epoch number must fit the account slot's 32 bits for ever).
+    uint256 public constant MIN_EPOCH_DURATION = 1 hours;
 
     /// @dev An account's pending epoch, its credit in that epoch, and its settled, unclaimed DMC. One slot.
     struct AccountSlot {
@@ -68,7 +71,7 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
     /// @param dmc_ The DMC token (the reserve's token).
     /// @param reserve_ The mining reserve; this contract must be a drawer of its behaviour bucket.
     /// @param genesis_ When epoch 0 starts, at or before now.
-    /// @param epochDuration_ Seconds per epoch, more than zero.
+    /// @param epochDuration_ Seconds per epoch, at least {MIN_EPOCH_DURATION}.
     /// @param dmcPerEpoch The budget of each epoch (DMC wei), at most {MAX_DMC_PER_EPOCH}.
     /// @param capDmcPerFeeUnit DMC wei per 1e18 of fee credit at most, in (0, {MAX_CAP_DMC_PER_FEE_UNIT}].
     constructor(
@@ -84,7 +87,9 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
             revert Rewards_ZeroAddress();
         }
         if (address(reserve_.dmc()) != address(dmc_)) revert Rewards_ReserveTokenMismatch(address(dmc_));
-        if (epochDuration_ == 0 || genesis_ > block.timestamp) revert Rewards_InvalidEpochs(genesis_, epochDuration_);
+        if (epochDuration_ < MIN_EPOCH_DURATION || genesis_ > block.timestamp) {
+            revert Rewards_InvalidEpochs(genesis_, epochDuration_);
+        }
         _checkSchedule(dmcPerEpoch, capDmcPerFeeUnit);
         dmc = dmc_;
         reserve = reserve_;
@@ -276,10 +281,11 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
 
     /// @dev min(budget * credit / total, credit * cap / 1e18), rounded down; a share never exceeds the budget.
     function _formula(uint256 budget, uint256 cap, uint256 credit, uint256 total) private pure returns (uint256) {
-        if (credit == 0) return 0;
+        if (credit == 0 || cap == 0) return 0;
         if (total < credit) total = credit;
-        uint256 share = budget * credit / total;
-        uint256 capped = credit * cap / 1e18;
+        uint256 share = Math.mulDiv(budget, credit, total);
+        // credit * cap overflowing means the cap is beyond any budget: the share binds
+        uint256 capped = credit > type(uint256).max / cap ? type(uint256).max : credit * cap / 1e18;
         return share < capped ? share : capped;
     }
 

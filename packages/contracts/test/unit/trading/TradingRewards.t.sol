@@ -43,6 +43,11 @@ contract TradingRewardsTest is TradingRewardsFixture {
         new TradingRewards(timelock, IERC20(address(usdt)), r, genesis, EPOCH, BUDGET, CAP);
         vm.expectRevert(abi.encodeWithSelector(ITradingRewardsErrors.Rewards_InvalidEpochs.selector, genesis, 0));
         new TradingRewards(timelock, dmc, r, genesis, 0, BUDGET, CAP);
+        vm.expectRevert(
+            abi.encodeWithSelector(ITradingRewardsErrors.Rewards_InvalidEpochs.selector, genesis, 1 hours - 1)
+        );
+        new TradingRewards(timelock, dmc, r, genesis, 1 hours - 1, BUDGET, CAP);
+        new TradingRewards(timelock, dmc, r, genesis, 1 hours, BUDGET, CAP);
         uint256 future = block.timestamp + 1;
         vm.expectRevert(abi.encodeWithSelector(ITradingRewardsErrors.Rewards_InvalidEpochs.selector, future, EPOCH));
         new TradingRewards(timelock, dmc, r, future, EPOCH, BUDGET, CAP);
@@ -217,6 +222,8 @@ contract TradingRewardsTest is TradingRewardsFixture {
         vm.assertEq(rewards.rewardFor(5, 1e18), 10e18);
         vm.assertEq(rewards.rewardFor(5, 1_000_000e18), BUDGET);
         vm.assertEq(rewards.rewardFor(5, 0), 0);
+        // a hypothetical credit far beyond any real one does not overflow the view
+        vm.assertEq(rewards.rewardFor(5, type(uint256).max), BUDGET);
     }
 
     // ------------------------------------------------------------------ schedules

@@ -22,7 +22,7 @@ contract TradingRewardsExchangeTest is ExchangeFixture {
     MiningReserve internal reserve;
     TradingRewards internal rewards;
 
-    function setUp() public override {
+    function setUp() public virtual override {
         super.setUp();
         DMCToken.Allocation[] memory a = new DMCToken.Allocation[](1);
         a[0] = DMCToken.Allocation(address(this), 50_000_000e18, "rest");
