@@ -65,6 +65,12 @@ interface IPositionAuctionsErrors {
     error Auctions_NothingToWithdraw(address account, address token);
     /// @notice A zero address was passed.
     error Auctions_ZeroAddress();
+    /// @notice The token is not a payment token the exchange lists.
+    error Auctions_PaymentTokenNotListed(address token);
+    /// @notice The position already has an open auction.
+    error Auctions_AlreadyAuctioned(uint256 tokenId, uint256 auctionId);
+    /// @notice The bid is above what an auction can take (it must fit the exchange's escrow, 96 bits).
+    error Auctions_BidTooHigh(uint256 auctionId, uint256 amount, uint256 maximum);
 }
 
 /// @title ITradingRewardsErrors
