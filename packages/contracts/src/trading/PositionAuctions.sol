@@ -82,7 +82,9 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
         address feeRecipient_,
         uint16 minIncrementBps_
     ) PositionLocker(exchange_) Ownable(owner_) {
-        if (address(params_) == address(0) || feeRecipient_ == address(0)) revert Auctions_ZeroAddress();
+        if (address(params_) == address(0) || feeRecipient_ == address(0)) {
+            revert Auctions_ZeroAddress();
+        }
         _checkIncrement(minIncrementBps_);
         exchange = exchange_;
         params = params_;

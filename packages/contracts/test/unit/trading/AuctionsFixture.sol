@@ -58,7 +58,12 @@ abstract contract AuctionsFixture is UnitHelpers {
 
     function _deployAuctions() internal returns (PositionAuctions a) {
         a = new PositionAuctions(
-            IHashpowerExchange(address(exchange)), params, ITradingRewards(address(rewards)), dao, feeSink, INCREMENT_BPS
+            IHashpowerExchange(address(exchange)),
+            params,
+            ITradingRewards(address(rewards)),
+            dao,
+            feeSink,
+            INCREMENT_BPS
         );
         vm.startPrank(governor);
         exchange.setLocker(address(a), true);

@@ -69,7 +69,9 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.assertEq(auctions.withdrawable(bob, address(usdt)), RESERVE);
         vm.assertEq(usdt.balanceOf(address(auctions)), RESERVE + second);
 
-        vm.expectRevert(abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_NotEnded.selector, id, start + DURATION));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_NotEnded.selector, id, start + DURATION)
+        );
         auctions.settle(id);
 
         vm.warp(start + DURATION);
@@ -214,10 +216,7 @@ contract PositionAuctionsTest is AuctionsFixture {
         _halt(offeringId);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IPositionLockerErrors.PositionLocker_OfferingNotLive.selector,
-                tokenA,
-                OfferingStatus.Halted,
-                TERM_END
+                IPositionLockerErrors.PositionLocker_OfferingNotLive.selector, tokenA, OfferingStatus.Halted, TERM_END
             )
         );
         _auction(alice, tokenA);
@@ -243,7 +242,9 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.prank(alice);
         auctions.setMinIncrement(600);
         vm.startPrank(dao);
-        vm.expectRevert(abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_InvalidIncrement.selector, 499, 500, 1000));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_InvalidIncrement.selector, 499, 500, 1000)
+        );
         auctions.setMinIncrement(499);
         vm.expectRevert(
             abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_InvalidIncrement.selector, 1001, 500, 1000)
@@ -538,8 +539,10 @@ contract PositionAuctionsTest is AuctionsFixture {
             _bid(bidders[i % 2], id, expected);
             leading = expected;
         }
-        vm.assertEq(usdt.balanceOf(address(auctions)), leading + auctions.withdrawable(bob, address(usdt))
-            + auctions.withdrawable(carol, address(usdt)));
+        vm.assertEq(
+            usdt.balanceOf(address(auctions)),
+            leading + auctions.withdrawable(bob, address(usdt)) + auctions.withdrawable(carol, address(usdt))
+        );
     }
 
     /// @dev The boundary seconds: at endTime - EXTENSION the end stays; from endTime - EXTENSION + 1 to
