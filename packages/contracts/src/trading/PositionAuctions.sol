@@ -43,6 +43,9 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
     uint256 private constant BPS = 10_000;
     /// @dev Secondary auctions have no hard end.
     uint40 private constant NO_HARD_END = type(uint40).max;
+    /// @dev A primary auction's stored tokenId until a position is minted for it ({getAuction} shows 0):
+    /// the miner opens the slot at creation, so the settle writes a warm, non-zero slot.
+    uint256 private constant NOT_MINTED = type(uint256).max;
 
     /// @notice The exchange whose positions and offerings are auctioned (the same as {positions}).
     IHashpowerExchange public immutable exchange;
@@ -180,7 +183,7 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
             paymentToken: token,
             offeringId: uint32(offeringId),
             units: uint40(units),
-            tokenId: 0
+            tokenId: NOT_MINTED
         });
         emit AuctionCreated(
             auctionId,
@@ -314,14 +317,20 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
     }
 
     /// @inheritdoc IPositionAuctions
-    /// @dev Allowed to the leader while the offering is flagged or halted, until someone settles.
+    /// @dev Allowed to the leader while the offering is flagged or halted, until someone settles. Also
+    /// allowed for a secondary auction once governance revoked this contract as a locker (the emergency
+    /// brake): the position can then no longer be seized for the winner, so without this the bid would be
+    /// stuck; the lock is released (unlock works after a revocation) and the seller keeps the position.
     function withdrawLeadingBid(uint256 auctionId) external nonReentrant {
         Auction storage a = _auctions[auctionId];
         AuctionState state = a.state;
         if (state != AuctionState.Open) _revertClosed(auctionId, state);
         address leader = a.leader;
         if (leader != msg.sender || leader == address(0)) revert Auctions_CannotWithdrawBid(auctionId, msg.sender);
-        if (exchange.offeringStatus(a.offeringId) == OfferingStatus.Active) {
+        if (
+            exchange.offeringStatus(a.offeringId) == OfferingStatus.Active
+                && (a.kind == AuctionKind.Primary || exchange.isLocker(address(this)))
+        ) {
             revert Auctions_CannotWithdrawBid(auctionId, msg.sender);
         }
         uint256 amount = a.leadingBid;
@@ -375,8 +384,9 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
     // =================================================================== views
 
     /// @inheritdoc IPositionAuctions
-    function getAuction(uint256 auctionId) external view returns (Auction memory) {
-        return _auctions[auctionId];
+    function getAuction(uint256 auctionId) external view returns (Auction memory auction) {
+        auction = _auctions[auctionId];
+        if (auction.tokenId == NOT_MINTED) auction.tokenId = 0;
     }
 
     /// @inheritdoc IPositionAuctions

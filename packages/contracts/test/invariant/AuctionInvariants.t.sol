@@ -17,7 +17,7 @@ contract AuctionInvariants is AuctionsFixture {
         for (uint256 i; i < 8; ++i) {
             tokens[i] = _buy(actors[i % 4], offeringId, 1 + i);
         }
-        handler = new AuctionsHandler(exchange, auctions, usdt, miner, offeringId, actors, tokens);
+        handler = new AuctionsHandler(exchange, auctions, usdt, miner, governor, offeringId, actors, tokens);
         vm.prank(miner);
         usdt.approve(address(auctions), type(uint256).max);
         // Start with one auction of each kind and a bid on each, so no run checks nothing.
@@ -44,6 +44,23 @@ contract AuctionInvariants is AuctionsFixture {
         vm.assertEq(handler.settleCount(1), 1);
         vm.assertEq(handler.settleCount(2), 1);
         vm.assertEq(handler.withdrawals(), 2);
+        invariant_26_to_30_auctions();
+    }
+
+    /// @dev The flag path: the miner misses its deposits, the offering is flagged then halted, bids stop
+    /// and a leader takes its bid back.
+    function test_HandlerReachesFlagPath() public {
+        for (uint256 i; i < 10; ++i) {
+            handler.warp(1 days);
+        }
+        handler.flagOrHalt();
+        vm.assertEq(uint256(exchange.offeringStatus(offeringId)), 2, "flagged");
+        handler.withdrawLeadingBid(0); // bob's bid on the secondary auction
+        vm.assertEq(uint256(handler.bidAt(0).status), uint256(AuctionsHandler.BidStatus.Refundable));
+        handler.flagOrHalt();
+        vm.assertEq(uint256(exchange.offeringStatus(offeringId)), 3, "halted");
+        handler.withdrawLeadingBid(1); // carol's bid on the primary auction
+        handler.withdraw(1);
         invariant_26_to_30_auctions();
     }
 

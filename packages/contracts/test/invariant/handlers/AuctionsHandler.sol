@@ -10,7 +10,7 @@ import {TestBase} from "../../utils/TestBase.sol";
 /// @notice Random auction traffic for AuctionInvariants: secondary auctions of the actors' positions,
 /// primary auctions by the miner while the sale is open, bids (outbids, self-raises, too-low and late
 /// bids), cancels by sellers and strangers, settles (retried, to catch a second settle), withdrawals,
-/// fee sweeps and time passing. It keeps a ghost record per bid (26) and per auction (27).
+/// fee sweeps, the offering flagged and halted (missed deposits) and time passing. It keeps a ghost record per bid (26) and per auction (27).
 contract AuctionsHandler is TestBase {
     enum BidStatus {
         Leading,
@@ -30,6 +30,7 @@ contract AuctionsHandler is TestBase {
     PositionAuctions public immutable auctions;
     BridgedToken public immutable usdt;
     address public immutable miner;
+    address public immutable governor;
     uint256 public immutable offeringId;
 
     address[] public actors;
@@ -48,6 +49,7 @@ contract AuctionsHandler is TestBase {
         PositionAuctions auctions_,
         BridgedToken usdt_,
         address miner_,
+        address governor_,
         uint256 offeringId_,
         address[] memory actors_,
         uint256[] memory tokens_
@@ -56,6 +58,7 @@ contract AuctionsHandler is TestBase {
         auctions = auctions_;
         usdt = usdt_;
         miner = miner_;
+        governor = governor_;
         offeringId = offeringId_;
         actors = actors_;
         tokens = tokens_;
@@ -90,9 +93,10 @@ contract AuctionsHandler is TestBase {
         uint256 reserve = bound(reserveSeed, 1, 500e6);
         uint256 duration = bound(durationSeed, 1 hours, 3 days);
         vm.prank(owner);
-        uint256 id = auctions.createAuction(tokenId, address(usdt), reserve, duration);
-        auctionIds.push(id);
-        sellerOf[tokenId] = owner;
+        try auctions.createAuction(tokenId, address(usdt), reserve, duration) returns (uint256 id) {
+            auctionIds.push(id);
+            sellerOf[tokenId] = owner;
+        } catch {} // a halted offering's position cannot be auctioned
     }
 
     function createPrimary(uint256 unitsSeed, uint256 durationSeed, uint256 reserveSeed) external {
@@ -193,6 +197,16 @@ contract AuctionsHandler is TestBase {
 
     function sweepFees() external {
         auctions.sweepFees(address(usdt));
+    }
+
+    /// @dev Flags the offering when its deposits are missed (the miner never deposits here), and halts it
+    /// once flagged: bids stop and leaders may withdraw.
+    function flagOrHalt() external {
+        try exchange.flag(offeringId) {}
+        catch {
+            vm.prank(governor);
+            try exchange.halt(offeringId) {} catch {}
+        }
     }
 
     function warp(uint256 seed) external {

@@ -335,6 +335,29 @@ contract PositionAuctionsTest is AuctionsFixture {
         auctions.withdrawLeadingBid(id);
     }
 
+    /// @dev Governance's emergency brake (revoking the locker) must not trap the leader's bid: the
+    /// position can no longer be seized, so the leader takes its bid back and the seller keeps it.
+    function test_RevokedLocker_LeaderWithdrawsAndSellerKeepsPosition() public {
+        uint256 id = _auction(alice, tokenA);
+        _bid(bob, id, RESERVE);
+        vm.prank(governor);
+        exchange.setLocker(address(auctions), false);
+        vm.warp(_get(id).endTime);
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(auctions))
+        );
+        auctions.settle(id);
+        vm.expectRevert(abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_CannotWithdrawBid.selector, id, carol));
+        vm.prank(carol);
+        auctions.withdrawLeadingBid(id);
+        vm.prank(bob);
+        auctions.withdrawLeadingBid(id);
+        vm.assertEq(auctions.withdrawable(bob, address(usdt)), RESERVE);
+        vm.assertEq(exchange.lockedBy(tokenA), address(0));
+        vm.assertEq(exchange.ownerOf(tokenA), alice);
+        vm.assertEq(auctions.auctionOfToken(tokenA), 0);
+    }
+
     function test_RevertWhen_WithdrawingLeadingBidOfActiveOffering() public {
         uint256 id = _auction(alice, tokenA);
         _bid(bob, id, RESERVE);
@@ -611,6 +634,19 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.prank(carol);
         auctions.withdraw(address(usdt), carol);
         _log("withdraw", _txGas());
+        // An outbid whose previous leader was credited before (its slot is open, even after withdrawing).
+        uint256 tokenC = _buy(alice, offeringId, 10);
+        vm.prank(alice);
+        uint256 id2 = auctions.createAuction(tokenC, address(usdt), RESERVE, DURATION);
+        _bid(carol, id2, RESERVE);
+        next = auctions.minNextBid(id2);
+        _bid(bob, id2, next);
+        _log("bid_prevLeaderCreditedBefore", _txGas());
+        // A repeat seller in a token that had auctions: its proceeds slot and the fee slot are open.
+        uint256 tokenD = _buy(alice, offeringId, 10);
+        vm.prank(alice);
+        auctions.createAuction(tokenD, address(usdt), RESERVE, DURATION);
+        _log("createAuction_repeatSeller", _txGas());
     }
 
     function _log(string memory key, uint256 gas) internal {

@@ -42,6 +42,7 @@ contract PrimaryAuctionsTest is AuctionsFixture {
             saleEnd
         );
         uint256 id = _primary(UNITS, DURATION);
+        vm.assertEq(_get(id).tokenId, 0, "no position before the settle");
         vm.assertEq(exchange.reservedUnits(offeringId), UNITS);
         vm.assertEq(exchange.getOffering(offeringId).unitsSold, UNITS);
         // The fixed-price sale cannot sell the reserved units.
@@ -137,6 +138,7 @@ contract PrimaryAuctionsTest is AuctionsFixture {
         vm.assertEq(exchange.reservedUnits(offeringId), 0);
         vm.assertEq(exchange.getOffering(offeringId).unitsSold, 0);
         vm.assertEq(uint256(_get(id).state), uint256(IPositionAuctions.AuctionState.Settled));
+        vm.assertEq(_get(id).tokenId, 0, "nothing minted");
     }
 
     /// @dev Once a deposit was made the reserved units have shared it: they go to the miner at no price.
@@ -253,6 +255,12 @@ contract PrimaryAuctionsTest is AuctionsFixture {
 
     function test_Gas_Primary() public {
         _buy(alice, offeringId, 10);
+        vm.prank(governor);
+        exchange.setTradingRewards(address(0));
+        _buy(carol, offeringId, 10);
+        emit GasMeasured("buy (no rewards hook, as gas-report.json)", _txGas());
+        vm.prank(governor);
+        exchange.setTradingRewards(address(rewards));
         _buy(bob, offeringId, 10);
         emit GasMeasured("buy (rewards hook on)", _txGas());
         vm.prank(miner);
