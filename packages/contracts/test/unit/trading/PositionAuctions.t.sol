@@ -480,61 +480,70 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.assertEq(busd.balanceOf(address(auctions)), 0);
     }
 
-    /// @dev A contract winner that re-enters on every callback it gets. The position reaches it by
-    /// `seize` (no receiver callback); the payment token's hooks let it re-enter `settle`, `bid` and
-    /// `withdraw` while its refund is paid: every re-entry is refused and nothing is paid twice.
+    /// @dev A contract bidder and winner that re-enters on every callback it gets. The position reaches
+    /// it by `seize` (no receiver callback); the payment token's hooks let it re-enter `bid`, `settle` and
+    /// `withdraw` while its own payments and refunds move: guarded functions refuse, and the unguarded
+    /// `bid` (checks-effects-interactions, its pull last) books consistently. Nothing is paid twice.
     function test_Attack_ReentrantReceiverWinner() public {
         CallbackToken cbt = new CallbackToken();
         _listPaymentToken(address(cbt));
         ReentrantReceiver hostile = new ReentrantReceiver(address(auctions));
-        cbt.mint(address(hostile), 1_000e6);
-        cbt.mint(carol, 1_000e6);
+        cbt.mint(address(hostile), 10_000e6);
+        cbt.mint(carol, 10_000e6);
         hostile.execute(address(cbt), abi.encodeCall(cbt.approve, (address(auctions), type(uint256).max)));
         hostile.execute(address(cbt), abi.encodeCall(cbt.setHook, (true)));
         vm.prank(carol);
         cbt.approve(address(auctions), type(uint256).max);
-
         vm.prank(alice);
         uint256 id = auctions.createAuction(tokenA, address(cbt), RESERVE, DURATION);
-        // Its bid's send hook re-enters bid (a second, higher bid from inside the first).
+
+        // 1. Its bid's send hook re-enters bid: the inner bid is a raise of the lead it already holds.
         hostile.setTokenAction(abi.encodeCall(auctions.bid, (id, RESERVE * 2)));
         hostile.execute(address(auctions), abi.encodeCall(auctions.bid, (id, RESERVE)));
-        vm.assertTrue(hostile.reentered());
-        // The inner bid was booked as a raise by the leader: it pays only the difference, in total exactly its bid.
-        vm.assertEq(_get(id).leadingBid, hostile.lastSuccess() ? RESERVE * 2 : RESERVE);
-        vm.assertEq(cbt.balanceOf(address(auctions)), _get(id).leadingBid);
+        vm.assertTrue(hostile.reentered() && hostile.lastSuccess(), "inner raise booked");
+        vm.assertEq(_get(id).leadingBid, RESERVE * 2);
+        vm.assertEq(cbt.balanceOf(address(auctions)), RESERVE * 2, "paid its bid exactly once");
 
-        // Outbid by carol, then it wins back; its refund pull re-enters withdraw: refused (guard).
+        // 2. Outbid; its refund's receive hook re-enters settle: refused by the guard.
         _bid(carol, id, auctions.minNextBid(id));
-        uint256 rebid = auctions.minNextBid(id);
-        hostile.execute(address(auctions), abi.encodeCall(auctions.bid, (id, rebid)));
-        vm.prank(carol);
-        auctions.withdraw(address(cbt), carol);
-        vm.warp(_get(id).endTime);
         hostile.setTokenAction(abi.encodeCall(auctions.settle, (id)));
-        auctions.settle(id);
-        vm.assertEq(exchange.ownerOf(tokenA), address(hostile));
-        vm.assertEq(hostile.nftCallbacks(), 0, "seize runs no receiver callback");
+        hostile.execute(address(auctions), abi.encodeCall(auctions.withdraw, (address(cbt), address(hostile))));
+        vm.assertFalse(hostile.lastSuccess(), "re-entrant settle refused");
+        vm.assertEq(auctions.withdrawable(address(hostile), address(cbt)), 0);
 
-        // Its refund pull: the receive hook re-enters withdraw, refused by the guard; paid once.
+        // 3. Its next refund's receive hook re-enters withdraw: refused; and bid: booked as a normal bid.
+        hostile.execute(address(auctions), abi.encodeCall(auctions.bid, (id, auctions.minNextBid(id))));
+        _bid(carol, id, auctions.minNextBid(id));
         uint256 refund = auctions.withdrawable(address(hostile), address(cbt));
-        vm.assertEq(refund, RESERVE * 2);
-        uint256 held = cbt.balanceOf(address(hostile));
         hostile.setTokenAction(abi.encodeCall(auctions.withdraw, (address(cbt), address(hostile))));
+        uint256 held = cbt.balanceOf(address(hostile));
         hostile.execute(address(auctions), abi.encodeCall(auctions.withdraw, (address(cbt), address(hostile))));
         vm.assertFalse(hostile.lastSuccess(), "re-entrant withdraw refused");
         vm.assertEq(cbt.balanceOf(address(hostile)) - held, refund, "refund paid once");
-        vm.assertEq(auctions.withdrawable(address(hostile), address(cbt)), 0);
+
+        // 4. Outbid again; its refund's receive hook re-enters bid: a normal bid, booked after the refund.
+        hostile.execute(address(auctions), abi.encodeCall(auctions.bid, (id, auctions.minNextBid(id))));
+        _bid(carol, id, auctions.minNextBid(id));
+        uint256 winning = _specMin(_get(id).leadingBid, INCREMENT_BPS);
+        hostile.setTokenAction(abi.encodeCall(auctions.bid, (id, winning)));
+        hostile.execute(address(auctions), abi.encodeCall(auctions.withdraw, (address(cbt), address(hostile))));
+        vm.assertTrue(hostile.lastSuccess(), "re-entrant bid booked");
+        vm.assertEq(_get(id).leader, address(hostile));
+        vm.assertEq(
+            cbt.balanceOf(address(auctions)), winning + auctions.withdrawable(carol, address(cbt)), "held = owed"
+        );
+
+        // 5. It wins; the position arrives without a receiver callback.
+        vm.warp(_get(id).endTime);
+        auctions.settle(id);
+        vm.assertEq(exchange.ownerOf(tokenA), address(hostile));
+        vm.assertEq(hostile.nftCallbacks(), 0, "seize runs no receiver callback");
         vm.prank(alice);
         auctions.withdraw(address(cbt), alice);
-        // The receive hook re-enters withdraw and settle during the fee sweep to it: refused.
-        vm.prank(dao);
-        auctions.setFeeRecipient(address(hostile));
-        hostile.setTokenAction(abi.encodeCall(auctions.withdraw, (address(cbt), address(hostile))));
-        uint256 swept = auctions.sweepFees(address(cbt));
-        vm.assertFalse(hostile.lastSuccess(), "re-entrant withdraw refused");
-        vm.assertEq(cbt.balanceOf(address(auctions)), 0, "paid exactly once");
-        vm.assertEq(swept, rebid * TRADING_FEE_BPS / 10_000);
+        vm.prank(carol);
+        auctions.withdraw(address(cbt), carol);
+        auctions.sweepFees(address(cbt));
+        vm.assertEq(cbt.balanceOf(address(auctions)), 0, "everything paid exactly once");
     }
 
     // ------------------------------------------------------------------ fuzz
