@@ -577,6 +577,25 @@ contract PositionAuctionsTest is AuctionsFixture {
         );
     }
 
+    /// @dev Fee math with 6-decimal amounts: the fee is floor(bid * feeBps / 1e4) of the fee snapshotted
+    /// at creation, the seller is credited the rest, and the two add up to the bid exactly.
+    function testFuzz_SettleFeeSplitExact(uint256 amount, uint256 feeBps) public {
+        amount = bound(amount, RESERVE, 9_000_000e6);
+        feeBps = bound(feeBps, 0, 500);
+        vm.prank(dao);
+        params.setTradingFee(uint16(feeBps));
+        uint256 id = _auction(alice, tokenA);
+        _bid(bob, id, amount);
+        vm.warp(_get(id).endTime);
+        uint256 calls = rewards.creditCount(); // the fixture's buy was credited by the exchange
+        auctions.settle(id);
+        uint256 fee = amount * feeBps / 10_000;
+        vm.assertEq(auctions.feesAccrued(address(usdt)), fee);
+        vm.assertEq(auctions.withdrawable(alice, address(usdt)), amount - fee);
+        vm.assertEq(rewards.feeOf(bob, address(usdt)), fee);
+        vm.assertEq(rewards.creditCount() - calls, fee == 0 ? 0 : 1, "no credit call for a zero fee");
+    }
+
     /// @dev The boundary seconds: at endTime - EXTENSION the end stays; from endTime - EXTENSION + 1 to
     /// endTime - 1 it moves to now + EXTENSION (extended); at endTime the bid is refused.
     function testFuzz_ExtensionAtTheBoundarySecond(uint256 offset) public {
