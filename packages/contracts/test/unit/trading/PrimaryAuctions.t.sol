@@ -82,7 +82,8 @@ contract PrimaryAuctionsTest is AuctionsFixture {
         vm.assertEq(afterSale.feesAccrued - before.feesAccrued, fee);
         vm.assertEq(afterSale.unitsSold, UNITS);
         vm.assertEq(exchange.reservedUnits(offeringId), 0);
-        vm.assertEq(rewards.feeOf(carol, address(usdt)), fee, "the exchange credits the winner's fee");
+        vm.assertEq(rewards.creditedTo(carol, address(usdt)), fee, "the exchange credits the winner's fee");
+        vm.assertEq(rewards.callAt(rewards.callCount() - 1).source, address(exchange), "by the exchange");
         vm.assertEq(usdt.balanceOf(address(auctions)), RESERVE, "only bob's refund is left here");
         vm.assertEq(auctions.feesAccrued(address(usdt)), 0);
 
@@ -250,29 +251,4 @@ contract PrimaryAuctionsTest is AuctionsFixture {
         vm.expectRevert(abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_NotOpen.selector, id));
         _bid(carol, id, late);
     }
-
-    // ------------------------------------------------------------------ gas (forge-measured, --isolate)
-
-    function test_Gas_Primary() public {
-        _buy(alice, offeringId, 10);
-        vm.prank(governor);
-        exchange.setTradingRewards(address(0));
-        _buy(carol, offeringId, 10);
-        emit GasMeasured("buy (no rewards hook, as gas-report.json)", _txGas());
-        vm.prank(governor);
-        exchange.setTradingRewards(address(rewards));
-        _buy(bob, offeringId, 10);
-        emit GasMeasured("buy (rewards hook on)", _txGas());
-        vm.prank(miner);
-        auctions.createPrimaryAuction(offeringId, UNITS, RESERVE, DURATION);
-        emit GasMeasured("createPrimaryAuction", _txGas());
-        uint256 id = auctions.auctionCount();
-        _bid(carol, id, RESERVE);
-        _bid(dave, id, auctions.minNextBid(id));
-        vm.warp(_get(id).endTime);
-        auctions.settle(id);
-        emit GasMeasured("settle_primary", _txGas());
-    }
-
-    event GasMeasured(string key, uint256 gas);
 }
