@@ -20,7 +20,14 @@ export const DAO_DATA_SOURCES = [
   "InsuranceFund",
   "MiningReserve",
 ];
-export const DATA_SOURCES = [...CORE_DATA_SOURCES, ...DAO_DATA_SOURCES];
+/** Trading (issue 11): all or none, so a record written before trading existed still builds. */
+export const TRADING_DATA_SOURCES = ["TradingRewards", "PositionListings", "PositionAuctions"];
+/** Groups that a local deployment record may lack entirely (their data sources then index nothing). */
+const OPTIONAL_GROUPS = [
+  { label: "DAO", names: DAO_DATA_SOURCES },
+  { label: "trading", names: TRADING_DATA_SOURCES },
+];
+export const DATA_SOURCES = [...CORE_DATA_SOURCES, ...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES];
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
@@ -67,17 +74,23 @@ export function buildNetworks(configs, deploymentsDir) {
     }
     /** @type {NetworkEntry} */
     const entry = {};
-    // A local record from before the DAO (no DAO contract at all): its data sources index nothing.
-    const preDao =
-      config.source === "deployments" &&
-      !placeholders[config.network] &&
-      DAO_DATA_SOURCES.every((name) => !contracts?.[name]);
-    if (preDao)
-      console.warn(`deployments/${config.chainId}.json has no DAO contracts: their data sources get zero addresses`);
+    // A local record from before the DAO or trading (no contract of the group at all): the group's
+    // data sources index nothing. A group with only some of its contracts is refused below.
+    const absent = new Set();
+    if (config.source === "deployments" && !placeholders[config.network]) {
+      for (const group of OPTIONAL_GROUPS) {
+        if (group.names.every((name) => !contracts?.[name])) {
+          console.warn(
+            `deployments/${config.chainId}.json has no ${group.label} contracts: their data sources get zero addresses`,
+          );
+          for (const name of group.names) absent.add(name);
+        }
+      }
+    }
     for (const name of DATA_SOURCES) {
       const contract = contracts?.[name];
       if (config.source === "deployments" && !contract) {
-        if (placeholders[config.network] || (preDao && DAO_DATA_SOURCES.includes(name))) {
+        if (placeholders[config.network] || absent.has(name)) {
           entry[name] = { address: ZERO_ADDRESS, startBlock: 0 };
           continue;
         }
