@@ -102,7 +102,7 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   await send(admin, oracle.address, oracleArt.abi, "grantRole", [role("REPORTER_ROLE"), addr[7]]);
   await send(admin, oracle.address, oracleArt.abi, "revokeRole", [role("REPORTER_ROLE"), addr[7]]);
   const libraries: Record<string, Address> = {};
-  for (const name of ["OfferingFactory", "DefaultMonitor"]) {
+  for (const name of ["OfferingFactory", "DefaultMonitor", "PrimaryAuctionSales"]) {
     const lib = artifact(name);
     libraries[name] = (await deploy(admin, lib.abi, lib.bytecode.object)).address;
   }
