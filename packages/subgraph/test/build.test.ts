@@ -51,10 +51,12 @@ const UNHANDLED: Record<string, Record<string, string>> = {
   MiningReserve: {},
   TradingRewards: {},
   PositionListings: {
-    FeesSwept: "trading fees are counted at the sale (ProtocolDay.tradingFees); the sweep moves them to the fee recipient",
+    FeesSwept:
+      "trading fees are counted at the sale (ProtocolDay.tradingFees); the sweep moves them to the fee recipient",
   },
   PositionAuctions: {
-    FeesSwept: "trading fees are counted at the settle (ProtocolDay.tradingFees); the sweep moves them to the fee recipient",
+    FeesSwept:
+      "trading fees are counted at the settle (ProtocolDay.tradingFees); the sweep moves them to the fee recipient",
   },
 };
 

@@ -8,7 +8,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { type Anvil, clients, startAnvil } from "./mapping/chain";
 import { buildFor, gql, loadGraphHost, type RunningHost, startHost } from "./mapping/host";
-import { AUCTIONS, LISTINGS, REWARDS, runTradingScenario, type TradingScenario, USDC } from "./mapping/trading-scenario";
+import {
+  AUCTIONS,
+  LISTINGS,
+  REWARDS,
+  runTradingScenario,
+  type TradingScenario,
+  USDC,
+} from "./mapping/trading-scenario";
 
 const graphHost = await loadGraphHost();
 const missing = "missing" in graphHost ? graphHost.missing : undefined;
@@ -19,7 +26,13 @@ let s: TradingScenario;
 let host: RunningHost;
 const lower = (a: string) => a.toLowerCase();
 
-type Listing = { id: string; status: string; voidReason: string | null; pricePerUnit: string; sale: { id: string } | null };
+type Listing = {
+  id: string;
+  status: string;
+  voidReason: string | null;
+  pricePerUnit: string;
+  sale: { id: string } | null;
+};
 type OfferingTrading = {
   floorPricePerUnit: string | null;
   lastSalePricePerUnit: string | null;
@@ -119,7 +132,10 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
   });
 
   it("voids a live listing by transfer, approval change, lock and halt; the floor is null with none live", async () => {
-    expect(await listingAt("1", s.at["token 1 transferred"]!)).toMatchObject({ status: "Void", voidReason: "transfer" });
+    expect(await listingAt("1", s.at["token 1 transferred"]!)).toMatchObject({
+      status: "Void",
+      voidReason: "transfer",
+    });
     expect((await offeringAt("1", s.at["token 1 transferred"]!)).floorPricePerUnit).toBeNull();
     expect((await offeringAt("1", s.at["listed 5"]!)).floorPricePerUnit).toBe(USDC("100").toString());
     expect(await listingAt("5", s.at["token 3 approval changed"]!)).toMatchObject({
@@ -179,10 +195,14 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
     expect(before.auction.bids.find((b: any) => b.amount === USDC("120").toString()).status).toBe("Refundable");
     const balance = async (who: Address, label: string) =>
       (
-        await gql(host.url, `query($id: ID!, $b: Int!) { auctionBalance(id: $id, block: {number: $b}) { refundable proceeds withdrawn } }`, {
-          id: `${lower(who)}-${lower(s.usdt)}`,
-          b: Number(s.at[label]!),
-        })
+        await gql(
+          host.url,
+          `query($id: ID!, $b: Int!) { auctionBalance(id: $id, block: {number: $b}) { refundable proceeds withdrawn } }`,
+          {
+            id: `${lower(who)}-${lower(s.usdt)}`,
+            b: Number(s.at[label]!),
+          },
+        )
       ).auctionBalance;
     expect(await balance(s.accounts[6]!, "dave's refund credited")).toEqual({
       refundable: USDC("120").toString(),
@@ -199,10 +219,20 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
       proceeds: USDC("127.4").toString(),
       withdrawn: "0",
     });
-    expect(await balance(s.accounts[3]!, "bob withdraws")).toMatchObject({ proceeds: "0", withdrawn: USDC("127.4").toString() });
+    expect(await balance(s.accounts[3]!, "bob withdraws")).toMatchObject({
+      proceeds: "0",
+      withdrawn: USDC("127.4").toString(),
+    });
     // A Withdrawn with no prior credit does not crash the indexer.
-    expect(await balance(s.accounts[7]!, "withdrawn without credits")).toEqual({ refundable: "0", proceeds: "0", withdrawn: "5" });
-    const { bidRefunds } = await gql(host.url, `{ bidRefunds(where: {auction: "1"}, orderBy: amount) { bidder { id } amount } }`);
+    expect(await balance(s.accounts[7]!, "withdrawn without credits")).toEqual({
+      refundable: "0",
+      proceeds: "0",
+      withdrawn: "5",
+    });
+    const { bidRefunds } = await gql(
+      host.url,
+      `{ bidRefunds(where: {auction: "1"}, orderBy: amount) { bidder { id } amount } }`,
+    );
     expect(bidRefunds).toEqual([
       { bidder: { id: carol }, amount: USDC("100").toString() },
       { bidder: { id: dave }, amount: USDC("120").toString() },
@@ -216,7 +246,13 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
   it("settles a primary auction into a position and keeps reserved and sold units equal to the exchange", async () => {
     const { publicClient } = clients(anvil.rpcUrl);
     const read = (fn: string, block: bigint) =>
-      publicClient.readContract({ address: s.exchange, abi: s.exchangeAbi, functionName: fn, args: [1n], blockNumber: block });
+      publicClient.readContract({
+        address: s.exchange,
+        abi: s.exchangeAbi,
+        functionName: fn,
+        args: [1n],
+        blockNumber: block,
+      });
     for (const label of ["units reserved", "auction 2 settled", "auction 3 withdrawn"]) {
       const block = s.at[label]!;
       const offering = await offeringAt("1", block);
@@ -233,7 +269,11 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
       status: "Settled",
       winner: { id: lower(s.accounts[5]!) },
       settledAmount: USDC("2500").toString(),
-      position: { id: s.primaryTokenId.toString(), owner: { id: lower(s.accounts[5]!) }, totalPrice: USDC("2500").toString() },
+      position: {
+        id: s.primaryTokenId.toString(),
+        owner: { id: lower(s.accounts[5]!) },
+        totalPrice: USDC("2500").toString(),
+      },
       bids: [{ status: "Won" }],
     });
     const withdrawn = await gql(host.url, `{ auction(id: "3") { status bids { status } } }`);
@@ -241,7 +281,10 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
   });
 
   it("counts trades (listing sales and secondary settles, not primary) in ProtocolDay and OfferingDay", async () => {
-    const { protocolDays } = await gql(host.url, `{ protocolDays(where: {trades_gt: 0}) { day tradingVolume tradingFees trades } }`);
+    const { protocolDays } = await gql(
+      host.url,
+      `{ protocolDays(where: {trades_gt: 0}) { day tradingVolume tradingFees trades } }`,
+    );
     expect(protocolDays).toEqual([
       {
         day: Number(s.day0),
@@ -250,9 +293,13 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
         trades: 2,
       },
     ]);
-    const { offeringDay } = await gql(host.url, `query($id: ID!) { offeringDay(id: $id) { tradingVolume lastSalePricePerUnit floorPricePerUnit } }`, {
-      id: `1-${s.day0}`,
-    });
+    const { offeringDay } = await gql(
+      host.url,
+      `query($id: ID!) { offeringDay(id: $id) { tradingVolume lastSalePricePerUnit floorPricePerUnit } }`,
+      {
+        id: `1-${s.day0}`,
+      },
+    );
     // The auction sold 5 units for 130: 26 per unit.
     expect(offeringDay).toEqual({
       tradingVolume: USDC("450").toString(),
@@ -277,8 +324,20 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
       totalCredit: (9n * 10n ** 18n).toString(),
       accounts: 2,
       rewards: [
-        { account: { id: lower(s.accounts[5]!) }, credit: (26n * 10n ** 17n).toString(), fees: 1, reward: null, settled: false },
-        { account: { id: lower(s.accounts[3]!) }, credit: (64n * 10n ** 17n).toString(), fees: 1, reward: (64n * 10n ** 18n).toString(), settled: true },
+        {
+          account: { id: lower(s.accounts[5]!) },
+          credit: (26n * 10n ** 17n).toString(),
+          fees: 1,
+          reward: null,
+          settled: false,
+        },
+        {
+          account: { id: lower(s.accounts[3]!) },
+          credit: (64n * 10n ** 17n).toString(),
+          fees: 1,
+          reward: (64n * 10n ** 18n).toString(),
+          settled: true,
+        },
       ],
     });
     const { account } = await gql(host.url, `query($id: ID!) { account(id: $id) { tradingRewardsClaimed } }`, {

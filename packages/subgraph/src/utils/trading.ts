@@ -168,7 +168,14 @@ export function voidListingOf(position: Position, reason: string, event: ethereu
 }
 
 /** Records a secondary trade: last sale price and the day's trading totals. */
-export function recordTrade(o: Offering, token: Bytes, price: BigInt, fee: BigInt, units: BigInt, event: ethereum.Event): void {
+export function recordTrade(
+  o: Offering,
+  token: Bytes,
+  price: BigInt,
+  fee: BigInt,
+  units: BigInt,
+  event: ethereum.Event,
+): void {
   const converted = inOfferingUnits(price, token, o);
   const day = getOrCreateOfferingDay(o.id, dayOf(event.block.timestamp));
   if (converted !== null) {

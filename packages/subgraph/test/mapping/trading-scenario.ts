@@ -62,7 +62,7 @@ export type TradingScenario = {
 
 export async function runTradingScenario(rpcUrl: string): Promise<TradingScenario> {
   const { publicClient, testClient, wallets, accounts } = clients(rpcUrl, 10);
-  const [admin, miner, alice, bob, locker, carol, dave, eve] = wallets;
+  const [admin, , alice, bob, locker, carol, dave, eve] = wallets;
   const addr = accounts.map((a) => a.address);
   const at: Record<string, bigint> = {};
 
@@ -111,7 +111,8 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
     [AUCTIONS]: interfaceAbi("IPositionAuctions"),
     [REWARDS]: interfaceAbi("ITradingRewards"),
   };
-  for (const emitter of [LISTINGS, AUCTIONS, REWARDS]) await testClient.setCode({ address: emitter, bytecode: LOG_EMITTER });
+  for (const emitter of [LISTINGS, AUCTIONS, REWARDS])
+    await testClient.setCode({ address: emitter, bytecode: LOG_EMITTER });
   await testClient.setBalance({ address: AUCTIONS, value: 10n ** 20n });
   const emit = async (emitter: Address, eventName: string, args: Record<string, unknown>, label?: string) => {
     const abi = abis[emitter]!;
@@ -140,7 +141,8 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   const usdt = (await deploy(token.abi, token.bytecode.object, ["Tether USD", "USDT", 6, addr[0]])).address;
   const ifil = (await deploy(token.abi, token.bytecode.object, ["Interest FIL", "IFIL", 18, addr[0]])).address;
   await send(admin, usdt, token.abi, "grantRole", [role("MINTER_ROLE"), addr[0]]);
-  for (const who of [alice, bob, carol, dave]) await send(admin, usdt, token.abi, "mint", [who.account!.address, USDC("1000000")]);
+  for (const who of [alice, bob, carol, dave])
+    await send(admin, usdt, token.abi, "mint", [who.account!.address, USDC("1000000")]);
   await send(admin, usdt, token.abi, "mint", [AUCTIONS, USDC("1000000")]);
   const oracleArt = artifact("MarketRateOracle");
   const oracle = await deploy(oracleArt.abi, oracleArt.bytecode.object, [addr[0]]);
@@ -152,7 +154,13 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   const assetsArt = artifact("AssetRegistry");
   const assets = await deploy(assetsArt.abi, assetsArt.bytecode.object, [addr[0]]);
   const exArt = artifact("HashpowerExchange");
-  const exchange = await deploy(exArt.abi, link(exArt, libraries), [addr[0], addr[5], oracle.address, assets.address, 500]);
+  const exchange = await deploy(exArt.abi, link(exArt, libraries), [
+    addr[0],
+    addr[5],
+    oracle.address,
+    assets.address,
+    500,
+  ]);
   const ex = exchange.address;
   const exAbi = exArt.abi;
   await send(admin, ex, exAbi, "grantRole", [role("REGISTRAR_ROLE"), addr[0]]);
@@ -196,7 +204,12 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   const far = D(60) * DAY;
 
   // TradingRewards' constructor schedule (epoch 0 starts on D).
-  await emit(REWARDS, "ScheduleSet", { fromEpoch: 0n, dmcPerEpoch: 10n ** 23n, capDmcPerFeeUnit: 10n ** 19n }, "schedule");
+  await emit(
+    REWARDS,
+    "ScheduleSet",
+    { fromEpoch: 0n, dmcPerEpoch: 10n ** 23n, capDmcPerFeeUnit: 10n ** 19n },
+    "schedule",
+  );
   await emit(REWARDS, "FeeTokenSet", { token: usdt, decimals: 6, listed: true });
   await emit(REWARDS, "SourceSet", { source: LISTINGS, allowed: true });
 
@@ -211,7 +224,12 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   // An expired listing never sets the floor.
   await send(bob, ex, exAbi, "approve", [LISTINGS, 3n]);
   await listed(4n, 3n, addr[3], USDC("5"), "listing 4 already expired", (await now()) - 1n);
-  await emit(LISTINGS, "ListingUpdated", { listingId: 4n, tokenId: 3n, price: USDC("450"), expiry: far }, "listing 4 updated");
+  await emit(
+    LISTINGS,
+    "ListingUpdated",
+    { listingId: 4n, tokenId: 3n, price: USDC("450"), expiry: far },
+    "listing 4 updated",
+  );
   await emit(LISTINGS, "ListingCancelled", { listingId: 4n, tokenId: 3n, by: addr[3] }, "listing 4 cancelled");
 
   // The cheapest listing sells: ListingSold, then the NFT moves, in one block.
@@ -245,7 +263,11 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   }
   if (blocks.size !== 1) throw new Error("ListingSold and its Transfer must share a block");
   await emit(REWARDS, "EpochOpened", { epoch: 0n, dmcPerEpoch: 10n ** 23n, capDmcPerFeeUnit: 10n ** 19n });
-  await emit(REWARDS, "FeeCredited", feeCredit(addr[3], LISTINGS, usdt, USDC("6.4"), 64n * 10n ** 17n, 64n * 10n ** 17n));
+  await emit(
+    REWARDS,
+    "FeeCredited",
+    feeCredit(addr[3], LISTINGS, usdt, USDC("6.4"), 64n * 10n ** 17n, 64n * 10n ** 17n),
+  );
 
   // Void by transfer: alice moves token 1 away; no live listing is left.
   await send(alice, ex, exAbi, "transferFrom", [addr[2], addr[6], 1n], "token 1 transferred");
@@ -264,21 +286,35 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   await listed(7n, 4n, addr[2], USDC("720"), "listed 7");
 
   // Secondary auction of token 3 by bob: carol, dave (outbids), dave raises (extension), carol outbids.
-  const created = (auctionId: bigint, kind: number, seller: Address, tokenId: bigint, units: bigint, reservePrice: bigint, feeBps: bigint, hardEnd: bigint) =>
-    emit(AUCTIONS, "AuctionCreated", {
-      auctionId,
-      kind,
-      seller,
-      tokenId,
-      offeringId: 1n,
-      units,
-      paymentToken: usdt,
-      reservePrice,
-      duration: 3_600n,
-      minIncrementBps: 500n,
-      feeBps,
-      hardEnd,
-    }, `auction ${auctionId} created`);
+  const created = (
+    auctionId: bigint,
+    kind: number,
+    seller: Address,
+    tokenId: bigint,
+    units: bigint,
+    reservePrice: bigint,
+    feeBps: bigint,
+    hardEnd: bigint,
+  ) =>
+    emit(
+      AUCTIONS,
+      "AuctionCreated",
+      {
+        auctionId,
+        kind,
+        seller,
+        tokenId,
+        offeringId: 1n,
+        units,
+        paymentToken: usdt,
+        reservePrice,
+        duration: 3_600n,
+        minIncrementBps: 500n,
+        feeBps,
+        hardEnd,
+      },
+      `auction ${auctionId} created`,
+    );
   const bid = (auctionId: bigint, bidder: Address, amount: bigint, endTime: bigint, extended: boolean, label: string) =>
     emit(AUCTIONS, "BidPlaced", { auctionId, bidder, amount, endTime, extended }, label);
   const refund = (auctionId: bigint, bidder: Address, amount: bigint, label?: string) =>
@@ -291,13 +327,38 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   await bid(1n, addr[6], USDC("120"), t0 + 4_000n, true, "dave raises late (extension)");
   await bid(1n, addr[5], USDC("130"), t0 + 4_500n, true, "carol outbids dave late (extension)");
   await refund(1n, addr[6], USDC("120"), "dave's refund credited");
-  await emit(AUCTIONS, "Withdrawn", { account: addr[6], token: usdt, to: addr[6], amount: USDC("120") }, "dave withdraws");
-  await emit(AUCTIONS, "AuctionSettled", { auctionId: 1n, winner: addr[5], amount: USDC("130"), fee: USDC("2.6"), tokenId: 3n });
+  await emit(
+    AUCTIONS,
+    "Withdrawn",
+    { account: addr[6], token: usdt, to: addr[6], amount: USDC("120") },
+    "dave withdraws",
+  );
+  await emit(AUCTIONS, "AuctionSettled", {
+    auctionId: 1n,
+    winner: addr[5],
+    amount: USDC("130"),
+    fee: USDC("2.6"),
+    tokenId: 3n,
+  });
   await emit(AUCTIONS, "ProceedsCredited", { auctionId: 1n, seller: addr[3], token: usdt, amount: USDC("127.4") });
   await send(bob, ex, exAbi, "transferFrom", [addr[3], addr[5], 3n], "auction 1 settled");
-  await emit(AUCTIONS, "Withdrawn", { account: addr[3], token: usdt, to: addr[3], amount: USDC("127.4") }, "bob withdraws");
-  await emit(AUCTIONS, "Withdrawn", { account: addr[7], token: usdt, to: addr[7], amount: 5n }, "withdrawn without credits");
-  await emit(REWARDS, "FeeCredited", feeCredit(addr[5], AUCTIONS, usdt, USDC("2.6"), 26n * 10n ** 17n, 90n * 10n ** 17n));
+  await emit(
+    AUCTIONS,
+    "Withdrawn",
+    { account: addr[3], token: usdt, to: addr[3], amount: USDC("127.4") },
+    "bob withdraws",
+  );
+  await emit(
+    AUCTIONS,
+    "Withdrawn",
+    { account: addr[7], token: usdt, to: addr[7], amount: 5n },
+    "withdrawn without credits",
+  );
+  await emit(
+    REWARDS,
+    "FeeCredited",
+    feeCredit(addr[5], AUCTIONS, usdt, USDC("2.6"), 26n * 10n ** 17n, 90n * 10n ** 17n),
+  );
 
   // Primary auction 2: 20 units reserved, won by carol at 2,500 (settled through sellReservedUnits).
   await send(AUCTIONS, ex, exAbi, "reserveUnits", [1n, 20n, addr[1]], "units reserved");
@@ -309,7 +370,12 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
     args: { tokenId: bigint };
   }[];
   const primaryTokenId = purchased!.args.tokenId;
-  await emit(AUCTIONS, "AuctionSettled", { auctionId: 2n, winner: addr[5], amount: USDC("2500"), fee: 0n, tokenId: primaryTokenId }, "auction 2 settled");
+  await emit(
+    AUCTIONS,
+    "AuctionSettled",
+    { auctionId: 2n, winner: addr[5], amount: USDC("2500"), fee: 0n, tokenId: primaryTokenId },
+    "auction 2 settled",
+  );
   // Primary auction 3: 5 units reserved, dave bids, withdraws his leading bid, the units are released.
   await send(AUCTIONS, ex, exAbi, "reserveUnits", [1n, 5n, addr[1]]);
   await created(3n, 1, addr[1], 0n, 5n, USDC("400"), 0n, saleEnd);
@@ -326,7 +392,12 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   await send(eve, ex, exAbi, "flag", [2n]);
   await send(admin, ex, exAbi, "halt", [2n], "offering 2 halted");
   await warpToDay(D(8));
-  await emit(REWARDS, "RewardsSettled", { account: addr[3], epoch: 0n, credit: 64n * 10n ** 17n, reward: 64n * 10n ** 18n });
+  await emit(REWARDS, "RewardsSettled", {
+    account: addr[3],
+    epoch: 0n,
+    credit: 64n * 10n ** 17n,
+    reward: 64n * 10n ** 18n,
+  });
   await emit(REWARDS, "RewardsClaimed", { account: addr[3], to: addr[3], amount: 64n * 10n ** 18n }, "bob claims");
 
   return {
@@ -347,7 +418,10 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
     const event = abi.find((item) => item.type === "event" && item.name === eventName) as AbiEvent;
     const topics = encodeEventTopics({ abi: [event], eventName, args } as never) as Hex[];
     const data = event.inputs.filter((i) => !i.indexed);
-    const body = encodeAbiParameters(data, data.map((i) => args[i.name!]));
+    const body = encodeAbiParameters(
+      data,
+      data.map((i) => args[i.name!]),
+    );
     return admin.sendTransaction({
       to: emitter,
       data: concat([pad(toHex(topics.length)), ...topics, body]),
@@ -357,6 +431,13 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   }
 }
 
-function feeCredit(account: Address, source: Address, token: Address, fee: bigint, credit: bigint, epochCredit: bigint) {
+function feeCredit(
+  account: Address,
+  source: Address,
+  token: Address,
+  fee: bigint,
+  credit: bigint,
+  epochCredit: bigint,
+) {
   return { account, epoch: 0n, source, token, fee, credit, accountCredit: credit, epochCredit };
 }

@@ -1,6 +1,12 @@
 import { LeadingBidWithdrawn } from "../../../generated/PositionAuctions/PositionAuctions";
 import { Auction } from "../../../generated/schema";
-import { AUCTION_WITHDRAWN, auctionId, BID_REFUNDABLE, setLeadingBidStatus, unlinkPosition } from "../../utils/auctions";
+import {
+  AUCTION_WITHDRAWN,
+  auctionId,
+  BID_REFUNDABLE,
+  setLeadingBidStatus,
+  unlinkPosition,
+} from "../../utils/auctions";
 
 /**
  * withdrawLeadingBid (offering flagged or halted): the leader's bid is credited back (BidRefundCredited)

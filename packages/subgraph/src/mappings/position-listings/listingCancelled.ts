@@ -2,7 +2,14 @@ import { Bytes } from "@graphprotocol/graph-ts";
 
 import { ListingCancelled } from "../../../generated/PositionListings/PositionListings";
 import { Listing, Offering } from "../../../generated/schema";
-import { closeListing, LISTING_CANCELLED, LISTING_LIVE, removeLiveListing, saveOfferingFloor, VOID_REPLACED } from "../../utils/trading";
+import {
+  closeListing,
+  LISTING_CANCELLED,
+  LISTING_LIVE,
+  removeLiveListing,
+  saveOfferingFloor,
+  VOID_REPLACED,
+} from "../../utils/trading";
 import { listingId } from "./ids";
 
 /** Selector of list(uint256,address,uint256,uint256): a cancel inside it is a replacement. */
