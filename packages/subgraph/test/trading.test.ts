@@ -3,10 +3,15 @@
 // reads are checked at the blocks that changed them (GraphQL time travel): listing liveness, the floor
 // price, auctions with their bids and pull balances, primary-auction reservations against the
 // exchange's own views, trading epochs and rewards, and the daily trading totals.
-import type { Address } from "viem";
+import { readFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+import { type Address, parseEventLogs, zeroAddress } from "viem";
+import { parse } from "yaml";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { type Anvil, clients, startAnvil } from "./mapping/chain";
+import { type Anvil, artifact, clients, startAnvil } from "./mapping/chain";
 import { buildFor, gql, loadGraphHost, type RunningHost, startHost } from "./mapping/host";
 import {
   AUCTIONS,
@@ -17,6 +22,7 @@ import {
   USDC,
 } from "./mapping/trading-scenario";
 
+const HERE = dirname(fileURLToPath(import.meta.url));
 const graphHost = await loadGraphHost();
 const missing = "missing" in graphHost ? graphHost.missing : undefined;
 if (missing) console.warn(`[trading mapping tests SKIPPED] ${missing}`);
@@ -306,6 +312,47 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
       lastSalePricePerUnit: USDC("26").toString(),
       floorPricePerUnit: null,
     });
+  });
+
+  it("emits every trading handler's event and records the exchange's trading-rewards address", async () => {
+    const { publicClient } = clients(anvil.rpcUrl);
+    const manifest = parse(readFileSync(join(HERE, "../build/subgraph.yaml"), "utf8"));
+    const emitted = new Set<string>();
+    for (const [address, abi] of [
+      [s.exchange, s.exchangeAbi],
+      [LISTINGS, artifact("IPositionListings").abi],
+      [AUCTIONS, artifact("IPositionAuctions").abi],
+      [REWARDS, artifact("ITradingRewards").abi],
+    ] as const) {
+      const logs = await publicClient.getLogs({ address, fromBlock: 0n });
+      for (const log of parseEventLogs({ abi, logs })) emitted.add(`${lower(address)}.${log.eventName}`);
+    }
+    const addresses: Record<string, Address> = {
+      PositionListings: LISTINGS,
+      PositionAuctions: AUCTIONS,
+      TradingRewards: REWARDS,
+    };
+    const required: string[] = ["UnitsReserved", "ReservedUnitsReleased", "TradingRewardsSet", "Approval"].map(
+      (name) => `${lower(s.exchange)}.${name}`,
+    );
+    for (const ds of manifest.dataSources.filter((d: { name: string }) => d.name in addresses)) {
+      for (const { event } of ds.mapping.eventHandlers) {
+        required.push(`${lower(addresses[ds.name]!)}.${event.slice(0, event.indexOf("("))}`);
+      }
+    }
+    for (const key of required) expect(emitted, key).toContain(key);
+    const parameter = async (id: string, label: string) =>
+      (
+        await gql(host.url, `query($id: ID!, $b: Int!) { parameter(id: $id, block: {number: $b}) { value } }`, {
+          id,
+          b: Number(s.at[label]!),
+        })
+      ).parameter?.value;
+    expect(await parameter("exchange-tradingRewards", "trading rewards set")).toBe(lower(REWARDS));
+    expect(await parameter("exchange-tradingRewards", "trading rewards cleared")).toBe(zeroAddress);
+    expect(await parameter("listings-contract", "listed 1")).toBe(lower(LISTINGS));
+    expect(await parameter("auctions-minIncrementBps", "min increment set")).toBe("500");
+    expect(await parameter("rewards-feeTokenDecimals.".concat(lower(s.usdt)), "min increment set")).toBe("6");
   });
 
   it("follows trading epochs: opened, credited, settled and claimed", async () => {

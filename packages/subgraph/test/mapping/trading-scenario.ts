@@ -173,6 +173,10 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   ]);
   for (const who of [alice, bob, carol, dave]) await send(who, usdt, token.abi, "approve", [ex, 2n ** 255n]);
   await send(AUCTIONS, usdt, token.abi, "approve", [ex, 2n ** 255n]);
+  // The exchange credits primary-sale fees to TradingRewards once set (the emitter cannot take the
+  // call): set and cleared, so TradingRewardsSet is indexed.
+  await send(admin, ex, exAbi, "setTradingRewards", [REWARDS], "trading rewards set");
+  await send(admin, ex, exAbi, "setTradingRewards", [zeroAddress], "trading rewards cleared");
 
   const day0 = (await now()) / DAY + 1n;
   const D = (n: number) => day0 + BigInt(n);
@@ -212,6 +216,9 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   );
   await emit(REWARDS, "FeeTokenSet", { token: usdt, decimals: 6, listed: true });
   await emit(REWARDS, "SourceSet", { source: LISTINGS, allowed: true });
+  await emit(LISTINGS, "FeeRecipientSet", { previous: zeroAddress, recipient: addr[9] });
+  await emit(AUCTIONS, "FeeRecipientSet", { previous: zeroAddress, recipient: addr[9] });
+  await emit(AUCTIONS, "MinIncrementSet", { previousBps: 500n, bps: 500n }, "min increment set");
 
   // Listings: token 1 at 100/unit, token 2 at 50/unit (the floor), replaced at 80/unit.
   const listed = (listingId: bigint, tokenId: bigint, seller: Address, price: bigint, label: string, expiry = far) =>
