@@ -385,6 +385,65 @@ describe("schema", () => {
     expect(position).toContain('claims: [RewardClaim!]! @derivedFrom(field: "position")');
   });
 
+  it("has the trading fields the web app queries (TRADING_SPEC.md)", () => {
+    const fields: Record<string, string[]> = {
+      Account: [
+        "tradingRewardsClaimed: BigInt!",
+        'listings: [Listing!]! @derivedFrom(field: "seller")',
+        'bids: [Bid!]! @derivedFrom(field: "bidder")',
+      ],
+      Position: ["listing: Listing", "auction: Auction"],
+      Offering: [
+        "floorPricePerUnit: BigInt",
+        "lastSalePricePerUnit: BigInt",
+        "reservedUnits: BigInt!",
+        "listingCount: Int!",
+        "liveListings: [Listing!]!",
+      ],
+      OfferingDay: ["floorPricePerUnit: BigInt", "lastSalePricePerUnit: BigInt", "tradingVolume: BigInt!"],
+      ProtocolDay: ["tradingVolume: BigInt!", "tradingFees: BigInt!", "trades: Int!"],
+      Listing: [
+        "status: ListingStatus!",
+        "voidReason: String",
+        "sale: Sale",
+        "pricePerUnit: BigInt!",
+        "expiry: BigInt!",
+      ],
+      Auction: [
+        "kind: AuctionKind!",
+        "status: AuctionStatus!",
+        "minNextBid: BigInt!",
+        "endTime: BigInt",
+        "position: Position",
+      ],
+      Bid: ["status: BidStatus!", "endTimeAfter: BigInt!", "extended: Boolean!"],
+      AuctionBalance: ["refundable: BigInt!", "proceeds: BigInt!", "withdrawn: BigInt!"],
+      TradingEpoch: [
+        "totalCredit: BigInt!",
+        "accounts: Int!",
+        'rewards: [TradingReward!]! @derivedFrom(field: "epoch")',
+      ],
+      TradingReward: ["credit: BigInt!", "fees: Int!", "reward: BigInt", "settled: Boolean!"],
+    };
+    for (const [entity, list] of Object.entries(fields)) {
+      for (const field of list)
+        expect(entities.get(entity)!.body, `${entity}.${field}`).toMatch(
+          new RegExp(`^  ${field.replace(/[[\]()!]/g, "\\$&")}$`, "m"),
+        );
+    }
+    expect(entities.get("Sale")!.immutable).toBe(true);
+    expect(entities.get("BidRefund")!.immutable).toBe(true);
+    for (const [name, values] of [
+      ["ListingStatus", "Live Sold Cancelled Void"],
+      ["AuctionKind", "Secondary Primary"],
+      ["AuctionStatus", "Open Settled Cancelled Withdrawn"],
+      ["BidStatus", "Leading Refundable Refunded Won"],
+    ] as const) {
+      const body = new RegExp(`^enum ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1] ?? "";
+      expect(body.split(/\s+/).filter(Boolean).join(" "), name).toBe(values);
+    }
+  });
+
   it("lists every entity in a data source and writes every entity from some handler", () => {
     const listed = new Set(manifest.dataSources.flatMap((ds) => ds.mapping.entities));
     for (const name of listed) expect(entities.has(name), `manifest lists unknown entity ${name}`).toBe(true);

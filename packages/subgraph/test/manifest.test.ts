@@ -98,7 +98,11 @@ describe("networks", () => {
       Object.entries(everywhere(ORACLE)).filter(([name]) => !TRADING_DATA_SOURCES.includes(name)),
     );
     writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: withoutTrading }));
-    const { networks } = buildNetworks(readConfigs(CONFIG_DIR), dir);
+    const { networks, placeholders, absent } = buildNetworks(readConfigs(CONFIG_DIR), dir);
+    expect(absent.localhost).toEqual(TRADING_DATA_SOURCES);
+    // The record is real (not a placeholder): only the absent group may have zero addresses.
+    expect(checkNetwork(networks, placeholders, "localhost", absent)).toBe(networks.localhost);
+    expect(() => checkNetwork(networks, placeholders, "localhost")).toThrow(/TradingRewards is the zero address/);
     expect(networks.localhost).toEqual({
       ...withoutTrading,
       ...Object.fromEntries(TRADING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),

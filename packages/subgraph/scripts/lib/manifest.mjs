@@ -49,16 +49,19 @@ export function readDeployment(deploymentsDir, chainId) {
 
 /**
  * graph-cli networks.json: { <network>: { <DataSource>: { address, startBlock } } }.
- * Also returns, per network, whether its addresses are placeholders (local chain not deployed).
+ * Also returns, per network, whether its addresses are placeholders (local chain not deployed) and
+ * the data sources of optional groups its deployment record lacks entirely (zero addresses).
  * @param {any[]} configs
  * @param {string} deploymentsDir
- * @returns {{ networks: Record<string, NetworkEntry>, placeholders: Record<string, boolean> }}
+ * @returns {{ networks: Record<string, NetworkEntry>, placeholders: Record<string, boolean>, absent: Record<string, string[]> }}
  */
 export function buildNetworks(configs, deploymentsDir) {
   /** @type {Record<string, NetworkEntry>} */
   const networks = {};
   /** @type {Record<string, boolean>} */
   const placeholders = {};
+  /** @type {Record<string, string[]>} */
+  const absentByNetwork = {};
   for (const config of configs) {
     if (!config.network || !Number.isInteger(config.chainId)) {
       throw new Error(`config for ${config.network ?? "?"}: "network" and an integer "chainId" are required`);
@@ -99,19 +102,24 @@ export function buildNetworks(configs, deploymentsDir) {
       entry[name] = { address: contract?.address ?? "", startBlock: contract?.startBlock ?? 0 };
     }
     networks[config.network] = entry;
+    absentByNetwork[config.network] = [...absent];
   }
-  return { networks, placeholders };
+  return { networks, placeholders, absent: absentByNetwork };
 }
 
-/** Checks a network can be built: known, with real addresses (zero only for an undeployed local chain). */
-export function checkNetwork(networks, placeholders, network) {
+/**
+ * Checks a network can be built: known, with real addresses (zero only for an undeployed local chain,
+ * or for the data sources of an optional group its record lacks: `absent` from buildNetworks).
+ * @param {Record<string, string[]>} [absent]
+ */
+export function checkNetwork(networks, placeholders, network, absent = {}) {
   const entry = networks[network];
   if (!entry) throw new Error(`unknown network "${network}"; known: ${Object.keys(networks).join(", ")}`);
   for (const [name, { address, startBlock }] of Object.entries(entry)) {
     if (!ADDRESS.test(address)) {
       throw new Error(`${network}: ${name} has no address; fill config/${network}.json (address and startBlock)`);
     }
-    if (address === ZERO_ADDRESS && !placeholders[network]) {
+    if (address === ZERO_ADDRESS && !placeholders[network] && !(absent[network] ?? []).includes(name)) {
       throw new Error(`${network}: ${name} is the zero address`);
     }
     if (!Number.isInteger(startBlock) || startBlock < 0) {

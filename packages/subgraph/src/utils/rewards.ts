@@ -1,5 +1,5 @@
 // TradingRewards helpers: epochs and per-account rewards.
-import { Address, BigInt, Bytes, ethereum } from "@graphprotocol/graph-ts";
+import { BigInt, Bytes, ethereum } from "@graphprotocol/graph-ts";
 
 import { Parameter, TradingEpoch, TradingReward } from "../../generated/schema";
 import { SECONDS_PER_DAY, ZERO } from "./constants";
@@ -54,8 +54,4 @@ export function getOrCreateReward(account: Bytes, epoch: TradingEpoch): TradingR
   r.settled = false;
   epoch.accounts += 1;
   return r;
-}
-
-export function addressKey(address: Address): string {
-  return address.toHexString();
 }
