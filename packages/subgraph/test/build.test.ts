@@ -66,8 +66,14 @@ const UNHANDLED: Record<string, Record<string, string>> = {
  */
 const UNHANDLED_IF_PRESENT: Record<string, Record<string, string>> = {
   TradingRewards: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
-  PositionListings: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
-  PositionAuctions: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  PositionListings: {
+    OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
+    LockedValueClaimed: "PositionLocker's event; the listings contract never locks, so never claims",
+  },
+  PositionAuctions: {
+    OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
+    LockedValueClaimed: "PositionLocker's event; auctions leave a locked position's payouts in it (never claimed)",
+  },
 };
 
 const DATA_SOURCES = [
