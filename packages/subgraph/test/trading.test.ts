@@ -355,6 +355,26 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
     expect(await parameter("rewards-feeTokenDecimals.".concat(lower(s.usdt)), "min increment set")).toBe("6");
   });
 
+  it("survives odd input: events about unknown listings, auctions and tokens, a settle without credits", async () => {
+    const block = Number(s.at["odd input"]!);
+    const data = await gql(
+      host.url,
+      `query($b: Int!) { l99: listing(id: "99", block: {number: $b}) { id } l98: listing(id: "98", block: {number: $b}) { id }
+        a98: auction(id: "98", block: {number: $b}) { id } bids(where: {auction: "98"}, block: {number: $b}) { id }
+        tradingReward(id: "${lower(s.accounts[8]!)}-5", block: {number: $b}) { settled reward credit fees }
+        _meta { hasIndexingErrors } }`,
+      { b: block },
+    );
+    expect(data).toEqual({
+      l99: null,
+      l98: null,
+      a98: null,
+      bids: [],
+      tradingReward: { settled: true, reward: "0", credit: "0", fees: 0 },
+      _meta: { hasIndexingErrors: false },
+    });
+  });
+
   it("follows trading epochs: opened, credited, settled and claimed", async () => {
     const { tradingEpoch } = await gql(
       host.url,

@@ -394,6 +394,35 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   await created(4n, 0, addr[5], 3n, 5n, USDC("100"), 200n, 2n ** 40n - 1n);
   await emit(AUCTIONS, "AuctionCancelled", { auctionId: 4n }, "auction 4 cancelled");
 
+  // Odd input the indexer must survive (no contract emits these, but a handler must never crash):
+  // events about unknown listings, auctions and tokens, a settle without credits.
+  await emit(LISTINGS, "Listed", {
+    listingId: 99n,
+    tokenId: 999n,
+    seller: addr[2],
+    paymentToken: usdt,
+    price: 1n,
+    expiry: far,
+    feeBps: 0n,
+  });
+  await emit(LISTINGS, "ListingUpdated", { listingId: 98n, tokenId: 1n, price: 1n, expiry: far });
+  await emit(LISTINGS, "ListingCancelled", { listingId: 98n, tokenId: 1n, by: addr[2] });
+  await emit(LISTINGS, "ListingSold", {
+    listingId: 98n,
+    tokenId: 1n,
+    buyer: addr[3],
+    seller: addr[2],
+    paymentToken: usdt,
+    price: 1n,
+    fee: 0n,
+    referrer: zeroAddress,
+  });
+  await emit(AUCTIONS, "BidPlaced", { auctionId: 98n, bidder: addr[5], amount: 1n, endTime: far, extended: false });
+  await emit(AUCTIONS, "AuctionSettled", { auctionId: 98n, winner: addr[5], amount: 1n, fee: 0n, tokenId: 1n });
+  await emit(AUCTIONS, "AuctionCancelled", { auctionId: 98n });
+  await emit(AUCTIONS, "LeadingBidWithdrawn", { auctionId: 98n, bidder: addr[5], amount: 1n });
+  await emit(REWARDS, "RewardsSettled", { account: addr[8], epoch: 5n, credit: 0n, reward: 0n }, "odd input");
+
   // Epoch 0 settles for bob on D+8 (epoch 1), who claims.
   await warpToDay(D(6));
   await send(eve, ex, exAbi, "flag", [2n]);
