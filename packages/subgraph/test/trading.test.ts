@@ -163,6 +163,50 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
     for (const p of positions) expect(p.listing, `position ${p.id}`).toBeNull();
   });
 
+  it("revives a stale listing only as the contract does: its seller's approval while holding it, or after an unlock", async () => {
+    const status = async (id: string, label: string) => {
+      const l = await listingAt(id, s.at[label]!);
+      return [l.status, l.voidReason];
+    };
+    const floor = async (label: string) => (await offeringAt("1", s.at[label]!)).floorPricePerUnit;
+    expect(await status("1", "new owner approves the listings contract")).toEqual(["Void", "transfer"]);
+    expect(await status("1", "token 1 back with alice")).toEqual(["Void", "transfer"]);
+    expect(await status("1", "listing 1 revived by its seller's approval")).toEqual(["Live", null]);
+    expect(await floor("listing 1 revived by its seller's approval")).toBe(USDC("100").toString());
+    expect(await status("1", "listing 1 void again")).toEqual(["Void", "approval"]);
+    expect(await floor("listing 1 void again")).toBeNull();
+    // Cancelled while void: no longer stored, so a later approval brings nothing back.
+    expect(await status("1", "approval after the cancel")).toEqual(["Void", "approval"]);
+    expect(await floor("approval after the cancel")).toBeNull();
+    expect(await status("6", "approved during a lock")).toEqual(["Void", "lock"]);
+    expect(await status("6", "listing 6 revived by the unlock")).toEqual(["Live", null]);
+    expect(await floor("listing 6 revived by the unlock")).toBe(USDC("120").toString());
+    expect(await status("6", "listing 6 cancelled")).toEqual(["Cancelled", null]);
+    const position = async (id: string, label: string) =>
+      (
+        await gql(
+          host.url,
+          `query($id: ID!, $b: Int!) { position(id: $id, block: {number: $b}) { listing { id } storedListing { id } listingsApproved } }`,
+          { id, b: Number(s.at[label]!) },
+        )
+      ).position;
+    expect(await position("1", "token 1 back with alice")).toEqual({
+      listing: null,
+      storedListing: { id: "1" },
+      listingsApproved: false,
+    });
+    expect(await position("1", "approval after the cancel")).toEqual({
+      listing: null,
+      storedListing: null,
+      listingsApproved: true,
+    });
+    expect(await position("3", "listing 6 revived by the unlock")).toEqual({
+      listing: { id: "6" },
+      storedListing: { id: "6" },
+      listingsApproved: true,
+    });
+  });
+
   it("runs a secondary auction: bids, extensions, outbid refunds, self-raise, settle, pull balances", async () => {
     const { auction } = await gql(
       host.url,

@@ -3,7 +3,7 @@
 import { Address, BigInt, Bytes, ethereum } from "@graphprotocol/graph-ts";
 
 import { Account, Listing, Offering, Parameter, Position, Protocol } from "../../generated/schema";
-import { ZERO } from "./constants";
+import { STATUS_HALTED, ZERO } from "./constants";
 import { dayOf } from "./ids";
 import {
   getOrCreateAccount,
@@ -134,22 +134,26 @@ export function saveOfferingFloor(o: Offering, event: ethereum.Event): void {
   saveOfferingWithDay(o, getOrCreateOfferingDay(o.id, dayOf(event.block.timestamp)), event);
 }
 
-/** Closes `listing` (no longer Live) and unlinks it from its position and offering (not saved). */
+/**
+ * Closes `listing` for good (Sold, Cancelled, or Void by a halt) and unlinks it from its position;
+ * a sold or cancelled listing is no longer stored by the contract either (saved here).
+ */
 export function closeListing(listing: Listing, status: string, reason: string | null, event: ethereum.Event): void {
   listing.status = status;
   if (reason !== null) listing.voidReason = reason;
   listing.updatedAtTimestamp = event.block.timestamp;
   listing.save();
   const position = Position.load(listing.position);
-  if (position != null && position.listing == listing.id) {
-    position.listing = null;
-    position.save();
-  }
+  if (position == null) return;
+  if (position.listing == listing.id) position.listing = null;
+  if (status != LISTING_VOID && position.storedListing == listing.id) position.storedListing = null;
+  position.save();
 }
 
 /**
  * Voids the position's Live listing, if any (a Sold one was already unlinked by ListingSold, which
- * comes before the sale's Transfer), and recomputes the offering's floor.
+ * comes before the sale's Transfer), and recomputes the offering's floor. The contract still stores
+ * it: its seller's own approval may bring it back (reviveListingOf). The caller saves `position`.
  */
 export function voidListingOf(position: Position, reason: string, event: ethereum.Event): void {
   const id = position.listing;
@@ -164,6 +168,29 @@ export function voidListingOf(position: Position, reason: string, event: ethereu
   const o = Offering.load(listing.offering);
   if (o == null) return;
   removeLiveListing(o, listing.id);
+  saveOfferingFloor(o, event);
+}
+
+/**
+ * The contract's liveness rule, re-checked when one of its conditions comes back (an approval of the
+ * listings contract, an unlock): the stored listing is Live again if its seller owns the position,
+ * the position carries the listings contract's approval, no lock holds it and its offering was never
+ * halted (expiry and the term's end are time, filtered by clients). The caller saves `position`.
+ */
+export function reviveListingOf(position: Position, event: ethereum.Event): void {
+  const id = position.storedListing;
+  if (id === null || position.listing !== null) return;
+  if (position.locked || !position.listingsApproved) return;
+  const listing = Listing.load(id as string);
+  if (listing == null || listing.status != LISTING_VOID || !listing.seller.equals(position.owner)) return;
+  const o = Offering.load(listing.offering);
+  if (o == null || o.status == STATUS_HALTED) return;
+  listing.status = LISTING_LIVE;
+  listing.voidReason = null;
+  listing.updatedAtTimestamp = event.block.timestamp;
+  listing.save();
+  position.listing = listing.id;
+  addLiveListing(o, listing.id);
   saveOfferingFloor(o, event);
 }
 

@@ -278,6 +278,14 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
 
   // Void by transfer: alice moves token 1 away; no live listing is left.
   await send(alice, ex, exAbi, "transferFrom", [addr[2], addr[6], 1n], "token 1 transferred");
+  // A stale listing comes back only by its own seller's approval while holding the position again
+  // (PositionListings' rule): not by the new owner's approval, not after the seller cancelled it.
+  await send(dave, ex, exAbi, "approve", [LISTINGS, 1n], "new owner approves the listings contract");
+  await send(dave, ex, exAbi, "transferFrom", [addr[6], addr[2], 1n], "token 1 back with alice");
+  await send(alice, ex, exAbi, "approve", [LISTINGS, 1n], "listing 1 revived by its seller's approval");
+  await send(alice, ex, exAbi, "approve", [zeroAddress, 1n], "listing 1 void again");
+  await emit(LISTINGS, "ListingCancelled", { listingId: 1n, tokenId: 1n, by: addr[2] }, "stale listing 1 cancelled");
+  await send(alice, ex, exAbi, "approve", [LISTINGS, 1n], "approval after the cancel");
   // Void by approval: bob lists token 3, then approves someone else.
   await listed(5n, 3n, addr[3], USDC("500"), "listed 5");
   await send(bob, ex, exAbi, "approve", [addr[7], 3n], "token 3 approval changed");
@@ -288,6 +296,11 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   await send(bob, ex, exAbi, "setApprovalForAll", [addr[4], true], "operator approved");
   await send(locker, ex, exAbi, "lock", [3n, 0], "token 3 locked");
   await send(locker, ex, exAbi, "unlock", [3n]);
+  // The seller approves the listings contract during a lock: the listing is back once unlocked.
+  await send(locker, ex, exAbi, "lock", [3n, 0]);
+  await send(bob, ex, exAbi, "approve", [LISTINGS, 3n], "approved during a lock");
+  await send(locker, ex, exAbi, "unlock", [3n], "listing 6 revived by the unlock");
+  await emit(LISTINGS, "ListingCancelled", { listingId: 6n, tokenId: 3n, by: addr[3] }, "listing 6 cancelled");
   // Void by halt (below): alice lists token 4 of offering 2.
   await send(alice, ex, exAbi, "approve", [LISTINGS, 4n]);
   await listed(7n, 4n, addr[2], USDC("720"), "listed 7");

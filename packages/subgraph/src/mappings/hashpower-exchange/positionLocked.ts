@@ -30,6 +30,8 @@ export function handlePositionLocked(event: PositionLocked): void {
   position.locked = true;
   applyLockPayouts(position, params.payouts);
   position.status = positionStatus(position);
+  // The exchange clears the per-token approval on lock (without an Approval event).
+  position.listingsApproved = false;
   voidListingOf(position, VOID_LOCK, event);
   position.updatedAtBlock = event.block.number;
   position.save();

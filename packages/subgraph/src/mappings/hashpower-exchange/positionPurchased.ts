@@ -83,6 +83,7 @@ export function handlePositionPurchased(event: PositionPurchased): void {
   position.refunded = false;
   position.refundedAmount = ZERO;
   position.locked = false;
+  position.listingsApproved = false;
   position.rewardsToLocker = false;
   position.refundToLocker = false;
   position.status = POSITION_ACTIVE;

@@ -35,6 +35,8 @@ export function handleTransfer(event: Transfer): void {
     const position = Position.load(id)!;
     position.owner = to.id;
     position.transferCount += 1;
+    // ERC-721 clears the per-token approval on every transfer (without an Approval event).
+    position.listingsApproved = false;
     voidListingOf(position, VOID_TRANSFER, event);
     position.updatedAtBlock = event.block.number;
     position.save();

@@ -24,9 +24,12 @@ export function handleListed(event: Listed): void {
   const o = Offering.load(position.offering)!;
   const id = listingId(params.listingId);
 
-  const previous = position.listing;
+  // The contract keeps one listing per position: a new one replaces the stored one (a contract that
+  // emits ListingCancelled for it first has already closed it).
+  const previous = position.storedListing;
   if (previous !== null && previous != id) {
     const old = Listing.load(previous as string);
+    // A void one stays Void with its reason (it was dead already); it is simply no longer stored.
     if (old != null && old.status == LISTING_LIVE) {
       old.status = LISTING_CANCELLED;
       old.voidReason = VOID_REPLACED;
@@ -54,6 +57,9 @@ export function handleListed(event: Listed): void {
   listing.save();
 
   position.listing = id;
+  position.storedListing = id;
+  // list() requires the approval: the Approval before the first Listed could not be recognised yet.
+  position.listingsApproved = true;
   position.save();
   o.listingCount += 1;
   addLiveListing(o, id);
