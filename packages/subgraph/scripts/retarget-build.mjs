@@ -15,8 +15,8 @@ const deploymentsDir = process.env.DMEX_DEPLOYMENTS_DIR ?? join(pkg, "../deploym
 const path = join(process.env.DMEX_SUBGRAPH_BUILD_DIR ?? join(pkg, "build"), "subgraph.yaml");
 
 try {
-  const { networks, placeholders } = buildNetworks(readConfigs(join(pkg, "config")), deploymentsDir);
-  const entry = checkNetwork(networks, placeholders, network);
+  const { networks, placeholders, absent } = buildNetworks(readConfigs(join(pkg, "config")), deploymentsDir);
+  const entry = checkNetwork(networks, placeholders, network, absent);
   writeFileSync(path, retargetManifest(readFileSync(path, "utf8"), entry, network));
   console.log(
     `${path} now indexes ${network}: ${Object.entries(entry)

@@ -12,6 +12,7 @@ import {
   checkNetwork,
   DAO_DATA_SOURCES,
   DATA_SOURCES,
+  TRADING_DATA_SOURCES,
   readConfigs,
   renderTemplate,
   retargetManifest,
@@ -82,12 +83,35 @@ describe("networks", () => {
     expect(networks.localhost).toEqual({
       ...core,
       ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
+      ...Object.fromEntries(TRADING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
     });
     writeFileSync(
       join(dir, "31337.json"),
       JSON.stringify({ chainId: 31337, contracts: { ...core, DMCToken: at(ORACLE, 9) } }),
     );
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no DmexGovernor/);
+  });
+
+  it("gives a record from before trading zero trading addresses, and rejects one with only some of them", () => {
+    const dir = tempDir();
+    const withoutTrading = Object.fromEntries(
+      Object.entries(everywhere(ORACLE)).filter(([name]) => !TRADING_DATA_SOURCES.includes(name)),
+    );
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: withoutTrading }));
+    const { networks, placeholders, absent } = buildNetworks(readConfigs(CONFIG_DIR), dir);
+    expect(absent.localhost).toEqual(TRADING_DATA_SOURCES);
+    // The record is real (not a placeholder): only the absent group may have zero addresses.
+    expect(checkNetwork(networks, placeholders, "localhost", absent)).toBe(networks.localhost);
+    expect(() => checkNetwork(networks, placeholders, "localhost")).toThrow(/TradingRewards is the zero address/);
+    expect(networks.localhost).toEqual({
+      ...withoutTrading,
+      ...Object.fromEntries(TRADING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
+    });
+    writeFileSync(
+      join(dir, "31337.json"),
+      JSON.stringify({ chainId: 31337, contracts: { ...withoutTrading, TradingRewards: at(ORACLE, 9) } }),
+    );
+    expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no PositionListings/);
   });
 
   it("rejects a deployment record without a data source's contract or for another chain", () => {
@@ -165,7 +189,12 @@ describe("retargetManifest", () => {
       ["HashpowerExchange", "filecoin-testnet", EXCHANGE, 12],
       ["AssetRegistry", "filecoin-testnet", ORACLE, 10],
       ["MarketRateOracle", "filecoin-testnet", ORACLE, 9],
-      ...DAO_DATA_SOURCES.map((name) => [name, "filecoin-testnet", ORACLE, DATA_SOURCES.indexOf(name) + 1]),
+      ...[...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES].map((name) => [
+        name,
+        "filecoin-testnet",
+        ORACLE,
+        DATA_SOURCES.indexOf(name) + 1,
+      ]),
     ]);
     for (const ds of after.dataSources) {
       const original = before.dataSources.find((d: any) => d.name === ds.name);

@@ -27,6 +27,9 @@ afterAll(async () => {
   await anvil?.stop();
 });
 
+/** Exchange events of trading (issue 11): test/trading.test.ts drives them (and checks they were emitted). */
+const TRADING_EXCHANGE_EVENTS = ["TradingRewardsSet", "UnitsReserved", "ReservedUnitsReleased"];
+
 describe("anvil scenario", () => {
   it("emits every event that has a handler, from the addresses the manifest will index", async () => {
     const { publicClient } = clients(anvil.rpcUrl);
@@ -46,6 +49,7 @@ describe("anvil scenario", () => {
       const emitted = new Set(parseEventLogs({ abi: source.abi, logs }).map((l) => l.eventName));
       for (const { event } of ds.mapping.eventHandlers) {
         const name = event.slice(0, event.indexOf("("));
+        if (ds.name === "HashpowerExchange" && TRADING_EXCHANGE_EVENTS.includes(name)) continue;
         expect(emitted, `${ds.name}.${name} never emitted by the scenario`).toContain(name);
       }
     }

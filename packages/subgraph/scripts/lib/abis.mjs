@@ -2,7 +2,9 @@
 // 1. @dmex/deployments (packages/deployments/abis/<Contract>.json), generated from the contracts;
 // 2. Foundry artifacts (<out>/<Contract>.sol/<Contract>.json, field `abi`), with <out> taken from
 //    DMEX_CONTRACTS_OUT, else packages/contracts/out;
-// 3. for the council Safe (not compiled by forge): SafeL2 1.4.1 from @safe-global/safe-contracts,
+// 3. for the trading contracts, until their implementations are built: the interface's artifact
+//    (<out>/I<Contract>.sol/I<Contract>.json), which declares every event they emit;
+// 4. for the council Safe (not compiled by forge): SafeL2 1.4.1 from @safe-global/safe-contracts,
 //    the artifact the deploy script deploys.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -19,7 +21,13 @@ export const CONTRACTS = [
   "ProtocolParameters",
   "InsuranceFund",
   "MiningReserve",
+  "TradingRewards",
+  "PositionListings",
+  "PositionAuctions",
 ];
+
+/** Contracts whose interface artifact stands in for the implementation's ABI when that is not built. */
+const INTERFACE_FALLBACK = new Set(["TradingRewards", "PositionListings", "PositionAuctions"]);
 
 /** Contracts whose ABI is an npm artifact rather than a Foundry one (path under packages/contracts). */
 const NPM_ARTIFACTS = {
@@ -41,6 +49,7 @@ export function candidatePaths(repoRoot, contract, env = process.env) {
     join(repoRoot, "packages/deployments/abis", `${contract}.json`),
     join(out, `${contract}.sol`, `${contract}.json`),
   ];
+  if (INTERFACE_FALLBACK.has(contract)) paths.push(join(out, `I${contract}.sol`, `I${contract}.json`));
   if (NPM_ARTIFACTS[contract]) paths.push(join(repoRoot, "packages/contracts", NPM_ARTIFACTS[contract]));
   return paths;
 }

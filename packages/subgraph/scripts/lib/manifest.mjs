@@ -20,7 +20,14 @@ export const DAO_DATA_SOURCES = [
   "InsuranceFund",
   "MiningReserve",
 ];
-export const DATA_SOURCES = [...CORE_DATA_SOURCES, ...DAO_DATA_SOURCES];
+/** Trading (issue 11): all or none, so a record written before trading existed still builds. */
+export const TRADING_DATA_SOURCES = ["TradingRewards", "PositionListings", "PositionAuctions"];
+/** Groups that a local deployment record may lack entirely (their data sources then index nothing). */
+const OPTIONAL_GROUPS = [
+  { label: "DAO", names: DAO_DATA_SOURCES },
+  { label: "trading", names: TRADING_DATA_SOURCES },
+];
+export const DATA_SOURCES = [...CORE_DATA_SOURCES, ...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES];
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
@@ -42,16 +49,19 @@ export function readDeployment(deploymentsDir, chainId) {
 
 /**
  * graph-cli networks.json: { <network>: { <DataSource>: { address, startBlock } } }.
- * Also returns, per network, whether its addresses are placeholders (local chain not deployed).
+ * Also returns, per network, whether its addresses are placeholders (local chain not deployed) and
+ * the data sources of optional groups its deployment record lacks entirely (zero addresses).
  * @param {any[]} configs
  * @param {string} deploymentsDir
- * @returns {{ networks: Record<string, NetworkEntry>, placeholders: Record<string, boolean> }}
+ * @returns {{ networks: Record<string, NetworkEntry>, placeholders: Record<string, boolean>, absent: Record<string, string[]> }}
  */
 export function buildNetworks(configs, deploymentsDir) {
   /** @type {Record<string, NetworkEntry>} */
   const networks = {};
   /** @type {Record<string, boolean>} */
   const placeholders = {};
+  /** @type {Record<string, string[]>} */
+  const absentByNetwork = {};
   for (const config of configs) {
     if (!config.network || !Number.isInteger(config.chainId)) {
       throw new Error(`config for ${config.network ?? "?"}: "network" and an integer "chainId" are required`);
@@ -67,17 +77,23 @@ export function buildNetworks(configs, deploymentsDir) {
     }
     /** @type {NetworkEntry} */
     const entry = {};
-    // A local record from before the DAO (no DAO contract at all): its data sources index nothing.
-    const preDao =
-      config.source === "deployments" &&
-      !placeholders[config.network] &&
-      DAO_DATA_SOURCES.every((name) => !contracts?.[name]);
-    if (preDao)
-      console.warn(`deployments/${config.chainId}.json has no DAO contracts: their data sources get zero addresses`);
+    // A local record from before the DAO or trading (no contract of the group at all): the group's
+    // data sources index nothing. A group with only some of its contracts is refused below.
+    const absent = new Set();
+    if (config.source === "deployments" && !placeholders[config.network]) {
+      for (const group of OPTIONAL_GROUPS) {
+        if (group.names.every((name) => !contracts?.[name])) {
+          console.warn(
+            `deployments/${config.chainId}.json has no ${group.label} contracts: their data sources get zero addresses`,
+          );
+          for (const name of group.names) absent.add(name);
+        }
+      }
+    }
     for (const name of DATA_SOURCES) {
       const contract = contracts?.[name];
       if (config.source === "deployments" && !contract) {
-        if (placeholders[config.network] || (preDao && DAO_DATA_SOURCES.includes(name))) {
+        if (placeholders[config.network] || absent.has(name)) {
           entry[name] = { address: ZERO_ADDRESS, startBlock: 0 };
           continue;
         }
@@ -86,19 +102,24 @@ export function buildNetworks(configs, deploymentsDir) {
       entry[name] = { address: contract?.address ?? "", startBlock: contract?.startBlock ?? 0 };
     }
     networks[config.network] = entry;
+    absentByNetwork[config.network] = [...absent];
   }
-  return { networks, placeholders };
+  return { networks, placeholders, absent: absentByNetwork };
 }
 
-/** Checks a network can be built: known, with real addresses (zero only for an undeployed local chain). */
-export function checkNetwork(networks, placeholders, network) {
+/**
+ * Checks a network can be built: known, with real addresses (zero only for an undeployed local chain,
+ * or for the data sources of an optional group its record lacks: `absent` from buildNetworks).
+ * @param {Record<string, string[]>} [absent]
+ */
+export function checkNetwork(networks, placeholders, network, absent = {}) {
   const entry = networks[network];
   if (!entry) throw new Error(`unknown network "${network}"; known: ${Object.keys(networks).join(", ")}`);
   for (const [name, { address, startBlock }] of Object.entries(entry)) {
     if (!ADDRESS.test(address)) {
       throw new Error(`${network}: ${name} has no address; fill config/${network}.json (address and startBlock)`);
     }
-    if (address === ZERO_ADDRESS && !placeholders[network]) {
+    if (address === ZERO_ADDRESS && !placeholders[network] && !(absent[network] ?? []).includes(name)) {
       throw new Error(`${network}: ${name} is the zero address`);
     }
     if (!Number.isInteger(startBlock) || startBlock < 0) {

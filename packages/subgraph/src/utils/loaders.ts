@@ -60,6 +60,7 @@ export function getOrCreateAccount(protocol: Protocol, address: Address, block: 
   a.purchaseCount = 0;
   a.rewardsClaimed = ZERO;
   a.refunded = ZERO;
+  a.tradingRewardsClaimed = ZERO;
   a.createdAtBlock = block.number;
   a.save();
   protocol.accountCount += 1;
@@ -125,6 +126,9 @@ export function getOrCreateProtocolDay(timestamp: BigInt): ProtocolDay {
   d.rewardsClaimed = ZERO;
   d.newPositions = 0;
   d.transfers = 0;
+  d.tradingVolume = ZERO;
+  d.tradingFees = ZERO;
+  d.trades = 0;
   return d;
 }
 
@@ -209,6 +213,7 @@ export function getOrCreateOfferingDay(offering: string, day: i32): OfferingDay 
   d.escrowWithdrawn = ZERO;
   d.feesCollected = ZERO;
   d.refunded = ZERO;
+  d.tradingVolume = ZERO;
   return d;
 }
 
@@ -223,6 +228,8 @@ export function snapshotOfferingDay(d: OfferingDay, o: Offering): void {
   d.accRewardPerUnit = o.accRewardPerUnit;
   d.escrowReleased = releasedToDate(o, d.day);
   d.escrowReleasedDay = releaseDay(o, d.day);
+  d.floorPricePerUnit = o.floorPricePerUnit;
+  d.lastSalePricePerUnit = o.lastSalePricePerUnit;
 }
 
 /** Marks the offering updated and saves it together with its snapshot for the block's day. */

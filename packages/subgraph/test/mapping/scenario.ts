@@ -214,6 +214,8 @@ export async function runScenario(rpcUrl: string): Promise<Scenario> {
   await send(bob, ex, exAbi, "approve", [addr[4], 2n]);
   await send(locker, ex, exAbi, "lock", [2n, 0], "token 2 locked (payouts to its owner)");
   await send(locker, ex, exAbi, "unlock", [2n], "token 2 unlocked");
+  // A lock clears the per-token approval (as a transfer does): the owner approves the locker again.
+  await send(bob, ex, exAbi, "approve", [addr[4], 2n]);
   await send(locker, ex, exAbi, "lock", [2n, 2], "token 2 locked again (refund to the locker)");
   await send(locker, ex, exAbi, "setLockPayouts", [2n, 3], "token 2 rewards re-routed to the locker");
   await send(locker, ex, exAbi, "seize", [2n, addr[2]], "token 2 seized to alice");

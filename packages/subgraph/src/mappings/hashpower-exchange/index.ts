@@ -26,3 +26,7 @@ export { handleRewardDeposited } from "./rewardDeposited";
 export { handleRoleGranted } from "./roleGranted";
 export { handleRoleRevoked } from "./roleRevoked";
 export { handleTransfer } from "./transfer";
+export { handleApproval } from "./approval";
+export { handleTradingRewardsSet } from "./tradingRewardsSet";
+export { handleUnitsReserved } from "./unitsReserved";
+export { handleReservedUnitsReleased } from "./reservedUnitsReleased";

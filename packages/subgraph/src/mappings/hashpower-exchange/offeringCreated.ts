@@ -71,6 +71,9 @@ export function handleOfferingCreated(event: OfferingCreated): void {
   o.rewardsClaimed = ZERO;
   o.volume = ZERO;
   o.positionCount = 0;
+  o.reservedUnits = ZERO;
+  o.listingCount = 0;
+  o.liveListings = [];
 
   o.createdAtBlock = event.block.number;
   o.createdAtTimestamp = event.block.timestamp;

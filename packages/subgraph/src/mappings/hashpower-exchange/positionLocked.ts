@@ -3,8 +3,9 @@ import { PositionLock } from "../../../generated/schema";
 import { eventId, positionId } from "../../utils/ids";
 import { getOrCreateLocker, loadPosition } from "../../utils/loaders";
 import { applyLockPayouts, positionStatus } from "../../utils/positions";
+import { VOID_LOCK, voidListingOf } from "../../utils/trading";
 
-/** lock: an approved locker (staking, loans, auctions) holds the position in place. */
+/** lock: an approved locker (staking, loans, auctions) holds the position in place; a listing of it is void. */
 export function handlePositionLocked(event: PositionLocked): void {
   const params = event.params;
   const position = loadPosition(positionId(params.tokenId));
@@ -29,6 +30,9 @@ export function handlePositionLocked(event: PositionLocked): void {
   position.locked = true;
   applyLockPayouts(position, params.payouts);
   position.status = positionStatus(position);
+  // The exchange clears the per-token approval on lock (without an Approval event).
+  position.listingsApproved = false;
+  voidListingOf(position, VOID_LOCK, event);
   position.updatedAtBlock = event.block.number;
   position.save();
 }

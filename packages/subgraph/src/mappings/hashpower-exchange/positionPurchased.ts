@@ -32,7 +32,14 @@ export function handlePositionPurchased(event: PositionPurchased): void {
   // termStartDay (the event's startDay) and joins the offering's single escrow cohort.
   o.totalNet = o.totalNet.plus(params.netAmount);
   o.feesAccrued = o.feesAccrued.plus(params.fee);
-  o.unitsSold = o.unitsSold.plus(params.units);
+  // A zero price is only ever a primary auction's reserved units minted to the miner
+  // (releaseReservedUnits after deposits began): they counted as sold since UnitsReserved. A paid sale
+  // of reserved units is recognised by the auction's AuctionSettled, which corrects both counters.
+  if (params.totalPrice.isZero()) {
+    o.reservedUnits = o.reservedUnits.ge(params.units) ? o.reservedUnits.minus(params.units) : ZERO;
+  } else {
+    o.unitsSold = o.unitsSold.plus(params.units);
+  }
   o.volume = o.volume.plus(params.totalPrice);
   o.positionCount += 1;
 
@@ -76,6 +83,7 @@ export function handlePositionPurchased(event: PositionPurchased): void {
   position.refunded = false;
   position.refundedAmount = ZERO;
   position.locked = false;
+  position.listingsApproved = false;
   position.rewardsToLocker = false;
   position.refundToLocker = false;
   position.status = POSITION_ACTIVE;

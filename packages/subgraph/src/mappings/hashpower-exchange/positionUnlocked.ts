@@ -6,8 +6,12 @@ import { ZERO_ADDRESS } from "../../utils/constants";
 import { positionId } from "../../utils/ids";
 import { getOrCreateLocker, loadPosition } from "../../utils/loaders";
 import { positionStatus } from "../../utils/positions";
+import { reviveListingOf } from "../../utils/trading";
 
-/** unlock / seize / releaseRevokedLock close the current lock period. */
+/**
+ * unlock / seize / releaseRevokedLock close the current lock period. A seller who approved the listings
+ * contract during the lock gets its stored listing back (a seize's Transfer follows and voids it again).
+ */
 export function handlePositionUnlocked(event: PositionUnlocked): void {
   const params = event.params;
   const position = loadPosition(positionId(params.tokenId));
@@ -35,5 +39,6 @@ export function handlePositionUnlocked(event: PositionUnlocked): void {
   position.refundToLocker = false;
   position.status = positionStatus(position);
   position.updatedAtBlock = event.block.number;
+  reviveListingOf(position, event);
   position.save();
 }

@@ -3,10 +3,12 @@ import { Position, PositionTransfer } from "../../../generated/schema";
 import { ZERO_ADDRESS } from "../../utils/constants";
 import { eventId, positionId } from "../../utils/ids";
 import { getOrCreateAccount, getOrCreateProtocol, getOrCreateProtocolDay } from "../../utils/loaders";
+import { VOID_TRANSFER, voidListingOf } from "../../utils/trading";
 
 /**
  * ERC-721 Transfer. A mint comes before its PositionPurchased (which creates the Position with
- * its owner), so only the counts and the history are written for it here.
+ * its owner), so only the counts and the history are written for it here. A Live listing is void
+ * once the position leaves its seller (a sold one was closed by ListingSold, which comes first).
  */
 export function handleTransfer(event: Transfer): void {
   const params = event.params;
@@ -33,6 +35,9 @@ export function handleTransfer(event: Transfer): void {
     const position = Position.load(id)!;
     position.owner = to.id;
     position.transferCount += 1;
+    // ERC-721 clears the per-token approval on every transfer (without an Approval event).
+    position.listingsApproved = false;
+    voidListingOf(position, VOID_TRANSFER, event);
     position.updatedAtBlock = event.block.number;
     position.save();
     protocolDay.transfers += 1;

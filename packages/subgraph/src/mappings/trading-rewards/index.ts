@@ -1,0 +1,8 @@
+// Handlers of TradingRewards events: per-epoch fee credits, settled rewards and claims.
+export { handleEpochOpened } from "./epochOpened";
+export { handleFeeCredited } from "./feeCredited";
+export { handleFeeTokenSet } from "./feeTokenSet";
+export { handleRewardsClaimed } from "./rewardsClaimed";
+export { handleRewardsSettled } from "./rewardsSettled";
+export { handleScheduleSet } from "./scheduleSet";
+export { handleSourceSet } from "./sourceSet";
