@@ -291,7 +291,8 @@ const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
     `Bidding on auction #${n(a.auctionId)} stopped: its offering is ${named(STATUS, a.status)}. The leader may withdraw its bid or settle after the end.`,
   Auctions_BidTooLow: (a) =>
     `A bid of ${n(a.amount)} is under the minimum of ${n(a.minimum)} for auction #${n(a.auctionId)} (the reserve, or the leading bid plus the minimum increment): someone may have bid meanwhile.`,
-  Auctions_HasBids: (a) => `Auction #${n(a.auctionId)} has bids: it can no longer be cancelled, only settled after its end.`,
+  Auctions_HasBids: (a) =>
+    `Auction #${n(a.auctionId)} has bids: it can no longer be cancelled, only settled after its end.`,
   Auctions_NotSeller: (a) => `Only the seller of auction #${n(a.auctionId)} can do this, not ${addr(a.caller)}.`,
   Auctions_NotEnded: (a) =>
     `Auction #${n(a.auctionId)} has not ended yet (it ends ${isoTime(a.endTime)}, later if a last-minute bid extends it): settle after that.`,
@@ -314,8 +315,7 @@ const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
   PositionLocker_ZeroExchange: () => "The exchange address is missing.",
   PositionLocker_NotPositionOwner: (a) =>
     `${addr(a.caller)} does not own position #${n(a.tokenId)} (${addr(a.owner)} does): only its owner can list or auction it.`,
-  PositionLocker_NotHeld: (a) =>
-    `This contract does not hold position #${n(a.tokenId)} (${addr(a.holder)} does).`,
+  PositionLocker_NotHeld: (a) => `This contract does not hold position #${n(a.tokenId)} (${addr(a.holder)} does).`,
   PositionLocker_OfferingNotLive: (a) =>
     `Position #${n(a.tokenId)}'s offering is ${named(STATUS, a.status)} or its term is over (it ends ${day(a.termEndDay)}): it can no longer be traded as offered.`,
   PositionLocker_ValueBelowMinimum: (a) =>

@@ -2,7 +2,14 @@ import { describe, expect, it } from "vitest";
 
 import type { AuctionEntity, BidEntity, ListingEntity, TradingRewardEntity } from "~/lib/graphql/tradingTypes";
 import type { OfferingEntity } from "~/lib/graphql/types";
-import { auctionClock, extensionOf, extensionsOf, formatCountdown, outbidNotice } from "~/lib/trading/clock";
+import {
+  auctionClock,
+  bidChartPoints,
+  extensionOf,
+  extensionsOf,
+  formatCountdown,
+  outbidNotice,
+} from "~/lib/trading/clock";
 import {
   checkPrimaryDuration,
   datetimeLocalUtc,
@@ -21,6 +28,7 @@ import {
   isListingLive,
   NO_TRADE_FILTERS,
   parseTradeFilters,
+  primaryPerUnitDayByOffering,
   sortMarketItems,
 } from "~/lib/trading/market";
 import { breakEvenText, epochRows, formulaInWords } from "~/lib/trading/rewards";
@@ -209,11 +217,21 @@ describe("market filters and sorting", () => {
     expect(r.filters.miner).toBe("");
     expect(r.sort).toBe("ending");
     expect(r.dir).toBe("desc");
-    expect(parseTradeFilters({ kind: "x", tsort: "y" })).toMatchObject({ filters: { kind: "" }, sort: "price", dir: "asc" });
+    expect(parseTradeFilters({ kind: "x", tsort: "y" })).toMatchObject({
+      filters: { kind: "" },
+      sort: "price",
+      dir: "asc",
+    });
   });
 });
 
-function bid(id: string, bidder: string, amount: bigint, endTimeAfter: number, over: Partial<BidEntity> = {}): BidEntity {
+function bid(
+  id: string,
+  bidder: string,
+  amount: bigint,
+  endTimeAfter: number,
+  over: Partial<BidEntity> = {},
+): BidEntity {
   return {
     id,
     amount: amount.toString(),
@@ -265,10 +283,7 @@ describe("auction clock", () => {
   });
 
   it("tells the connected account it was outbid and what it can withdraw", () => {
-    const bids = [
-      bid("a", "0x01", 1_000n * USDT, NOW),
-      bid("b", "0x02", 1_050n * USDT, NOW, { status: "Leading" }),
-    ];
+    const bids = [bid("a", "0x01", 1_000n * USDT, NOW), bid("b", "0x02", 1_050n * USDT, NOW, { status: "Leading" })];
     expect(outbidNotice("0x01", { status: "Open", leader: { id: "0x02" } }, bids)).toEqual({
       outbid: true,
       refundable: 1_000n * USDT,
@@ -279,10 +294,36 @@ describe("auction clock", () => {
   });
 });
 
+describe("bid chart", () => {
+  it("places bids by time and amount, reserve at the bottom, the top bid at the top", () => {
+    const t = NOW - 1_000;
+    const bids = [
+      bid("a", "0x01", 1_000n * USDT, t, { timestamp: String(t) }),
+      bid("b", "0x02", 1_050n * USDT, t, { timestamp: String(t + 500) }),
+      bid("c", "0x01", 1_200n * USDT, t, { timestamp: String(t + 1_000), extended: true }),
+    ];
+    const points = bidChartPoints(bids, 1_000n * USDT, t + 1_000, 100, 50);
+    expect(points.map((p) => [p.x, p.y, p.extended])).toEqual([
+      [0, 50, false],
+      [50, 37.5, false],
+      [100, 0, true],
+    ]);
+    expect(bidChartPoints([], 1n, NOW, 100, 50)).toEqual([]);
+  });
+
+  it("compares with the primary price per unit-day over the full term", () => {
+    const m = primaryPerUnitDayByOffering([{ id: "1", pricePerUnit: "180000000", termStartDay: 1, termEndDay: 180 }]);
+    expect(m.get("1")).toBe(1_000_000n);
+  });
+});
+
 describe("trading forms", () => {
   it("reads 6-decimal prices exactly and refuses zero and a seventh decimal", () => {
     expect(validateListingPrice("1,234.567891", 6)).toEqual({ ok: true, value: 1_234_567_891n });
-    expect(validateListingPrice("1.0000001", 6)).toEqual({ ok: false, error: "At most 6 decimal places for this token." });
+    expect(validateListingPrice("1.0000001", 6)).toEqual({
+      ok: false,
+      error: "At most 6 decimal places for this token.",
+    });
     expect(validateListingPrice("0", 6).ok).toBe(false);
     expect(validateListingPrice("100000000000000000000000000000", 6)).toEqual({
       ok: false,
@@ -293,7 +334,10 @@ describe("trading forms", () => {
 
   it("wants an expiry in the future (UTC) and within the term", () => {
     expect(validateExpiry(datetimeLocalUtc(NOW + 3_600), NOW)).toEqual({ ok: true, value: BigInt(NOW + 3_600) });
-    expect(validateExpiry(datetimeLocalUtc(NOW), NOW)).toEqual({ ok: false, error: "The expiry must be in the future." });
+    expect(validateExpiry(datetimeLocalUtc(NOW), NOW)).toEqual({
+      ok: false,
+      error: "The expiry must be in the future.",
+    });
     expect(validateExpiry("tomorrow", NOW).ok).toBe(false);
     expect(validateExpiry(datetimeLocalUtc(NOW + 7_200), NOW, NOW + 3_600).ok).toBe(false);
   });
@@ -333,8 +377,22 @@ describe("trading rewards", () => {
     capDmcPerFeeUnit: (10n * E18).toString(),
   });
   const rewards: TradingRewardEntity[] = [
-    { id: "a-0", credit: (2n * E18).toString(), fees: 1, reward: (20n * E18).toString(), settled: true, epoch: epoch(0, 2n * E18) },
-    { id: "a-1", credit: (100n * E18).toString(), fees: 3, reward: null, settled: false, epoch: epoch(1, 1_000_000n * E18) },
+    {
+      id: "a-0",
+      credit: (2n * E18).toString(),
+      fees: 1,
+      reward: (20n * E18).toString(),
+      settled: true,
+      epoch: epoch(0, 2n * E18),
+    },
+    {
+      id: "a-1",
+      credit: (100n * E18).toString(),
+      fees: 3,
+      reward: null,
+      settled: false,
+      epoch: epoch(1, 1_000_000n * E18),
+    },
   ];
 
   it("lists epochs newest first with the settled reward or the estimate, and says when the cap binds", () => {

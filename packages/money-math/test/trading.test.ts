@@ -60,7 +60,10 @@ describe("minimum next bid", () => {
 describe("anti-sniping end", () => {
   const hour = 3_600n;
   it("starts the clock at the first bid, capped by the hard end", () => {
-    expect(endAfterBid(null, 1_000n, 24n * hour, 10n ** 12n)).toEqual({ endTime: 1_000n + 24n * hour, extended: false });
+    expect(endAfterBid(null, 1_000n, 24n * hour, 10n ** 12n)).toEqual({
+      endTime: 1_000n + 24n * hour,
+      extended: false,
+    });
     expect(endAfterBid(0n, 1_000n, 24n * hour, 5_000n)).toEqual({ endTime: 5_000n, extended: false });
   });
 

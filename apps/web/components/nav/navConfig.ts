@@ -3,8 +3,8 @@
  * account. The header (desktop dropdowns, phone menu) and the wallet islands' eager hydration
  * (components/islands/accountRoutes.ts) both read this one list.
  *
- * Adding a feature's page = adding one entry to its group below (trading E: "Listings & auctions"
- * and "My auctions" under Market; loans F: "Borrow" and "Lend" under Borrow & lend; staking G:
+ * Adding a feature's page = adding one entry to its group below (trading: "Listings" and "Auctions"
+ * under Market, "Trading rewards" under Portfolio; loans F: "Borrow" and "Lend" under Borrow & lend; staking G:
  * "NFT staking", "Liquidity", "Nodes", "Insurance" under Stake). A group with no entries is not
  * shown, a group with one entry shows as a plain link, so nothing unbuilt is ever a dead link.
  */
@@ -30,13 +30,23 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   {
     id: "market",
     label: "Market",
-    items: [{ href: "/", label: "Marketplace", hint: "Offerings open for purchase", alsoActiveOn: ["/offerings"] }],
+    items: [
+      {
+        href: "/",
+        label: "Marketplace",
+        hint: "Offerings, listings and auctions side by side",
+        alsoActiveOn: ["/offerings"],
+      },
+      { href: "/listings", label: "Listings", hint: "Positions resold at a fixed price" },
+      { href: "/auctions", label: "Auctions", hint: "English auctions of positions and new units" },
+    ],
   },
   {
     id: "portfolio",
     label: "Portfolio",
     items: [
       { href: "/portfolio", label: "Portfolio", hint: "Your positions, rewards and refunds", needsAccount: true },
+      { href: "/rewards", label: "Trading rewards", hint: "DMC earned from the fees you paid", needsAccount: true },
     ],
   },
   { id: "borrow-lend", label: "Borrow & lend", items: [] },

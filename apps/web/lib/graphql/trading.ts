@@ -189,4 +189,3 @@ export const TRADING_REWARDS_QUERY = gql`
     account(id: $accountId) { id tradingRewardsClaimed }
   }
 `;
-

@@ -73,3 +73,41 @@ export function outbidNotice(
   const leads = auction.leader?.id.toLowerCase() === me;
   return { outbid: mine.length > 0 && !leads && auction.status === "Open", refundable };
 }
+
+export interface ChartPoint {
+  readonly x: number;
+  readonly y: number;
+  readonly extended: boolean;
+  readonly id: string;
+}
+
+/**
+ * The bid history as points in a `width` x `height` box: time on x (first bid .. `untilSeconds`),
+ * amount on y from the reserve (bottom) to the highest bid (top). Amounts are bigint; the chart
+ * only needs their relative size, so they are scaled in bigint before becoming numbers.
+ */
+export function bidChartPoints(
+  bids: readonly BidEntity[],
+  reserve: bigint,
+  untilSeconds: number,
+  width: number,
+  height: number,
+): ChartPoint[] {
+  if (bids.length === 0) return [];
+  const t0 = Number(bids[0]?.timestamp ?? 0);
+  const t1 = Math.max(untilSeconds, Number(bids[bids.length - 1]?.timestamp ?? t0), t0 + 1);
+  const amounts = bids.map((b) => BigInt(b.amount));
+  const low = amounts.reduce((m, a) => (a < m ? a : m), reserve);
+  const high = amounts.reduce((m, a) => (a > m ? a : m), low + 1n);
+  const span = high - low;
+  return bids.map((b, i) => {
+    const amount = amounts[i] ?? low;
+    const yFraction = Number(((amount - low) * 10_000n) / span) / 10_000;
+    return {
+      id: b.id,
+      x: ((Number(b.timestamp) - t0) / (t1 - t0)) * width,
+      y: height - yFraction * height,
+      extended: b.extended,
+    };
+  });
+}

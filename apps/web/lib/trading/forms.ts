@@ -56,7 +56,10 @@ export function validateBid(
   const r = validateAmount(input, decimals);
   if (!r.ok) return r;
   if (r.value < minimum)
-    return { ok: false, error: `The minimum bid is ${formatAmount(minimum, decimals, decimals)} ${opts.symbol ?? ""}`.trim() + "." };
+    return {
+      ok: false,
+      error: `The minimum bid is ${[formatAmount(minimum, decimals, decimals), opts.symbol].filter(Boolean).join(" ")}.`,
+    };
   if (r.value > MAX_UINT128) return { ok: false, error: "The bid is too large." };
   // A leader raising its own bid pays only the difference.
   const owed = r.value - (opts.alreadyLeading ?? 0n);

@@ -200,7 +200,13 @@ const cmp = (a: bigint | number, b: bigint | number) => (a < b ? -1 : a > b ? 1 
 export function sortMarketItems(items: readonly MarketItem[], sort: TradeSort, dir: "asc" | "desc"): MarketItem[] {
   const sign = dir === "asc" ? 1 : -1;
   const value = (i: MarketItem): bigint | number | null =>
-    sort === "price" ? i.pricePerUnit : sort === "unitDay" ? i.pricePerUnitDay : sort === "daysLeft" ? i.daysLeft : i.endsAt;
+    sort === "price"
+      ? i.pricePerUnit
+      : sort === "unitDay"
+        ? i.pricePerUnitDay
+        : sort === "daysLeft"
+          ? i.daysLeft
+          : i.endsAt;
   return [...items].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
@@ -232,4 +238,16 @@ export function parseTradeFilters(raw: Raw): { filters: TradeFilters; sort: Trad
     sort: sort in TRADE_SORTS ? (sort as TradeSort) : "price",
     dir: one(raw.tdir) === "desc" ? "desc" : "asc",
   };
+}
+
+/** The primary price per unit-day of each offering: its unit price over its full term (what a primary buyer pays for). */
+export function primaryPerUnitDayByOffering(
+  offerings: readonly { id: string; pricePerUnit: string; termStartDay: number; termEndDay: number }[],
+): Map<string, bigint> {
+  const out = new Map<string, bigint>();
+  for (const o of offerings) {
+    const v = pricePerUnitDay(BigInt(o.pricePerUnit), 1n, BigInt(o.termEndDay - o.termStartDay + 1));
+    if (v !== null) out.set(o.id, v);
+  }
+  return out;
 }
