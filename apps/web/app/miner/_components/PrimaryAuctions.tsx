@@ -71,6 +71,7 @@ export function PrimaryAuctions({ offerings }: { offerings: readonly OfferingEnt
       <ul className="grid gap-4 lg:grid-cols-2">
         {offerings.map((o, i) => {
           const r = reserved.data?.[i];
+          const pay = tokenOf(deployment.tokens, o.paymentToken.id);
           const units = r?.status === "success" ? (r.result as bigint) : undefined;
           return (
             <li key={o.id} className="card space-y-2 text-sm" data-testid={`primary-auction-offering-${o.id}`}>
@@ -80,14 +81,14 @@ export function PrimaryAuctions({ offerings }: { offerings: readonly OfferingEnt
                 </Link>{" "}
                 · {o.minerName}
               </h3>
-              <p className="num" data-testid={`reserved-units-${o.id}`}>
-                Reserved for auctions: {units === undefined ? "…" : units.toString()} {o.asset.unitLabel} · escrowed
-                (net){" "}
-                {formatToken(
-                  BigInt(o.totalNet),
-                  tokenOf(deployment.tokens, o.paymentToken.id).decimals,
-                  tokenOf(deployment.tokens, o.paymentToken.id).symbol,
-                )}
+              <p className="num">
+                <span data-testid={`reserved-units-${o.id}`}>
+                  Reserved for auctions: {units === undefined ? "…" : units.toString()} {o.asset.unitLabel}
+                </span>{" "}
+                · escrowed (net, auctions included):{" "}
+                <span data-testid={`escrow-net-${o.id}`}>
+                  {formatToken(BigInt(o.totalNet), pay.decimals, pay.symbol)}
+                </span>
               </p>
               <NewPrimaryAuction
                 offering={o}
