@@ -6,7 +6,8 @@
  * Adding a feature's page = adding one entry to its group below (trading: "Listings", "Auctions"
  * and "Trading rewards" under Market, so Portfolio stays one plain link, which e2e scenarios click;
  * loans F: "Borrow" and "Lend" under Borrow & lend; staking G: "NFT staking", "Liquidity", "Nodes",
- * "Insurance" under Stake). A group with no entries is not shown, a group with one entry shows as a plain link, so nothing unbuilt is ever a dead link.
+ * "Insurance" under Stake). A group with no entries is not shown, a group with one entry shows as a
+ * plain link, so nothing unbuilt is ever a dead link.
  */
 
 export interface NavDestination {

@@ -68,9 +68,11 @@ export const scenario: Scenario = {
     await untilLive(page, "listing-per-unit-day", /USDT/);
     await untilLive(page, "primary-per-unit-day", /USDT/);
     await axeCheck(page, "position listed, seen by a buyer");
-    const approve = market.getByRole("button", { name: "Approve 5 USDT" });
-    if (await approve.isVisible()) {
-      await approve.click();
+    // Once the allowance is read: approve the price first if needed, then buy.
+    const next = market.getByRole("button", { name: /^(Approve 5 USDT|Buy for 5 USDT)$/ });
+    await next.first().waitFor({ timeout: 30_000 });
+    if ((await next.first().innerText()).startsWith("Approve")) {
+      await next.first().click();
       await txDone(page, /Approve 5 USDT/);
     }
     await market.getByTestId("buy-listing").click();

@@ -56,9 +56,10 @@ export const scenario: Scenario = {
     await bidBox.waitFor({ timeout: 30_000 });
     if ((await bidBox.inputValue()) !== "3")
       throw new Error(`the bid is not pre-filled with the reserve: ${await bidBox.inputValue()}`);
-    const approve = page.getByRole("button", { name: "Approve 3 USDT" });
-    if (await approve.isVisible()) {
-      await approve.click();
+    const next = page.getByRole("button", { name: /^(Approve 3 USDT|Place bid)$/ });
+    await next.first().waitFor({ timeout: 30_000 });
+    if ((await next.first().innerText()).startsWith("Approve")) {
+      await next.first().click();
       await txDone(page, /Approve 3 USDT for the auctions/);
     }
     await page.getByTestId("bid-button").click();

@@ -24,11 +24,12 @@ interface OpenAuction {
 async function bidMinimum(page: import("playwright-core").Page, auctionId: string, beforeBid?: () => Promise<void>) {
   const bidBox = page.getByLabel(/^Your bid \(USDT\)/);
   await bidBox.waitFor({ timeout: 30_000 });
-  const approve = page.getByRole("button", { name: /^Approve [\d,.]+ USDT$/ });
-  await page.waitForTimeout(2_000); // allowance read
-  if (await approve.isVisible()) {
-    const label = (await approve.innerText()).trim();
-    await approve.click();
+  // Once the allowance is read: approve the bid first if needed.
+  const next = page.getByRole("button", { name: /^(Approve [\d,.]+ USDT|Place bid)$/ });
+  await next.first().waitFor({ timeout: 30_000 });
+  const label = (await next.first().innerText()).trim();
+  if (label.startsWith("Approve")) {
+    await next.first().click();
     await txDone(page, new RegExp(`${label.replace(/[.]/g, "\\.")} for the auctions`));
   }
   if (beforeBid) await beforeBid();
@@ -70,7 +71,7 @@ export const scenario: Scenario = {
     await switchAccount(page, FRESH_2);
     const endBefore = await auctionEnd(rpc, deployment, id);
     await bidMinimum(page, auction.id, async () => {
-      await travelTo(page, rpc, endBefore - 40);
+      await travelTo(page, rpc, endBefore - 50);
       await untilLive(page, "auction-countdown", /^00:[0-5]\d$/, 30_000);
     });
     const endAfter = await auctionEnd(rpc, deployment, id);

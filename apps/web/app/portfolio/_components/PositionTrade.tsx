@@ -15,7 +15,7 @@ import {
 } from "@dmex/deployments";
 import { listingFeeSplit, pricePerUnitDay } from "@dmex/money-math";
 import Link from "next/link";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import { type Abi, type Address, zeroAddress } from "viem";
 import { useAccount, useReadContract } from "wagmi";
 
@@ -75,6 +75,7 @@ export function PositionTrade({
   const tokenId = BigInt(p.tokenId);
   const { data, error, refetch } = useQuery<PositionTradeData>(POSITION_TRADE_QUERY, {
     variables: { id: p.tokenId },
+    skip: trading === null,
     pollInterval: 5_000,
   });
   useRefetchOnIndexed(refetch);
@@ -129,7 +130,13 @@ export function PositionTrade({
   const balance = balanceRead.data;
 
   const [price, setPrice] = useState("");
-  const [expiry, setExpiry] = useState(() => datetimeLocalUtc(Math.floor(Date.now() / 1000) + 7 * 86_400));
+  const [expiry, setExpiry] = useState("");
+  // Default expiry: a week from the chain's now (the local chain's clock runs ahead of the wall clock),
+  // never after the term ends.
+  useEffect(() => {
+    if (expiry === "" && now !== undefined)
+      setExpiry(datetimeLocalUtc(Math.min(now + 7 * 86_400, (p.endDay + 1) * 86_400 - 60)));
+  }, [expiry, now, p.endDay]);
   const [reserve, setReserve] = useState("");
   const [hours, setHours] = useState("24");
   const [busy, setBusy] = useState(false);
@@ -292,6 +299,10 @@ export function PositionTrade({
               </p>
               {short ? (
                 <p className="text-red-800">Insufficient {pay.symbol} balance.</p>
+              ) : allowance === undefined ? (
+                <button type="button" className="btn-secondary w-full" disabled>
+                  Checking your allowance…
+                </button>
               ) : needsPayment ? (
                 <button
                   type="button"

@@ -35,7 +35,7 @@ export function TradingRewardsPanel() {
   const account = address?.toLowerCase() ?? "";
   const { data, loading, error, refetch } = useQuery<TradingRewardsData>(TRADING_REWARDS_QUERY, {
     variables: { account, accountId: account },
-    skip: !address,
+    skip: !address || trading === null,
     pollInterval: 10_000,
   });
   useRefetchOnIndexed(refetch);
@@ -78,7 +78,7 @@ export function TradingRewardsPanel() {
     </section>
   );
 
-  if (rewards === null && trading === null)
+  if (rewards === null)
     return (
       <>
         {formula}

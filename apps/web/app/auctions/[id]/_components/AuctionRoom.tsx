@@ -44,6 +44,7 @@ export function AuctionRoom({ auctionId }: { auctionId: string }) {
   const { run } = useTx();
   const { data, loading, error, refetch } = useQuery<AuctionData>(AUCTION_QUERY, {
     variables: { id: auctionId },
+    skip: trading === null,
     pollInterval: 3_000,
   });
   useRefetchOnIndexed(refetch);
@@ -332,7 +333,11 @@ export function AuctionRoom({ auctionId }: { auctionId: string }) {
                         : "An outbid bid is refunded in full (withdraw it here)."
                       : check.error}
                   </p>
-                  {needsApproval ? (
+                  {allowance === undefined ? (
+                    <button type="button" className="btn-secondary w-full" disabled>
+                      Checking your allowance…
+                    </button>
+                  ) : needsApproval ? (
                     <button type="button" className="btn-secondary w-full" disabled={busy} onClick={approve}>
                       Approve {formatToken(owed, token.decimals, token.symbol)}
                     </button>
