@@ -295,12 +295,20 @@ const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
     `Auction #${n(a.auctionId)} has bids: it can no longer be cancelled, only settled after its end.`,
   Auctions_NotSeller: (a) => `Only the seller of auction #${n(a.auctionId)} can do this, not ${addr(a.caller)}.`,
   Auctions_NotEnded: (a) =>
-    `Auction #${n(a.auctionId)} has not ended yet (it ends ${isoTime(a.endTime)}, later if a last-minute bid extends it): settle after that.`,
+    Number(a.endTime) === 0
+      ? `Auction #${n(a.auctionId)} has no bid yet: its clock starts at the first bid, so there is nothing to settle (its seller may cancel it).`
+      : `Auction #${n(a.auctionId)} has not ended yet (it ends ${isoTime(a.endTime)}, later if a last-minute bid extends it): settle after that.`,
   Auctions_AlreadyClosed: (a) => `Auction #${n(a.auctionId)} was already settled or cancelled.`,
   Auctions_CannotWithdrawBid: (a) =>
     `${addr(a.caller)} cannot withdraw its bid on auction #${n(a.auctionId)}: only the leading bidder can, and only while the offering is flagged or halted (an outbid bid is already refundable: withdraw your refunds).`,
   Auctions_NothingToWithdraw: (a) => `${addr(a.account)} has no refunds or proceeds in ${addr(a.token)} to withdraw.`,
   Auctions_ZeroAddress: () => "An address is missing.",
+  Auctions_PaymentTokenNotListed: (a) =>
+    `${addr(a.token)} is not a payment token the DAO listed: auction in a listed stablecoin.`,
+  Auctions_AlreadyAuctioned: (a) =>
+    `Position #${n(a.tokenId)} is already in auction #${n(a.auctionId)}: one auction at a time.`,
+  Auctions_BidTooHigh: (a) =>
+    `A bid of ${n(a.amount)} is above the most auction #${n(a.auctionId)} can take (${n(a.maximum)}).`,
   Rewards_NotSource: (a) =>
     `${addr(a.caller)} is not a fee source the DAO registered (the exchange, the listings or the auctions).`,
   Rewards_InvalidSchedule: (a) =>
@@ -312,6 +320,10 @@ const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
   Rewards_InvalidEpochs: (a) =>
     `Invalid epochs: the duration (${n(a.epochDuration)} s) must be above zero and the genesis (${isoTime(a.genesis)}) not in the future.`,
   Rewards_ZeroAddress: () => "An address is missing.",
+  Rewards_ReserveTokenMismatch: (a) =>
+    `The mining reserve does not pay in the DMC token ${addr(a.dmc)}: the trading rewards must draw the same DMC.`,
+  Rewards_BucketEmpty: (a) =>
+    `The behaviour-mining reserve is empty: ${dmc(a.accrued)} DMC of ${addr(a.account)} stays claimable, but nothing can be paid until governance refills it.`,
   PositionLocker_ZeroExchange: () => "The exchange address is missing.",
   PositionLocker_NotPositionOwner: (a) =>
     `${addr(a.caller)} does not own position #${n(a.tokenId)} (${addr(a.owner)} does): only its owner can list or auction it.`,

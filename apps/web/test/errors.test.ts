@@ -260,6 +260,9 @@ describe("explainError", () => {
     expect(explainError(revert("Auctions_NotEnded", [3n, 1_736_643_600n])).message).toBe(
       "Auction #3 has not ended yet (it ends 2025-01-12 01:00 UTC, later if a last-minute bid extends it): settle after that.",
     );
+    expect(explainError(revert("Auctions_NotEnded", [3n, 0n])).message).toMatch(
+      /^Auction #3 has no bid yet: its clock starts/,
+    );
     expect(explainError(revert("Auctions_OfferingNotActive", [3n, 2])).message).toMatch(/offering is flagged/);
     expect(explainError(revert("Listings_SellerNoLongerOwns", [9n, seller, seller])).message).toMatch(
       /^Position #9 left the seller 0x0000…00AA .*: the listing is void\.$/,

@@ -330,6 +330,11 @@ describe("trading forms", () => {
       error: "The price is too large for a listing.",
     });
     expect(validateReserve("500", 6)).toEqual({ ok: true, value: 500n * USDT });
+    // 96 bits (PositionAuctions.MAX_AMOUNT) is about 7.9e22 USDT.
+    expect(validateReserve("100000000000000000000000000000", 6)).toEqual({
+      ok: false,
+      error: "The reserve is too large.",
+    });
   });
 
   it("wants an expiry in the future (UTC) and within the term", () => {

@@ -4,8 +4,8 @@ import { AUCTION_MAX_DURATION, AUCTION_MIN_DURATION } from "@dmex/money-math";
 import { type ParseResult, validateAmount } from "~/lib/amount";
 import { formatAmount } from "~/lib/format";
 
+/** Listing prices, reserves and bids fit 96 bits (the exchange's escrow; PositionAuctions.MAX_AMOUNT). */
 const MAX_UINT96 = (1n << 96n) - 1n;
-const MAX_UINT128 = (1n << 128n) - 1n;
 
 /** A listing price: positive, at most the token's decimals, fits the listing's uint96. */
 export function validateListingPrice(input: string, decimals: number): ParseResult {
@@ -14,10 +14,10 @@ export function validateListingPrice(input: string, decimals: number): ParseResu
   return r;
 }
 
-/** A reserve price: positive, fits uint128. */
+/** A reserve price: positive, fits 96 bits. */
 export function validateReserve(input: string, decimals: number): ParseResult {
   const r = validateAmount(input, decimals);
-  if (r.ok && r.value > MAX_UINT128) return { ok: false, error: "The reserve is too large." };
+  if (r.ok && r.value > MAX_UINT96) return { ok: false, error: "The reserve is too large." };
   return r;
 }
 
@@ -60,7 +60,7 @@ export function validateBid(
       ok: false,
       error: `The minimum bid is ${[formatAmount(minimum, decimals, decimals), opts.symbol].filter(Boolean).join(" ")}.`,
     };
-  if (r.value > MAX_UINT128) return { ok: false, error: "The bid is too large." };
+  if (r.value > MAX_UINT96) return { ok: false, error: "The bid is too large." };
   // A leader raising its own bid pays only the difference.
   const owed = r.value - (opts.alreadyLeading ?? 0n);
   if (opts.balance !== undefined && owed > opts.balance)
