@@ -63,6 +63,7 @@ describe("subgraph queries", () => {
         "AUCTION_QUERY",
         "ACCOUNT_TRADING_QUERY",
         "TRADING_REWARDS_QUERY",
+        "OFFERING_TRADE_QUERY",
       ]),
     );
   });

@@ -189,3 +189,27 @@ export const TRADING_REWARDS_QUERY = gql`
     account(id: $accountId) { id tradingRewardsClaimed }
   }
 `;
+
+/**
+ * An offering's resale market: floor and last sale per unit, reserved units, its live listings (the client
+ * drops the expired: this runs beside the offering query, before the chain's time is known) and open auctions.
+ */
+export const OFFERING_TRADE_QUERY = gql`
+  ${LISTING_FIELDS}
+  ${AUCTION_FIELDS}
+  query OfferingTrade($id: ID!, $offering: String!) {
+    offering(id: $id) {
+      id
+      floorPricePerUnit
+      lastSalePricePerUnit
+      listingCount
+      reservedUnits
+    }
+    listings(where: { offering: $offering, status: Live }, orderBy: pricePerUnit, orderDirection: asc, first: 20) {
+      ...ListingFields
+    }
+    auctions(where: { offering: $offering, status: Open }, orderBy: createdAtTimestamp, orderDirection: desc, first: 10) {
+      ...AuctionFields
+    }
+  }
+`;

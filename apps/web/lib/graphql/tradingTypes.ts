@@ -171,3 +171,16 @@ export interface TradingRewardsData {
   tradingRewards: TradingRewardEntity[];
   account: { id: string; tradingRewardsClaimed: string } | null;
 }
+
+export interface OfferingTradeData {
+  offering: {
+    id: string;
+    /** Cheapest live listing per unit, in the offering's payment-token units (null without one). */
+    floorPricePerUnit: string | null;
+    lastSalePricePerUnit: string | null;
+    listingCount: number;
+    reservedUnits: string;
+  } | null;
+  listings: ListingEntity[];
+  auctions: AuctionEntity[];
+}
