@@ -22,6 +22,11 @@ export function useExchangeAddress(): Address | null {
   return useDeployment().exchange;
 }
 
+/** The trading contracts (listings, auctions, DMC trading rewards), or null when this deployment has none. */
+export function useTrading(): AppDeployment["trading"] {
+  return useDeployment().trading;
+}
+
 /** The DAO's contracts, or null when this deployment has none. */
 export function useDao(): AppDeployment["dao"] {
   return useDeployment().dao;

@@ -120,6 +120,30 @@ const CouncilCheckIslandLazy = dynamic(
   { ssr: false, loading: box("h-32") },
 );
 
+const AuctionRoomIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/auctions/[id]/_components/AuctionRoom")]).then(
+      ([w, m]) => w.withWeb3Apollo(m.AuctionRoom),
+    ),
+  { ssr: false, loading: () => <SkeletonRows rows={5} /> },
+);
+
+const TradingRewardsIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/rewards/_components/TradingRewardsPanel")]).then(
+      ([w, m]) => w.withWeb3Apollo(m.TradingRewardsPanel),
+    ),
+  { ssr: false, loading: () => <SkeletonRows rows={4} /> },
+);
+
+const TradingBalancesIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/portfolio/_components/TradingBalances")]).then(
+      ([w, m]) => w.withWeb3Apollo(m.TradingBalances),
+    ),
+  { ssr: false, loading: () => null },
+);
+
 function WalletPlaceholder() {
   return (
     <span className="flex items-center gap-2">
@@ -144,3 +168,6 @@ export const DelegationBannerIsland = gated(DelegationBannerIslandLazy, () => nu
 export const DelegationPanelIsland = gated(DelegationPanelIslandLazy, skel("h-64"));
 export const ApplyWizardIsland = gated(ApplyWizardIslandLazy, () => <SkeletonRows rows={6} />);
 export const CouncilCheckIsland = gated(CouncilCheckIslandLazy, skel("h-32"));
+export const AuctionRoomIsland = gated(AuctionRoomIslandLazy, () => <SkeletonRows rows={5} />);
+export const TradingBalancesIsland = gated(TradingBalancesIslandLazy, () => null);
+export const TradingRewardsIsland = gated(TradingRewardsIslandLazy, () => <SkeletonRows rows={4} />);

@@ -253,6 +253,87 @@ const DAO_MESSAGES: Readonly<Record<string, Explain>> = {
   QueueFull: () => "The governor's execution queue is full.",
 };
 
+/** Trading (issue 11): listings, English auctions, DMC trading rewards, and the locker base they inherit. */
+const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
+  Listings_InvalidPrice: (a) =>
+    `A price of ${n(a.price)} (base units) cannot be listed: it must be above zero and fit the listing (at most 2^96 - 1).`,
+  Listings_InvalidExpiry: (a) =>
+    `The expiry ${isoTime(a.expiry)} is not in the future (the chain's time is ${isoTime(a.nowTime)}): pick a later date.`,
+  Listings_PaymentTokenNotListed: (a) =>
+    `${addr(a.token)} is not a payment token the DAO listed: list in a listed stablecoin.`,
+  Listings_NotApproved: (a) =>
+    `The listings contract is not approved for position #${n(a.tokenId)}: approve it first (the approval is cleared whenever the position moves or is locked).`,
+  Listings_PositionLocked: (a) =>
+    `Position #${n(a.tokenId)} is locked by ${addr(a.locker)} (an auction, a loan or a stake): a locked position cannot be listed or sold.`,
+  Listings_NotListed: (a) => `Position #${n(a.tokenId)} has no live listing (it sold, was cancelled or became void).`,
+  Listings_NotSeller: (a) =>
+    `Only the seller ${addr(a.seller)} can change the listing of position #${n(a.tokenId)}, not ${addr(a.caller)}.`,
+  Listings_Expired: (a) => `The listing of position #${n(a.tokenId)} expired at ${isoTime(a.expiry)}.`,
+  Listings_SellerNoLongerOwns: (a) =>
+    `Position #${n(a.tokenId)} left the seller ${addr(a.seller)} (it is now held by ${addr(a.owner)}): the listing is void.`,
+  Listings_PriceAboveMax: (a) =>
+    `The price is now ${n(a.price)}, above the ${n(a.maxPrice)} you accepted (the seller changed it): nothing was bought. Review the new price.`,
+  Listings_BuyerIsSeller: (a) => `You are the seller of position #${n(a.tokenId)}: you cannot buy your own listing.`,
+  Listings_ZeroAddress: () => "An address is missing.",
+  Auctions_UnknownAuction: (a) => `Auction #${n(a.auctionId)} does not exist.`,
+  Auctions_InvalidReserve: (a) =>
+    `A reserve price of ${n(a.reservePrice)} (base units) is refused: it must be above zero and not too large.`,
+  Auctions_InvalidDuration: (a) =>
+    `An auction must run between ${n(a.minDuration)} s and ${n(a.maxDuration)} s after its first bid; ${n(a.duration)} s is outside that.`,
+  Auctions_InvalidIncrement: (a) =>
+    `A minimum increment of ${bps(a.incrementBps)} is outside the allowed ${bps(a.minBps)} to ${bps(a.maxBps)}.`,
+  Auctions_NotMiner: (a) =>
+    `Only offering #${n(a.offeringId)}'s miner can auction its units, not ${addr(a.caller)}. Switch to the miner's account.`,
+  Auctions_EndsAfterSaleClose: (a) =>
+    `This auction could end at ${isoTime(a.earliestEnd)} at the earliest, after the offering's sale closes (${isoTime(a.saleEnd)}): choose a shorter duration so it can run in full before the term starts.`,
+  Auctions_NotOpen: (a) => `Auction #${n(a.auctionId)} takes no more bids: it has ended, or was settled or cancelled.`,
+  Auctions_OfferingNotActive: (a) =>
+    `Bidding on auction #${n(a.auctionId)} stopped: its offering is ${named(STATUS, a.status)}. The leader may withdraw its bid or settle after the end.`,
+  Auctions_BidTooLow: (a) =>
+    `A bid of ${n(a.amount)} is under the minimum of ${n(a.minimum)} for auction #${n(a.auctionId)} (the reserve, or the leading bid plus the minimum increment): someone may have bid meanwhile.`,
+  Auctions_HasBids: (a) =>
+    `Auction #${n(a.auctionId)} has bids: it can no longer be cancelled, only settled after its end.`,
+  Auctions_NotSeller: (a) => `Only the seller of auction #${n(a.auctionId)} can do this, not ${addr(a.caller)}.`,
+  Auctions_NotEnded: (a) =>
+    Number(a.endTime) === 0
+      ? `Auction #${n(a.auctionId)} has no bid yet: its clock starts at the first bid, so there is nothing to settle (its seller may cancel it).`
+      : `Auction #${n(a.auctionId)} has not ended yet (it ends ${isoTime(a.endTime)}, later if a last-minute bid extends it): settle after that.`,
+  Auctions_AlreadyClosed: (a) => `Auction #${n(a.auctionId)} was already settled or cancelled.`,
+  Auctions_CannotWithdrawBid: (a) =>
+    `${addr(a.caller)} cannot withdraw its bid on auction #${n(a.auctionId)}: only the leading bidder can, and only while the offering is flagged or halted (an outbid bid is already refundable: withdraw your refunds).`,
+  Auctions_NothingToWithdraw: (a) => `${addr(a.account)} has no refunds or proceeds in ${addr(a.token)} to withdraw.`,
+  Auctions_ZeroAddress: () => "An address is missing.",
+  Auctions_PaymentTokenNotListed: (a) =>
+    `${addr(a.token)} is not a payment token the DAO listed: auction in a listed stablecoin.`,
+  Auctions_AlreadyAuctioned: (a) =>
+    `Position #${n(a.tokenId)} is already in auction #${n(a.auctionId)}: one auction at a time.`,
+  Auctions_BidTooHigh: (a) =>
+    `A bid of ${n(a.amount)} is above the most auction #${n(a.auctionId)} can take (${n(a.maximum)}).`,
+  Rewards_NotSource: (a) =>
+    `${addr(a.caller)} is not a fee source the DAO registered (the exchange, the listings or the auctions).`,
+  Rewards_InvalidSchedule: (a) =>
+    `That trading-reward schedule is outside its bounds (${dmc(a.dmcPerEpoch)} DMC per epoch, cap ${dmc(a.capDmcPerFeeUnit)} DMC per $1 of fees).`,
+  Rewards_UnsupportedDecimals: (a) =>
+    `Token ${addr(a.token)} has ${n(a.decimals)} decimals: fee tokens may have at most 18.`,
+  Rewards_NothingToClaim: (a) =>
+    `${addr(a.account)} has no DMC from finished epochs to claim yet: the current epoch's rewards become claimable when it ends.`,
+  Rewards_InvalidEpochs: (a) =>
+    `Invalid epochs: the duration (${n(a.epochDuration)} s) must be above zero and the genesis (${isoTime(a.genesis)}) not in the future.`,
+  Rewards_ZeroAddress: () => "An address is missing.",
+  Rewards_ReserveTokenMismatch: (a) =>
+    `The mining reserve does not pay in the DMC token ${addr(a.dmc)}: the trading rewards must draw the same DMC.`,
+  Rewards_BucketEmpty: (a) =>
+    `The behaviour-mining reserve is empty: ${dmc(a.accrued)} DMC of ${addr(a.account)} stays claimable, but nothing can be paid until governance refills it.`,
+  PositionLocker_ZeroExchange: () => "The exchange address is missing.",
+  PositionLocker_NotPositionOwner: (a) =>
+    `${addr(a.caller)} does not own position #${n(a.tokenId)} (${addr(a.owner)} does): only its owner can list or auction it.`,
+  PositionLocker_NotHeld: (a) => `This contract does not hold position #${n(a.tokenId)} (${addr(a.holder)} does).`,
+  PositionLocker_OfferingNotLive: (a) =>
+    `Position #${n(a.tokenId)}'s offering is ${named(STATUS, a.status)} or its term is over (it ends ${day(a.termEndDay)}): it can no longer be traded as offered.`,
+  PositionLocker_ValueBelowMinimum: (a) =>
+    `Position #${n(a.tokenId)} now carries ${n(a.claimable)} of unclaimed rewards and ${n(a.refundable)} of refund, less than the ${n(a.minClaimable)} and ${n(a.minRefundable)} you saw: it was emptied since, so nothing was bought.`,
+};
+
 /** OpenZeppelin errors any contract may raise (ERC-721, ERC-20, AccessControl, ReentrancyGuard, SafeERC20...). */
 const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
   AccessControlUnauthorizedAccount: (a) =>
@@ -297,6 +378,7 @@ export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = {
   ...EXCHANGE_MESSAGES,
   ...ORACLE_MESSAGES,
   ...DAO_MESSAGES,
+  ...TRADING_MESSAGES,
 };
 
 type ErrorItem = Extract<Abi[number], { type: "error" }>;

@@ -3,7 +3,13 @@ import "server-only";
 import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 
-import { bridgedTokenAbi, getDeployment, type DeployedContractName, type Deployment } from "@dmex/deployments";
+import {
+  bridgedTokenAbi,
+  getDeployment,
+  type ContractDeployment,
+  type DeployedContractName,
+  type Deployment,
+} from "@dmex/deployments";
 import { createPublicClient, http, type Address } from "viem";
 
 import { rpcUrl, targetChain } from "./chains";
@@ -17,6 +23,8 @@ export interface AppDeployment {
   readonly tokens: TokenMap;
   /** The DAO's contracts (issue D), or null where this deployment has none. */
   readonly dao: DaoAddresses | null;
+  /** Trading (issue 11): listings, auctions and DMC trading rewards, or null where this deployment has none. */
+  readonly trading: TradingAddresses | null;
   /** Every deployed contract: lowercase address -> deployment name (decodes proposal actions). */
   readonly contracts: Readonly<Record<string, string>>;
 }
@@ -29,6 +37,35 @@ export interface DaoAddresses {
   readonly parameters: Address | null;
   readonly insuranceFund: Address | null;
   readonly council: Address | null;
+}
+
+export interface TradingAddresses {
+  readonly listings: Address;
+  readonly auctions: Address;
+  readonly rewards: Address | null;
+}
+
+/** Deployment names of the trading contracts (packages/deployments, the deploy script). */
+const TRADING_NAMES = {
+  listings: "PositionListings",
+  auctions: "PositionAuctions",
+  rewards: "TradingRewards",
+} as const;
+
+/**
+ * Read by name from the record: a deployment made before the trading contracts existed simply has none
+ * (the lookup is by string so this compiles against @dmex/deployments builds with and without them).
+ */
+function tradingOf(contracts: Deployment["contracts"] | undefined): TradingAddresses | null {
+  const byName = (contracts ?? {}) as Readonly<Record<string, ContractDeployment | undefined>>;
+  const listings = byName[TRADING_NAMES.listings];
+  const auctions = byName[TRADING_NAMES.auctions];
+  if (listings === undefined || auctions === undefined) return null;
+  return {
+    listings: listings.address,
+    auctions: auctions.address,
+    rewards: byName[TRADING_NAMES.rewards]?.address ?? null,
+  };
 }
 
 const TOKEN_NAMES: readonly DeployedContractName[] = ["USDT", "IFIL", "WBTC", "DMCToken"];
@@ -117,6 +154,7 @@ async function load(version: number): Promise<AppDeployment> {
     oracle: c?.MarketRateOracle?.address ?? null,
     tokens,
     dao,
+    trading: tradingOf(c),
     contracts,
   };
 }

@@ -101,6 +101,35 @@ const DAO_FACING = [
   "ERC5805FutureLookup",
 ];
 
+/** Trading errors (issue 11) a user can trigger from the marketplace, the auction room and the portfolio. */
+const TRADING_FACING = [
+  "Listings_InvalidPrice",
+  "Listings_InvalidExpiry",
+  "Listings_NotApproved",
+  "Listings_PositionLocked",
+  "Listings_NotListed",
+  "Listings_Expired",
+  "Listings_SellerNoLongerOwns",
+  "Listings_PriceAboveMax",
+  "Listings_BuyerIsSeller",
+  "Auctions_InvalidReserve",
+  "Auctions_InvalidDuration",
+  "Auctions_NotMiner",
+  "Auctions_EndsAfterSaleClose",
+  "Auctions_NotOpen",
+  "Auctions_OfferingNotActive",
+  "Auctions_BidTooLow",
+  "Auctions_HasBids",
+  "Auctions_NotEnded",
+  "Auctions_AlreadyClosed",
+  "Auctions_CannotWithdrawBid",
+  "Auctions_NothingToWithdraw",
+  "Rewards_NothingToClaim",
+  "PositionLocker_NotPositionOwner",
+  "PositionLocker_OfferingNotLive",
+  "PositionLocker_ValueBelowMinimum",
+];
+
 function revert(errorName: string, args: readonly unknown[]) {
   const data = encodeErrorResult({ abi: errorsAbi, errorName, args } as Parameters<typeof encodeErrorResult>[0]);
   const cause = new ContractFunctionRevertedError({ abi: errorsAbi, data, functionName: "buy" });
@@ -163,7 +192,7 @@ describe("explainError", () => {
 
   it("has a message for every user-facing error, all in the generated ABIs", () => {
     const all = new Set<string>(ERRORS.map((e) => e.name));
-    for (const name of [...USER_FACING, ...DAO_FACING]) expect(all.has(name), name).toBe(true);
+    for (const name of [...USER_FACING, ...DAO_FACING, ...TRADING_FACING]) expect(all.has(name), name).toBe(true);
   });
 
   it("explains the fees with their cap, whichever contract raised them", () => {
@@ -215,6 +244,30 @@ describe("explainError", () => {
     expect(explainError(revert("Reserve_BucketExhausted", [1, 5n * 10n ** 18n, 2n * 10n ** 18n])).message).toBe(
       "The liquidity-mining bucket holds 2 DMC, less than the 5 asked.",
     );
+  });
+
+  it("explains the trading errors with their arguments (value protection, late bids, refunds)", () => {
+    const seller = "0x00000000000000000000000000000000000000aa";
+    expect(explainError(revert("Listings_PriceAboveMax", [105_000_000n, 100_000_000n])).message).toBe(
+      "The price is now 105000000, above the 100000000 you accepted (the seller changed it): nothing was bought. Review the new price.",
+    );
+    expect(explainError(revert("PositionLocker_ValueBelowMinimum", [7n, 1n, 50n, 0n, 0n])).message).toMatch(
+      /^Position #7 now carries 1 of unclaimed rewards .* less than the 50 and 0 you saw: it was emptied since/,
+    );
+    expect(explainError(revert("Auctions_BidTooLow", [3n, 100n, 105n])).message).toMatch(
+      /^A bid of 100 is under the minimum of 105 for auction #3/,
+    );
+    expect(explainError(revert("Auctions_NotEnded", [3n, 1_736_643_600n])).message).toBe(
+      "Auction #3 has not ended yet (it ends 2025-01-12 01:00 UTC, later if a last-minute bid extends it): settle after that.",
+    );
+    expect(explainError(revert("Auctions_NotEnded", [3n, 0n])).message).toMatch(
+      /^Auction #3 has no bid yet: its clock starts/,
+    );
+    expect(explainError(revert("Auctions_OfferingNotActive", [3n, 2])).message).toMatch(/offering is flagged/);
+    expect(explainError(revert("Listings_SellerNoLongerOwns", [9n, seller, seller])).message).toMatch(
+      /^Position #9 left the seller 0x0000…00AA .*: the listing is void\.$/,
+    );
+    expect(explainError(revert("Rewards_NothingToClaim", [seller])).message).toMatch(/no DMC from finished epochs/);
   });
 
   it("explains the offering terms, one error per condition, with the offending values", () => {

@@ -29,6 +29,17 @@ describe("nav config", () => {
     const routes = appRoutes();
     for (const item of NAV_GROUPS.flatMap((g) => g.items)) expect(routes, item.label).toContain(item.href);
   });
+  it("puts the trading pages under Market (now a menu, which the e2e header check walks) and keeps Portfolio one link", () => {
+    const market = NAV_GROUPS.find((g) => g.id === "market");
+    expect(market?.items.map((i) => i.href)).toEqual(["/", "/listings", "/auctions", "/rewards"]);
+    // e2e scenarios 02, 03 and 05 click the header's "Portfolio" link directly.
+    expect(NAV_GROUPS.find((g) => g.id === "portfolio")?.items.map((i) => i.href)).toEqual(["/portfolio"]);
+    expect(
+      visibleGroups()
+        .filter((g) => g.items.length > 1)
+        .map((g) => g.id),
+    ).toEqual(["market", "dao"]);
+  });
   it("has unique destinations and hides groups with none", () => {
     const hrefs = NAV_GROUPS.flatMap((g) => g.items.map((i) => i.href));
     expect(new Set(hrefs).size).toBe(hrefs.length);
@@ -45,6 +56,9 @@ describe("nav config", () => {
     expect(activeDestination("/miner/apply")?.label).toBe("Miner desk");
     expect(activeDestination("/governance/123")?.label).toBe("Governance");
     expect(activeDestination("/portfolios")).toBeUndefined();
+    expect(activeDestination("/auctions/4")?.label).toBe("Auctions");
+    expect(activeDestination("/listings")?.label).toBe("Listings");
+    expect(activeDestination("/rewards")?.label).toBe("Trading rewards");
   });
   it("knows the routes that show the visitor's own account", () => {
     expect(needsAccount("/portfolio")).toBe(true);
@@ -54,6 +68,8 @@ describe("nav config", () => {
     expect(needsAccount("/")).toBe(false);
     expect(needsAccount("/offerings/1")).toBe(false);
     expect(needsAccount("/governance")).toBe(false);
+    expect(needsAccount("/rewards")).toBe(true);
+    expect(needsAccount("/auctions/4")).toBe(false);
   });
   it("adds a future route's eager wallet by one config entry", () => {
     const withStake: NavGroup[] = [

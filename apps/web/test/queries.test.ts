@@ -10,11 +10,12 @@ import { describe, expect, it } from "vitest";
 
 import * as dao from "~/lib/graphql/dao";
 import * as exchange from "~/lib/graphql/queries";
+import * as trading from "~/lib/graphql/trading";
 
 const hostDir = fileURLToPath(new URL("../../../packages/graph-host/", import.meta.url));
 const schemaFile = fileURLToPath(new URL("../../../packages/subgraph/schema.graphql", import.meta.url));
 
-const operations = Object.entries({ ...exchange, ...dao }).filter(
+const operations = Object.entries({ ...exchange, ...dao, ...trading }).filter(
   (e): e is [string, DocumentNode] =>
     typeof e[1] === "object" &&
     e[1] !== null &&
@@ -58,6 +59,11 @@ describe("subgraph queries", () => {
         "MINER_QUERY",
         "PROTOCOL_QUERY",
         "GOVERNANCE_QUERY",
+        "TRADING_MARKET_QUERY",
+        "AUCTION_QUERY",
+        "ACCOUNT_TRADING_QUERY",
+        "TRADING_REWARDS_QUERY",
+        "OFFERING_TRADE_QUERY",
       ]),
     );
   });

@@ -9,3 +9,4 @@ export * from "./escrow.js";
 export * from "./rewards.js";
 export * from "./delinquency.js";
 export * from "./simulate.js";
+export * from "./trading.js";

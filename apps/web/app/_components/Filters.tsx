@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 import { shortAddress } from "~/lib/format";
+import { TRADE_SORTS } from "~/lib/trading/market";
 import { SORTS, STATUSES, type MarketParams } from "./marketplaceParams";
 
 /** A plain GET form: filters work before (and without) JavaScript. */
@@ -22,6 +23,17 @@ export function Filters({
       className="card grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-8"
       aria-label="Filter offerings"
     >
+      <div>
+        <label htmlFor="f-kind" className="label">
+          Offer
+        </label>
+        <select id="f-kind" name="kind" defaultValue={params.kind} className="input">
+          <option value="">All offers</option>
+          <option value="primary">Primary sales</option>
+          <option value="listing">Listings</option>
+          <option value="auction">Auctions</option>
+        </select>
+      </div>
       <div>
         <label htmlFor="f-asset" className="label">
           Asset
@@ -75,6 +87,19 @@ export function Filters({
         <input id="f-maxPrice" name="maxPrice" inputMode="decimal" defaultValue={params.maxPrice} className="input" />
       </div>
       <div>
+        <label htmlFor="f-minDays" className="label">
+          Min days left
+        </label>
+        <input
+          id="f-minDays"
+          name="minDays"
+          inputMode="numeric"
+          pattern="[0-9]*"
+          defaultValue={params.minDays}
+          className="input"
+        />
+      </div>
+      <div>
         <label htmlFor="f-maxDays" className="label">
           Max days left
         </label>
@@ -107,6 +132,33 @@ export function Filters({
           <option value="desc">Descending</option>
           <option value="asc">Ascending</option>
         </select>
+      </div>
+      <div>
+        <label htmlFor="f-tsort" className="label">
+          Sort listings &amp; auctions
+        </label>
+        <select id="f-tsort" name="tsort" defaultValue={params.tsort || "price"} className="input">
+          {Object.entries(TRADE_SORTS).map(([k, label]) => (
+            <option key={k} value={k}>
+              {label}
+            </option>
+          ))}
+        </select>
+      </div>
+      <div>
+        <label htmlFor="f-tdir" className="label">
+          Their order
+        </label>
+        <select id="f-tdir" name="tdir" defaultValue={params.tdir || "asc"} className="input">
+          <option value="asc">Ascending</option>
+          <option value="desc">Descending</option>
+        </select>
+      </div>
+      <div className="flex items-end">
+        <label className="flex items-center gap-2 text-sm">
+          <input type="checkbox" name="endingSoon" value="1" defaultChecked={params.endingSoon === "1"} />
+          Ending within the hour
+        </label>
       </div>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-4 lg:col-span-8">
         <button type="submit" className="btn-primary">

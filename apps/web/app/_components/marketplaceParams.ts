@@ -23,6 +23,11 @@ export interface MarketParams {
   sort: SortKey;
   dir: "asc" | "desc";
   page: number;
+  /** Trading (lib/trading/market.ts parseTradeFilters): offer kind, ending soon, the trade table's sort. */
+  kind: string;
+  endingSoon: string;
+  tsort: string;
+  tdir: string;
 }
 
 type Raw = Record<string, string | string[] | undefined>;
@@ -43,6 +48,10 @@ export function parseParams(raw: Raw): MarketParams {
     sort: sort in SORTS ? (sort as SortKey) : "id",
     dir: one(raw.dir) === "asc" ? "asc" : "desc",
     page: Number.isInteger(page) && page > 0 ? page : 1,
+    kind: ["primary", "listing", "auction"].includes(one(raw.kind)) ? one(raw.kind) : "",
+    endingSoon: one(raw.endingSoon) === "1" ? "1" : "",
+    tsort: ["price", "unitDay", "daysLeft", "ending"].includes(one(raw.tsort)) ? one(raw.tsort) : "",
+    tdir: one(raw.tdir) === "desc" ? "desc" : "",
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 
-import { PortfolioIsland } from "~/components/islands";
+import { PortfolioIsland, TradingBalancesIsland } from "~/components/islands";
 
 export const metadata: Metadata = { title: "Portfolio" };
 
@@ -9,6 +9,7 @@ export default function PortfolioPage() {
     <div className="space-y-4">
       <h1 className="text-2xl font-bold">Portfolio</h1>
       <PortfolioIsland />
+      <TradingBalancesIsland />
     </div>
   );
 }

@@ -3,10 +3,11 @@
  * account. The header (desktop dropdowns, phone menu) and the wallet islands' eager hydration
  * (components/islands/accountRoutes.ts) both read this one list.
  *
- * Adding a feature's page = adding one entry to its group below (trading E: "Listings & auctions"
- * and "My auctions" under Market; loans F: "Borrow" and "Lend" under Borrow & lend; staking G:
- * "NFT staking", "Liquidity", "Nodes", "Insurance" under Stake). A group with no entries is not
- * shown, a group with one entry shows as a plain link, so nothing unbuilt is ever a dead link.
+ * Adding a feature's page = adding one entry to its group below (trading: "Listings", "Auctions"
+ * and "Trading rewards" under Market, so Portfolio stays one plain link, which e2e scenarios click;
+ * loans F: "Borrow" and "Lend" under Borrow & lend; staking G: "NFT staking", "Liquidity", "Nodes",
+ * "Insurance" under Stake). A group with no entries is not shown, a group with one entry shows as a
+ * plain link, so nothing unbuilt is ever a dead link.
  */
 
 export interface NavDestination {
@@ -30,7 +31,17 @@ export const NAV_GROUPS: readonly NavGroup[] = [
   {
     id: "market",
     label: "Market",
-    items: [{ href: "/", label: "Marketplace", hint: "Offerings open for purchase", alsoActiveOn: ["/offerings"] }],
+    items: [
+      {
+        href: "/",
+        label: "Marketplace",
+        hint: "Offerings, listings and auctions side by side",
+        alsoActiveOn: ["/offerings"],
+      },
+      { href: "/listings", label: "Listings", hint: "Positions resold at a fixed price" },
+      { href: "/auctions", label: "Auctions", hint: "English auctions of positions and new units" },
+      { href: "/rewards", label: "Trading rewards", hint: "DMC earned from the fees you paid", needsAccount: true },
+    ],
   },
   {
     id: "portfolio",

@@ -15,5 +15,11 @@ import { scenario as s07 } from "./07-miner-applies-dao-votes-buyer-buys";
 import { scenario as s08 } from "./08-undelegated-holder-self-delegates";
 import { scenario as s09 } from "./09-defeated-application-withdraws-stake";
 import { scenario as s10 } from "./10-navigation-header-and-phone-menu";
+import { scenario as s11 } from "./11-list-and-sell-between-accounts";
+import { scenario as s12 } from "./12-primary-auction-into-escrow";
+import { scenario as s13 } from "./13-auction-late-bid-extends-settle-refund";
+import { scenario as s14 } from "./14-claim-trading-rewards";
 
-export const scenarios: readonly Scenario[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10];
+// 11-14 (trading) run last and in this order: 12 needs offering 6's sale still open, 13 travels to an
+// auction's end (possibly days on), 14 only needs a finished epoch.
+export const scenarios: readonly Scenario[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14];

@@ -12,6 +12,7 @@ import type { MinerData } from "~/lib/graphql/types";
 import { thresholdsOf } from "~/lib/offering";
 import { MinerApplications } from "./MinerApplications";
 import { MinerOfferingCard } from "./MinerOfferingCard";
+import { PrimaryAuctions } from "./PrimaryAuctions";
 
 export function MinerDesk() {
   const { address, isConnected } = useAccount();
@@ -84,6 +85,7 @@ export function MinerDesk() {
           ))}
         </ul>
       )}
+      {offerings.length > 0 && <PrimaryAuctions offerings={offerings} />}
       {address && <MinerApplications miner={address} />}
     </div>
   );

@@ -30,7 +30,10 @@ import { tokenOf } from "~/services/tokens";
 import { BuyerProtection } from "./_components/BuyerProtection";
 import { Disclosure } from "./_components/Disclosure";
 import { EscrowProgress } from "./_components/EscrowProgress";
+import { OfferingMarket } from "./_components/OfferingMarket";
 import { RewardChart } from "./_components/RewardChart";
+import { OFFERING_TRADE_QUERY } from "~/lib/graphql/trading";
+import type { OfferingTradeData } from "~/lib/graphql/tradingTypes";
 
 export async function generateMetadata({ params }: { params: Promise<{ id: string }> }): Promise<Metadata> {
   return { title: `Offering #${(await params).id}` };
@@ -39,10 +42,12 @@ export async function generateMetadata({ params }: { params: Promise<{ id: strin
 export default async function OfferingPage({ params }: { params: Promise<{ id: string }> }) {
   const { id } = await params;
   if (!/^\d+$/.test(id)) notFound();
-  const [deployment, prices, result] = await Promise.all([
+  const [deployment, prices, result, trade] = await Promise.all([
     getAppDeployment(),
     loadPrices(),
     querySubgraph<OfferingData>(OFFERING_QUERY, { id, offering: id }),
+    // The resale side is optional: an indexer without the trading entities leaves it out.
+    querySubgraph<OfferingTradeData>(OFFERING_TRADE_QUERY, { id, offering: id }),
   ]);
   if (result.error !== null) return <ErrorBox title="This offering cannot load">{result.error}</ErrorBox>;
   const o = result.data.offering;
@@ -196,6 +201,18 @@ export default async function OfferingPage({ params }: { params: Promise<{ id: s
             status={o.status}
             holdbackDays={o.holdbackDays}
           />
+
+          {trade.data !== null && (
+            <OfferingMarket
+              data={trade.data}
+              pricePerUnit={BigInt(o.pricePerUnit)}
+              pay={pay}
+              tokens={deployment.tokens}
+              nowSeconds={nowSeconds}
+              today={today}
+              unitLabel={o.asset.unitLabel}
+            />
+          )}
 
           <section aria-labelledby="chart-h" className="card">
             <h2 id="chart-h" className="text-lg font-semibold">

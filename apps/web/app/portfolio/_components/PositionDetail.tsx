@@ -12,6 +12,8 @@ import { POSITION_QUERY } from "~/lib/graphql/queries";
 import type { PositionData } from "~/lib/graphql/types";
 import { tokenOf } from "~/services/tokens";
 import { NftPreview } from "~/app/offerings/[id]/_components/NftPreview";
+import { useChainNow } from "~/hooks/useChainNow";
+import { PositionTrade } from "./PositionTrade";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 
@@ -20,6 +22,7 @@ export function PositionDetail({ tokenId }: { tokenId: string }) {
   const { data, loading, error, refetch } = useQuery<PositionData>(POSITION_QUERY, { variables: { id: tokenId } });
   useRefetchOnIndexed(refetch);
   const { live } = usePositionsLive([BigInt(tokenId)]);
+  const { day: today } = useChainNow();
   if (error) return <ErrorBox title="This position cannot load">{error.message}</ErrorBox>;
   if (loading && !data) return <SkeletonRows rows={4} />;
   const p = data?.position;
@@ -126,7 +129,27 @@ export function PositionDetail({ tokenId }: { tokenId: string }) {
           </ol>
         </section>
       </div>
-      <NftPreview tokenId={tokenId} />
+      <div className="space-y-4">
+        {today !== undefined && (
+          <PositionTrade
+            position={{
+              tokenId: p.tokenId,
+              owner: p.owner.id,
+              locked: p.locked,
+              lockedBy: p.lockedBy,
+              units: p.units,
+              startDay: p.startDay,
+              endDay: p.endDay,
+              offering: p.offering,
+            }}
+            live={l}
+            pay={pay}
+            reward={reward}
+            today={today}
+          />
+        )}
+        <NftPreview tokenId={tokenId} />
+      </div>
     </div>
   );
 }
