@@ -106,7 +106,10 @@ contract Deploy is ScriptBase {
         d.renderer = address(new PositionRenderer());
         d.exchange.setRenderer(d.renderer);
 
-        d.dao = DaoDeployment.deploy(d.exchange, d.oracle, daoParams(local));
+        DaoDeployment.Params memory p = daoParams(local);
+        p.feeTokens = new address[](1);
+        p.feeTokens[0] = d.usdt;
+        d.dao = DaoDeployment.deploy(d.exchange, d.oracle, p);
         vm.stopBroadcast();
 
         log("HashpowerExchange", address(d.exchange));
@@ -122,6 +125,9 @@ contract Deploy is ScriptBase {
         log("DmexGovernor", address(d.dao.governor));
         log("MinerApplications", address(d.dao.applications));
         log("CouncilSafe", d.dao.council);
+        log("TradingRewards", address(d.dao.trading.rewards));
+        log("PositionListings", address(d.dao.trading.listings));
+        log("PositionAuctions", address(d.dao.trading.auctions));
     }
 
     /// @notice DAO parameters for this chain (see the header).

@@ -73,7 +73,8 @@ function importsOf(name, sources, remappings) {
   const code = sources[name].content.replace(/\/\*[\s\S]*?\*\//g, "").replace(/\/\/.*$/gm, "");
   for (const m of code.matchAll(/\bimport\s+(?:[^"';]*?\bfrom\s+)?["']([^"']+)["']/g)) {
     let target = m[1];
-    if (target.startsWith("./") || target.startsWith("../")) target = path.posix.normalize(path.posix.join(path.posix.dirname(name), target));
+    if (target.startsWith("./") || target.startsWith("../"))
+      target = path.posix.normalize(path.posix.join(path.posix.dirname(name), target));
     else {
       const remap = remappings.find(([prefix]) => target.startsWith(prefix));
       if (remap) target = remap[1] + target.slice(remap[0].length);
@@ -120,7 +121,12 @@ function compileChunk(chunkInput) {
     child.on("error", reject);
     child.on("close", (code) => {
       if (code === 0) resolve(JSON.parse(Buffer.concat(out).toString("utf8")));
-      else reject(new Error(`solc-js failed on a chunk starting at ${Object.keys(chunkInput.settings.outputSelection)[0]}:\n${Buffer.concat(err)}`));
+      else
+        reject(
+          new Error(
+            `solc-js failed on a chunk starting at ${Object.keys(chunkInput.settings.outputSelection)[0]}:\n${Buffer.concat(err)}`,
+          ),
+        );
     });
     child.stdin.end(JSON.stringify(chunkInput));
   });
@@ -132,7 +138,11 @@ async function compileInChunks(parsed, selection, files) {
     const [prefix, target] = r.replace(/^[^:]*:/, "").split("=");
     return [prefix, target];
   });
-  const globalId = new Map(Object.keys(sources).sort().map((name, i) => [name, i]));
+  const globalId = new Map(
+    Object.keys(sources)
+      .sort()
+      .map((name, i) => [name, i]),
+  );
   const ordered = [...files].sort();
   const chunks = [];
   for (let start = 0; start < ordered.length; start += CHUNK_FILES) {
@@ -156,7 +166,10 @@ async function compileInChunks(parsed, selection, files) {
       outputs[i] = await compileChunk(chunks[i].input);
     }
   };
-  const parallel = Math.max(1, Math.min(Number(process.env.DMEX_SOLC_JOBS ?? 2), require("node:os").availableParallelism()));
+  const parallel = Math.max(
+    1,
+    Math.min(Number(process.env.DMEX_SOLC_JOBS ?? 2), require("node:os").availableParallelism()),
+  );
   await Promise.all(Array.from({ length: parallel }, worker));
 
   const merged = { contracts: {}, sources: {}, errors: [] };

@@ -22,6 +22,7 @@ export const deployedContractNames = [
   "MarketRateOracle",
   "OfferingFactory",
   "DefaultMonitor",
+  "PrimaryAuctionSales",
   "PositionRenderer",
   "USDT",
   "IFIL",
@@ -38,6 +39,9 @@ export const deployedContractNames = [
   "SafeProxyFactory",
   "TeamVesting",
   "BackersVesting",
+  "TradingRewards",
+  "PositionListings",
+  "PositionAuctions",
 ] as const;
 export type DeployedContractName = (typeof deployedContractNames)[number];
 

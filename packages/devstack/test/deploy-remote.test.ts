@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -43,6 +43,16 @@ describe("Deploy.s.sol on a non-local chain", () => {
 
   it("uses the tokens from env, deploys no stand-ins, and keeps the genesis DMC in the DAO timelock, never the council", async () => {
     const [usdt, ifil, wbtc, treasury, reporter, team, backers] = [10, 11, 12, 1, 3, 18, 19].map(anvilAddress);
+    // The canonical tokens are contracts (the deploy reads USDT's decimals for the trading rewards): stand-in code.
+    const token = JSON.parse(
+      readFileSync(join(contractsDir(), "out", "BridgedToken.sol", "BridgedToken.json"), "utf8"),
+    ) as { deployedBytecode: { object: `0x${string}` } };
+    const rpc = createPublicClient({ transport: http(chain.context.rpcUrl) });
+    for (const address of [usdt, ifil, wbtc])
+      await rpc.request({
+        method: "anvil_setCode" as never,
+        params: [address, token.deployedBytecode.object] as never,
+      });
     await deploy({
       DMEX_USDT: usdt,
       DMEX_IFIL: ifil,
@@ -77,11 +87,15 @@ describe("Deploy.s.sol on a non-local chain", () => {
         "MiningReserve",
         "OfferingFactory",
         "DefaultMonitor",
+        "PrimaryAuctionSales",
         "PositionRenderer",
         "ProtocolParameters",
         "SafeL2",
         "SafeProxyFactory",
         "TeamVesting",
+        "TradingRewards",
+        "PositionListings",
+        "PositionAuctions",
       ].sort(),
     );
     const dmc = deployment?.contracts.DMCToken?.address;

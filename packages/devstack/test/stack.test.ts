@@ -10,7 +10,10 @@ import {
   hashpowerExchangeAbi,
   LOCAL_CHAIN_ID,
   minerApplicationsAbi,
+  positionAuctionsAbi,
+  positionListingsAbi,
   protocolParametersAbi,
+  tradingRewardsAbi,
   type Deployment,
 } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
@@ -27,6 +30,9 @@ import {
   OPEN_SALE_OFFERING,
   PENDING_APPLICATION,
   UNDELEGATED_HOLDER,
+  AUCTIONS,
+  LISTINGS,
+  TRADING_REWARD_CLAIMERS,
 } from "../src/seed/plan.js";
 
 const RESERVED_PORTS = new Set([8545, 8000, 3000]);
@@ -111,6 +117,7 @@ describe("generated deployment", () => {
         "MarketRateOracle",
         "OfferingFactory",
         "DefaultMonitor",
+        "PrimaryAuctionSales",
         "PositionRenderer",
         "USDT",
         "WBTC",
@@ -126,6 +133,9 @@ describe("generated deployment", () => {
         "SafeProxyFactory",
         "TeamVesting",
         "BackersVesting",
+        "TradingRewards",
+        "PositionListings",
+        "PositionAuctions",
       ].sort(),
     );
     expect(fromFile.contracts.CouncilSafe?.contract).toBe("SafeL2");
@@ -240,7 +250,8 @@ describe("seed", () => {
 
     const purchases = await purchaseLogs();
     expect(purchases.length).toBeGreaterThanOrEqual(30);
-    expect(purchases.length).toBe(seed.counts.purchases);
+    // fixed-price buys, and the primary auctions the seed settled (the exchange mints their winners' positions)
+    expect(purchases.length).toBe(seed.counts.purchases + seed.counts.primaryAuctionSales);
     const buyers = new Set(purchases.map((log) => log.args.buyer));
     expect(buyers.size).toBe(8);
     expect(seed.distinctBuyers).toBe(8);
@@ -631,5 +642,86 @@ describe("seed", () => {
       hashpower: { total: expect.any(Number), effective: expect.any(Number) },
     });
     expect(JSON.parse(readFileSync(join(workDir, "seed-summary.json"), "utf8"))).toEqual(seed);
+  });
+
+  it("trades: listings sold, cancelled, voided and live, auctions settled and running, DMC trading rewards claimed", async () => {
+    const seed = stack.seed;
+    if (seed === undefined) throw new Error("no seed");
+    const address = (name: "PositionListings" | "PositionAuctions" | "TradingRewards") => {
+      const contract = stack.deployment.contracts[name];
+      if (contract === undefined) throw new Error(`no ${name}`);
+      return contract.address;
+    };
+    const listings = address("PositionListings");
+    const auctions = address("PositionAuctions");
+    const rewards = address("TradingRewards");
+    expect(seed.counts.listings).toBe(LISTINGS.length);
+    expect(seed.counts.listingSales).toBe(LISTINGS.filter((l) => l.outcome.kind === "sold").length);
+    const listed = await client.getLogs({
+      address: listings,
+      event: getAbiItem({ abi: positionListingsAbi, name: "Listed" }),
+      fromBlock: 0n,
+      toBlock: "latest",
+    });
+    const live = [];
+    for (const log of listed) {
+      const tokenId = log.args.tokenId;
+      if (tokenId === undefined) continue;
+      if (
+        await client.readContract({
+          address: listings,
+          abi: positionListingsAbi,
+          functionName: "isLive",
+          args: [tokenId],
+        })
+      )
+        live.push(tokenId);
+    }
+    expect(live.length).toBe(LISTINGS.filter((l) => l.outcome.kind === "live").length);
+
+    const states = [];
+    for (let id = 1n; id <= BigInt(seed.counts.auctions); id++) {
+      const a = await client.readContract({
+        address: auctions,
+        abi: positionAuctionsAbi,
+        functionName: "getAuction",
+        args: [id],
+      });
+      states.push(a.state);
+    }
+    // Settled: the secondary and the primary of AUCTIONS; Open: the running one, the ending-soon one, the unbid primary.
+    expect(states.filter((s) => s === 2).length).toBe(AUCTIONS.filter((a) => a.settleDayOffset !== undefined).length);
+    expect(states.filter((s) => s === 1).length).toBe(3);
+    const running = AUCTIONS.find((a) => a.settleDayOffset === undefined);
+    const outbid = running?.bids[1]?.bidder;
+    const outbidAccount = outbid === undefined ? undefined : seed.accounts.buyers[outbid];
+    if (outbidAccount === undefined) throw new Error("no outbid bidder in the plan");
+    const usdt = stack.deployment.contracts.USDT?.address;
+    if (usdt === undefined) throw new Error("no USDT");
+    expect(
+      await client.readContract({
+        address: auctions,
+        abi: positionAuctionsAbi,
+        functionName: "withdrawable",
+        args: [outbidAccount, usdt],
+      }),
+    ).toBeGreaterThan(0n);
+
+    expect(seed.counts.tradingRewardClaims).toBe(TRADING_REWARD_CLAIMERS.length);
+    const claimedDmc = await client.getLogs({
+      address: rewards,
+      event: getAbiItem({ abi: tradingRewardsAbi, name: "RewardsClaimed" }),
+      fromBlock: 0n,
+      toBlock: "latest",
+    });
+    expect(claimedDmc.length).toBe(TRADING_REWARD_CLAIMERS.length);
+    // Buyers who did not claim can, in the app: their primary-sale fees of the first epochs.
+    const [claimable] = await client.readContract({
+      address: rewards,
+      abi: tradingRewardsAbi,
+      functionName: "earned",
+      args: [seed.accounts.buyers[0] as Address],
+    });
+    expect(claimable).toBeGreaterThan(0n);
   });
 });

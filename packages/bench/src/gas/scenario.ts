@@ -6,7 +6,10 @@ import {
   hashpowerExchangeAbi,
   marketRateOracleAbi,
   minerApplicationsAbi,
+  positionAuctionsAbi,
+  positionListingsAbi,
   safeL2Abi,
+  tradingRewardsAbi,
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
@@ -148,6 +151,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const governorContract: Contract = { address: addressOf("DmexGovernor"), abi: dmexGovernorAbi };
   const applications: Contract = { address: addressOf("MinerApplications"), abi: minerApplicationsAbi };
   const council: Contract = { address: addressOf("CouncilSafe"), abi: safeL2Abi };
+  const listings: Contract = { address: addressOf("PositionListings"), abi: positionListingsAbi };
+  const auctions: Contract = { address: addressOf("PositionAuctions"), abi: positionAuctionsAbi };
+  const tradingRewards: Contract = { address: addressOf("TradingRewards"), abi: tradingRewardsAbi };
 
   const latest = await publicClient.getBlock();
   const today = latest.timestamp / DAY + 1n;
@@ -249,6 +255,8 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   for (const account of [...buyers, minerA, minerB, minerC]) {
     await send(minter, usdt, "mint", [account, 10n ** 15n]);
     await send(account, usdt, "approve", [exchange.address, maxUint256]);
+    await send(account, usdt, "approve", [listings.address, maxUint256]);
+    await send(account, usdt, "approve", [auctions.address, maxUint256]);
   }
   for (const miner of [minerA, minerB, minerC]) {
     await send(minter, ifil, "mint", [miner, 10n ** 24n]);
@@ -269,6 +277,22 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   await send(fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
   await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
   await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
+
+  // ---- a primary auction of 100 units of offeringMany, bid and settled before the sale closes
+  const auctionIdOf = async (receipt: { logs: readonly { address: Address; topics: readonly Hex[]; data: Hex }[] }) => {
+    const created = receipt.logs.find((l) => l.address.toLowerCase() === auctions.address.toLowerCase());
+    if (!created?.topics[1]) throw new Error("no AuctionCreated log");
+    return BigInt(created.topics[1]);
+  };
+  const primaryId = await auctionIdOf(
+    await send(minerA, auctions, "createPrimaryAuction", [offeringMany, 100n, 3_000_000_000n, 3_600n]),
+  );
+  const [bidderA, bidderB] = [regulars[5]!, regulars[6]!];
+  await send(bidderA, auctions, "bid", [primaryId, 3_000_000_000n]);
+  await send(bidderB, auctions, "bid", [primaryId, 3_300_000_000n]);
+  const primaryEnd = (await read<{ endTime: number | bigint }>(auctions, "getAuction", [primaryId])).endTime;
+  await setTime(BigInt(primaryEnd) + 1n);
+  await measure("settle_primary", flagger, auctions, "settle", [primaryId]);
 
   // ---- into the term: three days of oracle reports and deposits
   let day = termStart;
@@ -303,6 +327,60 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   await measure("claim1", balanceHolder, exchange, "claimRewards", [[owned[0]!]]);
   await measure("claim10", balanceHolder, exchange, "claimRewards", [owned.slice(1, 11)]);
 
+  // ---- trading: a holder lists and auctions positions. A first sale and a first auction run unmeasured: the
+  // measured ones are steady-state trades (the epoch opened, the contracts' fee balances and the traders' reward
+  // slots exist), as on a live market; the one-off costs of the first ones are in the README.
+  const seller = regulars[4]!;
+  const sellerTokens: bigint[] = [];
+  for (let tokenId = 1n; sellerTokens.length < 5; tokenId++) {
+    if ((await read<Address>(exchange, "ownerOf", [tokenId])).toLowerCase() === seller.toLowerCase())
+      sellerTokens.push(tokenId);
+  }
+  const [warmListed, listed, cancelled, warmAuctioned, auctioned] = sellerTokens as [
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+  ];
+  const [warmBuyer, warmBidder] = [regulars[8]!, regulars[9]!];
+  const expiry = (day + 30n) * DAY;
+  const fill = async (key: string | undefined, tokenId: bigint, buyer: Address) => {
+    await send(seller, exchange, "approve", [listings.address, tokenId]);
+    const listArgs = [tokenId, usdt.address, 150_000_000n, expiry] as const;
+    if (key) await measure("list", seller, listings, "list", listArgs);
+    else await send(seller, listings, "list", listArgs);
+    const buyArgs = [tokenId, 150_000_000n, await read<bigint>(exchange, "claimableRewards", [tokenId]), zeroAddress];
+    if (key) await measure(key, buyer, listings, "buy", buyArgs);
+    else await send(buyer, listings, "buy", buyArgs);
+  };
+  await fill(undefined, warmListed, warmBuyer);
+  await fill("buyListing", listed, fresh1);
+  await send(seller, exchange, "approve", [listings.address, cancelled]);
+  await send(seller, listings, "list", [cancelled, usdt.address, 150_000_000n, expiry]);
+  await measure("cancelListing", seller, listings, "cancelListing", [cancelled]);
+
+  const auction = async (measured: boolean, tokenId: bigint, first: Address, second: Address) => {
+    await send(seller, exchange, "approve", [auctions.address, tokenId]);
+    const createArgs = [tokenId, usdt.address, 100_000_000n, 3_600n] as const;
+    const id = await auctionIdOf(
+      measured
+        ? await measure("createAuction", seller, auctions, "createAuction", createArgs)
+        : await send(seller, auctions, "createAuction", createArgs),
+    );
+    if (measured) await measure("bid_first", first, auctions, "bid", [id, 100_000_000n]);
+    else await send(first, auctions, "bid", [id, 100_000_000n]);
+    if (measured) await measure("bid", second, auctions, "bid", [id, 110_000_000n]);
+    else await send(second, auctions, "bid", [id, 110_000_000n]);
+    const end = (await read<{ endTime: number | bigint }>(auctions, "getAuction", [id])).endTime;
+    await setTime(BigInt(end) + 1n);
+    if (measured) await measure("settle_secondary", flagger, auctions, "settle", [id]);
+    else await send(flagger, auctions, "settle", [id]);
+  };
+  await auction(false, warmAuctioned, warmBidder, warmBuyer);
+  await auction(true, auctioned, bidderA, bidderB);
+  await measure("withdrawBidRefund", bidderA, auctions, "withdraw", [usdt.address, bidderA]);
+
   // ---- escrow: first withdrawal of each miner on the same day, 1 vs 1,000 purchases
   await measure("withdrawEscrow_1", minerB, exchange, "withdrawEscrow", [offeringOne, minerB]);
   await measure("withdrawEscrow_1000", minerA, exchange, "withdrawEscrow", [offeringMany, minerA]);
@@ -324,5 +402,10 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   await measureCouncilExec("halt_council", exchange.address, haltCall);
   const badToken = 1_002n; // the 1,002nd purchase: regulars[1]'s position of offeringBad
   await measure("refund", regulars[1]!, exchange, "claimRefunds", [[badToken]]);
+
+  // ---- DMC trading rewards: a primary buyer claims once its epochs are over
+  const epoch = await read<bigint>(tradingRewards, "currentEpoch");
+  await setTime((await read<bigint>(tradingRewards, "epochStart", [epoch + 1n])) + 60n);
+  await measure("claimTradingRewards", regulars[7]!, tradingRewards, "claim", [regulars[7]!]);
   return figures;
 }

@@ -17,6 +17,7 @@ import {StakePolicy} from "../../src/issuance/ApplicationTypes.sol";
 import {MinerApplications} from "../../src/issuance/MinerApplications.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {InsuranceFund} from "../../src/treasury/InsuranceFund.sol";
+import {TradingDeployment} from "./TradingDeployment.sol";
 
 interface ISafeSetup {
     function setup(
@@ -77,6 +78,7 @@ library DaoDeployment {
         uint16 tradingFeeBps;
         uint16 defiFeeBps;
         StakePolicy stakePolicy;
+        address[] feeTokens; // stablecoins whose fees earn DMC trading rewards
     }
 
     /// @notice What was deployed.
@@ -89,6 +91,7 @@ library DaoDeployment {
         MinerApplications applications;
         ProtocolParameters parameters;
         address council;
+        TradingDeployment.Trading trading;
         address safeSingleton;
         address safeFactory;
         VestingWallet teamVesting;
@@ -113,7 +116,7 @@ library DaoDeployment {
         s.backersVesting = new VestingWallet(p.backersBeneficiary, launch + 182 days, 2 * 365 days);
         s.dmc = new DMCToken(
             DMCToken.MiningBuckets({behaviour: 30 * M, liquidity: 10 * M, nodeStaking: 10 * M}),
-            address(s.timelock),
+            p.deployer, // owns the reserve until trading rewards are its drawer, then hands it to the timelock
             _allocations(s, p)
         );
         s.miningReserve = s.dmc.miningReserve();
@@ -131,6 +134,8 @@ library DaoDeployment {
         s.applications.setGovernor(s.governor);
         s.applications.transferOwnership(address(s.timelock));
         s.parameters = new ProtocolParameters(address(s.timelock), p.tradingFeeBps, p.defiFeeBps);
+        s.trading =
+            TradingDeployment.deploy(exchange, s.parameters, s.dmc, address(s.timelock), p.deployer, p.feeTokens);
 
         _wireTimelock(s, p.deployer);
         _handOver(exchange, oracle, s, p.deployer);

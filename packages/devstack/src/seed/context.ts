@@ -56,6 +56,9 @@ export interface SeedContext {
     readonly governor: Address;
     readonly applications: Address;
     readonly parameters: Address;
+    readonly listings: Address;
+    readonly auctions: Address;
+    readonly tradingRewards: Address;
   };
   readonly accounts: {
     readonly deployer: Address;
@@ -114,6 +117,9 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     governor: requireContractIn(deployment, "DmexGovernor"),
     applications: requireContractIn(deployment, "MinerApplications"),
     parameters: requireContractIn(deployment, "ProtocolParameters"),
+    listings: requireContractIn(deployment, "PositionListings"),
+    auctions: requireContractIn(deployment, "PositionAuctions"),
+    tradingRewards: requireContractIn(deployment, "TradingRewards"),
   };
   const accounts = {
     deployer: anvilAddress(ROLE_INDEX.deployer),
@@ -138,6 +144,13 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     proposals: 0,
     votes: 0,
     refunds: 0,
+    listings: 0,
+    listingSales: 0,
+    auctions: 0,
+    bids: 0,
+    auctionsSettled: 0,
+    primaryAuctionSales: 0,
+    tradingRewardClaims: 0,
     transactions: 0,
   };
   const confirm = async (hash: Hash) => {

@@ -7,7 +7,10 @@ import {
   localChain,
   marketRateOracleAbi,
   minerApplicationsAbi,
+  positionAuctionsAbi,
+  positionListingsAbi,
   protocolParametersAbi,
+  tradingRewardsAbi,
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
@@ -24,7 +27,10 @@ export {
   localChain,
   marketRateOracleAbi,
   minerApplicationsAbi,
+  positionAuctionsAbi,
+  positionListingsAbi,
   protocolParametersAbi,
+  tradingRewardsAbi,
   type Deployment,
 };
 

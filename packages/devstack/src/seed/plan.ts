@@ -476,3 +476,163 @@ export const REPORT_TIME_OF_DAY = 2 * 3_600;
 export const DEPOSIT_TIME_OF_DAY = 3 * 3_600 + 300;
 /** Time of day of the governance actions on their day (after the day's deposits). */
 export const GOVERNANCE_TIME_OF_DAY = 4 * 3_600;
+
+// ====================================================================== trading (issue 11)
+
+/** Time of day of the trading chapter's first action: after the deposits and claims, before governance. */
+export const TRADING_TIME_OF_DAY = 3 * 3_600 + 1_800;
+
+/** Listing price in bps of what the position's remaining term cost at the primary price. */
+export type ListingOutcome =
+  | { readonly kind: "sold"; readonly dayOffset: number; readonly buyer: number }
+  | { readonly kind: "cancelled"; readonly dayOffset: number }
+  | { readonly kind: "transferred"; readonly dayOffset: number; readonly spare: number }
+  | { readonly kind: "live" };
+
+export interface ListingPlan {
+  readonly dayOffset: number;
+  /** BUYER_INDICES slot of the seller (never one of CLAIMING_BUYERS: their claims name the tokens they bought). */
+  readonly seller: number;
+  readonly offeringId: number;
+  /** Which of the seller's positions of that offering (in purchase order). */
+  readonly nth: number;
+  readonly priceBps: number;
+  readonly expiryDays: number;
+  readonly outcome: ListingOutcome;
+}
+
+/**
+ * Six listings: one sold the next day (its buyer takes the rewards accrued in it), one cancelled, one voided by
+ * the seller transferring the position away, and three live when the stack comes up (the floor of offering 4 is
+ * the cheaper of two).
+ */
+export const LISTINGS: readonly ListingPlan[] = [
+  {
+    dayOffset: 5,
+    seller: 4,
+    offeringId: 2,
+    nth: 0,
+    priceBps: 9_600,
+    expiryDays: 14,
+    outcome: { kind: "sold", dayOffset: 6, buyer: 5 },
+  },
+  { dayOffset: 8, seller: 6, offeringId: 1, nth: 0, priceBps: 9_800, expiryDays: 60, outcome: { kind: "live" } },
+  {
+    dayOffset: 12,
+    seller: 7,
+    offeringId: 5,
+    nth: 0,
+    priceBps: 9_900,
+    expiryDays: 30,
+    outcome: { kind: "cancelled", dayOffset: 14 },
+  },
+  {
+    dayOffset: 15,
+    seller: 6,
+    offeringId: 2,
+    nth: 0,
+    priceBps: 9_700,
+    expiryDays: 30,
+    outcome: { kind: "transferred", dayOffset: 16, spare: 0 },
+  },
+  { dayOffset: 30, seller: 7, offeringId: 2, nth: 0, priceBps: 9_500, expiryDays: 45, outcome: { kind: "live" } },
+  { dayOffset: 31, seller: 6, offeringId: 4, nth: 0, priceBps: 9_400, expiryDays: 45, outcome: { kind: "live" } },
+  { dayOffset: 31, seller: 4, offeringId: 4, nth: 0, priceBps: 9_900, expiryDays: 45, outcome: { kind: "live" } },
+];
+
+export interface BidPlan {
+  /** Seconds after the auction was created (all within the half hour before governance's time of day). */
+  readonly after: number;
+  readonly bidder: number;
+  /** Bps of the reserve price. */
+  readonly amountBps: number;
+}
+
+export interface AuctionPlan {
+  readonly label: string;
+  readonly dayOffset: number;
+  /** secondary: a holder's position (`seller` a BUYER_INDICES slot); primary: units of `offeringId` by its miner. */
+  readonly kind: "secondary" | "primary";
+  readonly seller: number;
+  readonly offeringId: number;
+  readonly nth?: number;
+  readonly units?: number;
+  /** Reserve in bps of the remaining term's primary price (primary: of units x price). */
+  readonly reserveBps: number;
+  readonly durationSeconds: number;
+  readonly bids: readonly BidPlan[];
+  /** When it is settled (day offset), if before the seed ends. */
+  readonly settleDayOffset?: number;
+  /** Outbid bidders that pull their refund on the settle day. */
+  readonly withdrawingBidders?: readonly number[];
+}
+
+/**
+ * A settled secondary auction (two bids; the outbid bidder pulls its refund), a settled primary auction of
+ * offering 6 whose proceeds enter its escrow, and a running secondary auction with several bids whose outbid
+ * bidder still holds its refund when the stack comes up. The auction "ending soon" and an unbid primary auction
+ * (reserved units on the miner desk) are started at the end, on the final clock ({@link ENDING_SOON}).
+ */
+export const AUCTIONS: readonly AuctionPlan[] = [
+  {
+    label: "secondary, settled",
+    dayOffset: 10,
+    kind: "secondary",
+    seller: 4,
+    offeringId: 5,
+    nth: 0,
+    reserveBps: 9_000,
+    durationSeconds: 6 * 3_600,
+    bids: [
+      { after: 300, bidder: 1, amountBps: 10_000 },
+      { after: 600, bidder: 2, amountBps: 10_600 },
+    ],
+    settleDayOffset: 11,
+    withdrawingBidders: [1],
+  },
+  {
+    label: "primary, settled",
+    dayOffset: 27,
+    kind: "primary",
+    seller: 0,
+    offeringId: 6,
+    units: 1_000,
+    reserveBps: 9_500,
+    durationSeconds: 12 * 3_600,
+    bids: [
+      { after: 300, bidder: 3, amountBps: 10_000 },
+      { after: 600, bidder: 0, amountBps: 10_800 },
+    ],
+    settleDayOffset: 28,
+    withdrawingBidders: [3],
+  },
+  {
+    label: "secondary, running with an outbid refund held",
+    dayOffset: 31,
+    kind: "secondary",
+    seller: 7,
+    offeringId: 6,
+    nth: 0,
+    reserveBps: 9_000,
+    durationSeconds: 3 * 86_400,
+    bids: [
+      { after: 300, bidder: 1, amountBps: 10_000 },
+      { after: 600, bidder: 2, amountBps: 10_500 },
+      { after: 900, bidder: 1, amountBps: 11_100 },
+    ],
+  },
+];
+
+/** Started on the seed's final clock: a secondary auction with a bid that ends within the hour, and an unbid primary auction. */
+export const ENDING_SOON = {
+  secondary: { seller: 6, offeringId: 4, nth: 1, reserveBps: 9_000, durationSeconds: 3_600, bidder: 3 },
+  primary: { offeringId: 6, units: 500, reserveBps: 9_800, durationSeconds: 2 * 86_400 },
+} as const;
+
+/** Sellers' buyers-to-be and bidders get this much extra USDT from the bridge before trading starts. */
+export const TRADING_USDT = 50_000n * 10n ** 6n;
+/** Buyers that claim their DMC trading rewards (primary-sale fees of epoch 0) on TRADING_REWARD_CLAIM_DAY; the rest leave theirs to the app. */
+export const TRADING_REWARD_CLAIMERS = [4, 5] as const;
+export const TRADING_REWARD_CLAIM_DAY = 20;
+/** The treasury sweeps the listings' and auctions' trading fees on this day. */
+export const TRADING_FEE_SWEEP_DAY = 21;

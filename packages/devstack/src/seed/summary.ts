@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from "viem";
+import { getAbiItem, type Address, type PublicClient } from "viem";
 
 import { anvilAddress } from "./accounts.js";
 import {
@@ -42,6 +42,15 @@ export interface SeedCounts {
   votes: number;
   /** claimRefunds transactions on the halted offering. */
   refunds: number;
+  /** Trading (issue 11): listings made, listings sold, auctions started, bids, auctions settled, DMC reward claims. */
+  listings: number;
+  listingSales: number;
+  auctions: number;
+  bids: number;
+  auctionsSettled: number;
+  /** Primary auctions settled with a winner: the exchange mints each as a purchase (PositionPurchased). */
+  primaryAuctionSales: number;
+  tradingRewardClaims: number;
   transactions: number;
 }
 
@@ -185,7 +194,7 @@ export async function buildSummary(input: {
   );
 
   const positionsPerOffering = new Map<number, number>();
-  const owners = new Set<Address>();
+  const buyers = new Set<Address>();
   const refunds = { positions: 0, claimed: 0 };
   for (let tokenId = 1n; tokenId <= BigInt(positionCount); tokenId++) {
     const position = await read({
@@ -199,8 +208,15 @@ export async function buildSummary(input: {
       refunds.positions++;
       if (position.refunded) refunds.claimed++;
     }
-    owners.add(await read({ address: exchange, abi: hashpowerExchangeAbi, functionName: "ownerOf", args: [tokenId] }));
   }
+  // Buyers, not today's owners: positions change hands on listings and in auctions.
+  const purchased = await input.publicClient.getLogs({
+    address: exchange,
+    event: getAbiItem({ abi: hashpowerExchangeAbi, name: "PositionPurchased" }),
+    fromBlock: 0n,
+    toBlock: "latest",
+  });
+  for (const log of purchased) if (log.args.buyer !== undefined) buyers.add(log.args.buyer);
 
   const offerings: SeededOffering[] = [];
   for (let id = 1; id <= offeringCount; id++) {
@@ -260,7 +276,7 @@ export async function buildSummary(input: {
       Number(block.timestamp),
     ),
     positions: positionCount,
-    distinctBuyers: owners.size,
+    distinctBuyers: buyers.size,
     counts: { ...input.counts },
   };
 }
@@ -400,6 +416,8 @@ export function formatSeedSummary(summary: SeedSummary): string {
     `Seed: ${day(summary.startDay)}..${day(summary.endDay)} (${summary.daysSimulated} days reported), ` +
       `${c.purchases} purchases by ${summary.distinctBuyers} buyers, ${c.deposits} deposits, ${c.claims} claims, ` +
       `${c.withdrawals} escrow withdrawals, ${c.transactions} transactions.`,
+    `Trading: ${c.listings} listings (${c.listingSales} sold), ${c.auctions} auctions (${c.auctionsSettled} settled) with ${c.bids} bids, ` +
+      `${c.tradingRewardClaims} DMC trading-reward claims.`,
     `Offering ${summary.defaultingOfferingId} (its miner under-paid, then stopped) was flagged and halted by DAO vote ` +
       `(halt + stake slashed to the insurance fund); ${summary.dao.refunds.claimed} of its ${summary.dao.refunds.positions} positions pulled their refund, ` +
       `the rest can claim in the app.`,

@@ -6,6 +6,7 @@ import { claims, escrowAndFees } from "./holders.js";
 import { oracle, rewards } from "./market.js";
 import { feeProposals } from "./proposals.js";
 import { purchases } from "./purchases.js";
+import { trading } from "./trading.js";
 
 export type { SeedChapter, SeedEnd } from "./chapter.js";
 
@@ -21,6 +22,7 @@ export const CHAPTERS: readonly SeedChapter[] = [
   rewards,
   claims,
   escrowAndFees,
+  trading,
   feeProposals,
   defaultResolution,
   openSale,

@@ -1,0 +1,365 @@
+import { decodeEventLog, type Address, type TransactionReceipt } from "viem";
+
+import { StackError } from "../../internal/errors.js";
+import type { SeedContext } from "../context.js";
+import { hashpowerExchangeAbi, positionAuctionsAbi, positionListingsAbi, tradingRewardsAbi } from "../contracts.js";
+import {
+  APPROVED_OFFERINGS,
+  AUCTIONS,
+  ENDING_SOON,
+  LISTINGS,
+  TRADING_FEE_SWEEP_DAY,
+  TRADING_REWARD_CLAIM_DAY,
+  TRADING_REWARD_CLAIMERS,
+  TRADING_TIME_OF_DAY,
+  TRADING_USDT,
+  type AuctionPlan,
+  type ListingPlan,
+} from "../plan.js";
+import { DAY } from "../context.js";
+import type { SeedChapter } from "./chapter.js";
+
+const BPS = 10_000n;
+
+/**
+ * Holders resell positions on listings and in auctions, a miner auctions units of its open sale, and traders
+ * claim their DMC trading rewards (LISTINGS, AUCTIONS, ENDING_SOON in plan.ts). Every trade happens at
+ * TRADING_TIME_OF_DAY or later the same day, after the deposits and claims and before governance.
+ */
+export const trading: SeedChapter = {
+  name: "trading",
+  async onDay0(ctx) {
+    const bidders = new Set<number>();
+    for (const a of AUCTIONS) for (const b of a.bids) bidders.add(b.bidder);
+    for (const l of LISTINGS) if (l.outcome.kind === "sold") bidders.add(l.outcome.buyer);
+    bidders.add(ENDING_SOON.secondary.bidder);
+    for (const slot of bidders) {
+      const account = buyer(ctx, slot);
+      await ctx.mint(ctx.contracts.usdt, account, TRADING_USDT);
+      await ctx.approve(account, ctx.contracts.usdt, ctx.contracts.listings);
+      await ctx.approve(account, ctx.contracts.usdt, ctx.contracts.auctions);
+    }
+  },
+  async onDay(ctx, offset) {
+    const t0 = (ctx.day0 + offset) * DAY + TRADING_TIME_OF_DAY;
+    if (
+      !LISTINGS.some((l) => l.dayOffset === offset || (l.outcome.kind !== "live" && l.outcome.dayOffset === offset)) &&
+      !AUCTIONS.some((a) => a.dayOffset === offset || a.settleDayOffset === offset) &&
+      offset !== TRADING_REWARD_CLAIM_DAY &&
+      offset !== TRADING_FEE_SWEEP_DAY
+    )
+      return;
+    await ctx.setTime(t0);
+    for (const plan of LISTINGS) {
+      if (plan.dayOffset === offset) await list(ctx, plan);
+      const outcome = plan.outcome;
+      if (outcome.kind !== "live" && outcome.dayOffset === offset) await resolveListing(ctx, plan);
+    }
+    for (const plan of AUCTIONS) {
+      if (plan.settleDayOffset === offset) await settle(ctx, plan);
+      if (plan.dayOffset !== offset) continue;
+      const auctionId = await startAuction(ctx, plan, plan.durationSeconds);
+      const started = Number((await ctx.publicClient.getBlock()).timestamp);
+      for (const bid of plan.bids) {
+        await ctx.setTime(started + bid.after);
+        await placeBid(ctx, auctionId, bid.bidder, (auctionReserve(auctionId) * BigInt(bid.amountBps)) / BPS);
+      }
+    }
+    if (offset === TRADING_REWARD_CLAIM_DAY) {
+      for (const slot of TRADING_REWARD_CLAIMERS) {
+        const account = buyer(ctx, slot);
+        await ctx.confirm(
+          await ctx.wallet.writeContract({
+            account,
+            chain: ctx.chain,
+            address: ctx.contracts.tradingRewards,
+            abi: tradingRewardsAbi,
+            functionName: "claim",
+            args: [account],
+          }),
+        );
+        ctx.counts.tradingRewardClaims++;
+      }
+    }
+    if (offset === TRADING_FEE_SWEEP_DAY) {
+      for (const [address, abi] of [
+        [ctx.contracts.listings, positionListingsAbi],
+        [ctx.contracts.auctions, positionAuctionsAbi],
+      ] as const) {
+        await ctx.confirm(
+          await ctx.wallet.writeContract({
+            account: ctx.accounts.treasury,
+            chain: ctx.chain,
+            address,
+            abi,
+            functionName: "sweepFees",
+            args: [ctx.contracts.usdt],
+          }),
+        );
+      }
+    }
+  },
+  async atEnd(ctx) {
+    const s = ENDING_SOON.secondary;
+    const auctionId = await startAuction(
+      ctx,
+      {
+        label: "ending soon",
+        dayOffset: -1,
+        kind: "secondary",
+        seller: s.seller,
+        offeringId: s.offeringId,
+        nth: s.nth,
+        reserveBps: s.reserveBps,
+        durationSeconds: s.durationSeconds,
+        bids: [],
+      },
+      s.durationSeconds,
+    );
+    await placeBid(ctx, auctionId, s.bidder, auctionReserve(auctionId));
+    const p = ENDING_SOON.primary;
+    await startAuction(
+      ctx,
+      {
+        label: "primary, unbid",
+        dayOffset: -1,
+        kind: "primary",
+        seller: 0,
+        offeringId: p.offeringId,
+        units: p.units,
+        reserveBps: p.reserveBps,
+        durationSeconds: p.durationSeconds,
+        bids: [],
+      },
+      p.durationSeconds,
+    );
+  },
+};
+
+/** Auction ids the seed created, with what it needs to settle them. */
+const seeded = new Map<string, { auctionId: bigint; reserve: bigint }>();
+const reserves = new Map<bigint, bigint>();
+
+function auctionReserve(auctionId: bigint): bigint {
+  const reserve = reserves.get(auctionId);
+  if (reserve === undefined) throw new StackError(`the seed did not create auction ${auctionId}`);
+  return reserve;
+}
+
+function buyer(ctx: SeedContext, slot: number): Address {
+  const account = ctx.accounts.buyers[slot];
+  if (account === undefined) throw new StackError(`no buyer slot ${slot}`);
+  return account;
+}
+
+function planOf(offeringId: number) {
+  const plan = APPROVED_OFFERINGS.find((o) => o.id === offeringId);
+  if (plan === undefined) throw new StackError(`no offering plan ${offeringId}`);
+  return plan;
+}
+
+function positionOf(ctx: SeedContext, slot: number, offeringId: number, nth: number): bigint {
+  const tokenId = ctx.tokensOf(buyer(ctx, slot), offeringId)[nth];
+  if (tokenId === undefined) throw new StackError(`buyer ${slot} has no position #${nth} of offering ${offeringId}`);
+  return tokenId;
+}
+
+/** What a position's remaining term cost at its offering's primary price, in USDT base units. */
+async function remainingValue(ctx: SeedContext, tokenId: bigint): Promise<bigint> {
+  const st = await ctx.publicClient.readContract({
+    address: ctx.contracts.exchange,
+    abi: hashpowerExchangeAbi,
+    functionName: "positionState",
+    args: [tokenId],
+  });
+  const plan = planOf(st.offeringId);
+  const termStart = ctx.day0 + plan.termStartOffset;
+  const today = Math.floor(Number((await ctx.publicClient.getBlock()).timestamp) / DAY);
+  const daysLeft = BigInt(Math.min(plan.termDays, st.termEndDay - Math.max(today, termStart)));
+  return (BigInt(st.units) * plan.pricePerUnit * daysLeft) / BigInt(plan.termDays);
+}
+
+async function approvePosition(ctx: SeedContext, owner: Address, spender: Address, tokenId: bigint): Promise<void> {
+  await ctx.confirm(
+    await ctx.wallet.writeContract({
+      account: owner,
+      chain: ctx.chain,
+      address: ctx.contracts.exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "approve",
+      args: [spender, tokenId],
+    }),
+  );
+}
+
+async function list(ctx: SeedContext, plan: ListingPlan): Promise<void> {
+  const seller = buyer(ctx, plan.seller);
+  const tokenId = positionOf(ctx, plan.seller, plan.offeringId, plan.nth);
+  const price = ((await remainingValue(ctx, tokenId)) * BigInt(plan.priceBps)) / BPS;
+  const now = Number((await ctx.publicClient.getBlock()).timestamp);
+  await approvePosition(ctx, seller, ctx.contracts.listings, tokenId);
+  await ctx.confirm(
+    await ctx.wallet.writeContract({
+      account: seller,
+      chain: ctx.chain,
+      address: ctx.contracts.listings,
+      abi: positionListingsAbi,
+      functionName: "list",
+      args: [tokenId, ctx.contracts.usdt, price, BigInt(now + plan.expiryDays * DAY)],
+    }),
+  );
+  ctx.counts.listings++;
+}
+
+async function resolveListing(ctx: SeedContext, plan: ListingPlan): Promise<void> {
+  const seller = buyer(ctx, plan.seller);
+  const tokenId = positionOf(ctx, plan.seller, plan.offeringId, plan.nth);
+  const outcome = plan.outcome;
+  if (outcome.kind === "sold") {
+    const listing = await ctx.publicClient.readContract({
+      address: ctx.contracts.listings,
+      abi: positionListingsAbi,
+      functionName: "listingOf",
+      args: [tokenId],
+    });
+    const claimable = await ctx.publicClient.readContract({
+      address: ctx.contracts.exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "claimableRewards",
+      args: [tokenId],
+    });
+    await ctx.confirm(
+      await ctx.wallet.writeContract({
+        account: buyer(ctx, outcome.buyer),
+        chain: ctx.chain,
+        address: ctx.contracts.listings,
+        abi: positionListingsAbi,
+        functionName: "buy",
+        args: [tokenId, listing.price, claimable, ctx.accounts.treasury],
+      }),
+    );
+    ctx.counts.listingSales++;
+  } else if (outcome.kind === "cancelled") {
+    await ctx.confirm(
+      await ctx.wallet.writeContract({
+        account: seller,
+        chain: ctx.chain,
+        address: ctx.contracts.listings,
+        abi: positionListingsAbi,
+        functionName: "cancelListing",
+        args: [tokenId],
+      }),
+    );
+  } else if (outcome.kind === "transferred") {
+    const to = ctx.accounts.spares[outcome.spare];
+    if (to === undefined) throw new StackError(`no spare account ${outcome.spare}`);
+    await ctx.confirm(
+      await ctx.wallet.writeContract({
+        account: seller,
+        chain: ctx.chain,
+        address: ctx.contracts.exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "transferFrom",
+        args: [seller, to, tokenId],
+      }),
+    );
+  }
+}
+
+async function startAuction(ctx: SeedContext, plan: AuctionPlan, duration: number): Promise<bigint> {
+  let hash: `0x${string}`;
+  let reserve: bigint;
+  if (plan.kind === "secondary") {
+    const seller = buyer(ctx, plan.seller);
+    const tokenId = positionOf(ctx, plan.seller, plan.offeringId, plan.nth ?? 0);
+    reserve = ((await remainingValue(ctx, tokenId)) * BigInt(plan.reserveBps)) / BPS;
+    await approvePosition(ctx, seller, ctx.contracts.auctions, tokenId);
+    hash = await ctx.wallet.writeContract({
+      account: seller,
+      chain: ctx.chain,
+      address: ctx.contracts.auctions,
+      abi: positionAuctionsAbi,
+      functionName: "createAuction",
+      args: [tokenId, ctx.contracts.usdt, reserve, BigInt(duration)],
+    });
+  } else {
+    const offering = planOf(plan.offeringId);
+    const units = BigInt(plan.units ?? 0);
+    reserve = (units * offering.pricePerUnit * BigInt(plan.reserveBps)) / BPS;
+    hash = await ctx.wallet.writeContract({
+      account: ctx.minerOf(offering),
+      chain: ctx.chain,
+      address: ctx.contracts.auctions,
+      abi: positionAuctionsAbi,
+      functionName: "createPrimaryAuction",
+      args: [BigInt(plan.offeringId), units, reserve, BigInt(duration)],
+    });
+  }
+  const auctionId = createdAuctionId(await ctx.confirm(hash));
+  seeded.set(plan.label, { auctionId, reserve });
+  reserves.set(auctionId, reserve);
+  ctx.counts.auctions++;
+  return auctionId;
+}
+
+function createdAuctionId(receipt: TransactionReceipt): bigint {
+  for (const log of receipt.logs) {
+    try {
+      const event = decodeEventLog({ abi: positionAuctionsAbi, data: log.data, topics: log.topics });
+      if (event.eventName === "AuctionCreated") return event.args.auctionId;
+    } catch {
+      // another contract's event
+    }
+  }
+  throw new StackError(`no AuctionCreated event in ${receipt.transactionHash}`);
+}
+
+async function placeBid(ctx: SeedContext, auctionId: bigint, slot: number, amount: bigint): Promise<void> {
+  const min = await ctx.publicClient.readContract({
+    address: ctx.contracts.auctions,
+    abi: positionAuctionsAbi,
+    functionName: "minNextBid",
+    args: [auctionId],
+  });
+  await ctx.confirm(
+    await ctx.wallet.writeContract({
+      account: buyer(ctx, slot),
+      chain: ctx.chain,
+      address: ctx.contracts.auctions,
+      abi: positionAuctionsAbi,
+      functionName: "bid",
+      args: [auctionId, amount > min ? amount : min],
+    }),
+  );
+  ctx.counts.bids++;
+}
+
+async function settle(ctx: SeedContext, plan: AuctionPlan): Promise<void> {
+  const created = seeded.get(plan.label);
+  if (created === undefined) throw new StackError(`auction "${plan.label}" was never created`);
+  await ctx.confirm(
+    await ctx.wallet.writeContract({
+      account: ctx.accounts.treasury,
+      chain: ctx.chain,
+      address: ctx.contracts.auctions,
+      abi: positionAuctionsAbi,
+      functionName: "settle",
+      args: [created.auctionId],
+    }),
+  );
+  for (const slot of plan.withdrawingBidders ?? []) {
+    const account = buyer(ctx, slot);
+    await ctx.confirm(
+      await ctx.wallet.writeContract({
+        account,
+        chain: ctx.chain,
+        address: ctx.contracts.auctions,
+        abi: positionAuctionsAbi,
+        functionName: "withdraw",
+        args: [ctx.contracts.usdt, account],
+      }),
+    );
+  }
+  ctx.counts.auctionsSettled++;
+  if (plan.kind === "primary" && plan.bids.length > 0) ctx.counts.primaryAuctionSales++;
+}
