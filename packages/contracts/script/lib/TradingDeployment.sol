@@ -48,6 +48,8 @@ library TradingDeployment {
             deployer,
             IERC20(address(dmc)),
             IMiningReserve(address(reserve)),
+            // the genesis is the deploy day's 00:00 UTC: epochs start at midnight
+            // forge-lint: disable-next-line(divide-before-multiply)
             (block.timestamp / 1 days) * 1 days,
             EPOCH_DURATION,
             DMC_PER_EPOCH,
