@@ -1,7 +1,8 @@
 /**
  * A holder lists a position of offering 1 (in its term, with unclaimed rewards) and another account buys
  * it: the buyer sees, before and after, the unclaimed rewards and refund right that travel with the
- * position; the seller receives the price less the 2% trading fee.
+ * position; the seller receives the price less the trading fee (read from ProtocolParameters: the seed's executed
+ * fee proposal changes it from the deploy's 2%).
  * Seed facts: a free (unlocked, unlisted, not auctioned) position of offering 1 owned by a seeded buyer,
  * with claimable rewards; FRESH_2 funded with USDT; the trading contracts deployed.
  */
@@ -9,17 +10,26 @@ import { ANVIL, anvilAddress, FRESH_2 } from "../support/accounts";
 import { txDone } from "../support/indexed";
 import { axeCheck, dismissToasts, shot } from "../support/page";
 import type { Scenario } from "../support/scenario";
-import { claimableRewards, graph, ownerOf, untilLive, usdtBalance } from "../support/trading";
+import { claimableRewards, client, graph, ownerOf, untilLive, usdtBalance } from "../support/trading";
 import { connectDev, switchAccount } from "../support/wallet";
+import { protocolParametersAbi } from "@dmex/deployments";
+import { formatUnits } from "viem";
 
 const PRICE = 5_000_000n; // 5 USDT
-const FEE = (PRICE * 200n) / 10_000n; // the 2% trading fee, taken from the price
 
 export const scenario: Scenario = {
   name: "11-list-and-sell-between-accounts",
   async run(ctx) {
     const { page, web, rpc, graph: graphUrl, deployment } = ctx;
     const buyer = anvilAddress(FRESH_2);
+    const parameters = deployment.contracts.ProtocolParameters?.address;
+    if (parameters === undefined) throw new Error("no ProtocolParameters deployed");
+    const feeBps = await client(rpc).readContract({
+      address: parameters,
+      abi: protocolParametersAbi,
+      functionName: "tradingFeeBps",
+    });
+    const FEE = (PRICE * BigInt(feeBps)) / 10_000n; // the trading fee, taken from the price
     const { positions } = await graph<{
       positions: {
         tokenId: string;
@@ -31,19 +41,29 @@ export const scenario: Scenario = {
       graphUrl,
       '{ positions(where: { offering: "1", locked: false, refunded: false }, first: 100, orderBy: tokenId) { tokenId owner { id } listing { id } auction { id } } }',
     );
-    const pick = positions.find(
+    // Earlier scenarios claim from some positions: take the first free one that still carries rewards.
+    const candidates = positions.filter(
       (p) =>
         p.listing === null &&
         p.auction === null &&
         p.owner.id !== buyer.toLowerCase() &&
         ANVIL.some((a) => a.toLowerCase() === p.owner.id),
     );
-    if (pick === undefined) throw new Error("the seed left no free position of offering 1 held by a dev account");
+    let pick: (typeof candidates)[number] | undefined;
+    let rewardsBefore = 0n;
+    for (const candidate of candidates) {
+      rewardsBefore = await claimableRewards(rpc, deployment, BigInt(candidate.tokenId));
+      if (rewardsBefore > 0n) {
+        pick = candidate;
+        break;
+      }
+    }
+    if (pick === undefined)
+      throw new Error("the seed left no free position of offering 1 with unclaimed rewards held by a dev account");
     const tokenId = BigInt(pick.tokenId);
-    const sellerIndex = ANVIL.findIndex((a) => a.toLowerCase() === pick.owner.id);
+    const owner = pick.owner.id;
+    const sellerIndex = ANVIL.findIndex((a) => a.toLowerCase() === owner);
     const seller = anvilAddress(sellerIndex);
-    const rewardsBefore = await claimableRewards(rpc, deployment, tokenId);
-    if (rewardsBefore === 0n) throw new Error(`position #${tokenId} has no unclaimed rewards to travel with it`);
 
     // The seller lists it: approve the listings contract for the token, then list.
     await page.goto(`${web}/portfolio/${tokenId}`);
@@ -53,7 +73,10 @@ export const scenario: Scenario = {
     await market.getByLabel("Price (USDT, fee included)").fill("5.0000001");
     await market.getByText("At most 6 decimal places for this token.").waitFor();
     await market.getByLabel("Price (USDT, fee included)").fill("5");
-    await market.getByTestId("list-split").filter({ hasText: "You receive 4.9 USDT; the fee is 0.1 USDT." }).waitFor();
+    await market
+      .getByTestId("list-split")
+      .filter({ hasText: `You receive ${formatUnits(PRICE - FEE, 6)} USDT; the fee is ${formatUnits(FEE, 6)} USDT.` })
+      .waitFor();
     await market.getByTestId("list-submit").click();
     await txDone(page, new RegExp(`Approve the listings contract for #${tokenId}`));
     await txDone(page, new RegExp(`List position #${tokenId}`));

@@ -30,7 +30,7 @@ export const scenario: Scenario = {
     await connectDev(page, MINER_DEEPWELL);
     const card = page.getByTestId("primary-auction-offering-6");
     await card.waitFor({ timeout: 30_000 });
-    await card.getByLabel("Units").fill(UNITS.toString());
+    await card.getByLabel("Units", { exact: true }).fill(UNITS.toString());
     await card.getByLabel("Reserve (USDT, all units)").fill("3");
     await card.getByLabel("Hours after the first bid").fill("0");
     await card.getByText("Between 1 and 720 hours.").waitFor();

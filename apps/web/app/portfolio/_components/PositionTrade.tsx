@@ -98,6 +98,15 @@ export function PositionTrade({
     chainId: targetChain.id,
     query: poll,
   });
+  // The stored listing, live or not: a void listing of this seller would come back to life with a new approval.
+  const storedRead = useReadContract({
+    address: trading?.listings,
+    abi: positionListingsAbi,
+    functionName: "listingOf",
+    args: [tokenId],
+    chainId: targetChain.id,
+    query: poll,
+  });
   const feeRead = useReadContract({
     address: parameters ?? undefined,
     abi: protocolParametersAbi,
@@ -196,6 +205,19 @@ export function PositionTrade({
       return;
     }
     if (approved !== trading.listings.toLowerCase()) {
+      // A void listing of ours (the position went away and back, or was locked) would revive at its old price
+      // the moment we approve again, before the new one is listed: cancel it first.
+      const stale = (await storedRead.refetch()).data;
+      if (stale !== undefined && stale.seller.toLowerCase() === me) {
+        const cancelled = await tx(
+          `Cancel the old listing of #${p.tokenId} first`,
+          trading.listings,
+          positionListingsAbi as Abi,
+          "cancelListing",
+          [tokenId],
+        );
+        if (!cancelled) return;
+      }
       const ok = await tx(
         `Approve the listings contract for #${p.tokenId}`,
         exchange,
