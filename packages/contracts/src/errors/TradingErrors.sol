@@ -59,7 +59,8 @@ interface IPositionAuctionsErrors {
     error Auctions_NotEnded(uint256 auctionId, uint256 endTime);
     /// @notice The auction was already settled or cancelled.
     error Auctions_AlreadyClosed(uint256 auctionId);
-    /// @notice Only the leading bidder may withdraw its bid, and only while the offering is flagged or halted.
+    /// @notice Only the leading bidder may withdraw its bid, and only while the offering is flagged or halted or
+    /// governance revoked this contract (as a locker, or its primary-auction role).
     error Auctions_CannotWithdrawBid(uint256 auctionId, address caller);
     /// @notice Nothing to withdraw for this account in this token.
     error Auctions_NothingToWithdraw(address account, address token);

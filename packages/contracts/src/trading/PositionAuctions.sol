@@ -2,6 +2,7 @@
 pragma solidity 0.8.28;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
@@ -49,6 +50,8 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
 
     /// @notice The exchange whose positions and offerings are auctioned (the same as {positions}).
     IHashpowerExchange public immutable exchange;
+    /// @dev The exchange's role for reserving and selling primary units (HashpowerExchange.PRIMARY_AUCTION_ROLE).
+    bytes32 private constant PRIMARY_AUCTION_ROLE = keccak256("PRIMARY_AUCTION_ROLE");
     /// @notice Where the trading fee is read (snapshotted per secondary auction).
     ProtocolParameters public immutable params;
     /// @notice Credited with the winner's fee of every secondary auction (zero: none).
@@ -327,8 +330,12 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
         if (state != AuctionState.Open) _revertClosed(auctionId, state);
         address leader = a.leader;
         if (leader != msg.sender || leader == address(0)) revert Auctions_CannotWithdrawBid(auctionId, msg.sender);
+        // Governance revoking this contract (as a locker, or its primary-auction role) must not trap the
+        // leader's money: neither the seize nor the sale could ever happen, so the leader may take its bid back.
+        bool primaryRevoked = a.kind == AuctionKind.Primary
+            && !IAccessControl(address(exchange)).hasRole(PRIMARY_AUCTION_ROLE, address(this));
         if (
-            exchange.offeringStatus(a.offeringId) == OfferingStatus.Active
+            exchange.offeringStatus(a.offeringId) == OfferingStatus.Active && !primaryRevoked
                 && (a.kind == AuctionKind.Primary || exchange.isLocker(address(this)))
         ) {
             revert Auctions_CannotWithdrawBid(auctionId, msg.sender);
@@ -337,7 +344,8 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
         a.state = AuctionState.Cancelled;
         _creditRefund(auctionId, leader, a.paymentToken, amount);
         emit LeadingBidWithdrawn(auctionId, leader, amount);
-        _giveBack(a);
+        // Without the role the units cannot be released: they stay reserved until governance restores it.
+        if (!primaryRevoked) _giveBack(a);
     }
 
     // =================================================================== pull

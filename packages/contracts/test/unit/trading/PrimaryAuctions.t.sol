@@ -204,6 +204,30 @@ contract PrimaryAuctionsTest is AuctionsFixture {
         auctions.settle(id);
     }
 
+    /// @dev Governance revoking the primary-auction role mid-auction must not trap the leader's bid: the sale
+    /// could never happen, so the leader takes it back (the units stay reserved until the role is restored).
+    function test_Attack_RevokedPrimaryRoleTrapsNoBid() public {
+        uint256 id = _primary(UNITS, 1 hours);
+        _bid(bob, id, RESERVE);
+        bytes32 role = exchange.PRIMARY_AUCTION_ROLE();
+        vm.prank(governor);
+        exchange.revokeRole(role, address(auctions));
+        vm.warp(_get(id).endTime);
+        vm.expectRevert(); // the sale needs the role
+        auctions.settle(id);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_CannotWithdrawBid.selector, id, alice));
+        auctions.withdrawLeadingBid(id);
+        vm.prank(bob);
+        auctions.withdrawLeadingBid(id);
+        vm.assertEq(auctions.withdrawable(bob, address(usdt)), RESERVE);
+        vm.assertEq(exchange.reservedUnits(offeringId), UNITS, "reserved until governance restores the role");
+        uint256 before = usdt.balanceOf(bob);
+        vm.prank(bob);
+        auctions.withdraw(address(usdt), bob);
+        vm.assertEq(usdt.balanceOf(bob) - before, RESERVE);
+    }
+
     /// @dev ... or anyone settles it as usual, and the winner holds the refund right of a halted offering.
     function test_Primary_HaltedBeforeSettle_SettlesNormally() public {
         uint256 id = _primary(UNITS, 1 hours);
