@@ -218,14 +218,7 @@ export function PositionTrade({
         );
         if (!cancelled) return;
       }
-      const ok = await tx(
-        `Approve the listings contract for #${p.tokenId}`,
-        exchange,
-        hashpowerExchangeAbi as Abi,
-        "approve",
-        [trading.listings, tokenId],
-      );
-      if (!ok) return;
+      if (!(await approveFor(exchange, trading.listings, "listings"))) return;
     }
     await tx(`List position #${p.tokenId}`, trading.listings, positionListingsAbi as Abi, "list", [
       tokenId,
@@ -235,18 +228,21 @@ export function PositionTrade({
     ]);
   }
 
+  /** Approves `spender` for this position only (the per-token approval a listing or an auction lock needs). */
+  function approveFor(exchangeAddress: Address, spender: Address, name: "listings" | "auctions") {
+    return tx(
+      `Approve the ${name} contract for #${p.tokenId}`,
+      exchangeAddress,
+      hashpowerExchangeAbi as Abi,
+      "approve",
+      [spender, tokenId],
+    );
+  }
+
   async function startAuction() {
     if (!trading || !exchange || !reserveCheck.ok || !durationCheck.ok) return;
-    if (approved !== trading.auctions.toLowerCase()) {
-      const ok = await tx(
-        `Approve the auctions contract for #${p.tokenId}`,
-        exchange,
-        hashpowerExchangeAbi as Abi,
-        "approve",
-        [trading.auctions, tokenId],
-      );
-      if (!ok) return;
-    }
+    if (approved !== trading.auctions.toLowerCase() && !(await approveFor(exchange, trading.auctions, "auctions")))
+      return;
     await tx(`Auction position #${p.tokenId}`, trading.auctions, positionAuctionsAbi as Abi, "createAuction", [
       tokenId,
       pay.address,

@@ -1,4 +1,12 @@
-import { decodeEventLog, type Address, type TransactionReceipt } from "viem";
+import {
+  decodeEventLog,
+  type Abi,
+  type Address,
+  type ContractFunctionArgs,
+  type ContractFunctionName,
+  type TransactionReceipt,
+  type WriteContractParameters,
+} from "viem";
 
 import { StackError } from "../../internal/errors.js";
 import type { SeedContext } from "../context.js";
@@ -68,16 +76,7 @@ export const trading: SeedChapter = {
     if (offset === TRADING_REWARD_CLAIM_DAY) {
       for (const slot of TRADING_REWARD_CLAIMERS) {
         const account = buyer(ctx, slot);
-        await ctx.confirm(
-          await ctx.wallet.writeContract({
-            account,
-            chain: ctx.chain,
-            address: ctx.contracts.tradingRewards,
-            abi: tradingRewardsAbi,
-            functionName: "claim",
-            args: [account],
-          }),
-        );
+        await send(ctx, account, ctx.contracts.tradingRewards, tradingRewardsAbi, "claim", [account]);
         ctx.counts.tradingRewardClaims++;
       }
     }
@@ -86,16 +85,7 @@ export const trading: SeedChapter = {
         [ctx.contracts.listings, positionListingsAbi],
         [ctx.contracts.auctions, positionAuctionsAbi],
       ] as const) {
-        await ctx.confirm(
-          await ctx.wallet.writeContract({
-            account: ctx.accounts.treasury,
-            chain: ctx.chain,
-            address,
-            abi,
-            functionName: "sweepFees",
-            args: [ctx.contracts.usdt],
-          }),
-        );
+        await send(ctx, ctx.accounts.treasury, address, abi, "sweepFees", [ctx.contracts.usdt]);
       }
     }
   },
@@ -180,16 +170,7 @@ async function remainingValue(ctx: SeedContext, tokenId: bigint): Promise<bigint
 }
 
 async function approvePosition(ctx: SeedContext, owner: Address, spender: Address, tokenId: bigint): Promise<void> {
-  await ctx.confirm(
-    await ctx.wallet.writeContract({
-      account: owner,
-      chain: ctx.chain,
-      address: ctx.contracts.exchange,
-      abi: hashpowerExchangeAbi,
-      functionName: "approve",
-      args: [spender, tokenId],
-    }),
-  );
+  await send(ctx, owner, ctx.contracts.exchange, hashpowerExchangeAbi, "approve", [spender, tokenId]);
 }
 
 async function list(ctx: SeedContext, plan: ListingPlan): Promise<void> {
@@ -198,16 +179,12 @@ async function list(ctx: SeedContext, plan: ListingPlan): Promise<void> {
   const price = ((await remainingValue(ctx, tokenId)) * BigInt(plan.priceBps)) / BPS;
   const now = Number((await ctx.publicClient.getBlock()).timestamp);
   await approvePosition(ctx, seller, ctx.contracts.listings, tokenId);
-  await ctx.confirm(
-    await ctx.wallet.writeContract({
-      account: seller,
-      chain: ctx.chain,
-      address: ctx.contracts.listings,
-      abi: positionListingsAbi,
-      functionName: "list",
-      args: [tokenId, ctx.contracts.usdt, price, BigInt(now + plan.expiryDays * DAY)],
-    }),
-  );
+  await send(ctx, seller, ctx.contracts.listings, positionListingsAbi, "list", [
+    tokenId,
+    ctx.contracts.usdt,
+    price,
+    BigInt(now + plan.expiryDays * DAY),
+  ]);
   ctx.counts.listings++;
 }
 
@@ -228,41 +205,19 @@ async function resolveListing(ctx: SeedContext, plan: ListingPlan): Promise<void
       functionName: "claimableRewards",
       args: [tokenId],
     });
-    await ctx.confirm(
-      await ctx.wallet.writeContract({
-        account: buyer(ctx, outcome.buyer),
-        chain: ctx.chain,
-        address: ctx.contracts.listings,
-        abi: positionListingsAbi,
-        functionName: "buy",
-        args: [tokenId, listing.price, claimable, ctx.accounts.treasury],
-      }),
-    );
+    await send(ctx, buyer(ctx, outcome.buyer), ctx.contracts.listings, positionListingsAbi, "buy", [
+      tokenId,
+      listing.price,
+      claimable,
+      ctx.accounts.treasury,
+    ]);
     ctx.counts.listingSales++;
   } else if (outcome.kind === "cancelled") {
-    await ctx.confirm(
-      await ctx.wallet.writeContract({
-        account: seller,
-        chain: ctx.chain,
-        address: ctx.contracts.listings,
-        abi: positionListingsAbi,
-        functionName: "cancelListing",
-        args: [tokenId],
-      }),
-    );
+    await send(ctx, seller, ctx.contracts.listings, positionListingsAbi, "cancelListing", [tokenId]);
   } else if (outcome.kind === "transferred") {
     const to = ctx.accounts.spares[outcome.spare];
     if (to === undefined) throw new StackError(`no spare account ${outcome.spare}`);
-    await ctx.confirm(
-      await ctx.wallet.writeContract({
-        account: seller,
-        chain: ctx.chain,
-        address: ctx.contracts.exchange,
-        abi: hashpowerExchangeAbi,
-        functionName: "transferFrom",
-        args: [seller, to, tokenId],
-      }),
-    );
+    await send(ctx, seller, ctx.contracts.exchange, hashpowerExchangeAbi, "transferFrom", [seller, to, tokenId]);
   }
 }
 
@@ -321,45 +276,34 @@ async function placeBid(ctx: SeedContext, auctionId: bigint, slot: number, amoun
     functionName: "minNextBid",
     args: [auctionId],
   });
-  await ctx.confirm(
-    await ctx.wallet.writeContract({
-      account: buyer(ctx, slot),
-      chain: ctx.chain,
-      address: ctx.contracts.auctions,
-      abi: positionAuctionsAbi,
-      functionName: "bid",
-      args: [auctionId, amount > min ? amount : min],
-    }),
-  );
+  await send(ctx, buyer(ctx, slot), ctx.contracts.auctions, positionAuctionsAbi, "bid", [
+    auctionId,
+    amount > min ? amount : min,
+  ]);
   ctx.counts.bids++;
 }
 
 async function settle(ctx: SeedContext, plan: AuctionPlan): Promise<void> {
   const created = seeded.get(plan.label);
   if (created === undefined) throw new StackError(`auction "${plan.label}" was never created`);
-  await ctx.confirm(
-    await ctx.wallet.writeContract({
-      account: ctx.accounts.treasury,
-      chain: ctx.chain,
-      address: ctx.contracts.auctions,
-      abi: positionAuctionsAbi,
-      functionName: "settle",
-      args: [created.auctionId],
-    }),
-  );
+  await send(ctx, ctx.accounts.treasury, ctx.contracts.auctions, positionAuctionsAbi, "settle", [created.auctionId]);
   for (const slot of plan.withdrawingBidders ?? []) {
     const account = buyer(ctx, slot);
-    await ctx.confirm(
-      await ctx.wallet.writeContract({
-        account,
-        chain: ctx.chain,
-        address: ctx.contracts.auctions,
-        abi: positionAuctionsAbi,
-        functionName: "withdraw",
-        args: [ctx.contracts.usdt, account],
-      }),
-    );
+    await send(ctx, account, ctx.contracts.auctions, positionAuctionsAbi, "withdraw", [ctx.contracts.usdt, account]);
   }
   ctx.counts.auctionsSettled++;
   if (plan.kind === "primary" && plan.bids.length > 0) ctx.counts.primaryAuctionSales++;
+}
+
+/** Sends one seed transaction from `account` and waits for it (throws with the decoded reason if it reverts). */
+async function send<const abi extends Abi, name extends ContractFunctionName<abi, "nonpayable">>(
+  ctx: SeedContext,
+  account: Address,
+  address: Address,
+  abi: abi,
+  functionName: name,
+  args: ContractFunctionArgs<abi, "nonpayable", name>,
+): Promise<TransactionReceipt> {
+  const request = { account, chain: ctx.chain, address, abi, functionName, args } as unknown as WriteContractParameters;
+  return ctx.confirm(await ctx.wallet.writeContract(request));
 }
