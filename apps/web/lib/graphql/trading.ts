@@ -146,6 +146,13 @@ export const ACCOUNT_TRADING_QUERY = gql`
       withdrawn
       token { id }
     }
+    bidRefunds(where: { bidder: $account }, orderBy: timestamp, orderDirection: desc, first: 20) {
+      id
+      amount
+      timestamp
+      token { id }
+      auction { id auctionId }
+    }
   }
 `;
 
@@ -210,6 +217,17 @@ export const OFFERING_TRADE_QUERY = gql`
     }
     auctions(where: { offering: $offering, status: Open }, orderBy: createdAtTimestamp, orderDirection: desc, first: 10) {
       ...AuctionFields
+    }
+    sales(where: { offering: $offering }, orderBy: timestamp, orderDirection: desc, first: 10) {
+      id
+      price
+      fee
+      pricePerUnit
+      timestamp
+      transactionHash
+      position { tokenId }
+      buyer { id }
+      seller { id }
     }
   }
 `;

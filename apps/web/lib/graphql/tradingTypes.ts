@@ -96,6 +96,27 @@ export interface TradingMarketData {
   auctions: AuctionEntity[];
 }
 
+export interface SaleEntity {
+  id: string;
+  price: string;
+  fee: string;
+  pricePerUnit: string;
+  timestamp: string;
+  transactionHash: string;
+  position: { tokenId: string };
+  buyer: { id: string };
+  seller: { id: string };
+}
+
+/** One outbid (or withdrawn leading) bid credited for pull. */
+export interface BidRefundEntity {
+  id: string;
+  amount: string;
+  timestamp: string;
+  token: { id: string };
+  auction: { id: string; auctionId: string };
+}
+
 export interface AuctionsData {
   _meta: Meta;
   open: AuctionEntity[];
@@ -138,6 +159,7 @@ export interface AccountTradingData {
     };
   }[];
   auctionBalances: AuctionBalanceEntity[];
+  bidRefunds: BidRefundEntity[];
 }
 
 export interface MinerAuctionsData {
@@ -183,4 +205,6 @@ export interface OfferingTradeData {
   } | null;
   listings: ListingEntity[];
   auctions: AuctionEntity[];
+  /** The offering's last listing sales, newest first. */
+  sales: SaleEntity[];
 }

@@ -117,6 +117,25 @@ export function TradingBalances() {
         <p className="mt-1 text-xs text-slate-600">
           A listing sale pays you at once; auction proceeds and refunds wait here.
         </p>
+        {(data?.bidRefunds.length ?? 0) > 0 && (
+          <>
+            <h4 className="mt-2 font-medium">Refunds credited (outbid or withdrawn bids)</h4>
+            <ul data-testid="bid-refunds">
+              {(data?.bidRefunds ?? []).map((r) => {
+                const t = tokenOf(deployment.tokens, r.token.id);
+                return (
+                  <li key={r.id} className="num">
+                    {formatToken(BigInt(r.amount), t.decimals, t.symbol)} from{" "}
+                    <Link className="underline" href={`/auctions/${r.auction.auctionId}`}>
+                      auction #{r.auction.auctionId}
+                    </Link>
+                    , {new Date(Number(r.timestamp) * 1000).toISOString().slice(0, 16).replace("T", " ")} UTC
+                  </li>
+                );
+              })}
+            </ul>
+          </>
+        )}
       </div>
       <div>
         <h3 className="font-semibold">Your listings ({data?.listings.length ?? 0})</h3>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-import { formatToken } from "~/lib/format";
+import { formatToken, shortAddress } from "~/lib/format";
 import type { OfferingTradeData } from "~/lib/graphql/tradingTypes";
 import {
   fromAuction,
@@ -63,6 +63,23 @@ export function OfferingMarket({
           </dd>
         </div>
       </dl>
+      {data.sales.length > 0 && (
+        <div>
+          <h3 className="font-semibold">Recent sales</h3>
+          <ul data-testid="offering-sales">
+            {data.sales.map((sale) => (
+              <li key={sale.id} className="num">
+                <Link className="underline" href={`/portfolio/${sale.position.tokenId}`}>
+                  Position #{sale.position.tokenId}
+                </Link>{" "}
+                for {money(sale.price)} ({money(sale.pricePerUnit)} / unit, fee {money(sale.fee)}),{" "}
+                {shortAddress(sale.seller.id)} to {shortAddress(sale.buyer.id)},{" "}
+                {new Date(Number(sale.timestamp) * 1000).toISOString().slice(0, 10)}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {items.length > 0 ? (
         <TradeList
           items={items}
