@@ -309,8 +309,6 @@ const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
     `Position #${n(a.tokenId)} is already in auction #${n(a.auctionId)}: one auction at a time.`,
   Auctions_BidTooHigh: (a) =>
     `A bid of ${n(a.amount)} is above the most auction #${n(a.auctionId)} can take (${n(a.maximum)}).`,
-  Rewards_NotSource: (a) =>
-    `${addr(a.caller)} is not a fee source the DAO registered (the exchange, the listings or the auctions).`,
   Rewards_InvalidSchedule: (a) =>
     `That trading-reward schedule is outside its bounds (${dmc(a.dmcPerEpoch)} DMC per epoch, cap ${dmc(a.capDmcPerFeeUnit)} DMC per $1 of fees).`,
   Rewards_UnsupportedDecimals: (a) =>

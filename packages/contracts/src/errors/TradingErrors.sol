@@ -77,8 +77,6 @@ interface IPositionAuctionsErrors {
 /// @title ITradingRewardsErrors
 /// @notice Errors of the DMC trading rewards (`TradingRewards`).
 interface ITradingRewardsErrors {
-    /// @notice Only a registered fee source (the exchange, listings, auctions) may credit fees.
-    error Rewards_NotSource(address caller);
     /// @notice The cap multiple or epoch budget is outside its bounds.
     error Rewards_InvalidSchedule(uint256 dmcPerEpoch, uint256 capDmcPerFeeUnit);
     /// @notice The token's decimals are above 18 (fees are normalised to 18 decimals).

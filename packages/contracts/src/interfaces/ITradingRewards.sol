@@ -50,8 +50,9 @@ interface ITradingRewards is ITradingRewardsErrors {
     /// @notice `account` claimed `amount` DMC, paid to `to`.
     event RewardsClaimed(address indexed account, address indexed to, uint256 amount);
 
-    /// @notice Credits `account` with `fee` paid in `token`. Only registered sources. A fee in a token
-    /// that is not listed, or a zero fee, credits nothing and never reverts (a sale must not fail for it).
+    /// @notice Credits `account` with `fee` paid in `token`. Only registered sources credit: a call from anyone
+    /// else, a fee in a token that is not listed, or a zero fee credits nothing and never reverts (a sale must
+    /// not fail for its reward, even while governance re-registers a source).
     function recordFee(address account, address token, uint256 fee) external;
 
     /// @notice Pays the caller's DMC of finished epochs to `to`, drawn from the behaviour-mining bucket.

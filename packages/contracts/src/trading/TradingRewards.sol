@@ -103,7 +103,9 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
 
     /// @inheritdoc ITradingRewards
     function recordFee(address account, address token, uint256 fee) external {
-        if (!isSource[msg.sender]) revert Rewards_NotSource(msg.sender);
+        // A caller that is not a registered source credits nothing, and does not revert: a sale that calls a
+        // rewards contract governance has not (or no longer) registered it with must still go through.
+        if (!isSource[msg.sender]) return;
         uint256 scale = _feeTokens[token].scale;
         if (scale == 0 || fee == 0) return;
 

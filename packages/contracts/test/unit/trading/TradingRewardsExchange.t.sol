@@ -6,7 +6,6 @@ import {MiningReserve} from "../../../src/dmc/MiningReserve.sol";
 import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {IMiningReserve} from "../../../src/interfaces/IMiningReserve.sol";
 import {ITradingRewards} from "../../../src/interfaces/ITradingRewards.sol";
-import {ITradingRewardsErrors} from "../../../src/errors/TradingErrors.sol";
 import {TradingRewards} from "../../../src/trading/TradingRewards.sol";
 import {Offering} from "../../../src/types/HashpowerTypes.sol";
 import {ExchangeFixture} from "../../utils/ExchangeFixture.sol";
@@ -108,15 +107,16 @@ contract TradingRewardsExchangeTest is ExchangeFixture {
         vm.assertEq(credit, 0);
     }
 
-    /// @dev Deploy order matters: the rewards must register the exchange as a source before governance sets
-    /// the hook, or every buy reverts.
-    function test_Exchange_HookWithoutSourceRegistrationRevertsBuys() public {
+    /// @dev A parameter changed while live: governance removing the exchange as a source (or setting the hook
+    /// before registering it) stops the credits, never the sales.
+    function test_Attack_SourceRemovedWhileHookSetBlocksNoBuy() public {
         vm.prank(timelock);
         rewards.setSource(address(exchange), false);
         _setHook();
-        vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(ITradingRewardsErrors.Rewards_NotSource.selector, address(exchange)));
-        exchange.buy(offeringId, 10, type(uint256).max, address(0));
+        uint256 tokenId = _buy(alice, offeringId, 10);
+        vm.assertEq(exchange.ownerOf(tokenId), alice);
+        (, uint256 credit,) = rewards.accountRewards(alice);
+        vm.assertEq(credit, 0);
     }
 
     function test_Exchange_SellReservedUnitsCreditsTheWinner() public {
