@@ -66,11 +66,11 @@ export const trading: SeedChapter = {
     for (const plan of AUCTIONS) {
       if (plan.settleDayOffset === offset) await settle(ctx, plan);
       if (plan.dayOffset !== offset) continue;
-      const auctionId = await startAuction(ctx, plan, plan.durationSeconds);
+      const { auctionId, reserve } = await startAuction(ctx, plan);
       const started = Number((await ctx.publicClient.getBlock()).timestamp);
       for (const bid of plan.bids) {
         await ctx.setTime(started + bid.after);
-        await placeBid(ctx, auctionId, bid.bidder, (auctionReserve(auctionId) * BigInt(bid.amountBps)) / BPS);
+        await placeBid(ctx, auctionId, bid.bidder, (reserve * BigInt(bid.amountBps)) / BPS);
       }
     }
     if (offset === TRADING_REWARD_CLAIM_DAY) {
@@ -91,50 +91,35 @@ export const trading: SeedChapter = {
   },
   async atEnd(ctx) {
     const s = ENDING_SOON.secondary;
-    const auctionId = await startAuction(
-      ctx,
-      {
-        label: "ending soon",
-        dayOffset: -1,
-        kind: "secondary",
-        seller: s.seller,
-        offeringId: s.offeringId,
-        nth: s.nth,
-        reserveBps: s.reserveBps,
-        durationSeconds: s.durationSeconds,
-        bids: [],
-      },
-      s.durationSeconds,
-    );
-    await placeBid(ctx, auctionId, s.bidder, auctionReserve(auctionId));
+    const { auctionId, reserve } = await startAuction(ctx, {
+      label: "ending soon",
+      dayOffset: -1,
+      kind: "secondary",
+      seller: s.seller,
+      offeringId: s.offeringId,
+      nth: s.nth,
+      reserveBps: s.reserveBps,
+      durationSeconds: s.durationSeconds,
+      bids: [],
+    });
+    await placeBid(ctx, auctionId, s.bidder, reserve);
     const p = ENDING_SOON.primary;
-    await startAuction(
-      ctx,
-      {
-        label: "primary, unbid",
-        dayOffset: -1,
-        kind: "primary",
-        seller: 0,
-        offeringId: p.offeringId,
-        units: p.units,
-        reserveBps: p.reserveBps,
-        durationSeconds: p.durationSeconds,
-        bids: [],
-      },
-      p.durationSeconds,
-    );
+    await startAuction(ctx, {
+      label: "primary, unbid",
+      dayOffset: -1,
+      kind: "primary",
+      seller: 0,
+      offeringId: p.offeringId,
+      units: p.units,
+      reserveBps: p.reserveBps,
+      durationSeconds: p.durationSeconds,
+      bids: [],
+    });
   },
 };
 
-/** Auction ids the seed created, with what it needs to settle them. */
-const seeded = new Map<string, { auctionId: bigint; reserve: bigint }>();
-const reserves = new Map<bigint, bigint>();
-
-function auctionReserve(auctionId: bigint): bigint {
-  const reserve = reserves.get(auctionId);
-  if (reserve === undefined) throw new StackError(`the seed did not create auction ${auctionId}`);
-  return reserve;
-}
+/** The ids of the auctions the seed created, by plan label (settled on a later day). */
+const seeded = new Map<string, bigint>();
 
 function buyer(ctx: SeedContext, slot: number): Address {
   const account = ctx.accounts.buyers[slot];
@@ -221,40 +206,39 @@ async function resolveListing(ctx: SeedContext, plan: ListingPlan): Promise<void
   }
 }
 
-async function startAuction(ctx: SeedContext, plan: AuctionPlan, duration: number): Promise<bigint> {
-  let hash: `0x${string}`;
+/** Creates the auction `plan` describes; returns its id and reserve (the seed's bids are in bps of it). */
+async function startAuction(ctx: SeedContext, plan: AuctionPlan): Promise<{ auctionId: bigint; reserve: bigint }> {
+  const duration = BigInt(plan.durationSeconds);
+  let receipt: TransactionReceipt;
   let reserve: bigint;
   if (plan.kind === "secondary") {
     const seller = buyer(ctx, plan.seller);
     const tokenId = positionOf(ctx, plan.seller, plan.offeringId, plan.nth ?? 0);
     reserve = ((await remainingValue(ctx, tokenId)) * BigInt(plan.reserveBps)) / BPS;
     await approvePosition(ctx, seller, ctx.contracts.auctions, tokenId);
-    hash = await ctx.wallet.writeContract({
-      account: seller,
-      chain: ctx.chain,
-      address: ctx.contracts.auctions,
-      abi: positionAuctionsAbi,
-      functionName: "createAuction",
-      args: [tokenId, ctx.contracts.usdt, reserve, BigInt(duration)],
-    });
+    receipt = await send(ctx, seller, ctx.contracts.auctions, positionAuctionsAbi, "createAuction", [
+      tokenId,
+      ctx.contracts.usdt,
+      reserve,
+      duration,
+    ]);
   } else {
     const offering = planOf(plan.offeringId);
     const units = BigInt(plan.units ?? 0);
     reserve = (units * offering.pricePerUnit * BigInt(plan.reserveBps)) / BPS;
-    hash = await ctx.wallet.writeContract({
-      account: ctx.minerOf(offering),
-      chain: ctx.chain,
-      address: ctx.contracts.auctions,
-      abi: positionAuctionsAbi,
-      functionName: "createPrimaryAuction",
-      args: [BigInt(plan.offeringId), units, reserve, BigInt(duration)],
-    });
+    receipt = await send(
+      ctx,
+      ctx.minerOf(offering),
+      ctx.contracts.auctions,
+      positionAuctionsAbi,
+      "createPrimaryAuction",
+      [BigInt(plan.offeringId), units, reserve, duration],
+    );
   }
-  const auctionId = createdAuctionId(await ctx.confirm(hash));
-  seeded.set(plan.label, { auctionId, reserve });
-  reserves.set(auctionId, reserve);
+  const auctionId = createdAuctionId(receipt);
+  seeded.set(plan.label, auctionId);
   ctx.counts.auctions++;
-  return auctionId;
+  return { auctionId, reserve };
 }
 
 function createdAuctionId(receipt: TransactionReceipt): bigint {
@@ -284,9 +268,9 @@ async function placeBid(ctx: SeedContext, auctionId: bigint, slot: number, amoun
 }
 
 async function settle(ctx: SeedContext, plan: AuctionPlan): Promise<void> {
-  const created = seeded.get(plan.label);
-  if (created === undefined) throw new StackError(`auction "${plan.label}" was never created`);
-  await send(ctx, ctx.accounts.treasury, ctx.contracts.auctions, positionAuctionsAbi, "settle", [created.auctionId]);
+  const auctionId = seeded.get(plan.label);
+  if (auctionId === undefined) throw new StackError(`auction "${plan.label}" was never created`);
+  await send(ctx, ctx.accounts.treasury, ctx.contracts.auctions, positionAuctionsAbi, "settle", [auctionId]);
   for (const slot of plan.withdrawingBidders ?? []) {
     const account = buyer(ctx, slot);
     await send(ctx, account, ctx.contracts.auctions, positionAuctionsAbi, "withdraw", [ctx.contracts.usdt, account]);
