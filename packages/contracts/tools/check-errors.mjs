@@ -31,6 +31,7 @@ export const PREFIXES = [
   "Listings",
   "Auctions",
   "Rewards",
+  "Loans",
 ];
 
 function walk(dir, keep) {
