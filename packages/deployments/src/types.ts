@@ -42,6 +42,8 @@ export const deployedContractNames = [
   "TradingRewards",
   "PositionListings",
   "PositionAuctions",
+  "LoanOrders",
+  "PositionLoans",
 ] as const;
 export type DeployedContractName = (typeof deployedContractNames)[number];
 
