@@ -58,6 +58,7 @@ const UNHANDLED: Record<string, Record<string, string>> = {
     FeesSwept:
       "trading fees are counted at the settle (ProtocolDay.tradingFees); the sweep moves them to the fee recipient",
   },
+  PositionLoans: {},
 };
 
 /**
@@ -73,6 +74,11 @@ const UNHANDLED_IF_PRESENT: Record<string, Record<string, string>> = {
   PositionAuctions: {
     OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
     LockedValueClaimed: "PositionLocker's event; auctions leave a locked position's payouts in it (never claimed)",
+  },
+  PositionLoans: {
+    OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
+    LockedValueClaimed:
+      "PositionLocker's event; the rewards applyRewards claims are indexed by the LoanPayment and Credited that follow",
   },
 };
 
@@ -91,6 +97,7 @@ const DATA_SOURCES = [
   "TradingRewards",
   "PositionListings",
   "PositionAuctions",
+  "PositionLoans",
 ];
 
 /** Entity names the web app and the checks depend on. */
@@ -145,6 +152,14 @@ const REQUIRED_ENTITIES = [
   "AuctionBalance",
   "TradingEpoch",
   "TradingReward",
+  // Lending (issue 12)
+  "LoanOffer",
+  "LoanRequest",
+  "Loan",
+  "Repayment",
+  "Refinancing",
+  "Foreclosure",
+  "LoanCredit",
 ];
 
 const EVENT_RECORDS = [
@@ -166,6 +181,7 @@ const EVENT_RECORDS = [
   "DmcAllocation",
   "InsurancePayout",
   "MarketRateCorrection",
+  "LoanFeeSweep",
 ];
 
 type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };
@@ -447,6 +463,58 @@ describe("schema", () => {
     ] as const) {
       const body = new RegExp(`^enum ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1] ?? "";
       expect(body.split(/\s+/).filter(Boolean).join(" "), name).toBe(values);
+    }
+  });
+
+  it("has the lending fields the web app queries (LENDING_SPEC.md)", () => {
+    const fields: Record<string, string[]> = {
+      Account: [
+        'loansBorrowed: [Loan!]! @derivedFrom(field: "borrower")',
+        'loansLent: [Loan!]! @derivedFrom(field: "lender")',
+        'loanOffers: [LoanOffer!]! @derivedFrom(field: "lender")',
+        'loanRequests: [LoanRequest!]! @derivedFrom(field: "borrower")',
+        'loanCredits: [LoanCredit!]! @derivedFrom(field: "account")',
+      ],
+      Position: ["loan: Loan", 'loans: [Loan!]! @derivedFrom(field: "position")'],
+      ProtocolDay: [
+        "lendingVolume: BigInt!",
+        "loansStarted: Int!",
+        "lendingInterest: BigInt!",
+        "lendingFees: BigInt!",
+        "foreclosures: Int!",
+      ],
+      Loan: [
+        "status: LoanStatus!",
+        "principal: BigInt!",
+        "interestOwed: BigInt!",
+        "minInterestLeft: BigInt!",
+        "lastAccrualTime: BigInt!",
+        "dueTime: BigInt!",
+        "graceEnd: BigInt!",
+        "selfRepaying: Boolean!",
+      ],
+      LoanOffer: ["status: LoanOfferStatus!", "fills: Int!", "maxFills: Int!", "nonce: BigInt!", "expiry: BigInt!"],
+      Repayment: ["selfRepayment: Boolean!", "refinancing: Boolean!"],
+    };
+    for (const [entity, list] of Object.entries(fields)) {
+      for (const field of list)
+        expect(entities.get(entity)!.body, `${entity}.${field}`).toMatch(
+          new RegExp(`^  ${field.replace(/[[\]()!]/g, "\\$&")}$`, "m"),
+        );
+    }
+    for (const name of ["Repayment", "Refinancing", "Foreclosure"]) expect(entities.get(name)!.immutable).toBe(true);
+    for (const [name, values] of [
+      ["LoanCollateralKind", "Position Offering Asset Token"],
+      ["LoanOfferStatus", "Open Filled Cancelled NonceCancelled"],
+      ["LoanRequestStatus", "Open Filled Cancelled"],
+      ["LoanStatus", "Active Repaid Foreclosed"],
+    ] as const) {
+      const body = new RegExp(`^enum ${name} \\{\\n([\\s\\S]*?)^\\}`, "m").exec(schema)?.[1] ?? "";
+      const declared = body
+        .split("\n")
+        .map((line) => line.trim())
+        .filter((line) => line && !line.startsWith('"'));
+      expect(declared.join(" "), name).toBe(values);
     }
   });
 

@@ -12,6 +12,7 @@ import {
   checkNetwork,
   DAO_DATA_SOURCES,
   DATA_SOURCES,
+  LENDING_DATA_SOURCES,
   TRADING_DATA_SOURCES,
   readConfigs,
   renderTemplate,
@@ -84,6 +85,7 @@ describe("networks", () => {
       ...core,
       ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
       ...Object.fromEntries(TRADING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
+      ...Object.fromEntries(LENDING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
     });
     writeFileSync(
       join(dir, "31337.json"),
@@ -112,6 +114,27 @@ describe("networks", () => {
       JSON.stringify({ chainId: 31337, contracts: { ...withoutTrading, TradingRewards: at(ORACLE, 9) } }),
     );
     expect(() => buildNetworks(readConfigs(CONFIG_DIR), dir)).toThrow(/no PositionListings/);
+  });
+
+  it("gives a record from before lending a zero PositionLoans address", () => {
+    const dir = tempDir();
+    const withoutLending = Object.fromEntries(
+      Object.entries(everywhere(ORACLE)).filter(([name]) => !LENDING_DATA_SOURCES.includes(name)),
+    );
+    writeFileSync(join(dir, "31337.json"), JSON.stringify({ chainId: 31337, contracts: withoutLending }));
+    const { networks, placeholders, absent } = buildNetworks(readConfigs(CONFIG_DIR), dir);
+    expect(absent.localhost).toEqual(["PositionLoans"]);
+    expect(checkNetwork(networks, placeholders, "localhost", absent)).toBe(networks.localhost);
+    expect(networks.localhost).toEqual({ ...withoutLending, PositionLoans: at(ZERO_ADDRESS, 0) });
+    // A record with the lending contracts indexes them (LoanOrders is a library: no data source).
+    writeFileSync(
+      join(dir, "31337.json"),
+      JSON.stringify({
+        chainId: 31337,
+        contracts: { ...withoutLending, PositionLoans: at(EXCHANGE, 21), LoanOrders: at(ORACLE, 20) },
+      }),
+    );
+    expect(buildNetworks(readConfigs(CONFIG_DIR), dir).networks.localhost.PositionLoans).toEqual(at(EXCHANGE, 21));
   });
 
   it("rejects a deployment record without a data source's contract or for another chain", () => {
@@ -189,7 +212,7 @@ describe("retargetManifest", () => {
       ["HashpowerExchange", "filecoin-testnet", EXCHANGE, 12],
       ["AssetRegistry", "filecoin-testnet", ORACLE, 10],
       ["MarketRateOracle", "filecoin-testnet", ORACLE, 9],
-      ...[...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES].map((name) => [
+      ...[...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES, ...LENDING_DATA_SOURCES].map((name) => [
         name,
         "filecoin-testnet",
         ORACLE,

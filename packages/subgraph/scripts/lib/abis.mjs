@@ -2,7 +2,7 @@
 // 1. @dmex/deployments (packages/deployments/abis/<Contract>.json), generated from the contracts;
 // 2. Foundry artifacts (<out>/<Contract>.sol/<Contract>.json, field `abi`), with <out> taken from
 //    DMEX_CONTRACTS_OUT, else packages/contracts/out;
-// 3. for the trading contracts, until their implementations are built: the interface's artifact
+// 3. for the trading and lending contracts, until their implementations are built: the interface's artifact
 //    (<out>/I<Contract>.sol/I<Contract>.json), which declares every event they emit;
 // 4. for the council Safe (not compiled by forge): SafeL2 1.4.1 from @safe-global/safe-contracts,
 //    the artifact the deploy script deploys.
@@ -24,10 +24,11 @@ export const CONTRACTS = [
   "TradingRewards",
   "PositionListings",
   "PositionAuctions",
+  "PositionLoans",
 ];
 
 /** Contracts whose interface artifact stands in for the implementation's ABI when that is not built. */
-const INTERFACE_FALLBACK = new Set(["TradingRewards", "PositionListings", "PositionAuctions"]);
+const INTERFACE_FALLBACK = new Set(["TradingRewards", "PositionListings", "PositionAuctions", "PositionLoans"]);
 
 /** Contracts whose ABI is an npm artifact rather than a Foundry one (path under packages/contracts). */
 const NPM_ARTIFACTS = {

@@ -22,12 +22,20 @@ export const DAO_DATA_SOURCES = [
 ];
 /** Trading (issue 11): all or none, so a record written before trading existed still builds. */
 export const TRADING_DATA_SOURCES = ["TradingRewards", "PositionListings", "PositionAuctions"];
+/** Lending (issue 12): a record written before lending existed still builds. */
+export const LENDING_DATA_SOURCES = ["PositionLoans"];
 /** Groups that a local deployment record may lack entirely (their data sources then index nothing). */
 const OPTIONAL_GROUPS = [
   { label: "DAO", names: DAO_DATA_SOURCES },
   { label: "trading", names: TRADING_DATA_SOURCES },
+  { label: "lending", names: LENDING_DATA_SOURCES },
 ];
-export const DATA_SOURCES = [...CORE_DATA_SOURCES, ...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES];
+export const DATA_SOURCES = [
+  ...CORE_DATA_SOURCES,
+  ...DAO_DATA_SOURCES,
+  ...TRADING_DATA_SOURCES,
+  ...LENDING_DATA_SOURCES,
+];
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 
@@ -77,7 +85,7 @@ export function buildNetworks(configs, deploymentsDir) {
     }
     /** @type {NetworkEntry} */
     const entry = {};
-    // A local record from before the DAO or trading (no contract of the group at all): the group's
+    // A local record from before the DAO, trading or lending (no contract of the group at all): the group's
     // data sources index nothing. A group with only some of its contracts is refused below.
     const absent = new Set();
     if (config.source === "deployments" && !placeholders[config.network]) {

@@ -85,6 +85,7 @@ export function getOrCreateToken(address: Address): Token {
   if (t != null) return t;
   t = new Token(address);
   t.listedForPayment = false;
+  t.loanCollateral = false;
   t.volume = ZERO;
   t.fees = ZERO;
   t.feesCollected = ZERO;
@@ -129,6 +130,11 @@ export function getOrCreateProtocolDay(timestamp: BigInt): ProtocolDay {
   d.tradingVolume = ZERO;
   d.tradingFees = ZERO;
   d.trades = 0;
+  d.lendingVolume = ZERO;
+  d.loansStarted = 0;
+  d.lendingInterest = ZERO;
+  d.lendingFees = ZERO;
+  d.foreclosures = 0;
   return d;
 }
 

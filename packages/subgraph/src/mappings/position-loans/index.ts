@@ -1,0 +1,19 @@
+// Handlers of PositionLoans events: offers, requests, loans, repayments, refinancings, foreclosures, credits.
+export { handleAllOffersCancelled } from "./allOffersCancelled";
+export { handleClaimed } from "./claimed";
+export { handleCollateralTokenSet } from "./collateralTokenSet";
+export { handleCredited } from "./credited";
+export { handleFeeRecipientSet } from "./feeRecipientSet";
+export { handleFeesSwept } from "./feesSwept";
+export { handleGracePeriodSet } from "./gracePeriodSet";
+export { handleLoanForeclosed } from "./loanForeclosed";
+export { handleLoanPayment } from "./loanPayment";
+export { handleLoanRefinanced } from "./loanRefinanced";
+export { handleLoanRepaid } from "./loanRepaid";
+export { handleLoanStarted } from "./loanStarted";
+export { handleOfferCancelled } from "./offerCancelled";
+export { handleOfferMade } from "./offerMade";
+export { handleRequestCancelled } from "./requestCancelled";
+export { handleRequestMade } from "./requestMade";
+export { handleSelfRepayingSet } from "./selfRepayingSet";
+export { handleTokenCollateralEscrowed } from "./tokenCollateralEscrowed";
