@@ -168,12 +168,12 @@ describe.skipIf(missing !== undefined)("lending mappings on graph-host (real WAS
     );
     expect(loanOffers.map((o: { id: string; status: string; fills: number }) => [o.id, o.status, o.fills])).toEqual([
       ["1", "Filled", 1],
-      ["2", "Open", 1],
+      ["2", "Filled", 2],
       ["3", "Open", 1], // the rollover used it
       ["4", "Filled", 1],
       ["5", "NonceCancelled", 0],
       ["6", "NonceCancelled", 0],
-      ["7", "Open", 0],
+      ["7", "Open", 1],
       ["8", "Cancelled", 0],
     ]);
     for (const o of loanOffers) {
@@ -200,7 +200,7 @@ describe.skipIf(missing !== undefined)("lending mappings on graph-host (real WAS
       (await gql(host.url, `query($id: ID!) { loanLender(id: $id) { nonce openOffers { id } } }`, { id: lower(a) }))
         .loanLender;
     expect(await lender(s.accounts[5]!)).toEqual({ nonce: "1", openOffers: [{ id: "7" }] });
-    expect(await lender(s.accounts[4]!)).toEqual({ nonce: "0", openOffers: [{ id: "2" }, { id: "3" }] });
+    expect(await lender(s.accounts[4]!)).toEqual({ nonce: "0", openOffers: [{ id: "3" }] });
     const nonce = await publicClient.readContract({
       address: s.loans,
       abi: s.loansAbi,
@@ -324,6 +324,7 @@ describe.skipIf(missing !== undefined)("lending mappings on graph-host (real WAS
     for (const [loanId, id] of [
       [2n, "2-1"],
       [3n, "3-1"],
+      [5n, "5-1"],
     ] as const) {
       const [debt] = (await publicClient.readContract({
         address: s.loans,
@@ -383,6 +384,14 @@ describe.skipIf(missing !== undefined)("lending mappings on graph-host (real WAS
     const selfRepaid = await loanAt("1-1", s.at["rewards applied to loan 1-1"]!);
     expect(BigInt(selfRepaid.rewardsApplied)).toBe(IFIL("40"));
     expect(selfRepaid.selfRepaying).toBe(true);
+    // A self-repayment that clears the debt: held until its LoanRepaid, then a plain (not refinancing) payoff.
+    const full = await loanAt("4-1");
+    expect(full.status).toBe("Repaid");
+    expect(of("4-1")).toEqual([
+      expect.objectContaining({ selfRepayment: true, refinancing: false, principalLeft: "0" }),
+    ]);
+    expect(BigInt(full.rewardsApplied)).toBeGreaterThan(0n);
+    expect(BigInt(full.rewardsApplied)).toBeLessThan(IFIL("24")); // the spare went back to bob
   });
 
   it("records refinancings: a takeover and a rollover, with the old and the new terms", async () => {

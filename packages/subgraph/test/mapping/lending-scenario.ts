@@ -7,7 +7,8 @@
 //        requests 1-3 (one filled, one cancelled), loans 3-1 (request), 1-1, 2-1 (offers), token loan 1
 //   D+3  1-1 partly repaid, made self-repaying, rewards applied
 //   D+4  2-1 taken over by a new lender (refinance), 3-1 rolled over to offer 3 (the borrower pays the
-//        difference), 1-1 and the token loan repaid, grace period 1h, loan 1-2 (request 4) started
+//        difference), 1-1 and the token loan repaid, 5-1 fills offer 2, 4-1 self-repaid in full,
+//        grace period 1h, loan 1-2 (request 4) started
 //   +2h  1-2 foreclosed; claims, a fee sweep, governance setters; then the odd events
 import {
   type Abi,
@@ -209,7 +210,7 @@ export async function runLendingScenario(rpcUrl: string): Promise<LendingScenari
     views[`${label}|${loanId}`] = { block, timestamp: timestamps[block.toString()]!, loan, debt };
   };
 
-  // D: offering 1, four positions (alice 1: 10 units, 2: 4; bob 3: 5, 4: 6).
+  // D: offering 1, five positions (alice 1: 10 units, 2: 4; bob 3: 5, 4: 6, 5: 3).
   const day0 = (await now()) / DAY + 1n;
   const D = (n: number) => day0 + BigInt(n);
   await warpToDay(D(0));
@@ -235,6 +236,7 @@ export async function runLendingScenario(rpcUrl: string): Promise<LendingScenari
     [alice, 4n],
     [bob, 5n],
     [bob, 6n],
+    [bob, 3n],
   ] as const)
     await send(who, ex, exAbi, "buy", [1n, units, 2n ** 200n, "0x0000000000000000000000000000000000000000"]);
 
@@ -281,7 +283,7 @@ export async function runLendingScenario(rpcUrl: string): Promise<LendingScenari
   await offer(dave, terms(USDC("90"), 700, 10n * DAY), collateral(KIND.Position, 4n), 1);
   await offer(dave, terms(USDC("80"), 700, 10n * DAY), collateral(KIND.Offering, 1n, 1), 5);
   await send(dave, loans, loansAbi, "cancelAllOffers", [], "dave cancels all his offers");
-  await offer(dave, terms(USDC("100"), 800, 20n * DAY), collateral(KIND.Offering, 1n, 1), 2);
+  await offer(dave, terms(USDC("100"), 800, 20n * DAY, 0n, USDC("10")), collateral(KIND.Offering, 1n, 1), 2);
   await offer(carol, terms(USDC("10"), 800, 20n * DAY), collateral(KIND.Asset, 1n), 1);
   await send(carol, loans, loansAbi, "cancelOffer", [8n], "offer 8 cancelled");
 
@@ -331,8 +333,8 @@ export async function runLendingScenario(rpcUrl: string): Promise<LendingScenari
   await view("loan 1-1 self-repaying", 1n);
   await send(admin, oracle.address, oracleArt.abi, "report", [1, D(2), 10n ** 33n]);
   await warpTo((await now()) + 3_600n);
-  // 100 IFIL for 25 units: position 1 (10 units) earns 40 IFIL, worth 200 USDC at the loan's price.
-  await send(miner, ex, exAbi, "depositReward", [1n, IFIL("100")], "rewards deposited");
+  // 112 IFIL for 28 units: position 1 (10 units) earns 40 IFIL, worth 200 USDC at the loan's price.
+  await send(miner, ex, exAbi, "depositReward", [1n, IFIL("112")], "rewards deposited");
   await send(eve, loans, loansAbi, "applyRewards", [1n], "rewards applied to loan 1-1");
   await view("rewards applied to loan 1-1", 1n);
 
@@ -346,6 +348,17 @@ export async function runLendingScenario(rpcUrl: string): Promise<LendingScenari
   await view("loan 3-1 rolled over", 3n);
   await send(alice, loans, loansAbi, "repay", [1n, maxUint256], "loan 1-1 repaid");
   await send(alice, loans, loansAbi, "repay", [tokenLoan, maxUint256], "token loan repaid");
+  // Offer 2's second fill (bob's position 5) fills it; bob's position 4 takes dave's offer 7 and
+  // self-repays it in full from one day of rewards (24 IFIL at 10 USDC: more than the debt).
+  await send(bob, loans, loansAbi, "acceptOffer", [2n, 5n], "loan 5-1 started");
+  await view("loan 5-1 started", 5n);
+  await send(bob, loans, loansAbi, "acceptOffer", [7n, 4n], "loan 4-1 started");
+  await send(bob, loans, loansAbi, "setSelfRepaying", [4n, true], "loan 4-1 self-repaying");
+  await view("loan 4-1 self-repaying", 4n);
+  await send(admin, oracle.address, oracleArt.abi, "report", [1, D(3), 10n ** 33n]);
+  await warpTo((await now()) + 3_600n);
+  await send(miner, ex, exAbi, "depositReward", [1n, IFIL("112")]);
+  await send(eve, loans, loansAbi, "applyRewards", [4n], "loan 4-1 self-repaid in full");
 
   // A second loan on position 1 (id 1-2) at a 1h grace period, foreclosed once the grace ends.
   await send(admin, loans, loansAbi, "setGracePeriod", [3_600], "grace period set");
@@ -371,6 +384,7 @@ export async function runLendingScenario(rpcUrl: string): Promise<LendingScenari
   await send(admin, loans, loansAbi, "setCollateralToken", [ifil, false], "IFIL delisted as collateral");
   await view("IFIL delisted as collateral", 2n);
   await view("IFIL delisted as collateral", 3n);
+  await view("IFIL delisted as collateral", 5n);
 
   // Odd input the indexer must survive, from the loans contract's address (its code swapped for a log
   // emitter, then restored): unknown kinds, a token target that is no address, unknown ids, huge numbers.
