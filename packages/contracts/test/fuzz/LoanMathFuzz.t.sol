@@ -120,7 +120,9 @@ contract LoanMathFuzzTest is TestBase {
             (g.owed, g.minLeft) = (owedAfter, minLeftAfter);
             vm.assertLe(toPrincipal, g.principal, "the principal never rises");
             g.principal -= toPrincipal;
-            vm.assertEq(g.principal + LoanMath.interestDue(g.owed, g.minLeft), debt - value, "debt falls by the payment");
+            vm.assertEq(
+                g.principal + LoanMath.interestDue(g.owed, g.minLeft), debt - value, "debt falls by the payment"
+            );
             g.paid += value;
             g.interestPaid += toInterest;
         }

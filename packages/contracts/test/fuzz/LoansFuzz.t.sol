@@ -37,7 +37,9 @@ contract LoansFuzzTest is LoansFixture {
         vm.assertEq(loans.creditOf(carol, address(usdt)) + loans.feesAccrued(address(usdt)), paid);
         vm.assertEq(usdt.balanceOf(address(loans)), paid);
         vm.assertGe(paid, uint256(principal) + minimum, "at least the principal and the minimum");
-        vm.assertLe(paid, uint256(principal) + _interestOf(principal, apr, DURATION) + n + 1, "a unit an accrual over at most");
+        vm.assertLe(
+            paid, uint256(principal) + _interestOf(principal, apr, DURATION) + n + 1, "a unit an accrual over at most"
+        );
     }
 
     /// A single repayment at a random second costs exactly ceil(principal * apr * t / year), capped at

@@ -140,7 +140,8 @@ contract PositionLoansAttacksTest is LoansFixture {
         loans.rollover(loanId, single, type(uint256).max);
 
         // a collection offer of two fills: one acceptance, one rollover, then nothing
-        uint256 pair = _offer(dave, _basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 0, 0), 2);
+        uint256 pair =
+            _offer(dave, _basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 0, 0), 2);
         uint256 loanB = _accept(bob, pair, tokenB);
         vm.prank(alice);
         loans.rollover(loanId, fromCarol, type(uint256).max); // a third lender in between
@@ -160,9 +161,11 @@ contract PositionLoansAttacksTest is LoansFixture {
         exchange.approve(address(loans), tokenA);
         vm.stopPrank();
         uint256 single = _offer(carol, _basicTerms(), _positionOf(tokenA), 1);
-        uint256 collection = _offer(carol, _basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 0, 0), 5);
-        bytes memory err =
-            abi.encodeWithSelector(IPositionLockerErrors.PositionLocker_NotPositionOwner.selector, tokenA, stranger, alice);
+        uint256 collection =
+            _offer(carol, _basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 0, 0), 5);
+        bytes memory err = abi.encodeWithSelector(
+            IPositionLockerErrors.PositionLocker_NotPositionOwner.selector, tokenA, stranger, alice
+        );
         vm.startPrank(stranger);
         vm.expectRevert(err);
         loans.acceptOffer(single, tokenA);
@@ -247,9 +250,7 @@ contract PositionLoansAttacksTest is LoansFixture {
     function _assertReentryRefused(ReentrantReceiver r) internal view {
         vm.assertTrue(r.reentered(), "the hook ran");
         vm.assertFalse(r.lastSuccess(), "the re-entry failed");
-        vm.assertEq(
-            r.lastReturnData(), abi.encodeWithSelector(ReentrancyGuard.ReentrancyGuardReentrantCall.selector)
-        );
+        vm.assertEq(r.lastReturnData(), abi.encodeWithSelector(ReentrancyGuard.ReentrancyGuardReentrantCall.selector));
     }
 
     function test_Attack_CallbackTokenBorrowerCannotReenterAcceptOffer() public {
@@ -510,7 +511,9 @@ contract PositionLoansAttacksTest is LoansFixture {
         exchange.transferFrom(alice, dave, tokenA);
 
         vm.warp(_graceEnd(b));
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(loans)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(loans))
+        );
         loans.foreclose(b);
         loans.foreclose(t); // token loans need no lock
         vm.assertEq(loans.creditOf(carol, address(ifil)), 50e18);
@@ -525,7 +528,9 @@ contract PositionLoansAttacksTest is LoansFixture {
         vm.prank(governor);
         exchange.releaseRevokedLock(tokenB);
         vm.assertEq(exchange.lockedBy(tokenB), address(0), "the DAO freed it");
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(loans)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(loans))
+        );
         loans.foreclose(b);
         vm.warp(_graceEnd(b) - 1);
         vm.expectRevert(_err(IPositionLocksErrors.Exchange_PositionIsNotLocked.selector, tokenB));
@@ -536,7 +541,9 @@ contract PositionLoansAttacksTest is LoansFixture {
         uint256 offerId = _offer(dave, _basicTerms(), _positionOf(tokenB), 1);
         vm.startPrank(bob);
         exchange.approve(address(loans), tokenB);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(loans)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLocksErrors.Exchange_NotApprovedLocker.selector, address(loans))
+        );
         loans.acceptOffer(offerId, tokenB);
         vm.stopPrank();
     }

@@ -273,7 +273,8 @@ contract PositionLoansOrdersTest is LoansFixture {
     }
 
     function test_AcceptOffer_OfferingCollection_FillsUpToMaxFills() public {
-        uint256 id = _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 10, 0), 2);
+        uint256 id =
+            _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 10, 0), 2);
         _accept(alice, id, tokenA);
         vm.assertEq(loans.offerOf(id).fills, 1);
         vm.assertTrue(loans.isOfferOpen(id));
@@ -304,7 +305,8 @@ contract PositionLoansOrdersTest is LoansFixture {
     }
 
     function test_RevertWhen_CollectionOfferMinUnitsOrMinDaysLeftNotMet() public {
-        uint256 id = _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 11, 0), 5);
+        uint256 id =
+            _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 11, 0), 5);
         vm.startPrank(alice);
         exchange.approve(address(loans), tokenA);
         vm.expectRevert(_err(IPositionLoansErrors.Loans_TooFewUnits.selector, 10, 11));
@@ -315,7 +317,8 @@ contract PositionLoansOrdersTest is LoansFixture {
         uint256 due = block.timestamp + DURATION;
         uint256 termEnd = TERM_END * DAY;
         vm.assertEq(termEnd - due, 151 days + 12 hours);
-        uint256 tight = _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 0, 152), 5);
+        uint256 tight =
+            _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 0, 152), 5);
         vm.expectRevert(abi.encodeWithSelector(IPositionLoansErrors.Loans_TermTooShort.selector, due, termEnd, 152));
         vm.prank(alice);
         loans.acceptOffer(tight, tokenA);
@@ -331,7 +334,9 @@ contract PositionLoansOrdersTest is LoansFixture {
         uint256 due = block.timestamp + DURATION;
         vm.startPrank(alice);
         exchange.approve(address(loans), tokenA);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLoansErrors.Loans_TermTooShort.selector, due, TERM_END * DAY, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IPositionLoansErrors.Loans_TermTooShort.selector, due, TERM_END * DAY, 0)
+        );
         loans.acceptOffer(id, tokenA);
         vm.stopPrank();
     }
@@ -413,7 +418,8 @@ contract PositionLoansOrdersTest is LoansFixture {
         vm.expectRevert(_err(IPositionLoansErrors.Loans_CollateralMismatch.selector, id, tokenB));
         loans.acceptOffer(id, tokenB);
         vm.stopPrank();
-        uint256 other = _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId + 1, 0, 0), 3);
+        uint256 other =
+            _makeOffer(_basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId + 1, 0, 0), 3);
         vm.expectRevert(_err(IPositionLoansErrors.Loans_CollateralMismatch.selector, other, tokenB));
         vm.prank(bob);
         loans.acceptOffer(other, tokenB);

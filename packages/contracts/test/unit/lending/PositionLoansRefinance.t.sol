@@ -153,7 +153,19 @@ contract PositionLoansRefinanceTest is LoansFixture {
 
         vm.expectEmit(address(loans));
         emit IPositionLoans.LoanRefinanced(
-            loanId, carol, dave, offerId, debt - fee, int256(150e6 - debt), 150e6, 800, 10_000, due, due + 2 days, 200, 0
+            loanId,
+            carol,
+            dave,
+            offerId,
+            debt - fee,
+            int256(150e6 - debt),
+            150e6,
+            800,
+            10_000,
+            due,
+            due + 2 days,
+            200,
+            0
         );
         _rollover(loanId, offerId, 0);
 
@@ -230,7 +242,8 @@ contract PositionLoansRefinanceTest is LoansFixture {
         );
         _rollover(loanId, foreign, 0);
 
-        uint256 tight = _offer(dave, _basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 11, 0), 2);
+        uint256 tight =
+            _offer(dave, _basicTerms(), _collateral(IPositionLoans.CollateralKind.Offering, offeringId, 11, 0), 2);
         vm.expectRevert(_err(IPositionLoansErrors.Loans_TooFewUnits.selector, 10, 11));
         _rollover(loanId, tight, 0);
 
@@ -255,7 +268,8 @@ contract PositionLoansRefinanceTest is LoansFixture {
         vm.expectRevert(_err(IPositionLoansErrors.Loans_CollateralMismatch.selector, positionOffer, loanId));
         _rollover(loanId, positionOffer, 0);
 
-        uint256 less = _offer(dave, _terms(PRINCIPAL, 500, DURATION, 0, REWARD_PRICE), _tokenAmount(address(ifil), 40e18), 1);
+        uint256 less =
+            _offer(dave, _terms(PRINCIPAL, 500, DURATION, 0, REWARD_PRICE), _tokenAmount(address(ifil), 40e18), 1);
         _rollover(loanId, less, 0);
         IPositionLoans.Loan memory l = _loan(loanId);
         vm.assertEq(l.lender, dave);
