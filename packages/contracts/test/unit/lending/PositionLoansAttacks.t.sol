@@ -492,6 +492,39 @@ contract PositionLoansAttacksTest is LoansFixture {
         vm.assertLt((used - 1) * price, debt * 1e18, "and one base unit less would not be");
     }
 
+    /// @dev A loan records its interest as an int96. Before LoanOrders refused it, an offer of 2^96 - 1 at
+    /// 200% could start a loan whose accrual overflowed that int96 within months: from then on debtOf,
+    /// repay and even foreclose reverted (SafeCast), so neither side could ever end it. The largest
+    /// principal a 200% offer may state is now the one whose year of interest fits.
+    function test_Attack_LoanTooLargeToAccrueIsRefused() public {
+        uint256 fits = 2 ** 94 - 1; // 200% of it for a year: 2^95 - 2 <= type(int96).max
+        vm.prank(carol);
+        loans.makeOffer(
+            _terms(uint96(fits), 20_000, 365 days, 0, 0), _positionOf(tokenA), uint32(block.timestamp + 1), 1
+        );
+        vm.expectRevert(_err(IPositionLoansErrors.Loans_InvalidPrincipal.selector, fits + 1));
+        vm.prank(carol);
+        loans.makeOffer(
+            _terms(uint96(fits + 1), 20_000, 1 hours, 0, 0), _positionOf(tokenA), uint32(block.timestamp + 1), 1
+        );
+        vm.expectRevert(_err(IPositionLoansErrors.Loans_InvalidPrincipal.selector, type(uint96).max));
+        vm.prank(alice);
+        loans.requestLoan(
+            _terms(type(uint96).max, 20_000, 365 days, 0, 0), _positionOf(tokenA), uint32(block.timestamp + 1)
+        );
+
+        // at a low rate the whole uint96 range still fits: such a loan accrues to its end and is foreclosed
+        vm.prank(bridge);
+        usdt.mint(carol, type(uint96).max);
+        uint256 loanId = _loanA(_terms(type(uint96).max, 100, 150 days, 0, 0));
+        vm.warp(block.timestamp + 150 days);
+        (, uint256 interest) = loans.debtOf(loanId);
+        vm.assertEq(interest, _interestOf(type(uint96).max, 100, 150 days));
+        vm.warp(_graceEnd(loanId));
+        loans.foreclose(loanId);
+        vm.assertEq(exchange.ownerOf(tokenA), carol);
+    }
+
     // ------------------------------------------------------------------ the locker revoked
 
     /// @dev Governance's emergency brake (setLocker false) never traps a borrower: repayment still
