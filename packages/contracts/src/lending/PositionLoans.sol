@@ -259,7 +259,7 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
             lender: o.lender,
             principal: o.terms.principal,
             currency: l.currency,
-            rewardPriceWad: o.terms.rewardPriceWad,
+            rewardPriceWad: l.tokenCollateral ? 0 : o.terms.rewardPriceWad,
             interestOwed: 0,
             minInterestLeft: o.terms.minInterest,
             gracePeriod: gracePeriod,

@@ -274,6 +274,7 @@ contract PositionLoansRefinanceTest is LoansFixture {
         IPositionLoans.Loan memory l = _loan(loanId);
         vm.assertEq(l.lender, dave);
         vm.assertTrue(l.tokenCollateral);
+        vm.assertEq(l.rewardPriceWad, 0, "a token loan records no reward price, as when it started");
         vm.assertEq(loans.tokenCollateralOf(loanId).amount, 50e18, "the whole escrow still backs it");
         vm.expectRevert(_err(IPositionLoansErrors.Loans_SelfRepayUnavailable.selector, loanId));
         vm.prank(alice);
