@@ -3,6 +3,7 @@ pragma solidity 0.8.28;
 
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
+import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 import {IPositionLoansErrors} from "../../../src/errors/LendingErrors.sol";
 import {IPositionLockerErrors, IPositionLocksErrors} from "../../../src/errors/LockErrors.sol";
 import {IPositionLoans} from "../../../src/interfaces/IPositionLoans.sol";
@@ -579,6 +580,38 @@ contract PositionLoansAttacksTest is LoansFixture {
         );
         loans.acceptOffer(offerId, tokenB);
         vm.stopPrank();
+    }
+
+    // ------------------------------------------------------------------ a request that outlives a loan
+
+    /// @dev A lock clears the per-token approval: a borrower's open request for a position it pledged
+    /// elsewhere meanwhile cannot be filled after that loan ends, unless the borrower approves again.
+    function test_Attack_StaleRequestDiesWithPerTokenApproval() public {
+        vm.prank(alice);
+        uint256 requestId = loans.requestLoan(_basicTerms(), _positionOf(tokenA), uint32(block.timestamp + 20 days));
+        uint256 loanId = _basicLoanA(); // alice takes carol's offer instead (approving tokenA)
+        _repay(alice, loanId, type(uint256).max);
+        vm.assertEq(exchange.getApproved(tokenA), address(0), "the lock cleared the approval");
+        vm.expectRevert(
+            abi.encodeWithSelector(IExchangeErrors.Exchange_NotPositionOwnerOrApproved.selector, tokenA, address(loans))
+        );
+        vm.prank(dave);
+        loans.fillRequest(requestId);
+    }
+
+    /// @dev With an operator approval (setApprovalForAll) the request stays the borrower's standing consent
+    /// until it expires or is cancelled: any lender may fill it after the other loan ends. Pinned so the
+    /// app keeps offering "cancel request" next to "accept offer" for the same position.
+    function test_StaleRequest_OperatorApprovalKeepsItFillable() public {
+        vm.startPrank(alice);
+        exchange.setApprovalForAll(address(loans), true);
+        uint256 requestId = loans.requestLoan(_basicTerms(), _positionOf(tokenA), uint32(block.timestamp + 20 days));
+        vm.stopPrank();
+        uint256 loanId = _basicLoanA();
+        _repay(alice, loanId, type(uint256).max);
+        vm.prank(dave);
+        loans.fillRequest(requestId);
+        vm.assertEq(_loan(tokenA).lender, dave);
     }
 
     // ------------------------------------------------------------------ no NFT ever held
