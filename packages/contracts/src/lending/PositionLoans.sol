@@ -67,7 +67,9 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
         address feeRecipient_,
         uint32 gracePeriod_
     ) PositionLocker(exchange_) Ownable(owner_) {
-        if (address(params_) == address(0) || feeRecipient_ == address(0)) revert Loans_ZeroAddress();
+        if (address(params_) == address(0) || feeRecipient_ == address(0)) {
+            revert Loans_ZeroAddress();
+        }
         params = params_;
         feeRecipient = feeRecipient_;
         emit FeeRecipientSet(address(0), feeRecipient_);
@@ -259,7 +261,7 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
             lender: o.lender,
             principal: o.terms.principal,
             currency: l.currency,
-            rewardPriceWad: o.terms.rewardPriceWad,
+            rewardPriceWad: l.tokenCollateral ? 0 : o.terms.rewardPriceWad,
             interestOwed: 0,
             minInterestLeft: o.terms.minInterest,
             gracePeriod: gracePeriod,
@@ -439,9 +441,7 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
     }
 
     /// @dev Writes a new loan (four slots); interest starts accruing now.
-    function _recordLoan(uint256 loanId, Terms memory terms, address borrower, address lender, bool tokenLoan)
-        private
-    {
+    function _recordLoan(uint256 loanId, Terms memory terms, address borrower, address lender, bool tokenLoan) private {
         Loan memory n;
         n.borrower = borrower;
         n.dueTime = (block.timestamp + terms.duration).toUint32();
@@ -572,8 +572,7 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
             ? c.target == tokenId
             : kind == CollateralKind.Offering
                 ? c.target == st.offeringId
-                : kind == CollateralKind.Asset
-                    && c.target == _exchange().getOffering(st.offeringId).assetId;
+                : kind == CollateralKind.Asset && c.target == _exchange().getOffering(st.offeringId).assetId;
         if (!matches) revert Loans_CollateralMismatch(sourceId, tokenId);
         if (st.units < c.minUnits) revert Loans_TooFewUnits(st.units, c.minUnits);
         _checkDueInTerm(dueTime, st.termEndDay, c.minDaysLeft);

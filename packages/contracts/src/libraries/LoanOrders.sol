@@ -77,6 +77,11 @@ library LoanOrders {
             revert IPositionLoansErrors.Loans_InvalidDuration(t.duration, MIN_DURATION, MAX_DURATION);
         }
         if (t.aprBps > MAX_APR_BPS) revert IPositionLoansErrors.Loans_InvalidApr(t.aprBps, MAX_APR_BPS);
+        // A loan records its interest in an int96: a principal whose interest over the longest a loan can
+        // run (refinancing included) would not fit could never be repaid nor foreclosed.
+        if (LoanMath.interest(t.principal, t.aprBps, MAX_DURATION) > uint96(type(int96).max)) {
+            revert IPositionLoansErrors.Loans_InvalidPrincipal(t.principal);
+        }
         uint256 maxInterest = LoanMath.interest(t.principal, t.aprBps, t.duration);
         if (t.minInterest > maxInterest) {
             revert IPositionLoansErrors.Loans_MinInterestAboveMax(t.minInterest, maxInterest);
