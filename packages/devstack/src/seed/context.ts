@@ -59,6 +59,7 @@ export interface SeedContext {
     readonly listings: Address;
     readonly auctions: Address;
     readonly tradingRewards: Address;
+    readonly loans: Address;
   };
   readonly accounts: {
     readonly deployer: Address;
@@ -120,6 +121,7 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     listings: requireContractIn(deployment, "PositionListings"),
     auctions: requireContractIn(deployment, "PositionAuctions"),
     tradingRewards: requireContractIn(deployment, "TradingRewards"),
+    loans: requireContractIn(deployment, "PositionLoans"),
   };
   const accounts = {
     deployer: anvilAddress(ROLE_INDEX.deployer),
@@ -151,6 +153,14 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     auctionsSettled: 0,
     primaryAuctionSales: 0,
     tradingRewardClaims: 0,
+    loanOffers: 0,
+    loanRequests: 0,
+    loansStarted: 0,
+    loanRepayments: 0,
+    loanRefinancings: 0,
+    foreclosures: 0,
+    rewardApplications: 0,
+    loanClaims: 0,
     transactions: 0,
   };
   const confirm = async (hash: Hash) => {
