@@ -182,7 +182,6 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
 
   // ---- offerings exist only through applications the DAO approved: submit, vote, queue, execute
   const termStart = today + 1n;
-  const termEnd = termStart + 180n;
   interface Applied {
     applicationId: bigint;
     proposalId: bigint;
