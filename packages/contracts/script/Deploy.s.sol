@@ -19,8 +19,8 @@ import {ScriptBase} from "./utils/ScriptVm.sol";
 /// `--slow` sends one transaction at a time (the devstack does the same); locally `npm run dev` runs it.
 /// On the local chain (31337) it also deploys stand-ins of the bridged tokens (USDT 6, IFIL 18,
 /// WBTC 8) and lets the bridge account mint them; elsewhere the canonical tokens come from env.
-/// Then it deploys DMC and the DAO (DaoDeployment) and hands every admin role to the DAO timelock:
-/// the broadcaster keeps nothing (only, on 31337, the admin of the stand-in tokens).
+/// Then it deploys DMC, the DAO, trading and lending (DaoDeployment) and hands every admin role to
+/// the DAO timelock: the broadcaster keeps nothing (only, on 31337, the admin of the stand-in tokens).
 ///
 /// Environment (all optional on 31337, where anvil's default accounts are the defaults):
 ///   DMEX_TREASURY        fee recipient                         (31337: anvil account 1)
@@ -109,6 +109,9 @@ contract Deploy is ScriptBase {
         DaoDeployment.Params memory p = daoParams(local);
         p.feeTokens = new address[](1);
         p.feeTokens[0] = d.usdt;
+        p.collateralTokens = new address[](2);
+        p.collateralTokens[0] = d.ifil;
+        p.collateralTokens[1] = d.wbtc;
         d.dao = DaoDeployment.deploy(d.exchange, d.oracle, p);
         vm.stopBroadcast();
 
@@ -128,6 +131,7 @@ contract Deploy is ScriptBase {
         log("TradingRewards", address(d.dao.trading.rewards));
         log("PositionListings", address(d.dao.trading.listings));
         log("PositionAuctions", address(d.dao.trading.auctions));
+        log("PositionLoans", address(d.dao.loans));
     }
 
     /// @notice DAO parameters for this chain (see the header).

@@ -538,4 +538,38 @@ describe("the real contracts build", () => {
       ]),
     );
   });
+
+  it("publishes PositionLoans with the events the subgraph indexes and its linked LoanOrders library", async () => {
+    const { defaultArtifactsDir, contractsRoot, collectErrors } = await import("../src/generator/index.js");
+    const artifacts = readArtifacts(defaultArtifactsDir(), { projectRoot: contractsRoot() });
+    const items = (name: string, type: string) =>
+      artifacts
+        .find((a) => a.name === name)
+        ?.abi.filter((i) => i.type === type)
+        .map((i) => i.name);
+    expect(items("PositionLoans", "event")).toEqual(
+      expect.arrayContaining([
+        "OfferMade",
+        "RequestMade",
+        "LoanStarted",
+        "LoanPayment",
+        "LoanRepaid",
+        "LoanRefinanced",
+        "LoanForeclosed",
+        "SelfRepayingSet",
+        "Credited",
+        "Claimed",
+        "CollateralTokenSet",
+      ]),
+    );
+    expect(items("PositionLoans", "function")).toEqual(
+      expect.arrayContaining(["makeOffer", "acceptOffer", "requestLoan", "fillRequest", "repay", "refinance"]),
+    );
+    // The library's functions take storage mappings (no ABI): it is published for its address, its errors and
+    // the order events it emits as PositionLoans (delegatecall).
+    expect(items("LoanOrders", "event")).toEqual(["OfferMade", "RequestMade"]);
+    expect(collectErrors(artifacts).map((e) => e.name)).toEqual(
+      expect.arrayContaining(["Loans_NotForeclosable", "Loans_RepaymentClosed", "Loans_NotBetterTerms"]),
+    );
+  });
 });

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
-import { CALIBRATION_CHAIN_ID, dmcTokenAbi } from "@dmex/deployments";
+import { CALIBRATION_CHAIN_ID, dmcTokenAbi, hashpowerExchangeAbi, positionLoansAbi } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
 import { createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -96,6 +96,8 @@ describe("Deploy.s.sol on a non-local chain", () => {
         "TradingRewards",
         "PositionListings",
         "PositionAuctions",
+        "LoanOrders",
+        "PositionLoans",
       ].sort(),
     );
     const dmc = deployment?.contracts.DMCToken?.address;
@@ -111,5 +113,29 @@ describe("Deploy.s.sol on a non-local chain", () => {
     expect(await balanceOf(timelock)).toBe(25_000_000n * 10n ** 18n);
     expect(await balanceOf(council)).toBe(0n);
     expect(await balanceOf(anvilAddress(0))).toBe(0n);
+    // Lending: an approved locker, the env's reward tokens as collateral, owned by the timelock.
+    const loans = deployment?.contracts.PositionLoans?.address;
+    const exchange = deployment?.contracts.HashpowerExchange?.address;
+    if (loans === undefined || exchange === undefined) throw new Error("no PositionLoans or exchange");
+    const readLoans = { address: loans, abi: positionLoansAbi } as const;
+    expect((await client.readContract({ ...readLoans, functionName: "owner" })).toLowerCase()).toBe(
+      timelock.toLowerCase(),
+    );
+    expect(await client.readContract({ ...readLoans, functionName: "gracePeriod" })).toBe(86_400);
+    for (const collateral of [anvilAddress(11), anvilAddress(12)])
+      expect(await client.readContract({ ...readLoans, functionName: "isCollateralToken", args: [collateral] })).toBe(
+        true,
+      );
+    expect(
+      await client.readContract({ ...readLoans, functionName: "isCollateralToken", args: [anvilAddress(10)] }),
+    ).toBe(false);
+    expect(
+      await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "isLocker",
+        args: [loans],
+      }),
+    ).toBe(true);
   }, 120_000);
 });

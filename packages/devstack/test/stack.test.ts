@@ -12,6 +12,7 @@ import {
   minerApplicationsAbi,
   positionAuctionsAbi,
   positionListingsAbi,
+  positionLoansAbi,
   protocolParametersAbi,
   tradingRewardsAbi,
   type Deployment,
@@ -33,6 +34,12 @@ import {
   AUCTIONS,
   LISTINGS,
   TRADING_REWARD_CLAIMERS,
+  LENDERS,
+  LENDING_E2E,
+  LENDING_POSITIONS,
+  LOAN_OFFERS,
+  LOAN_REQUESTS,
+  LOANS,
 } from "../src/seed/plan.js";
 
 const RESERVED_PORTS = new Set([8545, 8000, 3000]);
@@ -136,6 +143,8 @@ describe("generated deployment", () => {
         "TradingRewards",
         "PositionListings",
         "PositionAuctions",
+        "LoanOrders",
+        "PositionLoans",
       ].sort(),
     );
     expect(fromFile.contracts.CouncilSafe?.contract).toBe("SafeL2");
@@ -723,5 +732,79 @@ describe("seed", () => {
       args: [seed.accounts.buyers[0] as Address],
     });
     expect(claimable).toBeGreaterThan(0n);
+  });
+
+  it("lends: open offers of every kind and a request, loans repaid, self-repaid, refinanced, foreclosed and overdue", async () => {
+    const seed = stack.seed;
+    if (seed === undefined) throw new Error("no seed");
+    const loans = stack.deployment.contracts.PositionLoans?.address;
+    if (loans === undefined) throw new Error("no PositionLoans");
+    const contract = { address: loans, abi: positionLoansAbi } as const;
+    const range = { address: loans, fromBlock: 0n, toBlock: "latest", strict: true } as const;
+    const started = await client.getLogs({
+      ...range,
+      event: getAbiItem({ abi: positionLoansAbi, name: "LoanStarted" }),
+    });
+    const refinanced = await client.getLogs({
+      ...range,
+      event: getAbiItem({ abi: positionLoansAbi, name: "LoanRefinanced" }),
+    });
+    const foreclosed = await client.getLogs({
+      ...range,
+      event: getAbiItem({ abi: positionLoansAbi, name: "LoanForeclosed" }),
+    });
+    const payments = await client.getLogs({
+      ...range,
+      event: getAbiItem({ abi: positionLoansAbi, name: "LoanPayment" }),
+    });
+    expect(seed.counts.loanOffers).toBe(LOAN_OFFERS.length);
+    expect(seed.counts.loanRequests).toBe(LOAN_REQUESTS.length);
+    expect(seed.counts.loansStarted).toBe(LOANS.length);
+    expect(started.length).toBe(LOANS.length);
+    expect(refinanced.map((l) => l.args.loanId)).toEqual([LENDING_POSITIONS.refinanced]);
+    expect(foreclosed.map((l) => l.args.loanId)).toEqual([LENDING_POSITIONS.foreclosed]);
+    expect(seed.counts.rewardApplications).toBeGreaterThanOrEqual(1);
+
+    const loanOf = (id: bigint) => client.readContract({ ...contract, functionName: "loanOf", args: [id] });
+    const ownerOf = (id: bigint) =>
+      client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "ownerOf", args: [id] });
+    // repaid in two payments (a partial one first), then the loan is gone and the position is the borrower's again
+    expect(payments.filter((p) => p.args.loanId === LENDING_POSITIONS.repaid).length).toBe(2);
+    expect((await loanOf(LENDING_POSITIONS.repaid)).borrower).toBe("0x0000000000000000000000000000000000000000");
+    // self-repaying: paid down in the reward token, still live
+    const selfRepaying = await loanOf(LENDING_POSITIONS.selfRepaying);
+    expect(selfRepaying.selfRepaying).toBe(true);
+    expect(selfRepaying.principal).toBeLessThan(LOAN_OFFERS[1]?.terms.principal ?? 0n);
+    const ifil = stack.deployment.contracts.IFIL?.address.toLowerCase();
+    expect(
+      payments.some((p) => p.args.loanId === LENDING_POSITIONS.selfRepaying && p.args.token.toLowerCase() === ifil),
+    ).toBe(true);
+    // foreclosed: the position is its lender's
+    expect(await ownerOf(LENDING_POSITIONS.foreclosed)).toBe(anvilAddress(LENDERS.first));
+    // what the e2e starts from
+    const now = Number((await client.getBlock()).timestamp);
+    const overdue = await loanOf(LENDING_E2E.foreclose.loanId);
+    expect(overdue.lender).toBe(anvilAddress(LENDING_E2E.foreclose.lender));
+    expect(now).toBeGreaterThanOrEqual(overdue.dueTime + overdue.gracePeriod);
+    const active = await loanOf(LENDING_E2E.refinance.loanId);
+    expect(active.lender).toBe(anvilAddress(LENDING_E2E.refinance.lender));
+    expect(now).toBeLessThan(active.dueTime);
+    for (const id of [
+      LENDING_E2E.borrow.singleOfferId,
+      ...LENDING_E2E.borrow.collectionOfferIds,
+      LENDING_E2E.selfRepaying.offerId,
+      LENDING_E2E.tokenOfferId,
+    ])
+      expect(await client.readContract({ ...contract, functionName: "isOfferOpen", args: [BigInt(id)] })).toBe(true);
+    const collection = await client.readContract({ ...contract, functionName: "offerOf", args: [5n] });
+    expect(collection.fills).toBe(1);
+    const request = await client.readContract({
+      ...contract,
+      functionName: "requestOf",
+      args: [BigInt(LENDING_E2E.openRequestId)],
+    });
+    expect(request.collateral.kind).toBe(4);
+    for (const tokenId of [LENDING_E2E.borrow.tokenId, LENDING_E2E.selfRepaying.tokenId])
+      expect(await ownerOf(tokenId)).toBe(anvilAddress(LENDING_E2E.borrow.borrower));
   });
 });

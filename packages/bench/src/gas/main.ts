@@ -24,6 +24,12 @@ const TARGETS: Record<string, number> = {
   list: 65_000,
   bid: 85_000,
   settle_secondary: 110_000,
+  // lending (issue 12; anchors: Gondi emitLoan median 207,031, NFTfi v2 acceptOffer 536,101; repay Gondi 97,431,
+  // NFTfi 150,446; foreclose NFTfi 119,700, Gondi 140,960; refinance Gondi partial 124,819, full 309,131)
+  acceptOffer: 200_000,
+  repay: 100_000,
+  foreclose: 90_000,
+  refinance: 150_000,
 };
 /** Targets relative to another measured key: settle_primary <= buy + 30k (issue 11). */
 const RELATIVE_TARGETS: Record<string, { readonly base: string; readonly plus: number }> = {
@@ -39,6 +45,8 @@ const KNOWN_MISSES: Record<string, string> = {
     "~103k before the DMC trading-reward credit; a trader's first trade of an epoch settles its previous epoch (~32k in all)",
   list: "a listing is two new storage slots (44.2k) plus the position-state and approval checks; Seaport's 62,817 validates an order the buyer brings in calldata",
   settle_secondary: "the seize of the locked position plus the winner's DMC trading-reward credit (~25k)",
+  acceptOffer:
+    "a loan is four new storage slots (88.4k) plus the exchange's new lock slot (22.1k) and the principal's transfer; Gondi's 207,031 keeps one hash slot per loan and takes the loan back in calldata",
 };
 /** withdrawEscrow must not depend on the number of purchases. */
 const MAX_WITHDRAW_SPREAD = 0.02;

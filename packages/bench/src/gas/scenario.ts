@@ -8,6 +8,7 @@ import {
   minerApplicationsAbi,
   positionAuctionsAbi,
   positionListingsAbi,
+  positionLoansAbi,
   safeL2Abi,
   tradingRewardsAbi,
   type DeployedContractName,
@@ -43,7 +44,7 @@ import {
 import { mnemonicToAccount } from "viem/accounts";
 import { foundry } from "viem/chains";
 
-import { mineAt } from "../shared/chain.js";
+import { mineAt, receiptOf } from "../shared/chain.js";
 
 const DAY = 86_400n;
 const REWARD_TOKEN_UNIT = 10n ** 18n;
@@ -87,7 +88,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
       functionName,
       args,
     });
-    const receipt = await publicClient.waitForTransactionReceipt({ hash });
+    const receipt = await receiptOf(publicClient, hash);
     if (receipt.status !== "success") {
       // Replay it as a call on the parent block to surface the revert reason.
       const reason = await publicClient
@@ -154,6 +155,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const listings: Contract = { address: addressOf("PositionListings"), abi: positionListingsAbi };
   const auctions: Contract = { address: addressOf("PositionAuctions"), abi: positionAuctionsAbi };
   const tradingRewards: Contract = { address: addressOf("TradingRewards"), abi: tradingRewardsAbi };
+  const loans: Contract = { address: addressOf("PositionLoans"), abi: positionLoansAbi };
 
   const latest = await publicClient.getBlock();
   const today = latest.timestamp / DAY + 1n;
@@ -180,7 +182,6 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
 
   // ---- offerings exist only through applications the DAO approved: submit, vote, queue, execute
   const termStart = today + 1n;
-  const termEnd = termStart + 180n;
   interface Applied {
     applicationId: bigint;
     proposalId: bigint;
@@ -407,5 +408,85 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const epoch = await read<bigint>(tradingRewards, "currentEpoch");
   await setTime((await read<bigint>(tradingRewards, "epochStart", [epoch + 1n])) + 60n);
   await measure("claimTradingRewards", regulars[7]!, tradingRewards, "claim", [regulars[7]!]);
+
+  // ---- lending: position loans of USDT between accounts that already hold USDT. A first loan runs unmeasured
+  // (its repayment opens the contract's fee slot for USDT, as any earlier loan on a live market has); then
+  // single-position offers are accepted, repaid in full or in part, taken over, foreclosed, and a request is filled.
+  const [lender, newLender] = [warmBuyer, warmBidder];
+  const borrower = balanceHolder; // owned[11..] are free positions of offeringMany (180-day term)
+  for (const account of [lender, newLender, borrower])
+    await send(account, usdt, "approve", [loans.address, maxUint256]);
+  const loanTerms = {
+    currency: usdt.address,
+    principal: 100_000_000n,
+    aprBps: 1_200,
+    duration: Number(30n * DAY),
+    minInterest: 0n,
+    rewardPriceWad: 0n,
+  };
+  const positionCollateral = (tokenId: bigint) => ({
+    target: tokenId,
+    kind: 1,
+    minUnits: 0,
+    minDaysLeft: 0,
+    amount: 0n,
+  });
+  const now = async () => (await publicClient.getBlock()).timestamp;
+  const offerFor = async (key: string | undefined, tokenId: bigint, terms = loanTerms) => {
+    const args = [terms, positionCollateral(tokenId), Number((await now()) + 30n * DAY), 1] as const;
+    const receipt = key
+      ? await measure(key, lender, loans, "makeOffer", args)
+      : await send(lender, loans, "makeOffer", args);
+    const made = receipt.logs.find((l) => l.address.toLowerCase() === loans.address.toLowerCase());
+    if (!made?.topics[1]) throw new Error("no OfferMade log");
+    return BigInt(made.topics[1]);
+  };
+  const borrow = async (key: string | undefined, tokenId: bigint, terms = loanTerms) => {
+    const offerId = await offerFor(undefined, tokenId, terms);
+    await send(borrower, exchange, "approve", [loans.address, tokenId]);
+    if (key) await measure(key, borrower, loans, "acceptOffer", [offerId, tokenId]);
+    else await send(borrower, loans, "acceptOffer", [offerId, tokenId]);
+  };
+  const [warmLoan, repaidLoan, refinancedLoan, foreclosedLoan, requestedLoan, offeredOnly] = owned.slice(11, 17) as [
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+    bigint,
+  ];
+  // repaid at once, its minimum interest is what pays the first fee
+  await borrow(undefined, warmLoan, { ...loanTerms, minInterest: 500_000n });
+  await send(borrower, loans, "repay", [warmLoan, maxUint256]);
+  await send(lender, loans, "claim", [usdt.address, lender]);
+  await offerFor("makeOffer", offeredOnly);
+  await borrow("acceptOffer", repaidLoan);
+  await borrow(undefined, refinancedLoan);
+  await borrow(undefined, foreclosedLoan);
+  await send(borrower, exchange, "approve", [loans.address, requestedLoan]);
+  await send(borrower, loans, "requestLoan", [
+    loanTerms,
+    positionCollateral(requestedLoan),
+    Number((await now()) + DAY),
+  ]);
+  await measure("fillRequest", lender, loans, "fillRequest", [(await read<bigint>(loans, "nextRequestId")) - 1n]);
+
+  await setTime((await now()) + 10n * DAY);
+  // the lender has no credit left (it claimed the first loan's): this payment opens its credit slot again
+  await measure("repay", borrower, loans, "repay", [repaidLoan, maxUint256]);
+  await measure("claimRepayment", lender, loans, "claim", [usdt.address, lender]);
+  await measure("repayPartial", borrower, loans, "repay", [refinancedLoan, 20_000_000n]);
+  // a second lender takes the loan over at a lower rate for 30 more days (the position's term is checked)
+  const [debt] = await read<readonly [bigint, bigint]>(loans, "debtOf", [refinancedLoan]);
+  const { dueTime } = await read<{ dueTime: number }>(loans, "loanOf", [refinancedLoan]);
+  await measure("refinance", newLender, loans, "refinance", [
+    refinancedLoan,
+    1_000,
+    dueTime + Number(30n * DAY),
+    debt + debt / 100n,
+  ]);
+  const overdue = await read<{ dueTime: number; gracePeriod: number }>(loans, "loanOf", [foreclosedLoan]);
+  await setTime(BigInt(overdue.dueTime + overdue.gracePeriod) + 1n);
+  await measure("foreclose", lender, loans, "foreclose", [foreclosedLoan]);
   return figures;
 }

@@ -17,6 +17,8 @@ import {StakePolicy} from "../../src/issuance/ApplicationTypes.sol";
 import {MinerApplications} from "../../src/issuance/MinerApplications.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {InsuranceFund} from "../../src/treasury/InsuranceFund.sol";
+import {PositionLoans} from "../../src/lending/PositionLoans.sol";
+import {LendingDeployment} from "./LendingDeployment.sol";
 import {TradingDeployment} from "./TradingDeployment.sol";
 
 interface ISafeSetup {
@@ -40,9 +42,9 @@ interface ISafeProxyFactory {
 
 /// @title DaoDeployment
 /// @notice Deploys DMC, the DAO (timelock, governor, council Safe), miner applications, the insurance
-/// fund and the protocol parameters, and hands the exchange, its asset registry and the oracle over to
-/// the timelock. Shared
-/// by the deploy script and the tests, so the tests exercise exactly the production wiring.
+/// fund, the protocol parameters, trading and lending, and hands the exchange, its asset registry and
+/// the oracle over to the timelock. Shared by the deploy script and the tests, so the tests exercise
+/// exactly the production wiring.
 ///
 /// DMC allocation (100,000,000; docs/decisions/0012-dmc-and-governance.md):
 ///   50% mining reserve: 30% behaviour, 10% liquidity, 10% node staking
@@ -79,6 +81,7 @@ library DaoDeployment {
         uint16 defiFeeBps;
         StakePolicy stakePolicy;
         address[] feeTokens; // stablecoins whose fees earn DMC trading rewards
+        address[] collateralTokens; // ERC-20s loans may be taken against (the reward tokens IFIL, WBTC)
     }
 
     /// @notice What was deployed.
@@ -92,6 +95,7 @@ library DaoDeployment {
         ProtocolParameters parameters;
         address council;
         TradingDeployment.Trading trading;
+        PositionLoans loans;
         address safeSingleton;
         address safeFactory;
         VestingWallet teamVesting;
@@ -136,6 +140,7 @@ library DaoDeployment {
         s.parameters = new ProtocolParameters(address(s.timelock), p.tradingFeeBps, p.defiFeeBps);
         s.trading =
             TradingDeployment.deploy(exchange, s.parameters, s.dmc, address(s.timelock), p.deployer, p.feeTokens);
+        s.loans = LendingDeployment.deploy(exchange, s.parameters, address(s.timelock), p.deployer, p.collateralTokens);
 
         _wireTimelock(s, p.deployer);
         _handOver(exchange, oracle, s, p.deployer);

@@ -12,6 +12,7 @@ import {
   type WalletClient,
   decodeErrorResult,
   toHex,
+  TransactionReceiptNotFoundError,
   type Hex,
   type Transport,
 } from "viem";
@@ -59,6 +60,7 @@ export interface SeedContext {
     readonly listings: Address;
     readonly auctions: Address;
     readonly tradingRewards: Address;
+    readonly loans: Address;
   };
   readonly accounts: {
     readonly deployer: Address;
@@ -120,6 +122,7 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     listings: requireContractIn(deployment, "PositionListings"),
     auctions: requireContractIn(deployment, "PositionAuctions"),
     tradingRewards: requireContractIn(deployment, "TradingRewards"),
+    loans: requireContractIn(deployment, "PositionLoans"),
   };
   const accounts = {
     deployer: anvilAddress(ROLE_INDEX.deployer),
@@ -151,14 +154,19 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     auctionsSettled: 0,
     primaryAuctionSales: 0,
     tradingRewardClaims: 0,
+    loanOffers: 0,
+    loanRequests: 0,
+    loansStarted: 0,
+    loanRepayments: 0,
+    loanRefinancings: 0,
+    foreclosures: 0,
+    rewardApplications: 0,
+    loanClaims: 0,
     transactions: 0,
   };
   const confirm = async (hash: Hash) => {
     counts.transactions++;
-    // anvil mines each transaction at once; fall back to polling if it is configured otherwise.
-    const receipt = await publicClient
-      .getTransactionReceipt({ hash })
-      .catch(() => publicClient.waitForTransactionReceipt({ hash, pollingInterval: 20 }));
+    const receipt = await receiptOf(publicClient, hash);
     if (receipt.status !== "success")
       throw new StackError(`seed transaction ${hash} reverted: ${await revertReason(publicClient, hash)}`);
     return receipt;
@@ -228,6 +236,26 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
         .map((p) => p.tokenId),
   };
 }
+
+/**
+ * The receipt of `hash`, polled until anvil has it (it mines each transaction at once). Not viem's
+ * `waitForTransactionReceipt`: anvil can report the new block number before that block's receipts are readable, and
+ * that then waits for a next block that never comes while the seed sends nothing else (a stall the load of other
+ * processes on the machine made frequent; packages/bench/src/indexer/blocks.ts tells the same race).
+ */
+async function receiptOf(publicClient: PublicClient, hash: Hash): Promise<TransactionReceipt> {
+  const deadline = Date.now() + RECEIPT_TIMEOUT_MS;
+  for (;;) {
+    try {
+      return await publicClient.getTransactionReceipt({ hash });
+    } catch (error) {
+      if (!(error instanceof TransactionReceiptNotFoundError) || Date.now() > deadline) throw error;
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+const RECEIPT_TIMEOUT_MS = 60_000;
 
 /** Why a mined transaction reverted: replays it as a call on the block before and decodes the error. */
 async function revertReason(publicClient: PublicClient, hash: Hash): Promise<string> {

@@ -636,3 +636,334 @@ export const TRADING_REWARD_CLAIMERS = [4, 5] as const;
 export const TRADING_REWARD_CLAIM_DAY = 20;
 /** The treasury sweeps the listings' and auctions' trading fees on this day. */
 export const TRADING_FEE_SWEEP_DAY = 21;
+
+// ====================================================================== lending (issue 12)
+
+/** Time of day of the lending chapter: after the trading chapter's last bid (03:45), before governance (04:00). */
+export const LENDING_TIME_OF_DAY = 3 * 3_600 + 3_000;
+/** 1 USDT (6 decimals). */
+export const USDT = 10n ** 6n;
+/** 1 IFIL (18 decimals). */
+export const IFIL = 10n ** 18n;
+/** What the lenders get from the bridge on day 0, on top of every account's USDT. */
+export const LENDING_USDT = 10_000n * USDT;
+/** IFIL the bridge gives the borrower of the open token request (its collateral, kept until a lender fills it). */
+export const TOKEN_REQUEST_IFIL = 50n * IFIL;
+
+/**
+ * Who lends and who borrows, as anvil account indices. The lenders are buyers 2 and 3 (accounts 10 and 11): lending
+ * moves only their USDT, never their positions, so their reward claims go on unchanged. The borrowers pledge only
+ * positions no other chapter touches after the loan starts: buyer 4's (account 12) second BTC 90d position and its
+ * open-sale position, buyer 5's (account 13), buyer 7's (account 15) BTC 90d position once its listing is cancelled,
+ * and the position the trading chapter transferred to spare 0 (account 16).
+ */
+export const LENDERS = { first: 10, second: 11 } as const;
+export const BORROWERS = { a: 12, b: 13, c: 15, spare: 16 } as const;
+
+/**
+ * Token ids of the positions the lending chapter uses (mint order is fixed: 24 purchases on day 0, 6 on day 1, 2
+ * on day 3, 2 on day 28, the primary auction's winner on day 28, 2 on day 30). The seed checks each owner.
+ */
+export const LENDING_POSITIONS = {
+  /** Buyer 4's second Nordic BTC 90d position (40 TH/s): foreclosed. */
+  foreclosed: 29n,
+  /** Buyer 5's first Deepwell FIL 180d position (1,000 TiB): self-repaying from its IFIL rewards. */
+  selfRepaying: 16n,
+  /** The Nordic BTC 180d position buyer 5 bought on buyer 4's listing (25 TH/s): borrowed on a request, refinanced. */
+  refinanced: 14n,
+  /** The Nordic BTC 180d position spare 0 received by transfer (day 16; 30 TH/s): repaid in two payments. */
+  repaid: 19n,
+  /** Buyer 7's Nordic BTC 90d position (35 TH/s): its loan is past its grace period, not foreclosed. */
+  overdue: 23n,
+  /** Buyer 4's Deepwell FIL 270d (open sale) position (800 TiB): an active loan from a collection offer. */
+  active: 36n,
+  /** Buyer 5's second Deepwell FIL 180d position (400 TiB): free, matched by open offers (the e2e borrows on it). */
+  borrowable: 30n,
+  /** Buyer 5's Nordic BTC 90d position (30 TH/s): free, matched by an offer with a reward price (e2e self-repays). */
+  selfRepayable: 18n,
+} as const;
+
+export interface LoanTermsPlan {
+  /** USDT base units. */
+  readonly principal: bigint;
+  readonly aprBps: number;
+  readonly durationDays: number;
+  /** USDT base units owed even if repaid at once. */
+  readonly minInterest: bigint;
+  /** USDT base units per 1e18 reward-token base units; 0: no self-repayment. */
+  readonly rewardPriceWad: bigint;
+}
+
+export type LoanCollateralPlan =
+  | { readonly kind: "position"; readonly tokenId: bigint }
+  | {
+      readonly kind: "offering";
+      readonly offeringId: number;
+      readonly minUnits: number;
+      readonly minDaysLeft: number;
+    }
+  | { readonly kind: "asset"; readonly asset: AssetSymbol; readonly minUnits: number; readonly minDaysLeft: number }
+  /** `amount` of the asset's reward token (IFIL, WBTC). */
+  | { readonly kind: "token"; readonly asset: AssetSymbol; readonly amount: bigint };
+
+export interface LoanOfferPlan {
+  /** Offer id on a fresh deployment (made in this order). */
+  readonly id: number;
+  readonly dayOffset: number;
+  readonly lender: number;
+  readonly terms: LoanTermsPlan;
+  readonly collateral: LoanCollateralPlan;
+  readonly maxFills: number;
+  readonly expiryDays: number;
+}
+
+export interface LoanRequestPlan {
+  /** Request id on a fresh deployment. */
+  readonly id: number;
+  readonly dayOffset: number;
+  readonly borrower: number;
+  readonly terms: LoanTermsPlan;
+  readonly collateral: Extract<LoanCollateralPlan, { kind: "position" | "token" }>;
+  readonly expiryDays: number;
+}
+
+/** What happens to a live loan, on its day (in this order within a day). */
+export type LoanStep =
+  | { readonly kind: "repay"; readonly dayOffset: number; readonly amount: bigint | "full" }
+  | { readonly kind: "claim"; readonly dayOffset: number; readonly account: number }
+  | { readonly kind: "selfRepay"; readonly dayOffset: number }
+  | { readonly kind: "applyRewards"; readonly dayOffset: number }
+  | {
+      readonly kind: "refinance";
+      readonly dayOffset: number;
+      readonly lender: number;
+      readonly aprBps: number;
+      readonly dueDayOffset: number;
+    }
+  | { readonly kind: "foreclose"; readonly dayOffset: number; readonly by: number };
+
+export interface LoanPlan {
+  readonly label: string;
+  /** The pledged position's token id: a position loan's id. */
+  readonly loanId: bigint;
+  readonly borrower: number;
+  /** The offer its borrower accepts, or the request its lender fills. */
+  readonly source: { readonly offer: number } | { readonly request: number; readonly lender: number };
+  readonly dayOffset: number;
+  readonly steps: readonly LoanStep[];
+}
+
+const terms = (
+  principalUsdt: bigint,
+  aprBps: number,
+  durationDays: number,
+  minInterest = 0n,
+  rewardPriceWad = 0n,
+): LoanTermsPlan => ({ principal: principalUsdt * USDT, aprBps, durationDays, minInterest, rewardPriceWad });
+
+/**
+ * Reward prices of the self-repaying offers, a tenth under the seeded token prices (apps/web/lib/prices.seed.json):
+ * IFIL $5.00 (1e18 base units = 1 IFIL = 5,000,000 USDT units), WBTC $90,000 (1e18 base units = 1e10 WBTC).
+ */
+export const REWARD_PRICE_WAD = { FIL: 5n * USDT, BTC: 90_000n * USDT * 10n ** 10n } as const;
+
+/** Every lending offer, in id order; the first four are filled up, the last five open when the stack comes up. */
+export const LOAN_OFFERS: readonly LoanOfferPlan[] = [
+  {
+    id: 1,
+    dayOffset: 4,
+    lender: LENDERS.first,
+    terms: terms(80n, 1_000, 7),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.foreclosed },
+    maxFills: 1,
+    expiryDays: 14,
+  },
+  {
+    id: 2,
+    dayOffset: 5,
+    lender: LENDERS.second,
+    terms: terms(200n, 1_200, 90, 1n * USDT, REWARD_PRICE_WAD.FIL),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.selfRepaying },
+    maxFills: 1,
+    expiryDays: 14,
+  },
+  {
+    id: 3,
+    dayOffset: 17,
+    lender: LENDERS.first,
+    terms: terms(70n, 1_200, 30, 300_000n),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.repaid },
+    maxFills: 1,
+    expiryDays: 14,
+  },
+  {
+    id: 4,
+    dayOffset: 20,
+    lender: LENDERS.first,
+    terms: terms(60n, 1_500, 7),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.overdue },
+    maxFills: 1,
+    expiryDays: 14,
+  },
+  {
+    id: 5,
+    dayOffset: 31,
+    lender: LENDERS.second,
+    terms: terms(150n, 1_100, 60),
+    collateral: { kind: "asset", asset: "FIL", minUnits: 300, minDaysLeft: 30 },
+    maxFills: 5,
+    expiryDays: 60,
+  },
+  {
+    id: 6,
+    dayOffset: 31,
+    lender: LENDERS.second,
+    terms: terms(120n, 1_000, 30, 500_000n),
+    collateral: { kind: "offering", offeringId: 1, minUnits: 300, minDaysLeft: 60 },
+    maxFills: 3,
+    expiryDays: 60,
+  },
+  {
+    id: 7,
+    dayOffset: 31,
+    lender: LENDERS.first,
+    terms: terms(80n, 900, 30),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.borrowable },
+    maxFills: 1,
+    expiryDays: 60,
+  },
+  {
+    id: 8,
+    dayOffset: 31,
+    lender: LENDERS.first,
+    terms: terms(60n, 1_200, 30, 0n, REWARD_PRICE_WAD.BTC),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.selfRepayable },
+    maxFills: 1,
+    expiryDays: 60,
+  },
+  {
+    id: 9,
+    dayOffset: 31,
+    lender: LENDERS.second,
+    terms: terms(300n, 1_200, 30),
+    collateral: { kind: "token", asset: "FIL", amount: 100n * IFIL },
+    maxFills: 2,
+    expiryDays: 60,
+  },
+];
+
+/** Borrowers' requests: one filled (the refinanced loan), one open when the stack comes up. */
+export const LOAN_REQUESTS: readonly LoanRequestPlan[] = [
+  {
+    id: 1,
+    dayOffset: 7,
+    borrower: BORROWERS.b,
+    terms: terms(100n, 1_400, 20),
+    collateral: { kind: "position", tokenId: LENDING_POSITIONS.refinanced },
+    expiryDays: 7,
+  },
+  {
+    id: 2,
+    dayOffset: 31,
+    borrower: BORROWERS.c,
+    terms: terms(150n, 1_500, 30),
+    collateral: { kind: "token", asset: "FIL", amount: TOKEN_REQUEST_IFIL },
+    expiryDays: 30,
+  },
+];
+
+/**
+ * The loans the seed starts (each on its day, after that day's offers and requests) and what happens to them. At
+ * the end: one foreclosed, one repaid (a partial payment first) whose lender claimed, one refinanced by a second
+ * lender (active), one self-repaying whose debt its rewards paid down (active), one past its grace period and not
+ * foreclosed, and one active from a collection offer.
+ */
+export const LOANS: readonly LoanPlan[] = [
+  {
+    label: "foreclosed",
+    loanId: LENDING_POSITIONS.foreclosed,
+    borrower: BORROWERS.a,
+    source: { offer: 1 },
+    dayOffset: 4,
+    // due day 11, grace over on day 12
+    steps: [{ kind: "foreclose", dayOffset: 13, by: LENDERS.first }],
+  },
+  {
+    label: "self-repaying",
+    loanId: LENDING_POSITIONS.selfRepaying,
+    borrower: BORROWERS.b,
+    source: { offer: 2 },
+    dayOffset: 5,
+    steps: [
+      { kind: "selfRepay", dayOffset: 5 },
+      { kind: "applyRewards", dayOffset: 15 },
+      { kind: "applyRewards", dayOffset: 25 },
+      { kind: "applyRewards", dayOffset: 32 },
+    ],
+  },
+  {
+    label: "refinanced",
+    loanId: LENDING_POSITIONS.refinanced,
+    borrower: BORROWERS.b,
+    source: { request: 1, lender: LENDERS.first },
+    dayOffset: 8,
+    // 14% due day 28 taken over at 10% due day 60
+    steps: [{ kind: "refinance", dayOffset: 12, lender: LENDERS.second, aprBps: 1_000, dueDayOffset: 60 }],
+  },
+  {
+    label: "repaid",
+    loanId: LENDING_POSITIONS.repaid,
+    borrower: BORROWERS.spare,
+    source: { offer: 3 },
+    dayOffset: 17,
+    steps: [
+      { kind: "repay", dayOffset: 19, amount: 30n * USDT },
+      { kind: "repay", dayOffset: 21, amount: "full" },
+      { kind: "claim", dayOffset: 21, account: LENDERS.first },
+    ],
+  },
+  {
+    label: "overdue",
+    loanId: LENDING_POSITIONS.overdue,
+    borrower: BORROWERS.c,
+    source: { offer: 4 },
+    // due day 27, grace over on day 28: the e2e's lender forecloses it
+    dayOffset: 20,
+    steps: [],
+  },
+  {
+    label: "active",
+    loanId: LENDING_POSITIONS.active,
+    borrower: BORROWERS.a,
+    source: { offer: 5 },
+    dayOffset: 31,
+    steps: [],
+  },
+];
+
+/** What the e2e scenarios start from (accounts are anvil indices; ids as on a fresh deployment). */
+export const LENDING_E2E = {
+  /** A free position matched by an open single-position offer and by both open collection offers. */
+  borrow: {
+    borrower: BORROWERS.b,
+    tokenId: LENDING_POSITIONS.borrowable,
+    singleOfferId: 7,
+    collectionOfferIds: [5, 6],
+  },
+  /** A second free position with an open single-position offer that gives a reward price (self-repayment). */
+  selfRepaying: { borrower: BORROWERS.b, tokenId: LENDING_POSITIONS.selfRepayable, offerId: 8 },
+  /** An active loan another lender may take over (refinance) before its due date (day 91). */
+  refinance: {
+    loanId: LENDING_POSITIONS.active,
+    borrower: BORROWERS.a,
+    lender: LENDERS.second,
+    newLender: LENDERS.first,
+  },
+  /** A loan past its grace period, not foreclosed: its lender forecloses it. */
+  foreclose: { loanId: LENDING_POSITIONS.overdue, borrower: BORROWERS.c, lender: LENDERS.first },
+  /** The live self-repaying loan (debt already paid down by applyRewards). */
+  selfRepayingLoan: { loanId: LENDING_POSITIONS.selfRepaying, borrower: BORROWERS.b, lender: LENDERS.second },
+  /** The open token (IFIL) offer and the open token request. */
+  tokenOfferId: 9,
+  openRequestId: 2,
+} as const;

@@ -51,6 +51,15 @@ export interface SeedCounts {
   /** Primary auctions settled with a winner: the exchange mints each as a purchase (PositionPurchased). */
   primaryAuctionSales: number;
   tradingRewardClaims: number;
+  /** Lending (issue 12): offers and requests made, loans started, payments (partial and full), takeovers, foreclosures, self-repayments (applyRewards) and credit claims. */
+  loanOffers: number;
+  loanRequests: number;
+  loansStarted: number;
+  loanRepayments: number;
+  loanRefinancings: number;
+  foreclosures: number;
+  rewardApplications: number;
+  loanClaims: number;
   transactions: number;
 }
 
@@ -418,6 +427,8 @@ export function formatSeedSummary(summary: SeedSummary): string {
       `${c.withdrawals} escrow withdrawals, ${c.transactions} transactions.`,
     `Trading: ${c.listings} listings (${c.listingSales} sold), ${c.auctions} auctions (${c.auctionsSettled} settled) with ${c.bids} bids, ` +
       `${c.tradingRewardClaims} DMC trading-reward claims.`,
+    `Lending: ${c.loanOffers} offers, ${c.loanRequests} requests, ${c.loansStarted} loans started, ${c.loanRepayments} repayments, ` +
+      `${c.rewardApplications} self-repayments, ${c.loanRefinancings} refinanced, ${c.foreclosures} foreclosed, ${c.loanClaims} credit claims.`,
     `Offering ${summary.defaultingOfferingId} (its miner under-paid, then stopped) was flagged and halted by DAO vote ` +
       `(halt + stake slashed to the insurance fund); ${summary.dao.refunds.claimed} of its ${summary.dao.refunds.positions} positions pulled their refund, ` +
       `the rest can claim in the app.`,

@@ -4,6 +4,7 @@ import { defaultResolution } from "./default.js";
 import { genesis } from "./genesis.js";
 import { claims, escrowAndFees } from "./holders.js";
 import { oracle, rewards } from "./market.js";
+import { lending } from "./lending.js";
 import { feeProposals } from "./proposals.js";
 import { purchases } from "./purchases.js";
 import { trading } from "./trading.js";
@@ -23,6 +24,7 @@ export const CHAPTERS: readonly SeedChapter[] = [
   claims,
   escrowAndFees,
   trading,
+  lending,
   feeProposals,
   defaultResolution,
   openSale,

@@ -1,12 +1,4 @@
-import {
-  decodeEventLog,
-  type Abi,
-  type Address,
-  type ContractFunctionArgs,
-  type ContractFunctionName,
-  type TransactionReceipt,
-  type WriteContractParameters,
-} from "viem";
+import { decodeEventLog, type Address, type TransactionReceipt } from "viem";
 
 import { StackError } from "../../internal/errors.js";
 import type { SeedContext } from "../context.js";
@@ -25,6 +17,7 @@ import {
   type ListingPlan,
 } from "../plan.js";
 import { DAY } from "../context.js";
+import { send } from "../send.js";
 import type { SeedChapter } from "./chapter.js";
 
 const BPS = 10_000n;
@@ -277,17 +270,4 @@ async function settle(ctx: SeedContext, plan: AuctionPlan): Promise<void> {
   }
   ctx.counts.auctionsSettled++;
   if (plan.kind === "primary" && plan.bids.length > 0) ctx.counts.primaryAuctionSales++;
-}
-
-/** Sends one seed transaction from `account` and waits for it (throws with the decoded reason if it reverts). */
-async function send<const abi extends Abi, name extends ContractFunctionName<abi, "nonpayable">>(
-  ctx: SeedContext,
-  account: Address,
-  address: Address,
-  abi: abi,
-  functionName: name,
-  args: ContractFunctionArgs<abi, "nonpayable", name>,
-): Promise<TransactionReceipt> {
-  const request = { account, chain: ctx.chain, address, abi, functionName, args } as unknown as WriteContractParameters;
-  return ctx.confirm(await ctx.wallet.writeContract(request));
 }
