@@ -23,6 +23,7 @@ import {
 } from "~/lib/lending/forms";
 import { aprText, clockText, collateralText, durationText, ltvText, utcText } from "~/lib/lending/format";
 import {
+  debtChartPoints,
   debtRows,
   dueWarnings,
   latestMarketRate,
@@ -320,6 +321,29 @@ describe("health and the debt table", () => {
       debtRows({ loan: loan({ selfRepaying: false }), repayments: [], now: BigInt(NOW), dailyRewardPerUnitWad: 1n })
         .rows,
     ).toHaveLength(1);
+  });
+});
+
+describe("debt chart", () => {
+  it("scales time and debt, and starts the dashed forecast at the last indexed point", () => {
+    const { past, forecast } = debtChartPoints(
+      [
+        { time: 0, debt: 100n, paid: 0n, kind: "start" },
+        { time: 50, debt: 50n, paid: 50n, kind: "repayment" },
+        { time: 100, debt: 0n, paid: 50n, kind: "forecast" },
+      ],
+      200,
+      100,
+    );
+    expect(past).toEqual([
+      { x: 0, y: 0 },
+      { x: 100, y: 50 },
+    ]);
+    expect(forecast).toEqual([
+      { x: 100, y: 50 },
+      { x: 200, y: 100 },
+    ]);
+    expect(debtChartPoints([], 10, 10)).toEqual({ past: [], forecast: [] });
   });
 });
 

@@ -235,3 +235,24 @@ export function debtRows(p: {
     rows.push({ time: Number(d.time), debt: d.debt, paid: d.applied, kind: "forecast" });
   return { rows, payoffTime: f.payoffTime };
 }
+
+/** The debt rows as chart points (x by time, y by debt, 0 at the bottom), split where the forecast begins. */
+export function debtChartPoints(
+  rows: readonly DebtRow[],
+  width: number,
+  height: number,
+): { past: { x: number; y: number }[]; forecast: { x: number; y: number }[] } {
+  if (rows.length === 0) return { past: [], forecast: [] };
+  const t0 = rows[0]?.time ?? 0;
+  const t1 = Math.max(...rows.map((r) => r.time), t0 + 1);
+  const top = rows.reduce((m, r) => (r.debt > m ? r.debt : m), 1n);
+  const point = (r: DebtRow) => ({
+    x: ((r.time - t0) / (t1 - t0)) * width,
+    y: height - Number((r.debt * 10_000n) / top) * (height / 10_000),
+  });
+  const past = rows.filter((r) => r.kind !== "forecast").map(point);
+  const forecastRows = rows.filter((r) => r.kind === "forecast");
+  const last = past[past.length - 1];
+  const forecast = forecastRows.length === 0 ? [] : [...(last ? [last] : []), ...forecastRows.map(point)];
+  return { past, forecast };
+}

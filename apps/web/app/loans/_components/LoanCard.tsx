@@ -29,6 +29,7 @@ import {
   positionCollateralOf,
 } from "~/lib/lending/loans";
 import { targetChain } from "~/services/chains";
+import { DebtChart } from "./DebtChart";
 import { tokenOf } from "~/services/tokens";
 
 /** Seconds of interest a full repayment's amount covers beyond now (the contract takes only the debt). */
@@ -214,6 +215,10 @@ export function LoanCard({
               <span data-testid="loan-payoff"> · paid off by rewards around {utcText(payoffTime).slice(0, 10)}</span>
             )}
           </summary>
+          <DebtChart
+            rows={rows}
+            label={`Debt of loan #${l.loanId} over time${payoffTime !== null ? ", falling to zero with the rewards" : ""}`}
+          />
           <table className="mt-1 w-full text-left text-xs">
             <caption className="sr-only">Debt after each payment, then the forecast</caption>
             <thead className="text-slate-600">
