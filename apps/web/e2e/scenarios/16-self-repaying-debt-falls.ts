@@ -57,6 +57,10 @@ export const scenario: Scenario = {
     await switchAccount(page, MINER_NORDIC);
     await clickNavLink(page, "Miner desk");
     const desk = page.getByTestId("miner-offering").filter({ hasText: NORDIC_BTC_90D });
+    await desk
+      .getByTestId("deposit-rate")
+      .filter({ hasText: /^Judged against the oracle's final report for \d{4}-\d{2}-\d{2}/ })
+      .waitFor({ timeout: 60_000 });
     await desk.getByRole("button", { name: /^Use your expected reward/ }).click();
     await desk.getByTestId("deposit-button").click();
     await txDone(page, /Deposit rewards/);

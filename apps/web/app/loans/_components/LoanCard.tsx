@@ -169,7 +169,11 @@ export function LoanCard({
         <div>
           <dt className="text-slate-600">Debt now</dt>
           <dd data-testid="loan-debt" data-value={health?.debt.toString() ?? ""}>
-            {active ? formatToken(health?.debt ?? state.principal, cur.decimals, cur.symbol) : "repaid"}
+            {active
+              ? formatToken(health?.debt ?? state.principal, cur.decimals, cur.symbol)
+              : l.status === "Repaid"
+                ? "repaid"
+                : "foreclosed"}
           </dd>
         </div>
         <div>

@@ -33,7 +33,8 @@ export function TakeoverForm({ loan: l, nowSeconds }: { loan: LoanEntity; nowSec
   const now = BigInt(nowSeconds);
   const { debt } = debtAt(state, now);
   const maxApr = maxRefinanceAprBps(debt, state);
-  const [apr, setApr] = useState(maxApr > 0n ? bpsPercent(maxApr).replace("%", "") : "0");
+  // A little under the most the contract accepts now: the debt grows by the second until the takeover is mined.
+  const [apr, setApr] = useState(maxApr > 0n ? bpsPercent((maxApr * 99n) / 100n).replace("%", "") : "0");
   const [extraDays, setExtraDays] = useState("0");
   const cur = tokenOf(tokens, l.currency.id);
   if (loans === null) return null;
