@@ -49,7 +49,8 @@ export const scenario: Scenario = {
     // Pledged, and still the borrower's to claim.
     if ((await claimableRewards(rpc, deployment, tokenId)) === 0n)
       throw new Error(`position #${tokenId} carries no rewards to claim (scenario 03 deposits for offering 1)`);
-    await page.getByRole("link", { name: "Portfolio" }).click();
+    // (the position page has two "Portfolio" links: the header's and the breadcrumb)
+    await page.goto(`${web}/portfolio`);
     const started = Date.now();
     while ((await claimableOf(page, String(tokenId))) === 0n) {
       if (Date.now() - started > 30_000) throw new Error("the pledged position shows no claimable rewards");
