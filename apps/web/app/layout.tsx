@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 
 import { getAppDeployment } from "~/services/deployment.server";
 import { Header } from "~/components/Header";
+import { LoanDueBannerIsland } from "~/components/islands";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -29,6 +30,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
         <Providers deployment={deployment}>
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
+            <LoanDueBannerIsland />
             {children}
           </main>
         </Providers>

@@ -27,6 +27,11 @@ export function useTrading(): AppDeployment["trading"] {
   return useDeployment().trading;
 }
 
+/** The loans contract (PositionLoans), or null when this deployment has none. */
+export function useLending(): Address | null {
+  return useDeployment().lending;
+}
+
 /** The DAO's contracts, or null when this deployment has none. */
 export function useDao(): AppDeployment["dao"] {
   return useDeployment().dao;

@@ -144,6 +144,30 @@ const TradingBalancesIslandLazy = dynamic(
   { ssr: false, loading: () => null },
 );
 
+const LoanDueBannerIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("./LoanDueBanner")]).then(([w, m]) =>
+      w.withWeb3Apollo(m.LoanDueBanner),
+    ),
+  { ssr: false, loading: () => null },
+);
+
+const LendingDeskIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/lending/_components/LendingDesk")]).then(([w, m]) =>
+      w.withWeb3Apollo(m.LendingDesk),
+    ),
+  { ssr: false, loading: () => <SkeletonRows rows={6} /> },
+);
+
+const MyLoansIslandLazy = dynamic(
+  () =>
+    Promise.all([import("./Web3ApolloProviders"), import("~/app/loans/_components/MyLoans")]).then(([w, m]) =>
+      w.withWeb3Apollo(m.MyLoans),
+    ),
+  { ssr: false, loading: () => <SkeletonRows rows={5} /> },
+);
+
 function WalletPlaceholder() {
   return (
     <span className="flex items-center gap-2">
@@ -171,3 +195,6 @@ export const CouncilCheckIsland = gated(CouncilCheckIslandLazy, skel("h-32"));
 export const AuctionRoomIsland = gated(AuctionRoomIslandLazy, () => <SkeletonRows rows={5} />);
 export const TradingBalancesIsland = gated(TradingBalancesIslandLazy, () => null);
 export const TradingRewardsIsland = gated(TradingRewardsIslandLazy, () => <SkeletonRows rows={4} />);
+export const LoanDueBannerIsland = gated(LoanDueBannerIslandLazy, () => null);
+export const LendingDeskIsland = gated(LendingDeskIslandLazy, () => <SkeletonRows rows={6} />);
+export const MyLoansIsland = gated(MyLoansIslandLazy, () => <SkeletonRows rows={5} />);

@@ -332,6 +332,60 @@ const TRADING_MESSAGES: Readonly<Record<string, Explain>> = {
     `Position #${n(a.tokenId)} now carries ${n(a.claimable)} of unclaimed rewards and ${n(a.refundable)} of refund, less than the ${n(a.minClaimable)} and ${n(a.minRefundable)} you saw: it was emptied since, so nothing was bought.`,
 };
 
+/** Lending (issue 12): PositionLoans (offers, requests, loans, refinancing, self-repayment). */
+const LENDING_MESSAGES: Readonly<Record<string, Explain>> = {
+  Loans_ZeroAddress: () => "An address is missing.",
+  Loans_CurrencyNotListed: (a) =>
+    `${addr(a.currency)} is not a stablecoin the exchange lists: loans are made in a listed stablecoin.`,
+  Loans_InvalidPrincipal: (a) => `A principal of ${n(a.principal)} (base units) is refused: it must be above zero.`,
+  Loans_InvalidDuration: (a) =>
+    `A loan must run between ${n(a.minDuration)} s and ${n(a.maxDuration)} s; ${n(a.duration)} s is outside that.`,
+  Loans_InvalidApr: (a) => `An APR of ${bps(a.aprBps)} is above the most a loan may charge (${bps(a.maxAprBps)}).`,
+  Loans_MinInterestAboveMax: (a) =>
+    `A minimum interest of ${n(a.minInterest)} is more than the interest of the whole duration (${n(a.maxInterest)}): lower it.`,
+  Loans_InvalidExpiry: (a) =>
+    `The expiry ${isoTime(a.expiry)} is not in the future (the chain's time is ${isoTime(a.nowTime)}): pick a later date.`,
+  Loans_InvalidMaxFills: (a) =>
+    `${n(a.maxFills)} fills is refused: an offer for one position fills once, a collection offer 1 to 65,535 times.`,
+  Loans_InvalidCollateral: () =>
+    "That collateral is refused: a request pledges a position or a listed collateral token; a token offer needs an amount above zero.",
+  Loans_InvalidRewardPrice: (a) =>
+    `A reward price of ${n(a.rewardPriceWad)} is refused (token loans take no rewards; it must fit 96 bits).`,
+  Loans_UnknownOffer: (a) => `Loan offer #${n(a.offerId)} does not exist (it was filled up or cancelled).`,
+  Loans_OfferExpired: (a) => `Loan offer #${n(a.offerId)} expired at ${isoTime(a.expiry)}.`,
+  Loans_OfferNonceCancelled: (a) =>
+    `Loan offer #${n(a.offerId)} was voided: its lender cancelled all its offers (nonce ${n(a.offerNonce)}, now ${n(a.lenderNonce)}).`,
+  Loans_NotLender: (a) => `Only the lender ${addr(a.lender)} can do this, not ${addr(a.caller)}.`,
+  Loans_UnknownRequest: (a) => `Loan request #${n(a.requestId)} does not exist (it was filled or cancelled).`,
+  Loans_RequestExpired: (a) => `Loan request #${n(a.requestId)} expired at ${isoTime(a.expiry)}.`,
+  Loans_NotBorrower: (a) => `Only the borrower ${addr(a.borrower)} can do this, not ${addr(a.caller)}.`,
+  Loans_CollateralMismatch: (a) =>
+    `Offer #${n(a.offerId)} does not accept position #${n(a.tokenId)} as collateral (another position, offering, asset or token).`,
+  Loans_TooFewUnits: (a) => `The position has ${n(a.units)} units; this offer needs at least ${n(a.minUnits)}.`,
+  Loans_OfferingNotActive: (a) =>
+    `Offering #${n(a.offeringId)} is not active (flagged or halted): its positions cannot back a new loan.`,
+  Loans_TermTooShort: (a) =>
+    `The loan would come due ${isoTime(a.dueTime)}, too close to the position's term end (${isoTime(a.termEnd)}): it needs ${days(a.minDaysLeft)} of term left after the due date.`,
+  Loans_UnknownLoan: (a) => `Loan #${short(a.loanId)} is not active (repaid, foreclosed or never started).`,
+  Loans_RepaymentClosed: (a) =>
+    `Loan #${short(a.loanId)} can no longer be repaid: its grace period ended ${isoTime(a.graceEnd)} (the lender may foreclose).`,
+  Loans_NotForeclosable: (a) =>
+    `Loan #${short(a.loanId)} cannot be foreclosed before its grace period ends (${isoTime(a.graceEnd)}).`,
+  Loans_ZeroPayment: () => "Enter an amount above zero to repay.",
+  Loans_DebtAboveMax: (a) =>
+    `The payment is now ${n(a.debt)}, above the ${n(a.maxPayment)} you allowed (interest accrues by the second): try again.`,
+  Loans_NotBetterTerms: () =>
+    "Those terms are not better for the borrower: the new APR times the debt must be below the old APR times the principal, and the due date no earlier (nor after the term ends).",
+  Loans_PastDue: (a) => `Loan #${short(a.loanId)} was due ${isoTime(a.dueTime)}: it can no longer be taken over.`,
+  Loans_SelfLoan: (a) => `${addr(a.account)} cannot lend to itself.`,
+  Loans_SelfRepayUnavailable: (a) =>
+    `Loan #${short(a.loanId)} has no reward price (or has token collateral): its lender does not take rewards, so it cannot repay itself.`,
+  Loans_NotSelfRepaying: (a) => `Loan #${short(a.loanId)} is not self-repaying: turn self-repayment on first.`,
+  Loans_InvalidGracePeriod: (a) => `A grace period of ${n(a.grace)} s is outside the allowed 1 hour to 7 days.`,
+  Loans_CurrencyMismatch: (a) =>
+    `The offer lends ${addr(a.offerCurrency)}, the loan is in ${addr(a.loanCurrency)}: a rollover keeps the currency.`,
+};
+
 /** OpenZeppelin errors any contract may raise (ERC-721, ERC-20, AccessControl, ReentrancyGuard, SafeERC20...). */
 const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
   AccessControlUnauthorizedAccount: (a) =>
@@ -357,6 +411,8 @@ const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
   ERC721InvalidSender: () => "Positions cannot be sent from that address.",
   SafeERC20FailedOperation: (a) => `The transfer of token ${addr(a.token)} failed.`,
   SafeCastOverflowedUintDowncast: () => "A value is too large for the contract's field.",
+  SafeCastOverflowedIntDowncast: () => "A value is too large for the contract's field.",
+  SafeCastOverflowedUintToInt: () => "A value is too large for the contract's arithmetic.",
   MathOverflowedMulDiv: () => "A value is too large for the contract's arithmetic.",
   ReentrancyGuardReentrantCall: () => "The contract refused a re-entrant call.",
   AddressEmptyCode: (a) => `There is no contract at ${addr(a.target)}.`,
@@ -377,6 +433,7 @@ export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = {
   ...ORACLE_MESSAGES,
   ...DAO_MESSAGES,
   ...TRADING_MESSAGES,
+  ...LENDING_MESSAGES,
 };
 
 type ErrorItem = Extract<Abi[number], { type: "error" }>;

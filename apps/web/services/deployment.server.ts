@@ -25,6 +25,8 @@ export interface AppDeployment {
   readonly dao: DaoAddresses | null;
   /** Trading (issue 11): listings, auctions and DMC trading rewards, or null where this deployment has none. */
   readonly trading: TradingAddresses | null;
+  /** Lending (issue 12): the PositionLoans locker, or null where this deployment has none. */
+  readonly lending: Address | null;
   /** Every deployed contract: lowercase address -> deployment name (decodes proposal actions). */
   readonly contracts: Readonly<Record<string, string>>;
 }
@@ -66,6 +68,14 @@ function tradingOf(contracts: Deployment["contracts"] | undefined): TradingAddre
     auctions: auctions.address,
     rewards: byName[TRADING_NAMES.rewards]?.address ?? null,
   };
+}
+
+/** Deployment name of the loans contract (read by string, as the trading names: older records lack it). */
+const LENDING_NAME = "PositionLoans";
+
+function lendingOf(contracts: Deployment["contracts"] | undefined): Address | null {
+  const byName = (contracts ?? {}) as Readonly<Record<string, ContractDeployment | undefined>>;
+  return byName[LENDING_NAME]?.address ?? null;
 }
 
 const TOKEN_NAMES: readonly DeployedContractName[] = ["USDT", "IFIL", "WBTC", "DMCToken"];
@@ -155,6 +165,7 @@ async function load(version: number): Promise<AppDeployment> {
     tokens,
     dao,
     trading: tradingOf(c),
+    lending: lendingOf(c),
     contracts,
   };
 }

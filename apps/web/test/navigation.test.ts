@@ -38,7 +38,7 @@ describe("nav config", () => {
       visibleGroups()
         .filter((g) => g.items.length > 1)
         .map((g) => g.id),
-    ).toEqual(["market", "dao"]);
+    ).toEqual(["market", "borrow-lend", "dao"]);
   });
   it("has unique destinations and hides groups with none", () => {
     const hrefs = NAV_GROUPS.flatMap((g) => g.items.map((i) => i.href));
@@ -58,6 +58,8 @@ describe("nav config", () => {
     expect(activeDestination("/portfolios")).toBeUndefined();
     expect(activeDestination("/auctions/4")?.label).toBe("Auctions");
     expect(activeDestination("/listings")?.label).toBe("Listings");
+    expect(activeDestination("/lending")?.label).toBe("Lending");
+    expect(activeDestination("/loans")?.label).toBe("My loans");
     expect(activeDestination("/rewards")?.label).toBe("Trading rewards");
   });
   it("knows the routes that show the visitor's own account", () => {

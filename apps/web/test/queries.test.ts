@@ -10,12 +10,13 @@ import { describe, expect, it } from "vitest";
 
 import * as dao from "~/lib/graphql/dao";
 import * as exchange from "~/lib/graphql/queries";
+import * as lending from "~/lib/graphql/lending";
 import * as trading from "~/lib/graphql/trading";
 
 const hostDir = fileURLToPath(new URL("../../../packages/graph-host/", import.meta.url));
 const schemaFile = fileURLToPath(new URL("../../../packages/subgraph/schema.graphql", import.meta.url));
 
-const operations = Object.entries({ ...exchange, ...dao, ...trading }).filter(
+const operations = Object.entries({ ...exchange, ...dao, ...trading, ...lending }).filter(
   (e): e is [string, DocumentNode] =>
     typeof e[1] === "object" &&
     e[1] !== null &&
@@ -64,6 +65,11 @@ describe("subgraph queries", () => {
         "ACCOUNT_TRADING_QUERY",
         "TRADING_REWARDS_QUERY",
         "OFFERING_TRADE_QUERY",
+        "LENDING_BOOK_QUERY",
+        "POSITION_OFFERS_QUERY",
+        "MY_LOANS_QUERY",
+        "ACTIVE_LOANS_QUERY",
+        "LOANS_DUE_QUERY",
       ]),
     );
   });

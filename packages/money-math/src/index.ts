@@ -10,3 +10,4 @@ export * from "./rewards.js";
 export * from "./delinquency.js";
 export * from "./simulate.js";
 export * from "./trading.js";
+export * from "./lending.js";

@@ -50,7 +50,23 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       { href: "/portfolio", label: "Portfolio", hint: "Your positions, rewards and refunds", needsAccount: true },
     ],
   },
-  { id: "borrow-lend", label: "Borrow & lend", items: [] },
+  {
+    id: "borrow-lend",
+    label: "Borrow & lend",
+    items: [
+      {
+        href: "/lending",
+        label: "Lending",
+        hint: "Loan offers and requests: lend, or borrow against positions and tokens",
+      },
+      {
+        href: "/loans",
+        label: "My loans",
+        hint: "Loans you took or gave: repay, refinance, foreclose",
+        needsAccount: true,
+      },
+    ],
+  },
   { id: "stake", label: "Stake", items: [] },
   {
     id: "dao",

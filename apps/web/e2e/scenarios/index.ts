@@ -19,7 +19,31 @@ import { scenario as s11 } from "./11-list-and-sell-between-accounts";
 import { scenario as s12 } from "./12-primary-auction-into-escrow";
 import { scenario as s13 } from "./13-auction-late-bid-extends-settle-refund";
 import { scenario as s14 } from "./14-claim-trading-rewards";
+import { scenario as s15 } from "./15-borrow-claim-while-pledged-repay";
+import { scenario as s16 } from "./16-self-repaying-debt-falls";
+import { scenario as s17 } from "./17-foreclose-after-grace";
+import { scenario as s18 } from "./18-refinance-by-second-lender";
 
-// 11-14 (trading) run last and in this order: 12 needs offering 6's sale still open, 13 travels to an
-// auction's end (possibly days on), 14 only needs a finished epoch.
-export const scenarios: readonly Scenario[] = [s01, s02, s03, s04, s05, s06, s07, s08, s09, s10, s11, s12, s13, s14];
+// 11-14 (trading) run in this order: 12 needs offering 6's sale still open, 13 travels to an auction's end
+// (possibly days on), 14 only needs a finished epoch. 15-18 (lending) follow: 15 claims rewards scenario 03's
+// deposit left, 16 moves the clock a day, 17 needs a loan past its grace, 18 one still before its due date.
+export const scenarios: readonly Scenario[] = [
+  s01,
+  s02,
+  s03,
+  s04,
+  s05,
+  s06,
+  s07,
+  s08,
+  s09,
+  s10,
+  s11,
+  s12,
+  s13,
+  s14,
+  s15,
+  s16,
+  s17,
+  s18,
+];

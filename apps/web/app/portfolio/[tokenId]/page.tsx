@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { PositionIsland } from "~/components/islands";
+import { loadPrices } from "~/lib/prices";
 
 export async function generateMetadata({ params }: { params: Promise<{ tokenId: string }> }): Promise<Metadata> {
   return { title: `Position #${(await params).tokenId}` };
@@ -11,6 +12,7 @@ export async function generateMetadata({ params }: { params: Promise<{ tokenId: 
 export default async function PositionPage({ params }: { params: Promise<{ tokenId: string }> }) {
   const { tokenId } = await params;
   if (!/^\d+$/.test(tokenId)) notFound();
+  const prices = await loadPrices();
   return (
     <div className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-700">
@@ -20,7 +22,7 @@ export default async function PositionPage({ params }: { params: Promise<{ token
         / Position #{tokenId}
       </nav>
       <h1 className="text-2xl font-bold">Position #{tokenId}</h1>
-      <PositionIsland tokenId={tokenId} />
+      <PositionIsland tokenId={tokenId} usd={prices.usd} />
     </div>
   );
 }

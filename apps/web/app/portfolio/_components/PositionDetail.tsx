@@ -13,11 +13,19 @@ import type { PositionData } from "~/lib/graphql/types";
 import { tokenOf } from "~/services/tokens";
 import { NftPreview } from "~/app/offerings/[id]/_components/NftPreview";
 import { useChainNow } from "~/hooks/useChainNow";
+import { BorrowPanel } from "./BorrowPanel";
 import { PositionTrade } from "./PositionTrade";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 
-export function PositionDetail({ tokenId }: { tokenId: string }) {
+export function PositionDetail({
+  tokenId,
+  usd = {},
+}: {
+  tokenId: string;
+  /** USD prices by symbol (the app's price source, lib/prices) for the loan-to-value figures. */
+  usd?: Readonly<Record<string, number>>;
+}) {
   const deployment = useDeployment();
   const { data, loading, error, refetch } = useQuery<PositionData>(POSITION_QUERY, { variables: { id: tokenId } });
   useRefetchOnIndexed(refetch);
@@ -148,6 +156,20 @@ export function PositionDetail({ tokenId }: { tokenId: string }) {
             today={today}
           />
         )}
+        <BorrowPanel
+          position={{
+            tokenId: p.tokenId,
+            owner: p.owner.id,
+            locked: p.locked,
+            units: p.units,
+            netPaid: p.netPaid,
+            refunded: p.refunded,
+            offering: p.offering,
+          }}
+          pay={pay}
+          reward={reward}
+          usd={usd}
+        />
         <NftPreview tokenId={tokenId} />
       </div>
     </div>
