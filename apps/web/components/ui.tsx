@@ -97,3 +97,27 @@ export function SkeletonRows({ rows = 5 }: { rows?: number }) {
     </div>
   );
 }
+
+/** A labelled text field in its own block: the forms' amount, id and day inputs. */
+export function LabeledInput({
+  id,
+  label,
+  value,
+  onChange,
+  inputMode = "decimal",
+}: {
+  id: string;
+  label: ReactNode;
+  value: string;
+  onChange: (value: string) => void;
+  inputMode?: "decimal" | "numeric";
+}) {
+  return (
+    <div>
+      <label htmlFor={id} className="label">
+        {label}
+      </label>
+      <input id={id} className="input" inputMode={inputMode} value={value} onChange={(e) => onChange(e.target.value)} />
+    </div>
+  );
+}

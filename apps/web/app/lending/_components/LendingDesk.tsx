@@ -14,7 +14,7 @@ import { readContract } from "wagmi/actions";
 
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDeployment, useLending } from "~/components/DeploymentContext";
-import { Empty, ErrorBox, SkeletonRows } from "~/components/ui";
+import { Empty, ErrorBox, LabeledInput, SkeletonRows } from "~/components/ui";
 import { loansAbi, messageClass, useLendingTx } from "~/hooks/useLendingTx";
 import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";
 import { useTickingChainNow } from "~/hooks/useTickingChainNow";
@@ -298,12 +298,7 @@ export function LendingDesk({ usd, priceSource }: { usd: Readonly<Record<string,
             ["f-days-left", "Min term days left", minDaysLeft, setMinDaysLeft],
           ] as const
         ).map(([id, label, value, set]) => (
-          <div key={id}>
-            <label htmlFor={id} className="label">
-              {label}
-            </label>
-            <input id={id} className="input" inputMode="decimal" value={value} onChange={(e) => set(e.target.value)} />
-          </div>
+          <LabeledInput key={id} id={id} label={label} value={value} onChange={set} />
         ))}
       </form>
       <section aria-labelledby="offers-h" className="space-y-2">

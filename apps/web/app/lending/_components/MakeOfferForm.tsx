@@ -28,6 +28,7 @@ import {
 } from "~/lib/lending/forms";
 import { tokenTarget } from "~/lib/lending/format";
 import { targetChain } from "~/services/chains";
+import { LabeledInput } from "~/components/ui";
 
 /** The contract's CollateralKind numbers. */
 export const COLLATERAL_KIND: Readonly<Record<LoanCollateralKindName, number>> = {
@@ -163,12 +164,19 @@ export function MakeOfferForm() {
     value: string,
     set: (v: string) => void,
     mode: "decimal" | "numeric" = "decimal",
-  ) => (
+  ) => <LabeledInput id={id} label={label} value={value} onChange={set} inputMode={mode} />;
+  const tokenSelect = (id: string, label: string, value: string, set: (v: string) => void) => (
     <div>
       <label htmlFor={id} className="label">
         {label}
       </label>
-      <input id={id} className="input" inputMode={mode} value={value} onChange={(e) => set(e.target.value)} />
+      <select id={id} className="input" value={value} onChange={(e) => set(e.target.value)}>
+        {collateralTokens.map((t) => (
+          <option key={t.address} value={t.address}>
+            {t.symbol}
+          </option>
+        ))}
+      </select>
     </div>
   );
 
@@ -204,23 +212,7 @@ export function MakeOfferForm() {
         </div>
         {kind === "Token" ? (
           <>
-            <div>
-              <label htmlFor="mo-token" className="label">
-                Token
-              </label>
-              <select
-                id="mo-token"
-                className="input"
-                value={tokenAddress}
-                onChange={(e) => setTokenAddress(e.target.value)}
-              >
-                {collateralTokens.map((t) => (
-                  <option key={t.address} value={t.address}>
-                    {t.symbol}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {tokenSelect("mo-token", "Token", tokenAddress, setTokenAddress)}
             {field("mo-amount", `Collateral amount (${ct?.symbol ?? "token"})`, amount, setAmount)}
           </>
         ) : (
@@ -238,23 +230,7 @@ export function MakeOfferForm() {
         {field("mo-min", `Minimum interest (${currency.symbol}, optional)`, minInterest, setMinInterest)}
         {kind !== "Token" && (
           <>
-            <div>
-              <label htmlFor="mo-reward-token" className="label">
-                Reward token (self-repayment)
-              </label>
-              <select
-                id="mo-reward-token"
-                className="input"
-                value={rewardToken}
-                onChange={(e) => setRewardToken(e.target.value)}
-              >
-                {collateralTokens.map((t) => (
-                  <option key={t.address} value={t.address}>
-                    {t.symbol}
-                  </option>
-                ))}
-              </select>
-            </div>
+            {tokenSelect("mo-reward-token", "Reward token (self-repayment)", rewardToken, setRewardToken)}
             {field(
               "mo-reward-price",
               `Reward price (${currency.symbol} per ${rt?.symbol ?? "token"}, blank: no self-repayment)`,

@@ -31,6 +31,7 @@ import {
 import { targetChain } from "~/services/chains";
 import { DebtChart } from "./DebtChart";
 import { tokenOf } from "~/services/tokens";
+import { LabeledInput } from "~/components/ui";
 
 /** Seconds of interest a full repayment's amount covers beyond now (the contract takes only the debt). */
 const REPAY_BUFFER_SECONDS = 600n;
@@ -274,18 +275,12 @@ export function LoanCard({
                 void repay(partialCheck.value, `Repay ${partial} ${cur.symbol} of loan #${l.loanId}`);
             }}
           >
-            <div>
-              <label htmlFor={`partial-${l.id}`} className="label">
-                Repay part ({cur.symbol})
-              </label>
-              <input
-                id={`partial-${l.id}`}
-                className="input"
-                inputMode="decimal"
-                value={partial}
-                onChange={(e) => setPartial(e.target.value)}
-              />
-            </div>
+            <LabeledInput
+              id={`partial-${l.id}`}
+              label={`Repay part (${cur.symbol})`}
+              value={partial}
+              onChange={setPartial}
+            />
             <button
               type="submit"
               className="btn-secondary"
@@ -337,18 +332,13 @@ export function LoanCard({
                 );
             }}
           >
-            <div>
-              <label htmlFor={`rollover-${l.id}`} className="label">
-                Roll over to offer #
-              </label>
-              <input
-                id={`rollover-${l.id}`}
-                className="input"
-                inputMode="numeric"
-                value={rolloverOffer}
-                onChange={(e) => setRolloverOffer(e.target.value)}
-              />
-            </div>
+            <LabeledInput
+              id={`rollover-${l.id}`}
+              label="Roll over to offer #"
+              value={rolloverOffer}
+              onChange={setRolloverOffer}
+              inputMode="numeric"
+            />
             <button
               type="submit"
               className="btn-secondary"

@@ -20,6 +20,7 @@ import { aprText, utcText } from "~/lib/lending/format";
 import { loanStateOf } from "~/lib/lending/loans";
 import { targetChain } from "~/services/chains";
 import { tokenOf } from "~/services/tokens";
+import { LabeledInput } from "~/components/ui";
 
 const BUFFER = 600n;
 
@@ -98,30 +99,14 @@ export function TakeoverForm({ loan: l, nowSeconds }: { loan: LoanEntity; nowSec
         {aprText(l.aprBps)}, due {utcText(Number(l.dueTime))}
       </p>
       <div className="flex flex-wrap items-end gap-2">
-        <div>
-          <label htmlFor={`to-apr-${l.id}`} className="label">
-            Your APR (%)
-          </label>
-          <input
-            id={`to-apr-${l.id}`}
-            className="input"
-            inputMode="decimal"
-            value={apr}
-            onChange={(e) => setApr(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor={`to-days-${l.id}`} className="label">
-            Extend the due date by (days)
-          </label>
-          <input
-            id={`to-days-${l.id}`}
-            className="input"
-            inputMode="numeric"
-            value={extraDays}
-            onChange={(e) => setExtraDays(e.target.value)}
-          />
-        </div>
+        <LabeledInput id={`to-apr-${l.id}`} label="Your APR (%)" value={apr} onChange={setApr} />
+        <LabeledInput
+          id={`to-days-${l.id}`}
+          label="Extend the due date by (days)"
+          value={extraDays}
+          onChange={setExtraDays}
+          inputMode="numeric"
+        />
         <button type="submit" className="btn-primary" disabled={busy || problem !== null} data-testid="takeover-submit">
           Pay {formatToken(debt, cur.decimals, cur.symbol)} and take over
         </button>
