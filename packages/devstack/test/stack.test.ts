@@ -22,6 +22,7 @@ import { createPublicClient, getAbiItem, http, type Address, type PublicClient }
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { anvilAddress, anvilStep, freePort, runSteps, startStack, StackError, type Stack } from "../src/index.js";
+import { createSeedContext } from "../src/seed/context.js";
 import {
   APPROVED_OFFERINGS,
   DEFAULTING_OFFERING_ID,
@@ -806,5 +807,87 @@ describe("seed", () => {
     expect(request.collateral.kind).toBe(4);
     for (const tokenId of [LENDING_E2E.borrow.tokenId, LENDING_E2E.selfRepaying.tokenId])
       expect(await ownerOf(tokenId)).toBe(anvilAddress(LENDING_E2E.borrow.borrower));
+  });
+});
+
+describe("seed confirmations", () => {
+  const erc20Abi = [
+    {
+      type: "function",
+      name: "balanceOf",
+      stateMutability: "view",
+      inputs: [{ name: "account", type: "address" }],
+      outputs: [{ type: "uint256" }],
+    },
+    {
+      type: "function",
+      name: "transfer",
+      stateMutability: "nonpayable",
+      inputs: [
+        { name: "to", type: "address" },
+        { name: "amount", type: "uint256" },
+      ],
+      outputs: [{ type: "bool" }],
+    },
+  ] as const;
+
+  it("sends once more, with twice the gas, a transaction that reverted but succeeds replayed on the block before", async () => {
+    const logs: string[] = [];
+    const ctx = createSeedContext({
+      rpcUrl: stack.rpcUrl,
+      deployment: stack.deployment,
+      anchorDay: 0,
+      log: (m) => logs.push(m),
+    });
+    const from = anvilAddress(16);
+    const to = anvilAddress(17);
+    const before = await ctx.publicClient.readContract({
+      address: ctx.contracts.usdt,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [to],
+    });
+    // 30,000 gas runs out inside the transfer (it costs more); the replay as a call has no gas limit
+    const hash = await ctx.wallet.writeContract({
+      account: from,
+      chain: null,
+      address: ctx.contracts.usdt,
+      abi: erc20Abi,
+      functionName: "transfer",
+      args: [to, 1n],
+      gas: 30_000n,
+    });
+    const receipt = await ctx.confirm(hash);
+    expect(receipt.status).toBe("success");
+    expect(receipt.transactionHash).not.toBe(hash);
+    expect(logs.some((m) => m.includes(`seed transaction ${hash} reverted`) && m.includes("of 30000"))).toBe(true);
+    const after = await ctx.publicClient.readContract({
+      address: ctx.contracts.usdt,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [to],
+    });
+    expect(after - before).toBe(1n);
+  });
+
+  it("stops at a transaction that reverts on the state before it too, naming the error", async () => {
+    const ctx = createSeedContext({ rpcUrl: stack.rpcUrl, deployment: stack.deployment, anchorDay: 0 });
+    const from = anvilAddress(16);
+    const balance = await ctx.publicClient.readContract({
+      address: ctx.contracts.usdt,
+      abi: erc20Abi,
+      functionName: "balanceOf",
+      args: [from],
+    });
+    const hash = await ctx.wallet.writeContract({
+      account: from,
+      chain: null,
+      address: ctx.contracts.usdt,
+      abi: erc20Abi,
+      functionName: "transfer",
+      args: [anvilAddress(17), balance + 1n],
+      gas: 200_000n,
+    });
+    await expect(ctx.confirm(hash)).rejects.toThrow(/ERC20InsufficientBalance/);
   });
 });

@@ -8,6 +8,7 @@ import {
   type Hash,
   type PublicClient,
   type TestClient,
+  type Transaction,
   type TransactionReceipt,
   type WalletClient,
   decodeErrorResult,
@@ -164,12 +165,30 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     loanClaims: 0,
     transactions: 0,
   };
-  const confirm = async (hash: Hash) => {
+  const log = options.log ?? (() => {});
+  const confirm = async (hash: Hash): Promise<TransactionReceipt> => {
     counts.transactions++;
     const receipt = await receiptOf(publicClient, hash);
-    if (receipt.status !== "success")
-      throw new StackError(`seed transaction ${hash} reverted: ${await revertReason(publicClient, hash)}`);
-    return receipt;
+    if (receipt.status === "success") return receipt;
+    const { reason, replayedOk, tx } = await revertReason(publicClient, hash);
+    const failure = `seed transaction ${hash} reverted (block ${receipt.blockNumber}, index ${receipt.transactionIndex}, gas used ${receipt.gasUsed} of ${tx?.gas ?? "?"}): ${reason}`;
+    if (!replayedOk || tx === undefined || tx.to === null) throw new StackError(failure);
+    // Valid against the state before it, so what moved is the block it landed in (its time, its gas): send it
+    // again, once, with twice the gas, and say so; a second failure stops the seed.
+    log(`  ${failure}; sending it again`);
+    const again = await receiptOf(
+      publicClient,
+      await wallet.sendTransaction({
+        account: tx.from,
+        chain,
+        to: tx.to,
+        data: tx.input,
+        value: tx.value,
+        gas: tx.gas * 2n,
+      }),
+    );
+    if (again.status !== "success") throw new StackError(`${failure}; sent again, it reverted again`);
+    return again;
   };
   const setTime = async (timestamp: number) => {
     await testClient.setNextBlockTimestamp({ timestamp: BigInt(timestamp) });
@@ -187,7 +206,7 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     testClient,
     chain,
     deployment,
-    log: options.log ?? (() => {}),
+    log,
     day0: options.anchorDay,
     contracts,
     accounts,
@@ -257,27 +276,42 @@ async function receiptOf(publicClient: PublicClient, hash: Hash): Promise<Transa
 
 const RECEIPT_TIMEOUT_MS = 60_000;
 
-/** Why a mined transaction reverted: replays it as a call on the block before and decodes the error. */
-async function revertReason(publicClient: PublicClient, hash: Hash): Promise<string> {
+/**
+ * Why a mined transaction reverted: replays it as a call on the block before and decodes the error.
+ * `replayedOk`: the replay succeeded, so the transaction was valid against the state before it.
+ */
+async function revertReason(
+  publicClient: PublicClient,
+  hash: Hash,
+): Promise<{ reason: string; replayedOk: boolean; tx?: Transaction }> {
+  let tx: Transaction | undefined;
   try {
-    const tx = await publicClient.getTransaction({ hash });
+    tx = await publicClient.getTransaction({ hash });
     await publicClient.call({
       account: tx.from,
       to: tx.to,
       data: tx.input,
       value: tx.value,
-      blockNumber: tx.blockNumber - 1n,
+      blockNumber: (tx.blockNumber ?? 1n) - 1n,
     });
-    return "it succeeds when replayed on the block before (the chain moved between them)";
+    return {
+      reason: "it succeeds when replayed on the block before (the chain moved between them)",
+      replayedOk: true,
+      tx,
+    };
   } catch (error) {
-    const data = findRevertData(error);
-    if (data === undefined) return error instanceof Error ? (error.message.split("\n")[0] ?? "unknown") : "unknown";
-    try {
-      const decoded = decodeErrorResult({ abi: errorsAbi, data });
-      return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(", ")})`;
-    } catch {
-      return `undecoded revert data ${data}`;
-    }
+    return { reason: decodedRevert(error), replayedOk: false, tx };
+  }
+}
+
+function decodedRevert(error: unknown): string {
+  const data = findRevertData(error);
+  if (data === undefined) return error instanceof Error ? (error.message.split("\n")[0] ?? "unknown") : "unknown";
+  try {
+    const decoded = decodeErrorResult({ abi: errorsAbi, data });
+    return `${decoded.errorName}(${(decoded.args ?? []).map(String).join(", ")})`;
+  } catch {
+    return `undecoded revert data ${data}`;
   }
 }
 
