@@ -32,6 +32,7 @@ export const PREFIXES = [
   "Auctions",
   "Rewards",
   "Loans",
+  "Mutual",
 ];
 
 function walk(dir, keep) {
