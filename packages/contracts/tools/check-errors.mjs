@@ -32,6 +32,7 @@ export const PREFIXES = [
   "Auctions",
   "Rewards",
   "Loans",
+  "Nodes",
 ];
 
 function walk(dir, keep) {
