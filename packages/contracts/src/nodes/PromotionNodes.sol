@@ -187,8 +187,10 @@ contract PromotionNodes is IPromotionNodes, Ownable, ReentrancyGuard {
         address mainNode = n.mainNode;
         uint256 mainEarned;
         if (mainNode != address(0)) {
-            // The main node shares only while live, and never in a purchase it made itself.
-            if (mainNode != buyer && isLiveNode(mainNode)) {
+            // The main node shares only while it is a live main node (not in exit, not re-registered as a light
+            // node), and never in a purchase it made itself.
+            Node storage m = _nodes[mainNode];
+            if (mainNode != buyer && m.kind == Kind.Main && m.exitReadyAt == 0) {
                 mainShare = commission * mainShareBps / BPS;
                 Commission storage mc = _commissions[mainNode][token];
                 mainEarned = mc.earned + mainShare;

@@ -288,6 +288,20 @@ contract PromotionNodesTest is NodesFixture {
         vm.assertEq(nodes.totalStaked(), 0);
     }
 
+    function test_Attack_FormerMainNodeBackAsALightNodeTakesNoShare() public {
+        _main(mainA);
+        _light(lightA, mainA);
+        _exit(mainA);
+        vm.warp(block.timestamp + COOLDOWN);
+        vm.prank(mainA);
+        nodes.withdraw();
+        _main(mainB);
+        _light(mainA, mainB); // mainA comes back as a light node under mainB
+        _refer(lightA, buyer, 100e6);
+        vm.assertEq(nodes.commissionOf(mainA, address(usdt)).earned, 0, "not a main node any more");
+        vm.assertEq(nodes.commissionOf(lightA, address(usdt)).earned, 20e6);
+    }
+
     // =================================================================== commission
 
     function test_RecordReferral_MainNodeKeepsItsWholeCommission() public {

@@ -156,6 +156,17 @@ contract ReferralHookTest is ExchangeFixture {
         rewards.setReferrals(stranger);
     }
 
+    function test_SetReferrals_EmitsAndAnUnlistedFeeTokenForwardsNothing() public {
+        vm.expectEmit(address(rewards));
+        emit ITradingRewards.ReferralsSet(address(nodes));
+        vm.prank(timelock);
+        rewards.setReferrals(address(nodes));
+        vm.prank(timelock);
+        rewards.setFeeToken(address(usdt), false);
+        _buyVia(alice, 10, lightNode);
+        vm.assertEq(nodes.ledgerOf(address(usdt)).recorded, 0, "a token the fee splitter does not handle earns none");
+    }
+
     function test_Attack_ZeroAndUnlistedReferralsCostNothing() public {
         _buyVia(alice, 10, address(0));
         _buyVia(bob, 10, makeAddr("notANode"));
