@@ -176,7 +176,8 @@ contract PromotionNodes is IPromotionNodes, Ownable, ReentrancyGuard {
     function recordReferral(address referrer, address buyer, address token, uint256 fee) external {
         if (msg.sender != feeHook) revert Nodes_NotFeeHook(msg.sender);
         Node storage n = _nodes[referrer];
-        if (n.kind == Kind.None || n.exitReadyAt != 0 || referrer == buyer) return;
+        // A fee beyond any token's supply records nothing rather than overflow.
+        if (n.kind == Kind.None || n.exitReadyAt != 0 || referrer == buyer || fee > type(uint128).max) return;
         uint256 commission = fee * commissionBps / BPS;
         Ledger storage l = _ledgers[token];
         uint256 recorded = l.recorded + commission;

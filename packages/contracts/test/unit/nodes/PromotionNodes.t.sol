@@ -389,6 +389,7 @@ contract PromotionNodesTest is NodesFixture {
     function test_Attack_HugeFeeRecordsNothingInsteadOfOverflowing() public {
         _main(mainA);
         _refer(mainA, buyer, type(uint256).max / COMMISSION_BPS);
+        _refer(mainA, buyer, type(uint256).max);
         vm.assertEq(nodes.ledgerOf(address(usdt)).recorded, 0);
         _refer(mainA, buyer, 100e6);
         vm.assertEq(nodes.ledgerOf(address(usdt)).recorded, 20e6);
