@@ -223,13 +223,14 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
 
         // Interaction:
         IERC20(o.paymentToken).safeTransferFrom(msg.sender, address(this), sale.totalPrice);
-        _creditFee(msg.sender, o.paymentToken, sale.totalPrice - sale.net);
+        _creditFee(msg.sender, referrer, o.paymentToken, sale.totalPrice - sale.net);
     }
 
-    /// @dev Credits the buyer of a primary sale with its channel fee in the trading rewards (if set).
-    function _creditFee(address buyer, address token, uint256 fee) private {
+    /// @dev Credits the buyer of a primary sale with its channel fee in the trading rewards (if set), naming the
+    /// referrer of a fixed-price sale (a primary auction's winner named none).
+    function _creditFee(address buyer, address referrer, address token, uint256 fee) private {
         address rewards = tradingRewards;
-        if (rewards != address(0)) ITradingRewards(rewards).recordFee(buyer, token, fee);
+        if (rewards != address(0)) ITradingRewards(rewards).recordFee(buyer, referrer, token, fee);
     }
 
     // =================================================================== primary auctions
@@ -266,7 +267,7 @@ contract HashpowerExchange is IHashpowerExchange, ERC721, AccessControl, Reentra
         (tokenId, fee) = _sellReserved(offeringId, units, buyer, amountPaid);
         address token = _offerings[offeringId].paymentToken;
         IERC20(token).safeTransferFrom(msg.sender, address(this), amountPaid);
-        _creditFee(buyer, token, fee);
+        _creditFee(buyer, address(0), token, fee);
     }
 
     function _sellReserved(uint256 offeringId, uint256 units, address buyer, uint256 paid)

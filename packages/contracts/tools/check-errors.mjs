@@ -33,6 +33,7 @@ export const PREFIXES = [
   "Rewards",
   "Loans",
   "Mutual",
+  "Nodes",
 ];
 
 function walk(dir, keep) {

@@ -49,11 +49,22 @@ interface ITradingRewards is ITradingRewardsErrors {
     event RewardsSettled(address indexed account, uint256 indexed epoch, uint256 credit, uint256 reward);
     /// @notice `account` claimed `amount` DMC, paid to `to`.
     event RewardsClaimed(address indexed account, address indexed to, uint256 amount);
+    /// @notice Governance set the referral recorder (PromotionNodes) sales' referrers are forwarded to (zero: none).
+    event ReferralsSet(address indexed recorder);
+    /// @notice The referral recorder reverted (or ran out of its gas bound) on `referrer`'s referral of `account`'s
+    /// purchase paying `fee` in `token`; the sale went through and the referral earned nothing.
+    event ReferralFailed(address indexed referrer, address indexed account, address token, uint256 fee);
 
-    /// @notice Credits `account` with `fee` paid in `token`. Only registered sources credit: a call from anyone
-    /// else, a fee in a token that is not listed, or a zero fee credits nothing and never reverts (a sale must
-    /// not fail for its reward, even while governance re-registers a source).
-    function recordFee(address account, address token, uint256 fee) external;
+    /// @notice Credits `account` with `fee` paid in `token`, and forwards a non-zero `referrer` to the referral
+    /// recorder (if set). Only registered sources credit: a call from anyone else, a fee in a token that is not
+    /// listed, or a zero fee credits nothing and never reverts (a sale must not fail for its reward, even while
+    /// governance re-registers a source). The recorder is called with a gas bound inside a try: its failure
+    /// emits {ReferralFailed} and never reverts the sale.
+    /// @param account The account that paid the price (buyer or winner).
+    /// @param referrer The `referrer` the buyer named (zero: none; primary-auction and auction sales pass zero).
+    /// @param token The payment token of the sale.
+    /// @param fee The sale's channel or trading fee, in `token` base units.
+    function recordFee(address account, address referrer, address token, uint256 fee) external;
 
     /// @notice Pays the caller's DMC of finished epochs to `to`, drawn from the behaviour-mining bucket.
     /// @return amount DMC wei paid.
@@ -98,4 +109,13 @@ interface ITradingRewards is ITradingRewardsErrors {
 
     /// @notice Sets the schedule from the next epoch on. Governance only.
     function setSchedule(uint256 dmcPerEpoch, uint256 capDmcPerFeeUnit) external;
+
+    /// @notice Sets the referral recorder (PromotionNodes; zero: none). Governance only.
+    function setReferrals(address recorder) external;
+
+    /// @notice The referral recorder sales' referrers are forwarded to (zero: none).
+    function referrals() external view returns (address);
+
+    /// @notice The gas a referral may use at most (a recorder that needs more fails and the sale goes through).
+    function REFERRAL_GAS() external view returns (uint256);
 }

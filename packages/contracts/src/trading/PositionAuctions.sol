@@ -309,7 +309,7 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
             emit AuctionSettled(auctionId, winner, amount, fee, tokenId);
             // The position moves with every unclaimed reward and refund (they were routed here, unclaimed).
             _releaseTo(tokenId, winner);
-            if (fee != 0 && address(rewards) != address(0)) rewards.recordFee(winner, token, fee);
+            if (fee != 0 && address(rewards) != address(0)) rewards.recordFee(winner, address(0), token, fee);
         } else {
             // The exchange takes the channel fee, escrows the rest as the position's net, mints it to the
             // winner and credits the winner's fee to the trading rewards.

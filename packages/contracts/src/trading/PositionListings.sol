@@ -144,7 +144,7 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
         token.safeTransferFrom(msg.sender, l.seller, price - fee);
         if (fee != 0) {
             token.safeTransferFrom(msg.sender, address(this), fee);
-            if (address(rewards) != address(0)) rewards.recordFee(msg.sender, address(token), fee);
+            if (address(rewards) != address(0)) rewards.recordFee(msg.sender, referrer, address(token), fee);
         }
     }
 

@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERC20Metadata} from "@openzeppelin/contracts/token/ERC20/extensions/IERC20Metadata.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IReferralRecorder} from "../interfaces/IFeeSinks.sol";
 import {IMiningReserve} from "../interfaces/IMiningReserve.sol";
 import {ITradingRewards} from "../interfaces/ITradingRewards.sol";
 
@@ -26,6 +27,8 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
     uint256 public constant MAX_CAP_DMC_PER_FEE_UNIT = 1_000_000e18;
     /// @notice The shortest epoch (an epoch number must fit the account slot's 32 bits for ever).
     uint256 public constant MIN_EPOCH_DURATION = 1 hours;
+    /// @notice The gas bound of a referral: a first referral writing four new slots needs about 100k.
+    uint256 public constant REFERRAL_GAS = 150_000;
 
     /// @dev An account's pending epoch, its credit in that epoch, and its settled, unclaimed DMC. One slot.
     struct AccountSlot {
@@ -59,6 +62,8 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
 
     /// @notice Contracts allowed to credit fees.
     mapping(address source => bool allowed) public isSource;
+    /// @notice The referral recorder (PromotionNodes; zero: none).
+    address public referrals;
 
     mapping(address token => FeeToken) private _feeTokens;
     mapping(address account => AccountSlot) private _accounts;
@@ -102,7 +107,7 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
     // =================================================================== credit and claim
 
     /// @inheritdoc ITradingRewards
-    function recordFee(address account, address token, uint256 fee) external {
+    function recordFee(address account, address referrer, address token, uint256 fee) external {
         // A caller that is not a registered source credits nothing, and does not revert: a sale that calls a
         // rewards contract governance has not (or no longer) registered it with must still go through.
         if (!isSource[msg.sender]) return;
@@ -132,6 +137,7 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
         _accounts[account] = a;
         e.totalCredit = uint128(total);
         emit FeeCredited(account, epoch, msg.sender, token, fee, credit, accountCredit, total);
+        if (referrer != address(0)) _refer(account, referrer, token, fee);
     }
 
     /// @inheritdoc ITradingRewards
@@ -151,7 +157,25 @@ contract TradingRewards is ITradingRewards, Ownable, ReentrancyGuard {
         reserve.draw(IMiningReserve.Bucket.Behaviour, to, amount);
     }
 
+    /// @dev Forwards a referral. The recorder is DAO-set but still untrusted here: it runs inside a try with
+    /// REFERRAL_GAS at most, so neither a revert nor a gas sink in it can fail the sale. A buyer who sends just
+    /// too little gas for the referral only loses its referrer's commission, which it could have left out anyway.
+    function _refer(address account, address referrer, address token, uint256 fee) private {
+        address recorder = referrals;
+        if (recorder == address(0)) return;
+        try IReferralRecorder(recorder).recordReferral{gas: REFERRAL_GAS}(referrer, account, token, fee) {}
+        catch {
+            emit ReferralFailed(referrer, account, token, fee);
+        }
+    }
+
     // =================================================================== governance
+
+    /// @inheritdoc ITradingRewards
+    function setReferrals(address recorder) external onlyOwner {
+        referrals = recorder;
+        emit ReferralsSet(recorder);
+    }
 
     /// @inheritdoc ITradingRewards
     function setSource(address source, bool allowed) external onlyOwner {

@@ -2,7 +2,8 @@
 pragma solidity 0.8.28;
 
 /// @notice Stand-in for `TradingRewards` on the fee-source side only: records every `recordFee` call
-/// (who called, for whom, in which token, how much) so a test can check what a source credited.
+/// (who called, for whom, in which token, how much, naming which referrer) so a test can check what a source
+/// credited.
 /// Only `recordFee` is implemented; a contract that calls anything else of ITradingRewards fails loudly.
 contract RecordingRewards {
     struct Call {
@@ -10,12 +11,13 @@ contract RecordingRewards {
         address account;
         address token;
         uint256 fee;
+        address referrer;
     }
 
     Call[] internal _calls;
 
-    function recordFee(address account, address token, uint256 fee) external {
-        _calls.push(Call(msg.sender, account, token, fee));
+    function recordFee(address account, address referrer, address token, uint256 fee) external {
+        _calls.push(Call(msg.sender, account, token, fee, referrer));
     }
 
     function callCount() external view returns (uint256) {

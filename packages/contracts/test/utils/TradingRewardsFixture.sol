@@ -57,7 +57,7 @@ abstract contract TradingRewardsFixture is TestBase {
 
     function _credit(address account, address token, uint256 fee) internal {
         vm.prank(source);
-        rewards.recordFee(account, token, fee);
+        rewards.recordFee(account, address(0), token, fee);
     }
 
     function _warpToEpoch(uint256 epoch) internal {

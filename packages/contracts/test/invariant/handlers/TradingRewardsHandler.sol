@@ -78,7 +78,7 @@ contract TradingRewardsHandler {
         (,, uint256 accruedBefore) = rewards.accountRewards(account);
 
         vm.prank(source);
-        rewards.recordFee(account, token, fee);
+        rewards.recordFee(account, address(0), token, fee);
 
         uint256 credit = fee * scale;
         if (credit == 0) return;
@@ -97,7 +97,7 @@ contract TradingRewardsHandler {
         address stranger = actors[actorSeed % actors.length];
         (, uint256 before,) = rewards.accountRewards(stranger);
         vm.prank(stranger);
-        rewards.recordFee(stranger, usdt, _bound(fee, 1, 1_000_000e6));
+        rewards.recordFee(stranger, address(0), usdt, _bound(fee, 1, 1_000_000e6));
         (, uint256 afterCall,) = rewards.accountRewards(stranger);
         if (afterCall != before) ++strangerCredits;
     }

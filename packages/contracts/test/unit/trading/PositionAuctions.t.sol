@@ -93,6 +93,7 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.assertEq(auctions.feesAccrued(address(usdt)), fee);
         vm.assertEq(rewards.creditedTo(carol, address(usdt)), fee, "winner credited with the fee");
         vm.assertEq(rewards.callAt(rewards.callCount() - 1).source, address(auctions), "by the auctions");
+        vm.assertEq(rewards.callAt(rewards.callCount() - 1).referrer, address(0), "an auction names no referrer");
         vm.assertEq(usdt.balanceOf(address(auctions)), RESERVE + second);
 
         uint256 bobBefore = usdt.balanceOf(bob);

@@ -329,6 +329,7 @@ contract PositionListingsTest is UnitHelpers {
         vm.assertEq(c.account, bob);
         vm.assertEq(c.token, address(usdt));
         vm.assertEq(c.fee, fee);
+        vm.assertEq(c.referrer, referrer, "the listing passes its buyer's referrer to the fee hook");
     }
 
     /// @dev Checks-effects-interactions: ListingSold precedes the NFT's Transfer and the payments.

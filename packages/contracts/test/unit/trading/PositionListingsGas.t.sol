@@ -9,7 +9,7 @@ import {UnitHelpers} from "../UnitHelpers.sol";
 /// @notice A fee source's cheapest rewards contract: accepts the credit and stores nothing, so the figure
 /// with it is the listing's own cost plus the call (the real TradingRewards adds its bookkeeping).
 contract NoopRewards {
-    function recordFee(address, address, uint256) external {}
+    function recordFee(address, address, address, uint256) external {}
 }
 
 /// @notice The measured paths of the gas report (`list`, `buyListing`, `cancelListing`) in the state a

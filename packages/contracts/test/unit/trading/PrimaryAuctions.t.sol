@@ -84,6 +84,7 @@ contract PrimaryAuctionsTest is AuctionsFixture {
         vm.assertEq(exchange.reservedUnits(offeringId), 0);
         vm.assertEq(rewards.creditedTo(carol, address(usdt)), fee, "the exchange credits the winner's fee");
         vm.assertEq(rewards.callAt(rewards.callCount() - 1).source, address(exchange), "by the exchange");
+        vm.assertEq(rewards.callAt(rewards.callCount() - 1).referrer, address(0), "an auction names no referrer");
         vm.assertEq(usdt.balanceOf(address(auctions)), RESERVE, "only bob's refund is left here");
         vm.assertEq(auctions.feesAccrued(address(usdt)), 0);
 

@@ -162,12 +162,12 @@ contract TradingRewardsTest is TradingRewardsFixture {
     function test_Attack_StrangerCreditsItself() public {
         address stranger = makeAddr("stranger");
         vm.prank(stranger);
-        rewards.recordFee(stranger, address(usdt), 1_000_000e6);
+        rewards.recordFee(stranger, address(0), address(usdt), 1_000_000e6);
         // A source governance removed is a stranger again.
         vm.prank(timelock);
         rewards.setSource(source, false);
         vm.prank(source);
-        rewards.recordFee(stranger, address(usdt), 1e6);
+        rewards.recordFee(stranger, address(0), address(usdt), 1e6);
         (, uint256 credit,) = rewards.accountRewards(stranger);
         vm.assertEq(credit, 0, "no stranger's call credits anything");
         (uint256 total,,, bool opened) = rewards.epochTotals(rewards.currentEpoch());
@@ -478,14 +478,14 @@ contract TradingRewardsTest is TradingRewardsFixture {
         _credit(carol, address(usdt), 1e6); // opens epoch 1
         vm.prank(source);
         uint256 before = gasleft();
-        rewards.recordFee(alice, address(usdt), 1e6);
+        rewards.recordFee(alice, address(0), address(usdt), 1e6);
         uint256 afterOne = before - gasleft();
 
         _warpToEpoch(500);
         _credit(carol, address(usdt), 1e6); // opens epoch 500
         vm.prank(source);
         before = gasleft();
-        rewards.recordFee(bob, address(usdt), 1e6);
+        rewards.recordFee(bob, address(0), address(usdt), 1e6);
         uint256 afterMany = before - gasleft();
 
         vm.assertApproxEqAbs(afterMany, afterOne, 50);
