@@ -32,6 +32,8 @@ export const PREFIXES = [
   "Auctions",
   "Rewards",
   "Loans",
+  "Splitter",
+  "Buyback",
 ];
 
 function walk(dir, keep) {
