@@ -8,12 +8,17 @@ import {IUniswapV2Router02} from "../../src/interfaces/uniswap/IUniswapV2Router0
 
 /// @title UniswapV2Deployment
 /// @notice The real Uniswap V2 on the local chain, from the bytecode the npm packages v2-core 1.0.1 and
-/// v2-periphery 1.1.0-beta.0 of Uniswap ship (`build/*.json`; the caller reads their top-level `bytecode` with
-/// `vm.parseJsonBytes`, since `vm.getCode` rejects files that hold `bytecode` twice): WETH9, the factory and
+/// v2-periphery 1.1.0-beta.0 of Uniswap ship (`build/*.json`, read by {localParams}): WETH9, the factory and
 /// Router02. On a real network the factory and router addresses come from config instead. Then the DMC pairs are
 /// created and seeded through the router.
 /// @dev Router02 finds pairs by the init-code hash it hardcodes (`0x96e8ac42...845f`), that of the artifact's
 /// UniswapV2Pair; the factory deploys that same pair code, so {PAIR_INIT_CODE_HASH} is checked in the tests.
+/// @dev The JSON cheatcodes {UniswapV2Deployment-localParams} reads the artifacts with (forge scripts and tests).
+interface IArtifactReader {
+    function readFile(string calldata path) external view returns (string memory);
+    function parseJsonBytes(string calldata json, string calldata key) external pure returns (bytes memory);
+}
+
 library UniswapV2Deployment {
     using SafeERC20 for IERC20;
 
@@ -42,6 +47,23 @@ library UniswapV2Deployment {
         IUniswapV2Factory factory;
         IUniswapV2Router02 router;
         address weth;
+    }
+
+    /// @notice The local-chain params: the creation code of WETH9, the factory and Router02 from the npm artifacts
+    /// (run from packages/contracts, in a forge script or test: it uses the cheatcodes). `vm.getCode` rejects these
+    /// files, which hold `bytecode` both at the top and under `evm`, so the top-level field is read as JSON.
+    /// @param feeToSetter Who may set the factory's protocol-fee recipient (the DAO timelock).
+    function localParams(address feeToSetter) internal view returns (Params memory p) {
+        p.wethCode = artifactCode(string.concat(PERIPHERY_BUILD, "WETH9.json"));
+        p.factoryCode = artifactCode(string.concat(CORE_BUILD, "UniswapV2Factory.json"));
+        p.routerCode = artifactCode(string.concat(PERIPHERY_BUILD, "UniswapV2Router02.json"));
+        p.feeToSetter = feeToSetter;
+    }
+
+    /// @notice The creation code in a Uniswap build artifact (`build/<Name>.json`, relative to packages/contracts).
+    function artifactCode(string memory path) internal view returns (bytes memory) {
+        IArtifactReader vm = IArtifactReader(address(uint160(uint256(keccak256("hevm cheat code")))));
+        return vm.parseJsonBytes(vm.readFile(path), ".bytecode");
     }
 
     /// @notice Deploys WETH9, the factory and the router, or takes the given ones.

@@ -17,27 +17,6 @@ import {TestBase} from "./TestBase.sol";
 /// reserve, the DMC/USDT pair at $0.10 a DMC (1M DMC : 100k USDT) and the DMC/IFIL pair at 40 DMC an IFIL
 /// (1M DMC : 25k IFIL), a buyback with the deploy parameters (1% slippage, 0.2% of the reserve per call, 30 min
 /// window, 2 days max age) and a splitter with mock sinks (20% premium).
-/// @dev The JSON cheatcodes the shared {Vm} subset lacks (same cheatcode address).
-interface VmArtifacts {
-    function readFile(string calldata path) external view returns (string memory);
-    function parseJsonBytes(string calldata json, string calldata key) external pure returns (bytes memory);
-}
-
-/// @dev Creation code from a Uniswap build artifact. `vm.getCode` rejects these files: they hold `bytecode` both
-/// at the top and under `evm`, so the top-level field is read as JSON.
-function uniswapArtifactCode(string memory path) view returns (bytes memory) {
-    VmArtifacts va = VmArtifacts(address(uint160(uint256(keccak256("hevm cheat code")))));
-    return va.parseJsonBytes(va.readFile(path), ".bytecode");
-}
-
-/// @dev The local-chain parameters of {UniswapV2Deployment} from the npm artifacts.
-function uniswapParamsOf(address feeToSetter) view returns (UniswapV2Deployment.Params memory p) {
-    p.wethCode = uniswapArtifactCode(string.concat(UniswapV2Deployment.PERIPHERY_BUILD, "WETH9.json"));
-    p.factoryCode = uniswapArtifactCode(string.concat(UniswapV2Deployment.CORE_BUILD, "UniswapV2Factory.json"));
-    p.routerCode = uniswapArtifactCode(string.concat(UniswapV2Deployment.PERIPHERY_BUILD, "UniswapV2Router02.json"));
-    p.feeToSetter = feeToSetter;
-}
-
 abstract contract FeeFixture is TestBase {
     uint256 internal constant BEHAVIOUR = 30_000_000e18;
     uint256 internal constant DMC_LIQUIDITY = 1_000_000e18;
@@ -73,7 +52,7 @@ abstract contract FeeFixture is TestBase {
         reserve = new MiningReserve(IERC20(address(dmc)), timelock, BEHAVIOUR, 10_000_000e18, 10_000_000e18);
         dmc.mint(address(reserve), 50_000_000e18);
 
-        uni = UniswapV2Deployment.deploy(uniswapParams(timelock));
+        uni = UniswapV2Deployment.deploy(UniswapV2Deployment.localParams(timelock));
         dmc.mint(address(this), 2 * DMC_LIQUIDITY);
         usdt.mint(address(this), USDT_LIQUIDITY);
         ifil.mint(address(this), IFIL_LIQUIDITY);
@@ -94,10 +73,6 @@ abstract contract FeeFixture is TestBase {
         splitter.setSinks(address(ledger), address(premiumSink), address(buyback));
         vm.stopPrank();
         vm.warp(block.timestamp + 1 hours);
-    }
-
-    function uniswapParams(address feeToSetter) internal view returns (UniswapV2Deployment.Params memory p) {
-        p = uniswapParamsOf(feeToSetter);
     }
 
     function _defaultParameters() internal pure returns (IFeeBuyback.Parameters memory) {

@@ -6,7 +6,6 @@ import {IUniswapV2Pair} from "../../../src/interfaces/uniswap/IUniswapV2Pair.sol
 import {FeeDeployment} from "../../../script/lib/FeeDeployment.sol";
 import {UniswapV2Deployment} from "../../../script/lib/UniswapV2Deployment.sol";
 import {DaoFixture} from "../../utils/DaoFixture.sol";
-import {uniswapParamsOf} from "../../utils/FeeFixture.sol";
 
 /// @notice The deployment libraries on the production system (DaoFixture: DaoDeployment as the deploy script
 /// runs it): Uniswap V2 from the npm artifacts, the DMC pairs seeded, the splitter and buyback handed to the
@@ -17,7 +16,7 @@ contract FeeDeploymentTest is DaoFixture {
 
     function setUp() public override {
         super.setUp();
-        uni = UniswapV2Deployment.deploy(uniswapParamsOf(address(dao.timelock)));
+        uni = UniswapV2Deployment.deploy(UniswapV2Deployment.localParams(address(dao.timelock)));
 
         vm.startPrank(bridge);
         usdt.mint(address(this), 50_000e6);

@@ -3,13 +3,14 @@ pragma solidity 0.8.28;
 
 import {IUniswapV2Pair} from "../../../src/interfaces/uniswap/IUniswapV2Pair.sol";
 import {UniswapV2Deployment} from "../../../script/lib/UniswapV2Deployment.sol";
-import {FeeFixture, uniswapArtifactCode} from "../../utils/FeeFixture.sol";
+import {FeeFixture} from "../../utils/FeeFixture.sol";
 
 /// @notice The npm artifacts of Uniswap V2 deployed and working: the router's hardcoded pair init-code hash is the
 /// factory's pair, so the router finds the pairs the factory created, adds liquidity and swaps.
 contract UniswapV2DeploymentTest is FeeFixture {
     function test_PairInitCodeHashIsTheRouters() public view {
-        bytes memory pairCode = uniswapArtifactCode(string.concat(UniswapV2Deployment.CORE_BUILD, "UniswapV2Pair.json"));
+        bytes memory pairCode =
+            UniswapV2Deployment.artifactCode(string.concat(UniswapV2Deployment.CORE_BUILD, "UniswapV2Pair.json"));
         vm.assertEq(keccak256(pairCode), UniswapV2Deployment.PAIR_INIT_CODE_HASH);
         // the CREATE2 address the router computes (UniswapV2Library.pairFor) is the factory's pair
         (address token0, address token1) =
