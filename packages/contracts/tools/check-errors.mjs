@@ -34,6 +34,8 @@ export const PREFIXES = [
   "Loans",
   "Mutual",
   "Nodes",
+  "Splitter",
+  "Buyback",
 ];
 
 function walk(dir, keep) {

@@ -10,7 +10,8 @@ import {IMiningReserve} from "../interfaces/IMiningReserve.sol";
 /// @notice Holds the 50% of DMC set aside for mining, split into three buckets the future mining
 /// contracts draw from: behaviour mining (30%: primary buys, trades, DeFi), liquidity mining (10%)
 /// and node staking (10%). The DAO (owner: the timelock) authorises drawers per bucket; a drawer can
-/// take at most what is left in its bucket, so no bucket can eat another's share.
+/// take at most what is left in its bucket, so no bucket can eat another's share. Anyone may `replenish` a
+/// bucket with DMC (the fee buyback does).
 contract MiningReserve is IMiningReserve, Ownable {
     using SafeERC20 for IERC20;
 
@@ -58,5 +59,17 @@ contract MiningReserve is IMiningReserve, Ownable {
         remaining[bucket] = available - amount;
         emit Drawn(bucket, msg.sender, to, amount);
         dmc.safeTransfer(to, amount);
+    }
+
+    /// @notice Pulls `amount` DMC from the caller and adds it to `bucket` (the fee buyback returns the DMC it
+    /// bought to the behaviour bucket this way). Anyone may add; only drawers take out.
+    /// @param bucket The bucket to add to.
+    /// @param amount DMC in wei.
+    function replenish(Bucket bucket, uint256 amount) external {
+        if (amount == 0) revert Reserve_ZeroAmount();
+        uint256 total = remaining[bucket] + amount;
+        remaining[bucket] = total;
+        emit Replenished(bucket, msg.sender, amount, total);
+        dmc.safeTransferFrom(msg.sender, address(this), amount);
     }
 }

@@ -21,4 +21,6 @@ interface IMiningReserveErrors {
     error Reserve_BucketExhausted(uint8 bucket, uint256 requested, uint256 available);
     /// @notice A zero address was given.
     error Reserve_ZeroAddress();
+    /// @notice A replenishment of zero DMC.
+    error Reserve_ZeroAmount();
 }

@@ -31,6 +31,12 @@ interface IMiningReserve is IMiningReserveErrors {
     /// @param liquidity Liquidity-mining bucket size (DMC wei).
     /// @param nodeStaking Node-staking bucket size (DMC wei).
     event BucketsFunded(uint256 behaviour, uint256 liquidity, uint256 nodeStaking);
+    /// @notice `from` added `amount` DMC to `bucket` (for example DMC the fee buyback bought back).
+    /// @param bucket The bucket replenished.
+    /// @param from The account the DMC came from.
+    /// @param amount DMC in wei.
+    /// @param remaining What is left to draw in the bucket after it.
+    event Replenished(Bucket indexed bucket, address indexed from, uint256 amount, uint256 remaining);
 
     /// @notice Allows or disallows `drawer` to draw from `bucket`. DAO only. Emits {DrawerSet}.
     /// @param bucket The bucket.
@@ -43,6 +49,12 @@ interface IMiningReserve is IMiningReserveErrors {
     /// @param to The recipient (a miner of DMC).
     /// @param amount DMC in wei, at most {remaining} of the bucket.
     function draw(Bucket bucket, address to, uint256 amount) external;
+
+    /// @notice Pulls `amount` DMC from the caller (which approved it) and adds it to what is left in `bucket`.
+    /// Anyone may replenish; nothing can be taken out this way. Emits {Replenished}.
+    /// @param bucket The bucket to add to.
+    /// @param amount DMC in wei, not zero.
+    function replenish(Bucket bucket, uint256 amount) external;
 
     /// @notice The DMC token.
     /// @return The token the buckets hold.
