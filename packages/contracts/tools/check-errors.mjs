@@ -32,6 +32,10 @@ export const PREFIXES = [
   "Auctions",
   "Rewards",
   "Loans",
+  "Emission",
+  "NftStaking",
+  "LpMining",
+  "NodeRewards",
 ];
 
 function walk(dir, keep) {
