@@ -36,6 +36,10 @@ export const PREFIXES = [
   "Nodes",
   "Splitter",
   "Buyback",
+  "Emission",
+  "NftStaking",
+  "LpMining",
+  "NodeRewards",
 ];
 
 function walk(dir, keep) {
