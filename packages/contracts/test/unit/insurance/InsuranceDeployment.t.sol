@@ -117,7 +117,7 @@ contract InsuranceDeploymentTest is DaoFixture {
         address eoa = makeAddr("broadcaster");
         address[] memory premiumTokens = new address[](1);
         premiumTokens[0] = address(usdt);
-        vm.startPrank(eoa, eoa);
+        vm.startPrank(eoa);
         MutualInsurance byEoa = InsuranceDeployment.deploy(
             IHashpowerExchange(address(exchange)), IERC20(address(dao.dmc)), address(dao.timelock), eoa, premiumTokens
         );
