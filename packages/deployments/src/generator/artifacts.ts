@@ -54,13 +54,12 @@ export const SAFE_CONTRACTS: readonly (readonly [string, string])[] = [
  * contract name: the generator recognises WETH9, the factory and Router02 by their creation code. The pairs are
  * created by the factory (CREATE2 inside `createPair`) and named by their tokens; only their ABI is needed.
  */
-export const UNISWAP_CONTRACTS: readonly (readonly ["@uniswap/v2-core" | "@uniswap/v2-periphery", string, string])[] =
-  [
-    ["@uniswap/v2-periphery", "WETH9.json", "WETH9"],
-    ["@uniswap/v2-core", "UniswapV2Factory.json", "UniswapV2Factory"],
-    ["@uniswap/v2-periphery", "UniswapV2Router02.json", "UniswapV2Router02"],
-    ["@uniswap/v2-core", "UniswapV2Pair.json", "UniswapV2Pair"],
-  ];
+export const UNISWAP_CONTRACTS: readonly (readonly ["@uniswap/v2-core" | "@uniswap/v2-periphery", string, string])[] = [
+  ["@uniswap/v2-periphery", "WETH9.json", "WETH9"],
+  ["@uniswap/v2-core", "UniswapV2Factory.json", "UniswapV2Factory"],
+  ["@uniswap/v2-periphery", "UniswapV2Router02.json", "UniswapV2Router02"],
+  ["@uniswap/v2-core", "UniswapV2Pair.json", "UniswapV2Pair"],
+];
 
 interface ForgeArtifact {
   abi?: AbiItem[];

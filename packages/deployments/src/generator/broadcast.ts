@@ -81,7 +81,12 @@ const SAFE_PROXY_FUNCTIONS = /^create(ChainSpecific)?ProxyWithNonce\(/;
 /** The Uniswap V2 factory call whose nameless CREATE2 child is a pair (ABI: UniswapV2Pair). */
 const CREATE_PAIR_FUNCTION = /^createPair\(address,address\)$/;
 /** How a recorded token appears in a pair's name: DMC/USDT -> `DmcUsdtPair`. */
-const PAIR_TOKEN_PARTS: Readonly<Record<string, string>> = { DMCToken: "Dmc", USDT: "Usdt", IFIL: "Ifil", WBTC: "Wbtc" };
+const PAIR_TOKEN_PARTS: Readonly<Record<string, string>> = {
+  DMCToken: "Dmc",
+  USDT: "Usdt",
+  IFIL: "Ifil",
+  WBTC: "Wbtc",
+};
 /**
  * The pairs in the order the deploy creates them (DefiDeployment.deployFees): the names used when a pair's tokens
  * are not all contracts of this broadcast (canonical tokens from env off the local chain).
