@@ -11,6 +11,7 @@ import {BridgedToken} from "../src/tokens/BridgedToken.sol";
 import {DmexGovernor} from "../src/governance/DmexGovernor.sol";
 import {StakePolicy} from "../src/issuance/ApplicationTypes.sol";
 import {DaoDeployment} from "./lib/DaoDeployment.sol";
+import {UniswapV2Deployment} from "./lib/UniswapV2Deployment.sol";
 import {ScriptBase} from "./utils/ScriptVm.sol";
 
 /// @title Deploy
@@ -19,11 +20,15 @@ import {ScriptBase} from "./utils/ScriptVm.sol";
 /// `--slow` sends one transaction at a time (the devstack does the same); locally `npm run dev` runs it.
 /// On the local chain (31337) it also deploys stand-ins of the bridged tokens (USDT 6, IFIL 18,
 /// WBTC 8) and lets the bridge account mint them; elsewhere the canonical tokens come from env.
-/// Then it deploys DMC, the DAO, trading and lending (DaoDeployment) and hands every admin role to
-/// the DAO timelock: the broadcaster keeps nothing (only, on 31337, the admin of the stand-in tokens).
+/// Then it deploys DMC, the DAO, the DeFi of issue 13, trading and lending (DaoDeployment) and hands every
+/// admin role to the DAO timelock: the broadcaster keeps nothing (only, on 31337, the admin of the stand-in tokens).
+/// The DeFi (DefiDeployment): Uniswap V2 with empty DMC/USDT and DMC/IFIL pairs, the ProtocolFeeSplitter (the
+/// fee recipient of the exchange, listings, auctions and loans) with the FeeBuyback, PromotionNodes, MutualInsurance,
+/// PositionStaking, a LiquidityMining per pair and NodeStakingRewards (budgets: docs/decisions/0019).
 ///
 /// Environment (all optional on 31337, where anvil's default accounts are the defaults):
-///   DMEX_TREASURY        fee recipient                         (31337: anvil account 1)
+///   DMEX_TREASURY        the exchange's fee recipient at construction, replaced within the deployment by the
+///                        ProtocolFeeSplitter                   (31337: anvil account 1)
 ///   DMEX_REPORTER        receives REPORTER_ROLE on the oracle  (31337: anvil account 3)
 ///   DMEX_MINTER          receives MINTER_ROLE on the stand-in tokens, 31337 only (anvil account 4)
 ///   DMEX_CHANNEL_FEE_BPS channel fee in basis points           (default 500)
@@ -37,6 +42,10 @@ import {ScriptBase} from "./utils/ScriptVm.sol";
 ///                        31337: the broadcaster, which the seed distributes from)
 ///   DMEX_SAFE_SINGLETON, DMEX_SAFE_FACTORY  canonical Safe 1.4.1 (SafeL2, SafeProxyFactory)
 ///                        deployments; when unset both are deployed from the npm artifacts.
+///   DMEX_UNISWAP_FACTORY, DMEX_UNISWAP_ROUTER  an existing Uniswap V2 (factory, Router02 of that factory), on
+///                        any chain; both or neither. When unset WETH9, the factory and Router02 are deployed from
+///                        the npm artifacts (Uniswap v2-core 1.0.1, v2-periphery 1.1.0-beta.0), the factory's
+///                        feeToSetter the DAO timelock. The DMC/USDT and DMC/IFIL pairs are created in it either way.
 /// Governance periods: production 1-day voting delay, 5-day voting, 2-day timelock, 4% quorum,
 /// 100,000 DMC threshold, 1-day late-quorum extension; on 31337 the same thresholds with periods
 /// of minutes (60 s delay, 10 min voting, 60 s timelock, 2 min extension) for the dev clock.
@@ -112,6 +121,9 @@ contract Deploy is ScriptBase {
         p.collateralTokens = new address[](2);
         p.collateralTokens[0] = d.ifil;
         p.collateralTokens[1] = d.wbtc;
+        p.defi.uniswap = uniswapParams();
+        p.defi.usdt = d.usdt;
+        p.defi.ifil = d.ifil;
         d.dao = DaoDeployment.deploy(d.exchange, d.oracle, p);
         vm.stopBroadcast();
 
@@ -132,6 +144,36 @@ contract Deploy is ScriptBase {
         log("PositionListings", address(d.dao.trading.listings));
         log("PositionAuctions", address(d.dao.trading.auctions));
         log("PositionLoans", address(d.dao.loans));
+        logDefi(d.dao);
+    }
+
+    /// @dev The DeFi of issue 13 (DefiDeployment), apart so `run` stays within the stack.
+    function logDefi(DaoDeployment.System memory s) internal view {
+        log("WETH9", s.defi.uniswap.weth);
+        log("UniswapV2Factory", address(s.defi.uniswap.factory));
+        log("UniswapV2Router02", address(s.defi.uniswap.router));
+        log("DmcUsdtPair", s.defi.dmcUsdtPair);
+        log("DmcIfilPair", s.defi.dmcIfilPair);
+        log("ProtocolFeeSplitter", address(s.defi.splitter));
+        log("FeeBuyback", address(s.defi.buyback));
+        log("PromotionNodes", address(s.defi.nodes));
+        log("MutualInsurance", address(s.defi.insurance));
+        log("PositionStaking", address(s.defi.staking.nftStaking));
+        log("LiquidityMiningDmcUsdt", address(s.defi.staking.dmcUsdtMining));
+        log("LiquidityMiningDmcIfil", address(s.defi.staking.dmcIfilMining));
+        log("NodeStakingRewards", address(s.defi.staking.nodeRewards));
+    }
+
+    /// @notice Uniswap V2: DMEX_UNISWAP_FACTORY and DMEX_UNISWAP_ROUTER when set (both or neither), else the
+    /// creation code of WETH9, the factory and Router02 from the npm artifacts (see the header).
+    function uniswapParams() public view returns (UniswapV2Deployment.Params memory u) {
+        address factory = vm.envOr("DMEX_UNISWAP_FACTORY", address(0));
+        address router = vm.envOr("DMEX_UNISWAP_ROUTER", address(0));
+        if (factory == address(0) && router == address(0)) return UniswapV2Deployment.localParams(address(0));
+        if (factory == address(0)) revert MissingEnv("DMEX_UNISWAP_FACTORY", block.chainid);
+        if (router == address(0)) revert MissingEnv("DMEX_UNISWAP_ROUTER", block.chainid);
+        u.factory = factory;
+        u.router = router;
     }
 
     /// @notice DAO parameters for this chain (see the header).

@@ -13,8 +13,15 @@ export type Address = `0x${string}`;
  * - `CouncilSafe`, the council's Safe proxy (ABI: `SafeL2`), created by `SafeProxyFactory`;
  * - `SafeL2` and `SafeProxyFactory`, Safe 1.4.1 deployed from the npm artifacts (forge cannot
  *   name them: recognised by their creation code). Absent where canonical Safe deployments are used.
+ * - `WETH9`, `UniswapV2Factory` and `UniswapV2Router02`, Uniswap V2 deployed from the npm
+ *   artifacts (recognised by their creation code like the Safe ones; absent where an existing
+ *   Uniswap V2 is given by env);
+ * - `DmcUsdtPair` and `DmcIfilPair`, the pairs (ABI: `UniswapV2Pair`) the factory creates in
+ *   `createPair`, named by their tokens (else creation order: DMC/USDT first);
+ * - `LiquidityMiningDmcUsdt` and `LiquidityMiningDmcIfil`, the two `LiquidityMining`s, named by
+ *   the pair they stake (their first constructor argument; else creation order).
  * `MiningReserve` is created by DMCToken's constructor. `CouncilSafeSetup` (a one-shot setup
- * helper) is not recorded.
+ * helper) and the `NodeVault` implementation PromotionNodes creates are not recorded.
  */
 export const deployedContractNames = [
   "HashpowerExchange",
@@ -44,6 +51,19 @@ export const deployedContractNames = [
   "PositionAuctions",
   "LoanOrders",
   "PositionLoans",
+  "WETH9",
+  "UniswapV2Factory",
+  "UniswapV2Router02",
+  "DmcUsdtPair",
+  "DmcIfilPair",
+  "ProtocolFeeSplitter",
+  "FeeBuyback",
+  "PromotionNodes",
+  "MutualInsurance",
+  "PositionStaking",
+  "LiquidityMiningDmcUsdt",
+  "LiquidityMiningDmcIfil",
+  "NodeStakingRewards",
 ] as const;
 export type DeployedContractName = (typeof deployedContractNames)[number];
 

@@ -123,3 +123,24 @@ export function writeSafeArtifacts(dir: string, codes: { SafeL2: string; SafePro
     );
   }
 }
+
+/** Uniswap V2 `build/*.json` files (v2-core, v2-periphery) with the given creation codes (without `0x`, as npm ships them). */
+export function writeUniswapArtifacts(
+  dirs: { "@uniswap/v2-core": string; "@uniswap/v2-periphery": string },
+  codes: { WETH9: string; UniswapV2Factory: string; UniswapV2Router02: string; UniswapV2Pair: string },
+): void {
+  const files = [
+    ["@uniswap/v2-periphery", "WETH9", [fnItem("deposit")]],
+    ["@uniswap/v2-core", "UniswapV2Factory", [fnItem("getPair")]],
+    ["@uniswap/v2-periphery", "UniswapV2Router02", [fnItem("addLiquidity")]],
+    ["@uniswap/v2-core", "UniswapV2Pair", [fnItem("getReserves"), eventItem("Sync")]],
+  ] as const;
+  for (const [pkg, name, abi] of files) {
+    mkdirSync(dirs[pkg], { recursive: true });
+    const bytecode = codes[name].replace(/^0x/, "");
+    writeFileSync(
+      join(dirs[pkg], `${name}.json`),
+      JSON.stringify({ abi, evm: { bytecode: { object: bytecode } }, interface: abi, bytecode }),
+    );
+  }
+}

@@ -19,6 +19,7 @@ import {
   writeArtifact,
   writeBroadcast,
   writeSafeArtifacts,
+  writeUniswapArtifacts,
   type FixtureTx,
 } from "./fixtures.js";
 
@@ -28,10 +29,16 @@ let out: string;
 let broadcast: string;
 let dest: string;
 let safe: string;
+let uniswap: { "@uniswap/v2-core": string; "@uniswap/v2-periphery": string };
 
 /** Creation codes of the fixture's Safe artifacts (real ones are ~24 KB). */
 const SAFE_L2_CODE = "0x608060405234801561001057600080fd5b50aaaa";
 const SAFE_FACTORY_CODE = "0x608060405234801561001057600080fd5b50bbbb";
+/** Creation codes of the fixture's Uniswap V2 artifacts. */
+const WETH_CODE = "0x60c0604052600d60808190526c0cccc1";
+const UNI_FACTORY_CODE = "0x608060405234801561001057600080fd5b50cccc";
+const UNI_ROUTER_CODE = "0x60c060405234801561001057600080fd5b50dddd";
+const UNI_PAIR_CODE = "0x608060405260016000553480156100eeee";
 
 beforeEach(() => {
   root = mkdtempSync(join(tmpdir(), "dmex-deployments-"));
@@ -41,6 +48,16 @@ beforeEach(() => {
   dest = join(root, "pkg");
   safe = join(root, "safe");
   writeSafeArtifacts(safe, { SafeL2: SAFE_L2_CODE, SafeProxyFactory: SAFE_FACTORY_CODE });
+  uniswap = {
+    "@uniswap/v2-core": join(root, "uniswap", "v2-core", "build"),
+    "@uniswap/v2-periphery": join(root, "uniswap", "v2-periphery", "build"),
+  };
+  writeUniswapArtifacts(uniswap, {
+    WETH9: WETH_CODE,
+    UniswapV2Factory: UNI_FACTORY_CODE,
+    UniswapV2Router02: UNI_ROUTER_CODE,
+    UniswapV2Pair: UNI_PAIR_CODE,
+  });
   for (const source of [
     "src/HashpowerExchange.sol",
     "src/tokens/BridgedToken.sol",
@@ -98,6 +115,7 @@ const run = (extra: Parameters<typeof generate>[0] = {}) =>
     outDir: dest,
     contractsDir: project,
     safeArtifactsDir: safe,
+    uniswapBuildDirs: uniswap,
     ...extra,
   });
 
@@ -128,6 +146,10 @@ describe("generate", () => {
       "README.md",
       "SafeL2.json",
       "SafeProxyFactory.json",
+      "UniswapV2Factory.json",
+      "UniswapV2Pair.json",
+      "UniswapV2Router02.json",
+      "WETH9.json",
     ]);
     expect(JSON.parse(readFileSync(join(dest, "abis", "HashpowerExchange.json"), "utf8"))).toContainEqual(
       eventItem("OfferingCreated"),
@@ -156,6 +178,10 @@ describe("generate", () => {
       "MarketRateOracle",
       "SafeL2",
       "SafeProxyFactory",
+      "UniswapV2Factory",
+      "UniswapV2Pair",
+      "UniswapV2Router02",
+      "WETH9",
     ]);
     expect(abisModule.safeL2Abi).toEqual([fnItem("getOwners"), eventItem("SafeMultiSigTransaction")]);
     // ZeroAddress is in two contracts: listed once.
@@ -336,7 +362,11 @@ describe("the DAO deployment", () => {
       "MiningReserve",
       "SafeL2",
       "SafeProxyFactory",
+      "UniswapV2Factory",
+      "UniswapV2Pair",
+      "UniswapV2Router02",
       "VestingWallet",
+      "WETH9",
     ]);
     expect(JSON.parse(readFileSync(join(dest, "abis", "VestingWallet.json"), "utf8"))).toContainEqual(fnItem("x"));
     expect(JSON.parse(readFileSync(join(dest, "abis", "SafeProxyFactory.json"), "utf8"))).toEqual([
@@ -390,6 +420,160 @@ describe("the DAO deployment", () => {
     expect(deployment?.contracts.SafeL2).toBeUndefined();
     expect(deployment?.contracts.SafeProxyFactory).toBeUndefined();
     expect(deployment?.contracts.CouncilSafe).toEqual({ address: address(0xc0), startBlock: 10, contract: "SafeL2" });
+  });
+});
+
+describe("the DeFi deployment", () => {
+  const dmc = address(0xd3c);
+  const [usdtPair, ifilPair] = [address(0xe1), address(0xe2)];
+  const [miningA, miningB] = [address(0x1a), address(0x1b)];
+
+  beforeEach(() => {
+    for (const [source, name] of [
+      ["src/dmc/DMCToken.sol", "DMCToken"],
+      ["src/treasury/ProtocolFeeSplitter.sol", "ProtocolFeeSplitter"],
+      ["src/nodes/PromotionNodes.sol", "PromotionNodes"],
+      ["src/nodes/NodeVault.sol", "NodeVault"],
+      ["src/staking/LiquidityMining.sol", "LiquidityMining"],
+    ] as const) {
+      mkdirSync(join(project, source, ".."), { recursive: true });
+      writeFileSync(join(project, source), "// fixture");
+      writeArtifact(out, source, name, [fnItem("x")]);
+    }
+  });
+
+  /**
+   * The shape of DefiDeployment: WETH9, the factory and Router02 as nameless CREATEs of npm bytecode, the pairs as
+   * nameless CREATE2 children of `createPair` calls, PromotionNodes creating its NodeVault, two LiquidityMinings.
+   * @param usdt, ifil The quote tokens (the stand-ins of the broadcast, or canonical ones it did not create).
+   * @param lpArgs Whether the LiquidityMining creations carry their constructor arguments.
+   */
+  const defiTxs = (usdt: string, ifil: string, lpArgs: boolean): FixtureTx[] => [
+    ...deployTxs.slice(0, 4),
+    { type: "CREATE", contractName: "DMCToken", address: dmc, block: 6 },
+    { type: "CREATE", contractName: null, address: address(0x9e), input: WETH_CODE, block: 7 },
+    {
+      type: "CREATE",
+      contractName: null,
+      address: address(0x9f),
+      input: `${UNI_FACTORY_CODE}${"00".repeat(32)}`,
+      block: 8,
+    },
+    {
+      type: "CREATE",
+      contractName: null,
+      address: address(0x90),
+      input: `${UNI_ROUTER_CODE}${"00".repeat(64)}`,
+      block: 9,
+    },
+    // Upper-case hex as forge prints checksummed addresses; DMC second in the first call.
+    {
+      type: "CALL",
+      contractName: null,
+      address: address(0x9f),
+      fn: "createPair(address,address)",
+      args: [usdt.toUpperCase().replace("0X", "0x"), dmc],
+      additional: [{ type: "CREATE2", contractName: null, address: usdtPair }],
+      block: 10,
+    },
+    {
+      type: "CALL",
+      contractName: null,
+      address: address(0x9f),
+      fn: "createPair(address,address)",
+      args: [dmc, ifil],
+      additional: [{ type: "CREATE2", contractName: null, address: ifilPair }],
+      block: 11,
+    },
+    { type: "CREATE", contractName: "ProtocolFeeSplitter", address: address(0x5b), block: 12 },
+    {
+      type: "CREATE",
+      contractName: "PromotionNodes",
+      address: address(0x40),
+      additional: [{ type: "CREATE", contractName: "NodeVault", address: address(0x41) }],
+      block: 13,
+    },
+    // The DMC/IFIL pool created first on purpose: its LP token decides, not the order.
+    {
+      type: "CREATE",
+      contractName: "LiquidityMining",
+      address: miningA,
+      args: lpArgs ? [ifilPair, address(0x3e5), address(0x71)] : [],
+      block: 14,
+    },
+    {
+      type: "CREATE",
+      contractName: "LiquidityMining",
+      address: miningB,
+      args: lpArgs ? [usdtPair, address(0x3e5), address(0x71)] : [],
+      block: 15,
+    },
+  ];
+
+  it("names Uniswap V2 by its creation code, the pairs by their tokens and each LiquidityMining by its pair", async () => {
+    writeBroadcast(broadcast, 314159, defiTxs(address(0xa1), address(0xa2), true));
+    const [deployment] = (await run()).deployments;
+    expect(deployment?.contracts).toMatchObject({
+      WETH9: { address: address(0x9e), startBlock: 7, contract: "WETH9" },
+      UniswapV2Factory: { address: address(0x9f), startBlock: 8, contract: "UniswapV2Factory" },
+      UniswapV2Router02: { address: address(0x90), startBlock: 9, contract: "UniswapV2Router02" },
+      // Created inside the factory call, at that call's block, with the pair's ABI.
+      DmcUsdtPair: { address: usdtPair, startBlock: 10, contract: "UniswapV2Pair" },
+      DmcIfilPair: { address: ifilPair, startBlock: 11, contract: "UniswapV2Pair" },
+      ProtocolFeeSplitter: { address: address(0x5b), startBlock: 12, contract: "ProtocolFeeSplitter" },
+      PromotionNodes: { address: address(0x40), startBlock: 13, contract: "PromotionNodes" },
+      LiquidityMiningDmcIfil: { address: miningA, startBlock: 14, contract: "LiquidityMining" },
+      LiquidityMiningDmcUsdt: { address: miningB, startBlock: 15, contract: "LiquidityMining" },
+    });
+    // The vault implementation PromotionNodes creates is not recorded; its ABI is published.
+    expect(Object.values(deployment?.contracts ?? {}).map((c) => c.contract)).not.toContain("NodeVault");
+    expect(readdirSync(join(dest, "abis"))).toEqual(
+      expect.arrayContaining(["NodeVault.json", "UniswapV2Pair.json", "WETH9.json"]),
+    );
+    const abisModule = await import(pathToFileURL(join(dest, "src", "generated", "abis.ts")).href);
+    expect(abisModule.abis.UniswapV2Pair).toEqual([fnItem("getReserves"), eventItem("Sync")]);
+  });
+
+  it("falls back to creation order (DMC/USDT first) for pairs of tokens it did not create and pools without arguments", async () => {
+    // Canonical USDT and IFIL from env: not contracts of this broadcast.
+    writeBroadcast(
+      broadcast,
+      314159,
+      defiTxs(address(0xc1), address(0xc2), false).filter((tx) => tx.contractName !== "BridgedToken"),
+    );
+    const [deployment] = (await run()).deployments;
+    expect(deployment?.contracts.DmcUsdtPair?.address).toBe(usdtPair);
+    expect(deployment?.contracts.DmcIfilPair?.address).toBe(ifilPair);
+    expect(deployment?.contracts.LiquidityMiningDmcUsdt?.address).toBe(miningA);
+    expect(deployment?.contracts.LiquidityMiningDmcIfil?.address).toBe(miningB);
+  });
+
+  it("keeps an existing Uniswap V2 out: with DMEX_UNISWAP_FACTORY/ROUTER set only the pairs are recorded", async () => {
+    writeBroadcast(
+      broadcast,
+      314159,
+      defiTxs(address(0xa1), address(0xa2), true).filter((tx) => tx.type === "CALL" || tx.contractName !== null),
+    );
+    const [deployment] = (await run()).deployments;
+    expect(deployment?.contracts.UniswapV2Factory).toBeUndefined();
+    expect(deployment?.contracts.WETH9).toBeUndefined();
+    expect(deployment?.contracts.DmcUsdtPair?.address).toBe(usdtPair);
+  });
+
+  it("rejects a nameless child of a call that is neither a Safe proxy nor a pair, and a third pair", async () => {
+    writeBroadcast(broadcast, 314159, [
+      ...defiTxs(address(0xa1), address(0xa2), true),
+      {
+        type: "CALL",
+        contractName: null,
+        address: address(0x9f),
+        fn: "createPair(address,address)",
+        args: [dmc, address(0x123)],
+        additional: [{ type: "CREATE2", contractName: null, address: address(0xe3) }],
+        block: 16,
+      },
+    ]);
+    await expect(run()).rejects.toThrow(/cannot name the Uniswap V2 pair/);
   });
 });
 
@@ -451,6 +635,21 @@ describe("local chain verification", () => {
 });
 
 describe("the real contracts build", () => {
+  it("publishes Uniswap V2 from the npm build files the deploy script reads, with creation code to recognise it", async () => {
+    const { readUniswapArtifacts, defaultUniswapBuildDirs } = await import("../src/generator/index.js");
+    const artifacts = readUniswapArtifacts(defaultUniswapBuildDirs());
+    expect(artifacts.map((a) => a.name)).toEqual(["WETH9", "UniswapV2Factory", "UniswapV2Router02", "UniswapV2Pair"]);
+    const fns = (name: string) =>
+      artifacts
+        .find((a) => a.name === name)
+        ?.abi.filter((i) => i.type === "function")
+        .map((i) => i.name);
+    expect(fns("UniswapV2Factory")).toEqual(expect.arrayContaining(["createPair", "getPair", "feeToSetter"]));
+    expect(fns("UniswapV2Router02")).toEqual(expect.arrayContaining(["addLiquidity", "swapExactTokensForTokens"]));
+    expect(fns("UniswapV2Pair")).toEqual(expect.arrayContaining(["getReserves", "price0CumulativeLast"]));
+    for (const a of artifacts) expect(a.bytecode).toMatch(/^0x6[0-9a-f]{100,}$/);
+  });
+
   it("publishes the exchange's events and the errors of every contract", async () => {
     const { defaultArtifactsDir, contractsRoot, collectErrors } = await import("../src/generator/index.js");
     const artifacts = readArtifacts(defaultArtifactsDir(), { projectRoot: contractsRoot() });

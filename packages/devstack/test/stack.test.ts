@@ -146,9 +146,24 @@ describe("generated deployment", () => {
         "PositionAuctions",
         "LoanOrders",
         "PositionLoans",
+        "WETH9",
+        "UniswapV2Factory",
+        "UniswapV2Router02",
+        "DmcUsdtPair",
+        "DmcIfilPair",
+        "ProtocolFeeSplitter",
+        "FeeBuyback",
+        "PromotionNodes",
+        "MutualInsurance",
+        "PositionStaking",
+        "LiquidityMiningDmcUsdt",
+        "LiquidityMiningDmcIfil",
+        "NodeStakingRewards",
       ].sort(),
     );
     expect(fromFile.contracts.CouncilSafe?.contract).toBe("SafeL2");
+    expect(fromFile.contracts.DmcUsdtPair?.contract).toBe("UniswapV2Pair");
+    expect(fromFile.contracts.LiquidityMiningDmcIfil?.contract).toBe("LiquidityMining");
     expect(fromFile.contracts.TeamVesting?.contract).toBe("VestingWallet");
   });
 
@@ -168,6 +183,13 @@ describe("generated deployment", () => {
       functionName: "renderer",
     });
     expect(renderer.toLowerCase()).toBe(stack.deployment.contracts.PositionRenderer?.address);
+    // The fee splitter of issue 13 collects every fee (the treasury account only at construction).
+    const feeRecipient = await client.readContract({
+      address: exchange,
+      abi: hashpowerExchangeAbi,
+      functionName: "feeRecipient",
+    });
+    expect(feeRecipient.toLowerCase()).toBe(stack.deployment.contracts.ProtocolFeeSplitter?.address);
     const registry = stack.deployment.contracts.AssetRegistry?.address;
     if (registry === undefined) throw new Error("no AssetRegistry in the deployment");
     const assets = await client.readContract({ address: exchange, abi: hashpowerExchangeAbi, functionName: "assets" });

@@ -18,6 +18,8 @@ import {MinerApplications} from "../../src/issuance/MinerApplications.sol";
 import {MarketRateOracle} from "../../src/oracle/MarketRateOracle.sol";
 import {InsuranceFund} from "../../src/treasury/InsuranceFund.sol";
 import {PositionLoans} from "../../src/lending/PositionLoans.sol";
+import {ITradingRewards} from "../../src/interfaces/ITradingRewards.sol";
+import {DefiDeployment} from "./DefiDeployment.sol";
 import {LendingDeployment} from "./LendingDeployment.sol";
 import {TradingDeployment} from "./TradingDeployment.sol";
 
@@ -42,12 +44,15 @@ interface ISafeProxyFactory {
 
 /// @title DaoDeployment
 /// @notice Deploys DMC, the DAO (timelock, governor, council Safe), miner applications, the insurance
-/// fund, the protocol parameters, trading and lending, and hands the exchange, its asset registry and
+/// fund, the protocol parameters, the DeFi of issue 13 (DefiDeployment: Uniswap V2, the fee splitter and buyback,
+/// promotion nodes, mutual insurance, the DMC emission pools), trading and lending, and hands the exchange, its asset registry and
 /// the oracle over to the timelock. Shared by the deploy script and the tests, so the tests exercise
 /// exactly the production wiring.
 ///
 /// DMC allocation (100,000,000; docs/decisions/0012-dmc-and-governance.md):
-///   50% mining reserve: 30% behaviour, 10% liquidity, 10% node staking
+///   50% mining reserve: 30% behaviour, 10% liquidity, 10% node staking. Drawn by trading rewards and NFT
+///       staking (behaviour; NFT staking 6M over its first year), liquidity mining (the whole 10M over one year:
+///       6M DMC/USDT, 4M DMC/IFIL) and node-staking rewards (5M over the first year); decision 0019
 ///   10% insurance fund (DAO)          20% DAO treasury (the timelock)
 ///   10% team, VestingWallet: 3 years linear after a 1-year wait
 ///    5% early backers, VestingWallet: 2 years linear after 6 months
@@ -82,6 +87,7 @@ library DaoDeployment {
         StakePolicy stakePolicy;
         address[] feeTokens; // stablecoins whose fees earn DMC trading rewards
         address[] collateralTokens; // ERC-20s loans may be taken against (the reward tokens IFIL, WBTC)
+        DefiDeployment.Params defi; // Uniswap V2 (artifacts or existing) and the DMC pairs' quote tokens
     }
 
     /// @notice What was deployed.
@@ -96,6 +102,7 @@ library DaoDeployment {
         address council;
         TradingDeployment.Trading trading;
         PositionLoans loans;
+        DefiDeployment.Defi defi;
         address safeSingleton;
         address safeFactory;
         VestingWallet teamVesting;
@@ -120,7 +127,7 @@ library DaoDeployment {
         s.backersVesting = new VestingWallet(p.backersBeneficiary, launch + 182 days, 2 * 365 days);
         s.dmc = new DMCToken(
             DMCToken.MiningBuckets({behaviour: 30 * M, liquidity: 10 * M, nodeStaking: 10 * M}),
-            p.deployer, // owns the reserve until trading rewards are its drawer, then hands it to the timelock
+            p.deployer, // owns the reserve while its drawers are set (trading, emission pools), then the timelock
             _allocations(s, p)
         );
         s.miningReserve = s.dmc.miningReserve();
@@ -138,12 +145,24 @@ library DaoDeployment {
         s.applications.setGovernor(s.governor);
         s.applications.transferOwnership(address(s.timelock));
         s.parameters = new ProtocolParameters(address(s.timelock), p.tradingFeeBps, p.defiFeeBps);
-        s.trading =
-            TradingDeployment.deploy(exchange, s.parameters, s.dmc, address(s.timelock), p.deployer, p.feeTokens);
-        s.loans = LendingDeployment.deploy(exchange, s.parameters, address(s.timelock), p.deployer, p.collateralTokens);
+        _deployMarkets(exchange, s, p);
 
         _wireTimelock(s, p.deployer);
         _handOver(exchange, oracle, s, p.deployer);
+    }
+
+    /// @dev The DeFi of issue 13 around trading and lending (see DefiDeployment for why in two steps): the fee
+    /// splitter becomes the fee recipient first, since listings, auctions and loans copy it at construction; the
+    /// nodes and pools are wired while the deployer still owns TradingRewards and the reserve; then both go.
+    function _deployMarkets(HashpowerExchange exchange, System memory s, Params memory p) private {
+        address timelock = address(s.timelock);
+        s.defi = DefiDeployment.deployFees(exchange, s.dmc, p.defi, timelock, p.deployer);
+        s.trading = TradingDeployment.deploy(exchange, s.parameters, s.dmc, timelock, p.deployer, p.feeTokens);
+        s.loans = LendingDeployment.deploy(exchange, s.parameters, timelock, p.deployer, p.collateralTokens);
+        DefiDeployment.deployPools(
+            s.defi, exchange, s.dmc, ITradingRewards(address(s.trading.rewards)), p.defi, timelock, p.deployer
+        );
+        TradingDeployment.handOver(s.trading, s.miningReserve, timelock);
     }
 
     function _deployCouncil(System memory s, Params memory p) private returns (address) {

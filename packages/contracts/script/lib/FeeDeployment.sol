@@ -30,6 +30,7 @@ library FeeDeployment {
         FeeBuyback buyback;
     }
 
+    /// @notice Deploys and configures both and hands them to `timelock`.
     /// @param reserve The mining reserve (its token is DMC; the buyback replenishes its behaviour bucket).
     /// @param factory The Uniswap V2 factory holding the DMC pairs.
     /// @param feeTokens The fee tokens (USDT, IFIL...): listed in the splitter, and in the buyback when a DMC pair
@@ -43,6 +44,16 @@ library FeeDeployment {
         address timelock,
         address deployer
     ) internal returns (Fees memory f) {
+        f = create(reserve, factory, feeTokens, deployer);
+        handOver(f, timelock);
+    }
+
+    /// @notice {deploy} without the hand-over: both stay owned by `deployer`, for a deployment that sets the
+    /// commission ledger and the premium sink (`setSinks`) once those exist, then calls {handOver}.
+    function create(IMiningReserve reserve, IUniswapV2Factory factory, address[] memory feeTokens, address deployer)
+        internal
+        returns (Fees memory f)
+    {
         f.splitter = new ProtocolFeeSplitter(deployer, PREMIUM_BPS);
         f.buyback = new FeeBuyback(
             deployer,
@@ -58,6 +69,10 @@ library FeeDeployment {
             if (factory.getPair(feeTokens[i], dmc) != address(0)) f.buyback.setMarket(feeTokens[i], true);
         }
         f.splitter.setSinks(address(0), address(0), address(f.buyback));
+    }
+
+    /// @notice Hands both to `timelock`; the caller must own them.
+    function handOver(Fees memory f, address timelock) internal {
         f.splitter.transferOwnership(timelock);
         f.buyback.transferOwnership(timelock);
     }

@@ -33,12 +33,17 @@ library InsuranceDeployment {
     /// @param exchange The hashpower exchange.
     /// @param dmc The DMC token.
     /// @param timelock The DAO timelock (the pool's owner).
+    /// @param deployer The account sending the listing calls, owner meanwhile: the broadcaster in a script (not
+    /// `address(this)`, which inside a broadcast is the script contract, not the sender of the calls).
     /// @param premiumTokens The tokens protocol fees pay premiums in.
-    function deploy(IHashpowerExchange exchange, IERC20 dmc, address timelock, address[] memory premiumTokens)
-        internal
-        returns (MutualInsurance pool)
-    {
-        pool = new MutualInsurance(address(this), dmc, exchange, defaultParams());
+    function deploy(
+        IHashpowerExchange exchange,
+        IERC20 dmc,
+        address timelock,
+        address deployer,
+        address[] memory premiumTokens
+    ) internal returns (MutualInsurance pool) {
+        pool = new MutualInsurance(deployer, dmc, exchange, defaultParams());
         for (uint256 i; i < premiumTokens.length; ++i) {
             pool.setPremiumToken(premiumTokens[i], true);
         }

@@ -26,16 +26,27 @@ library NodesDeployment {
     /// @notice Light nodes per main node.
     uint256 internal constant MAX_RECRUITS = 50;
 
+    /// @notice Deploys the nodes, points them at `weightSink` and hands them to `timelock`.
     /// @param dmc The DMC token.
     /// @param rewards TradingRewards, the fee hook.
     /// @param timelock The DAO timelock, the final owner.
+    /// @param deployer The account sending the configuration calls (the broadcaster in a script), owner meanwhile.
     /// @param weightSink The node-staking emission pool (zero: none yet; the DAO sets it later).
-    function deploy(DMCToken dmc, ITradingRewards rewards, address timelock, address weightSink)
+    function deploy(DMCToken dmc, ITradingRewards rewards, address timelock, address deployer, address weightSink)
         internal
         returns (PromotionNodes nodes)
     {
+        nodes = create(dmc, rewards, deployer);
+        handOver(nodes, weightSink, timelock);
+    }
+
+    /// @notice Deploys the nodes owned by `deployer`, for a deployment that must configure them before {handOver}
+    /// (the node-staking pool takes the nodes as its weight source, so it exists only after them).
+    /// @param deployer The account sending the follow-up calls: the broadcaster in a script (not `address(this)`,
+    /// which inside a broadcast is the script contract, not the sender of the calls).
+    function create(DMCToken dmc, ITradingRewards rewards, address deployer) internal returns (PromotionNodes nodes) {
         nodes = new PromotionNodes(
-            address(this),
+            deployer,
             IERC20(address(dmc)),
             address(rewards),
             MAIN_STAKE,
@@ -45,6 +56,10 @@ library NodesDeployment {
             MAIN_SHARE_BPS,
             MAX_RECRUITS
         );
+    }
+
+    /// @notice Sets the weight sink (when given) and hands the nodes to `timelock`; the caller must own `nodes`.
+    function handOver(PromotionNodes nodes, address weightSink, address timelock) internal {
         if (weightSink != address(0)) nodes.setWeightSink(weightSink);
         nodes.transferOwnership(timelock);
     }

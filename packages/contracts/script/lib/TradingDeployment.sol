@@ -17,7 +17,9 @@ import {TradingRewards} from "../../src/trading/TradingRewards.sol";
 /// @title TradingDeployment
 /// @notice Deploys and wires trading (issue 11): the DMC trading rewards, fixed-price listings and English
 /// auctions. Runs inside DaoDeployment while the deployer still governs the exchange and owns the mining
-/// reserve; everything it configures ends owned by the DAO timelock. Parameters: docs/decisions/0017-trading.md.
+/// reserve. Listings and auctions are owned by the DAO timelock from birth; TradingRewards and the reserve stay with
+/// the deployer until {handOver}, so the rest of the deployment can still wire into them (the promotion nodes'
+/// referrals, the emission pools' drawers). Parameters: docs/decisions/0017-trading.md.
 library TradingDeployment {
     /// @notice One trading-reward epoch: a week.
     uint256 internal constant EPOCH_DURATION = 7 days;
@@ -67,12 +69,16 @@ library TradingDeployment {
         for (uint256 i; i < feeTokens.length; ++i) {
             t.rewards.setFeeToken(feeTokens[i], true);
         }
-        t.rewards.transferOwnership(timelock);
         reserve.setDrawer(IMiningReserve.Bucket.Behaviour, address(t.rewards), true);
-        reserve.transferOwnership(timelock);
 
         exchange.setTradingRewards(address(t.rewards));
         exchange.setLocker(address(t.auctions), true);
         exchange.grantRole(exchange.PRIMARY_AUCTION_ROLE(), address(t.auctions));
+    }
+
+    /// @notice Hands TradingRewards and the mining reserve to `timelock`; the caller must own both.
+    function handOver(Trading memory t, MiningReserve reserve, address timelock) internal {
+        t.rewards.transferOwnership(timelock);
+        reserve.transferOwnership(timelock);
     }
 }

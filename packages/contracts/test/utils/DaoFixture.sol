@@ -11,6 +11,7 @@ import {BridgedToken} from "../../src/tokens/BridgedToken.sol";
 import {DmexGovernor} from "../../src/governance/DmexGovernor.sol";
 import {ApplicationTerms, StakePolicy} from "../../src/issuance/ApplicationTypes.sol";
 import {DaoDeployment} from "../../script/lib/DaoDeployment.sol";
+import {UniswapV2Deployment} from "../../script/lib/UniswapV2Deployment.sol";
 import {TestBase} from "./TestBase.sol";
 
 interface ISafe {
@@ -147,6 +148,9 @@ abstract contract DaoFixture is TestBase {
         p.tradingFeeBps = 200;
         p.defiFeeBps = 200;
         p.stakePolicy = StakePolicy({minStake: 10_000e18, stakePerValueWad: 0.5e18, lockGraceDays: 30});
+        p.defi.uniswap = UniswapV2Deployment.localParams(address(0));
+        p.defi.usdt = address(usdt);
+        p.defi.ifil = address(ifil);
     }
 
     /// @dev A production-style deploy of its own (fresh exchange and oracle, genesis recipient left

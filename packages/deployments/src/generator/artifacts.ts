@@ -26,7 +26,7 @@ export interface ContractArtifact {
    */
   readonly sourcePath: string;
   readonly abi: readonly AbiItem[];
-  /** Creation code, kept only where the broadcast must be matched against it (the Safe artifacts). */
+  /** Creation code, kept only where the broadcast must be matched against it (the Safe and Uniswap artifacts). */
   readonly bytecode?: `0x${string}`;
 }
 
@@ -46,6 +46,19 @@ export const DEPENDENCY_CONTRACTS: readonly (readonly [string, string])[] = [
 export const SAFE_CONTRACTS: readonly (readonly [string, string])[] = [
   ["SafeL2.sol/SafeL2.json", "SafeL2"],
   ["proxies/SafeProxyFactory.sol/SafeProxyFactory.json", "SafeProxyFactory"],
+];
+
+/**
+ * Uniswap V2 contracts the deploy script creates from the npm packages' `build/*.json` (v2-core 1.0.1,
+ * v2-periphery 1.1.0-beta.0): `[package, file under build/, name]`. forge records their creations without a
+ * contract name: the generator recognises WETH9, the factory and Router02 by their creation code. The pairs are
+ * created by the factory (CREATE2 inside `createPair`) and named by their tokens; only their ABI is needed.
+ */
+export const UNISWAP_CONTRACTS: readonly (readonly ["@uniswap/v2-core" | "@uniswap/v2-periphery", string, string])[] = [
+  ["@uniswap/v2-periphery", "WETH9.json", "WETH9"],
+  ["@uniswap/v2-core", "UniswapV2Factory.json", "UniswapV2Factory"],
+  ["@uniswap/v2-periphery", "UniswapV2Router02.json", "UniswapV2Router02"],
+  ["@uniswap/v2-core", "UniswapV2Pair.json", "UniswapV2Pair"],
 ];
 
 interface ForgeArtifact {
@@ -135,6 +148,39 @@ export function readSafeArtifacts(artifactsDir: string): ContractArtifact[] {
       sourcePath: `@safe-global/safe-contracts/${artifact.sourceName ?? `contracts/${path.replace(/\/[^/]*$/, "")}`}`,
       abi: artifact.abi,
       bytecode: bytecode.toLowerCase() as `0x${string}`,
+    };
+  });
+}
+
+interface UniswapBuildArtifact {
+  abi?: AbiItem[];
+  /** Creation code, without `0x` (also under `evm.bytecode.object`). */
+  bytecode?: string;
+}
+
+/**
+ * Reads the Uniswap V2 artifacts (UNISWAP_CONTRACTS) from the `build/` folders of `@uniswap/v2-core` and
+ * `@uniswap/v2-periphery`, with their creation code (`0x`-prefixed; the files have none).
+ */
+export function readUniswapArtifacts(buildDirs: {
+  readonly "@uniswap/v2-core": string;
+  readonly "@uniswap/v2-periphery": string;
+}): ContractArtifact[] {
+  return UNISWAP_CONTRACTS.map(([pkg, path, name]) => {
+    const file = join(buildDirs[pkg], path);
+    if (!existsSync(file)) {
+      throw new ArtifactsError(`No Uniswap artifact at ${file}: is ${pkg} installed?`);
+    }
+    const artifact = JSON.parse(readFileSync(file, "utf8")) as UniswapBuildArtifact;
+    const bytecode = (artifact.bytecode ?? "").replace(/^0x/, "");
+    if (artifact.abi === undefined || !/^[0-9a-fA-F]+$/.test(bytecode)) {
+      throw new ArtifactsError(`${file} has no ABI or creation code.`);
+    }
+    return {
+      name,
+      sourcePath: `${pkg}/build/${path}`,
+      abi: artifact.abi,
+      bytecode: `0x${bytecode.toLowerCase()}`,
     };
   });
 }

@@ -71,10 +71,29 @@ export interface ParseOptions {
   readonly creationCodes?: ReadonlyMap<string, string>;
 }
 
-/** Created by the deploy but not recorded: one-shot helpers nobody calls afterwards. */
-const IGNORED_CONTRACTS: ReadonlySet<string> = new Set(["CouncilSafeSetup"]);
+/**
+ * Created by the deploy but not recorded: one-shot helpers nobody calls afterwards, and the NodeVault that
+ * PromotionNodes' constructor creates as the implementation its per-node clones delegate to (nobody calls it).
+ */
+const IGNORED_CONTRACTS: ReadonlySet<string> = new Set(["CouncilSafeSetup", "NodeVault"]);
 /** Factory calls whose nameless CREATE2 child is the council's Safe proxy. */
 const SAFE_PROXY_FUNCTIONS = /^create(ChainSpecific)?ProxyWithNonce\(/;
+/** The Uniswap V2 factory call whose nameless CREATE2 child is a pair (ABI: UniswapV2Pair). */
+const CREATE_PAIR_FUNCTION = /^createPair\(address,address\)$/;
+/** How a recorded token appears in a pair's name: DMC/USDT -> `DmcUsdtPair`. */
+const PAIR_TOKEN_PARTS: Readonly<Record<string, string>> = {
+  DMCToken: "Dmc",
+  USDT: "Usdt",
+  IFIL: "Ifil",
+  WBTC: "Wbtc",
+};
+/**
+ * The pairs in the order the deploy creates them (DefiDeployment.deployFees): the names used when a pair's tokens
+ * are not all contracts of this broadcast (canonical tokens from env off the local chain).
+ */
+const PAIRS_IN_ORDER: readonly DeployedContractName[] = ["DmcUsdtPair", "DmcIfilPair"];
+/** A LiquidityMining instance is named by the pair it stakes: `DmcUsdtPair` -> `LiquidityMiningDmcUsdt`. */
+const LIQUIDITY_MINING = "LiquidityMining";
 /** `DMCToken.Allocated(address indexed recipient, uint256 amount, string label)`. */
 const ALLOCATED_TOPIC = keccak256(toBytes("Allocated(address,uint256,string)"));
 /** Vesting wallets by DMC allocation label, in the order used when the labels are missing. */
@@ -136,14 +155,18 @@ export function parseBroadcast(
   const contracts: BroadcastContract[] = [];
   /** VestingWallets in creation order, named once the DMC allocations are known. */
   const vestings: Omit<BroadcastContract, "name">[] = [];
+  /** Uniswap V2 pairs (with their two tokens) and LiquidityMining instances (with their LP token), in order. */
+  const pairs: (Omit<BroadcastContract, "name"> & { readonly tokens: readonly string[] })[] = [];
+  const minings: (Omit<BroadcastContract, "name"> & { readonly lpToken: string | undefined })[] = [];
+  const entryOf = (contract: string, address: string, receipt: ForgeReceipt) => ({
+    contract,
+    address: checksumless(address),
+    startBlock: Number.parseInt(receipt.blockNumber, 16),
+    blockHash: receipt.blockHash as `0x${string}`,
+    transactionHash: receipt.transactionHash as `0x${string}`,
+  });
   const record = (contract: string, address: string, receipt: ForgeReceipt, name: DeployedContractName | "vesting") => {
-    const entry = {
-      contract,
-      address: checksumless(address),
-      startBlock: Number.parseInt(receipt.blockNumber, 16),
-      blockHash: receipt.blockHash as `0x${string}`,
-      transactionHash: receipt.transactionHash as `0x${string}`,
-    };
+    const entry = entryOf(contract, address, receipt);
     if (name === "vesting") vestings.push(entry);
     else add({ name, ...entry });
   };
@@ -178,7 +201,9 @@ export function parseBroadcast(
         tx.hash,
         "creation",
       );
-      if (!IGNORED_CONTRACTS.has(contractName)) {
+      if (contractName === LIQUIDITY_MINING) {
+        minings.push({ ...entryOf(contractName, tx.contractAddress, receipt), lpToken: tx.arguments?.[0] });
+      } else if (!IGNORED_CONTRACTS.has(contractName)) {
         record(
           contractName,
           tx.contractAddress,
@@ -194,6 +219,11 @@ export function parseBroadcast(
         // The Safe proxy: forge has no artifact for it (npm bytecode) and its ABI is the singleton's.
         if (tx.transactionType === "CALL" && SAFE_PROXY_FUNCTIONS.test(tx.function ?? "")) {
           record("SafeL2", child.address, receipt, "CouncilSafe");
+          continue;
+        }
+        // A Uniswap V2 pair: created by the factory from its own code, named by its tokens below.
+        if (tx.transactionType === "CALL" && CREATE_PAIR_FUNCTION.test(tx.function ?? "")) {
+          pairs.push({ ...entryOf("UniswapV2Pair", child.address, receipt), tokens: tx.arguments ?? [] });
           continue;
         }
         throw new BroadcastError(
@@ -212,6 +242,9 @@ export function parseBroadcast(
 
   for (const vesting of nameVestings(vestings, allocationLabels(contracts, broadcast.receipts ?? []), file))
     add(vesting);
+  const namedPairs = namePairs(pairs, contracts, file);
+  for (const pair of namedPairs) add(pair);
+  for (const mining of nameLiquidityMinings(minings, namedPairs, file)) add(mining);
   contracts.sort((a, b) => a.name.localeCompare(b.name));
   return { chainId, file, timestamp: broadcast.timestamp ?? 0, contracts };
 }
@@ -281,6 +314,57 @@ function nameVestings(
     const name = labelled ? byLabel[i] : VESTING_BY_LABEL[i]?.[1];
     if (name === undefined) throw new BroadcastError(`${file}: cannot name VestingWallet ${v.address}.`);
     return { name, ...v };
+  });
+}
+
+/**
+ * Names the Uniswap V2 pairs by their tokens when both are contracts of this broadcast (DMC first:
+ * DMCToken + USDT -> `DmcUsdtPair`), else, for every pair, by creation order (PAIRS_IN_ORDER), as the deploy
+ * creates them (DMC/USDT, then DMC/IFIL).
+ */
+function namePairs(
+  pairs: readonly (Omit<BroadcastContract, "name"> & { readonly tokens: readonly string[] })[],
+  contracts: readonly BroadcastContract[],
+  file: string,
+): BroadcastContract[] {
+  const nameOfToken = (token: string | undefined) =>
+    token === undefined ? undefined : contracts.find((c) => c.address === token.toLowerCase())?.name;
+  const byTokens = pairs.map(({ tokens }) => {
+    const parts = tokens.map((t) => PAIR_TOKEN_PARTS[nameOfToken(t) ?? ""]);
+    if (parts.length !== 2 || parts.some((p) => p === undefined)) return undefined;
+    const ordered = parts[1] === "Dmc" ? [parts[1], parts[0]] : parts;
+    return deployedContractNames.find((n) => n === `${ordered.join("")}Pair`);
+  });
+  const named = byTokens.every((n) => n !== undefined) && new Set(byTokens).size === byTokens.length;
+  return pairs.map(({ tokens: _tokens, ...pair }, i) => {
+    const name = named ? byTokens[i] : PAIRS_IN_ORDER[i];
+    if (name === undefined) throw new BroadcastError(`${file}: cannot name the Uniswap V2 pair ${pair.address}.`);
+    return { name, ...pair };
+  });
+}
+
+/**
+ * Names the LiquidityMining instances by the pair whose LP token each stakes (its first constructor argument:
+ * on `DmcUsdtPair` -> `LiquidityMiningDmcUsdt`), else, for every instance, by creation order (DMC/USDT first,
+ * as StakingDeployment creates them).
+ */
+function nameLiquidityMinings(
+  minings: readonly (Omit<BroadcastContract, "name"> & { readonly lpToken: string | undefined })[],
+  pairs: readonly BroadcastContract[],
+  file: string,
+): BroadcastContract[] {
+  const miningName = (pair: DeployedContractName | undefined) =>
+    pair === undefined
+      ? undefined
+      : deployedContractNames.find((n) => n === `${LIQUIDITY_MINING}${pair.replace(/Pair$/, "")}`);
+  const byPair = minings.map(({ lpToken }) =>
+    miningName(pairs.find((p) => lpToken !== undefined && p.address === lpToken.toLowerCase())?.name),
+  );
+  const named = byPair.every((n) => n !== undefined) && new Set(byPair).size === byPair.length;
+  return minings.map(({ lpToken: _lpToken, ...mining }, i) => {
+    const name = named ? byPair[i] : miningName(PAIRS_IN_ORDER[i]);
+    if (name === undefined) throw new BroadcastError(`${file}: cannot name LiquidityMining ${mining.address}.`);
+    return { name, ...mining };
   });
 }
 

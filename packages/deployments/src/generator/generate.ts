@@ -5,13 +5,21 @@ import { join } from "node:path";
 
 import { getChain, LOCAL_CHAIN_ID } from "../chains.js";
 import type { ContractDeployment, DeployedContractName, Deployment } from "../types.js";
-import { ArtifactsError, collectErrors, readArtifacts, readSafeArtifacts, type ContractArtifact } from "./artifacts.js";
+import {
+  ArtifactsError,
+  collectErrors,
+  readArtifacts,
+  readSafeArtifacts,
+  readUniswapArtifacts,
+  type ContractArtifact,
+} from "./artifacts.js";
 import { readBroadcasts, type BroadcastRun } from "./broadcast.js";
 import {
   contractsRoot,
   defaultArtifactsDir,
   defaultBroadcastDir,
   defaultSafeArtifactsDir,
+  defaultUniswapBuildDirs,
   packageRoot,
 } from "./paths.js";
 import { GENERATED_NOTICE, renderAbiJson, renderAbisTs, renderDeploymentJson, renderDeploymentsTs } from "./render.js";
@@ -29,6 +37,11 @@ export interface GenerateOptions {
    * SafeProxyFactory the deploy creates and whose ABIs are published (default: see `defaultSafeArtifactsDir`).
    */
   readonly safeArtifactsDir?: string;
+  /**
+   * `build/` of `@uniswap/v2-core` and `@uniswap/v2-periphery`, whose WETH9, factory, Router02 and pair the deploy
+   * creates and whose ABIs are published (default: see `defaultUniswapBuildDirs`).
+   */
+  readonly uniswapBuildDirs?: { readonly "@uniswap/v2-core": string; readonly "@uniswap/v2-periphery": string };
   /** Where `abis/`, `deployments/` and `src/generated/` go (default: this package). */
   readonly outDir?: string;
   /**
@@ -73,14 +86,23 @@ export async function generate(options: GenerateOptions = {}): Promise<GenerateR
   const skipped: SkippedRun[] = [];
   try {
     const safe = readSafeArtifacts(options.safeArtifactsDir ?? defaultSafeArtifactsDir());
+    const uniswap = readUniswapArtifacts(options.uniswapBuildDirs ?? defaultUniswapBuildDirs());
     const forge = readArtifacts(artifactsDir, { projectRoot: options.contractsDir ?? contractsRoot() });
-    const clash = safe.find((a) => forge.some((f) => f.name === a.name));
-    if (clash !== undefined)
-      throw new ArtifactsError(`A forge artifact is named ${clash.name} like the Safe artifact: rename it.`);
-    artifacts = [...forge, ...safe].sort((a, b) => a.name.localeCompare(b.name));
+    for (const [npm, what] of [
+      [safe, "Safe"],
+      [uniswap, "Uniswap"],
+    ] as const) {
+      const clash = npm.find((a) => forge.some((f) => f.name === a.name));
+      if (clash !== undefined)
+        throw new ArtifactsError(`A forge artifact is named ${clash.name} like the ${what} artifact: rename it.`);
+    }
+    artifacts = [...forge, ...safe, ...uniswap].sort((a, b) => a.name.localeCompare(b.name));
     const known = new Set(artifacts.map((a) => a.name));
+    // The pair is created by the factory, never by a creation the broadcast records: no code to match.
     const creationCodes = new Map(
-      safe.flatMap((a) => (a.bytecode === undefined ? [] : [[a.name, a.bytecode] as const])),
+      [...safe, ...uniswap].flatMap((a) =>
+        a.bytecode === undefined || a.name === "UniswapV2Pair" ? [] : [[a.name, a.bytecode] as const],
+      ),
     );
     deployments = [];
     for (const run of readBroadcasts(broadcastDir, "Deploy.s.sol", { creationCodes })) {

@@ -9,9 +9,11 @@ export {
 export {
   readArtifacts,
   readSafeArtifacts,
+  readUniswapArtifacts,
   collectErrors,
   DEPENDENCY_CONTRACTS,
   SAFE_CONTRACTS,
+  UNISWAP_CONTRACTS,
   signatureOf,
   ArtifactsError,
   type AbiItem,
@@ -32,5 +34,6 @@ export {
   defaultArtifactsDir,
   defaultBroadcastDir,
   defaultSafeArtifactsDir,
+  defaultUniswapBuildDirs,
 } from "./paths.js";
 export { GENERATED_NOTICE } from "./render.js";

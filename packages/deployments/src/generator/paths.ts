@@ -65,3 +65,30 @@ function contractsRootOrUndefined(env: NodeJS.ProcessEnv): string | undefined {
     return undefined;
   }
 }
+
+/**
+ * `build/` of `@uniswap/v2-core` and `@uniswap/v2-periphery` (the packages the deploy script reads the
+ * bytecode from, resolved from this package or @dmex/contracts); `DMEX_UNISWAP_CORE_BUILD_DIR` and
+ * `DMEX_UNISWAP_PERIPHERY_BUILD_DIR` override.
+ */
+export function defaultUniswapBuildDirs(env: NodeJS.ProcessEnv = process.env): {
+  "@uniswap/v2-core": string;
+  "@uniswap/v2-periphery": string;
+} {
+  const find = (pkg: string, override: string | undefined): string => {
+    if (override) return resolve(override);
+    for (const from of [packageRoot, contractsRootOrUndefined(env)]) {
+      if (from === undefined) continue;
+      try {
+        return join(dirname(createRequire(join(from, "package.json")).resolve(`${pkg}/package.json`)), "build");
+      } catch {
+        // try the next place
+      }
+    }
+    throw new Error(`Cannot find ${pkg}; install it or set the DMEX_UNISWAP_*_BUILD_DIR variables.`);
+  };
+  return {
+    "@uniswap/v2-core": find("@uniswap/v2-core", env.DMEX_UNISWAP_CORE_BUILD_DIR),
+    "@uniswap/v2-periphery": find("@uniswap/v2-periphery", env.DMEX_UNISWAP_PERIPHERY_BUILD_DIR),
+  };
+}

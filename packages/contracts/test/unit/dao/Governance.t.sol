@@ -10,6 +10,8 @@ import {HashpowerExchange} from "../../../src/HashpowerExchange.sol";
 import {DmexGovernor} from "../../../src/governance/DmexGovernor.sol";
 import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
 import {DaoFixture, ISafe} from "../../utils/DaoFixture.sol";
+import {IMiningReserve} from "../../../src/interfaces/IMiningReserve.sol";
+import {DefiDeployment} from "../../../script/lib/DefiDeployment.sol";
 import {IDmexGovernorErrors, IProtocolParametersErrors} from "../../../src/errors/GovernanceErrors.sol";
 
 contract GovernanceTest is DaoFixture {
@@ -28,6 +30,8 @@ contract GovernanceTest is DaoFixture {
         vm.assertEq(dao.parameters.owner(), address(dao.timelock));
         vm.assertEq(dao.insuranceFund.owner(), address(dao.timelock));
         vm.assertEq(dao.miningReserve.owner(), address(dao.timelock));
+        vm.assertEq(dao.trading.rewards.owner(), address(dao.timelock));
+        vm.assertEq(dao.loans.owner(), address(dao.timelock));
 
         address timelock = address(dao.timelock);
         vm.assertTrue(exchange.hasRole(exchange.DEFAULT_ADMIN_ROLE(), timelock));
@@ -49,6 +53,60 @@ contract GovernanceTest is DaoFixture {
         vm.assertEq(safe.getOwners().length, 7);
         vm.assertEq(safe.getThreshold(), 4);
         vm.assertTrue(safe.isModuleEnabled(timelock));
+    }
+
+    /// @dev The DeFi of issue 13 (DefiDeployment): every contract the timelock's, none the deployer's, and wired.
+    function test_deployerKeepsNothingOfTheDefi() public view {
+        address timelock = address(dao.timelock);
+        DefiDeployment.Defi memory d = dao.defi;
+        vm.assertEq(d.splitter.owner(), timelock);
+        vm.assertEq(d.buyback.owner(), timelock);
+        vm.assertEq(d.nodes.owner(), timelock);
+        vm.assertEq(d.insurance.owner(), timelock);
+        vm.assertEq(d.staking.nftStaking.owner(), timelock);
+        vm.assertEq(d.staking.dmcUsdtMining.owner(), timelock);
+        vm.assertEq(d.staking.dmcIfilMining.owner(), timelock);
+        vm.assertEq(d.staking.nodeRewards.owner(), timelock);
+        vm.assertEq(d.uniswap.factory.feeToSetter(), timelock);
+        vm.assertEq(d.uniswap.router.factory(), address(d.uniswap.factory));
+
+        // the splitter collects every fee, the exchange's and those the trading and lending contracts copied
+        address splitter = address(d.splitter);
+        vm.assertEq(exchange.feeRecipient(), splitter);
+        vm.assertEq(dao.trading.listings.feeRecipient(), splitter);
+        vm.assertEq(dao.trading.auctions.feeRecipient(), splitter);
+        vm.assertEq(dao.loans.feeRecipient(), splitter);
+        vm.assertEq(d.splitter.commissionLedger(), address(d.nodes));
+        vm.assertEq(d.splitter.premiumSink(), address(d.insurance));
+        vm.assertEq(d.splitter.buyback(), address(d.buyback));
+        vm.assertTrue(d.splitter.isFeeToken(address(usdt)));
+        vm.assertTrue(d.splitter.isFeeToken(address(ifil)));
+        (address usdtPair,,,) = d.buyback.markets(address(usdt));
+        (address ifilPair,,,) = d.buyback.markets(address(ifil));
+        vm.assertEq(usdtPair, d.dmcUsdtPair);
+        vm.assertEq(ifilPair, d.dmcIfilPair);
+        vm.assertEq(d.uniswap.factory.getPair(address(dao.dmc), address(usdt)), d.dmcUsdtPair);
+        vm.assertEq(d.uniswap.factory.getPair(address(dao.dmc), address(ifil)), d.dmcIfilPair);
+
+        // nodes: referrals from TradingRewards, staked DMC weighed in the node-staking pool
+        vm.assertEq(dao.trading.rewards.referrals(), address(d.nodes));
+        vm.assertEq(d.nodes.feeHook(), address(dao.trading.rewards));
+        vm.assertEq(address(d.nodes.weightSink()), address(d.staking.nodeRewards));
+        vm.assertEq(d.staking.nodeRewards.weightSource(), address(d.nodes));
+        address[] memory premiumTokens = d.insurance.premiumTokens();
+        vm.assertEq(premiumTokens.length, 2);
+
+        // each pool draws from its bucket, the LP pools stake the pairs, NFT staking locks positions
+        IMiningReserve r = IMiningReserve(address(dao.miningReserve));
+        vm.assertTrue(r.isDrawer(IMiningReserve.Bucket.Behaviour, address(dao.trading.rewards)));
+        vm.assertTrue(r.isDrawer(IMiningReserve.Bucket.Behaviour, address(d.staking.nftStaking)));
+        vm.assertTrue(r.isDrawer(IMiningReserve.Bucket.Liquidity, address(d.staking.dmcUsdtMining)));
+        vm.assertTrue(r.isDrawer(IMiningReserve.Bucket.Liquidity, address(d.staking.dmcIfilMining)));
+        vm.assertTrue(r.isDrawer(IMiningReserve.Bucket.NodeStaking, address(d.staking.nodeRewards)));
+        vm.assertEq(address(d.staking.dmcUsdtMining.lpToken()), d.dmcUsdtPair);
+        vm.assertEq(address(d.staking.dmcIfilMining.lpToken()), d.dmcIfilPair);
+        vm.assertTrue(exchange.isLocker(address(d.staking.nftStaking)));
+        vm.assertEq(d.staking.dmcUsdtMining.budget() + d.staking.dmcIfilMining.budget(), 10_000_000e18);
     }
 
     function test_dmcSupplyIsFixedAndAllocated() public view {

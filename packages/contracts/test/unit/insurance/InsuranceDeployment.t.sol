@@ -45,7 +45,11 @@ contract InsuranceDeploymentTest is DaoFixture {
         address[] memory premiumTokens = new address[](2);
         (premiumTokens[0], premiumTokens[1]) = (address(usdt), address(ifil));
         pool = InsuranceDeployment.deploy(
-            IHashpowerExchange(address(exchange)), IERC20(address(dao.dmc)), address(dao.timelock), premiumTokens
+            IHashpowerExchange(address(exchange)),
+            IERC20(address(dao.dmc)),
+            address(dao.timelock),
+            address(this),
+            premiumTokens
         );
 
         // The DAO moves part of the 10% insurance allocation into the pool's fund.
@@ -106,6 +110,20 @@ contract InsuranceDeploymentTest is DaoFixture {
         vm.assertEq(listed.length, 2);
         vm.assertEq(listed[0], address(usdt));
         vm.assertEq(address(pool.dmc()), address(dao.dmc));
+    }
+
+    /// @dev In a broadcast the deployer EOA sends every call: the pool it creates must be its own to configure.
+    function test_Deploy_ByAnEoaDeployerThatListsThePremiumTokens() public {
+        address eoa = makeAddr("broadcaster");
+        address[] memory premiumTokens = new address[](1);
+        premiumTokens[0] = address(usdt);
+        vm.startPrank(eoa);
+        MutualInsurance byEoa = InsuranceDeployment.deploy(
+            IHashpowerExchange(address(exchange)), IERC20(address(dao.dmc)), address(dao.timelock), eoa, premiumTokens
+        );
+        vm.stopPrank();
+        vm.assertEq(byEoa.premiumTokens().length, 1);
+        vm.assertEq(byEoa.owner(), address(dao.timelock));
     }
 
     function test_EndToEnd_DefaultPayoutClaimedByTheHolder() public {

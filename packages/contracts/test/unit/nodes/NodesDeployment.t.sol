@@ -17,7 +17,7 @@ contract NodesDeploymentTest is DaoFixture {
     function setUp() public virtual override {
         super.setUp();
         rewards = ITradingRewards(address(dao.trading.rewards));
-        nodes = NodesDeployment.deploy(dao.dmc, rewards, address(dao.timelock), address(0));
+        nodes = NodesDeployment.deploy(dao.dmc, rewards, address(dao.timelock), address(this), address(0));
     }
 
     function test_Deploy_ParametersAndOwner() public view {
@@ -30,7 +30,19 @@ contract NodesDeploymentTest is DaoFixture {
         vm.assertEq(nodes.mainShareBps(), 3_000);
         vm.assertEq(nodes.maxRecruits(), 50);
         vm.assertEq(address(nodes.weightSink()), address(0));
-        vm.assertEq(rewards.referrals(), address(0), "not wired until the DAO says so");
+        // the production deploy wired its own nodes (DefiDeployment); this second instance waits for the DAO
+        vm.assertEq(rewards.referrals(), address(dao.defi.nodes));
+    }
+
+    /// @dev In a broadcast the deployer EOA sends every call: the nodes it creates must be its own to configure.
+    function test_Deploy_ByAnEoaDeployerThatConfiguresThem() public {
+        address eoa = makeAddr("broadcaster");
+        address sink = makeAddr("nodeStakingRewards");
+        vm.startPrank(eoa);
+        PromotionNodes byEoa = NodesDeployment.deploy(dao.dmc, rewards, address(dao.timelock), eoa, sink);
+        vm.stopPrank();
+        vm.assertEq(address(byEoa.weightSink()), sink);
+        vm.assertEq(byEoa.owner(), address(dao.timelock));
     }
 
     function test_EndToEnd_ReferralCommissionOnTheProductionSystem() public {
