@@ -66,7 +66,11 @@ const UNHANDLED: Record<string, Record<string, string>> = {
  * until the contracts exist (inherited from OpenZeppelin): allowed unhandled, not required.
  */
 const UNHANDLED_IF_PRESENT: Record<string, Record<string, string>> = {
-  TradingRewards: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  TradingRewards: {
+    OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
+    ReferralFailed:
+      "a referral the recorder refused: the sale is indexed by its purchase; node commissions come with the PromotionNodes data source",
+  },
   PositionListings: {
     OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
     LockedValueClaimed: "PositionLocker's event; the listings contract never locks, so never claims",

@@ -397,6 +397,7 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
     expect(await parameter("listings-contract", "listed 1")).toBe(lower(LISTINGS));
     expect(await parameter("auctions-minIncrementBps", "min increment set")).toBe("500");
     expect(await parameter("rewards-feeTokenDecimals.".concat(lower(s.usdt)), "min increment set")).toBe("6");
+    expect(await parameter("rewards-referrals", "min increment set")).toBe(lower(s.accounts[9]!));
   });
 
   it("survives odd input: events about unknown listings, auctions and tokens, a settle without credits", async () => {

@@ -468,6 +468,16 @@ export async function runDaoScenario(rpcUrl: string): Promise<DaoScenario> {
     [0, addr[11], DMC(1_000)],
     "a drawer draws from the reserve",
   );
+  // Anyone may add DMC back to a bucket (the fee buyback does): the drawer returns a tenth of it.
+  await send(wallets[11]!, dmc.address, dmcAbi, "approve", [reserve, DMC(100)]);
+  await send(
+    wallets[11]!,
+    reserve,
+    contracts.MiningReserve.abi,
+    "replenish",
+    [0, DMC(100)],
+    "the behaviour bucket is replenished",
+  );
 
   return {
     contracts,

@@ -3,3 +3,4 @@ export { handleBucketsFunded } from "./bucketsFunded";
 export { handleDrawerSet } from "./drawerSet";
 export { handleDrawn } from "./drawn";
 export { handleOwnershipTransferred } from "./ownershipTransferred";
+export { handleReplenished } from "./replenished";

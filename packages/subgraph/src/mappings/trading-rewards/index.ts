@@ -2,6 +2,7 @@
 export { handleEpochOpened } from "./epochOpened";
 export { handleFeeCredited } from "./feeCredited";
 export { handleFeeTokenSet } from "./feeTokenSet";
+export { handleReferralsSet } from "./referralsSet";
 export { handleRewardsClaimed } from "./rewardsClaimed";
 export { handleRewardsSettled } from "./rewardsSettled";
 export { handleScheduleSet } from "./scheduleSet";
