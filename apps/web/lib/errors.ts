@@ -386,6 +386,123 @@ const LENDING_MESSAGES: Readonly<Record<string, Explain>> = {
     `The offer lends ${addr(a.offerCurrency)}, the loan is in ${addr(a.loanCurrency)}: a rollover keeps the currency.`,
 };
 
+/** A length of time in seconds, in the unit that reads best. */
+function duration(v: unknown): string {
+  const sec = Number(v);
+  if (!Number.isFinite(sec)) return String(v);
+  if (sec >= 86_400 && sec % 86_400 === 0) return days(sec / 86_400);
+  if (sec >= 3_600) return `${(sec / 3_600).toFixed(1)} h`;
+  return `${Math.max(1, Math.round(sec / 60))} min`;
+}
+
+/** Issue 13: the DMC emission pools, promotion nodes, the mutual insurance pool, the fee splitter and buyback. */
+const DEFI_MESSAGES: Readonly<Record<string, Explain>> = {
+  Emission_ZeroAddress: () => "An address is missing.",
+  Emission_InvalidSchedule: (a) =>
+    `An emission from ${isoTime(a.start)} to ${isoTime(a.end)} with a budget of ${dmc(a.budget)} DMC is refused: the period is empty or the budget too large.`,
+  Emission_InvalidRate: (a) =>
+    `A rate of ${n(a.ratePerSecond)} DMC wei per second is refused: it is above the pool's budget of ${dmc(a.budget)} DMC.`,
+  Emission_ReserveTokenMismatch: (a) => `The mining reserve does not pay DMC (${addr(a.dmc)}).`,
+  Emission_WeightOverflow: (a) => `A stake weight of ${n(a.weight)} is too large for the pool.`,
+  Emission_NothingToClaim: (a) => `${addr(a.account)} has no DMC to claim from this pool yet.`,
+  Emission_BucketEmpty: (a) =>
+    `The mining bucket this pool pays from is empty; your ${dmc(a.earned)} DMC stay claimable for when the DAO refills it.`,
+  NftStaking_NoPositions: () => "Choose at least one position.",
+  NftStaking_NotStaked: (a) => `Position #${n(a.tokenId)} is not staked.`,
+  NftStaking_NotStaker: (a) =>
+    `Position #${n(a.tokenId)} was staked by ${addr(a.staker)}: only it can unstake it, not ${addr(a.caller)}.`,
+  LpMining_ZeroAmount: () => "Enter an amount of LP tokens above zero.",
+  LpMining_InsufficientStake: (a) =>
+    `${addr(a.account)} has ${n(a.staked)} LP tokens staked (base units), fewer than the ${n(a.amount)} asked for.`,
+  NodeRewards_NotWeightSource: (a) => `${addr(a.caller)} may not set node weights: only the node registry does.`,
+  NodeRewards_WeightSourceSet: (a) => `The node registry is already set (${addr(a.source)}); it is set once.`,
+  Nodes_ZeroAddress: () => "An address is missing.",
+  Nodes_AlreadyRegistered: (a) =>
+    `${addr(a.account)} already runs a node (live or leaving): withdraw its stake before registering again.`,
+  Nodes_NotLiveNode: (a) => `${addr(a.account)} runs no live node of the kind this needs.`,
+  Nodes_NotLiveMainNode: (a) => `${addr(a.mainNode)} is not a live main node.`,
+  Nodes_NotInvited: (a) =>
+    `Main node ${addr(a.mainNode)} has not invited ${addr(a.light)}: ask it to recruit you first.`,
+  Nodes_TooManyRecruits: (a) => `Main node ${addr(a.mainNode)} already has its ${n(a.max)} light nodes.`,
+  Nodes_SelfRecruit: () => "A node cannot recruit itself.",
+  Nodes_NotExiting: (a) => `${addr(a.account)} has not asked to leave: request the exit first.`,
+  Nodes_CooldownNotOver: (a) => `The node's cooldown ends at ${isoTime(a.readyAt)}: withdraw after that.`,
+  Nodes_NotFeeHook: (a) => `${addr(a.caller)} may not record referrals: only the trading-rewards fee hook does.`,
+  Nodes_OverFunded: (a) =>
+    `Funding ${n(a.amount)} of token ${addr(a.token)} is more than the ${n(a.unfunded)} of commission still unfunded.`,
+  Nodes_NothingToClaim: (a) =>
+    `${addr(a.account)} has no funded commission in token ${addr(a.token)} yet: fees fund it once collected.`,
+  Nodes_InvalidStake: (a) =>
+    `Stakes of ${dmc(a.mainStake)} DMC (main) and ${dmc(a.lightStake)} DMC (light) are outside the allowed range.`,
+  Nodes_InvalidCooldown: (a) => `A cooldown of ${duration(a.cooldown)} is outside the allowed range.`,
+  Nodes_InvalidCommission: (a) =>
+    `A commission of ${bps(a.commissionBps)} with a main-node share of ${bps(a.mainShareBps)} is above the cap.`,
+  Nodes_InvalidMaxRecruits: (a) => `A limit of ${n(a.maxRecruits)} light nodes per main node is outside the range.`,
+  Nodes_NotController: (a) => `${addr(a.caller)} may not move a node vault's DMC: only the node registry may.`,
+  Mutual_ZeroAddress: () => "An address is missing.",
+  Mutual_ZeroAmount: () => "Enter an amount above zero.",
+  Mutual_ZeroShares: (a) => `${n(a.amount)} DMC wei is too little to buy a single share of the pool.`,
+  Mutual_InsufficientShares: (a) =>
+    `${addr(a.account)} holds ${n(a.held)} shares, fewer than the ${n(a.shares)} asked.`,
+  Mutual_ExitsFrozen: (a) =>
+    `A payout claim is open: unstaking is frozen until it is decided (at the latest ${isoTime(a.frozenUntil)}).`,
+  Mutual_NoRequest: (a) => `${addr(a.account)} has no unstake request: request one first.`,
+  Mutual_CooldownActive: (a) => `The unstake cooldown ends at ${isoTime(a.readyAt)}: withdraw after that.`,
+  Mutual_RequestLapsed: (a) => `The withdrawal window closed at ${isoTime(a.expiredAt)}: request the unstake again.`,
+  Mutual_OfferingNotDefaulted: (a) =>
+    `Offering #${n(a.offeringId)} is ${named(STATUS, a.status)}: this needs a flagged or halted offering.`,
+  Mutual_ClaimExists: (a) =>
+    `Offering #${n(a.offeringId)} already has payout claim #${n(a.claimId)}; only the DAO may open another.`,
+  Mutual_ClaimNotOpen: (a) => `Payout claim #${n(a.claimId)} is not open.`,
+  Mutual_ClaimStillOpen: (a) =>
+    `Payout claim #${n(a.claimId)} is still open: only the DAO may end it before it expires.`,
+  Mutual_PayoutExceedsPool: (a) =>
+    `A payout of ${dmc(a.amount)} DMC is more than the ${dmc(a.available)} DMC the order of loss can take from the pool.`,
+  Mutual_PayoutTooSmall: (a) =>
+    `A payout of ${n(a.amount)} DMC wei is less than one wei per unit sold (${n(a.unitsSold)} units).`,
+  Mutual_UnknownPayout: (a) => `There is no payout #${n(a.payoutId)}.`,
+  Mutual_WrongOffering: (a) =>
+    `Position #${n(a.tokenId)} belongs to offering #${n(a.offeringId)}, not to payout #${n(a.payoutId)}'s offering.`,
+  Mutual_AlreadyClaimed: (a) => `Position #${n(a.tokenId)} already claimed payout #${n(a.payoutId)}.`,
+  Mutual_PositionPledged: (a) =>
+    `Position #${n(a.tokenId)} is locked by ${addr(a.lockHolder)} (a loan or an auction): its payout waits for the lock to end.`,
+  Mutual_InvalidPremiumToken: (a) => `Token ${addr(a.token)} is not a premium token of the pool.`,
+  Mutual_InvalidParams: (a) =>
+    `A cooldown of ${duration(a.cooldown)}, a window of ${duration(a.window)}, claims of ${duration(a.claimDuration)} and a pot share of ${bps(a.maxPotShareBps)} are outside the allowed bounds.`,
+  Mutual_InsufficientSlashed: (a) =>
+    `Offering #${n(a.offeringId)} has ${dmc(a.slashed)} DMC of slashed stake, less than the ${dmc(a.amount)} DMC asked.`,
+  Mutual_PayoutNotExpired: (a) =>
+    `Payout #${n(a.payoutId)} can be claimed until ${isoTime(a.claimDeadline)}; it cannot be closed before.`,
+  Mutual_PayoutExpired: (a) =>
+    `Payout #${n(a.payoutId)}'s claim period is over: what was unclaimed went back to the fund.`,
+  Splitter_ZeroAddress: () => "An address is missing.",
+  Splitter_NotFeeToken: (a) => `Token ${addr(a.token)} is not a fee token of the splitter.`,
+  Splitter_NothingToDistribute: (a) => `The splitter holds none of token ${addr(a.token)}: nothing to distribute.`,
+  Splitter_PremiumTooHigh: (a) => `An insurance share of ${bps(a.premiumBps)} is above the cap of ${bps(a.max)}.`,
+  Splitter_SinkPullMismatch: (a) =>
+    `${addr(a.sink)} took ${n(a.pulled)} instead of the ${n(a.expected)} it was given: the distribution was undone.`,
+  Buyback_ZeroAddress: () => "An address is missing.",
+  Buyback_NoPair: (a) => `Token ${addr(a.token)} has no Uniswap V2 pair with DMC.`,
+  Buyback_NotListed: (a) => `Token ${addr(a.token)} is not listed for the buyback.`,
+  Buyback_TokenIsDmc: () => "DMC itself cannot be bought back with DMC.",
+  Buyback_NothingToConvert: (a) => `The buyback holds none of token ${addr(a.token)}.`,
+  Buyback_NoLiquidity: (a) => `The pair ${addr(a.pair)} holds no liquidity yet.`,
+  Buyback_NoObservation: (a) =>
+    `No price observation of token ${addr(a.token)}'s pair yet: record one, then convert after the window.`,
+  Buyback_WindowTooShort: (a) =>
+    `The price has been observed for ${duration(a.elapsed)}; the buyback needs ${duration(a.minWindow)} of history.`,
+  Buyback_StaleObservation: (a) =>
+    `The last price observation is ${duration(a.elapsed)} old, past the ${duration(a.maxAge)} limit: record a new one.`,
+  Buyback_ObservationTooSoon: (a) =>
+    `The last observation is only ${duration(a.elapsed)} old; the next may be recorded after ${duration(a.minWindow)}.`,
+  Buyback_DustAmount: (a) => `${n(a.amountIn)} base units are too little to buy any DMC.`,
+  Buyback_BelowTwapBound: (a) =>
+    `The pair would pay ${dmc(a.amountOut)} DMC, less than the ${dmc(a.minOut)} DMC the time-weighted price allows: the price is being moved; try later.`,
+  Buyback_InvalidParameters: (a) =>
+    `Slippage ${bps(a.maxSlippageBps)}, input cap ${bps(a.maxInputBps)}, window ${duration(a.minWindow)} and maximum age ${duration(a.maxAge)} are outside the allowed bounds.`,
+  Reserve_ZeroAmount: () => "Enter an amount of DMC above zero.",
+};
+
 /** OpenZeppelin errors any contract may raise (ERC-721, ERC-20, AccessControl, ReentrancyGuard, SafeERC20...). */
 const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
   AccessControlUnauthorizedAccount: (a) =>
@@ -409,6 +526,7 @@ const LIBRARY_MESSAGES: Readonly<Record<string, Explain>> = {
   ERC721InvalidOwner: () => "That owner address is invalid.",
   ERC721InvalidReceiver: (a) => `Positions cannot be sent to ${addr(a.receiver)}.`,
   ERC721InvalidSender: () => "Positions cannot be sent from that address.",
+  ERC1167FailedCreateClone: () => "The node vault could not be created.",
   SafeERC20FailedOperation: (a) => `The transfer of token ${addr(a.token)} failed.`,
   SafeCastOverflowedUintDowncast: () => "A value is too large for the contract's field.",
   SafeCastOverflowedIntDowncast: () => "A value is too large for the contract's field.",
@@ -434,6 +552,7 @@ export const REVERT_MESSAGES: Readonly<Record<string, Explain>> = {
   ...DAO_MESSAGES,
   ...TRADING_MESSAGES,
   ...LENDING_MESSAGES,
+  ...DEFI_MESSAGES,
 };
 
 type ErrorItem = Extract<Abi[number], { type: "error" }>;
