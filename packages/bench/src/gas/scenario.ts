@@ -393,7 +393,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const depositDay = async (measureKey?: string) => {
     await setTime((day + 1n) * DAY + 600n);
     await send(reporter, oracle, "report", [filAssetId, day, 2n * 10n ** 33n]);
-    await setTime((day + 1n) * DAY + 600n + 3_600n); // the report is final after its one-hour correction window
+    // the report is final after its one-hour correction window, counted from its block: a minute of slack, since
+    // anvil's clock runs on between the time travel and the report's block (at +601 the deposit failed at +4,200)
+    await setTime((day + 1n) * DAY + 600n + 3_600n + 60n);
     for (const [miner, offeringId] of [
       [minerA, offeringMany],
       [minerB, offeringOne],
