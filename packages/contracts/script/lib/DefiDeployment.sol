@@ -59,13 +59,10 @@ library DefiDeployment {
     /// @notice Step 1: Uniswap V2, the empty DMC/USDT and DMC/IFIL pairs, the splitter and the buyback (owned by
     /// `deployer` until {deployPools}), and the splitter made the exchange's fee recipient. The caller must hold the
     /// exchange's GOVERNOR_ROLE.
-    function deployFees(
-        HashpowerExchange exchange,
-        DMCToken dmc,
-        Params memory p,
-        address timelock,
-        address deployer
-    ) internal returns (Defi memory d) {
+    function deployFees(HashpowerExchange exchange, DMCToken dmc, Params memory p, address timelock, address deployer)
+        internal
+        returns (Defi memory d)
+    {
         UniswapV2Deployment.Params memory uni = p.uniswap;
         uni.feeToSetter = timelock; // only the DAO may switch on the factory's protocol fee
         d.uniswap = UniswapV2Deployment.deploy(uni);
