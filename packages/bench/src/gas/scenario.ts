@@ -3,14 +3,22 @@ import {
   dmcTokenAbi,
   errorsAbi,
   dmexGovernorAbi,
+  feeBuybackAbi,
   hashpowerExchangeAbi,
+  liquidityMiningAbi,
   marketRateOracleAbi,
   minerApplicationsAbi,
+  mutualInsuranceAbi,
   positionAuctionsAbi,
   positionListingsAbi,
   positionLoansAbi,
+  positionStakingAbi,
+  promotionNodesAbi,
+  protocolFeeSplitterAbi,
   safeL2Abi,
   tradingRewardsAbi,
+  uniswapV2PairAbi,
+  uniswapV2Router02Abi,
   type DeployedContractName,
   type Deployment,
 } from "@dmex/deployments";
@@ -48,6 +56,7 @@ import { mineAt, receiptOf } from "../shared/chain.js";
 
 const DAY = 86_400n;
 const REWARD_TOKEN_UNIT = 10n ** 18n;
+const GAS_LIMIT = 10_000_000n;
 
 interface Contract {
   address: Address;
@@ -75,7 +84,6 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const [minerA, minerB, minerC] = MINER_INDICES.slice(0, 3).map(anvilAddress) as [Address, Address, Address];
   const buyers = [...BUYER_INDICES, ...SPARE_INDICES].map(anvilAddress);
   const flagger = anvilAddress(ROLE_INDEX.treasury);
-  const referrer = deployer;
   const wallet = createWalletClient({ chain: foundry, transport, pollingInterval: 20 }) as WalletClient;
   const figures: GasFigures = {};
 
@@ -87,6 +95,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
       abi: contract.abi,
       functionName,
       args,
+      // A fixed limit, not an estimate: anvil mines two transactions within one second at the same timestamp,
+      // so an estimate made at one second can fall short at the next (an emission pool then accrues a second).
+      gas: GAS_LIMIT,
     });
     const receipt = await receiptOf(publicClient, hash);
     if (receipt.status !== "success") {
@@ -125,6 +136,11 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     return (await publicClient.readContract({ address: contract.address, abi: contract.abi, functionName, args })) as T;
   }
   const setTime = (timestamp: bigint) => mineAt(publicClient, timestamp);
+  /**
+   * One second on, before a measured call to an emission pool or the pair: anvil may mine consecutive blocks at
+   * the same timestamp, and a pool (or the pair's price accumulator) then skips its update, which changes the gas.
+   */
+  const tick = async () => setTime((await publicClient.getBlock()).timestamp + 1n);
 
   /** A council Safe transaction signed by its first 4 owners (the threshold), sent by the deployer. */
   async function measureCouncilExec(key: string, to: Address, data: Hex) {
@@ -156,6 +172,47 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const auctions: Contract = { address: addressOf("PositionAuctions"), abi: positionAuctionsAbi };
   const tradingRewards: Contract = { address: addressOf("TradingRewards"), abi: tradingRewardsAbi };
   const loans: Contract = { address: addressOf("PositionLoans"), abi: positionLoansAbi };
+  // the DeFi of issue 13
+  const nodes: Contract = { address: addressOf("PromotionNodes"), abi: promotionNodesAbi };
+  const nftStaking: Contract = { address: addressOf("PositionStaking"), abi: positionStakingAbi };
+  const lpMining: Contract = { address: addressOf("LiquidityMiningDmcUsdt"), abi: liquidityMiningAbi };
+  const router: Contract = { address: addressOf("UniswapV2Router02"), abi: uniswapV2Router02Abi };
+  const dmcUsdtPair: Contract = { address: addressOf("DmcUsdtPair"), abi: uniswapV2PairAbi };
+  const insurance: Contract = { address: addressOf("MutualInsurance"), abi: mutualInsuranceAbi };
+  const splitter: Contract = { address: addressOf("ProtocolFeeSplitter"), abi: protocolFeeSplitterAbi };
+  const buyback: Contract = { address: addressOf("FeeBuyback"), abi: feeBuybackAbi };
+
+  /**
+   * A new account (none of the dev accounts: those all trade, vote or hold roles above), impersonated on anvil
+   * and given ETH for gas, so the DeFi keys measure a newcomer's first stake or purchase as it would be live.
+   */
+  let newcomers = 0;
+  async function newcomer(): Promise<Address> {
+    const { address } = mnemonicToAccount(ANVIL_MNEMONIC, { addressIndex: 100 + newcomers++ });
+    await publicClient.request({ method: "anvil_impersonateAccount" as never, params: [address] as never });
+    await publicClient.request({
+      method: "anvil_setBalance" as never,
+      params: [address, toHex(parseEther("100"))] as never,
+    });
+    return address;
+  }
+  /** A DAO proposal of `calls` by voter1, passed by both large voters, queued and executed (none measured). */
+  async function passProposal(calls: readonly { to: Address; data: Hex }[], description: string) {
+    const args = [calls.map((c) => c.to), calls.map(() => 0n), calls.map((c) => c.data)] as const;
+    await send(voter1, governorContract, "propose", [...args, description]);
+    const descriptionHash = keccak256(toHex(description));
+    const proposalId = await read<bigint>(governorContract, "hashProposal", [...args, descriptionHash]);
+    const delay = await read<bigint>(governorContract, "votingDelay");
+    const period = await read<bigint>(governorContract, "votingPeriod");
+    const proposedAt = await now();
+    await setTime(proposedAt + delay + 1n);
+    for (const voter of [voter1, voter2]) await send(voter, governorContract, "castVote", [proposalId, 1]);
+    await setTime(proposedAt + delay + period + 2n);
+    await send(deployer, governorContract, "queue", [...args, descriptionHash]);
+    await setTime((await read<bigint>(governorContract, "proposalEta", [proposalId])) + 1n);
+    await send(deployer, governorContract, "execute", [...args, descriptionHash]);
+  }
+  const now = async () => (await publicClient.getBlock()).timestamp;
 
   const latest = await publicClient.getBlock();
   const today = latest.timestamp / DAY + 1n;
@@ -264,20 +321,56 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     await send(miner, ifil, "approve", [exchange.address, maxUint256]);
   }
 
-  // ---- 1,000 purchases spread over ten buyers, before the term starts
+  // ---- 1,000 purchases spread over ten buyers, before the term starts. Every sale here names no referrer
+  // (zeroAddress): a non-zero one is forwarded to PromotionNodes, whose cost buy_withReferral measures apart.
   const regulars = buyers.slice(0, 10);
   for (let i = 0; i < 1_000; i++) {
-    await send(regulars[i % 10]!, exchange, "buy", [offeringMany, 1n + BigInt(i % 7), maxUint256, referrer]);
+    await send(regulars[i % 10]!, exchange, "buy", [offeringMany, 1n + BigInt(i % 7), maxUint256, zeroAddress]);
   }
-  await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, referrer]);
-  await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, referrer]);
-  await send(regulars[3]!, exchange, "buy", [offeringShort, 10n, maxUint256, referrer]);
+  await send(regulars[0]!, exchange, "buy", [offeringOne, 10n, maxUint256, zeroAddress]);
+  await send(regulars[1]!, exchange, "buy", [offeringBad, 10n, maxUint256, zeroAddress]);
+  await send(regulars[3]!, exchange, "buy", [offeringShort, 10n, maxUint256, zeroAddress]);
 
   // ---- purchases by new buyers, still before the term (sales close when it starts)
   const [fresh1, fresh2] = buyers.slice(10, 12) as [Address, Address];
-  await send(fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
-  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
-  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, referrer]);
+  await send(fresh1, exchange, "buy", [offeringMany, 5n, maxUint256, zeroAddress]);
+  await measure("buy", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, zeroAddress]);
+  await measure("buy_repeatHolder", fresh2, exchange, "buy", [offeringMany, 5n, maxUint256, zeroAddress]);
+
+  // ---- promotion nodes (issue 13), while sales are open: a main node and its light nodes register (each measured
+  // one after another of its kind, as on a live network), then newcomers buy through a light node's referral. Each
+  // measured buy is a new buyer's first position, as `buy` is, so buy_withReferral - buy is the referral alone.
+  const nodeAccounts = { mainWarm: await newcomer(), main: await newcomer(), lightWarm: await newcomer() };
+  const light = await newcomer();
+  for (const [account, stake] of [
+    [nodeAccounts.mainWarm, "20000"],
+    [nodeAccounts.main, "20000"],
+    [nodeAccounts.lightWarm, "2000"],
+    [light, "2000"],
+  ] as const) {
+    await send(deployer, dmc, "transfer", [account, parseEther(stake)]);
+    await send(account, dmc, "approve", [nodes.address, maxUint256]);
+  }
+  await send(nodeAccounts.mainWarm, nodes, "registerMainNode", []);
+  await tick(); // the node-staking pool accrues since the previous node's weight
+  await measure("registerMainNode", nodeAccounts.main, nodes, "registerMainNode", []);
+  await send(nodeAccounts.main, nodes, "recruit", [nodeAccounts.lightWarm, true]);
+  await send(nodeAccounts.main, nodes, "recruit", [light, true]);
+  await send(nodeAccounts.lightWarm, nodes, "registerLightNode", [nodeAccounts.main]);
+  await tick();
+  await measure("registerLightNode", light, nodes, "registerLightNode", [nodeAccounts.main]);
+  const referred = async (key: string | undefined, referrer: Address) => {
+    const buyer = await newcomer();
+    await send(minter, usdt, "mint", [buyer, 10n ** 12n]);
+    await send(buyer, usdt, "approve", [exchange.address, maxUint256]);
+    const args = [offeringMany, 5n, maxUint256, referrer] as const;
+    if (key) await measure(key, buyer, exchange, "buy", args);
+    else await send(buyer, exchange, "buy", args);
+  };
+  // the other light node's referral opens the USDT commission ledger and the main node's commission slot
+  await referred(undefined, nodeAccounts.lightWarm);
+  await referred("buy_withReferral_first", light); // the light node's first commission slot and referral count
+  await referred("buy_withReferral", light); // steady state: the node has referred before
 
   // ---- a primary auction of 100 units of offeringMany, bid and settled before the sale closes
   const auctionIdOf = async (receipt: { logs: readonly { address: Address; topics: readonly Hex[]; data: Hex }[] }) => {
@@ -300,7 +393,9 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const depositDay = async (measureKey?: string) => {
     await setTime((day + 1n) * DAY + 600n);
     await send(reporter, oracle, "report", [filAssetId, day, 2n * 10n ** 33n]);
-    await setTime((day + 1n) * DAY + 600n + 3_600n); // the report is final after its one-hour correction window
+    // the report is final after its one-hour correction window, counted from its block: a minute of slack, since
+    // anvil's clock runs on between the time travel and the report's block (at +601 the deposit failed at +4,200)
+    await setTime((day + 1n) * DAY + 600n + 3_600n + 60n);
     for (const [miner, offeringId] of [
       [minerA, offeringMany],
       [minerB, offeringOne],
@@ -431,7 +526,6 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     minDaysLeft: 0,
     amount: 0n,
   });
-  const now = async () => (await publicClient.getBlock()).timestamp;
   const offerFor = async (key: string | undefined, tokenId: bigint, terms = loanTerms) => {
     const args = [terms, positionCollateral(tokenId), Number((await now()) + 30n * DAY), 1] as const;
     const receipt = key
@@ -488,5 +582,101 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
   const overdue = await read<{ dueTime: number; gracePeriod: number }>(loans, "loanOf", [foreclosedLoan]);
   await setTime(BigInt(overdue.dueTime + overdue.gracePeriod) + 1n);
   await measure("foreclose", lender, loans, "foreclose", [foreclosedLoan]);
+
+  // ---- the DeFi of issue 13, after everything above (whose figures it must not move). Steady state again: each
+  // measured stake is a newcomer's first in a pool someone already stakes in (its accumulator running).
+  // Liquidity: the deployer (the genesis DMC holder) adds DMC/USDT at 1 USDT per DMC through the router, minting
+  // the LP tokens straight to two liquidity providers.
+  const hour = 3_600n;
+  const [lpWarm, lpStaker] = [await newcomer(), await newcomer()];
+  await send(minter, usdt, "mint", [deployer, 10n ** 12n]);
+  for (const token of [dmc, usdt]) await send(deployer, token, "approve", [router.address, maxUint256]);
+  for (const provider of [lpWarm, lpStaker]) {
+    await tick(); // the second deposit then starts the pair's price accumulators, as any later swap finds them
+    await send(deployer, router, "addLiquidity", [
+      dmc.address,
+      usdt.address,
+      parseEther("25000"),
+      25_000_000_000n,
+      0n,
+      0n,
+      provider,
+      (await now()) + hour,
+    ]);
+    await send(provider, dmcUsdtPair, "approve", [lpMining.address, maxUint256]);
+  }
+  const lpOf = (account: Address) => read<bigint>(dmcUsdtPair, "balanceOf", [account]);
+  await send(lpWarm, lpMining, "stake", [(await lpOf(lpWarm)) / 2n]);
+  await setTime((await now()) + hour);
+  await send(lpWarm, lpMining, "stake", [(await lpOf(lpWarm)) / 2n]);
+  await setTime((await now()) + hour);
+  await measure("stakeLp", lpStaker, lpMining, "stake", [(await lpOf(lpStaker)) / 2n]);
+
+  // NFT staking: free positions of offeringMany (180-day term, about 50 days in) of two regular holders
+  const freePositions = async (owner: Address, count: number) => {
+    const found: bigint[] = [];
+    for (let tokenId = 1n; found.length < count; tokenId++) {
+      const state = await read<{ owner: Address; lockHolder: Address }>(exchange, "positionState", [tokenId]);
+      if (state.owner.toLowerCase() === owner.toLowerCase() && state.lockHolder === zeroAddress) found.push(tokenId);
+    }
+    return found;
+  };
+  const [stakerWarm, staker] = [regulars[5]!, regulars[6]!];
+  const [warmFirst, warmSecond] = (await freePositions(stakerWarm, 2)) as [bigint, bigint];
+  const [staked] = (await freePositions(staker, 1)) as [bigint];
+  for (const account of [stakerWarm, staker])
+    await send(account, exchange, "setApprovalForAll", [nftStaking.address, true]);
+  await send(stakerWarm, nftStaking, "stake", [[warmFirst]]);
+  await setTime((await now()) + hour);
+  await send(stakerWarm, nftStaking, "stake", [[warmSecond]]); // a second weight change: the accumulator is non-zero
+  await setTime((await now()) + hour);
+  await measure("stakeNft", staker, nftStaking, "stake", [[staked]]);
+  await tick();
+  await measure("unstakeNft", stakerWarm, nftStaking, "unstake", [[warmFirst]]); // keeps its other stake
+  // a staker claims every day or so: its first claim (its first DMC balance) unmeasured, the next one measured
+  await setTime((await now()) + DAY);
+  await send(staker, nftStaking, "claim", [staker]);
+  await setTime((await now()) + DAY);
+  await measure("claimStakingDmc", staker, nftStaking, "claim", [staker]);
+
+  // Insurance and the fee buyback: an underwriter joins; the exchange's channel fees (plus the trading fees already
+  // at the splitter) are distributed: the nodes' owed commission, the premium share to the insurance pool, the rest
+  // to the buyback, which observes the pair and converts 30+ minutes later against its TWAP.
+  const [underwriterWarm, underwriter] = [await newcomer(), await newcomer()];
+  for (const account of [underwriterWarm, underwriter]) {
+    await send(deployer, dmc, "transfer", [account, parseEther("10000")]);
+    await send(account, dmc, "approve", [insurance.address, maxUint256]);
+  }
+  await send(underwriterWarm, insurance, "underwrite", [parseEther("5000")]);
+  await send(flagger, exchange, "collectFees", [[offeringMany, offeringOne, offeringShort]]);
+  await send(flagger, splitter, "distribute", [usdt.address]);
+  await send(flagger, buyback, "observe", [usdt.address]);
+  // a conversion swaps at most 0.2% of the pair's USDT reserve (100 USDT here): the distribution funds many. The first one
+  // opens the buyback's totals and its second checkpoint; the next one, 30+ minutes later, is the steady state.
+  await setTime((await now()) + 31n * 60n);
+  await measure("buybackConvert_first", flagger, buyback, "convert", [usdt.address]);
+  await setTime((await now()) + 31n * 60n);
+  await measure("buybackConvert", flagger, buyback, "convert", [usdt.address]);
+  // the premiums above are shared: a new underwriter's first premium slot is written (steady state)
+  await measure("underwrite", underwriter, insurance, "underwrite", [parseEther("5000")]);
+
+  // A payout for the halted offering #3: a claim opened by anyone, a DAO vote executing the payout from the
+  // underwriters' pot (order of loss: no slashed stake here, then the pot, then the fund), one position's claim.
+  await send(flagger, insurance, "openClaim", [offeringBad]);
+  const claimId = await read<bigint>(insurance, "claimCount");
+  await passProposal(
+    [
+      {
+        to: insurance.address,
+        data: encodeFunctionData({
+          abi: mutualInsuranceAbi,
+          functionName: "executePayout",
+          args: [claimId, parseEther("1000")],
+        }),
+      },
+    ],
+    "# Insurance payout for offering #3: 1,000 DMC to its holders",
+  );
+  await measure("insurancePayoutClaim", regulars[1]!, insurance, "claimPayout", [claimId, [badToken]]);
   return figures;
 }
