@@ -285,9 +285,17 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
     await apply(minerC, 1_000n), // defaults
     await apply(minerB, 10n, undefined, 10n), // a 10-day term: withdrawals inside the end-of-term holdback
   ];
-  const votingDelay = await read<bigint>(governorContract, "votingDelay");
-  const votingPeriod = await read<bigint>(governorContract, "votingPeriod");
-  await setTime(today * DAY + 3_700n + votingDelay + 1n);
+  // Vote once every proposal is active: from their own snapshots, not from a fixed offset, because a slow machine
+  // submits the last application more than a minute and a half after the first (a clean-clone CI run did).
+  const latestOf = async (view: "proposalSnapshot" | "proposalDeadline") => {
+    let latest = 0n;
+    for (const { proposalId } of applied) {
+      const t = await read<bigint>(governorContract, view, [proposalId]);
+      if (t > latest) latest = t;
+    }
+    return latest;
+  };
+  await setTime((await latestOf("proposalSnapshot")) + 1n);
   // castVote_first pays for the proposal's first For tally; castVote_reachesQuorum for the late-quorum
   // deadline record; a typical vote (castVote) does neither.
   for (const [i, { proposalId }] of applied.entries()) {
@@ -301,7 +309,7 @@ export async function runGasScenario(rpcUrl: string, deployment: Deployment): Pr
       else await send(voter, governorContract, "castVote", [proposalId, 1]);
     }
   }
-  await setTime(today * DAY + 3_700n + votingDelay + votingPeriod + 2n);
+  await setTime((await latestOf("proposalDeadline")) + 1n);
   for (const [i, a] of applied.entries()) await governorCall(i === 0 ? "queue" : undefined, "queue", a);
   const eta = await read<bigint>(governorContract, "proposalEta", [applied[0]!.proposalId]);
   await setTime(eta + 1n);
