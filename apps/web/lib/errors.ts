@@ -481,6 +481,7 @@ const DEFI_MESSAGES: Readonly<Record<string, Explain>> = {
   Splitter_PremiumTooHigh: (a) => `An insurance share of ${bps(a.premiumBps)} is above the cap of ${bps(a.max)}.`,
   Splitter_SinkPullMismatch: (a) =>
     `${addr(a.sink)} took ${n(a.pulled)} instead of the ${n(a.expected)} it was given: the distribution was undone.`,
+  FeeVault_ZeroRecipient: () => "Fees need somewhere to go: the fee recipient cannot be the zero address.",
   Buyback_ZeroAddress: () => "An address is missing.",
   Buyback_NoPair: (a) => `Token ${addr(a.token)} has no Uniswap V2 pair with DMC.`,
   Buyback_NotListed: (a) => `Token ${addr(a.token)} is not listed for the buyback.`,

@@ -36,6 +36,7 @@ export const PREFIXES = [
   "Nodes",
   "Splitter",
   "Buyback",
+  "FeeVault",
   "Emission",
   "NftStaking",
   "LpMining",

@@ -30,26 +30,13 @@ library FeeDeployment {
         FeeBuyback buyback;
     }
 
-    /// @notice Deploys and configures both and hands them to `timelock`.
+    /// @notice Deploys and configures both, owned by `deployer` until {handOver}, so a deployment can set the
+    /// commission ledger and the premium sink (`setSinks`) once those exist.
     /// @param reserve The mining reserve (its token is DMC; the buyback replenishes its behaviour bucket).
     /// @param factory The Uniswap V2 factory holding the DMC pairs.
     /// @param feeTokens The fee tokens (USDT, IFIL...): listed in the splitter, and in the buyback when a DMC pair
     ///        exists.
-    /// @param timelock The DAO timelock, owner of both at the end.
-    /// @param deployer The account running this (owner while it configures).
-    function deploy(
-        IMiningReserve reserve,
-        IUniswapV2Factory factory,
-        address[] memory feeTokens,
-        address timelock,
-        address deployer
-    ) internal returns (Fees memory f) {
-        f = create(reserve, factory, feeTokens, deployer);
-        handOver(f, timelock);
-    }
-
-    /// @notice {deploy} without the hand-over: both stay owned by `deployer`, for a deployment that sets the
-    /// commission ledger and the premium sink (`setSinks`) once those exist, then calls {handOver}.
+    /// @param deployer The account sending the configuration calls (the broadcaster in a script).
     function create(IMiningReserve reserve, IUniswapV2Factory factory, address[] memory feeTokens, address deployer)
         internal
         returns (Fees memory f)
@@ -71,7 +58,7 @@ library FeeDeployment {
         f.splitter.setSinks(address(0), address(0), address(f.buyback));
     }
 
-    /// @notice Hands both to `timelock`; the caller must own them.
+    /// @notice Hands both to `timelock` (the DAO timelock); the caller must own them.
     function handOver(Fees memory f, address timelock) internal {
         f.splitter.transferOwnership(timelock);
         f.buyback.transferOwnership(timelock);

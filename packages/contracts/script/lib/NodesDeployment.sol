@@ -10,8 +10,8 @@ import {PromotionNodes} from "../../src/nodes/PromotionNodes.sol";
 /// @title NodesDeployment
 /// @notice Deploys the promotion nodes (issue 13) with the deploy parameters of docs/decisions/0021-promotion-nodes.md
 /// and ends it owned by the DAO timelock. The fee hook is TradingRewards; TradingRewards forwards referrals only once
-/// its owner calls `setReferrals(nodes)`: {wire} while the deployer still owns it, or the DAO proposal of
-/// {wiringActions} once the timelock does.
+/// its owner calls `setReferrals(nodes)`: {wire} while the deployer still owns it, or a DAO proposal once the
+/// timelock does.
 library NodesDeployment {
     /// @notice DMC a main node stakes.
     uint256 internal constant MAIN_STAKE = 20_000e18;
@@ -25,20 +25,6 @@ library NodesDeployment {
     uint256 internal constant MAIN_SHARE_BPS = 3_000;
     /// @notice Light nodes per main node.
     uint256 internal constant MAX_RECRUITS = 50;
-
-    /// @notice Deploys the nodes, points them at `weightSink` and hands them to `timelock`.
-    /// @param dmc The DMC token.
-    /// @param rewards TradingRewards, the fee hook.
-    /// @param timelock The DAO timelock, the final owner.
-    /// @param deployer The account sending the configuration calls (the broadcaster in a script), owner meanwhile.
-    /// @param weightSink The node-staking emission pool (zero: none yet; the DAO sets it later).
-    function deploy(DMCToken dmc, ITradingRewards rewards, address timelock, address deployer, address weightSink)
-        internal
-        returns (PromotionNodes nodes)
-    {
-        nodes = create(dmc, rewards, deployer);
-        handOver(nodes, weightSink, timelock);
-    }
 
     /// @notice Deploys the nodes owned by `deployer`, for a deployment that must configure them before {handOver}
     /// (the node-staking pool takes the nodes as its weight source, so it exists only after them).
@@ -67,18 +53,5 @@ library NodesDeployment {
     /// @notice Points TradingRewards' referrals at `nodes`; the caller must still own `rewards`.
     function wire(ITradingRewards rewards, PromotionNodes nodes) internal {
         rewards.setReferrals(address(nodes));
-    }
-
-    /// @notice The DAO proposal that wires `nodes` into a TradingRewards the timelock owns.
-    function wiringActions(ITradingRewards rewards, PromotionNodes nodes)
-        internal
-        pure
-        returns (address[] memory targets, uint256[] memory values, bytes[] memory calldatas)
-    {
-        targets = new address[](1);
-        targets[0] = address(rewards);
-        values = new uint256[](1);
-        calldatas = new bytes[](1);
-        calldatas[0] = abi.encodeCall(ITradingRewards.setReferrals, (address(nodes)));
     }
 }

@@ -3,7 +3,8 @@ pragma solidity 0.8.28;
 
 /// @title Fee errors
 /// @notice The custom errors of the fee flow (see {IExchangeErrors} for the naming rule and the list of prefixes):
-/// `Splitter_` (ProtocolFeeSplitter), `Buyback_` (FeeBuyback).
+/// `Splitter_` (ProtocolFeeSplitter), `Buyback_` (FeeBuyback), `FeeVault_` (FeeVault, the fee collection of the
+/// listings, auctions and loans).
 
 /// @notice ProtocolFeeSplitter's errors (inherited through {IProtocolFeeSplitter}).
 interface IProtocolFeeSplitterErrors {
@@ -47,4 +48,10 @@ interface IFeeBuybackErrors {
     error Buyback_BelowTwapBound(uint256 amountOut, uint256 minOut);
     /// @notice A parameter is outside its bounds.
     error Buyback_InvalidParameters(uint256 maxSlippageBps, uint256 maxInputBps, uint256 minWindow, uint256 maxAge);
+}
+
+/// @notice FeeVault's errors (inherited through {IFeeVault}).
+interface IFeeVaultErrors {
+    /// @notice A zero fee recipient was given (at construction or by governance).
+    error FeeVault_ZeroRecipient();
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IFeeVault} from "./IFeeVault.sol";
 import {IPositionAuctionsErrors} from "../errors/TradingErrors.sol";
 
 /// @title IPositionAuctions
@@ -19,7 +20,7 @@ import {IPositionAuctionsErrors} from "../errors/TradingErrors.sol";
 /// A secondary auction's position routes its rewards and refund to this contract, which never claims
 /// them: they stay in the position and go to the winner with it (or back to the seller).
 /// The seller's proceeds and every refund are credited here and pulled with {withdraw}.
-interface IPositionAuctions is IPositionAuctionsErrors {
+interface IPositionAuctions is IPositionAuctionsErrors, IFeeVault {
     /// @notice What is auctioned.
     enum AuctionKind {
         Secondary,
@@ -88,10 +89,6 @@ interface IPositionAuctions is IPositionAuctionsErrors {
     event Withdrawn(address indexed account, address indexed token, address to, uint256 amount);
     /// @notice Governance changed the minimum increment for new auctions.
     event MinIncrementSet(uint256 previousBps, uint256 bps);
-    /// @notice Collected trading fees were sent to the fee recipient.
-    event FeesSwept(address indexed token, address indexed to, uint256 amount);
-    /// @notice Governance changed where swept fees go.
-    event FeeRecipientSet(address indexed previous, address indexed recipient);
 
     /// @notice Auctions a position the caller owns (approve this contract for it first); locks it in place.
     /// @param paymentToken A payment token the exchange lists.
@@ -120,15 +117,9 @@ interface IPositionAuctions is IPositionAuctionsErrors {
     /// @notice Pulls the caller's refunds and proceeds in `token` to `to`. Emits {Withdrawn}.
     function withdraw(address token, address to) external returns (uint256 amount);
 
-    /// @notice Sends collected trading fees in `token` to the fee recipient. Emits {FeesSwept}.
-    function sweepFees(address token) external returns (uint256 amount);
-
     /// @notice Sets the minimum increment of new auctions, within [{MIN_INCREMENT_BPS}, {MAX_INCREMENT_BPS}].
     /// Governance only. Running auctions keep theirs.
     function setMinIncrement(uint16 bps) external;
-
-    /// @notice Sets the fee recipient. Governance only.
-    function setFeeRecipient(address recipient) external;
 
     /// @notice An auction as stored.
     function getAuction(uint256 auctionId) external view returns (Auction memory);

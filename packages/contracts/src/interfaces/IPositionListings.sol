@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IFeeVault} from "./IFeeVault.sol";
 import {IPositionListingsErrors} from "../errors/TradingErrors.sol";
 
 /// @title IPositionListings
@@ -15,7 +16,7 @@ import {IPositionListingsErrors} from "../errors/TradingErrors.sol";
 /// accepts and the least unclaimed reward the position must still carry (a seller cannot empty it
 /// between the buyer's look and the fill). Fees stay here until swept to the fee recipient.
 /// The buyer is credited with the fee in `TradingRewards`. See docs/decisions/0017-trading.md.
-interface IPositionListings is IPositionListingsErrors {
+interface IPositionListings is IPositionListingsErrors, IFeeVault {
     /// @notice One listing (one per position at a time).
     struct Listing {
         address seller;
@@ -51,10 +52,6 @@ interface IPositionListings is IPositionListingsErrors {
         uint256 fee,
         address referrer
     );
-    /// @notice Collected trading fees were sent to the fee recipient (anyone may sweep).
-    event FeesSwept(address indexed token, address indexed to, uint256 amount);
-    /// @notice Governance changed where swept fees go.
-    event FeeRecipientSet(address indexed previous, address indexed recipient);
 
     /// @notice Lists a position the caller owns, replacing any earlier listing of it. The caller must first
     /// approve this contract for the token (`approve(listings, tokenId)`). Emits {Listed}.
@@ -78,18 +75,9 @@ interface IPositionListings is IPositionListingsErrors {
     /// @param referrer Recorded for referral programs; may be zero.
     function buy(uint256 tokenId, uint256 maxPrice, uint256 minClaimable, address referrer) external;
 
-    /// @notice Sends the collected fees in `token` to the fee recipient. Emits {FeesSwept}.
-    function sweepFees(address token) external returns (uint256 amount);
-
-    /// @notice Sets the fee recipient. Governance only. Emits {FeeRecipientSet}.
-    function setFeeRecipient(address recipient) external;
-
     /// @notice The stored listing of `tokenId` (zero seller if none); it may be void, see {isLive}.
     function listingOf(uint256 tokenId) external view returns (Listing memory);
 
     /// @notice Whether `buy` would find the listing of `tokenId` fillable now (ignoring the buyer's side).
     function isLive(uint256 tokenId) external view returns (bool);
-
-    /// @notice Fees collected in `token` and not yet swept.
-    function feesAccrued(address token) external view returns (uint256);
 }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
+import {IFeeVault} from "./IFeeVault.sol";
 import {IPositionLoansErrors} from "../errors/LendingErrors.sol";
 
 /// @title IPositionLoans
@@ -18,7 +19,7 @@ import {IPositionLoansErrors} from "../errors/LendingErrors.sol";
 /// nothing can pause it. The DeFi fee (ProtocolParameters.defiFeeBps) is snapshotted per loan and
 /// charged on the interest the lender receives. A position loan's id is the position's token id (one
 /// loan per position at a time: the lock); a token loan's id is `TOKEN_LOAN_BASE + n`.
-interface IPositionLoans is IPositionLoansErrors {
+interface IPositionLoans is IPositionLoansErrors, IFeeVault {
     /// @notice What an offer or a request accepts as collateral.
     enum CollateralKind {
         None,
@@ -191,10 +192,6 @@ interface IPositionLoans is IPositionLoansErrors {
     event Credited(address indexed account, address indexed token, uint256 amount, uint256 indexed loanId);
     /// @notice `account` pulled its credit.
     event Claimed(address indexed account, address indexed token, address to, uint256 amount);
-    /// @notice Collected DeFi fees were sent to the fee recipient (anyone may sweep).
-    event FeesSwept(address indexed token, address indexed to, uint256 amount);
-    /// @notice Governance changed where swept fees go.
-    event FeeRecipientSet(address indexed previous, address indexed recipient);
     /// @notice Governance changed the grace period of loans started from now on.
     event GracePeriodSet(uint256 previous, uint256 grace);
     /// @notice Governance listed or delisted a collateral token (live loans are not affected).
@@ -276,16 +273,10 @@ interface IPositionLoans is IPositionLoansErrors {
     /// account a token blacklists can still take its money elsewhere. Emits {Claimed}.
     function claim(address token, address to) external returns (uint256 amount);
 
-    /// @notice Sends collected fees in `token` to the fee recipient. Emits {FeesSwept}.
-    function sweepFees(address token) external returns (uint256 amount);
-
     // ------------------------------------------------------------------ governance
 
     /// @notice Grace period of loans started from now on (live loans keep theirs). Emits {GracePeriodSet}.
     function setGracePeriod(uint32 grace) external;
-
-    /// @notice Where swept fees go. Emits {FeeRecipientSet}.
-    function setFeeRecipient(address recipient) external;
 
     /// @notice Lists or delists an ERC-20 as loan collateral. Emits {CollateralTokenSet}.
     function setCollateralToken(address token, bool listed) external;
@@ -312,9 +303,6 @@ interface IPositionLoans is IPositionLoansErrors {
 
     /// @notice Claimable credit of `account` in `token`.
     function creditOf(address account, address token) external view returns (uint256);
-
-    /// @notice Fees collected in `token` and not yet swept.
-    function feesAccrued(address token) external view returns (uint256);
 
     /// @notice The lender's current offer nonce.
     function lenderNonce(address lender) external view returns (uint32);

@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 import {ProtocolParameters} from "../governance/ProtocolParameters.sol";
@@ -13,6 +11,7 @@ import {IPositionLoans} from "../interfaces/IPositionLoans.sol";
 import {LoanMath} from "../libraries/LoanMath.sol";
 import {LoanOrders} from "../libraries/LoanOrders.sol";
 import {PositionLocker} from "../lockers/PositionLocker.sol";
+import {FeeVault} from "../treasury/FeeVault.sol";
 import {LockPayouts, OfferingStatus, PositionState} from "../types/HashpowerTypes.sol";
 
 /// @title PositionLoans
@@ -23,7 +22,7 @@ import {LockPayouts, OfferingStatus, PositionState} from "../types/HashpowerType
 /// paused. Every payment is credited, never pushed, except the principal, which goes from the lender's
 /// allowance straight to the borrower when a loan starts (a transfer that fails there fails the start,
 /// never a repayment).
-contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGuard {
+contract PositionLoans is IPositionLoans, PositionLocker, FeeVault {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
     using SafeCast for int256;
@@ -40,8 +39,6 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
 
     /// @notice Where the DeFi fee comes from (snapshotted per loan).
     ProtocolParameters public immutable params;
-    /// @notice Where {sweepFees} sends the collected fees.
-    address public feeRecipient;
     /// @inheritdoc IPositionLoans
     uint32 public gracePeriod;
     /// @notice The id the next offer gets.
@@ -56,7 +53,6 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
     mapping(uint256 loanId => Loan) private _loans;
     mapping(uint256 loanId => TokenCollateral) private _tokenCollateral;
     mapping(address account => mapping(address token => uint256)) private _credits;
-    mapping(address token => uint256) private _fees;
     mapping(address lender => uint32) private _nonces;
     mapping(address token => bool) private _collateralTokens;
 
@@ -66,13 +62,9 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
         address owner_,
         address feeRecipient_,
         uint32 gracePeriod_
-    ) PositionLocker(exchange_) Ownable(owner_) {
-        if (address(params_) == address(0) || feeRecipient_ == address(0)) {
-            revert Loans_ZeroAddress();
-        }
+    ) PositionLocker(exchange_) FeeVault(owner_, feeRecipient_) {
+        if (address(params_) == address(0)) revert Loans_ZeroAddress();
         params = params_;
-        feeRecipient = feeRecipient_;
-        emit FeeRecipientSet(address(0), feeRecipient_);
         _setGracePeriod(gracePeriod_);
     }
 
@@ -323,27 +315,11 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
         if (amount != 0) IERC20(token).safeTransfer(to, amount);
     }
 
-    /// @inheritdoc IPositionLoans
-    function sweepFees(address token) external nonReentrant returns (uint256 amount) {
-        amount = _fees[token];
-        address to = feeRecipient;
-        _fees[token] = 0;
-        emit FeesSwept(token, to, amount);
-        if (amount != 0) IERC20(token).safeTransfer(to, amount);
-    }
-
     // =================================================================== governance
 
     /// @inheritdoc IPositionLoans
     function setGracePeriod(uint32 grace) external onlyOwner {
         _setGracePeriod(grace);
-    }
-
-    /// @inheritdoc IPositionLoans
-    function setFeeRecipient(address recipient) external onlyOwner {
-        if (recipient == address(0)) revert Loans_ZeroAddress();
-        emit FeeRecipientSet(feeRecipient, recipient);
-        feeRecipient = recipient;
     }
 
     /// @inheritdoc IPositionLoans
@@ -391,11 +367,6 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
     /// @inheritdoc IPositionLoans
     function creditOf(address account, address token) external view returns (uint256) {
         return _credits[account][token];
-    }
-
-    /// @inheritdoc IPositionLoans
-    function feesAccrued(address token) external view returns (uint256) {
-        return _fees[token];
     }
 
     /// @inheritdoc IPositionLoans
@@ -482,7 +453,7 @@ contract PositionLoans is IPositionLoans, PositionLocker, Ownable, ReentrancyGua
         p.fee = LoanMath.fee(p.toInterest, l.feeBps);
         if (token != l.currency && p.fee != 0) p.fee = p.fee * LoanMath.PRICE_SCALE / l.rewardPriceWad;
         _credit(l.lender, token, amount - p.fee, loanId);
-        if (p.fee != 0) _fees[token] += p.fee;
+        if (p.fee != 0) _accrueFee(token, p.fee);
         emit LoanPayment(loanId, msg.sender, token, amount, p.toInterest, p.toPrincipal, p.fee, l.principal);
     }
 

@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
 import {ProtocolParameters} from "../governance/ProtocolParameters.sol";
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {IPositionAuctions} from "../interfaces/IPositionAuctions.sol";
 import {ITradingRewards} from "../interfaces/ITradingRewards.sol";
 import {PositionLocker} from "../lockers/PositionLocker.sol";
+import {FeeVault} from "../treasury/FeeVault.sol";
 import {LockPayouts, OfferingStatus, PositionState} from "../types/HashpowerTypes.sol";
 
 /// @title PositionAuctions
@@ -25,7 +24,7 @@ import {LockPayouts, OfferingStatus, PositionState} from "../types/HashpowerType
 /// - credits are stored plus one once an account's slot is opened (0 means never opened, 1 means
 ///   nothing owed), so a withdraw leaves the slot warm for the next credit, and a seller opens its
 ///   proceeds slot when it creates the auction rather than making the settler pay a new slot.
-contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, ReentrancyGuard {
+contract PositionAuctions is IPositionAuctions, PositionLocker, FeeVault {
     using SafeERC20 for IERC20;
 
     /// @notice A bid this close to the end moves the end to `bid time + EXTENSION`.
@@ -57,8 +56,6 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
     /// @notice Credited with the winner's fee of every secondary auction (zero: none).
     ITradingRewards public immutable rewards;
 
-    /// @notice Where swept fees go.
-    address public feeRecipient;
     /// @notice The minimum increment of new auctions (bps).
     uint16 public minIncrementBps;
     /// @notice Auctions created (ids are 1..auctionCount).
@@ -67,8 +64,6 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
     mapping(uint256 auctionId => Auction) private _auctions;
     /// @dev Refunds and proceeds, stored plus one once opened (see the gas notes).
     mapping(address account => mapping(address token => uint256)) private _credits;
-    /// @dev Trading fees not swept, stored plus one once the token has had an auction.
-    mapping(address token => uint256) private _fees;
     /// @inheritdoc IPositionAuctions
     mapping(uint256 tokenId => uint256 auctionId) public auctionOfToken;
     /// @dev Payment tokens this contract gave the exchange an unlimited allowance for (primary settles).
@@ -87,17 +82,13 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
         address owner_,
         address feeRecipient_,
         uint16 minIncrementBps_
-    ) PositionLocker(exchange_) Ownable(owner_) {
-        if (address(params_) == address(0) || feeRecipient_ == address(0)) {
-            revert Auctions_ZeroAddress();
-        }
+    ) PositionLocker(exchange_) FeeVault(owner_, feeRecipient_) {
+        if (address(params_) == address(0)) revert Auctions_ZeroAddress();
         _checkIncrement(minIncrementBps_);
         exchange = exchange_;
         params = params_;
         rewards = rewards_;
-        feeRecipient = feeRecipient_;
         minIncrementBps = minIncrementBps_;
-        emit FeeRecipientSet(address(0), feeRecipient_);
         emit MinIncrementSet(0, minIncrementBps_);
     }
 
@@ -138,7 +129,7 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
             tokenId: tokenId
         });
         _openCredit(msg.sender, paymentToken);
-        if (_fees[paymentToken] == 0) _fees[paymentToken] = 1;
+        _primeFees(paymentToken);
         emit AuctionCreated(
             auctionId,
             AuctionKind.Secondary,
@@ -304,7 +295,7 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
             delete auctionOfToken[tokenId];
             // Opened at creation: the stored value is proceeds owed plus one.
             _credits[a.seller][token] += proceeds;
-            _fees[token] += fee;
+            _accrueFee(token, fee);
             emit ProceedsCredited(auctionId, a.seller, token, proceeds);
             emit AuctionSettled(auctionId, winner, amount, fee, tokenId);
             // The position moves with every unclaimed reward and refund (they were routed here, unclaimed).
@@ -361,18 +352,6 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
         IERC20(token).safeTransfer(to, amount);
     }
 
-    /// @inheritdoc IPositionAuctions
-    /// @dev Anyone may call; returns 0 (and changes nothing) when there is nothing to sweep.
-    function sweepFees(address token) external nonReentrant returns (uint256 amount) {
-        uint256 stored = _fees[token];
-        if (stored < 2) return 0;
-        amount = stored - 1;
-        _fees[token] = 1;
-        address to = feeRecipient;
-        emit FeesSwept(token, to, amount);
-        IERC20(token).safeTransfer(to, amount);
-    }
-
     // =================================================================== governance
 
     /// @inheritdoc IPositionAuctions
@@ -380,13 +359,6 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
         _checkIncrement(bps);
         emit MinIncrementSet(minIncrementBps, bps);
         minIncrementBps = bps;
-    }
-
-    /// @inheritdoc IPositionAuctions
-    function setFeeRecipient(address recipient) external onlyOwner {
-        if (recipient == address(0)) revert Auctions_ZeroAddress();
-        emit FeeRecipientSet(feeRecipient, recipient);
-        feeRecipient = recipient;
     }
 
     // =================================================================== views
@@ -407,12 +379,6 @@ contract PositionAuctions is IPositionAuctions, PositionLocker, Ownable, Reentra
     /// @inheritdoc IPositionAuctions
     function withdrawable(address account, address token) external view returns (uint256) {
         uint256 stored = _credits[account][token];
-        return stored == 0 ? 0 : stored - 1;
-    }
-
-    /// @notice Trading fees collected in `token` and not swept yet.
-    function feesAccrued(address token) external view returns (uint256) {
-        uint256 stored = _fees[token];
         return stored == 0 ? 0 : stored - 1;
     }
 

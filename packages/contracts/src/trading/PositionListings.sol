@@ -1,17 +1,16 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.28;
 
-import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {IERC721} from "@openzeppelin/contracts/token/ERC721/IERC721.sol";
-import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
 
 import {ProtocolParameters} from "../governance/ProtocolParameters.sol";
 import {IHashpowerExchange} from "../interfaces/IHashpowerExchange.sol";
 import {IPositionListings} from "../interfaces/IPositionListings.sol";
 import {ITradingRewards} from "../interfaces/ITradingRewards.sol";
 import {PositionLocker} from "../lockers/PositionLocker.sol";
+import {FeeVault} from "../treasury/FeeVault.sol";
 import {OfferingStatus, PositionState} from "../types/HashpowerTypes.sol";
 
 /// @title PositionListings
@@ -22,7 +21,7 @@ import {OfferingStatus, PositionState} from "../types/HashpowerTypes.sol";
 /// operator approval (`setApprovalForAll`) survives both, so it is never enough here: a listing whose
 /// position left and came back, or was locked and unlocked, stays dead. Not a locker: governance need not
 /// approve it on the exchange.
-contract PositionListings is IPositionListings, PositionLocker, Ownable, ReentrancyGuard {
+contract PositionListings is IPositionListings, PositionLocker, FeeVault {
     using SafeERC20 for IERC20;
 
     uint256 private constant BPS = 10_000;
@@ -31,13 +30,10 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
     ProtocolParameters public immutable params;
     /// @notice Credited with every fee a buyer pays here; zero disables the credit.
     ITradingRewards public immutable rewards;
-    /// @notice Where {sweepFees} sends the collected fees.
-    address public feeRecipient;
     /// @notice The id the next listing gets.
     uint40 public nextListingId = 1;
 
     mapping(uint256 tokenId => Listing) private _listings;
-    mapping(address token => uint256) private _feesAccrued;
 
     constructor(
         IHashpowerExchange exchange_,
@@ -45,14 +41,10 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
         ITradingRewards rewards_,
         address owner_,
         address feeRecipient_
-    ) PositionLocker(exchange_) Ownable(owner_) {
-        if (address(params_) == address(0) || feeRecipient_ == address(0)) {
-            revert Listings_ZeroAddress();
-        }
+    ) PositionLocker(exchange_) FeeVault(owner_, feeRecipient_) {
+        if (address(params_) == address(0)) revert Listings_ZeroAddress();
         params = params_;
         rewards = rewards_;
-        feeRecipient = feeRecipient_;
-        emit FeeRecipientSet(address(0), feeRecipient_);
     }
 
     // =================================================================== seller
@@ -136,7 +128,7 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
         uint256 price = l.price;
         uint256 fee = price * l.feeBps / BPS;
         delete _listings[tokenId];
-        if (fee != 0) _feesAccrued[l.paymentToken] += fee;
+        if (fee != 0) _accrueFee(l.paymentToken, fee);
         emit ListingSold(l.listingId, tokenId, msg.sender, l.seller, l.paymentToken, price, fee, referrer);
 
         _transferFree(tokenId, l.seller, msg.sender);
@@ -146,24 +138,6 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
             token.safeTransferFrom(msg.sender, address(this), fee);
             if (address(rewards) != address(0)) rewards.recordFee(msg.sender, referrer, address(token), fee);
         }
-    }
-
-    // =================================================================== fees
-
-    /// @inheritdoc IPositionListings
-    function sweepFees(address token) external nonReentrant returns (uint256 amount) {
-        amount = _feesAccrued[token];
-        address to = feeRecipient;
-        _feesAccrued[token] = 0;
-        emit FeesSwept(token, to, amount);
-        if (amount != 0) IERC20(token).safeTransfer(to, amount);
-    }
-
-    /// @inheritdoc IPositionListings
-    function setFeeRecipient(address recipient) external onlyOwner {
-        if (recipient == address(0)) revert Listings_ZeroAddress();
-        emit FeeRecipientSet(feeRecipient, recipient);
-        feeRecipient = recipient;
     }
 
     // =================================================================== views
@@ -181,11 +155,6 @@ contract PositionListings is IPositionListings, PositionLocker, Ownable, Reentra
         if (st.owner != l.seller || st.lockHolder != address(0)) return false;
         if (IERC721(address(positions)).getApproved(tokenId) != address(this)) return false;
         return st.status != OfferingStatus.Halted && block.timestamp / 1 days < st.termEndDay;
-    }
-
-    /// @inheritdoc IPositionListings
-    function feesAccrued(address token) external view returns (uint256) {
-        return _feesAccrued[token];
     }
 
     // =================================================================== internals

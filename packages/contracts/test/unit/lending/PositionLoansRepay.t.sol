@@ -4,7 +4,9 @@ pragma solidity 0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 import {IPositionLoansErrors} from "../../../src/errors/LendingErrors.sol";
+import {IFeeVaultErrors} from "../../../src/errors/FeeErrors.sol";
 import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
+import {IFeeVault} from "../../../src/interfaces/IFeeVault.sol";
 import {IHashpowerExchange} from "../../../src/interfaces/IHashpowerExchange.sol";
 import {IPositionLoans} from "../../../src/interfaces/IPositionLoans.sol";
 import {PositionLoans} from "../../../src/lending/PositionLoans.sol";
@@ -240,7 +242,7 @@ contract PositionLoansRepayTest is LoansFixture {
         _repay(alice, loanId, type(uint256).max);
         uint256 fee = _feeOf(TEN_DAYS_INTEREST, 200);
         vm.expectEmit(address(loans));
-        emit IPositionLoans.FeesSwept(address(usdt), feeSink, fee);
+        emit IFeeVault.FeesSwept(address(usdt), feeSink, fee);
         vm.prank(stranger);
         vm.assertEq(loans.sweepFees(address(usdt)), fee);
         vm.assertEq(usdt.balanceOf(feeSink), fee);
@@ -306,7 +308,7 @@ contract PositionLoansRepayTest is LoansFixture {
         IHashpowerExchange ex = IHashpowerExchange(address(exchange));
         vm.expectRevert(abi.encodeWithSelector(IPositionLoansErrors.Loans_ZeroAddress.selector));
         new PositionLoans(ex, ProtocolParameters(address(0)), governor, feeSink, GRACE);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLoansErrors.Loans_ZeroAddress.selector));
+        vm.expectRevert(IFeeVaultErrors.FeeVault_ZeroRecipient.selector);
         new PositionLoans(ex, params, governor, address(0), GRACE);
         vm.expectRevert(_err(IPositionLoansErrors.Loans_InvalidGracePeriod.selector, 59 minutes));
         new PositionLoans(ex, params, governor, feeSink, 59 minutes);
@@ -335,11 +337,11 @@ contract PositionLoansRepayTest is LoansFixture {
 
     function test_SetFeeRecipient() public {
         vm.expectEmit(address(loans));
-        emit IPositionLoans.FeeRecipientSet(feeSink, dave);
+        emit IFeeVault.FeeRecipientSet(feeSink, dave);
         vm.prank(governor);
         loans.setFeeRecipient(dave);
         vm.assertEq(loans.feeRecipient(), dave);
-        vm.expectRevert(abi.encodeWithSelector(IPositionLoansErrors.Loans_ZeroAddress.selector));
+        vm.expectRevert(IFeeVaultErrors.FeeVault_ZeroRecipient.selector);
         vm.prank(governor);
         loans.setFeeRecipient(address(0));
 

@@ -17,7 +17,8 @@ contract NodesDeploymentTest is DaoFixture {
     function setUp() public virtual override {
         super.setUp();
         rewards = ITradingRewards(address(dao.trading.rewards));
-        nodes = NodesDeployment.deploy(dao.dmc, rewards, address(dao.timelock), address(this), address(0));
+        nodes = NodesDeployment.create(dao.dmc, rewards, address(this));
+        NodesDeployment.handOver(nodes, address(0), address(dao.timelock));
     }
 
     function test_Deploy_ParametersAndOwner() public view {
@@ -39,19 +40,20 @@ contract NodesDeploymentTest is DaoFixture {
         address eoa = makeAddr("broadcaster");
         address sink = makeAddr("nodeStakingRewards");
         vm.startPrank(eoa);
-        PromotionNodes byEoa = NodesDeployment.deploy(dao.dmc, rewards, address(dao.timelock), eoa, sink);
+        PromotionNodes byEoa = NodesDeployment.create(dao.dmc, rewards, eoa);
+        NodesDeployment.handOver(byEoa, sink, address(dao.timelock));
         vm.stopPrank();
         vm.assertEq(address(byEoa.weightSink()), sink);
         vm.assertEq(byEoa.owner(), address(dao.timelock));
     }
 
     function test_EndToEnd_ReferralCommissionOnTheProductionSystem() public {
-        (address[] memory w, uint256[] memory wv, bytes[] memory wc) = NodesDeployment.wiringActions(rewards, nodes);
-        // the fixture's deploy lists no fee token: the same proposal lists USDT
+        // the DAO points the referrals at this second instance; the fixture's deploy lists no fee token, so the
+        // same proposal lists USDT
         address[] memory t = new address[](2);
         uint256[] memory v = new uint256[](2);
         bytes[] memory c = new bytes[](2);
-        (t[0], v[0], c[0]) = (w[0], wv[0], wc[0]);
+        (t[0], c[0]) = (address(rewards), abi.encodeCall(ITradingRewards.setReferrals, (address(nodes))));
         (t[1], c[1]) = (address(rewards), abi.encodeCall(ITradingRewards.setFeeToken, (address(usdt), true)));
         _passAll(t, v, c, "Wire the promotion nodes into the trading rewards");
         vm.assertEq(rewards.referrals(), address(nodes));

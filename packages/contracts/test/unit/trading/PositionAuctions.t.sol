@@ -4,8 +4,10 @@ pragma solidity 0.8.28;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 import {IPositionAuctionsErrors} from "../../../src/errors/TradingErrors.sol";
+import {IFeeVaultErrors} from "../../../src/errors/FeeErrors.sol";
 import {IExchangeErrors} from "../../../src/errors/ExchangeErrors.sol";
 import {IPositionLockerErrors, IPositionLocksErrors} from "../../../src/errors/LockErrors.sol";
+import {IFeeVault} from "../../../src/interfaces/IFeeVault.sol";
 import {IPositionAuctions} from "../../../src/interfaces/IPositionAuctions.sol";
 import {IPositionLocks} from "../../../src/interfaces/IPositionLocks.sol";
 import {ITradingRewards} from "../../../src/interfaces/ITradingRewards.sol";
@@ -105,7 +107,7 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.prank(alice);
         auctions.withdraw(address(usdt), alice);
         vm.expectEmit(address(auctions));
-        emit IPositionAuctions.FeesSwept(address(usdt), feeSink, fee);
+        emit IFeeVault.FeesSwept(address(usdt), feeSink, fee);
         auctions.sweepFees(address(usdt));
         vm.assertEq(usdt.balanceOf(feeSink), fee);
         vm.assertEq(usdt.balanceOf(address(auctions)), 0);
@@ -255,10 +257,10 @@ contract PositionAuctionsTest is AuctionsFixture {
         vm.expectEmit(address(auctions));
         emit IPositionAuctions.MinIncrementSet(500, 1000);
         auctions.setMinIncrement(1000);
-        vm.expectRevert(IPositionAuctionsErrors.Auctions_ZeroAddress.selector);
+        vm.expectRevert(IFeeVaultErrors.FeeVault_ZeroRecipient.selector);
         auctions.setFeeRecipient(address(0));
         vm.expectEmit(address(auctions));
-        emit IPositionAuctions.FeeRecipientSet(feeSink, carol);
+        emit IFeeVault.FeeRecipientSet(feeSink, carol);
         auctions.setFeeRecipient(carol);
         vm.stopPrank();
         vm.assertEq(auctions.feeRecipient(), carol);
@@ -269,7 +271,7 @@ contract PositionAuctionsTest is AuctionsFixture {
             abi.encodeWithSelector(IPositionAuctionsErrors.Auctions_InvalidIncrement.selector, 400, 500, 1000)
         );
         new PositionAuctions(exchange, params, rewards_(), dao, feeSink, 400);
-        vm.expectRevert(IPositionAuctionsErrors.Auctions_ZeroAddress.selector);
+        vm.expectRevert(IFeeVaultErrors.FeeVault_ZeroRecipient.selector);
         new PositionAuctions(exchange, params, rewards_(), dao, address(0), 500);
     }
 

@@ -7,7 +7,9 @@ import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol
 
 import {IPositionLockerErrors} from "../../../src/errors/LockErrors.sol";
 import {IPositionListingsErrors} from "../../../src/errors/TradingErrors.sol";
+import {IFeeVaultErrors} from "../../../src/errors/FeeErrors.sol";
 import {ProtocolParameters} from "../../../src/governance/ProtocolParameters.sol";
+import {IFeeVault} from "../../../src/interfaces/IFeeVault.sol";
 import {IPositionListings} from "../../../src/interfaces/IPositionListings.sol";
 import {ITradingRewards} from "../../../src/interfaces/ITradingRewards.sol";
 import {PositionListings} from "../../../src/trading/PositionListings.sol";
@@ -716,7 +718,7 @@ contract PositionListingsTest is UnitHelpers {
         _buyAs(bob, tokenA);
         uint256 fee = LIST_PRICE * TRADING_FEE_BPS / BPS;
         vm.expectEmit(address(listings));
-        emit IPositionListings.FeesSwept(address(usdt), feeSink, fee);
+        emit IFeeVault.FeesSwept(address(usdt), feeSink, fee);
         vm.prank(carol);
         vm.assertEq(listings.sweepFees(address(usdt)), fee);
         vm.assertEq(usdt.balanceOf(feeSink), fee);
@@ -730,18 +732,18 @@ contract PositionListingsTest is UnitHelpers {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, carol));
         vm.prank(carol);
         listings.setFeeRecipient(next);
-        vm.expectRevert(IPositionListingsErrors.Listings_ZeroAddress.selector);
+        vm.expectRevert(IFeeVaultErrors.FeeVault_ZeroRecipient.selector);
         vm.prank(governor);
         listings.setFeeRecipient(address(0));
         vm.expectEmit(address(listings));
-        emit IPositionListings.FeeRecipientSet(feeSink, next);
+        emit IFeeVault.FeeRecipientSet(feeSink, next);
         vm.prank(governor);
         listings.setFeeRecipient(next);
         vm.assertEq(listings.feeRecipient(), next);
     }
 
     function test_RevertWhen_ConstructedWithZeroAddresses() public {
-        vm.expectRevert(IPositionListingsErrors.Listings_ZeroAddress.selector);
+        vm.expectRevert(IFeeVaultErrors.FeeVault_ZeroRecipient.selector);
         new PositionListings(exchange, params, ITradingRewards(address(0)), governor, address(0));
         vm.expectRevert(IPositionListingsErrors.Listings_ZeroAddress.selector);
         new PositionListings(exchange, ProtocolParameters(address(0)), ITradingRewards(address(0)), governor, feeSink);

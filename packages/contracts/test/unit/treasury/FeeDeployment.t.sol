@@ -30,9 +30,8 @@ contract FeeDeploymentTest is DaoFixture {
         address[] memory feeTokens = new address[](2);
         feeTokens[0] = address(usdt);
         feeTokens[1] = address(ifil);
-        fees = FeeDeployment.deploy(
-            IMiningReserve(address(dao.miningReserve)), uni.factory, feeTokens, address(dao.timelock), address(this)
-        );
+        fees = FeeDeployment.create(IMiningReserve(address(dao.miningReserve)), uni.factory, feeTokens, address(this));
+        FeeDeployment.handOver(fees, address(dao.timelock));
     }
 
     function test_Deploy_WiresAndHandsOverToTheTimelock() public view {
