@@ -10,6 +10,7 @@ import {
   hashpowerExchangeAbi,
   insuranceFundAbi,
   LOCAL_CHAIN_ID,
+  feeBuybackAbi,
   liquidityMiningAbi,
   mutualInsuranceAbi,
   nodeStakingRewardsAbi,
@@ -51,6 +52,7 @@ import {
   LOANS,
   DEFI_E2E,
   FIRST_REFERRAL_TOKEN_ID,
+  FEE_FLOW,
   LIQUIDITY,
   LP_CLAIM,
   POSITION_POKE,
@@ -1087,6 +1089,48 @@ describe("DeFi seed (issue 13)", () => {
       stakedAt.some((s) => s.args.tokenId === claim.args.tokenId && s.blockNumber < claim.blockNumber),
     );
     expect(claimedWhileStaked.length).toBeGreaterThan(0);
+  });
+
+  it("buyback: the splitter fed it and it converted USDT for DMC against the pair's TWAP on two days, with USDT left for the app", async () => {
+    const seed = stack.seed;
+    if (seed === undefined) throw new Error("no seed");
+    const buyback = { address: contract("FeeBuyback"), abi: feeBuybackAbi } as const;
+    const usdt = contract("USDT");
+    const converted = await logsOf(buyback.address, feeBuybackAbi, "Converted");
+    expect(converted).toHaveLength(FEE_FLOW.length);
+    const days = new Set<number>();
+    for (const log of converted) {
+      const { amountIn, dmcOut, dmcAtTwap, minOut, window } = log.args as Record<string, bigint>;
+      expect(amountIn).toBeGreaterThan(0n);
+      expect(dmcOut).toBeGreaterThanOrEqual(minOut as bigint);
+      expect(dmcOut).toBeLessThanOrEqual(dmcAtTwap as bigint); // the pair's fee and the trade's impact
+      expect(window).toBeGreaterThanOrEqual(30n * 60n);
+      const block = await client.getBlock({ blockNumber: log.blockNumber });
+      days.add(Math.floor(Number(block.timestamp) / 86_400));
+    }
+    expect(days.size).toBe(FEE_FLOW.length);
+    const [amountIn, dmcOut, , conversions] = await client.readContract({
+      ...buyback,
+      functionName: "totals",
+      args: [usdt],
+    });
+    expect(Number(conversions)).toBe(FEE_FLOW.length);
+    expect(seed.defi.buyback).toMatchObject({ usdtIn: amountIn.toString(), dmcOut: dmcOut.toString(), conversions: 2 });
+    const distributed = await logsOf(contract("ProtocolFeeSplitter"), protocolFeeSplitterAbi, "Distributed");
+    expect(distributed).toHaveLength(FEE_FLOW.length);
+    const sentToBuyback = distributed.reduce((sum, l) => sum + (l.args.buyback as bigint), 0n);
+    const premiums = distributed.reduce((sum, l) => sum + (l.args.premium as bigint), 0n);
+    expect(premiums).toBeGreaterThan(0n);
+    // a conversion takes at most 0.2% of the pair's USDT: what is left stays for the next caller (the e2e)
+    expect(
+      await client.readContract({
+        address: usdt,
+        abi: dmcTokenAbi,
+        functionName: "balanceOf",
+        args: [buyback.address],
+      }),
+    ).toBe(sentToBuyback - amountIn);
+    expect(sentToBuyback - amountIn).toBeGreaterThan(0n);
   });
 });
 
