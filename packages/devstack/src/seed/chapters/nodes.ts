@@ -21,7 +21,7 @@ import type { SeedChapter } from "./chapter.js";
 /**
  * Promotion nodes (MAIN_NODES, LIGHT_NODES in plan.ts): two main nodes stake 20,000 DMC each and recruit light
  * nodes, which stake 2,000 DMC under them; later buyers purchase through their referrals (REFERRAL_PURCHASES), the
- * fee flow funds the commission, a light node claims its USDT and a main node its node-staking DMC. At
+ * fee flow funds the commission, one light node claims its USDT and another its node-staking DMC. At
  * DEFI_TIME_OF_DAY.nodes.
  */
 export const nodes: SeedChapter = {
