@@ -398,6 +398,10 @@ describe.skipIf(missing !== undefined)("trading mappings on graph-host (real WAS
     expect(await parameter("auctions-minIncrementBps", "min increment set")).toBe("500");
     expect(await parameter("rewards-feeTokenDecimals.".concat(lower(s.usdt)), "min increment set")).toBe("6");
     expect(await parameter("rewards-referrals", "min increment set")).toBe(lower(s.accounts[9]!));
+    const { referralFailures } = await gql(host.url, "{ referralFailures { referrer account token fee } }");
+    expect(referralFailures).toEqual([
+      { referrer: lower(s.accounts[8]!), account: lower(s.accounts[2]!), token: lower(s.usdt), fee: "1234" },
+    ]);
   });
 
   it("survives odd input: events about unknown listings, auctions and tokens, a settle without credits", async () => {

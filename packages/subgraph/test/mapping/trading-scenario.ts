@@ -217,6 +217,8 @@ export async function runTradingScenario(rpcUrl: string): Promise<TradingScenari
   await emit(REWARDS, "FeeTokenSet", { token: usdt, decimals: 6, listed: true });
   await emit(REWARDS, "SourceSet", { source: LISTINGS, allowed: true });
   await emit(REWARDS, "ReferralsSet", { recorder: addr[9] });
+  // a referral the recorder refused (the sale itself is not reverted)
+  await emit(REWARDS, "ReferralFailed", { referrer: addr[8], account: addr[2], token: usdt, fee: 1_234n });
   await emit(LISTINGS, "FeeRecipientSet", { previous: zeroAddress, recipient: addr[9] });
   await emit(AUCTIONS, "FeeRecipientSet", { previous: zeroAddress, recipient: addr[9] });
   await emit(AUCTIONS, "MinIncrementSet", { previousBps: 500n, bps: 500n }, "min increment set");
