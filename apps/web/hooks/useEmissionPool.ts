@@ -1,6 +1,7 @@
 "use client";
 import { positionStakingAbi } from "@dmex/deployments";
 import { currentRate, earnedAt, type EmissionSnapshot } from "@dmex/money-math/emission";
+import { useRef } from "react";
 import type { Abi, Address } from "viem";
 import { useReadContracts } from "wagmi";
 
@@ -60,6 +61,11 @@ export function useEmissionPool(pool: Address | null, account: Address | undefin
       end: period[1],
     };
   }
+  // While the next block's read loads, keep projecting from the last complete one (its own `at`), not from nothing.
+  const last = useRef<{ key: string; snapshot: EmissionSnapshot } | null>(null);
+  const key = `${pool ?? ""}-${who}`;
+  if (snapshot !== undefined) last.current = { key, snapshot };
+  else if (last.current?.key === key) snapshot = last.current.snapshot;
   const at = snapshot === undefined ? undefined : BigInt(Math.max(now ?? 0, Number(snapshot.at)));
   return {
     snapshot,

@@ -29,7 +29,7 @@ export const scenario: Scenario = {
     await connectDev(page, index);
     const row = page.locator(`[data-testid=stake-position][data-token-id="${tokenId}"]`);
     await row.and(page.locator("[data-state=stakable]")).waitFor({ timeout: 60_000 });
-    await row.getByText(/Weight [\d,]+ \w+ x [\d,]+ days left = [\d,]+/).waitFor();
+    await row.getByText(/Weight [\d,]+ \S+ x [\d,]+ days left = [\d,]+/).waitFor();
     await axeCheck(page, "stake page");
     await shot(page, "19-stake-page");
     const approve = row.getByTestId("stake-approve");

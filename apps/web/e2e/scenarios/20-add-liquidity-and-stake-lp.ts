@@ -48,17 +48,24 @@ export const scenario: Scenario = {
       .filter({ hasText: /at least .* after 0\.5% slippage.* LP; deadline/ })
       .waitFor();
     await shot(page, "20-add-liquidity-form");
+    // The approvals the router needs show once the allowances are read (Add stays disabled until then).
+    const add = form.getByTestId("liquidity-add");
     const approveDmc = form.getByTestId("liquidity-approve-dmc");
+    const approveUsdt = form.getByTestId("liquidity-approve-quote");
+    const ready = Date.now();
+    while ((await approveDmc.count()) + (await approveUsdt.count()) === 0 && !(await add.isEnabled())) {
+      if (Date.now() - ready > 30_000) throw new Error("the add-liquidity form never became ready");
+      await page.waitForTimeout(250);
+    }
     if ((await approveDmc.count()) > 0) {
       await approveDmc.click();
       await txDone(page, /Approve .* DMC for the Uniswap router/);
     }
-    const approveUsdt = form.getByTestId("liquidity-approve-quote");
     if ((await approveUsdt.count()) > 0) {
       await approveUsdt.click();
       await txDone(page, /Approve .* USDT for the Uniswap router/);
     }
-    await form.getByTestId("liquidity-add").click();
+    await add.click();
     await txDone(page, /Add .* DMC \+ .* USDT liquidity/);
     const minted = (await lpOf()) - lpBefore;
     if (minted <= 0n) throw new Error("adding liquidity minted no LP tokens");

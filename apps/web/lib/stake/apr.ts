@@ -5,7 +5,7 @@
  * tokens' share of their pair's reserves (liquidity mining) or the position's value from the lending valuation:
  * its refund right plus the expected rewards of its days left (NFT staking). Nothing is shown without a price.
  */
-import { emissionApr, EMISSION_YEAR_SECONDS } from "@dmex/money-math/emission";
+import { emissionApr } from "@dmex/money-math/emission";
 
 import { formatAmount, formatUsd } from "~/lib/format";
 
@@ -47,12 +47,12 @@ export function poolApr(f: AprFigures, weightLabel: string): AprResult {
   if (f.dmcUsdWad === null)
     return {
       aprBps: null,
-      formula: `${rate} x ${EMISSION_YEAR_SECONDS} s x share x DMC price: no DMC price yet (the DMC/USDT pair is empty).`,
+      formula: `${rate} x 31,536,000 s x share x DMC price: no DMC price yet (the DMC/USDT pair is empty).`,
     };
   if (f.valueUsdWad === null || f.valueUsdWad === 0n)
     return {
       aprBps: null,
-      formula: `${rate} x ${EMISSION_YEAR_SECONDS} s x ${share} x ${usd(f.dmcUsdWad)}: no value staked to compare with.`,
+      formula: `${rate} x 31,536,000 s x ${share} x ${usd(f.dmcUsdWad)}: no value staked to compare with.`,
     };
   const r = emissionApr({
     ratePerSecond: f.ratePerSecond,

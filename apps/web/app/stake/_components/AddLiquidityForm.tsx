@@ -91,6 +91,7 @@ export function AddLiquidityForm({
         })
       : null;
   const plan = check?.ok ? check.plan : null;
+  const allowancesKnown = dmcAllowance !== undefined && quoteAllowance !== undefined;
   const needDmc = plan !== null && dmcAllowance !== undefined && dmcAllowance < plan.dmcDesired;
   const needQuote = plan !== null && quoteAllowance !== undefined && quoteAllowance < plan.quoteDesired;
 
@@ -230,7 +231,7 @@ export function AddLiquidityForm({
         <button
           type="button"
           className="btn-primary"
-          disabled={busy || !plan || needDmc || needQuote}
+          disabled={busy || !plan || !allowancesKnown || needDmc || needQuote}
           onClick={add}
           data-testid="liquidity-add"
         >

@@ -155,7 +155,7 @@ export function LpPoolSection({
               <button
                 type="button"
                 className="btn-primary"
-                disabled={busy || !stakeAmount.ok || needsApproval}
+                disabled={busy || !stakeAmount.ok || allowance === undefined || needsApproval}
                 onClick={async () => {
                   if (!stakeAmount.ok) return;
                   if (

@@ -130,6 +130,56 @@ export function NftStakingSection({
     refreshAll();
   }
 
+  const rows = positions.map((p, i) => {
+    const tokenId = BigInt(p.tokenId);
+    const base = 3 * i;
+    const stakeOf = reads.data?.[base];
+    const current = reads.data?.[base + 1];
+    const approvedTo = reads.data?.[base + 2];
+    const onChain =
+      stakeOf?.status === "success" && current?.status === "success"
+        ? {
+            staker: (stakeOf.result as readonly [string, bigint])[0],
+            weight: (stakeOf.result as readonly [string, bigint])[1],
+            currentWeight: current.result as bigint,
+          }
+        : undefined;
+    const state = today === undefined ? null : stakeState(p, today, staking, onChain, deployment.contracts);
+    const approved =
+      approvedAll.data === true ||
+      (approvedTo?.status === "success" && String(approvedTo.result).toLowerCase() === staking.toLowerCase());
+    const reward = tokenOf(deployment.tokens, p.offering.rewardToken.id);
+    const pay = tokenOf(deployment.tokens, p.offering.paymentToken.id);
+    const valued = positionCollateralOf(p, p.offering, data?.marketRates ?? [], usd, pay, reward);
+    const value = valued && today !== undefined ? positionCollateralValue(valued.collateral, today).totalUsd : null;
+    const stakedWeight = state?.kind === "staked" ? state.weight : state?.kind === "stakable" ? state.weight : 0n;
+    const total =
+      snapshot === undefined
+        ? undefined
+        : state?.kind === "staked"
+          ? snapshot.totalWeight
+          : snapshot.totalWeight + stakedWeight;
+    const apr =
+      pool.rateNow !== undefined && total !== undefined && stakedWeight > 0n
+        ? poolApr(
+            {
+              ratePerSecond: pool.rateNow,
+              dmcUsdWad,
+              weight: stakedWeight,
+              totalWeight: total,
+              valueUsdWad: value,
+            },
+            `weight`,
+          )
+        : null;
+    const claimable = live.get(p.tokenId)?.claimable;
+    return { p, tokenId, state, approved, reward, value, apr, claimable };
+  });
+  // Your APR: your weight's share of the stream against the value of the positions you have staked.
+  const stakedRows = rows.filter((r) => r.state?.kind === "staked");
+  const stakedValue = stakedRows.every((r) => r.value !== null)
+    ? stakedRows.reduce((sum, r) => sum + (r.value ?? 0n), 0n)
+    : null;
   const poolAprResult =
     snapshot && pool.rateNow !== undefined
       ? poolApr(
@@ -138,7 +188,7 @@ export function NftStakingSection({
             dmcUsdWad,
             weight: snapshot.weight,
             totalWeight: snapshot.totalWeight,
-            valueUsdWad: null,
+            valueUsdWad: stakedValue,
           },
           "weight",
         )
@@ -183,51 +233,7 @@ export function NftStakingSection({
         </Empty>
       ) : (
         <ul className="divide-y divide-slate-200 text-sm" aria-label="Your positions">
-          {positions.map((p, i) => {
-            const tokenId = BigInt(p.tokenId);
-            const base = 3 * i;
-            const stakeOf = reads.data?.[base];
-            const current = reads.data?.[base + 1];
-            const approvedTo = reads.data?.[base + 2];
-            const onChain =
-              stakeOf?.status === "success" && current?.status === "success"
-                ? {
-                    staker: (stakeOf.result as readonly [string, bigint])[0],
-                    weight: (stakeOf.result as readonly [string, bigint])[1],
-                    currentWeight: current.result as bigint,
-                  }
-                : undefined;
-            const state = today === undefined ? null : stakeState(p, today, staking, onChain, deployment.contracts);
-            const approved =
-              approvedAll.data === true ||
-              (approvedTo?.status === "success" && String(approvedTo.result).toLowerCase() === staking.toLowerCase());
-            const reward = tokenOf(deployment.tokens, p.offering.rewardToken.id);
-            const pay = tokenOf(deployment.tokens, p.offering.paymentToken.id);
-            const valued = positionCollateralOf(p, p.offering, data?.marketRates ?? [], usd, pay, reward);
-            const value =
-              valued && today !== undefined ? positionCollateralValue(valued.collateral, today).totalUsd : null;
-            const stakedWeight =
-              state?.kind === "staked" ? state.weight : state?.kind === "stakable" ? state.weight : 0n;
-            const total =
-              snapshot === undefined
-                ? undefined
-                : state?.kind === "staked"
-                  ? snapshot.totalWeight
-                  : snapshot.totalWeight + stakedWeight;
-            const apr =
-              pool.rateNow !== undefined && total !== undefined && stakedWeight > 0n
-                ? poolApr(
-                    {
-                      ratePerSecond: pool.rateNow,
-                      dmcUsdWad,
-                      weight: stakedWeight,
-                      totalWeight: total,
-                      valueUsdWad: value,
-                    },
-                    `weight`,
-                  )
-                : null;
-            const claimable = live.get(p.tokenId)?.claimable;
+          {rows.map(({ p, tokenId, state, approved, reward, value, apr, claimable }) => {
             return (
               <li
                 key={p.id}
