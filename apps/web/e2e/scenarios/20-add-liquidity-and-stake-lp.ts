@@ -75,11 +75,19 @@ export const scenario: Scenario = {
     const pool = page.getByTestId("lp-dmc-usdt");
     await untilLive(page, "lp-wallet-dmc-usdt", /[1-9]/);
     await pool.getByRole("button", { name: "Max" }).click();
+    // An approval shows when the pool's allowance is short (the seed may have approved it already).
     const approve = pool.getByTestId("lp-approve-dmc-usdt");
-    await approve.waitFor({ timeout: 30_000 });
-    await approve.click();
-    await txDone(page, /Approve .* LP for DMC\/USDT mining/);
-    await pool.getByTestId("lp-stake-dmc-usdt").click();
+    const stake = pool.getByTestId("lp-stake-dmc-usdt");
+    const shown = Date.now();
+    while ((await approve.count()) === 0 && !(await stake.isEnabled())) {
+      if (Date.now() - shown > 30_000) throw new Error("neither Approve nor Stake LP became available");
+      await page.waitForTimeout(250);
+    }
+    if ((await approve.count()) > 0) {
+      await approve.click();
+      await txDone(page, /Approve .* LP for DMC\/USDT mining/);
+    }
+    await stake.click();
     await txDone(page, /Stake .* LP in DMC\/USDT mining/);
     const staked = (await lpStaked(rpc, deployment, me)) - stakedBefore;
     if (staked < minted) throw new Error(`staked ${staked} LP wei of the ${minted} minted`);
