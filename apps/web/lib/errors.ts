@@ -18,6 +18,7 @@ import {
 } from "viem";
 import { formatAbiItem } from "viem/utils";
 
+import { explainReason } from "./errorReasons";
 import { bpsPercent, formatDay, formatPerMille, shortAddress } from "./format";
 
 export interface ExplainedError {
@@ -617,7 +618,7 @@ export function explainError(error: unknown): ExplainedError {
       ) {
         return { kind: "revert", ...explainRevertData(revert.raw) };
       }
-      if (revert.reason) return { kind: "revert", message: `The contract refused the transaction: ${revert.reason}` };
+      if (revert.reason) return { kind: "revert", message: explainReason(revert.reason) };
       return { kind: "revert", message: "The contract refused the transaction." };
     }
     const text = `${error.shortMessage} ${error.details ?? ""}`;

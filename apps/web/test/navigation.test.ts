@@ -38,7 +38,7 @@ describe("nav config", () => {
       visibleGroups()
         .filter((g) => g.items.length > 1)
         .map((g) => g.id),
-    ).toEqual(["market", "borrow-lend", "dao"]);
+    ).toEqual(["market", "borrow-lend", "stake", "dao"]);
   });
   it("has unique destinations and hides groups with none", () => {
     const hrefs = NAV_GROUPS.flatMap((g) => g.items.map((i) => i.href));
@@ -74,12 +74,14 @@ describe("nav config", () => {
     expect(needsAccount("/auctions/4")).toBe(false);
   });
   it("adds a future route's eager wallet by one config entry", () => {
-    const withStake: NavGroup[] = [
+    const withFuture: NavGroup[] = [
       ...NAV_GROUPS,
-      { id: "stake", label: "Stake", items: [{ href: "/stake", label: "NFT staking", needsAccount: true }] },
+      { id: "future", label: "Future", items: [{ href: "/future", label: "Future page", needsAccount: true }] },
     ];
-    expect(needsAccount("/stake/5", withStake)).toBe(true);
-    expect(needsAccount("/stake/5")).toBe(false);
+    expect(needsAccount("/future/5", withFuture)).toBe(true);
+    expect(needsAccount("/future/5")).toBe(false);
+    expect(needsAccount("/stake")).toBe(true);
+    expect(needsAccount("/dmc")).toBe(false);
   });
 });
 

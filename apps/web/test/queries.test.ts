@@ -9,14 +9,16 @@ import { print, type DocumentNode } from "graphql";
 import { describe, expect, it } from "vitest";
 
 import * as dao from "~/lib/graphql/dao";
+import * as dmc from "~/lib/graphql/dmc";
 import * as exchange from "~/lib/graphql/queries";
 import * as lending from "~/lib/graphql/lending";
+import * as stake from "~/lib/graphql/stake";
 import * as trading from "~/lib/graphql/trading";
 
 const hostDir = fileURLToPath(new URL("../../../packages/graph-host/", import.meta.url));
 const schemaFile = fileURLToPath(new URL("../../../packages/subgraph/schema.graphql", import.meta.url));
 
-const operations = Object.entries({ ...exchange, ...dao, ...trading, ...lending }).filter(
+const operations = Object.entries({ ...exchange, ...dao, ...trading, ...lending, ...stake, ...dmc }).filter(
   (e): e is [string, DocumentNode] =>
     typeof e[1] === "object" &&
     e[1] !== null &&
@@ -70,6 +72,9 @@ describe("subgraph queries", () => {
         "MY_LOANS_QUERY",
         "ACTIVE_LOANS_QUERY",
         "LOANS_DUE_QUERY",
+        "STAKE_POSITIONS_QUERY",
+        "DMC_MARKET_QUERY",
+        "BUYBACK_HISTORY_QUERY",
       ]),
     );
   });

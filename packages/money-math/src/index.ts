@@ -11,3 +11,6 @@ export * from "./delinquency.js";
 export * from "./simulate.js";
 export * from "./trading.js";
 export * from "./lending.js";
+export * from "./emission.js";
+export * from "./uniswap.js";
+export * from "./buyback.js";

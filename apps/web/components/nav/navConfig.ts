@@ -67,7 +67,19 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       },
     ],
   },
-  { id: "stake", label: "Stake", items: [] },
+  {
+    id: "stake",
+    label: "Stake",
+    items: [
+      {
+        href: "/stake",
+        label: "Staking",
+        hint: "Stake positions and LP tokens to mine DMC; add liquidity",
+        needsAccount: true,
+      },
+      { href: "/dmc", label: "DMC", hint: "DMC's price, its Uniswap pairs and the fee buyback" },
+    ],
+  },
   {
     id: "dao",
     label: "DAO",

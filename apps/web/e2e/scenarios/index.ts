@@ -23,10 +23,15 @@ import { scenario as s15 } from "./15-borrow-claim-while-pledged-repay";
 import { scenario as s16 } from "./16-self-repaying-debt-falls";
 import { scenario as s17 } from "./17-foreclose-after-grace";
 import { scenario as s18 } from "./18-refinance-by-second-lender";
+import { scenario as s19 } from "./19-stake-position-keep-claiming-rewards";
+import { scenario as s20 } from "./20-add-liquidity-and-stake-lp";
+import { scenario as s21 } from "./21-buyback-call";
 
 // 11-14 (trading) run in this order: 12 needs offering 6's sale still open, 13 travels to an auction's end
 // (possibly days on), 14 only needs a finished epoch. 15-18 (lending) follow: 15 claims rewards scenario 03's
 // deposit left, 16 moves the clock a day, 17 needs a loan past its grace, 18 one still before its due date.
+// 19-21 (staking, liquidity, buyback) follow: 19 stakes a free position that still carries rewards (offering 4
+// first), 20 adds liquidity and stakes the LP as BUYER_2, 21 runs the buyback on that pair (an hour of dev clock).
 export const scenarios: readonly Scenario[] = [
   s01,
   s02,
@@ -46,4 +51,7 @@ export const scenarios: readonly Scenario[] = [
   s16,
   s17,
   s18,
+  s19,
+  s20,
+  s21,
 ];

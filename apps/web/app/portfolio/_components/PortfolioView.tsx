@@ -215,6 +215,17 @@ export function PortfolioView() {
                     <span className="skeleton inline-block h-4 w-20" />
                   )}
                 </dd>
+                {p.locked && p.lockedBy && deployment.contracts[p.lockedBy.toLowerCase()] === "PositionStaking" && (
+                  <>
+                    <dt className="text-slate-600">Staked</dt>
+                    <dd data-testid={`staked-${p.tokenId}`}>
+                      <Link className="underline" href="/stake">
+                        mining DMC
+                      </Link>
+                      ; its rewards stay yours to claim
+                    </dd>
+                  </>
+                )}
                 {(p.rewardsToLocker || p.refundToLocker) && (
                   <>
                     <dt className="text-slate-600">Paid to the lock holder</dt>
