@@ -9,14 +9,16 @@ import { print, type DocumentNode } from "graphql";
 import { describe, expect, it } from "vitest";
 
 import * as dao from "~/lib/graphql/dao";
+import * as insurance from "~/lib/graphql/insurance";
 import * as exchange from "~/lib/graphql/queries";
 import * as lending from "~/lib/graphql/lending";
+import * as nodes from "~/lib/graphql/nodes";
 import * as trading from "~/lib/graphql/trading";
 
 const hostDir = fileURLToPath(new URL("../../../packages/graph-host/", import.meta.url));
 const schemaFile = fileURLToPath(new URL("../../../packages/subgraph/schema.graphql", import.meta.url));
 
-const operations = Object.entries({ ...exchange, ...dao, ...trading, ...lending }).filter(
+const operations = Object.entries({ ...exchange, ...dao, ...trading, ...lending, ...nodes, ...insurance }).filter(
   (e): e is [string, DocumentNode] =>
     typeof e[1] === "object" &&
     e[1] !== null &&
@@ -70,6 +72,11 @@ describe("subgraph queries", () => {
         "MY_LOANS_QUERY",
         "ACTIVE_LOANS_QUERY",
         "LOANS_DUE_QUERY",
+        "NODE_QUERY",
+        "INSURANCE_QUERY",
+        "UNDERWRITER_QUERY",
+        "PAYOUT_POSITIONS_QUERY",
+        "OFFERING_PAYOUTS_QUERY",
       ]),
     );
   });
