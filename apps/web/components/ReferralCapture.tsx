@@ -24,7 +24,11 @@ function Capture() {
   }, [ref]);
   if (error === null) return null;
   return (
-    <p role="alert" className="mb-4 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900" data-testid="referral-invalid">
+    <p
+      role="alert"
+      className="mb-4 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+      data-testid="referral-invalid"
+    >
       This referral link is broken: {error} Purchases will name no referrer.{" "}
       <button type="button" className="underline" onClick={() => setError(null)}>
         Dismiss

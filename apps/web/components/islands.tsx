@@ -11,7 +11,7 @@ import { NetworkBadge } from "./NetworkBadge";
 import { SkeletonRows } from "./ui";
 
 /** Renders `placeholder` until the interaction gate opens, then the (lazily loaded) island. */
-function gated<P extends object>(Island: ComponentType<P>, placeholder: () => ReactNode): ComponentType<P> {
+export function gated<P extends object>(Island: ComponentType<P>, placeholder: () => ReactNode): ComponentType<P> {
   function Gated(props: P) {
     const open = useInteractionGate();
     return open ? <Island {...props} /> : <>{placeholder()}</>;

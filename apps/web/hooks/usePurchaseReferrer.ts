@@ -33,8 +33,20 @@ export function usePurchaseReferrer(buyer: Address | undefined): PurchaseReferre
     contracts:
       enabled && referrer !== null && nodes !== null
         ? [
-            { address: nodes, abi: promotionNodesAbi, functionName: "isLiveNode", args: [referrer], chainId: targetChain.id },
-            { address: nodes, abi: promotionNodesAbi, functionName: "nodeOf", args: [referrer], chainId: targetChain.id },
+            {
+              address: nodes,
+              abi: promotionNodesAbi,
+              functionName: "isLiveNode",
+              args: [referrer],
+              chainId: targetChain.id,
+            },
+            {
+              address: nodes,
+              abi: promotionNodesAbi,
+              functionName: "nodeOf",
+              args: [referrer],
+              chainId: targetChain.id,
+            },
             { address: nodes, abi: promotionNodesAbi, functionName: "commissionBps", chainId: targetChain.id },
           ]
         : [],
@@ -43,7 +55,8 @@ export function usePurchaseReferrer(buyer: Address | undefined): PurchaseReferre
   const live = reads.data?.[0]?.status === "success" ? (reads.data[0].result as boolean) : undefined;
   const node = reads.data?.[1]?.status === "success" ? (reads.data[1].result as { kind: number }) : undefined;
   const bps = reads.data?.[2]?.status === "success" ? Number(reads.data[2].result) : undefined;
-  if (referrer === null) return { referrer: null, arg: referrerArg(null, buyer), standing: null, kind: null, commissionBps: bps };
+  if (referrer === null)
+    return { referrer: null, arg: referrerArg(null, buyer), standing: null, kind: null, commissionBps: bps };
   // Without a PromotionNodes deployment nothing can be checked: the referrer is still passed (the chain decides).
   const standing = standingOf(referrer, buyer, nodes === null ? false : live);
   return {

@@ -77,6 +77,7 @@ describe("subgraph queries", () => {
         "UNDERWRITER_QUERY",
         "PAYOUT_POSITIONS_QUERY",
         "OFFERING_PAYOUTS_QUERY",
+        "OPEN_PAYOUTS_QUERY",
       ]),
     );
   });

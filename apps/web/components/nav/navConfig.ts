@@ -67,7 +67,19 @@ export const NAV_GROUPS: readonly NavGroup[] = [
       },
     ],
   },
-  { id: "stake", label: "Stake", items: [] },
+  {
+    id: "stake",
+    label: "Stake",
+    items: [
+      {
+        href: "/nodes",
+        label: "Nodes",
+        hint: "Run a promotion node: referral link, recruits, commissions",
+        needsAccount: true,
+      },
+      { href: "/insurance", label: "Insurance", hint: "The mutual insurance pool: underwrite, premiums, payouts" },
+    ],
+  },
   {
     id: "dao",
     label: "DAO",

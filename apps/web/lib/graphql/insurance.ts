@@ -82,3 +82,11 @@ export const OFFERING_PAYOUTS_QUERY = gql`
     }
   }
 `;
+
+/** Executed payouts still open to claims (the portfolio checks the account's positions against them). */
+export const OPEN_PAYOUTS_QUERY = gql`
+  ${PAYOUT_FIELDS}
+  query OpenPayouts {
+    insurancePoolPayouts(where: { expired: false }, orderBy: payoutId, orderDirection: desc, first: 50) { ...PayoutFields }
+  }
+`;

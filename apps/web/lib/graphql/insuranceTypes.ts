@@ -94,7 +94,13 @@ export interface InsuranceData {
     transactionHash: string;
     token: { id: string };
   }[];
-  slashedStakes: { id: string; amount: string; deposited: string; paidOut: string; offering: { id: string; minerName: string } }[];
+  slashedStakes: {
+    id: string;
+    amount: string;
+    deposited: string;
+    paidOut: string;
+    offering: { id: string; minerName: string };
+  }[];
 }
 
 export interface UnderwriterData {
@@ -125,5 +131,9 @@ export interface PayoutPositionsData {
 }
 
 export interface OfferingPayoutsData {
+  insurancePoolPayouts: PayoutEntity[];
+}
+
+export interface OpenPayoutsData {
   insurancePoolPayouts: PayoutEntity[];
 }

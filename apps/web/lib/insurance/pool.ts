@@ -39,7 +39,13 @@ export function poolComposition(p: PoolFigures): PoolPart[] {
     { key: "slashed", label: "Slashed miner stakes", amount: p.slashed, bps: bps(p.slashed), lossOrder: 1 },
     { key: "pot", label: "Underwriters' pot", amount: p.pot, bps: bps(p.pot), lossOrder: 2 },
     { key: "fund", label: "Insurance fund", amount: p.fund, bps: bps(p.fund), lossOrder: 3 },
-    { key: "unclaimed", label: "Payouts waiting for positions", amount: p.unclaimed, bps: bps(p.unclaimed), lossOrder: null },
+    {
+      key: "unclaimed",
+      label: "Payouts waiting for positions",
+      amount: p.unclaimed,
+      bps: bps(p.unclaimed),
+      lossOrder: null,
+    },
   ];
 }
 

@@ -25,7 +25,12 @@ export type NodePhase =
   /** Registered and earning. */
   | { readonly name: "live"; readonly kind: "Main" | "Light" }
   /** Asked to leave: earns nothing, withdraws from `readyAt`. */
-  | { readonly name: "cooling"; readonly kind: "Main" | "Light"; readonly readyAt: number; readonly secondsLeft: number }
+  | {
+      readonly name: "cooling";
+      readonly kind: "Main" | "Light";
+      readonly readyAt: number;
+      readonly secondsLeft: number;
+    }
   /** Cooldown over: `withdraw` pays the stake back. */
   | { readonly name: "withdrawable"; readonly kind: "Main" | "Light"; readonly readyAt: number };
 

@@ -42,7 +42,11 @@ export function referrerArg(referrer: Address | null, buyer: Address | undefined
   return referrer;
 }
 
-export function standingOf(referrer: Address, buyer: Address | undefined, isLive: boolean | undefined): ReferralStanding {
+export function standingOf(
+  referrer: Address,
+  buyer: Address | undefined,
+  isLive: boolean | undefined,
+): ReferralStanding {
   if (buyer !== undefined && referrer.toLowerCase() === buyer.toLowerCase()) return "self";
   if (isLive === undefined) return "checking";
   return isLive ? "live-node" : "not-a-node";
