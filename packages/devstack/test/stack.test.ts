@@ -8,7 +8,9 @@ import {
   dmcTokenAbi,
   dmexGovernorAbi,
   hashpowerExchangeAbi,
+  insuranceFundAbi,
   LOCAL_CHAIN_ID,
+  mutualInsuranceAbi,
   minerApplicationsAbi,
   positionAuctionsAbi,
   positionListingsAbi,
@@ -18,7 +20,7 @@ import {
   type Deployment,
 } from "@dmex/deployments";
 import { generate } from "@dmex/deployments/generator";
-import { createPublicClient, getAbiItem, http, type Address, type PublicClient } from "viem";
+import { createPublicClient, getAbiItem, http, type Abi, type AbiEvent, type Address, type PublicClient } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { anvilAddress, anvilStep, freePort, runSteps, startStack, StackError, type Stack } from "../src/index.js";
@@ -41,6 +43,8 @@ import {
   LOAN_OFFERS,
   LOAN_REQUESTS,
   LOANS,
+  DEFI_E2E,
+  INSURANCE,
 } from "../src/seed/plan.js";
 
 const RESERVED_PORTS = new Set([8545, 8000, 3000]);
@@ -506,9 +510,17 @@ describe("seed", () => {
         args: [BigInt(DEFAULTING_OFFERING_ID)],
       })
     ).stake;
+    // The fund held the 10M allocation and then the slashed stake: the DAO moved both into the mutual insurance pool.
+    const paid = await client.getLogs({
+      address: insuranceFund,
+      event: getAbiItem({ abi: insuranceFundAbi, name: "InsurancePaid" }),
+      fromBlock,
+      strict: true,
+    });
+    expect(paid.map((l) => l.args.amount)).toEqual([10_000_000n * DMC, stake]);
     expect(
       await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "balanceOf", args: [insuranceFund] }),
-    ).toBe(10_000_000n * DMC + stake);
+    ).toBe(0n);
     // Holders pulled refunds; one left for the app.
     const refunds = await client.getLogs({
       address: exchange,
@@ -829,6 +841,101 @@ describe("seed", () => {
     expect(request.collateral.kind).toBe(4);
     for (const tokenId of [LENDING_E2E.borrow.tokenId, LENDING_E2E.selfRepaying.tokenId])
       expect(await ownerOf(tokenId)).toBe(anvilAddress(LENDING_E2E.borrow.borrower));
+  });
+});
+
+describe("DeFi seed (issue 13)", () => {
+  const contract = (name: keyof Deployment["contracts"]) => {
+    const c = stack.deployment.contracts[name];
+    if (c === undefined) throw new Error(`no ${name}`);
+    return c.address;
+  };
+  /** Logs of `name` by `address`, decoded with `abi` (args loosely typed: the assertions name what they read). */
+  const logsOf = (address: Address, abi: Abi, name: string) =>
+    client.getLogs({
+      address,
+      event: getAbiItem({ abi, name }) as AbiEvent,
+      fromBlock: 0n,
+      toBlock: "latest",
+      strict: true,
+    }) as unknown as Promise<{ args: Record<string, unknown>; transactionHash: string }[]>;
+
+  it("insurance: the DAO funded the pool with 10M DMC, underwriters staked, a payout for offering 3 was executed and partly claimed", async () => {
+    const seed = stack.seed;
+    if (seed === undefined) throw new Error("no seed");
+    const insurance = { address: contract("MutualInsurance"), abi: mutualInsuranceAbi } as const;
+    const [fund, pot, slashed, unclaimed, totalShares] = await client.readContract({
+      ...insurance,
+      functionName: "pools",
+    });
+    const underwritten = INSURANCE.underwriters.reduce((sum, u) => sum + u.amount, 0n);
+    const payout = await client.readContract({
+      ...insurance,
+      functionName: "getPayout",
+      args: [DEFI_E2E.unclaimedPayout.payoutId],
+    });
+    const [executed] = await logsOf(insurance.address, mutualInsuranceAbi, "PayoutExecuted");
+    const fromPot = executed?.args.fromPot as bigint;
+    // the order of loss: Quickfil's slashed stake first, the rest from the underwriters' pot; the fund untouched
+    expect(executed?.args.fromSlashed).toBeGreaterThan(0n);
+    expect(fromPot).toBeGreaterThan(0n);
+    expect(executed?.args.fromFund).toBe(0n);
+    expect(slashed).toBe(0n);
+    expect(fund).toBe(INSURANCE.funding.amount);
+    expect(pot).toBe(underwritten - fromPot);
+    expect(totalShares).toBeGreaterThan(0n);
+    expect(payout.perUnit).toBe(INSURANCE.payout.perUnit);
+    expect(payout.offeringId).toBe(DEFAULTING_OFFERING_ID);
+    const claimedIds = INSURANCE.payout.claims.flatMap((c) => c.tokenIds);
+    const claims = await logsOf(insurance.address, mutualInsuranceAbi, "PayoutClaimed");
+    expect(claims.map((l) => l.args.tokenId)).toEqual(claimedIds);
+    expect(payout.claimed).toBe(claims.reduce((sum, l) => sum + (l.args.amount as bigint), 0n));
+    expect(unclaimed).toBe(payout.total - payout.claimed);
+    // BUYER_1's position of offering 3 keeps its payout unclaimed, for the e2e
+    const { tokenId, account } = DEFI_E2E.unclaimedPayout;
+    expect(
+      await client.readContract({
+        ...insurance,
+        functionName: "hasClaimed",
+        args: [DEFI_E2E.unclaimedPayout.payoutId, tokenId],
+      }),
+    ).toBe(false);
+    expect(
+      await client.readContract({
+        ...insurance,
+        functionName: "claimableOf",
+        args: [DEFI_E2E.unclaimedPayout.payoutId, tokenId],
+      }),
+    ).toBeGreaterThan(0n);
+    expect(
+      await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "ownerOf",
+        args: [tokenId],
+      }),
+    ).toBe(anvilAddress(account));
+    // underwriters: shares held, one exit in its cooldown; exits are not frozen (the claim ended with the payout)
+    for (const u of INSURANCE.underwriters) {
+      const [shares] = await client.readContract({
+        ...insurance,
+        functionName: "underwriterOf",
+        args: [anvilAddress(u.account)],
+      });
+      expect(shares, `underwriter ${u.account}`).toBeGreaterThan(0n);
+    }
+    const request = await client.readContract({
+      ...insurance,
+      functionName: "requestOf",
+      args: [anvilAddress(INSURANCE.unstakeRequest.account)],
+    });
+    expect(request.shares).toBeGreaterThan(0n);
+    expect(BigInt(request.readyAt)).toBeGreaterThan((await client.getBlock()).timestamp);
+    expect((await client.readContract({ ...insurance, functionName: "frozen" }))[0]).toBe(false);
+    // both DAO proposals executed by the timelock
+    const kinds = seed.dao.proposals.filter((p) => p.kind === "insurance");
+    expect(kinds.map((p) => p.state)).toEqual(["Executed", "Executed"]);
+    expect(seed.defi.insurance.payout?.perUnit).toBe(INSURANCE.payout.perUnit.toString());
   });
 });
 

@@ -62,6 +62,18 @@ export interface SeedContext {
     readonly auctions: Address;
     readonly tradingRewards: Address;
     readonly loans: Address;
+    /** The DeFi of issue 13. */
+    readonly timelock: Address;
+    readonly insuranceFund: Address;
+    readonly router: Address;
+    readonly pair: { readonly USDT: Address; readonly IFIL: Address };
+    readonly lpMining: { readonly USDT: Address; readonly IFIL: Address };
+    readonly positionStaking: Address;
+    readonly nodes: Address;
+    readonly nodeRewards: Address;
+    readonly insurance: Address;
+    readonly splitter: Address;
+    readonly buyback: Address;
   };
   readonly accounts: {
     readonly deployer: Address;
@@ -124,6 +136,20 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     auctions: requireContractIn(deployment, "PositionAuctions"),
     tradingRewards: requireContractIn(deployment, "TradingRewards"),
     loans: requireContractIn(deployment, "PositionLoans"),
+    timelock: requireContractIn(deployment, "DmexTimelock"),
+    insuranceFund: requireContractIn(deployment, "InsuranceFund"),
+    router: requireContractIn(deployment, "UniswapV2Router02"),
+    pair: { USDT: requireContractIn(deployment, "DmcUsdtPair"), IFIL: requireContractIn(deployment, "DmcIfilPair") },
+    lpMining: {
+      USDT: requireContractIn(deployment, "LiquidityMiningDmcUsdt"),
+      IFIL: requireContractIn(deployment, "LiquidityMiningDmcIfil"),
+    },
+    positionStaking: requireContractIn(deployment, "PositionStaking"),
+    nodes: requireContractIn(deployment, "PromotionNodes"),
+    nodeRewards: requireContractIn(deployment, "NodeStakingRewards"),
+    insurance: requireContractIn(deployment, "MutualInsurance"),
+    splitter: requireContractIn(deployment, "ProtocolFeeSplitter"),
+    buyback: requireContractIn(deployment, "FeeBuyback"),
   };
   const accounts = {
     deployer: anvilAddress(ROLE_INDEX.deployer),
@@ -163,6 +189,25 @@ export function createSeedContext(options: SeedContextOptions): SeedContext {
     foreclosures: 0,
     rewardApplications: 0,
     loanClaims: 0,
+    liquidityAdds: 0,
+    swaps: 0,
+    lpStakes: 0,
+    lpClaims: 0,
+    positionsStaked: 0,
+    positionPokes: 0,
+    positionStakingClaims: 0,
+    positionsUnstaked: 0,
+    nodeRegistrations: 0,
+    referralPurchases: 0,
+    commissionClaims: 0,
+    nodeStakingClaims: 0,
+    underwrites: 0,
+    insuranceClaimsOpened: 0,
+    payoutClaims: 0,
+    premiumClaims: 0,
+    unstakeRequests: 0,
+    feeDistributions: 0,
+    buybackConversions: 0,
     transactions: 0,
   };
   const log = options.log ?? (() => {});

@@ -17,7 +17,7 @@ import { StackError } from "../internal/errors.js";
 import { anvilAddress } from "./accounts.js";
 import {
   dmexGovernorAbi,
-  localChain,
+  type localChain,
   minerApplicationsAbi,
   PROPOSAL_STATES,
   type ProposalStateName,
@@ -25,7 +25,7 @@ import {
 import type { VotePlan } from "./plan.js";
 
 /** What the seed did in the DAO, kept for the summary. */
-export type ProposalKind = "application" | "parameter" | "halt";
+export type ProposalKind = "application" | "parameter" | "halt" | "insurance";
 
 /** A Governor proposal with everything queue/execute need. */
 export interface SeedProposal {

@@ -967,3 +967,225 @@ export const LENDING_E2E = {
   tokenOfferId: 9,
   openRequestId: 2,
 } as const;
+
+// ====================================================================== DeFi (issue 13)
+//
+// Accounts are anvil indices. The DeFi chapters run after governance (04:00-04:13:20) on their days, each at its
+// own time of day, and never on the last simulated day (the chain clock then ends where it did before, so it can
+// still catch up to the wall clock). DMC for all of it comes from the seeded holders' grants (DMC_GRANTS): buyers 8
+// and 9 keep at least 4.2M votes together (main-node stakes keep their votes), so every later proposal, and the
+// e2e's, still reaches the 4M quorum with them.
+
+/** Times of day of the DeFi chapters: liquidity and swaps, position staking, nodes, insurance, then the fee flow. */
+export const DEFI_TIME_OF_DAY = {
+  liquidity: 4 * 3_600 + 1_800,
+  staking: 4 * 3_600 + 2_100,
+  nodes: 4 * 3_600 + 2_400,
+  insurance: 4 * 3_600 + 2_700,
+  /** distribute, observe; the conversion follows BUYBACK_WAIT_SECONDS later. */
+  fees: 5 * 3_600,
+} as const;
+
+/** The quote token of a DMC pair (DmcUsdtPair, DmcIfilPair). */
+export type PairQuote = "USDT" | "IFIL";
+
+/**
+ * Launch prices of the pairs: 1 DMC = 0.25 USDT, and from the seeded IFIL price ($5.50) 1 IFIL = 22 DMC. The
+ * first provider of each pair sets it; later liquidity follows the pair's price at the time.
+ */
+export const DMC_PRICE = { USDT: "0.25 USDT", IFIL: "1/22 IFIL" } as const;
+
+export interface LiquidityPlan {
+  readonly dayOffset: number;
+  readonly provider: number;
+  readonly pair: PairQuote;
+  /** Desired amounts (the router takes the pair's ratio, at most these). */
+  readonly dmc: bigint;
+  readonly quote: bigint;
+  /** Share of the LP tokens received that the provider stakes in the pair's liquidity mining, bps. */
+  readonly stakeBps: number;
+}
+
+/**
+ * Liquidity added through UniswapV2Router02.addLiquidity: buyer 9 opens DMC/USDT with 160,000 DMC + 40,000 USDT
+ * and buyer 10 DMC/IFIL with 44,000 DMC + 2,000 IFIL on day 7, both staking all their LP; on day 10 account 12 adds
+ * 8,000 DMC (and the USDT the price then asks, at most 2,200) and stakes half, keeping half unstaked.
+ */
+export const LIQUIDITY: readonly LiquidityPlan[] = [
+  { dayOffset: 7, provider: 9, pair: "USDT", dmc: 160_000n * DMC, quote: 40_000n * 10n ** 6n, stakeBps: 10_000 },
+  { dayOffset: 7, provider: 10, pair: "IFIL", dmc: 44_000n * DMC, quote: 2_000n * 10n ** 18n, stakeBps: 10_000 },
+  { dayOffset: 10, provider: 12, pair: "USDT", dmc: 8_000n * DMC, quote: 2_200n * 10n ** 6n, stakeBps: 5_000 },
+];
+
+export interface SwapPlan {
+  readonly dayOffset: number;
+  readonly trader: number;
+  readonly pair: PairQuote;
+  /** What the trader sells: DMC for the quote token, or the quote token for DMC. */
+  readonly sell: "DMC" | "quote";
+  /** Base units of what it sells. */
+  readonly amountIn: bigint;
+}
+
+/** Swaps through the router on seven days, so the DMC price chart has points on both pairs. */
+export const SWAPS: readonly SwapPlan[] = [
+  { dayOffset: 9, trader: 13, pair: "USDT", sell: "quote", amountIn: 600n * 10n ** 6n },
+  { dayOffset: 12, trader: 14, pair: "USDT", sell: "DMC", amountIn: 2_500n * DMC },
+  { dayOffset: 16, trader: 12, pair: "USDT", sell: "quote", amountIn: 900n * 10n ** 6n },
+  { dayOffset: 19, trader: 13, pair: "IFIL", sell: "DMC", amountIn: 2_000n * DMC },
+  { dayOffset: 24, trader: 14, pair: "USDT", sell: "quote", amountIn: 500n * 10n ** 6n },
+  { dayOffset: 27, trader: 12, pair: "USDT", sell: "DMC", amountIn: 1_500n * DMC },
+  { dayOffset: 29, trader: 10, pair: "IFIL", sell: "quote", amountIn: 60n * 10n ** 18n },
+];
+
+/** What the bridge gives the liquidity providers and traders on day 0, beyond every buyer's 20,000 USDT. */
+export const DEFI_MINTS: readonly { readonly account: number; readonly token: PairQuote; readonly amount: bigint }[] = [
+  { account: 9, token: "USDT", amount: 40_000n * 10n ** 6n },
+  { account: 10, token: "IFIL", amount: 2_100n * 10n ** 18n },
+];
+
+/** The liquidity-mining claim: account 10 takes the DMC its DMC/IFIL LP earned. */
+export const LP_CLAIM = { dayOffset: 29, account: 10, pair: "IFIL" } as const satisfies {
+  dayOffset: number;
+  account: number;
+  pair: PairQuote;
+};
+
+/**
+ * Positions staked in PositionStaking (token ids as on a fresh deployment; see the purchase order above). Only
+ * positions no other chapter or e2e scenario touches: accounts 10 and 11 (the lenders, whose positions never
+ * move) stake theirs, and keep claiming the positions' daily rewards while staked (CLAIM_DAYS).
+ */
+export const POSITION_STAKES: readonly {
+  readonly dayOffset: number;
+  readonly staker: number;
+  readonly tokenIds: readonly bigint[];
+}[] = [
+  // account 11: Deepwell FIL 360d (500 TiB) and Deepwell FIL 180d (900 TiB)
+  { dayOffset: 7, staker: 11, tokenIds: [10n, 11n] },
+  // account 10: Nordic BTC 90d (30 TH/s) and Nordic BTC 180d (20 TH/s)
+  { dayOffset: 7, staker: 10, tokenIds: [8n, 9n] },
+  // account 11: Deepwell FIL 360d (800 TiB), later
+  { dayOffset: 20, staker: 11, tokenIds: [28n] },
+];
+/** Anyone re-weights a stake to its days left: account 12 pokes the BTC 90d position (staked with 86 days left). */
+export const POSITION_POKE = { dayOffset: 24, by: 12, tokenIds: [8n] } as const;
+/** Account 11 claims the DMC its staked positions earned. */
+export const POSITION_STAKING_CLAIM = { dayOffset: 27, staker: 11 } as const;
+/** Account 10 unstakes one position (it stays its own, unlocked). */
+export const POSITION_UNSTAKE = { dayOffset: 29, staker: 10, tokenIds: [9n] } as const;
+
+/**
+ * Promotion nodes, registered on NODES_DAY: buyers 8 (BUYER_1) and 9 (BUYER_2) stake 20,000 DMC each as main nodes
+ * (the vaults delegate back to them: their votes stay 2.2M); 8 recruits 12, 9 recruits 13 and 14, who stake 2,000
+ * DMC each as light nodes. Account 8 has room for 49 more light nodes (the e2e recruits one).
+ */
+export const NODES_DAY = 7;
+export const MAIN_NODES = [8, 9] as const;
+export const LIGHT_NODES: readonly { readonly account: number; readonly mainNode: number }[] = [
+  { account: 12, mainNode: 8 },
+  { account: 13, mainNode: 9 },
+  { account: 14, mainNode: 9 },
+];
+
+export interface ReferralPurchasePlan {
+  readonly dayOffset: number;
+  readonly buyer: number;
+  readonly offeringId: number;
+  readonly units: number;
+  /** The node the purchase names as `referrer`. */
+  readonly referrer: number;
+}
+
+/**
+ * Purchases of the open sale (offering 6) naming a node as `referrer`, on day 30 after that day's planned purchases
+ * (so they mint positions 38-40 and every earlier token id stays as it was): through light node 12 (its main node
+ * 8 shares the commission), through main node 9 directly, and through light node 13 (under 9).
+ */
+export const REFERRAL_PURCHASES: readonly ReferralPurchasePlan[] = [
+  { dayOffset: 30, buyer: 11, offeringId: 6, units: 1_000, referrer: 12 },
+  { dayOffset: 30, buyer: 10, offeringId: 6, units: 500, referrer: 9 },
+  { dayOffset: 30, buyer: 14, offeringId: 6, units: 400, referrer: 13 },
+];
+/** The first token id the referral purchases mint. */
+export const FIRST_REFERRAL_TOKEN_ID = 38n;
+/** Light node 12 claims its USDT commission, main node 9 its node-staking DMC; the others leave theirs to the app. */
+export const COMMISSION_CLAIM = { dayOffset: 31, node: 12 } as const;
+export const NODE_STAKING_CLAIM = { dayOffset: 31, node: 9 } as const;
+
+/**
+ * The mutual insurance pool. On `funding.dayOffset` a DAO proposal moves the 10M DMC insurance allocation from
+ * InsuranceFund into the pool's fund (InsuranceDeployment.fundingCalls: InsuranceFund.pay, then syncFund); the
+ * underwriters stake DMC the next day. After Quickfil's halt (HALT.dayOffset) account `payout.opener` opens a claim
+ * for offering 3 (exits freeze), and a second proposal moves Quickfil's slashed stake from InsuranceFund into the
+ * pool as that offering's slashed stake and executes a payout of `perUnit` DMC per unit: the slashed stake bears it
+ * first, the underwriters' pot the rest (the fund is not reached). Holders of offering 3 pull their payout; BUYER_1
+ * (account 8) keeps position 2's UNCLAIMED for the e2e, and account 15's position 22 is left unclaimed too.
+ */
+export const INSURANCE = {
+  funding: {
+    dayOffset: 8,
+    proposer: 9,
+    amount: 10_000_000n * DMC,
+    title: "Fund the mutual insurance pool with the 10M DMC insurance allocation",
+    votes: [
+      { voter: 8, support: FOR, reason: "Underwriters need a fund behind them before the first default." },
+      { voter: 9, support: FOR },
+      { voter: 10, support: FOR },
+    ] satisfies readonly VotePlan[],
+  },
+  underwriters: [
+    { dayOffset: 9, account: 10, amount: 50_000n * DMC },
+    { dayOffset: 9, account: 12, amount: 20_000n * DMC },
+    { dayOffset: 9, account: 14, amount: 5_000n * DMC },
+  ],
+  payout: {
+    dayOffset: 14,
+    opener: 13,
+    proposer: 9,
+    perUnit: 3n * DMC,
+    title: "Insurance payout to the holders of offering #3 (Quickfil Storage): 3 DMC per TiB",
+    votes: [
+      { voter: 8, support: FOR, reason: "Quickfil's slashed stake pays first, as the rules say." },
+      { voter: 9, support: FOR },
+      { voter: 10, support: FOR },
+    ] satisfies readonly VotePlan[],
+    claims: [
+      { account: 10, tokenIds: [7n, 27n] },
+      { account: 11, tokenIds: [12n] },
+      { account: 13, tokenIds: [17n] },
+    ],
+  },
+  /** Account 12 claims its USDT premiums (after the first distribution, FEE_FLOW[0]). */
+  premiumClaim: { dayOffset: 22, account: 12 },
+  /** Account 14 asks to exit with all its shares: still in its 14-day cooldown when the stack comes up. */
+  unstakeRequest: { dayOffset: 25, account: 14 },
+} as const;
+
+/**
+ * The fee flow: on each of these days (after the day's fee collections and sweeps) anyone collects the listed
+ * offerings' channel fees to the fee splitter (the exchange's fee recipient) and distributes the splitter's USDT:
+ * the nodes' owed commission first, then the insurance premium share (20% of the rest), the rest to FeeBuyback,
+ * which records a checkpoint of the DMC/USDT pair and BUYBACK_WAIT_SECONDS later converts against the pair's TWAP.
+ * Day 21 follows the treasury's channel-fee collection of offerings 1-5 (day 20) and the trading-fee sweep (day
+ * 21); day 30 collects offering 6's fees, the referral purchases' included.
+ */
+export const FEE_FLOW: readonly { readonly dayOffset: number; readonly collectOfferings: readonly number[] }[] = [
+  { dayOffset: 21, collectOfferings: [] },
+  { dayOffset: 30, collectOfferings: [OPEN_SALE_OFFERING.id] },
+];
+/** Past FeeBuyback's 30-minute minimum TWAP window. */
+export const BUYBACK_WAIT_SECONDS = 31 * 60;
+
+/** What the e2e scenarios of issue 13 start from (anvil indices; ids as on a fresh deployment). */
+export const DEFI_E2E = {
+  /** BUYER_1's position of the defaulted offering whose payout is unclaimed (payout id = claim id 1). */
+  unclaimedPayout: { account: 8, tokenId: 2n, payoutId: 1n, offeringId: DEFAULTING_OFFERING_ID },
+  /** A main node with room to recruit more light nodes. */
+  mainNode: 8,
+  lightNodes: LIGHT_NODES,
+  /** Free positions of staking-eligible offerings are left with BUYER_1 and BUYER_2 (none of theirs is staked). */
+  stakedPositions: POSITION_STAKES.flatMap((s) => s.tokenIds),
+  /** The underwriter whose exit is in its cooldown. */
+  unstakingUnderwriter: INSURANCE.unstakeRequest.account,
+} as const;

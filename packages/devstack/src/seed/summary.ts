@@ -15,6 +15,7 @@ import {
   type StakeStateName,
 } from "./contracts.js";
 import type { ProposalKind, SeedProposal } from "./dao.js";
+import { formatDefi, readDefi, type SeededDefi } from "./defiSummary.js";
 import {
   DEFAULTING_OFFERING_ID,
   DMC_GRANTS,
@@ -60,6 +61,30 @@ export interface SeedCounts {
   foreclosures: number;
   rewardApplications: number;
   loanClaims: number;
+  /** DeFi (issue 13): liquidity added through the router, swaps, LP stakes and DMC claims of liquidity mining. */
+  liquidityAdds: number;
+  swaps: number;
+  lpStakes: number;
+  lpClaims: number;
+  /** Positions staked in PositionStaking, pokes, DMC claims and positions unstaked. */
+  positionsStaked: number;
+  positionPokes: number;
+  positionStakingClaims: number;
+  positionsUnstaked: number;
+  /** Promotion nodes registered (main and light), purchases naming a node, commission and node-staking DMC claims. */
+  nodeRegistrations: number;
+  referralPurchases: number;
+  commissionClaims: number;
+  nodeStakingClaims: number;
+  /** The mutual insurance pool: underwrites, payout claims opened, positions paid out, premium claims, exits asked. */
+  underwrites: number;
+  insuranceClaimsOpened: number;
+  payoutClaims: number;
+  premiumClaims: number;
+  unstakeRequests: number;
+  /** Fee splitter distributions and FeeBuyback conversions. */
+  feeDistributions: number;
+  buybackConversions: number;
   transactions: number;
 }
 
@@ -172,6 +197,8 @@ export interface SeedSummary {
   readonly offerings: readonly SeededOffering[];
   readonly defaultingOfferingId: number;
   readonly dao: SeededDao;
+  /** The DeFi of issue 13: pairs, emission pools, nodes, the insurance pool, the buyback. */
+  readonly defi: SeededDefi;
   readonly positions: number;
   readonly distinctBuyers: number;
   readonly counts: Readonly<SeedCounts>;
@@ -284,6 +311,7 @@ export async function buildSummary(input: {
       refunds,
       Number(block.timestamp),
     ),
+    defi: await readDefi(publicClient, input.deployment),
     positions: positionCount,
     distinctBuyers: buyers.size,
     counts: { ...input.counts },
@@ -432,6 +460,11 @@ export function formatSeedSummary(summary: SeedSummary): string {
     `Offering ${summary.defaultingOfferingId} (its miner under-paid, then stopped) was flagged and halted by DAO vote ` +
       `(halt + stake slashed to the insurance fund); ${summary.dao.refunds.claimed} of its ${summary.dao.refunds.positions} positions pulled their refund, ` +
       `the rest can claim in the app.`,
+    `DeFi: ${c.liquidityAdds} liquidity adds and ${c.swaps} swaps through the router, ${c.lpStakes} LP stakes, ` +
+      `${c.positionsStaked} positions staked (${c.positionPokes} poked, ${c.positionsUnstaked} unstaked), ` +
+      `${c.nodeRegistrations} nodes registered, ${c.referralPurchases} referral purchases, ${c.underwrites} underwrites, ` +
+      `${c.payoutClaims} payouts claimed, ${c.feeDistributions} fee distributions, ${c.buybackConversions} buyback conversions.`,
+    ...formatDefi(summary.defi),
     "",
     `DAO: ${c.applications} applications, ${c.proposals} holder proposals, ${c.votes} votes; quorum ${dmc(summary.dao.quorum)} DMC; ` +
       `trading fee ${(summary.dao.tradingFeeBps / 100).toFixed(2)}%. Offerings exist only through executed applications.`,
