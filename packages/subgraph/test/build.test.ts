@@ -59,6 +59,20 @@ const UNHANDLED: Record<string, Record<string, string>> = {
       "trading fees are counted at the settle (ProtocolDay.tradingFees); the sweep moves them to the fee recipient",
   },
   PositionLoans: {},
+  PositionStaking: {
+    OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
+    LockedValueClaimed:
+      "PositionLocker's event; staking locks with payouts bits 0, so the staker keeps every payout and the pool never claims",
+  },
+  LiquidityMiningDmcUsdt: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  LiquidityMiningDmcIfil: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  NodeStakingRewards: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  PromotionNodes: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  MutualInsurance: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  ProtocolFeeSplitter: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  FeeBuyback: { OwnershipTransferred: "the owner is the DAO timelock; not shown by the app" },
+  DmcUsdtPair: { Approval: "LP allowances are wallet state, read from the chain when needed" },
+  DmcIfilPair: { Approval: "LP allowances are wallet state, read from the chain when needed" },
 };
 
 /**
@@ -68,8 +82,6 @@ const UNHANDLED: Record<string, Record<string, string>> = {
 const UNHANDLED_IF_PRESENT: Record<string, Record<string, string>> = {
   TradingRewards: {
     OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
-    ReferralFailed:
-      "a referral the recorder refused: the sale is indexed by its purchase; node commissions come with the PromotionNodes data source",
   },
   PositionListings: {
     OwnershipTransferred: "the owner is the DAO timelock; not shown by the app",
@@ -102,6 +114,16 @@ const DATA_SOURCES = [
   "PositionListings",
   "PositionAuctions",
   "PositionLoans",
+  "PositionStaking",
+  "LiquidityMiningDmcUsdt",
+  "LiquidityMiningDmcIfil",
+  "NodeStakingRewards",
+  "PromotionNodes",
+  "MutualInsurance",
+  "ProtocolFeeSplitter",
+  "FeeBuyback",
+  "DmcUsdtPair",
+  "DmcIfilPair",
 ];
 
 /** Entity names the web app and the checks depend on. */
@@ -164,6 +186,25 @@ const REQUIRED_ENTITIES = [
   "Refinancing",
   "Foreclosure",
   "LoanCredit",
+  // DeFi (issue 13): the names the stake, nodes, insurance and DMC pages query
+  "StakingPool",
+  "PoolStaker",
+  "NftStake",
+  "LpStake",
+  "DmcClaim",
+  "Node",
+  "NodeCommission",
+  "Referral",
+  "InsurancePool",
+  "Underwriter",
+  "InsuranceClaim",
+  "InsurancePoolPayout",
+  "PayoutClaim",
+  "Buyback",
+  "FeeDistribution",
+  "Pair",
+  "PairSwap",
+  "PricePoint",
 ];
 
 const EVENT_RECORDS = [
@@ -186,6 +227,18 @@ const EVENT_RECORDS = [
   "InsurancePayout",
   "MarketRateCorrection",
   "LoanFeeSweep",
+  "DmcClaim",
+  "StakingRateChange",
+  "NftStakeReweight",
+  "Referral",
+  "CommissionClaim",
+  "ReferralFailure",
+  "PremiumDeposit",
+  "PayoutClaim",
+  "FeeDistribution",
+  "Buyback",
+  "PairSwap",
+  "PairLiquidity",
 ];
 
 type AbiInput = { type: string; indexed?: boolean; components?: AbiInput[] };

@@ -6,12 +6,13 @@ import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { parse } from "yaml";
 
-import { abiOf, candidatePaths, prepareAbis } from "../scripts/lib/abis.mjs";
+import { abiOf, CONTRACTS, candidatePaths, prepareAbis } from "../scripts/lib/abis.mjs";
 import {
   buildNetworks,
   checkNetwork,
   DAO_DATA_SOURCES,
   DATA_SOURCES,
+  DEFI_DATA_SOURCES,
   LENDING_DATA_SOURCES,
   TRADING_DATA_SOURCES,
   readConfigs,
@@ -86,6 +87,7 @@ describe("networks", () => {
       ...Object.fromEntries(DAO_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
       ...Object.fromEntries(TRADING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
       ...Object.fromEntries(LENDING_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
+      ...Object.fromEntries(DEFI_DATA_SOURCES.map((name) => [name, at(ZERO_ADDRESS, 0)])),
     });
     writeFileSync(
       join(dir, "31337.json"),
@@ -212,7 +214,7 @@ describe("retargetManifest", () => {
       ["HashpowerExchange", "filecoin-testnet", EXCHANGE, 12],
       ["AssetRegistry", "filecoin-testnet", ORACLE, 10],
       ["MarketRateOracle", "filecoin-testnet", ORACLE, 9],
-      ...[...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES, ...LENDING_DATA_SOURCES].map((name) => [
+      ...[...DAO_DATA_SOURCES, ...TRADING_DATA_SOURCES, ...LENDING_DATA_SOURCES, ...DEFI_DATA_SOURCES].map((name) => [
         name,
         "filecoin-testnet",
         ORACLE,
@@ -247,7 +249,7 @@ describe("ABIs", () => {
       join(out, "HashpowerExchange.sol/HashpowerExchange.json"),
     ]);
     const abi = [{ type: "event", name: "X", inputs: [], anonymous: false }];
-    for (const name of DATA_SOURCES) {
+    for (const name of CONTRACTS) {
       mkdirSync(join(out, `${name}.sol`), { recursive: true });
       writeFileSync(join(out, `${name}.sol/${name}.json`), JSON.stringify({ abi, bytecode: {} }));
     }

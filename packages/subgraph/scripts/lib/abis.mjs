@@ -25,6 +25,16 @@ export const CONTRACTS = [
   "PositionListings",
   "PositionAuctions",
   "PositionLoans",
+  // DeFi (issue 13); both LiquidityMining data sources share one ABI, both pairs UniswapV2Pair's (from the
+  // @uniswap/v2-core npm artifact, recorded by @dmex/deployments).
+  "PositionStaking",
+  "LiquidityMining",
+  "NodeStakingRewards",
+  "PromotionNodes",
+  "MutualInsurance",
+  "ProtocolFeeSplitter",
+  "FeeBuyback",
+  "UniswapV2Pair",
 ];
 
 /** Contracts whose interface artifact stands in for the implementation's ABI when that is not built. */
@@ -33,6 +43,7 @@ const INTERFACE_FALLBACK = new Set(["TradingRewards", "PositionListings", "Posit
 /** Contracts whose ABI is an npm artifact rather than a Foundry one (path under packages/contracts). */
 const NPM_ARTIFACTS = {
   CouncilSafe: "node_modules/@safe-global/safe-contracts/build/artifacts/contracts/SafeL2.sol/SafeL2.json",
+  UniswapV2Pair: "node_modules/@uniswap/v2-core/build/UniswapV2Pair.json",
 };
 
 /** Accepts a bare ABI array or an object with an `abi` array (Foundry artifact, some generators). */

@@ -24,17 +24,32 @@ export const DAO_DATA_SOURCES = [
 export const TRADING_DATA_SOURCES = ["TradingRewards", "PositionListings", "PositionAuctions"];
 /** Lending (issue 12): a record written before lending existed still builds. */
 export const LENDING_DATA_SOURCES = ["PositionLoans"];
+/** DeFi (issue 13): the emission pools, nodes, insurance, fee splitter, buyback and the two Uniswap V2 pairs. */
+export const DEFI_DATA_SOURCES = [
+  "PositionStaking",
+  "LiquidityMiningDmcUsdt",
+  "LiquidityMiningDmcIfil",
+  "NodeStakingRewards",
+  "PromotionNodes",
+  "MutualInsurance",
+  "ProtocolFeeSplitter",
+  "FeeBuyback",
+  "DmcUsdtPair",
+  "DmcIfilPair",
+];
 /** Groups that a local deployment record may lack entirely (their data sources then index nothing). */
 const OPTIONAL_GROUPS = [
   { label: "DAO", names: DAO_DATA_SOURCES },
   { label: "trading", names: TRADING_DATA_SOURCES },
   { label: "lending", names: LENDING_DATA_SOURCES },
+  { label: "DeFi", names: DEFI_DATA_SOURCES },
 ];
 export const DATA_SOURCES = [
   ...CORE_DATA_SOURCES,
   ...DAO_DATA_SOURCES,
   ...TRADING_DATA_SOURCES,
   ...LENDING_DATA_SOURCES,
+  ...DEFI_DATA_SOURCES,
 ];
 export const ZERO_ADDRESS = "0x0000000000000000000000000000000000000000";
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;

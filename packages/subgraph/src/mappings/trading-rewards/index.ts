@@ -2,6 +2,7 @@
 export { handleEpochOpened } from "./epochOpened";
 export { handleFeeCredited } from "./feeCredited";
 export { handleFeeTokenSet } from "./feeTokenSet";
+export { handleReferralFailed } from "./referralFailed";
 export { handleReferralsSet } from "./referralsSet";
 export { handleRewardsClaimed } from "./rewardsClaimed";
 export { handleRewardsSettled } from "./rewardsSettled";
