@@ -23,10 +23,13 @@ import { scenario as s15 } from "./15-borrow-claim-while-pledged-repay";
 import { scenario as s16 } from "./16-self-repaying-debt-falls";
 import { scenario as s17 } from "./17-foreclose-after-grace";
 import { scenario as s18 } from "./18-refinance-by-second-lender";
+import { scenario as s22 } from "./22-light-node-referral-commission";
+import { scenario as s23 } from "./23-insurance-payout-claimed-by-holder";
 
 // 11-14 (trading) run in this order: 12 needs offering 6's sale still open, 13 travels to an auction's end
 // (possibly days on), 14 only needs a finished epoch. 15-18 (lending) follow: 15 claims rewards scenario 03's
 // deposit left, 16 moves the clock a day, 17 needs a loan past its grace, 18 one still before its due date.
+// 22 (nodes) buys in offering 6's open sale; 23 (insurance) claims the payout the seed left to BUYER_1.
 export const scenarios: readonly Scenario[] = [
   s01,
   s02,
@@ -46,4 +49,6 @@ export const scenarios: readonly Scenario[] = [
   s16,
   s17,
   s18,
+  s22,
+  s23,
 ];

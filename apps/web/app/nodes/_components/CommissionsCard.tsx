@@ -84,6 +84,15 @@ export function CommissionsCard({
     query: { enabled: exchange !== null && ids.length > 0, refetchInterval: 10_000 },
   });
   const per = splitter ? 4 : 3;
+  /** The offerings paying in `t` whose channel fees sit in the exchange, not yet collected to the splitter. */
+  const accruedOf = (t: TokenInfo, data: typeof offerings.data): bigint[] =>
+    (data ?? []).flatMap((o, k) => {
+      if (o.status !== "success") return [];
+      const off = o.result as { paymentToken: Address; feesAccrued: bigint };
+      return off.paymentToken.toLowerCase() === t.address.toLowerCase() && off.feesAccrued > 0n
+        ? [ids[k] as bigint]
+        : [];
+    });
   const rows = tokens.map((t, i) => {
     const get = <T,>(k: number) => {
       const r = reads.data?.[i * per + k];
@@ -93,25 +102,19 @@ export function CommissionsCard({
     const claimable = get<bigint>(1);
     const ledger = get<LedgerFigures>(2);
     const inSplitter = splitter ? get<bigint>(3) : undefined;
-    const accrued: bigint[] = [];
-    (offerings.data ?? []).forEach((o, k) => {
-      if (o.status !== "success") return;
-      const off = o.result as { paymentToken: Address; feesAccrued: bigint };
-      if (off.paymentToken.toLowerCase() === t.address.toLowerCase() && off.feesAccrued > 0n)
-        accrued.push(ids[k] as bigint);
-    });
     return {
       token: t,
       row: commission !== undefined && claimable !== undefined ? commissionRow(commission, claimable) : undefined,
       ledger,
       inSplitter,
-      accrued,
     };
   });
   const shown = rows.filter((r) => r.token.symbol === "USDT" || (r.row !== undefined && r.row.earned > 0n));
 
-  async function fund(t: TokenInfo, accrued: bigint[]) {
+  async function fund(t: TokenInfo) {
     if (!splitter) return;
+    // Read the accrued fees afresh: a purchase a moment ago must be collected too.
+    const accrued = accruedOf(t, (await offerings.refetch()).data);
     if (accrued.length > 0 && exchange) {
       const collected = await send(
         `Collect the exchange's ${t.symbol} fees into the fee splitter`,
@@ -191,7 +194,7 @@ export function CommissionsCard({
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-200">
-          {shown.map(({ token: t, row, ledger, inSplitter, accrued }) => (
+          {shown.map(({ token: t, row, ledger, inSplitter }) => (
             <tr key={t.address} data-testid={`commission-${t.symbol}`}>
               <td className="py-1">{t.symbol}</td>
               <td
@@ -216,7 +219,7 @@ export function CommissionsCard({
                     type="button"
                     className="btn-secondary"
                     disabled={busy}
-                    onClick={() => fund(t, accrued)}
+                    onClick={() => fund(t)}
                     title={`Unfunded in all: ${ledger ? fmt(t, unfunded(ledger)) : "…"}; in the splitter now: ${fmt(t, inSplitter)}`}
                     data-testid={`commission-fund-${t.symbol}`}
                   >

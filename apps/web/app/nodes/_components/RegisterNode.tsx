@@ -195,7 +195,11 @@ export function RegisterNode({
             placeholder="0x…"
             data-testid="light-main-input"
           />
-          <p id="light-main-help" className={`text-xs ${lightBlocker ? "text-red-800" : "text-emerald-800"}`}>
+          <p
+            id="light-main-help"
+            data-testid="light-main-help"
+            className={`text-xs ${lightBlocker ? "text-red-800" : "text-emerald-800"}`}
+          >
             {lightBlocker ?? "Invited by this live main node: you can register."}
           </p>
           {lightStep?.step === "short" && <p className="text-red-800">You need {dmc(lightStep.missing)} more DMC.</p>}
