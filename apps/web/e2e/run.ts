@@ -12,7 +12,7 @@
  * execute), so they expect a freshly seeded stack: a reused one is checked and refused with a
  * clear message. `DMEX_E2E_ISOLATED=1` starts that fresh stack on random free ports (see stack.ts).
  *
- *   pnpm --filter @dmex/web run test:e2e [name-filter]   # a filter runs only matching scenarios
+ *   pnpm --filter @dmex/web run test:e2e [name-filter]   # a filter runs only matching scenarios ("22-,23-": either)
  */
 import { mkdirSync, rmSync } from "node:fs";
 
@@ -27,7 +27,9 @@ import { CHROMIUM, ensureChromium, ensureWeb } from "./support/web";
 
 async function main(): Promise<number> {
   const filter = process.argv[2];
-  const selected = filter === undefined ? scenarios : scenarios.filter((s) => s.name.includes(filter));
+  // A comma-separated filter runs the scenarios matching any part ("22-,23-").
+  const parts = filter?.split(",").filter((f) => f !== "");
+  const selected = parts === undefined ? scenarios : scenarios.filter((s) => parts.some((f) => s.name.includes(f)));
   if (selected.length === 0) throw new Error(`no scenario matches "${filter}"`);
   rmSync(SCREENSHOTS, { recursive: true, force: true });
   mkdirSync(SCREENSHOTS, { recursive: true });
