@@ -13,7 +13,7 @@ import { txDone } from "../support/indexed";
 import { axeCheck, shot } from "../support/page";
 import type { Scenario } from "../support/scenario";
 import { untilLive } from "../support/trading";
-import { connectDev, switchAccount } from "../support/wallet";
+import { connectDev } from "../support/wallet";
 
 /** The last spare account (16 is the seed's borrower, 17 and 18 other scenarios' buyers). */
 const LIGHT = 19;
@@ -44,7 +44,7 @@ export const scenario: Scenario = {
     await shot(page, "22-main-node-invited");
 
     // The spare registers under it: the invitation pre-fills the main node.
-    await switchAccount(page, LIGHT);
+    await connectDev(page, LIGHT);
     await page.getByTestId("register-node").waitFor();
     await untilLive(page, "light-main-help", /Invited by this live main node/);
     await axeCheck(page, "nodes: register");
@@ -86,7 +86,7 @@ export const scenario: Scenario = {
 
     // The light node sees it, funds it from the collected fees and claims it.
     await page.goto(`${web}/nodes`);
-    await switchAccount(page, LIGHT);
+    await connectDev(page, LIGHT);
     await untilLive(page, "commission-history", /Referral: /);
     const earnedCell = page.getByTestId("commission-earned-USDT");
     await earnedCell.waitFor();
