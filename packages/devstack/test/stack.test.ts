@@ -10,7 +10,14 @@ import {
   hashpowerExchangeAbi,
   insuranceFundAbi,
   LOCAL_CHAIN_ID,
+  feeBuybackAbi,
+  liquidityMiningAbi,
   mutualInsuranceAbi,
+  nodeStakingRewardsAbi,
+  positionStakingAbi,
+  uniswapV2PairAbi,
+  promotionNodesAbi,
+  protocolFeeSplitterAbi,
   minerApplicationsAbi,
   positionAuctionsAbi,
   positionListingsAbi,
@@ -44,7 +51,21 @@ import {
   LOAN_REQUESTS,
   LOANS,
   DEFI_E2E,
+  FIRST_REFERRAL_TOKEN_ID,
+  FEE_FLOW,
+  LIQUIDITY,
+  LP_CLAIM,
+  POSITION_POKE,
+  POSITION_STAKES,
+  POSITION_STAKING_CLAIM,
+  POSITION_UNSTAKE,
+  SWAPS,
   INSURANCE,
+  LIGHT_NODES,
+  MAIN_NODES,
+  COMMISSION_CLAIM,
+  NODE_STAKING_CLAIM,
+  REFERRAL_PURCHASES,
 } from "../src/seed/plan.js";
 
 const RESERVED_PORTS = new Set([8545, 8000, 3000]);
@@ -565,6 +586,8 @@ describe("seed", () => {
     expect(quorum).toBe(4_000_000n * DMC);
     expect((await read("getVotes", 8)) + (await read("getVotes", 9))).toBeGreaterThan(quorum);
     expect(await read("getVotes", 8)).toBe(2_200_000n * DMC);
+    // the e2e votes with BUYER_1 and BUYER_2 and reads their 2.2M: the DeFi chapters leave both exactly there
+    expect(await read("getVotes", 9)).toBe(2_200_000n * DMC);
     expect(
       await client.readContract({
         address: dmc,
@@ -858,7 +881,7 @@ describe("DeFi seed (issue 13)", () => {
       fromBlock: 0n,
       toBlock: "latest",
       strict: true,
-    }) as unknown as Promise<{ args: Record<string, unknown>; transactionHash: string }[]>;
+    }) as unknown as Promise<{ args: Record<string, unknown>; transactionHash: string; blockNumber: bigint }[]>;
 
   it("insurance: the DAO funded the pool with 10M DMC, underwriters staked, a payout for offering 3 was executed and partly claimed", async () => {
     const seed = stack.seed;
@@ -936,6 +959,180 @@ describe("DeFi seed (issue 13)", () => {
     const kinds = seed.dao.proposals.filter((p) => p.kind === "insurance");
     expect(kinds.map((p) => p.state)).toEqual(["Executed", "Executed"]);
     expect(seed.defi.insurance.payout?.perUnit).toBe(INSURANCE.payout.perUnit.toString());
+  });
+
+  it("nodes: two main nodes with light nodes, referral purchases recorded, commission funded by the splitter and claimed", async () => {
+    const nodes = { address: contract("PromotionNodes"), abi: promotionNodesAbi } as const;
+    const usdt = contract("USDT");
+    const dmc = contract("DMCToken");
+    for (const main of MAIN_NODES) {
+      const node = await client.readContract({ ...nodes, functionName: "nodeOf", args: [anvilAddress(main)] });
+      expect(node.kind, `main node ${main}`).toBe(1);
+      expect(node.stake).toBe(20_000n * DMC);
+      expect(node.recruits).toBe(LIGHT_NODES.filter((l) => l.mainNode === main).length);
+      // the vault delegates back: the staked DMC keeps its votes
+      const vault = await client.readContract({ ...nodes, functionName: "vaultOf", args: [anvilAddress(main)] });
+      expect(
+        await client.readContract({ address: dmc, abi: dmcTokenAbi, functionName: "delegates", args: [vault] }),
+      ).toBe(anvilAddress(main));
+    }
+    for (const light of LIGHT_NODES) {
+      const node = await client.readContract({ ...nodes, functionName: "nodeOf", args: [anvilAddress(light.account)] });
+      expect(node.kind, `light node ${light.account}`).toBe(2);
+      expect(node.mainNode).toBe(anvilAddress(light.mainNode));
+      expect(node.stake).toBe(2_000n * DMC);
+    }
+    // each referral purchase minted its planned position and earned its node (and a light node's main node) commission
+    const recorded = await logsOf(nodes.address, promotionNodesAbi, "CommissionRecorded");
+    expect(recorded.map((l) => l.args.node)).toEqual(REFERRAL_PURCHASES.map((p) => anvilAddress(p.referrer)));
+    const purchased = await logsOf(exchange, hashpowerExchangeAbi, "PositionPurchased");
+    const referred = purchased.filter((l) => l.args.referrer !== "0x0000000000000000000000000000000000000000");
+    expect(
+      referred.filter((l) => (l.args.tokenId as bigint) >= FIRST_REFERRAL_TOKEN_ID).map((l) => l.args.referrer),
+    ).toEqual(REFERRAL_PURCHASES.map((p) => anvilAddress(p.referrer)));
+    const light = LIGHT_NODES.find((l) => l.account === REFERRAL_PURCHASES[0]?.referrer);
+    expect(recorded[0]?.args.mainNode).toBe(anvilAddress(light?.mainNode ?? -1));
+    expect(recorded[0]?.args.mainShare).toBeGreaterThan(0n);
+    // the splitter funded all of it, the light node claimed its part, the rest waits for the app
+    const ledger = await client.readContract({ ...nodes, functionName: "ledgerOf", args: [usdt] });
+    expect(ledger.recorded).toBeGreaterThan(0n);
+    expect(ledger.funded).toBe(ledger.recorded);
+    const distributed = await logsOf(contract("ProtocolFeeSplitter"), protocolFeeSplitterAbi, "Distributed");
+    expect(distributed.reduce((sum, l) => sum + (l.args.commission as bigint), 0n)).toBe(ledger.funded);
+    const claimer = anvilAddress(COMMISSION_CLAIM.node);
+    const commission = await client.readContract({ ...nodes, functionName: "commissionOf", args: [claimer, usdt] });
+    expect(commission.claimed).toBe(commission.earned);
+    expect(ledger.paid).toBe(commission.claimed);
+    expect(
+      await client.readContract({ ...nodes, functionName: "claimable", args: [anvilAddress(DEFI_E2E.mainNode), usdt] }),
+    ).toBeGreaterThan(0n);
+    // node-staking DMC: every node weighs its stake; one main node claimed
+    const rewards = { address: contract("NodeStakingRewards"), abi: nodeStakingRewardsAbi } as const;
+    expect(await client.readContract({ ...rewards, functionName: "totalWeight" })).toBe(
+      BigInt(MAIN_NODES.length) * 20_000n * DMC + BigInt(LIGHT_NODES.length) * 2_000n * DMC,
+    );
+    const claimed = await logsOf(rewards.address, nodeStakingRewardsAbi, "DmcClaimed");
+    expect(claimed.map((l) => l.args.account)).toEqual([anvilAddress(NODE_STAKING_CLAIM.node)]);
+    expect(claimed[0]?.args.amount).toBeGreaterThan(0n);
+  });
+
+  it("liquidity: both pairs funded through the router at the planned prices, swapped on several days, LP staked and mined", async () => {
+    const dmc = contract("DMCToken").toLowerCase();
+    for (const [quote, pairName, miningName, launchQuotePerDmc] of [
+      ["USDT", "DmcUsdtPair", "LiquidityMiningDmcUsdt", 0.25],
+      ["IFIL", "DmcIfilPair", "LiquidityMiningDmcIfil", 1 / 22],
+    ] as const) {
+      const pair = { address: contract(pairName), abi: uniswapV2PairAbi } as const;
+      const [r0, r1] = await client.readContract({ ...pair, functionName: "getReserves" });
+      const dmcIs0 = (await client.readContract({ ...pair, functionName: "token0" })).toLowerCase() === dmc;
+      const [reserveDmc, reserveQuote] = dmcIs0 ? [r0, r1] : [r1, r0];
+      const price = Number(reserveQuote) / 10 ** (quote === "USDT" ? 6 : 18) / (Number(reserveDmc) / 1e18);
+      // the swaps move it, within 10% of the launch price
+      expect(Math.abs(price / launchQuotePerDmc - 1), `DMC/${quote} price ${price}`).toBeLessThan(0.1);
+      const mints = await logsOf(pair.address, uniswapV2PairAbi, "Mint");
+      expect(mints.length, `DMC/${quote} liquidity adds`).toBe(LIQUIDITY.filter((l) => l.pair === quote).length);
+      const swaps = await logsOf(pair.address, uniswapV2PairAbi, "Swap");
+      // the planned swaps, plus the buyback's conversions on the USDT pair
+      expect(swaps.length).toBeGreaterThanOrEqual(SWAPS.filter((s) => s.pair === quote).length);
+      const mining = { address: contract(miningName), abi: liquidityMiningAbi } as const;
+      const staked = await client.readContract({ ...mining, functionName: "totalWeight" });
+      expect(staked).toBeGreaterThan(0n);
+      for (const plan of LIQUIDITY.filter((l) => l.pair === quote)) {
+        const provider = anvilAddress(plan.provider);
+        const weight = await client.readContract({ ...mining, functionName: "weightOf", args: [provider] });
+        const held = await client.readContract({ ...pair, functionName: "balanceOf", args: [provider] });
+        expect(weight, `provider ${plan.provider}`).toBeGreaterThan(0n);
+        if (plan.stakeBps === 10_000) expect(held).toBe(0n);
+        else expect(held).toBeGreaterThan(0n);
+      }
+      expect(await client.readContract({ ...mining, functionName: "emitted" })).toBeGreaterThan(0n);
+    }
+    const claims = await logsOf(contract("LiquidityMiningDmcIfil"), liquidityMiningAbi, "DmcClaimed");
+    expect(claims.map((l) => l.args.account)).toEqual([anvilAddress(LP_CLAIM.account)]);
+    // the price chart has points on several days
+    const swapBlocks = await logsOf(contract("DmcUsdtPair"), uniswapV2PairAbi, "Swap");
+    expect(swapBlocks.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("position staking: positions staked in place keep their owner and rewards, one poked, one claim, one unstaked", async () => {
+    const pool = { address: contract("PositionStaking"), abi: positionStakingAbi } as const;
+    const staked = POSITION_STAKES.flatMap((s) => s.tokenIds.map((tokenId) => ({ tokenId, staker: s.staker })));
+    let total = 0n;
+    for (const { tokenId, staker } of staked) {
+      const [by, weight] = await client.readContract({ ...pool, functionName: "stakeOf", args: [tokenId] });
+      const st = await client.readContract({
+        address: exchange,
+        abi: hashpowerExchangeAbi,
+        functionName: "positionState",
+        args: [tokenId],
+      });
+      expect(st.owner, `position ${tokenId}`).toBe(anvilAddress(staker));
+      if ((POSITION_UNSTAKE.tokenIds as readonly bigint[]).includes(tokenId)) {
+        expect(BigInt(by)).toBe(0n);
+        expect(BigInt(st.lockHolder)).toBe(0n);
+        continue;
+      }
+      expect(by, `position ${tokenId}`).toBe(anvilAddress(staker));
+      expect(st.lockHolder.toLowerCase()).toBe(pool.address.toLowerCase());
+      expect(weight).toBeGreaterThan(0n);
+      total += weight;
+    }
+    expect(await client.readContract({ ...pool, functionName: "totalWeight" })).toBe(total);
+    const reweighted = await logsOf(pool.address, positionStakingAbi, "StakeReweighted");
+    expect(reweighted.map((l) => l.args.tokenId)).toEqual([...POSITION_POKE.tokenIds]);
+    expect(reweighted[0]?.args.newWeight).toBeLessThan(reweighted[0]?.args.oldWeight as bigint);
+    const claims = await logsOf(pool.address, positionStakingAbi, "DmcClaimed");
+    expect(claims.map((l) => l.args.account)).toEqual([anvilAddress(POSITION_STAKING_CLAIM.staker)]);
+    expect(claims[0]?.args.amount).toBeGreaterThan(0n);
+    // staked positions keep paying their daily rewards to their owners (the claims chapter claimed them while staked)
+    const rewardClaims = await logsOf(exchange, hashpowerExchangeAbi, "RewardClaimed");
+    const stakedAt = await logsOf(pool.address, positionStakingAbi, "PositionStaked");
+    const claimedWhileStaked = rewardClaims.filter((claim) =>
+      stakedAt.some((s) => s.args.tokenId === claim.args.tokenId && s.blockNumber < claim.blockNumber),
+    );
+    expect(claimedWhileStaked.length).toBeGreaterThan(0);
+  });
+
+  it("buyback: the splitter fed it and it converted USDT for DMC against the pair's TWAP on two days, with USDT left for the app", async () => {
+    const seed = stack.seed;
+    if (seed === undefined) throw new Error("no seed");
+    const buyback = { address: contract("FeeBuyback"), abi: feeBuybackAbi } as const;
+    const usdt = contract("USDT");
+    const converted = await logsOf(buyback.address, feeBuybackAbi, "Converted");
+    expect(converted).toHaveLength(FEE_FLOW.length);
+    const days = new Set<number>();
+    for (const log of converted) {
+      const { amountIn, dmcOut, dmcAtTwap, minOut, window } = log.args as Record<string, bigint>;
+      expect(amountIn).toBeGreaterThan(0n);
+      expect(dmcOut).toBeGreaterThanOrEqual(minOut as bigint);
+      expect(dmcOut).toBeLessThanOrEqual(dmcAtTwap as bigint); // the pair's fee and the trade's impact
+      expect(window).toBeGreaterThanOrEqual(30n * 60n);
+      const block = await client.getBlock({ blockNumber: log.blockNumber });
+      days.add(Math.floor(Number(block.timestamp) / 86_400));
+    }
+    expect(days.size).toBe(FEE_FLOW.length);
+    const [amountIn, dmcOut, , conversions] = await client.readContract({
+      ...buyback,
+      functionName: "totals",
+      args: [usdt],
+    });
+    expect(Number(conversions)).toBe(FEE_FLOW.length);
+    expect(seed.defi.buyback).toMatchObject({ usdtIn: amountIn.toString(), dmcOut: dmcOut.toString(), conversions: 2 });
+    const distributed = await logsOf(contract("ProtocolFeeSplitter"), protocolFeeSplitterAbi, "Distributed");
+    expect(distributed).toHaveLength(FEE_FLOW.length);
+    const sentToBuyback = distributed.reduce((sum, l) => sum + (l.args.buyback as bigint), 0n);
+    const premiums = distributed.reduce((sum, l) => sum + (l.args.premium as bigint), 0n);
+    expect(premiums).toBeGreaterThan(0n);
+    // a conversion takes at most 0.2% of the pair's USDT: what is left stays for the next caller (the e2e)
+    expect(
+      await client.readContract({
+        address: usdt,
+        abi: dmcTokenAbi,
+        functionName: "balanceOf",
+        args: [buyback.address],
+      }),
+    ).toBe(sentToBuyback - amountIn);
+    expect(sentToBuyback - amountIn).toBeGreaterThan(0n);
   });
 });
 

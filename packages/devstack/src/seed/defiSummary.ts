@@ -210,6 +210,13 @@ function units(amount: string, decimals: number, places = 0): string {
   return value.toLocaleString("en-US", { minimumFractionDigits: places, maximumFractionDigits: places });
 }
 
+/** A pool's total weight: units x days left (positions), LP tokens, staked DMC (nodes). */
+function weight(p: SeededEmissionPool): string {
+  if (p.name === "PositionStaking") return `${BigInt(p.totalWeight).toLocaleString("en-US")} unit-days`;
+  const whole = Number(BigInt(p.totalWeight)) / 1e18;
+  return p.name === "NodeStakingRewards" ? `${whole.toLocaleString("en-US")} DMC` : `${whole.toPrecision(4)} LP`;
+}
+
 /** The DeFi lines of the terminal summary. */
 export function formatDefi(d: SeededDefi): string[] {
   const quoteDecimals = { USDT: 6, IFIL: 18 } as const;
@@ -221,12 +228,8 @@ export function formatDefi(d: SeededDefi): string[] {
   const i = d.insurance;
   return [
     `Uniswap V2: ${d.pairs.map(pairLine).join("; ")}.`,
-    `Emission pools (weight, DMC emitted): ${d.pools
-      .map(
-        (p) =>
-          `${p.name} ${p.totalWeight === "0" ? "0" : units(p.totalWeight, p.name.startsWith("Liquidity") || p.name === "NodeStakingRewards" ? 18 : 0, 0)}, ${units(p.emitted, 18, 1)}`,
-      )
-      .join("; ")}; ${d.stakedPositions} positions staked.`,
+    `Emission pools (total weight, DMC emitted): ${d.pools.map((p) => `${p.name} ${weight(p)}, ${units(p.emitted, 18)}`).join("; ")}; ` +
+      `${d.stakedPositions} positions staked.`,
     `Promotion nodes: ${d.nodes
       .map(
         (n) =>

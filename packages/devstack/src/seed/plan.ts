@@ -972,9 +972,9 @@ export const LENDING_E2E = {
 //
 // Accounts are anvil indices. The DeFi chapters run after governance (04:00-04:13:20) on their days, each at its
 // own time of day, and never on the last simulated day (the chain clock then ends where it did before, so it can
-// still catch up to the wall clock). DMC for all of it comes from the seeded holders' grants (DMC_GRANTS): buyers 8
-// and 9 keep at least 4.2M votes together (main-node stakes keep their votes), so every later proposal, and the
-// e2e's, still reaches the 4M quorum with them.
+// still catch up to the wall clock). DMC for all of it comes from the seeded holders' grants (DMC_GRANTS). Buyers 8
+// and 9 (BUYER_1, BUYER_2) only stake as main nodes, whose vaults delegate back: they keep exactly 2.2M votes each
+// (the e2e votes with them and reads that figure), so every later proposal still reaches the 4M quorum.
 
 /** Times of day of the DeFi chapters: liquidity and swaps, position staking, nodes, insurance, then the fee flow. */
 export const DEFI_TIME_OF_DAY = {
@@ -1007,12 +1007,12 @@ export interface LiquidityPlan {
 }
 
 /**
- * Liquidity added through UniswapV2Router02.addLiquidity: buyer 9 opens DMC/USDT with 160,000 DMC + 40,000 USDT
- * and buyer 10 DMC/IFIL with 44,000 DMC + 2,000 IFIL on day 7, both staking all their LP; on day 10 account 12 adds
- * 8,000 DMC (and the USDT the price then asks, at most 2,200) and stakes half, keeping half unstaked.
+ * Liquidity added through UniswapV2Router02.addLiquidity: account 11 opens DMC/USDT with 80,000 DMC + 20,000 USDT
+ * and account 10 DMC/IFIL with 44,000 DMC + 2,000 IFIL on day 7, both staking all their LP; on day 10 account 12
+ * adds 8,000 DMC (and the USDT the price then asks, at most 2,200) and stakes half, keeping half unstaked.
  */
 export const LIQUIDITY: readonly LiquidityPlan[] = [
-  { dayOffset: 7, provider: 9, pair: "USDT", dmc: 160_000n * DMC, quote: 40_000n * 10n ** 6n, stakeBps: 10_000 },
+  { dayOffset: 7, provider: 11, pair: "USDT", dmc: 80_000n * DMC, quote: 20_000n * 10n ** 6n, stakeBps: 10_000 },
   { dayOffset: 7, provider: 10, pair: "IFIL", dmc: 44_000n * DMC, quote: 2_000n * 10n ** 18n, stakeBps: 10_000 },
   { dayOffset: 10, provider: 12, pair: "USDT", dmc: 8_000n * DMC, quote: 2_200n * 10n ** 6n, stakeBps: 5_000 },
 ];
@@ -1030,17 +1030,17 @@ export interface SwapPlan {
 /** Swaps through the router on seven days, so the DMC price chart has points on both pairs. */
 export const SWAPS: readonly SwapPlan[] = [
   { dayOffset: 9, trader: 13, pair: "USDT", sell: "quote", amountIn: 600n * 10n ** 6n },
-  { dayOffset: 12, trader: 14, pair: "USDT", sell: "DMC", amountIn: 2_500n * DMC },
+  { dayOffset: 12, trader: 14, pair: "USDT", sell: "DMC", amountIn: 4_000n * DMC },
   { dayOffset: 16, trader: 12, pair: "USDT", sell: "quote", amountIn: 900n * 10n ** 6n },
   { dayOffset: 19, trader: 13, pair: "IFIL", sell: "DMC", amountIn: 2_000n * DMC },
   { dayOffset: 24, trader: 14, pair: "USDT", sell: "quote", amountIn: 500n * 10n ** 6n },
-  { dayOffset: 27, trader: 12, pair: "USDT", sell: "DMC", amountIn: 1_500n * DMC },
+  { dayOffset: 27, trader: 12, pair: "USDT", sell: "DMC", amountIn: 3_000n * DMC },
   { dayOffset: 29, trader: 10, pair: "IFIL", sell: "quote", amountIn: 60n * 10n ** 18n },
 ];
 
 /** What the bridge gives the liquidity providers and traders on day 0, beyond every buyer's 20,000 USDT. */
 export const DEFI_MINTS: readonly { readonly account: number; readonly token: PairQuote; readonly amount: bigint }[] = [
-  { account: 9, token: "USDT", amount: 40_000n * 10n ** 6n },
+  { account: 11, token: "USDT", amount: 20_000n * 10n ** 6n },
   { account: 10, token: "IFIL", amount: 2_100n * 10n ** 18n },
 ];
 
@@ -1109,9 +1109,12 @@ export const REFERRAL_PURCHASES: readonly ReferralPurchasePlan[] = [
 ];
 /** The first token id the referral purchases mint. */
 export const FIRST_REFERRAL_TOKEN_ID = 38n;
-/** Light node 12 claims its USDT commission, main node 9 its node-staking DMC; the others leave theirs to the app. */
+/**
+ * Light node 12 claims its USDT commission, light node 13 its node-staking DMC; the others (the main nodes among
+ * them: a DMC claim would move BUYER_1's or BUYER_2's votes off 2.2M) leave theirs to the app.
+ */
 export const COMMISSION_CLAIM = { dayOffset: 31, node: 12 } as const;
-export const NODE_STAKING_CLAIM = { dayOffset: 31, node: 9 } as const;
+export const NODE_STAKING_CLAIM = { dayOffset: 31, node: 13 } as const;
 
 /**
  * The mutual insurance pool. On `funding.dayOffset` a DAO proposal moves the 10M DMC insurance allocation from

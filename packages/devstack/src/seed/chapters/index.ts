@@ -6,7 +6,10 @@ import { genesis } from "./genesis.js";
 import { claims, escrowAndFees } from "./holders.js";
 import { insurance } from "./insurance.js";
 import { oracle, rewards } from "./market.js";
+import { positionStaking } from "./positionStaking.js";
 import { lending } from "./lending.js";
+import { liquidity } from "./liquidity.js";
+import { nodes } from "./nodes.js";
 import { feeProposals } from "./proposals.js";
 import { purchases } from "./purchases.js";
 import { trading } from "./trading.js";
@@ -31,6 +34,9 @@ export const CHAPTERS: readonly SeedChapter[] = [
   feeProposals,
   defaultResolution,
   openSale,
+  liquidity,
+  positionStaking,
+  nodes,
   insurance,
   feeFlow,
 ];
