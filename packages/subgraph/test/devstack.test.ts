@@ -5,6 +5,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
+import { anvilAddress } from "@dmex/deployments/dev-accounts";
 import { freePort, type Stack, startStack } from "@dmex/devstack";
 import { type Abi, type Address, createPublicClient, http } from "viem";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -226,6 +227,59 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
         delegatee: h.delegate === null ? null : { id: lower(h.delegate) },
       });
     }
+  });
+
+  it("indexes the seeded DeFi as the seed summary says: pairs, pools, nodes and the insurance pool", async () => {
+    const defi = stack.seed!.defi;
+    const { pairs, stakingPools, nodes, insurancePools } = await gql(
+      graphUrl,
+      `{ pairs { id reserveDmc reserveQuote totalSupply }
+      stakingPools { name ratePerSecond totalWeight }
+      nodes(first: 100) { id kind stake recruits referrals mainNode { id } commissions { token earned claimed } }
+      insurancePools { fund pot slashed unclaimed totalShares underwriterCount } }`,
+    );
+    for (const pair of defi.pairs) {
+      expect(pairs.find((p: any) => p.id === lower(pair.address)), pair.quote).toEqual({
+        id: lower(pair.address),
+        reserveDmc: pair.reserveDmc,
+        reserveQuote: pair.reserveQuote,
+        totalSupply: pair.lpSupply,
+      });
+    }
+    for (const pool of defi.pools) {
+      expect(stakingPools.find((p: any) => p.name === pool.name), pool.name).toEqual({
+        name: pool.name,
+        ratePerSecond: pool.ratePerSecond,
+        totalWeight: pool.totalWeight,
+      });
+    }
+    const usdt = lower(stack.deployment.contracts.USDT!.address);
+    for (const n of defi.nodes) {
+      const indexed = nodes.find((x: any) => x.id === lower(anvilAddress(n.account)));
+      expect(indexed, `node ${n.account}`).toMatchObject({
+        kind: n.kind,
+        stake: n.stake,
+        recruits: n.recruits,
+        referrals: n.referrals,
+        mainNode: n.mainNode === null ? null : { id: lower(anvilAddress(n.mainNode)) },
+      });
+      const commission = indexed.commissions.find((x: any) => x.token === usdt) ?? { earned: "0", claimed: "0" };
+      expect([commission.earned, commission.claimed], `node ${n.account} commission`).toEqual([
+        n.commissionEarned,
+        n.commissionClaimed,
+      ]);
+    }
+    const i = defi.insurance;
+    expect(insurancePools).toEqual([
+      {
+        fund: i.fund,
+        pot: i.pot,
+        slashed: i.slashed,
+        unclaimed: i.unclaimedPayouts,
+        totalShares: i.totalShares,
+        underwriterCount: i.underwriters,
+      },
+    ]);
   });
 
   it("has no indexing errors", async () => {

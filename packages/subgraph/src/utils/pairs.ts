@@ -215,10 +215,13 @@ export function onLiquidity(
   pair.save();
 }
 
-/** The pair's own ERC-20 (its LP token): mints and burns change the supply, other transfers do not. */
+/**
+ * The pair's own ERC-20 (its LP token): mints (from zero) and burns (to zero) change the supply, other transfers do
+ * not. The first mint's MINIMUM_LIQUIDITY goes from zero to zero: minted and locked, not burnt.
+ */
 export function onTransfer(event: ethereum.Event, pair: Pair, from: Address, to: Address, value: BigInt): void {
   if (from.equals(ZERO_ADDRESS)) pair.totalSupply = pair.totalSupply.plus(value);
-  if (to.equals(ZERO_ADDRESS)) pair.totalSupply = pair.totalSupply.minus(value);
+  else if (to.equals(ZERO_ADDRESS)) pair.totalSupply = pair.totalSupply.minus(value);
   touch(pair, event);
   pair.save();
 }
