@@ -4,6 +4,7 @@ import type { ReactNode } from "react";
 import { getAppDeployment } from "~/services/deployment.server";
 import { Header } from "~/components/Header";
 import { LoanDueBannerIsland } from "~/components/islands";
+import { ReferralCapture } from "~/components/ReferralCapture";
 import { Providers } from "./providers";
 import "./globals.css";
 
@@ -31,6 +32,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
           <Header />
           <main id="main" className="mx-auto max-w-6xl px-4 py-6">
             <LoanDueBannerIsland />
+            <ReferralCapture />
             {children}
           </main>
         </Providers>

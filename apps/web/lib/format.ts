@@ -15,7 +15,7 @@ export function formatAmount(amount: bigint, decimals: number, maxFraction = 4):
   if (abs !== 0n && whole === 0n && fracScaled === 0n) {
     return `${negative ? ">-" : "<"}0.${"0".repeat(Math.max(shown - 1, 0))}1`;
   }
-  let frac = shown === 0 ? "" : fracScaled.toString().padStart(shown, "0").replace(/0+$/, "");
+  const frac = shown === 0 ? "" : fracScaled.toString().padStart(shown, "0").replace(/0+$/, "");
   const grouped = whole.toString().replace(/\B(?=(\d{3})+(?!\d))/g, ",");
   return `${negative ? "-" : ""}${grouped}${frac ? `.${frac}` : ""}`;
 }

@@ -39,6 +39,9 @@ describe("nav config", () => {
         .filter((g) => g.items.length > 1)
         .map((g) => g.id),
     ).toEqual(["market", "borrow-lend", "stake", "dao"]);
+    expect(NAV_GROUPS.find((g) => g.id === "stake")?.items.map((i) => i.href)).toEqual(
+      expect.arrayContaining(["/stake", "/dmc", "/nodes", "/insurance"]),
+    );
   });
   it("has unique destinations and hides groups with none", () => {
     const hrefs = NAV_GROUPS.flatMap((g) => g.items.map((i) => i.href));

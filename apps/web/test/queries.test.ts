@@ -10,15 +10,26 @@ import { describe, expect, it } from "vitest";
 
 import * as dao from "~/lib/graphql/dao";
 import * as dmc from "~/lib/graphql/dmc";
+import * as insurance from "~/lib/graphql/insurance";
 import * as exchange from "~/lib/graphql/queries";
 import * as lending from "~/lib/graphql/lending";
+import * as nodes from "~/lib/graphql/nodes";
 import * as stake from "~/lib/graphql/stake";
 import * as trading from "~/lib/graphql/trading";
 
 const hostDir = fileURLToPath(new URL("../../../packages/graph-host/", import.meta.url));
 const schemaFile = fileURLToPath(new URL("../../../packages/subgraph/schema.graphql", import.meta.url));
 
-const operations = Object.entries({ ...exchange, ...dao, ...trading, ...lending, ...stake, ...dmc }).filter(
+const operations = Object.entries({
+  ...exchange,
+  ...dao,
+  ...trading,
+  ...lending,
+  ...stake,
+  ...dmc,
+  ...nodes,
+  ...insurance,
+}).filter(
   (e): e is [string, DocumentNode] =>
     typeof e[1] === "object" &&
     e[1] !== null &&
@@ -75,6 +86,12 @@ describe("subgraph queries", () => {
         "STAKE_POSITIONS_QUERY",
         "DMC_MARKET_QUERY",
         "BUYBACK_HISTORY_QUERY",
+        "NODE_QUERY",
+        "INSURANCE_QUERY",
+        "UNDERWRITER_QUERY",
+        "PAYOUT_POSITIONS_QUERY",
+        "OFFERING_PAYOUTS_QUERY",
+        "OPEN_PAYOUTS_QUERY",
       ]),
     );
   });

@@ -239,7 +239,10 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
       insurancePools { fund pot slashed unclaimed totalShares underwriterCount } }`,
     );
     for (const pair of defi.pairs) {
-      expect(pairs.find((p: any) => p.id === lower(pair.address)), pair.quote).toEqual({
+      expect(
+        pairs.find((p: any) => p.id === lower(pair.address)),
+        pair.quote,
+      ).toEqual({
         id: lower(pair.address),
         reserveDmc: pair.reserveDmc,
         reserveQuote: pair.reserveQuote,
@@ -247,7 +250,10 @@ describe(`the seeded devstack chain, served by the stack's own subgraph host (${
       });
     }
     for (const pool of defi.pools) {
-      expect(stakingPools.find((p: any) => p.name === pool.name), pool.name).toEqual({
+      expect(
+        stakingPools.find((p: any) => p.name === pool.name),
+        pool.name,
+      ).toEqual({
         name: pool.name,
         ratePerSecond: pool.ratePerSecond,
         totalWeight: pool.totalWeight,

@@ -78,6 +78,13 @@ export const NAV_GROUPS: readonly NavGroup[] = [
         needsAccount: true,
       },
       { href: "/dmc", label: "DMC", hint: "DMC's price, its Uniswap pairs and the fee buyback" },
+      {
+        href: "/nodes",
+        label: "Nodes",
+        hint: "Run a promotion node: referral link, recruits, commissions",
+        needsAccount: true,
+      },
+      { href: "/insurance", label: "Insurance", hint: "The mutual insurance pool: underwrite, premiums, payouts" },
     ],
   },
   {

@@ -26,12 +26,15 @@ import { scenario as s18 } from "./18-refinance-by-second-lender";
 import { scenario as s19 } from "./19-stake-position-keep-claiming-rewards";
 import { scenario as s20 } from "./20-add-liquidity-and-stake-lp";
 import { scenario as s21 } from "./21-buyback-call";
+import { scenario as s22 } from "./22-light-node-referral-commission";
+import { scenario as s23 } from "./23-insurance-payout-claimed-by-holder";
 
 // 11-14 (trading) run in this order: 12 needs offering 6's sale still open, 13 travels to an auction's end
 // (possibly days on), 14 only needs a finished epoch. 15-18 (lending) follow: 15 claims rewards scenario 03's
 // deposit left, 16 moves the clock a day, 17 needs a loan past its grace, 18 one still before its due date.
 // 19-21 (staking, liquidity, buyback) follow: 19 stakes a free position that still carries rewards (offering 4
 // first), 20 adds liquidity and stakes the LP as BUYER_2, 21 runs the buyback on that pair (an hour of dev clock).
+// 22 (nodes) buys in offering 6's open sale; 23 (insurance) claims the payout the seed left to BUYER_1.
 export const scenarios: readonly Scenario[] = [
   s01,
   s02,
@@ -54,4 +57,6 @@ export const scenarios: readonly Scenario[] = [
   s19,
   s20,
   s21,
+  s22,
+  s23,
 ];

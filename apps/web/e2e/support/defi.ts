@@ -30,7 +30,9 @@ export type DefiName =
   | "ProtocolFeeSplitter"
   | "DMCToken"
   | "USDT"
-  | "HashpowerExchange";
+  | "HashpowerExchange"
+  | "PromotionNodes"
+  | "MutualInsurance";
 
 export function defiAddress(deployment: Deployment, name: DefiName): Address {
   const c = (deployment.contracts as Readonly<Record<string, ContractDeployment | undefined>>)[name];
@@ -120,7 +122,7 @@ export async function stakablePosition(
   throw new Error("the seed left no free live position with unclaimed rewards owned by a dev account");
 }
 
-interface OffAppCall {
+export interface OffAppCall {
   readonly address: Address;
   readonly abi: Abi;
   readonly functionName: string;
@@ -128,7 +130,7 @@ interface OffAppCall {
 }
 
 /** An off-app transaction by dev account `from` (a keeper or the seed's role), waited for. */
-async function send(rpcUrl: string, from: number, call: OffAppCall): Promise<void> {
+export async function send(rpcUrl: string, from: number, call: OffAppCall): Promise<void> {
   const wallet = createWalletClient({ account: anvilAddress(from), transport: http(rpcUrl) });
   const hash = await wallet.writeContract({ ...call, chain: null });
   const receipt = await client(rpcUrl).waitForTransactionReceipt({ hash });

@@ -17,6 +17,7 @@ import { formatAmount, formatToken, pluralDays } from "~/lib/format";
 import { PORTFOLIO_QUERY } from "~/lib/graphql/queries";
 import type { PortfolioData } from "~/lib/graphql/types";
 import { tokenOf } from "~/services/tokens";
+import { PortfolioPayouts } from "~/app/insurance/_components/PortfolioPayouts";
 
 export function PortfolioView() {
   const { address, isConnected } = useAccount();
@@ -163,6 +164,8 @@ export function PortfolioView() {
           </p>
         )}
       </section>
+
+      <PortfolioPayouts />
 
       <ul className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" aria-label="Positions">
         {positions.map((p) => {

@@ -15,6 +15,7 @@ import { NftPreview } from "~/app/offerings/[id]/_components/NftPreview";
 import { useChainNow } from "~/hooks/useChainNow";
 import { BorrowPanel } from "./BorrowPanel";
 import { PositionTrade } from "./PositionTrade";
+import { PortfolioPayouts } from "~/app/insurance/_components/PortfolioPayouts";
 
 const ZERO = "0x0000000000000000000000000000000000000000";
 
@@ -138,6 +139,7 @@ export function PositionDetail({
         </section>
       </div>
       <div className="space-y-4">
+        <PortfolioPayouts offeringId={p.offering.id} />
         {today !== undefined && (
           <PositionTrade
             position={{

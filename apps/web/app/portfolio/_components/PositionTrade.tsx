@@ -16,11 +16,13 @@ import {
 import { listingFeeSplit, pricePerUnitDay } from "@dmex/money-math";
 import Link from "next/link";
 import { useEffect, useState } from "react";
-import { type Abi, type Address, zeroAddress } from "viem";
+import type { Abi, Address } from "viem";
 import { useAccount, useReadContract } from "wagmi";
 
 import { ConnectPrompt } from "~/components/ConnectPrompt";
 import { useDao, useExchangeAddress, useTrading } from "~/components/DeploymentContext";
+import { ReferredBy } from "~/components/ReferredBy";
+import { usePurchaseReferrer } from "~/hooks/usePurchaseReferrer";
 import { ErrorBox } from "~/components/ui";
 import { useRefetchOnIndexed } from "~/hooks/useRefetchOnIndexed";
 import { useTickingChainNow } from "~/hooks/useTickingChainNow";
@@ -72,6 +74,7 @@ export function PositionTrade({
   const { address, isConnected } = useAccount();
   const now = useTickingChainNow();
   const { run } = useTx();
+  const referral = usePurchaseReferrer(address);
   const tokenId = BigInt(p.tokenId);
   const { data, error, refetch } = useQuery<PositionTradeData>(POSITION_TRADE_QUERY, {
     variables: { id: p.tokenId },
@@ -190,7 +193,7 @@ export function PositionTrade({
       tokenId,
       listPrice,
       live.claimable,
-      zeroAddress,
+      referral.arg,
     ]);
   }
 
@@ -315,6 +318,7 @@ export function PositionTrade({
                 least {live ? formatToken(live.claimable, reward.decimals, reward.symbol, 6) : "…"} of unclaimed
                 rewards, or nothing happens.
               </p>
+              <ReferredBy referral={referral} feeBps={Number(listing.feeBps)} />
               {short ? (
                 <p className="text-red-800">Insufficient {pay.symbol} balance.</p>
               ) : allowance === undefined ? (

@@ -1,11 +1,12 @@
 "use client";
 import { bridgedTokenAbi, hashpowerExchangeAbi } from "@dmex/deployments";
 import { useState } from "react";
-import { zeroAddress } from "viem";
 import { useAccount, useConfig, useReadContracts } from "wagmi";
 
 import { useExchangeAddress } from "~/components/DeploymentContext";
 import { ConnectPrompt } from "~/components/ConnectPrompt";
+import { ReferredBy } from "~/components/ReferredBy";
+import { usePurchaseReferrer } from "~/hooks/usePurchaseReferrer";
 import { useTx } from "~/hooks/useTx";
 import { validateUnits, validateAmount } from "~/lib/amount";
 import type { OfferingStatusName } from "~/lib/escrow";
@@ -47,12 +48,16 @@ function closedText(o: BuyOffering): string {
 
 type Method = "approve" | "permit";
 
-/** Units -> total incl. fee -> maxTotalPrice guard -> approve (or permit) -> buy. Live balance/allowance from the chain. */
+/**
+ * Units -> total incl. fee -> maxTotalPrice guard -> approve (or permit) -> buy. Live balance/allowance from the
+ * chain. The `referrer` is the node of this session's referral link (hooks/usePurchaseReferrer), shown on the form.
+ */
 export function BuyPanel({ offering, token }: { offering: BuyOffering; token: TokenInfo }) {
   const exchange = useExchangeAddress();
   const { address, isConnected } = useAccount();
   const config = useConfig();
   const { run } = useTx();
+  const referral = usePurchaseReferrer(address);
   const [units, setUnits] = useState("10");
   const [maxTotal, setMaxTotal] = useState("");
   const [method, setMethod] = useState<Method>("approve");
@@ -152,7 +157,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
                 address: exchange,
                 abi: hashpowerExchangeAbi,
                 functionName: "buyWithPermit",
-                args: [BigInt(offering.id), n, maxValue, zeroAddress, deadline, v, sr, s],
+                args: [BigInt(offering.id), n, maxValue, referral.arg, deadline, v, sr, s],
               };
             },
           })
@@ -162,7 +167,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
               address: exchange,
               abi: hashpowerExchangeAbi,
               functionName: "buy",
-              args: [BigInt(offering.id), n, maxValue, zeroAddress],
+              args: [BigInt(offering.id), n, maxValue, referral.arg],
             },
           });
     setResult(r.ok ? { ok: true, text: "Bought: the position is in your portfolio." } : { ok: false, text: r.error });
@@ -263,6 +268,7 @@ export function BuyPanel({ offering, token }: { offering: BuyOffering; token: To
               Permit signature (one transaction)
             </label>
           </fieldset>
+          <ReferredBy referral={referral} feeBps={offering.feeBps} />
           {insufficient && (
             <p role="alert" className="text-sm text-red-800">
               Insufficient {token.symbol} balance for this total.
