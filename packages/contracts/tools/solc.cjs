@@ -189,7 +189,8 @@ async function compileInChunks(parsed, selection, files) {
   const seenErrors = new Set();
   inputs.forEach(({ needed }, i) => {
     const output = outputs[i];
-    const toGlobal = (id) => globalId.get(needed[id]) ?? id;
+    // Ids past the chunk's sources are the compiler's generated (Yul) sources, numbered after the sources.
+    const toGlobal = (id) => (id < needed.length ? globalId.get(needed[id]) : id - needed.length + globalId.size);
     for (const [file, contracts] of Object.entries(output.contracts ?? {})) {
       for (const contract of Object.values(contracts)) {
         for (const key of ["bytecode", "deployedBytecode"]) {
