@@ -38,13 +38,20 @@ function findImports(importPath) {
 
 const input = fs.readFileSync(0, "utf8");
 
-// One solc-js (WebAssembly) run over the whole tree crashes ("memory access out of bounds") once it holds enough
-// sources (~180 files with the trading tests). So a large input is compiled in chunks, each in a fresh process: a
-// chunk generates code for a few files and sees only the sources they import (transitively). Source ids are per
-// compilation (the index in the sorted source names), so each chunk's ids and source maps are renumbered to the
-// ids the whole input would have had, and the outputs are merged: forge sees one consistent compilation.
-const CHUNK_FILES = Number(process.env.DMEX_SOLC_CHUNK_FILES ?? 24);
+// solc-js's own `compile` passes the input through emscripten's `ccall`, which copies a string argument onto the
+// WebAssembly *stack* (4 bytes per character, a ~5 MiB stack): an input over ~1.3 MB (about 180 of this tree's
+// sources) crashes with "memory access out of bounds" before compiling anything. `compileOnHeap` copies the input
+// into the heap instead and calls `solidity_compile` itself, so any input size works up to the 2 GiB heap.
+//
+// The tree is still split, in as many chunks as there are compiler processes (DMEX_SOLC_JOBS, default 2: one per
+// core), each a contiguous slice of the sorted files with about the same amount of work, compiled in a fresh
+// process that sees only the sources its files import (transitively). Few large chunks matter: a test that deploys
+// the protocol with `new` makes its chunk generate (and optimise) the protocol's bytecode again, so every extra chunk
+// repeats that work (with 24-file chunks, 6 of the 12 chunks did). Source ids are per compilation (the index in the
+// sorted source names), so each chunk's ids and source maps are renumbered to the ids the whole input would have
+// had, and the outputs are merged: forge sees one consistent compilation.
 const CHUNK_ABOVE_SOURCES = Number(process.env.DMEX_SOLC_CHUNK_ABOVE ?? 120);
+const JOBS = Math.max(1, Math.min(Number(process.env.DMEX_SOLC_JOBS ?? 2), require("node:os").availableParallelism()));
 
 const parsed = JSON.parse(input);
 const selection = parsed.settings?.outputSelection ?? {};
@@ -52,11 +59,12 @@ const files = Object.keys(selection);
 const single =
   args.includes("--single") ||
   Object.keys(parsed.sources ?? {}).length <= CHUNK_ABOVE_SOURCES ||
+  JOBS === 1 ||
   files.includes("*") ||
   Object.values(parsed.sources ?? {}).some((source) => typeof source.content !== "string");
 if (single) {
   // No process.exit after a write: stdout to a pipe is asynchronous and exiting would cut it short.
-  process.stdout.write(solc.compile(input, { import: findImports }));
+  process.stdout.write(compileOnHeap(input));
 } else {
   compileInChunks(parsed, selection, files).then(
     (merged) => process.stdout.write(JSON.stringify(merged)),
@@ -144,39 +152,45 @@ async function compileInChunks(parsed, selection, files) {
       .map((name, i) => [name, i]),
   );
   const ordered = [...files].sort();
+  // A chunk's cost is mostly code generation. Library sources (node_modules) are compiled wherever they are
+  // imported; a test or script contract embeds and optimises more code per byte of source than a protocol contract
+  // (measured: all of src/ 48 CPU-s for 524 kB, 24 unit tests 159 CPU-s for 297 kB, the protocol included).
+  const weight = (name) =>
+    name.startsWith("node_modules/") ? 0 : sources[name].content.length * (name.startsWith("src/") ? 1 : 4);
+  const total = ordered.reduce((sum, name) => sum + weight(name), 0);
   const chunks = [];
-  for (let start = 0; start < ordered.length; start += CHUNK_FILES) {
-    const chunk = ordered.slice(start, start + CHUNK_FILES);
-    const needed = [...closureOf(chunk, sources, remappings)].sort();
-    chunks.push({
+  let chunk = [];
+  let taken = 0;
+  for (const name of ordered) {
+    chunk.push(name);
+    taken += weight(name);
+    // Close a chunk once it holds its share of the source (the last chunk takes the rest).
+    if (chunks.length < JOBS - 1 && taken >= (total * (chunks.length + 1)) / JOBS) {
+      chunks.push(chunk);
+      chunk = [];
+    }
+  }
+  if (chunk.length > 0) chunks.push(chunk);
+  const inputs = chunks.map((selected) => {
+    const needed = [...closureOf(selected, sources, remappings)].sort();
+    return {
       needed,
       input: {
         ...parsed,
         sources: Object.fromEntries(needed.map((name) => [name, sources[name]])),
-        settings: { ...parsed.settings, outputSelection: Object.fromEntries(chunk.map((f) => [f, selection[f]])) },
+        settings: { ...parsed.settings, outputSelection: Object.fromEntries(selected.map((f) => [f, selection[f]])) },
       },
-    });
-  }
-  // Two at a time: each chunk is one busy core and up to a few GiB.
-  const outputs = new Array(chunks.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < chunks.length) {
-      const i = next++;
-      outputs[i] = await compileChunk(chunks[i].input);
-    }
-  };
-  const parallel = Math.max(
-    1,
-    Math.min(Number(process.env.DMEX_SOLC_JOBS ?? 2), require("node:os").availableParallelism()),
-  );
-  await Promise.all(Array.from({ length: parallel }, worker));
+    };
+  });
+  // All at once: one chunk per process, one process per core, each up to a few GiB.
+  const outputs = await Promise.all(inputs.map((chunk) => compileChunk(chunk.input)));
 
   const merged = { contracts: {}, sources: {}, errors: [] };
   const seenErrors = new Set();
-  chunks.forEach(({ needed }, i) => {
+  inputs.forEach(({ needed }, i) => {
     const output = outputs[i];
-    const toGlobal = (id) => globalId.get(needed[id]) ?? id;
+    // Ids past the chunk's sources are the compiler's generated (Yul) sources, numbered after the sources.
+    const toGlobal = (id) => (id < needed.length ? globalId.get(needed[id]) : id - needed.length + globalId.size);
     for (const [file, contracts] of Object.entries(output.contracts ?? {})) {
       for (const contract of Object.values(contracts)) {
         for (const key of ["bytecode", "deployedBytecode"]) {
@@ -195,4 +209,29 @@ async function compileInChunks(parsed, selection, files) {
   });
   for (const [name, id] of globalId) merged.sources[name] = { id };
   return merged;
+}
+
+/** `solc.compile(input)` without the stack copy of the input (see above); imports resolved by `findImports`. */
+function compileOnHeap(input) {
+  const soljson = require("solc/soljson.js");
+  const copyToHeap = (text) => {
+    const length = soljson.lengthBytesUTF8(text);
+    const pointer = soljson._solidity_alloc(length + 1);
+    soljson.stringToUTF8(text, pointer, length + 1);
+    return pointer;
+  };
+  // solidity_compile's read callback: (context, kind, path, *contents, *error), the strings freed by solidity_reset.
+  const callback = soljson.addFunction((_context, kindPointer, pathPointer, contentsPointer, errorPointer) => {
+    const kind = soljson.UTF8ToString(kindPointer);
+    const result =
+      kind === "source" ? findImports(soljson.UTF8ToString(pathPointer)) : { error: `${kind} callback not supported` };
+    if (result.contents !== undefined) soljson.setValue(contentsPointer, copyToHeap(result.contents), "*");
+    if (result.error !== undefined) soljson.setValue(errorPointer, copyToHeap(result.error), "*");
+  }, "viiiii");
+  try {
+    return soljson.UTF8ToString(soljson._solidity_compile(copyToHeap(input), callback, 0));
+  } finally {
+    soljson.removeFunction(callback);
+    soljson._solidity_reset();
+  }
 }
