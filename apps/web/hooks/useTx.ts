@@ -10,11 +10,12 @@
 import { errorsAbi } from "@dmex/deployments";
 import { useRouter } from "next/navigation";
 import { useCallback } from "react";
-import type { Abi, Address, Hash } from "viem";
+import { encodeFunctionData, type Abi, type Address, type Hash } from "viem";
 import { useAccount, useConfig } from "wagmi";
-import { simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
+import { estimateGas, simulateContract, switchChain, waitForTransactionReceipt, writeContract } from "wagmi/actions";
 
 import { explainError } from "~/lib/errors";
+import { withGasMargin } from "~/lib/gas";
 import { targetChain } from "~/services/chains";
 import { runIndexedRefetchers, waitIndexed } from "~/services/indexer";
 import { queryClient } from "~/services/queryClient";
@@ -71,8 +72,19 @@ export function useTx(): { run(options: RunOptions): Promise<RunResult> } {
           account: address,
           chainId: targetChain.id,
         } as Parameters<typeof simulateContract>[1]);
+        const estimate = await estimateGas(config, {
+          account: address,
+          to: c.address,
+          data: encodeFunctionData({ abi: c.abi, functionName: c.functionName, args: c.args } as Parameters<
+            typeof encodeFunctionData
+          >[0]),
+          chainId: targetChain.id,
+        });
         txStore.update(id, { phase: "signing" });
-        const hash = await writeContract(config, request as Parameters<typeof writeContract>[1]);
+        const hash = await writeContract(config, {
+          ...(request as Parameters<typeof writeContract>[1]),
+          gas: withGasMargin(estimate),
+        });
         txStore.update(id, { phase: "pending", hash });
         const receipt = await waitForTransactionReceipt(config, { hash, chainId: targetChain.id });
         if (receipt.status !== "success") return fail("The transaction was mined but reverted.");

@@ -494,7 +494,7 @@ const DEFI_MESSAGES: Readonly<Record<string, Explain>> = {
   Buyback_WindowTooShort: (a) =>
     `The price has been observed for ${duration(a.elapsed)}; the buyback needs ${duration(a.minWindow)} of history.`,
   Buyback_StaleObservation: (a) =>
-    `The last price observation is ${duration(a.elapsed)} old, past the ${duration(a.maxAge)} limit: record a new one.`,
+    `The price checkpoint the buyback would use is ${duration(a.elapsed)} old, past the ${duration(a.maxAge)} limit: record a new one, or if one was just recorded, convert once it is 30 minutes old.`,
   Buyback_ObservationTooSoon: (a) =>
     `The last observation is only ${duration(a.elapsed)} old; the next may be recorded after ${duration(a.minWindow)}.`,
   Buyback_DustAmount: (a) => `${n(a.amountIn)} base units are too little to buy any DMC.`,

@@ -42,6 +42,14 @@ describe("buyback readiness", () => {
       seconds: 700,
     });
   });
+  it("waits, not re-observes, when a fresh checkpoint follows a stale one (the e2e's seeded state)", () => {
+    // observe() would revert as too soon, and convert() as stale: only time helps
+    expect(buybackReadiness({ ...base, prevTimestamp: T - 61 * 3_600, lastTimestamp: T, now: T + 60 })).toMatchObject({
+      kind: "wait",
+      seconds: 1_740,
+      text: expect.stringMatching(/the one before it is past the 2 days limit: wait 29 min/),
+    });
+  });
   it("asks for a checkpoint when there is none or it is stale (Buyback_NoObservation, Buyback_StaleObservation)", () => {
     expect(buybackReadiness({ ...base, lastTimestamp: 0 })).toMatchObject({
       kind: "observe",

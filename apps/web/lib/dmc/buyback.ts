@@ -70,6 +70,14 @@ export function buybackReadiness(b: BuybackState): BuybackReadiness {
         seconds: b.minWindow - window,
         text: `Both checkpoints are under ${durationText(b.minWindow)} old: wait ${durationText(b.minWindow - window)}.`,
       };
+    // The newest checkpoint is too young and the one before it too old (convert refuses it as stale): a new
+    // checkpoint cannot help yet (observe would be too soon); the newest one becomes usable once old enough.
+    if (window > b.maxAge)
+      return {
+        kind: "wait",
+        seconds: b.minWindow - sinceLast,
+        text: `The newest price checkpoint is ${durationText(sinceLast)} old and the one before it is past the ${durationText(b.maxAge)} limit: wait ${durationText(b.minWindow - sinceLast)}, until the newest spans ${durationText(b.minWindow)}.`,
+      };
   }
   if (window > b.maxAge)
     return {

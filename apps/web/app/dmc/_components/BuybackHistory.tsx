@@ -37,8 +37,8 @@ export function BuybackHistory({ buybacks, tokens }: { buybacks: readonly Buybac
         {buybacks.map((b) => {
           const t = tokenOf(tokens, b.token.id);
           const over = paidOverTwapBps(BigInt(b.dmcOut), BigInt(b.dmcAtTwap));
-          // price fields: fee-token base units per DMC x 1e18, shown in whole fee tokens
-          const price = (wad: string) => `${formatAmount(BigInt(wad), t.decimals + 18, 6)} ${t.symbol}`;
+          // price fields: fee-token base units per whole DMC (amountIn x 1e18 / DMC wei), shown in whole fee tokens
+          const price = (perDmc: string) => `${formatAmount(BigInt(perDmc), t.decimals, 6)} ${t.symbol}`;
           return (
             <tr key={b.id} data-testid="buyback-row">
               <td className="num py-1">{when(b.timestamp)}</td>
