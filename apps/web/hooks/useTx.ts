@@ -79,7 +79,7 @@ export function useTx(): { run(options: RunOptions): Promise<RunResult> } {
             typeof encodeFunctionData
           >[0]),
           chainId: targetChain.id,
-        });
+        } as Parameters<typeof estimateGas>[1]);
         txStore.update(id, { phase: "signing" });
         const hash = await writeContract(config, {
           ...(request as Parameters<typeof writeContract>[1]),
